@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "respond",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "respond", targets: ["respond"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .target(name: "CDisplayWidth", path: "Sources/CDisplayWidth"),
+
+        // Pure core.
+        .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
+        .target(name: "RunbookKit", dependencies: ["CCmarkGFM"]),
+        .target(name: "IncidentKit", dependencies: ["RunbookKit"]),
+        .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit"]),
+        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
+
+        // The only importer of curses.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),
+
+        .executableTarget(
+            name: "respond",
+            dependencies: [
+                "RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "CursesBackend", "TerminalText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"]),
+        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
+        .testTarget(name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"]),
+        .testTarget(name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["respond"]),
+    ]
+)
