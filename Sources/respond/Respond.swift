@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `respond` command: with no subcommand it opens the guide on the catalog.
+@main
+struct Respond: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respond",
+        abstract: "Guide an on-call responder through an incident, step by step, and keep its timeline.",
+        subcommands: [
+        ]
+    )
+}
