@@ -46,11 +46,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let location = try global.resolveIncident(incident)
-        let contents = try global.readIncident(location)
-        guard let summary = IncidentSummary.summarize(
-            id: location.id, journalPath: location.journalPath, events: contents.events
-        ) else {
-            throw CLIError("\(location.journalPath) does not start with an incident-opened event; it cannot be logged to")
+        guard FileManager.default.fileExists(atPath: location.journalPath) else {
+            throw CLIError("no journal at \(location.journalPath): the incident directory has no timeline.jsonl")
         }
         let now = Date()
         let occurredAt = try at.map { text in
@@ -59,7 +56,7 @@ struct LogCommand: ParsableCommand {
             }
             return date
         }
-        let kind = try eventKind(runbook: currentRunbook(contents.events) ?? summary.runbook, summary: summary)
+        let kind = try eventKind(incident: IncidentEvents(location: location, global: global))
         let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: occurredAt)
         do {
             for saved in try location.journal.append([event], now: now) {
@@ -71,7 +68,7 @@ struct LogCommand: ParsableCommand {
     }
 
     /// The event the action and its values describe, or a one-line error saying what is wrong with them.
-    private func eventKind(runbook: String, summary: IncidentSummary) throws -> EventKind {
+    private func eventKind(incident: IncidentEvents) throws -> EventKind {
         switch action {
         case "note":
             return .note(text: try joinedText("note TEXT"), pinned: pin, commander: false)
@@ -88,14 +85,14 @@ struct LogCommand: ParsableCommand {
             guard let number = Int(value), number >= 1 else {
                 throw CLIError("checklist item must be a number from 1: got \"\(value)\"")
             }
-            let item = ChecklistRef(runbook: runbook, item: number, text: "")
+            let item = ChecklistRef(runbook: try incident.currentRunbook(), item: number, text: "")
             return action == "check" ? .checklistChecked(item) : .checklistUnchecked(item)
         case "step":
-            return try stepEvent(runbook: runbook)
+            return try stepEvent(runbook: try incident.currentRunbook())
         case "escalate":
             return .escalated(to: try joinedText("escalate WHO"))
         case "feedback":
-            return .runbookFeedback(runbook: runbook, step: step, text: try joinedText("feedback TEXT"))
+            return .runbookFeedback(runbook: try incident.currentRunbook(), step: step, text: try joinedText("feedback TEXT"))
         case "role":
             guard values.count >= 2, let role = Role(rawValue: values[0].lowercased()) else {
                 throw CLIError("usage: role commander|scribe|responder NAME")
@@ -109,10 +106,12 @@ struct LogCommand: ParsableCommand {
             return .milestone(milestone)
         case "close":
             try noValues()
+            let summary = try incident.summary()
             guard !summary.closed else { throw CLIError("incident \(summary.id) is already closed") }
             return .incidentClosed
         case "reopen":
             try noValues()
+            let summary = try incident.summary()
             guard summary.closed else { throw CLIError("incident \(summary.id) is not closed") }
             return .reopened
         default:
@@ -148,14 +147,37 @@ struct LogCommand: ParsableCommand {
     private func noValues() throws {
         guard values.isEmpty else { throw CLIError("\(action) takes no values") }
     }
+}
+
+/// An incident's events, read only when an action needs them (most appends do not, which keeps `log` cheap on
+/// long journals).
+private struct IncidentEvents {
+    let location: IncidentLocation
+    let global: GlobalOptions
+
+    /// The incident's summary, or an error when its journal does not start with `incident-opened`.
+    func summary() throws -> IncidentSummary {
+        let contents = try global.readIncident(location)
+        guard let summary = IncidentSummary.summarize(
+            id: location.id, journalPath: location.journalPath, events: contents.events
+        ) else {
+            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+        }
+        return summary
+    }
 
     /// The runbook the incident is on now: the last one switched to, else the one it was opened on.
-    private func currentRunbook(_ events: [Event]) -> String? {
-        events.reversed().lazy.compactMap { event -> String? in
+    func currentRunbook() throws -> String {
+        let events = try global.readIncident(location).events
+        let current = events.reversed().lazy.compactMap { event -> String? in
             switch event.kind {
             case .runbookSwitched(let runbook), .incidentOpened(_, _, let runbook, _, _): runbook
             default: nil
             }
         }.first
+        guard let current else {
+            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+        }
+        return current
     }
 }
