@@ -20,9 +20,7 @@ struct TimelineCommand: ParsableCommand {
         let location = try global.resolveIncident(incident)
         let contents = try global.readIncident(location)
         if json {
-            for event in contents.events {
-                print(String(decoding: try EventCodec.line(for: event), as: UTF8.self))
-            }
+            try printStoredLines(location.journalPath, contents: contents)
             return
         }
         let start = contents.events.first?.occurredAt ?? Date()
@@ -31,6 +29,23 @@ struct TimelineCommand: ParsableCommand {
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             print("#\(event.seq)  \(time)  \(elapsed)  \(oneLine(event.actor))  \(oneLine(describe(event.kind)))")
         }
+    }
+
+    /// The journal's complete lines exactly as stored (fields a newer writer added included), without the lines
+    /// that were set aside.
+    private func printStoredLines(_ path: String, contents: JournalContents) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read \(path)")
+        }
+        let setAside = Set(contents.problems.map(\.line))
+        let lines = data.prefix(contents.endOffset).split(separator: 0x0A, omittingEmptySubsequences: false)
+        var output = Data()
+        for (index, line) in lines.enumerated() where index < contents.lineCount && !setAside.contains(index + 1) {
+            guard !line.isEmpty else { continue }
+            output.append(contentsOf: line)
+            output.append(0x0A)
+        }
+        FileHandle.standardOutput.write(output)
     }
 
     /// `+HH:MM:SS` since the incident opened.

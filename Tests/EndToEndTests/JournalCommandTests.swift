@@ -166,13 +166,22 @@ struct JournalCommandTests {
         #expect(!result.stdout.contains("\u{1B}"))
     }
 
-    @Test("timeline --json prints the journal's lines as stored")
+    @Test("timeline --json prints the journal's lines as stored, fields from newer writers kept, corrupt lines left out")
     func timelineJSON() throws {
         let home = try makeHome()
         let id = try start(home)
         _ = try respond(["log", id, "note", "x"], home: home)
+        let path = home + "/incidents/\(id)/timeline.jsonl"
+        let stored = try String(contentsOfFile: path, encoding: .utf8)
+        let additive = #"{"actor":"bot","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"note","occurredAt":"2026-11-27T00:20:05.123Z","recordedAt":"2026-11-27T00:20:05.123Z","seq":3,"text":"from a ticket","ticketURL":"https://t/1","v":1}"#
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(("not json\n" + additive + "\n").utf8))
+        try handle.close()
         let result = try respond(["timeline", id, "--json"], home: home)
-        #expect(result.stdout == (try String(contentsOfFile: home + "/incidents/\(id)/timeline.jsonl", encoding: .utf8)))
+        #expect(result.status == 0)
+        #expect(result.stdout == stored + additive + "\n")
+        #expect(result.stderr == "warning: \(path):3: corrupt line set aside: not valid JSON\n")
     }
 
     @Test("an incident is found by the path of its journal, as attached to a ticket")
