@@ -41,7 +41,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
         case .encodingFailed(let path, let reason):
             "could not encode an event for \(path): \(reason); nothing was written"
         case .io(let path, let operation, let code):
-            "\(operation) failed on \(path): \(String(cString: strerror(code))); nothing was written"
+            "\(operation) failed on \(path): \(String(cString: strerror(code)))"
+                + (["read", "stat"].contains(operation) ? "" : "; nothing was written")
         }
     }
 
