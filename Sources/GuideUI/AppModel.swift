@@ -50,6 +50,8 @@ public struct IncidentSession: Hashable, Sendable {
     public internal(set) var events: [Event]
     /// The index of the selected walkthrough item (a step or a verification item).
     public internal(set) var cursor: Int = 0
+    /// How far the current step's text is scrolled down, in rows.
+    public internal(set) var contentScroll: Int = 0
     /// How far the timeline is scrolled up from its bottom, in rows.
     public internal(set) var timelineScroll: Int = 0
 }

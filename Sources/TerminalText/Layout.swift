@@ -35,17 +35,14 @@ public func fit(_ text: String, toWidth width: Int) -> String {
 /// line it continues from ends in `continuationMarker`, so a broken token is never mistaken for two. Line feeds
 /// in the text start new lines.
 public func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-        wrapParagraph(String($0), width: width)
-    }
+    wrapRuns([Run(text, 0)], width: width).map { $0.map(\.text).joined() }
 }
 
 /// Breaks code to lines of at most `width` columns without ever moving a break to a space: a line that is too
 /// long is cut where the width ends and the piece ends in `continuationMarker`, so a wrapped command still
 /// reads as one command. Line feeds in the code start new lines.
 public func wrapCode(_ code: String, width: Int) -> [String] {
-    guard width > 1 else { return width == 1 ? code.split(separator: "\n").map { _ in continuationMarker } : [] }
+    guard width > 1 else { return [] }
     var lines: [String] = []
     for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
         lines.append(contentsOf: hardBreak(displayUnits(of: String(line)), width: width))
@@ -73,75 +70,120 @@ private func hardBreak(_ units: [DisplayUnit], width: Int) -> [String] {
     return lines
 }
 
-/// A piece of a paragraph that moves to the next line as a whole: a word, one wide character, or a space.
-private enum Token {
-    case space
-    case word([DisplayUnit])
+/// A run of text with an attribute (a style, say) that wrapping carries along.
+public struct Run<Attribute: Hashable & Sendable>: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// What the text carries.
+    public var attribute: Attribute
 
-    var width: Int {
-        switch self {
-        case .space: 1
-        case .word(let units): units.reduce(0) { $0 + $1.width }
-        }
+    /// Creates a run.
+    public init(_ text: String, _ attribute: Attribute) {
+        self.text = text
+        self.attribute = attribute
     }
 }
 
-private func tokens(of text: String) -> [Token] {
-    var result: [Token] = []
-    var word: [DisplayUnit] = []
-    for unit in displayUnits(of: text) {
-        if unit.text == " " {
-            if !word.isEmpty { result.append(.word(word)) }
-            word = []
-            result.append(.space)
-        } else if unit.width == 2 {
-            if !word.isEmpty { result.append(.word(word)) }
-            word = []
-            result.append(.word([unit]))
-        } else {
-            word.append(unit)
+/// Wraps runs of attributed prose as `wrap(_:width:)` wraps a string, keeping each piece's attribute; a
+/// continuation marker takes the attribute of the token it continues. Adjacent pieces with the same attribute
+/// are merged.
+public func wrapRuns<Attribute>(_ runs: [Run<Attribute>], width: Int) -> [[Run<Attribute>]] {
+    guard width > 0 else { return [] }
+    var paragraphs: [[Run<Attribute>]] = [[]]
+    for run in runs {
+        let parts = run.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { paragraphs.append([]) }
+            paragraphs[paragraphs.count - 1].append(Run(String(part), run.attribute))
         }
     }
-    if !word.isEmpty { result.append(.word(word)) }
+    return paragraphs.flatMap { wrapParagraph($0, width: width) }
+}
+
+/// A piece of a paragraph that moves to the next line as a whole: a word, one wide character, or a space.
+private enum Token<Attribute> {
+    case space(Attribute)
+    case word([(unit: DisplayUnit, attribute: Attribute)])
+}
+
+private func tokens<Attribute>(of runs: [Run<Attribute>]) -> [Token<Attribute>] {
+    var result: [Token<Attribute>] = []
+    var word: [(unit: DisplayUnit, attribute: Attribute)] = []
+    func endWord() {
+        if !word.isEmpty { result.append(.word(word)) }
+        word = []
+    }
+    for run in runs {
+        for unit in displayUnits(of: run.text) {
+            if unit.text == " " {
+                endWord()
+                result.append(.space(run.attribute))
+            } else if unit.width == 2 {
+                endWord()
+                result.append(.word([(unit, run.attribute)]))
+            } else {
+                word.append((unit, run.attribute))
+            }
+        }
+    }
+    endWord()
     return result
 }
 
-private func wrapParagraph(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
+/// Builds one line of runs, merging neighbours with the same attribute.
+private struct LineBuilder<Attribute: Hashable & Sendable> {
+    var runs: [Run<Attribute>] = []
     var used = 0
-    func endLine() {
-        while line.hasSuffix(" ") { line.removeLast() }
-        lines.append(line)
-        line = ""
-        used = 0
+
+    mutating func append(_ text: String, _ attribute: Attribute, width: Int) {
+        if let last = runs.last, last.attribute == attribute {
+            runs[runs.count - 1].text += text
+        } else {
+            runs.append(Run(text, attribute))
+        }
+        used += width
     }
-    for token in tokens(of: text) {
-        switch token {
-        case .space:
-            if used > 0, used < width {
-                line += " "
-                used += 1
-            }
-        case .word(let units):
-            let tokenWidth = token.width
-            if used + tokenWidth <= width {
-                line += units.map(\.text).joined()
-                used += tokenWidth
-                continue
-            }
-            if used > 0 { endLine() }
-            if tokenWidth <= width {
-                line = units.map(\.text).joined()
-                used = tokenWidth
-                continue
-            }
-            let pieces = width > 1 ? hardBreak(units, width: width) : units.map { _ in continuationMarker }
-            lines.append(contentsOf: pieces.dropLast())
-            line = pieces.last ?? ""
-            used = displayWidth(of: line)
+
+    mutating func trimTrailingSpaces() {
+        while let last = runs.last, last.text.hasSuffix(" ") {
+            runs[runs.count - 1].text.removeLast()
+            if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
         }
     }
-    if used > 0 || lines.isEmpty { endLine() }
+}
+
+private func wrapParagraph<Attribute>(_ runs: [Run<Attribute>], width: Int) -> [[Run<Attribute>]] {
+    var lines: [[Run<Attribute>]] = []
+    var line = LineBuilder<Attribute>()
+    func endLine() {
+        line.trimTrailingSpaces()
+        lines.append(line.runs)
+        line = LineBuilder()
+    }
+    for token in tokens(of: runs) {
+        switch token {
+        case .space(let attribute):
+            if line.used > 0, line.used < width { line.append(" ", attribute, width: 1) }
+        case .word(let units):
+            let tokenWidth = units.reduce(0) { $0 + $1.unit.width }
+            if line.used + tokenWidth > width, line.used > 0 { endLine() }
+            if tokenWidth <= width - line.used {
+                for piece in units { line.append(piece.unit.text, piece.attribute, width: piece.unit.width) }
+                continue
+            }
+            // Too wide for any line: cut it, marking every cut.
+            for (index, piece) in units.enumerated() {
+                let rest = units[index...].reduce(0) { $0 + $1.unit.width }
+                let room = line.used + rest <= width ? width : width - 1
+                if line.used + piece.unit.width > room, line.used > 0 {
+                    line.append(continuationMarker, piece.attribute, width: 1)
+                    lines.append(line.runs)
+                    line = LineBuilder()
+                }
+                line.append(piece.unit.text, piece.attribute, width: piece.unit.width)
+            }
+        }
+    }
+    if line.used > 0 || lines.isEmpty { endLine() }
     return lines
 }
