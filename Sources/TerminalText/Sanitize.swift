@@ -60,6 +60,9 @@ private func skipEscape(_ scalars: inout ArraySlice<Unicode.Scalar>) {
         skipString(&scalars, bellEnds: true)
     case "P", "X", "^", "_":
         skipString(&scalars, bellEnds: false)
+    case "\u{1B}":
+        // A second ESC abandons the first and starts its own sequence.
+        skipEscape(&scalars)
     default:
         // nF escapes carry intermediate bytes (0x20–0x2F) before their final byte, e.g. ESC ( B.
         var current = next
