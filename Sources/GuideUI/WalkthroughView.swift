@@ -165,20 +165,29 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let updateText = stale
         ? "no update for \(Int(sinceUpdate / 60))m"
         : "update \(Int(max(0, sinceUpdate) / 60))m ago"
-    // (text, style, priority: lower is dropped first)
+    // Lower priorities go first when the bar is too narrow; the id is shortened before anything but the
+    // actor is dropped.
     var segments: [(text: String, style: Style, priority: Int)] = [
-        (session.id, theme.bar, 2),
+        (sanitize(session.id), theme.bar, 2),
         (progress.severity.rawValue, barBadge(theme, progress.severity), 5),
         (progress.status.rawValue, theme.bar.with(bold: true), 4),
-        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 3),
+        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 1),
         (sanitize(model.actor), theme.bar, 0),
         (model.journal.label, journalStyle, 6),
-        (updateText, stale ? theme.warning : theme.bar, 1),
+        (updateText, stale ? theme.warning : theme.bar, stale ? 5 : 1),
     ]
     func total() -> Int { segments.reduce(0) { $0 + displayWidth(of: $1.text) + 3 } }
-    while total() > frame.width, segments.count > 1,
-        let lowest = segments.indices.filter({ segments[$0].priority < 6 }).min(by: { segments[$0].priority < segments[$1].priority }) {
-        segments.remove(at: lowest)
+    func drop(_ priority: Int) {
+        if let index = segments.indices.first(where: { segments[$0].priority == priority }) { segments.remove(at: index) }
+    }
+    if total() > frame.width { drop(0) }
+    if total() > frame.width, let id = segments.indices.first(where: { segments[$0].priority == 2 }) {
+        let excess = total() - frame.width
+        let idWidth = displayWidth(of: segments[id].text)
+        segments[id].text = truncate(segments[id].text, toWidth: max(12, idWidth - excess))
+    }
+    for priority in 1...5 where total() > frame.width {
+        while total() > frame.width, segments.contains(where: { $0.priority == priority }) { drop(priority) }
     }
     var x = 1
     for (index, segment) in segments.enumerated() {

@@ -78,7 +78,7 @@ struct SanitizeTests {
 
     @Test("the result never contains a control character, whatever the input")
     func noControlsSurvive() {
-        let attack = "\u{1B}[1;31m警告\u{1B}]0;x\u{7}\u{1B}P1$r\u{1B}\\\u{9B}2J\u{1B}\u{1B}[[A\u{0}\u{1F}\u{80}\u{9F}done"
+        let attack = "\u{1B}[1;31m警告\u{1B}]0;x\u{7}\u{1B}P1$r\u{1B}\\\u{9B}2J\u{1B}\u{1B}[[A\u{0}\u{1F}\u{80}\u{85}done"
         let clean = sanitize(attack)
         #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
         #expect(clean.hasSuffix("done"))
