@@ -9,17 +9,13 @@ extension Frame {
         }
     }
 
-    /// Writes text at a column and row, sanitized, cut at `limit` columns (default: the frame's edge); a wide
-    /// character that would cross the limit is replaced by a space. Returns the columns written.
+    /// Writes text at a column and row, sanitized and, when it does not fit in `limit` columns (default: up to
+    /// the frame's edge), truncated with an ellipsis. Returns the columns written.
     @discardableResult
     public mutating func put(_ text: String, column: Int, row: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
-        for unit in displayUnits(of: sanitize(text)) {
-            guard x + unit.width <= end else {
-                if x < end { setCell(Cell(symbol: " ", style: style), column: x, row: row) }
-                return x + (x < end ? 1 : 0) - column
-            }
+        for unit in displayUnits(of: truncate(sanitize(text), toWidth: end - column)) {
             setCell(Cell(symbol: unit.text, style: style), column: x, row: row)
             if unit.width == 2 { setCell(Cell(symbol: "", style: style), column: x + 1, row: row) }
             x += unit.width

@@ -13,12 +13,16 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
         var box = centeredBox(frame, width: 60, height: lines.count + 3)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
-        for (key, meaning) in lines where box.next < box.bottom {
+        // Rows between the borders, less the footer; when the keys do not all fit, the footer says so.
+        let room = box.height - 3
+        let shown = lines.count <= room ? lines.count : max(0, room)
+        for (key, meaning) in lines.prefix(shown) {
             frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
             frame.put(meaning, column: box.column + 3 + keyWidth, row: box.next, limit: box.width - keyWidth - 5)
             box.next += 1
         }
-        frame.put("any key closes", column: box.column + 2, row: box.bottom - 1, style: theme.dim)
+        let footer = shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
+        frame.put(footer, column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
     case .startForm(let form):
         var box = centeredBox(frame, width: 60, height: 8)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "start an incident", style: theme.frame)
@@ -54,7 +58,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         frame.put("Tab next field · ←→ change · Enter start · Esc cancel", column: box.column + 2, row: box.bottom - 1,
                   style: theme.dim, limit: box.width - 4)
     case .prompt(let prompt):
-        var box = centeredBox(frame, width: 64, height: 5)
+        var box = centeredBox(frame, width: 64, height: 4)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: promptTitle(prompt.purpose, model), style: theme.frame)
         frame.put("Enter saves · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim, limit: box.width - 4)
         drawEditor(&frame, prompt.editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)

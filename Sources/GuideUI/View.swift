@@ -81,9 +81,9 @@ private func hints(_ model: AppModel) -> String {
     case .catalog:
         model.catalog.filter != nil
             ? "type a symptom · ↑↓ move · Enter start · Esc clear"
-            : "↑↓/jk move · Enter start · / filter · o open incidents · ? help · q quit"
+            : "Enter start · / filter · o open incidents · ? help · q quit"
     case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
-    case .walkthrough: "Space done · s skip · n note · S status · e escalate · t timeline · x export · ? help"
+    case .walkthrough: "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
     }
 }

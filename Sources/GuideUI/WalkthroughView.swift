@@ -171,12 +171,13 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
         (sanitize(session.id), theme.bar, 2),
         (progress.severity.rawValue, barBadge(theme, progress.severity), 5),
         (progress.status.rawValue, theme.bar.with(bold: true), 4),
-        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 1),
+        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 3),
         (sanitize(model.actor), theme.bar, 0),
         (model.journal.label, journalStyle, 6),
         (updateText, stale ? theme.warning : theme.bar, stale ? 5 : 1),
     ]
-    func total() -> Int { segments.reduce(0) { $0 + displayWidth(of: $1.text) + 3 } }
+    // One column of margin on each side and three between segments.
+    func total() -> Int { segments.reduce(2) { $0 + displayWidth(of: $1.text) } + 3 * max(0, segments.count - 1) }
     func drop(_ priority: Int) {
         if let index = segments.indices.first(where: { segments[$0].priority == priority }) { segments.remove(at: index) }
     }

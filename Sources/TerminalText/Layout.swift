@@ -106,6 +106,9 @@ private enum Token<Attribute> {
     case word([(unit: DisplayUnit, attribute: Attribute)])
 }
 
+/// Punctuation that must not start a line (kinsoku): it stays with the token before it.
+private let closingPunctuation: Set<String> = ["。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》", "〉", "】", "…"]
+
 private func tokens<Attribute>(of runs: [Run<Attribute>]) -> [Token<Attribute>] {
     var result: [Token<Attribute>] = []
     var word: [(unit: DisplayUnit, attribute: Attribute)] = []
@@ -118,6 +121,10 @@ private func tokens<Attribute>(of runs: [Run<Attribute>]) -> [Token<Attribute>] 
             if unit.text == " " {
                 endWord()
                 result.append(.space(run.attribute))
+            } else if closingPunctuation.contains(unit.text), !word.isEmpty {
+                word.append((unit, run.attribute))
+            } else if closingPunctuation.contains(unit.text), case .word(let last)? = result.last {
+                result[result.count - 1] = .word(last + [(unit, run.attribute)])
             } else if unit.width == 2 {
                 endWord()
                 result.append(.word([(unit, run.attribute)]))

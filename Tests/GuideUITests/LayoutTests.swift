@@ -51,6 +51,12 @@ struct LayoutTests {
         #expect(lines == ["檢查database", "連線數量"])
     }
 
+    @Test("closing punctuation never starts a line: it goes down with the character before it")
+    func kinsoku() {
+        #expect(wrap("記錄名稱與namespace。", width: 18) == ["記錄名稱與", "namespace。"])
+        #expect(wrap("恢復正常。", width: 8) == ["恢復正", "常。"])
+    }
+
     @Test("a token longer than the line is cut with a continuation marker on every cut")
     func longToken() {
         let lines = wrap("see https://grafana.example.com/d/abc now", width: 12)
