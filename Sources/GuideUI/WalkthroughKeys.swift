@@ -12,6 +12,18 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return key == .character("r") ? switchRunbookPicker(model, progress) : commonIncidentKey(model, key)
     }
     let items = runbook.walkthroughItems
+    switch key {
+    case .pageDown, .control("d"):
+        session.contentScroll = min(maxContentScroll(model), session.contentScroll + max(1, model.height / 2))
+        model.incident = session
+        return (model, [])
+    case .pageUp, .control("u"):
+        session.contentScroll = max(0, session.contentScroll - max(1, model.height / 2))
+        model.incident = session
+        return (model, [])
+    default:
+        break
+    }
     if let move = Move(key, page: 5) {
         session.cursor = move.apply(to: session.cursor, count: items.count)
         session.contentScroll = 0
@@ -55,12 +67,6 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
         let (recorded, effects) = record(model, [.commandCopied(command: command, step: ref(runbook, step))])
         return (recorded, [.copyToClipboard(command)] + effects)
-    case .pageDown, .control("d"):
-        session.contentScroll += max(1, model.height / 2)
-        model.incident = session
-    case .pageUp, .control("u"):
-        session.contentScroll = max(0, session.contentScroll - max(1, model.height / 2))
-        model.incident = session
     case .character("r"):
         return switchRunbookPicker(model, progress)
     case .character("e"):

@@ -18,30 +18,59 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
         frame.put("this runbook has no steps and no checklist", column: 1, row: rows.lowerBound)
         return
     }
-    var contentRows = rows
-    var contentColumn = 1
-    if frame.width >= 64 {
-        let outlineWidth = min(28, frame.width / 3)
-        drawOutline(&frame, model, runbook, progress, cursor: cursor, rows: rows, width: outlineWidth)
-        for row in rows { frame.put("│", column: outlineWidth, row: row, style: theme.dim) }
-        contentColumn = outlineWidth + 2
+    let layout = WalkthroughLayout(model)
+    let contentRows = (rows.lowerBound + layout.contentTop)..<rows.upperBound
+    if layout.showsOutline {
+        drawOutline(&frame, model, runbook, progress, cursor: cursor, rows: rows, width: layout.outlineWidth)
+        for row in rows { frame.put("│", column: layout.outlineWidth, row: row, style: theme.dim) }
     } else {
         let group = runbook.outline.first { $0.items.contains(cursor) }
         let summary = group.map { "\($0.name) \(groupProgress($0, items, runbook.id, progress))" } ?? ""
         frame.put("\(summary) · item \(cursor + 1)/\(items.count)", column: 1, row: rows.lowerBound, style: theme.strong)
-        contentRows = (rows.lowerBound + 1)..<rows.upperBound
     }
-    let width = frame.width - contentColumn - 1
-    let lines = contentLines(model, runbook, progress, items[cursor], width: width)
+    let lines = contentLines(model, runbook, progress, items[cursor], width: layout.contentWidth)
     let maxScroll = max(0, lines.count - contentRows.count)
     let scroll = min(session.contentScroll, maxScroll)
     for (row, line) in zip(contentRows, lines.dropFirst(scroll)) {
-        frame.put(line, column: contentColumn, row: row, limit: width)
+        frame.put(line, column: layout.contentColumn, row: row, limit: layout.contentWidth)
     }
     if scroll < maxScroll, let last = contentRows.last {
-        frame.fill(row: last, from: contentColumn)
-        frame.put("↓ more: PgDn", column: contentColumn, row: last, style: theme.dim)
+        frame.fill(row: last, from: layout.contentColumn)
+        frame.put("↓ more: PgDn", column: layout.contentColumn, row: last, style: theme.dim)
     }
+}
+
+/// Where the walkthrough's parts go for the model's terminal size: the outline beside the text when there is
+/// room for both, else a one-line summary above it.
+struct WalkthroughLayout {
+    let showsOutline: Bool
+    let outlineWidth: Int
+    let contentColumn: Int
+    let contentWidth: Int
+    /// The first content row, counted from the top of the walkthrough's area.
+    let contentTop: Int
+    /// The number of rows the step's text has.
+    let contentHeight: Int
+
+    init(_ model: AppModel) {
+        showsOutline = model.width >= 64
+        outlineWidth = showsOutline ? min(28, model.width / 3) : 0
+        contentColumn = showsOutline ? outlineWidth + 2 : 1
+        contentWidth = model.width - contentColumn - 1
+        contentTop = showsOutline ? 0 : 1
+        // The header, the status bar and the bottom line take three rows.
+        contentHeight = max(0, model.height - 3 - contentTop)
+    }
+}
+
+/// How far the current step's text can scroll before its last line reaches the bottom.
+func maxContentScroll(_ model: AppModel) -> Int {
+    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else { return 0 }
+    let items = runbook.walkthroughItems
+    guard !items.isEmpty else { return 0 }
+    let layout = WalkthroughLayout(model)
+    let lines = contentLines(model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
+    return max(0, lines.count - layout.contentHeight)
 }
 
 /// `done/total` for a group of the outline; skipped steps count as handled.

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TerminalText
 import Testing
 
 @Suite("walkthrough: what each key records, and when the screen says saved")
@@ -253,5 +254,58 @@ struct WalkthroughReducerTests {
         #expect(model.incident?.cursor == 0)
         model = run(model, keys(.character("G"), .down)).0
         #expect(model.incident?.cursor == 7)
+    }
+}
+
+@Suite("walkthrough text scrolling and screen robustness")
+struct ScrollAndRobustnessTests {
+    @Test("PgDn scrolls a long step's text without moving to another step, and stops at its end")
+    func pageDown() {
+        var model = Fixtures.walkthrough(width: 40, height: 12)
+        #expect(view(model).textLines.contains { $0.contains("↓ more: PgDn") })
+        model = run(model, keys(.pageDown, .pageDown, .pageDown, .pageDown)).0
+        #expect(model.incident?.cursor == 0)
+        #expect(!view(model).textLines.contains { $0.contains("↓ more: PgDn") })
+        #expect(view(model).textLines.contains { $0.contains("node 層級的使用率") })
+        model = run(model, keys(.pageUp, .pageUp, .pageUp, .pageUp)).0
+        #expect(model.incident?.contentScroll == 0)
+    }
+
+    @Test("every screen at every size from 40×12 up fits its rows and never leaves half a wide character",
+          arguments: [(40, 12), (41, 13), (57, 15), (63, 20), (64, 20), (79, 23), (80, 24), (100, 30), (132, 50)])
+    func everySize(width: Int, height: Int) {
+        var model = Fixtures.walkthrough(width: width, height: height)
+        let screens: [[Message]] = [
+            [], keys(.character("?")), keys(.character("t")), keys(.character("n")) + typing("寬字元測試寬字元測試寬字元測試寬字元測試寬字元測試"),
+            keys(.escape, .character("e")), keys(.escape, .character("G")), keys(.character("q"), .character("/")) + typing("使用"),
+            keys(.escape, .enter), keys(.escape, .character("o")),
+        ]
+        for messages in screens {
+            model = run(model, messages).0
+            let frame = view(model)
+            for row in 0..<frame.height {
+                #expect(frame.textLines[row].count <= width)
+                for column in 0..<frame.width where frame[column, row].isContinuation {
+                    #expect(column > 0 && displayWidth(of: frame[column - 1, row].symbol) == 2,
+                            "orphan continuation at \(column),\(row) on \(model.screen)")
+                }
+            }
+        }
+    }
+
+    @Test("escape sequences in a runbook never reach the frame")
+    func hostileRunbook() {
+        var hostile = Fixtures.cpuRunbook
+        hostile.steps[0].title = "pwn\u{1B}]52;c;ZXZpbA==\u{7}ed\u{1B}[2J"
+        hostile.steps[0].body = [.paragraph([.text("a\u{1B}[31mred\u{9B}0m\tb")]), .code(CodeBlock(language: "", code: "echo \u{1B}P1$r\u{1B}\\ok\n", location: Fixtures.location))]
+        let library = Library(categories: Fixtures.categories, runbooks: [hostile], search: { _ in [] })
+        var model = AppModel(library: library, actor: "eve\u{1B}[8m", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        model = update(model, .incidentOpened(id: "inc\u{7}", events: [Fixtures.openedEvent()])).0
+        let frame = view(model)
+        let text = frame.textLines.joined()
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(text.contains("pwned"))
+        #expect(text.contains("ared    b"))
+        #expect(text.contains("echo ok"))
     }
 }
