@@ -60,7 +60,7 @@ public struct SymptomSearch: Sendable {
 
     /// The matching runbooks, best first (ties in catalog order); every runbook, in order, for an empty query.
     public func search(_ query: String) -> [SearchHit] {
-        let terms = Self.terms(of: query)
+        let terms = Self.expanded(Self.terms(of: query), query: query.lowercased())
         guard !terms.isEmpty else {
             return documents.map { SearchHit(id: $0.id, score: 0, fields: []) }
         }
@@ -118,6 +118,31 @@ public struct SymptomSearch: Sendable {
         flush()
         var seen: Set<String> = []
         return terms.filter { seen.insert($0).inserted }
+    }
+
+    /// Operations words that runbooks written in mixed Chinese and English use in either language, so that
+    /// 記憶體 finds a runbook that only says memory, and slow finds one that only says 慢.
+    static let synonyms: [(chinese: String, english: [String])] = [
+        ("記憶體", ["memory", "oom"]), ("內存", ["memory"]), ("慢", ["slow", "latency"]), ("延遲", ["latency", "lag"]),
+        ("逾時", ["timeout"]), ("超時", ["timeout"]), ("資料庫", ["database"]), ("快取", ["cache"]),
+        ("連線", ["connection"]), ("部署", ["deployment", "deploy"]), ("重啟", ["restart"]), ("當機", ["crash", "outage"]),
+        ("崩潰", ["crash"]), ("攻擊", ["attack", "ddos"]), ("備份", ["backup"]), ("還原", ["restore"]),
+        ("擴展", ["scaling", "scale"]), ("擴容", ["scaling", "scale"]), ("安全", ["security"]), ("流量", ["traffic"]),
+        ("磁碟", ["disk"]), ("憑證", ["certificate", "credential"]), ("中斷", ["outage"]), ("複製", ["replication", "replica"]),
+    ]
+
+    /// The terms plus the other language's words for any synonym the query contains.
+    static func expanded(_ terms: [String], query: String) -> [String] {
+        var result = terms
+        for (chinese, english) in synonyms {
+            if query.contains(chinese) {
+                result += english
+            } else if english.contains(where: { terms.contains($0) }) {
+                result.append(chinese)
+            }
+        }
+        var seen: Set<String> = []
+        return result.filter { seen.insert($0).inserted }
     }
 
     private static func isCJK(_ character: Character) -> Bool {
