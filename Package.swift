@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"]),
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
         .testTarget(name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"]),
         .testTarget(name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"]),
