@@ -1,3 +1,4 @@
+import Foundation
 import RunbookKit
 
 /// A line of the catalog list: a category heading or a runbook.
@@ -32,5 +33,3 @@ extension AppModel {
         }
     }
 }
-
-import Foundation

@@ -47,7 +47,8 @@ public struct LineEditor: Hashable, Sendable {
     }
 
     /// Inserts a character at the cursor. A combining mark typed after a character joins it, as it does on
-    /// screen, so the cursor never sits inside a grapheme.
+    /// screen, so the cursor never sits inside a grapheme. Tabs and line breaks in pasted text are dropped:
+    /// the line is one line.
     private mutating func insert(_ character: Character) {
         guard !character.unicodeScalars.allSatisfy({ $0.properties.isWhitespace && $0 != " " }) else { return }
         if cursor > 0 {

@@ -14,7 +14,6 @@ struct Theme {
     var frame: Style { color ? Style(foreground: .cyan) : .plain }
     var done: Style { color ? Style(foreground: .green) : Style(bold: true) }
     var error: Style { color ? Style(foreground: .white, background: .red, bold: true) : Style(bold: true, underline: true) }
-    var errorOnBar: Style { color ? Style(foreground: .white, background: .red, bold: true) : Style(bold: true, underline: true) }
     var warning: Style { color ? Style(foreground: .black, background: .yellow, bold: true) : Style(bold: true, underline: true) }
 
     /// The badge of a severity: P0 red, P1 yellow, P2 blue, P3 plain; without color P0 and P1 are bold.

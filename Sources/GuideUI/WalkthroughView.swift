@@ -190,7 +190,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     frame.fill(row: row, style: theme.bar)
     let sinceUpdate = progress.lastStatusUpdate.map { model.now.timeIntervalSince($0) } ?? 0
     let stale = sinceUpdate >= statusUpdateNudge
-    let journalStyle = model.journal.lastError != nil ? theme.errorOnBar : theme.bar.with(bold: true)
+    let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText = stale
         ? "no update for \(Int(sinceUpdate / 60))m"
         : "update \(Int(max(0, sinceUpdate) / 60))m ago"

@@ -55,9 +55,11 @@ private func hardBreak(_ units: [DisplayUnit], width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     var used = 0
-    for (index, unit) in units.enumerated() {
-        let remaining = units[index...].reduce(0) { $0 + $1.width }
+    var remaining = units.reduce(0) { $0 + $1.width }
+    for unit in units {
+        // The last piece needs no marker, so it may use the whole width.
         let room = used + remaining <= width ? width : width - 1
+        remaining -= unit.width
         if used + unit.width > room {
             lines.append(line + continuationMarker)
             line = ""
@@ -179,9 +181,10 @@ private func wrapParagraph<Attribute>(_ runs: [Run<Attribute>], width: Int) -> [
                 continue
             }
             // Too wide for any line: cut it, marking every cut.
-            for (index, piece) in units.enumerated() {
-                let rest = units[index...].reduce(0) { $0 + $1.unit.width }
+            var rest = tokenWidth
+            for piece in units {
                 let room = line.used + rest <= width ? width : width - 1
+                rest -= piece.unit.width
                 if line.used + piece.unit.width > room, line.used > 0 {
                     line.append(continuationMarker, piece.attribute, width: 1)
                     lines.append(line.runs)
