@@ -85,14 +85,21 @@ struct LogCommand: ParsableCommand {
             guard let number = Int(value), number >= 1 else {
                 throw CLIError("checklist item must be a number from 1: got \"\(value)\"")
             }
-            let item = ChecklistRef(runbook: try incident.currentRunbook(), item: number, text: "")
+            let runbook = try incident.runbook()
+            let item = try reference { () throws(RunbookReferenceError) in
+                try RunbookReference.checklistItem(number, in: runbook)
+            }
             return action == "check" ? .checklistChecked(item) : .checklistUnchecked(item)
         case "step":
-            return try stepEvent(runbook: try incident.currentRunbook())
+            return try stepEvent(runbook: try incident.runbook())
         case "escalate":
             return .escalated(to: try joinedText("escalate WHO"))
         case "feedback":
-            return .runbookFeedback(runbook: try incident.currentRunbook(), step: step, text: try joinedText("feedback TEXT"))
+            let runbook = try incident.runbook()
+            let stepKey = try step.map { query in
+                try reference { () throws(RunbookReferenceError) in try RunbookReference.step(query, in: runbook).step }
+            }
+            return .runbookFeedback(runbook: runbook.id, step: stepKey, text: try joinedText("feedback TEXT"))
         case "role":
             guard values.count >= 2, let role = Role(rawValue: values[0].lowercased()) else {
                 throw CLIError("usage: role commander|scribe|responder NAME")
@@ -121,16 +128,25 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    private func stepEvent(runbook: String) throws -> EventKind {
+    private func stepEvent(runbook: Runbook) throws -> EventKind {
         guard values.count == 2, ["done", "skip"].contains(values[1]) else {
             throw CLIError("usage: step N done | step N skip --reason R")
         }
-        let stepRef = StepRef(runbook: runbook, step: values[0], title: "")
+        let stepRef = try reference { () throws(RunbookReferenceError) in try RunbookReference.step(values[0], in: runbook) }
         if values[1] == "done" { return .stepDone(stepRef) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CLIError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
         }
         return .stepSkipped(stepRef, reason: reason)
+    }
+
+    /// A runbook reference, or its error as a one-line CLI error.
+    private func reference<T>(_ body: () throws(RunbookReferenceError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw CLIError(error.description)
+        }
     }
 
     private func joinedText(_ usage: String) throws -> String {
@@ -164,6 +180,16 @@ private struct IncidentEvents {
             throw CLIError("\(location.journalPath) does not start with an incident-opened event")
         }
         return summary
+    }
+
+    /// The runbook the incident is on now, from the catalog; an error when the catalog no longer has it.
+    func runbook() throws -> Runbook {
+        let id = try currentRunbook()
+        let catalog = try global.loadCatalog()
+        guard let runbook = catalog.runbook(id: id) else {
+            throw CLIError("incident \(location.id) is on runbook \(id), which is not in \(catalog.directory); pass --runbooks DIR")
+        }
+        return runbook
     }
 
     /// The runbook the incident is on now: the last one switched to, else the one it was opened on.

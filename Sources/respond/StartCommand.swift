@@ -17,10 +17,10 @@ struct StartCommand: ParsableCommand {
     @Flag(help: "Create the incident without opening the guide; print its id.")
     var detach = false
 
-    @Option(help: "The incident's title (default: the runbook id).")
+    @Option(help: "The incident's title (default: the runbook's title).")
     var title: String?
 
-    @Option(help: "P0, P1, P2 or P3 (default: P2).")
+    @Option(help: "P0, P1, P2 or P3 (default: the runbook's severity, else P2).")
     var severity: String?
 
     @Flag(help: "Mark the incident as a drill.")
@@ -31,13 +31,17 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         guard detach else { throw CLIError("interactive mode needs a terminal UI; use --detach") }
-        guard IncidentStore.isValidID(runbook) else {
-            throw CLIError("invalid runbook id \"\(runbook)\": runbook ids are file slugs such as high-cpu-usage")
+        let catalog = try global.loadCatalog()
+        let chosen: Runbook
+        do {
+            chosen = try catalog.resolve(runbook)
+        } catch {
+            throw CLIError(error.description)
         }
-        let chosenSeverity = try severity.map(parseSeverity) ?? .p2
+        let chosenSeverity = try severity.map(parseSeverity) ?? catalog.severity(of: chosen.id) ?? .p2
         do {
             let opened = try global.incidentStore().open(
-                runbook: runbook, title: title ?? runbook, severity: chosenSeverity, drill: drill,
+                runbook: chosen.id, title: title ?? chosen.title, severity: chosenSeverity, drill: drill,
                 actor: global.actorName(), id: id, now: Date()
             )
             print(opened.location.id)

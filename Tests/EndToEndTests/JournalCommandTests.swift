@@ -4,7 +4,7 @@ import Testing
 @Suite("respond start, log, incidents, timeline")
 struct JournalCommandTests {
     func start(_ home: String, _ arguments: [String] = []) throws -> String {
-        let result = try respond(["start", "high-cpu-usage", "--detach"] + arguments, home: home)
+        let result = try respond(["start", "disk-full", "--detach"] + arguments, home: home)
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -12,28 +12,42 @@ struct JournalCommandTests {
     @Test("start --detach prints the new incident's id, made of UTC time and runbook")
     func startPrintsID() throws {
         let home = try makeHome()
-        let id = try start(home, ["--severity", "p1", "--title", "CPU 飆高", "--drill"])
-        #expect(id.range(of: #"^\d{8}T\d{4}Z-high-cpu-usage$"#, options: .regularExpression) != nil)
+        let id = try start(home, ["--severity", "p0", "--title", "磁碟滿了", "--drill"])
+        #expect(id.range(of: #"^\d{8}T\d{4}Z-disk-full$"#, options: .regularExpression) != nil)
         let journal = home + "/incidents/\(id)/timeline.jsonl"
         let lines = try fileLines(journal)
         #expect(lines.count == 1)
         #expect(lines[0].contains(#""kind":"incident-opened""#))
-        #expect(lines[0].contains(#""severity":"P1""#) && lines[0].contains(#""drill":true"#))
+        #expect(lines[0].contains(#""severity":"P0""#) && lines[0].contains(#""drill":true"#))
+        #expect(lines[0].contains(#""title":"磁碟滿了""#) && lines[0].contains(#""runbook":"disk-full""#))
         #expect(try start(home, ["--id", "db-1"]) == "db-1")
+    }
+
+    @Test("start takes title and severity from the runbook, and resolves a prefix of its id")
+    func startDefaults() throws {
+        let home = try makeHome()
+        let result = try respond(["start", "disk", "--detach", "--id", "d"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try fileLines(home + "/incidents/d/timeline.jsonl")[0]
+        #expect(line.contains(#""title":"Disk Full""#) && line.contains(#""severity":"P1""#))
+        #expect(line.contains(#""runbook":"disk-full""#))
     }
 
     @Test("start without --detach and with a bad id or severity fails with one line")
     func startErrors() throws {
         let home = try makeHome()
-        let interactive = try respond(["start", "high-cpu-usage"], home: home)
+        let interactive = try respond(["start", "disk-full"], home: home)
         #expect(interactive.status != 0)
         #expect(interactive.stderr == "Error: interactive mode needs a terminal UI; use --detach\n")
-        let badID = try respond(["start", "x", "--detach", "--id", "../../etc"], home: home)
+        let badID = try respond(["start", "disk-full", "--detach", "--id", "../../etc"], home: home)
         #expect(badID.status != 0)
         #expect(badID.stderr.hasPrefix("Error: invalid incident id \"../../etc\""))
-        let badSeverity = try respond(["start", "x", "--detach", "--severity", "P9"], home: home)
+        let badSeverity = try respond(["start", "disk-full", "--detach", "--severity", "P9"], home: home)
         #expect(badSeverity.stderr == "Error: unknown severity \"P9\": use P0, P1, P2 or P3\n")
-        #expect(!FileManager.default.fileExists(atPath: home + "/incidents/x"))
+        let unknown = try respond(["start", "volcano", "--detach"], home: home)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr == "Error: no runbook matches \"volcano\"; `respond list` shows them all\n")
+        #expect(!FileManager.default.fileExists(atPath: home + "/incidents"))
     }
 
     @Test("log appends one event per call and prints its seq and kind")
@@ -47,9 +61,9 @@ struct JournalCommandTests {
             (["check", "2"], "saved #5 checklist-checked"),
             (["uncheck", "2"], "saved #6 checklist-unchecked"),
             (["step", "diagnosis-1", "done"], "saved #7 step-done"),
-            (["step", "2", "skip", "--reason", "metrics already clear"], "saved #8 step-skipped"),
+            (["step", "2", "skip", "--reason", "df already clear"], "saved #8 step-skipped"),
             (["escalate", "L2 DBA"], "saved #9 escalated"),
-            (["feedback", "step 3 lacks -n", "--step", "3"], "saved #10 runbook-feedback"),
+            (["feedback", "du needs -x", "--step", "2"], "saved #10 runbook-feedback"),
             (["role", "commander", "Amy Chen"], "saved #11 role-assigned"),
             (["milestone", "impact-started", "--at", "2026-11-27T00:05:00Z"], "saved #12 milestone"),
             (["close"], "saved #13 incident-closed"),
@@ -64,6 +78,10 @@ struct JournalCommandTests {
         #expect(lines.count == 14)
         #expect(lines[11].contains(#""occurredAt":"2026-11-27T00:05:00.000Z""#))
         #expect(lines[1].contains(#""actor":"amy""#) && lines[1].contains(#""pinned":true"#))
+        #expect(lines[4].contains(#""item":2"#) && lines[4].contains(#""text":"寫入恢復正常""#))
+        #expect(lines[6].contains(#""step":"diagnosis-1""#) && lines[6].contains(#""title":"找出滿的 volume""#))
+        #expect(lines[7].contains(#""step":"diagnosis-2""#) && lines[7].contains(#""reason":"df already clear""#))
+        #expect(lines[9].contains(#""step":"diagnosis-2""#))
     }
 
     @Test("--as names the actor, over $RESPOND_ACTOR")
@@ -82,6 +100,9 @@ struct JournalCommandTests {
             (["status", "fixed"], "Error: unknown status \"fixed\": use investigating, identified, mitigated or resolved\n"),
             (["step", "2", "skip"], "Error: skipping a step needs a reason: step 2 skip --reason \"why\"\n"),
             (["check", "zero"], "Error: checklist item must be a number from 1: got \"zero\"\n"),
+            (["check", "4"], "Error: runbook disk-full has no checklist item 4; items are 1–3\n"),
+            (["step", "7", "done"], "Error: runbook disk-full has no step \"7\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"),
+            (["feedback", "x", "--step", "nine"], "Error: runbook disk-full has no step \"nine\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"),
             (["note", "x", "--at", "soon"], "Error: cannot read time \"soon\": use ISO 8601 (2026-11-27T00:05:00Z) or HH:MM in UTC\n"),
             (["reopen"], "Error: incident \(id) is not closed\n"),
             (["dance"], "Error: unknown action \"dance\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen\n"),
@@ -161,7 +182,7 @@ struct JournalCommandTests {
         #expect(lines.count == 3)
         let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  note: line one line two red$"#
         #expect(lines[1].range(of: pattern, options: .regularExpression) != nil, "\(lines[1])")
-        #expect(lines[0].hasSuffix("tester  opened \"CPU\" P2 on high-cpu-usage"))
+        #expect(lines[0].hasSuffix("tester  opened \"CPU\" P1 on disk-full"))
         #expect(lines[2].hasSuffix("bo  milestone detected"))
         #expect(!result.stdout.contains("\u{1B}"))
     }
@@ -193,6 +214,6 @@ struct JournalCommandTests {
         try FileManager.default.copyItem(atPath: home + "/incidents/\(id)/timeline.jsonl", toPath: copy + "/timeline.jsonl")
         let result = try respond(["timeline", copy + "/timeline.jsonl"], home: try makeHome())
         #expect(result.status == 0)
-        #expect(result.stdout.contains("opened \"high-cpu-usage\" P2 on high-cpu-usage"))
+        #expect(result.stdout.contains("opened \"Disk Full\" P1 on disk-full"))
     }
 }

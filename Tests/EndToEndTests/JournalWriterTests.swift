@@ -19,7 +19,7 @@ struct JournalWriterTests {
     @Test("4 writer processes × 500 appends give 2,000 whole lines with strictly increasing seq")
     func concurrentWriters() throws {
         let home = try makeHome()
-        let id = try respond(["start", "load", "--detach", "--id", "load"], home: home).stdout
+        let id = try respond(["start", "disk-full", "--detach", "--id", "load"], home: home).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let writers = try (1...4).map { writer in
             let process = Process()
@@ -52,7 +52,7 @@ struct JournalWriterTests {
     @Test("a writer killed with SIGKILL mid-burst loses no acknowledged event and leaves only whole lines")
     func killedMidBurst() throws {
         let home = try makeHome()
-        let id = try respond(["start", "burst", "--detach", "--id", "burst"], home: home).stdout
+        let id = try respond(["start", "disk-full", "--detach", "--id", "burst"], home: home).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let writer = try SpawnedGroup(
             script: #"while :; do "$RESPOND_BIN" log "$ID" note "burst" || exit 1; done"#,

@@ -14,12 +14,101 @@ struct RespondResult {
     var stderr: String
 }
 
-/// A fresh incident home for one test, so tests running in parallel never share incidents.
+/// A fresh incident home for one test, so tests running in parallel never share incidents, with a small
+/// runbook catalog beside it in `<home>/runbooks` (see `fixtureRunbook`).
 func makeHome() throws -> String {
     let path = NSTemporaryDirectory() + "/respond-e2e-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: path + "/runbooks", withIntermediateDirectories: true)
+    try fixtureIndex.write(toFile: path + "/runbooks/README.md", atomically: true, encoding: .utf8)
+    try fixtureRunbook.write(toFile: path + "/runbooks/disk-full.md", atomically: true, encoding: .utf8)
     return path
 }
+
+/// The catalog index of the fixture: one runbook.
+let fixtureIndex = """
+    # Runbooks
+
+    ## Runbook 索引
+
+    ### Storage 問題
+
+    | Runbook | Severity | Description |
+    |---------|----------|-------------|
+    | [Disk Full](disk-full.md) | P1 | Disk 使用率 > 90% |
+
+    """
+
+/// The fixture runbook: two diagnosis steps, two resolution steps, a three-item checklist, severity P1.
+let fixtureRunbook = """
+    # Runbook: Disk Full
+
+    ## Symptoms
+
+    - 寫入失敗，`No space left on device`
+
+    ## Impact
+
+    - **Severity**: P1
+    - **Affected Users**: 所有使用者
+    - **Business Impact**: 訂單無法寫入
+
+    ## Detection
+
+    - **Alert**: `DiskFull`
+
+    ## Diagnosis
+
+    ### Step 1: 找出滿的 volume
+
+    ```bash
+    df -h
+    ```
+
+    ### Step 2: 找出最大的目錄
+
+    ```bash
+    du -sh /var/* | sort -h
+    ```
+
+    ## Resolution
+
+    ### Immediate Actions
+
+    ```bash
+    journalctl --vacuum-size=500M
+    ```
+
+    ### Root Cause Fix
+
+    調整 log rotation。
+
+    ## Verification
+
+    - [ ] Disk 使用率 < 80%
+    - [ ] 寫入恢復正常
+    - [ ] `DiskFull` alert 已 resolved
+
+    ## Prevention
+
+    - 監控 disk 成長趨勢
+
+    ## Escalation
+
+    | Level | Contact |
+    |-------|---------|
+    | L2 | #infra-oncall |
+
+    ## Related
+
+    - [Runbooks](README.md)
+
+    ---
+
+    **Last Updated**: 2026-11-01
+    **Owner**: Infra Team
+    **Review Cycle**: Quarterly
+
+    """
 
 /// Runs `respond` with `arguments` against `home` and waits for it to exit.
 func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> RespondResult {
@@ -28,6 +117,7 @@ func respond(_ arguments: [String], home: String, actor: String = "tester") thro
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["RESPOND_HOME"] = home
+    environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
     environment["RESPOND_ACTOR"] = actor
     process.environment = environment
     let out = Pipe()
