@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("respond start, log, incidents, timeline")
+@Suite("respond start, log, incidents, timeline", .temporaryFiles)
 struct JournalCommandTests {
     func start(_ home: String, _ arguments: [String] = []) throws -> String {
         let result = try respond(["start", "disk-full", "--detach"] + arguments, home: home)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Real processes appending to one journal at once, and a writer killed mid-burst.
-@Suite("Journal under concurrent and killed writers")
+@Suite("Journal under concurrent and killed writers", .temporaryFiles)
 struct JournalWriterTests {
     /// Every line of the journal, parsed; a line that is not a whole JSON object fails the test.
     func parsedLines(_ path: String) throws -> [[String: Any]] {

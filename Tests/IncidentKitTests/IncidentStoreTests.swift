@@ -3,7 +3,7 @@ import IncidentKit
 import RunbookKit
 import Testing
 
-@Suite("Incident store")
+@Suite("Incident store", .temporaryFiles)
 struct IncidentStoreTests {
     let now = utc("2026-11-27T00:20:05.123Z")
 

@@ -3,7 +3,7 @@ import IncidentKit
 import RunbookKit
 import Testing
 
-@Suite("Journal appends and reads")
+@Suite("Journal appends and reads", .temporaryFiles)
 struct JournalTests {
     let now = utc("2026-11-27T00:20:05.123Z")
 
@@ -148,7 +148,7 @@ struct JournalTests {
     }
 }
 
-@Suite("Journal follower")
+@Suite("Journal follower", .temporaryFiles)
 struct JournalFollowerTests {
     let now = utc("2026-11-27T00:20:05.123Z")
 
