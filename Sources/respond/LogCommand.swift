@@ -49,10 +49,14 @@ struct LogCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: location.journalPath) else {
             throw CLIError("no journal at \(location.journalPath): the incident directory has no timeline.jsonl")
         }
+        try checkOptionsApply()
         let now = Date()
         let occurredAt = try at.map { text in
             guard let date = JournalTime.moment(from: text, now: now) else {
                 throw CLIError("cannot read time \"\(text)\": use ISO 8601 (2026-11-27T00:05:00Z) or HH:MM in UTC")
+            }
+            guard date <= now.addingTimeInterval(60) else {
+                throw CLIError("time \(text) is in the future; --at says when something already happened")
             }
             return date
         }
@@ -138,6 +142,15 @@ struct LogCommand: ParsableCommand {
             throw CLIError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
         }
         return .stepSkipped(stepRef, reason: reason)
+    }
+
+    /// Refuses options that the action would silently ignore.
+    private func checkOptionsApply() throws {
+        if pin && action != "note" { throw CLIError("--pin applies to notes only") }
+        if reason != nil && !(action == "step" && values.last == "skip") {
+            throw CLIError("--reason applies to `step N skip` only")
+        }
+        if step != nil && action != "feedback" { throw CLIError("--step applies to feedback only") }
     }
 
     /// A runbook reference, or its error as a one-line CLI error.
