@@ -1,5 +1,6 @@
 import Foundation
 import IncidentKit
+import TerminalText
 
 extension GlobalOptions {
     /// The incident store under the home directory these options name.
@@ -44,39 +45,8 @@ func shortDuration(_ seconds: TimeInterval) -> String {
     return sign + "\(total)s"
 }
 
-/// Text from a journal made safe for one terminal line: escape sequences and control characters removed,
-/// line breaks and tabs shown as spaces.
+/// Text from a journal made safe for one terminal line: escape sequences and controls removed, line breaks
+/// shown as spaces.
 func oneLine(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
-    var scalars = text.unicodeScalars.makeIterator()
-    while let scalar = scalars.next() {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D:
-            if result.last != " " { result.append(" ") }
-        case 0x1B:
-            skipEscape(&scalars)
-        case 0x00...0x1F, 0x7F...0x9F:
-            continue
-        default:
-            result.append(scalar)
-        }
-    }
-    return String(result)
-}
-
-/// Consumes an escape sequence after ESC: CSI up to its final byte, OSC/DCS/APC/PM/SOS up to BEL or ST.
-private func skipEscape(_ scalars: inout String.UnicodeScalarView.Iterator) {
-    guard let introducer = scalars.next() else { return }
-    switch introducer {
-    case "[":
-        while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
-    case "]", "P", "_", "^", "X":
-        var previous: Unicode.Scalar?
-        while let next = scalars.next() {
-            if next.value == 0x07 || (previous == "\u{1B}" && next == "\\") { break }
-            previous = next
-        }
-    default:
-        break
-    }
+    sanitize(text, keepNewlines: false)
 }
