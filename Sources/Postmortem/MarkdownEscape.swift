@@ -71,20 +71,41 @@ public enum MarkdownEscape {
         }
     }
 
-    /// Line endings unified to `\n`, tabs to spaces, every other control character (C0, DEL, C1) dropped.
+    /// Line endings unified to `\n`, tabs to spaces, escape sequences (CSI, OSC, DCS …) and every other control
+    /// character (C0, DEL, C1) dropped.
     private static func normalisedLines(_ text: String) -> String {
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var scalars = String.UnicodeScalarView()
-        for scalar in unified.unicodeScalars {
+        var input = unified.unicodeScalars.makeIterator()
+        while let scalar = input.next() {
             if scalar == "\n" {
                 scalars.append(scalar)
             } else if scalar == "\t" {
                 scalars.append(" ")
+            } else if scalar == "\u{1B}" {
+                skipEscapeSequence(&input)
             } else if !isControl(scalar) {
                 scalars.append(scalar)
             }
         }
         return String(scalars)
+    }
+
+    /// Consumes an escape sequence after ESC: CSI up to its final byte, OSC, DCS, APC, PM and SOS up to BEL or ST.
+    private static func skipEscapeSequence(_ input: inout String.UnicodeScalarView.Iterator) {
+        guard let introducer = input.next() else { return }
+        switch introducer {
+        case "[":
+            while let next = input.next(), !(0x40...0x7E).contains(next.value) {}
+        case "]", "P", "_", "^", "X":
+            var previous: Unicode.Scalar?
+            while let next = input.next() {
+                if next.value == 0x07 || (previous == "\u{1B}" && next == "\\") { break }
+                previous = next
+            }
+        default:
+            return
+        }
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

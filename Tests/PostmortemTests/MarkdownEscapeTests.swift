@@ -46,10 +46,10 @@ struct MarkdownEscapeTests {
         #expect(!html.contains("<script"))
     }
 
-    @Test("line breaks become <br> and control characters are dropped")
+    @Test("line breaks become <br>; escape sequences and control characters are dropped")
     func controls() {
         #expect(MarkdownEscape.inline("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
-        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d") == "a\\[31mbcd")
+        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e") == "abcde")
     }
 
     @Test("a code span survives backticks, pipes and line breaks, even in a table", arguments: [
