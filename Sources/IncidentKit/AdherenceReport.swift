@@ -16,6 +16,15 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var reason: String
         /// Who skipped it and when.
         public var stamp: Stamp
+
+        /// Creates the record.
+        public init(runbook: String, step: String, title: String, reason: String, stamp: Stamp) {
+            self.runbook = runbook
+            self.step = step
+            self.title = title
+            self.reason = reason
+            self.stamp = stamp
+        }
     }
 
     /// A step done before steps that come earlier in the runbook and were handled only after it.
@@ -30,6 +39,15 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var overtook: [String]
         /// Who did it and when.
         public var stamp: Stamp
+
+        /// Creates the record.
+        public init(runbook: String, step: String, title: String, overtook: [String], stamp: Stamp) {
+            self.runbook = runbook
+            self.step = step
+            self.title = title
+            self.overtook = overtook
+            self.stamp = stamp
+        }
     }
 
     /// A command that was run but appears in none of the incident's runbooks.
@@ -40,6 +58,13 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var runbook: String?
         /// Who ran it and when.
         public var stamp: Stamp
+
+        /// Creates the record.
+        public init(command: String, runbook: String?, stamp: Stamp) {
+            self.command = command
+            self.runbook = runbook
+            self.stamp = stamp
+        }
     }
 
     /// A verification item that was not checked.
@@ -50,6 +75,13 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var item: Int
         /// The item's text.
         public var text: String
+
+        /// Creates the record.
+        public init(runbook: String, item: Int, text: String) {
+            self.runbook = runbook
+            self.item = item
+            self.text = text
+        }
     }
 
     /// The time charged to one section of a runbook; see `Adherence.report` for how it is measured.
@@ -66,6 +98,16 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var start: Date
         /// When its last step event happened.
         public var end: Date
+
+        /// Creates the record.
+        public init(runbook: String, section: SectionKind, title: String, seconds: TimeInterval, start: Date, end: Date) {
+            self.runbook = runbook
+            self.section = section
+            self.title = title
+            self.seconds = seconds
+            self.start = start
+            self.end = end
+        }
     }
 
     /// A change to a runbook that a deviation suggests, for the postmortem's action items.
@@ -76,6 +118,13 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var step: String?
         /// What to change, as plain text.
         public var text: String
+
+        /// Creates the record.
+        public init(runbook: String, step: String?, text: String) {
+            self.runbook = runbook
+            self.step = step
+            self.text = text
+        }
     }
 
     /// Steps skipped, in journal order.
