@@ -77,7 +77,7 @@ public enum Adherence {
         var state = IncidentState()
         var unlisted: [AdherenceReport.UnlistedCommand] = []
         for event in events {
-            if case .commandRan(let run) = event.kind, !matcher.contains(run.command) {
+            if case .commandRan(let run) = event.kind, !matcher.contains(run) {
                 unlisted.append(.init(command: run.command, runbook: state.currentRunbook, stamp: Stamp(event)))
             }
             state = state.applying(event)

@@ -3,40 +3,65 @@ import RunbookKit
 
 /// Decides whether a command that was run is one of a runbook's commands.
 ///
-/// A runbook's commands are its code blocks, each taken whole and line by line (backslash continuations joined,
-/// blank and `#` comment lines dropped); the command as run is read the same way. Text is compared after collapsing runs of whitespace. Placeholders in the
-/// runbook's text — `<name>`, `${NAME}`, `$NAME` and `{{ name }}` — match any non-empty text, because the command
-/// as run has them filled in.
+/// A run is listed when any of these holds:
+/// - its text is a runbook code block filled with the run's own placeholder values, exactly as the runner fills
+///   it (`CommandTemplate.filled(with:)`);
+/// - its text equals a code block, or one line of one, with the placeholders that `CommandTemplate` finds taken
+///   as wildcards that match any non-empty text.
+///
+/// Text is compared line by line after backslash continuations are joined, blank and `#` comment lines dropped,
+/// and runs of whitespace collapsed.
 public struct RunbookCommandMatcher: Sendable {
+    private let templates: [CommandTemplate]
     private let exact: Set<String>
     private let patterns: [NSRegularExpression]
 
     /// A matcher for the commands in the code blocks of `runbooks`.
     public init(runbooks: [Runbook]) {
-        let candidates = Set(runbooks.flatMap(Self.candidates))
-        exact = candidates
-        patterns = candidates.compactMap(Self.pattern)
+        let blocks = runbooks.flatMap { runbook in
+            runbook.sections.flatMap { $0.blocks.flatMap(\.codeBlocks) } + runbook.steps.flatMap(\.codeBlocks)
+        }
+        templates = blocks.map(CommandTemplate.init)
+        var exact: Set<String> = []
+        var patterns: [NSRegularExpression] = []
+        for template in templates {
+            let lines = Self.logicalLines(template.text)
+            for candidate in Set([lines.joined(separator: "\n")] + lines).map(Self.normalise) where !candidate.isEmpty {
+                exact.insert(candidate)
+                if let pattern = Self.pattern(candidate, tokens: template.placeholders.map(\.token)) {
+                    patterns.append(pattern)
+                }
+            }
+        }
+        self.exact = exact
+        self.patterns = patterns
     }
 
-    /// Whether `command` is one of the runbooks' commands, placeholders filled in.
+    /// Whether `run` is one of the runbooks' commands, placeholders filled in.
+    public func contains(_ run: CommandRun) -> Bool {
+        let text = Self.comparable(run.command)
+        if !run.placeholders.isEmpty,
+           templates.contains(where: { Self.comparable($0.filled(with: run.placeholders)) == text }) {
+            return true
+        }
+        return contains(run.command)
+    }
+
+    /// Whether `command` is one of the runbooks' commands, placeholders filled in with anything.
     public func contains(_ command: String) -> Bool {
-        let text = Self.normalise(Self.logicalLines(command).joined(separator: "\n"))
+        let text = Self.comparable(command)
         if text.isEmpty || exact.contains(text) { return true }
         let range = NSRange(text.startIndex..., in: text)
         return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
 
-    /// Collapses whitespace runs to one space and trims the ends.
-    static func normalise(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    private static func comparable(_ command: String) -> String {
+        normalise(logicalLines(command).joined(separator: "\n"))
     }
 
-    private static func candidates(_ runbook: Runbook) -> [String] {
-        let blocks = runbook.sections.flatMap { $0.blocks.flatMap(\.codeBlocks) } + runbook.steps.flatMap(\.codeBlocks)
-        return blocks.flatMap { block -> [String] in
-            let lines = logicalLines(block.code)
-            return ([lines.joined(separator: "\n")] + lines).map(normalise).filter { !$0.isEmpty }
-        }
+    /// Collapses whitespace runs to one space and trims the ends.
+    private static func normalise(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private static func logicalLines(_ code: String) -> [String] {
@@ -56,19 +81,16 @@ public struct RunbookCommandMatcher: Sendable {
         return lines
     }
 
-    private static let placeholder = try? NSRegularExpression(
-        pattern: #"<[A-Za-z][A-Za-z0-9_.-]*>|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}"#
-    )
-
-    /// An anchored regular expression for `candidate` with its placeholders as wildcards, or nil when it has none.
-    private static func pattern(_ candidate: String) -> NSRegularExpression? {
-        guard let placeholder else { return nil }
-        let range = NSRange(candidate.startIndex..., in: candidate)
-        let matches = placeholder.matches(in: candidate, range: range)
-        guard !matches.isEmpty else { return nil }
+    /// An anchored regular expression for `candidate` with every occurrence of `tokens` as a wildcard, or nil
+    /// when none occurs in it.
+    private static func pattern(_ candidate: String, tokens: [String]) -> NSRegularExpression? {
+        let present = tokens.filter { !$0.isEmpty && candidate.contains($0) }
+        guard !present.isEmpty else { return nil }
+        let alternatives = present.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+        guard let tokenPattern = try? NSRegularExpression(pattern: alternatives) else { return nil }
         var pattern = "^"
         var cursor = candidate.startIndex
-        for match in matches {
+        for match in tokenPattern.matches(in: candidate, range: NSRange(candidate.startIndex..., in: candidate)) {
             guard let found = Range(match.range, in: candidate) else { continue }
             pattern += NSRegularExpression.escapedPattern(for: String(candidate[cursor..<found.lowerBound])) + ".+?"
             cursor = found.upperBound
