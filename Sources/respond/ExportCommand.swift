@@ -93,7 +93,7 @@ enum AtomicFile {
             ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
         )
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot create", temporary) }
+        guard fd >= 0 else { throw failure("cannot write", path) }
         var written = 0
         let result: Int32 = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return fsync(fd) == 0 ? 0 : errno }
