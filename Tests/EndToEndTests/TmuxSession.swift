@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+/// Where the package is, found from this file, and the built binary under test.
+enum PackagePaths {
+    /// The package root: three levels above this file.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// The `respond` binary that `make test` builds before running the tests.
+    static let binary = root.appendingPathComponent(".build/debug/respond").path
+    /// The runbook library shipped with the package.
+    static let shippedRunbooks = root.appendingPathComponent("runbooks").path
+    /// A small library in the standard template that is not the shipped one.
+    static let fixtureRunbooks = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
+}
+
+/// A failure of the harness itself, with what it was doing.
+struct TmuxError: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+}
+
+/// The result of running a program to completion.
+struct ProcessResult {
+    /// Its exit status.
+    let status: Int32
+    /// What it wrote on stdout.
+    let output: String
+    /// What it wrote on stderr.
+    let error: String
+}
+
+/// Runs a program with arguments and an environment, optionally with stdin from a file, and waits for it.
+func runProcess(
+    _ path: String, _ arguments: [String], environment: [String: String], stdinPath: String? = nil
+) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = environment
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    if let stdinPath { process.standardInput = FileHandle(forReadingAtPath: stdinPath) }
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(
+        status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+        error: String(decoding: errorData, as: UTF8.self))
+}
+
+/// One tmux server on its own socket, running one command in one pane, for driving the real program the way a
+/// responder does and reading back what the screen shows.
+final class TmuxSession {
+    /// The server's socket name, unique to this session.
+    let socket = "respond-e2e-\(UUID().uuidString.prefix(8))"
+    private let target = "guide"
+    private let environment: [String: String]
+
+    /// Starts `command` (run by `sh -c`) in a detached pane of `width`×`height` with `variables` set.
+    init(command: String, variables: [String: String], width: Int = 80, height: Int = 24, directory: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        self.environment = environment
+        let config = directory + "/tmux.conf"
+        try """
+            set -g remain-on-exit on
+            set -g status off
+            set -g escape-time 0
+            set -g default-terminal tmux-256color
+            set -g history-limit 0
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        var arguments = ["-u", "-f", config, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
+        let paneVariables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(variables) { $1 }
+        for (name, value) in paneVariables.sorted(by: { $0.key < $1.key }) {
+            arguments += ["-e", "\(name)=\(value)"]
+        }
+        arguments.append(command)
+        try tmux(arguments)
+    }
+
+    deinit {
+        kill()
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Escape`, `C-c`, `Down`, `Space`) or literal single characters.
+    func sendKeys(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", target] + keys)
+    }
+
+    /// Types text literally, UTF-8 included, as one paste-like burst of characters.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// The pane's text now, one line per row, without styling.
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target])
+    }
+
+    /// Polls the screen every 50 ms until it contains `text`; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen every 50 ms until `condition` holds; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TmuxError(description: "timed out after \(timeout)s waiting until \(what); the screen was:\n\(screen)")
+    }
+
+    /// Resizes the window (and so the pane) to `width`×`height`.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the pane's program has exited.
+    func paneDead() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            == "1"
+    }
+
+    /// The process id of the pane's program (the `sh -c` when the command is wrapped).
+    func panePID() throws -> Int32 {
+        let text = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"])
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TmuxError(description: "tmux gave no pane pid: \(text)")
+        }
+        return pid
+    }
+
+    /// Stops the server and everything in it.
+    func kill() {
+        _ = try? tmux(["kill-server"])
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let result = try runProcess("/usr/bin/env", ["tmux", "-L", socket] + arguments, environment: environment)
+        guard result.status == 0 else {
+            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.error)")
+        }
+        return result.output
+    }
+}
+
+/// A temporary directory for one test: its incidents home, its tmux config.
+final class TemporaryDirectory {
+    /// The directory's path.
+    let path: String
+
+    /// Creates a fresh directory under the system's temporary directory.
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("respond-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Quotes a string for `sh`.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
