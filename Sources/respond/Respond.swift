@@ -7,6 +7,8 @@ struct Respond: ParsableCommand {
         commandName: "respond",
         abstract: "Guide an on-call responder through an incident, step by step, and keep its timeline.",
         subcommands: [
-        ]
+            GuideCommand.self, ResumeCommand.self,
+        ],
+        defaultSubcommand: GuideCommand.self
     )
 }

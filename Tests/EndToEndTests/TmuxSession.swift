@@ -98,24 +98,26 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
-    /// The pane's text now, one line per row, without styling.
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", target])
+    /// The pane's text now, one line per row, without styling; `joined` rejoins lines the terminal wrapped.
+    func capture(joined: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target] + (joined ? ["-J"] : []))
     }
 
     /// Polls the screen every 50 ms until it contains `text`; fails with the last screen after `timeout`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
-        try waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 10, joined: Bool = false) throws -> String {
+        try waitUntil("the screen shows \"\(text)\"", timeout: timeout, joined: joined) { $0.contains(text) }
     }
 
     /// Polls the screen every 50 ms until `condition` holds; fails with the last screen after `timeout`.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(
+        _ what: String, timeout: Double = 10, joined: Bool = false, _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
-            screen = try capture()
+            screen = try capture(joined: joined)
             if condition(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.05)
         }
