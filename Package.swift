@@ -23,21 +23,35 @@ let package = Package(
         .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit"]),
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
 
+        // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
+        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit"]),
+
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),
 
         .executableTarget(
             name: "respond",
             dependencies: [
-                "RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "CursesBackend", "TerminalText",
+                "RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "CursesBackend", "TerminalText", "CommandRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"]),
+        // `make bench` only: measures the pieces in-process (never part of `make test`).
+        .executableTarget(
+            name: "respond-bench",
+            dependencies: ["RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "TerminalText"],
+            path: "bench/Sources/respond-bench"
+        ),
+
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
         .testTarget(name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"]),
-        .testTarget(name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"]),
+        .testTarget(
+            name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"],
+            exclude: ["Golden", "Fixtures"]
+        ),
+        .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["respond"]),
     ]
 )

@@ -10,7 +10,7 @@ import RunbookKit
 final class EffectRunner {
     private let store: IncidentStore
     private let actor: String
-    private let runbooks: [Runbook]
+    private let runbooks: [String: Runbook]
     private let clipboard: Clipboard
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
@@ -19,7 +19,7 @@ final class EffectRunner {
     init(home: String, actor: String, runbooks: [Runbook], clipboard: Clipboard) {
         store = IncidentStore(home: home)
         self.actor = actor
-        self.runbooks = runbooks
+        self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.clipboard = clipboard
     }
 
@@ -114,7 +114,9 @@ final class EffectRunner {
         let path = location.directory + "/postmortem.md"
         do {
             let events = try Journal.read(location.journalPath).events
-            let markdown = PostmortemRenderer.markdown(state: IncidentState.fold(events), runbooks: runbooks)
+            let markdown = PostmortemRenderer.markdown(
+                state: IncidentState.fold(events), events: events, runbooks: runbooks, incidentID: location.id,
+                generatedAt: Date())
             try AtomicFile.write(Data(markdown.utf8), to: path)
         } catch {
             return [.exportFailed(reason: "\(error)")]

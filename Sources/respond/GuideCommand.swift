@@ -30,14 +30,8 @@ enum InteractiveGuide {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        let runbookDirectory = try options.runbookDirectory()
-        let catalog: Catalog
-        do {
-            catalog = try Catalog.load(directory: runbookDirectory)
-        } catch {
-            throw CLIError(error.description)
-        }
-        let library = GuideLibrary.make(catalog)
+        let catalog = try options.loadCatalog()
+        let library = Library(catalog: catalog)
         let launch = try resolved(start, in: catalog)
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), runbooks: library.runbooks,

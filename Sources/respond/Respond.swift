@@ -7,6 +7,7 @@ struct Respond: ParsableCommand {
         commandName: "respond",
         abstract: "Guide an on-call responder through an incident, step by step, and keep its timeline.",
         subcommands: [
+            ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             GuideCommand.self, ResumeCommand.self,
         ],
         defaultSubcommand: GuideCommand.self

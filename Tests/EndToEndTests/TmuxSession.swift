@@ -31,25 +31,45 @@ struct ProcessResult {
 }
 
 /// Runs a program with arguments and an environment, optionally with stdin from a file, and waits for it.
+/// Output goes through temporary files rather than pipes (a tmux server started by the program inherits its
+/// descriptors and would hold a pipe open), and the child is spawned and reaped directly with `posix_spawn`
+/// and `waitpid`.
 func runProcess(
     _ path: String, _ arguments: [String], environment: [String: String], stdinPath: String? = nil
 ) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = environment
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    if let stdinPath { process.standardInput = FileHandle(forReadingAtPath: stdinPath) }
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("respond-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let outputPath = directory.appendingPathComponent("stdout").path
+    let errorPath = directory.appendingPathComponent("stderr").path
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    guard spawned == 0 else {
+        throw TmuxError(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+        guard errno == EINTR else { throw TmuxError(description: "waitpid failed for \(path)") }
+    }
+    let exited = status & 0x7F == 0
     return ProcessResult(
-        status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-        error: String(decoding: errorData, as: UTF8.self))
+        status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+        output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
+        error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
 }
 
 /// One tmux server on its own socket, running one command in one pane, for driving the real program the way a
@@ -103,6 +123,11 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", target] + (joined ? ["-J"] : []))
     }
 
+    /// The pane's text with its colors and attributes as escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", target])
+    }
+
     /// Polls the screen every 50 ms until it contains `text`; fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 10, joined: Bool = false) throws -> String {
@@ -151,7 +176,7 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let result = try runProcess("/usr/bin/env", ["tmux", "-L", socket] + arguments, environment: environment)
+        let result = try runProcess("/usr/bin/tmux", ["-L", socket] + arguments, environment: environment)
         guard result.status == 0 else {
             throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.error)")
         }

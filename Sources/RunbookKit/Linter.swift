@@ -1,0 +1,158 @@
+/// Checks a catalog against the template and its index. Pure: the shell check and today's date are given.
+public struct Linter: Sendable {
+    /// The sections every incident runbook must have, in template order.
+    public static let incidentSections: [SectionKind] = [
+        .symptoms, .impact, .detection, .diagnosis, .resolution, .verification, .prevention, .escalation, .related,
+    ]
+    /// The sections every procedure must have, in template order.
+    public static let procedureSections: [SectionKind] = [.prerequisites, .procedure, .verification, .rollback]
+    /// Fence languages that are checked with the shell.
+    public static let shellLanguages: Set<String> = ["bash", "sh", "shell", "zsh"]
+
+    private let checker: any ShellSyntaxChecker
+    private let today: CalendarDay
+
+    /// Creates a linter that checks shell blocks with `checker` and judges staleness against `today`.
+    public init(checker: any ShellSyntaxChecker, today: CalendarDay) {
+        self.checker = checker
+        self.today = today
+    }
+
+    /// Every problem in the catalog: what loading found, then each runbook's and the index's, by file and line.
+    public func lint(_ catalog: Catalog) -> [Diagnostic] {
+        var diagnostics = catalog.diagnostics
+        diagnostics += indexProblems(catalog)
+        for runbook in catalog.runbooks {
+            diagnostics += lint(runbook, entry: catalog.entry(id: runbook.id))
+        }
+        return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+    }
+
+    /// The problems of one runbook; `entry` is its index row, if it has one.
+    public func lint(_ runbook: Runbook, entry: CatalogEntry?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func report(_ severity: DiagnosticSeverity, _ line: Int, _ message: String) {
+            diagnostics.append(Diagnostic(severity, SourceLocation(file: runbook.path, line: line), message))
+        }
+        let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
+        let missing = required.filter { runbook.section($0) == nil }
+        if !missing.isEmpty {
+            report(.error, 1, "missing \(missing.count == 1 ? "section" : "sections") \(missing.map(Self.heading).joined(separator: ", ")) (\(runbook.kind.rawValue) template)")
+        }
+        checkSeverity(runbook, entry: entry, report: report)
+        checkChecklist(runbook, report: report)
+        if let diagnosis = runbook.section(.diagnosis), !runbook.steps.contains(where: { $0.section == .diagnosis }) {
+            report(.error, diagnosis.location.line, "Diagnosis has no steps; write them as `### Step 1: …`")
+        }
+        if let procedure = runbook.section(.procedure), !runbook.steps.contains(where: { $0.section == .procedure }) {
+            report(.error, procedure.location.line, "Procedure has no steps; write them as `### Step 1: …`")
+        }
+        diagnostics += shellProblems(runbook)
+        checkFooter(runbook, report: report)
+        return diagnostics
+    }
+
+    private static func heading(_ kind: SectionKind) -> String {
+        "## " + kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+    }
+
+    private func indexProblems(_ catalog: Catalog) -> [Diagnostic] {
+        guard let indexPath = catalog.indexPath else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let listed = Set(catalog.entries.map { Catalog.join(catalog.directory, $0.file) })
+        for file in catalog.files where !listed.contains(file) {
+            diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: 1),
+                "not listed in the index \(indexPath); add a row so responders can find it"))
+        }
+        var seen: [String: Int] = [:]
+        for entry in catalog.entries {
+            if let first = seen[entry.id] {
+                diagnostics.append(Diagnostic(.warning, entry.location, "\(entry.file) is listed twice (first on line \(first))"))
+            } else {
+                seen[entry.id] = entry.location.line
+            }
+        }
+        return diagnostics
+    }
+
+    private func checkSeverity(_ runbook: Runbook, entry: CatalogEntry?,
+                               report: (DiagnosticSeverity, Int, String) -> Void) {
+        let impactLine = runbook.section(.impact)?.location.line ?? 1
+        if runbook.kind == .incident, runbook.severity == nil, runbook.section(.impact) != nil {
+            report(.error, impactLine, "Impact gives no valid severity; add `- **Severity**: P0` … `P3`")
+        }
+        guard let entry else { return }
+        if entry.kind != runbook.kind {
+            report(.warning, 1, "the index lists this as \(entry.kind.rawValue) but the file reads as \(runbook.kind.rawValue)")
+        }
+        if let indexed = entry.severity, let own = runbook.severity, indexed != own {
+            report(.error, impactLine, "severity \(own.rawValue) differs from the index's \(indexed.rawValue) (\(entry.location.file):\(entry.location.line)); make them agree")
+        }
+    }
+
+    private func checkChecklist(_ runbook: Runbook, report: (DiagnosticSeverity, Int, String) -> Void) {
+        guard let verification = runbook.section(.verification) else { return }
+        if runbook.checklist.isEmpty {
+            report(.error, verification.location.line, "Verification has no checklist; write its items as `- [ ] …`")
+        }
+        for item in runbook.checklist where item.checkedInSource {
+            report(.error, item.location.line, "checklist item \(item.number) is ticked in the file; write `- [ ]` so responders tick it")
+        }
+        for item in runbook.checklist where item.text.isEmpty {
+            report(.error, item.location.line, "checklist item \(item.number) is empty")
+        }
+    }
+
+    private func shellProblems(_ runbook: Runbook) -> [Diagnostic] {
+        var blocks: [CodeBlock] = []
+        for section in runbook.sections {
+            blocks += section.blocks.flatMap(\.codeBlocks)
+        }
+        var diagnostics: [Diagnostic] = []
+        for block in blocks where Self.shellLanguages.contains(block.language.lowercased()) {
+            switch checker.check(block.code) {
+            case .valid:
+                continue
+            case .invalid(let message, let line):
+                let fileLine = block.location.line + (line ?? 1)
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: fileLine),
+                    "\(block.language) block does not parse: \(message)"))
+            case .unavailable(let reason):
+                diagnostics.append(Diagnostic(.warning, block.location, "\(block.language) block not checked: \(reason)"))
+            }
+        }
+        return diagnostics
+    }
+
+    private func checkFooter(_ runbook: Runbook, report: (DiagnosticSeverity, Int, String) -> Void) {
+        let footer = runbook.footer
+        let line = runbook.sections.last?.location.line ?? 1
+        if footer.lastUpdated == nil {
+            report(.warning, line, "footer has no `**Last Updated**: YYYY-MM-DD`")
+        }
+        if footer.owner == nil {
+            report(.warning, line, "footer has no `**Owner**: team`")
+        }
+        if footer.reviewCycle == nil {
+            report(.warning, line, "footer has no `**Review Cycle**: Monthly`")
+        }
+        var cycle: ReviewCycle?
+        if let written = footer.reviewCycle {
+            cycle = ReviewCycle(parsing: written)
+            if cycle == nil {
+                report(.warning, line, "unknown review cycle \"\(written)\"; use Weekly, Monthly, Quarterly or Yearly")
+            }
+        }
+        guard let written = footer.lastUpdated else { return }
+        guard let updated = CalendarDay(parsing: written) else {
+            report(.warning, line, "Last Updated \"\(written)\" is not a date; write YYYY-MM-DD")
+            return
+        }
+        let age = today.daysSinceEpoch - updated.daysSinceEpoch
+        if age < 0 {
+            report(.warning, line, "Last Updated \(updated) is in the future (today is \(today))")
+        } else if let cycle, age > cycle.days {
+            report(.warning, line, "stale: last updated \(updated), \(age) days ago, but reviewed \(cycle.rawValue) (every \(cycle.days) days)")
+        }
+    }
+}

@@ -1,0 +1,289 @@
+import CCmarkGFM
+
+/// A top-level markdown block together with the source lines the runbook parser reports and keys on.
+struct LocatedBlock: Sendable {
+    /// The converted block.
+    var block: Block
+    /// The 1-based line where the block starts.
+    var line: Int
+    /// For a list, the start line of each item; for a table, the start line of each body row.
+    var childLines: [Int] = []
+}
+
+/// Reads markdown with cmark-gfm (tables and task lists attached) into the shared `Block` model.
+///
+/// cmark owns the markdown grammar; this type only converts its tree, frees it, and reports the code-fence
+/// mistakes that silently swallow the rest of a file (an unclosed fence, a fence written inside another).
+enum MarkdownReader {
+    /// How deep blocks and inlines may nest before the rest is flattened to text; keeps hostile input
+    /// (thousands of nested quotes) from exhausting the stack.
+    static let maximumDepth = 48
+
+    /// Parses `text` and returns its top-level blocks and the fence diagnostics, located in `file`.
+    static func read(_ text: String, file: String) -> (blocks: [LocatedBlock], diagnostics: [Diagnostic]) {
+        _ = extensionsRegistered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist"] {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        var source = text
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return ([], []) }
+        defer { cmark_node_free(document) }
+
+        var converter = Converter(file: file, sourceLines: SourceLines(text))
+        var blocks: [LocatedBlock] = []
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            if let block = converter.block(current, depth: 0) {
+                blocks.append(LocatedBlock(block: block, line: Int(cmark_node_get_start_line(current)),
+                                           childLines: converter.childLines(of: current)))
+            }
+            node = cmark_node_next(current)
+        }
+        return (blocks, converter.diagnostics)
+    }
+
+    /// Registering the core extensions mutates a process-wide registry; a lazily initialised static runs it
+    /// exactly once even when tests parse on several threads.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+}
+
+/// The source split into lines on demand, for checking how a fence ends.
+private struct SourceLines {
+    private let text: String
+    private var lines: [Substring]?
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    mutating func line(_ number: Int) -> Substring? {
+        if lines == nil {
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines, number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+}
+
+private struct Converter {
+    let file: String
+    var sourceLines: SourceLines
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, sourceLines: SourceLines) {
+        self.file = file
+        self.sourceLines = sourceLines
+    }
+
+    func childLines(of node: OpaquePointer) -> [Int] {
+        let type = typeString(node)
+        var lines: [Int] = []
+        if cmark_node_get_type(node) == CMARK_NODE_LIST || type == "table" {
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                if type != "table" || cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
+                    lines.append(Int(cmark_node_get_start_line(current)))
+                }
+                child = cmark_node_next(current)
+            }
+        }
+        return lines
+    }
+
+    mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
+        if depth > MarkdownReader.maximumDepth {
+            return .paragraph([.text(plainText(node))])
+        }
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(inlines(ofChildrenOf: node, depth: depth))
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(ofChildrenOf: node, depth: depth))
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            var items: [ListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                let checked: Bool? = typeString(item) == "tasklist"
+                    ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+                items.append(ListItem(blocks: blocks(ofChildrenOf: item, depth: depth + 1), checked: checked))
+                child = cmark_node_next(item)
+            }
+            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items)
+        case CMARK_NODE_CODE_BLOCK:
+            return .code(codeBlock(node))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .quote(blocks(ofChildrenOf: node, depth: depth + 1))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK:
+            return .html(literal(node))
+        default:
+            if typeString(node) == "table" {
+                return table(node, depth: depth)
+            }
+            let children = blocks(ofChildrenOf: node, depth: depth + 1)
+            return children.isEmpty ? nil : .quote(children)
+        }
+    }
+
+    private mutating func blocks(ofChildrenOf node: OpaquePointer, depth: Int) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if let block = block(current, depth: depth) {
+                result.append(block)
+            }
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private func table(_ node: OpaquePointer, depth: Int) -> Block {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        var row = cmark_node_first_child(node)
+        while let currentRow = row {
+            var cells: [[Inline]] = []
+            var cell = cmark_node_first_child(currentRow)
+            while let currentCell = cell {
+                cells.append(inlines(ofChildrenOf: currentCell, depth: depth))
+                cell = cmark_node_next(currentCell)
+            }
+            if cmark_gfm_extensions_get_table_row_is_header(currentRow) != 0 {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+            row = cmark_node_next(currentRow)
+        }
+        return .table(header: header, rows: rows)
+    }
+
+    private mutating func codeBlock(_ node: OpaquePointer) -> CodeBlock {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let code = literal(node)
+        let startLine = Int(cmark_node_get_start_line(node))
+        var fenceLength: Int32 = 0
+        var fenceOffset: Int32 = 0
+        var fenceCharacter: CChar = 0
+        if cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0, fenceLength > 0 {
+            let fence = Character(Unicode.Scalar(UInt8(bitPattern: fenceCharacter)))
+            checkFence(fence: fence, length: Int(fenceLength), code: code, startLine: startLine,
+                       endLine: Int(cmark_node_get_end_line(node)))
+        }
+        return CodeBlock(
+            language: language, code: code, location: SourceLocation(file: file, line: startLine),
+            info: info.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        )
+    }
+
+    /// Reports a fence that never closes (it turns the rest of the file into code) and a fence line with an
+    /// info string inside a block (CommonMark keeps it as code, so the next bare fence closes the outer block).
+    private mutating func checkFence(fence: Character, length: Int, code: String, startLine: Int, endLine: Int) {
+        let closed = sourceLines.line(endLine).map { Self.isClosingFence($0, fence: fence, length: length) } ?? false
+        if !closed || endLine == startLine {
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine),
+                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fence, count: length))"))
+        }
+        for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let run = trimmed.prefix { $0 == fence }
+            let info = trimmed.dropFirst(run.count).trimmingCharacters(in: " \t")
+            if run.count >= 3, run.count >= length, !info.isEmpty {
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
+                    "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fence, count: run.count + 1)))"))
+            }
+        }
+    }
+
+    private static func isClosingFence(_ line: Substring, fence: Character, length: Int) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        let run = trimmed.prefix { $0 == fence }
+        return run.count >= length && trimmed.dropFirst(run.count).trimmingCharacters(in: " \t\r").isEmpty
+    }
+
+    private func inlines(ofChildrenOf node: OpaquePointer, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(contentsOf: inline(current, depth: depth + 1))
+            child = cmark_node_next(current)
+        }
+        return Inline.mergingText(result)
+    }
+
+    private func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
+        if depth > MarkdownReader.maximumDepth {
+            return [.text(plainText(node))]
+        }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+            return [.text(literal(node))]
+        case CMARK_NODE_SOFTBREAK:
+            return [.text(" ")]
+        case CMARK_NODE_LINEBREAK:
+            return [.lineBreak]
+        case CMARK_NODE_CODE:
+            return [.code(literal(node))]
+        case CMARK_NODE_EMPH:
+            return [.emphasis(inlines(ofChildrenOf: node, depth: depth))]
+        case CMARK_NODE_STRONG:
+            return [.strong(inlines(ofChildrenOf: node, depth: depth))]
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return [.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination)]
+        default:
+            let literalText = literal(node)
+            return literalText.isEmpty ? inlines(ofChildrenOf: node, depth: depth) : [.text(literalText)]
+        }
+    }
+
+    /// The text of a subtree, without structure, for content nested past `maximumDepth`. Iterative, so that
+    /// depth costs no stack.
+    private func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let current = cmark_iter_get_node(iterator) else { continue }
+            let value = literal(current)
+            if !value.isEmpty {
+                text += text.isEmpty ? value : " " + value
+            }
+        }
+        return text
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private func typeString(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> Substring {
+        let start = drop { set.contains($0) }
+        var end = start
+        while let last = end.last, set.contains(last) {
+            end = end.dropLast()
+        }
+        return end
+    }
+}

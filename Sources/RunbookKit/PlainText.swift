@@ -1,0 +1,57 @@
+extension Inline {
+    /// Joins neighbouring `.text` runs, which cmark splits at entity and bracket boundaries.
+    static func mergingText(_ inlines: [Inline]) -> [Inline] {
+        var merged: [Inline] = []
+        for inline in inlines {
+            if case .text(let next) = inline, case .text(let previous)? = merged.last {
+                merged[merged.count - 1] = .text(previous + next)
+            } else {
+                merged.append(inline)
+            }
+        }
+        return merged
+    }
+}
+
+extension Array where Element == Inline {
+    /// The inlines as plain text: styling dropped, links reduced to their text, line breaks as newlines.
+    public var plainText: String {
+        map(\.plainText).joined()
+    }
+}
+
+extension Inline {
+    /// This inline as plain text.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .strong(let children), .emphasis(let children): children.plainText
+        case .link(let text, let destination):
+            text.isEmpty ? destination : text.plainText
+        case .lineBreak: "\n"
+        }
+    }
+}
+
+extension Block {
+    /// This block as plain text, children separated by newlines; used for searching and for contact lines.
+    public var plainText: String {
+        switch self {
+        case .heading(_, let inlines), .paragraph(let inlines): inlines.plainText
+        case .list(_, _, let items): items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
+        case .code(let block): block.code
+        case .quote(let blocks): blocks.map(\.plainText).joined(separator: "\n")
+        case .table(let header, let rows):
+            ([header] + rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")
+        case .thematicBreak: ""
+        case .html(let html): html
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    var trimmed: String {
+        String(Substring(self).trimmingCharacters(in: " \t\r\n\u{3000}"))
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// What parsing one runbook file produced: the runbook, when the file had one, and every problem found.
+public struct RunbookParseResult: Sendable {
+    /// The parsed runbook; nil for an empty or binary file.
+    public var runbook: Runbook?
+    /// Problems found while reading the file, each with its line.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a result.
+    public init(runbook: Runbook?, diagnostics: [Diagnostic]) {
+        self.runbook = runbook
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Parses one runbook file into the typed model. Pure: the caller reads the file.
+public enum RunbookParser {
+    /// Parses a file's bytes: invalid UTF-8 is decoded lossily and reported, a binary file is refused.
+    public static func parse(data: Data, path: String) -> RunbookParseResult {
+        let (text, diagnostics) = SourceText.decode(data, file: path)
+        guard let text else { return RunbookParseResult(runbook: nil, diagnostics: diagnostics) }
+        var result = parse(text: text, path: path)
+        result.diagnostics = diagnostics + result.diagnostics
+        return result
+    }
+
+    /// Parses markdown text; `path` names the file in diagnostics and gives the runbook its id.
+    public static func parse(text: String, path: String) -> RunbookParseResult {
+        if text.allSatisfy(\.isWhitespace) {
+            return RunbookParseResult(runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1),
+                "empty file; start from `respond new` or the template in the index")])
+        }
+        let (blocks, fenceDiagnostics) = MarkdownReader.read(text, file: path)
+        var builder = RunbookBuilder(path: path)
+        builder.diagnostics = fenceDiagnostics
+        builder.collect(blocks)
+        return RunbookParseResult(runbook: builder.runbook(), diagnostics: builder.diagnostics)
+    }
+
+    /// The runbook id for a file path: its base name without `.md`.
+    public static func id(forPath path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// A `##` section while it is being collected, with its blocks' lines.
+private struct PendingSection {
+    var kind: SectionKind
+    var title: String
+    var line: Int
+    var blocks: [LocatedBlock] = []
+}
+
+private struct RunbookBuilder {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    private var title: String?
+    private var titleLine = 1
+    private var sections: [PendingSection] = []
+    private var footer = Footer()
+
+    init(path: String) {
+        self.path = path
+    }
+
+    private func location(_ line: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line)
+    }
+
+    mutating func collect(_ blocks: [LocatedBlock]) {
+        for located in blocks {
+            switch located.block {
+            case .heading(1, let inlines) where title == nil && sections.isEmpty:
+                title = inlines.plainText.trimmed
+                titleLine = located.line
+            case .heading(2, let inlines):
+                let heading = inlines.plainText.trimmed
+                sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
+            case .paragraph(let inlines):
+                readFooter(inlines.plainText)
+                appendToSection(located)
+            default:
+                appendToSection(located)
+            }
+        }
+    }
+
+    private mutating func appendToSection(_ located: LocatedBlock) {
+        guard !sections.isEmpty else { return }
+        sections[sections.count - 1].blocks.append(located)
+    }
+
+    /// Reads footer fields from a paragraph that starts with one of their labels, so prose that merely
+    /// mentions an owner is left alone.
+    private mutating func readFooter(_ text: String) {
+        let all = LabelledValue.footerLabels
+        let start = text.trimmed.lowercased()
+        guard all.contains(where: { start.hasPrefix($0) }) else { return }
+        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text, allLabels: all) {
+            footer.lastUpdated = value
+        }
+        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text, allLabels: all) {
+            footer.owner = value
+        }
+        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text, allLabels: all) {
+            footer.reviewCycle = value
+        }
+    }
+
+    mutating func runbook() -> Runbook {
+        let id = RunbookParser.id(forPath: path)
+        let (kindFromTitle, cleanTitle) = Self.splitTitle(title ?? "")
+        if title == nil {
+            diagnostics.append(Diagnostic(.warning, location(1), "no `# Title` heading; the runbook is shown as \(id)"))
+        }
+        let kinds = Set(sections.map(\.kind))
+        let kind: RunbookKind = kindFromTitle
+            ?? (kinds.contains(.procedure) || kinds.contains(.prerequisites) ? .procedure : .incident)
+        reportDuplicateSections()
+        let steps = collectSteps()
+        return Runbook(
+            id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind, severity: severity(),
+            sections: sections.map { Section(kind: $0.kind, title: $0.title, blocks: $0.blocks.map(\.block),
+                                              location: location($0.line)) },
+            steps: steps, checklist: checklist(), escalation: contacts(in: .escalation), related: related(),
+            footer: footer, path: path)
+    }
+
+    /// Strips `Runbook:` / `Procedure:` (and `程序：`) from the title; the prefix tells the kind.
+    private static func splitTitle(_ title: String) -> (RunbookKind?, String) {
+        let prefixes: [(String, RunbookKind?)] = [("runbook", nil), ("procedure", .procedure), ("程序", .procedure),
+                                                  ("incident", .incident)]
+        for (prefix, kind) in prefixes where title.lowercased().hasPrefix(prefix) {
+            let rest = title.dropFirst(prefix.count).drop { $0 == " " }
+            if let colon = rest.first, colon == ":" || colon == "：" {
+                return (kind, String(rest.dropFirst()).trimmed)
+            }
+        }
+        return (nil, title)
+    }
+
+    private mutating func reportDuplicateSections() {
+        var seen: [SectionKind: Int] = [:]
+        for section in sections where section.kind != .other {
+            if let first = seen[section.kind] {
+                diagnostics.append(Diagnostic(.warning, location(section.line),
+                    "second \(section.kind.rawValue) section (the first is at line \(first)); merge them"))
+            } else {
+                seen[section.kind] = section.line
+            }
+        }
+    }
+
+    private mutating func severity() -> Severity? {
+        guard let impact = sections.first(where: { $0.kind == .impact }) else { return nil }
+        for located in impact.blocks {
+            guard case .list(_, _, let items) = located.block else { continue }
+            for (index, item) in items.enumerated() {
+                let text = item.blocks.first?.plainText ?? ""
+                guard let (label, value) = LabelledValue.split(text),
+                      LabelledValue.matches(label, LabelledValue.severityLabels) else { continue }
+                if let severity = Severity(parsing: value) { return severity }
+                let line = index < located.childLines.count ? located.childLines[index] : located.line
+                diagnostics.append(Diagnostic(.error, location(line),
+                    "unknown severity \"\(value)\"; use one of P0, P1, P2, P3"))
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static let stepSections: Set<SectionKind> = [.diagnosis, .procedure, .rollback, .resolution, .prerequisites]
+    /// Sections whose whole content is one step when they have no `###` subsections.
+    private static let wholeSectionSteps: Set<SectionKind> = [.rollback, .resolution, .prerequisites]
+
+    private func collectSteps() -> [Step] {
+        var steps: [Step] = []
+        var ordinals: [SectionKind: Int] = [:]
+        func add(_ section: SectionKind, title: String, number: Int?, body: [Block], line: Int) {
+            let ordinal = (ordinals[section] ?? 0) + 1
+            ordinals[section] = ordinal
+            steps.append(Step(key: "\(section.rawValue)-\(ordinal)", section: section, number: number ?? ordinal,
+                              title: title, body: body, location: location(line)))
+        }
+        for section in sections where Self.stepSections.contains(section.kind) {
+            var current: (title: String, number: Int?, line: Int, body: [Block])?
+            var sawSubsection = false
+            for located in section.blocks {
+                if case .heading(let level, let inlines) = located.block, level <= 3 {
+                    if let open = current {
+                        add(section.kind, title: open.title, number: open.number, body: open.body, line: open.line)
+                    }
+                    sawSubsection = true
+                    let (number, title) = StepHeading.split(inlines.plainText)
+                    current = (title, number, located.line, [])
+                } else if current != nil {
+                    current?.body.append(located.block)
+                }
+            }
+            if let open = current {
+                add(section.kind, title: open.title, number: open.number, body: open.body, line: open.line)
+            }
+            if !sawSubsection, Self.wholeSectionSteps.contains(section.kind), !section.blocks.isEmpty {
+                add(section.kind, title: section.title, number: nil, body: section.blocks.map(\.block), line: section.line)
+            }
+        }
+        return steps
+    }
+
+    private func checklist() -> [ChecklistItem] {
+        guard let verification = sections.first(where: { $0.kind == .verification }) else { return [] }
+        var items: [ChecklistItem] = []
+        for located in verification.blocks {
+            guard case .list(_, _, let listItems) = located.block else { continue }
+            for (index, item) in listItems.enumerated() {
+                guard let checked = item.checked else { continue }
+                let line = index < located.childLines.count ? located.childLines[index] : located.line
+                let text = item.blocks.map(\.plainText).joined(separator: " ").trimmed
+                items.append(ChecklistItem(number: items.count + 1, text: text, checkedInSource: checked,
+                                           location: location(line)))
+            }
+        }
+        return items
+    }
+
+    private func contacts(in kind: SectionKind) -> [Contact] {
+        sections.filter { $0.kind == kind }.flatMap { section in
+            ContactList.contacts(in: section.blocks.map(\.block))
+        }
+    }
+
+    private func related() -> [RelatedLink] {
+        sections.filter { $0.kind == .related }.flatMap { section in
+            section.blocks.flatMap { located -> [RelatedLink] in
+                guard case .list(_, _, let items) = located.block else { return [] }
+                return items.compactMap { item in
+                    guard case .paragraph(let inlines)? = item.blocks.first else { return nil }
+                    for inline in inlines {
+                        if case .link(let text, let destination) = inline {
+                            return RelatedLink(title: text.plainText.trimmed, destination: destination)
+                        }
+                    }
+                    let text = inlines.plainText.trimmed
+                    return text.isEmpty ? nil : RelatedLink(title: text, destination: nil)
+                }
+            }
+        }
+    }
+}
+
+/// Reads `- **Role**: how to reach` lists into contacts.
+enum ContactList {
+    /// The contacts of every list item in `blocks`, nested lists included; an item without a colon is a role
+    /// with no stated reach.
+    static func contacts(in blocks: [Block]) -> [Contact] {
+        blocks.flatMap { block -> [Contact] in
+            guard case .list(_, _, let items) = block else { return [] }
+            return items.flatMap { item -> [Contact] in
+                var found: [Contact] = []
+                if case .paragraph(let inlines)? = item.blocks.first {
+                    let text = reachText(inlines).trimmed
+                    if let (role, reach) = LabelledValue.split(text) {
+                        found.append(Contact(role: role, reach: reach))
+                    } else if !text.isEmpty {
+                        found.append(Contact(role: text, reach: ""))
+                    }
+                }
+                return found + contacts(in: Array(item.blocks.dropFirst()))
+            }
+        }
+    }
+
+    /// Plain text that keeps a link's destination when the text alone would hide it (`PagerDuty (https://…)`).
+    private static func reachText(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            if case .link(let text, let destination) = inline {
+                let label = text.plainText
+                return label.isEmpty || label == destination ? destination : "\(label) (\(destination))"
+            }
+            return inline.plainText
+        }.joined()
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import RunbookKit
+
+/// `respond lint [DIR]`: checks the runbooks against the template and the index.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Check runbooks against the template and the index; exit 1 on errors.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The runbook directory (default: the one --runbooks names).")
+    var directory: String?
+
+    func run() throws {
+        let catalog = try options.loadCatalog(directory: directory)
+        let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC()).lint(catalog)
+        for diagnostic in diagnostics {
+            print(terminalSafe(diagnostic.description))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let files = catalog.files.count
+        print("\(files) \(files == 1 ? "file" : "files") checked: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        if errors > 0 {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import RunbookKit
+
+/// `respond list`: the catalog by category, one runbook a line, aligned by display width.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the runbooks by category, with severity and description.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(name: .long, help: "Print the catalog as JSON.")
+    var json = false
+
+    func run() throws {
+        let catalog = try options.loadCatalog()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(CatalogListing(catalog))
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(terminalSafe(Self.render(catalog)), terminator: "")
+        }
+    }
+
+    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns.
+    static func render(_ catalog: Catalog) -> String {
+        let listing = CatalogListing(catalog)
+        let rows = listing.categories.flatMap(\.runbooks)
+        let labelWidth = rows.map { displayWidth($0.label) }.max() ?? 0
+        let idWidth = rows.map { displayWidth($0.id) }.max() ?? 0
+        var lines: [String] = []
+        for category in listing.categories {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(category.name)
+            for row in category.runbooks {
+                let line = "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  " + row.description
+                lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+            }
+        }
+        if lines.isEmpty {
+            lines.append("no runbooks in \(catalog.directory)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The catalog as `list` shows it and `list --json` prints it.
+struct CatalogListing: Encodable {
+    struct Row: Encodable {
+        var id: String
+        var title: String
+        var kind: String
+        var severity: String?
+        var description: String
+        var file: String
+        var inIndex: Bool
+
+        /// The severity, or `procedure`, as the first column shows it.
+        var label: String { severity ?? kind }
+    }
+
+    struct Group: Encodable {
+        var name: String
+        var runbooks: [Row]
+    }
+
+    struct Contact: Encodable {
+        var group: String
+        var role: String
+        var reach: String
+    }
+
+    var directory: String
+    var categories: [Group]
+    var emergencyContacts: [Contact]
+
+    init(_ catalog: Catalog) {
+        directory = catalog.directory
+        var groups = catalog.categories.map { category in
+            Group(name: category.name, runbooks: category.entries.map { entry in
+                let runbook = catalog.runbook(id: entry.id)
+                return Row(id: entry.id, title: entry.title, kind: (runbook?.kind ?? entry.kind).rawValue,
+                           severity: (entry.severity ?? runbook?.severity)?.rawValue, description: entry.description,
+                           file: entry.file, inIndex: true)
+            })
+        }
+        let unindexed = catalog.unindexed.map { runbook in
+            Row(id: runbook.id, title: runbook.title, kind: runbook.kind.rawValue,
+                severity: runbook.severity?.rawValue, description: catalog.description(of: runbook.id),
+                file: (runbook.path as NSString).lastPathComponent, inIndex: false)
+        }
+        if !unindexed.isEmpty {
+            groups.append(Group(name: "Not in the index", runbooks: unindexed))
+        }
+        categories = groups
+        emergencyContacts = catalog.contactGroups.flatMap { group in
+            group.contacts.map { Contact(group: group.name, role: $0.role, reach: $0.reach) }
+        }
+    }
+}

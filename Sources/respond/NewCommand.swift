@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import RunbookKit
+
+/// `respond new ID`: writes a runbook skeleton from the template and says how to list it in the index.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create <runbooks>/<ID>.md from the template; never overwrites.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The new runbook's id: a lowercase slug such as disk-full.")
+    var id: String
+
+    @Option(help: "The title (default: from the id).")
+    var title: String?
+
+    @Option(help: "The severity, P0 to P3.")
+    var severity: String = "P2"
+
+    @Option(help: "The index category to add it under.")
+    var category: String?
+
+    @Option(help: "The owning team, for the footer.")
+    var owner: String = "[Team]"
+
+    func run() throws {
+        guard RunbookTemplate.isValidID(id) else {
+            throw CLIError("invalid id \"\(id)\": use lowercase letters, digits and hyphens, e.g. disk-full")
+        }
+        guard let level = Severity(parsing: severity), level.rawValue == severity.uppercased() else {
+            throw CLIError("invalid severity \"\(severity)\": use P0, P1, P2 or P3")
+        }
+        let directory = try options.runbookDirectory()
+        let path = directory.hasSuffix("/") ? directory + id + ".md" : directory + "/" + id + ".md"
+        let name = title ?? RunbookTemplate.title(forID: id)
+        let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: todayUTC())
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch {
+            if FileManager.default.fileExists(atPath: path) {
+                throw CLIError("\(path) already exists; choose another id or edit it")
+            }
+            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        }
+        print("created \(path)")
+        print("add this row to the index (\(directory)/README.md)\(category.map { " under ### \($0)" } ?? ""):")
+        print(RunbookTemplate.indexRow(id: id, title: name, severity: level, description: "[one-line symptom]"))
+    }
+}

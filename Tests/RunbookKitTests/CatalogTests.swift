@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import RunbookKit
+
+@Suite("Loading a catalog")
+struct CatalogTests {
+    @Test("another team's index gives its own categories, kinds, severities, descriptions and contacts")
+    func otherTeamIndex() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        #expect(catalog.categories.map(\.name) == ["付款問題", "對帳"])
+        #expect(catalog.entries.map(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "settlement-report"])
+        #expect(catalog.entries.map(\.severity) == [.p1, nil, nil, .p3])
+        #expect(catalog.entries.map(\.kind) == [.incident, .incident, .procedure, .incident])
+        #expect(catalog.entry(id: "gateway-timeout")?.description == "付款閘道回應 > 5s")
+        #expect(catalog.contactGroups == [ContactGroup(name: "值班", contacts: [
+            Contact(role: "金流值班", reach: "#payments-oncall"), Contact(role: "主管", reach: "0912-345-678"),
+        ])])
+        #expect(catalog.runbooks.map(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
+        #expect(catalog.unindexed.map(\.id) == ["orphan-alerts"])
+        #expect(catalog.runbook(id: "daily-reconciliation")?.steps.map(\.key)
+                == ["prerequisites-1", "procedure-1", "procedure-2", "rollback-1"])
+    }
+
+    @Test("index mistakes are diagnostics on their rows: a missing file, an unknown severity")
+    func indexMistakes() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        let index = TestPaths.paymentsFixture + "/README.md"
+        let onIndex = catalog.diagnostics.filter { $0.location.file == index }
+        #expect(onIndex.map(\.location.line) == [10, 17])
+        #expect(onIndex[0].message == "unknown severity \"High\" for refund-stuck.md; use P0, P1, P2, P3 or Procedure")
+        #expect(onIndex[1].message.contains("links settlement-report.md, which does not exist"))
+    }
+
+    @Test("a directory named x.md, a dangling link and a FIFO are diagnostics, and the rest still loads")
+    func unreadableFiles() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("good.md", templateRunbook)
+        try FileManager.default.createDirectory(atPath: directory.path + "/folder.md", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/dangling.md", withDestinationPath: "/nonexistent/x")
+        #expect(mkfifo(directory.path + "/pipe.md", 0o600) == 0)
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.runbooks.map(\.id) == ["good"])
+        let problems = Dictionary(uniqueKeysWithValues: catalog.diagnostics.filter { $0.severity == .error }
+            .map { (($0.location.file as NSString).lastPathComponent, $0.message) })
+        #expect(problems["folder.md"]?.contains("is a directory") == true)
+        #expect(problems["dangling.md"] != nil)
+        #expect(problems["pipe.md"]?.contains("not a regular file") == true)
+        #expect(catalog.diagnostics.contains { $0.message.hasPrefix("no index README.md") })
+    }
+
+    @Test("a file without read permission is reported, not fatal", .enabled(if: getuid() != 0, "root reads anything"))
+    func noPermission() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("secret.md", templateRunbook)
+        #expect(chmod(directory.path + "/secret.md", 0) == 0)
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.runbooks.isEmpty)
+        #expect(catalog.diagnostics.contains { $0.location.file.hasSuffix("secret.md") && $0.severity == .error })
+    }
+
+    @Test("empty, binary and invalid UTF-8 files in a directory each give a diagnostic with their file")
+    func badFilesInDirectory() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("empty.md", "")
+        try directory.write("binary.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
+        try directory.write("latin1.md", bytes: Array("# Caf".utf8) + [0xE9] + Array("\n\n## Symptoms\n\n- x\n".utf8))
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.runbooks.map(\.id) == ["latin1"])
+        #expect(catalog.runbook(id: "latin1")?.title == "Caf\u{FFFD}")
+        let files = catalog.diagnostics.map { ($0.location.file as NSString).lastPathComponent }
+        #expect(Set(files).isSuperset(of: ["empty.md", "binary.md", "latin1.md"]))
+    }
+
+    @Test("a path that is not a directory is a typed error")
+    func notADirectory() {
+        #expect(throws: CatalogLoadError.notADirectory("/nonexistent/runbooks")) {
+            try Catalog.load(directory: "/nonexistent/runbooks")
+        }
+    }
+}
+
+@Suite("Finding a runbook by what the user typed")
+struct CatalogLookupTests {
+    let catalog: Catalog
+
+    init() throws {
+        catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+    }
+
+    @Test("an exact id wins, then a unique prefix, then letters in order or a title match")
+    func resolves() throws {
+        #expect(try catalog.resolve("gateway-timeout").id == "gateway-timeout")
+        #expect(try catalog.resolve("gate").id == "gateway-timeout")
+        #expect(try catalog.resolve("dlyrec").id == "daily-reconciliation")
+        #expect(try catalog.resolve("退款").id == "refund-stuck")
+    }
+
+    @Test("an ambiguous query lists every candidate in catalog order")
+    func ambiguous() {
+        let expected = CatalogLookupError.ambiguous(query: "ea", candidates: ["gateway-timeout", "daily-reconciliation"])
+        #expect(throws: expected) {
+            try catalog.resolve("ea")
+        }
+        #expect(expected.description == "\"ea\" matches 2 runbooks: gateway-timeout, daily-reconciliation; type more of the id")
+    }
+
+    @Test("no match suggests the closest ids")
+    func notFound() {
+        #expect(throws: CatalogLookupError.notFound(query: "refund-stack", suggestions: ["refund-stuck"])) {
+            try catalog.resolve("refund-stack")
+        }
+        #expect(throws: CatalogLookupError.notFound(query: "zzzzzzzzzz", suggestions: [])) {
+            try catalog.resolve("zzzzzzzzzz")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import RunbookKit
+
+@Suite("Searching runbooks by symptom")
+struct SymptomSearchTests {
+    @Test("splits ASCII words and matches CJK runs by bigrams")
+    func terms() {
+        #expect(SymptomSearch.terms(of: "Replica LAG") == ["replica", "lag"])
+        #expect(SymptomSearch.terms(of: "記憶體") == ["記憶", "憶體"])
+        #expect(SymptomSearch.terms(of: "慢") == ["慢"])
+        #expect(SymptomSearch.terms(of: "HTTP 502錯誤") == ["http", "502", "錯誤"])
+    }
+
+    @Test("ranks a title match above a description match above a symptoms match, and says which field matched")
+    func weighting() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        let search = SymptomSearch(catalog: catalog)
+        let timeout = search.search("502")
+        #expect(timeout.map(\.id) == ["gateway-timeout"])
+        #expect(timeout.first?.fields == [.symptoms])
+        let gateway = search.search("閘道")
+        #expect(gateway.first?.id == "gateway-timeout")
+        #expect(gateway.first?.fields.prefix(2) == [.title, .description])
+        #expect(search.search("pending").map(\.id) == ["refund-stuck"])
+        #expect(search.search("nothing-like-this").isEmpty)
+    }
+
+    @Test("an empty query returns every runbook in catalog order with no score")
+    func emptyQuery() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        let hits = SymptomSearch(catalog: catalog).search("  ")
+        #expect(hits.map(\.id) == catalog.runbooks.map(\.id))
+        #expect(hits.allSatisfy { $0.score == 0 })
+    }
+}
+
+@Suite("Search synonyms across languages")
+struct SymptomSearchSynonymTests {
+    @Test("a Chinese operations word also searches its English term, and the other way round")
+    func synonyms() {
+        #expect(SymptomSearch.expanded(["記憶", "憶體"], query: "記憶體").contains("memory"))
+        #expect(SymptomSearch.expanded(["slow"], query: "slow").contains("慢"))
+        #expect(SymptomSearch.expanded(["cpu"], query: "cpu") == ["cpu"])
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import RunbookKit
+
+/// Paths the tests read, found from this file's location rather than the working directory.
+enum TestPaths {
+    static let testDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let packageRoot = testDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
+    static let paymentsFixture = testDirectory.appendingPathComponent("Fixtures/payments-team").path
+}
+
+/// A fresh directory under the system temp directory, removed when the value is released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "runbookkit-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+
+    func write(_ name: String, bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A shell checker that answers from a table, so lint tests say exactly what the shell would report.
+struct ScriptedShellChecker: ShellSyntaxChecker {
+    var invalid: [String: ShellSyntaxResult] = [:]
+
+    func check(_ script: String) -> ShellSyntaxResult {
+        for (fragment, result) in invalid where script.contains(fragment) {
+            return result
+        }
+        return .valid
+    }
+}
+
+/// A runbook in the template's shape, for tests that change one part of it.
+let templateRunbook = """
+# Runbook: Disk Full
+
+## Symptoms
+
+- Writes fail with `No space left on device`
+
+## Impact
+
+- **Severity**: P2
+- **Affected Users**: uploads
+- **Business Impact**: sellers cannot add photos
+
+## Detection
+
+- **Alert**: DiskAlmostFull
+
+## Diagnosis
+
+### Step 1: Find the full volume
+
+```bash
+df -h
+```
+
+### Step 2: Find big files
+
+```bash
+du -sh /var/log/* | sort -h | tail
+```
+
+## Resolution
+
+### Immediate Actions
+
+1. Rotate logs
+
+### Root Cause Fix
+
+1. Add log retention
+
+## Verification
+
+- [ ] Free space above 20%
+- [ ] Uploads succeed
+
+## Prevention
+
+- Alert at 70%
+
+## Escalation
+
+- **L1 Support**：#ops-support
+- **On-Call Engineer**: [PagerDuty](https://example.pagerduty.com/schedules/SRE)
+
+## Related
+
+- [High CPU Usage](high-cpu-usage.md)
+- Storage design doc
+
+---
+
+**Last Updated**：2026-11-01
+**Owner**：Storage Team
+**Review Cycle**：Monthly
+
+"""
+
+func messages(_ diagnostics: [Diagnostic]) -> String {
+    diagnostics.map(\.description).joined(separator: "\n")
+}
