@@ -50,6 +50,12 @@ public enum TerminalGuard {
             action.sa_flags = 0
             sigaction(signal, &action, previousActions + Int(signal))
         }
+        // A parent may have left these blocked (test runners and some supervisors do); blocked, a signal would
+        // wait forever instead of ending the guide, and a resize or a resume from Ctrl-Z would go unseen.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in terminatingSignals + crashSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&handled, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         atexit { TerminalGuard.restoreCurses() }
     }
 

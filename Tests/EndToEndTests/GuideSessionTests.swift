@@ -73,7 +73,7 @@ struct GuideSessionTests {
 
         try session.resize(width: 40, height: 12)
         let narrow = try session.waitUntil("the walkthrough is laid out in 40 columns") {
-            $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 12 && $0.contains("mitigated")
+            rows(of: $0).count == 12 && $0.contains("mitigated")
         }
         #expect(!narrow.contains("terminal too small"))
         try session.resize(width: 39, height: 11)
@@ -90,9 +90,11 @@ struct GuideSessionTests {
         try session.sendKeys("x")
         try session.waitFor("postmortem draft:")
         try session.sendKeys("q")
+        try session.waitFor("matches for \"kafka\"")
+        try session.sendKeys("Escape")
         try session.waitFor("Disk Full")
         try session.sendKeys("q")
-        try session.waitFor("EXITED 0")
+        try session.waitFor("EXITED 0", history: true)
 
         let journal = try files.journal()
         let kinds = journal.compactMap { $0["kind"] as? String }
@@ -161,7 +163,7 @@ struct GuideSessionTests {
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
         let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Glibc.kill(pid, SIGTERM) == 0)
-        let screen = try session.waitFor("MODES")
+        let screen = try session.waitFor("MODES", history: true)
         #expect(screen.contains("EXITED 143"))
         #expect(screen.contains("MODES icanon echo"))
         #expect(!screen.contains("Queue Backlog"))
@@ -174,7 +176,7 @@ struct GuideSessionTests {
         try session.sendKeys("Space")
         try session.waitFor("Diagnosis 1/3")
         try session.sendKeys("C-c")
-        try session.waitFor("EXITED 0")
+        try session.waitFor("EXITED 0", history: true)
         #expect(try files.kinds() == ["incident-opened", "step-done"])
         let resumed = try start("resume")
         try resumed.waitFor("Diagnosis 1/3")
@@ -185,7 +187,8 @@ struct GuideSessionTests {
         let colored = try TmuxSession(
             command: shellQuoted(PackagePaths.binary), variables: variables, directory: home.path)
         try colored.waitFor("Queue Backlog")
-        #expect(usesColor(try colored.captureWithEscapes()))
+        let styled = try colored.captureWithEscapes()
+        #expect(usesColor(styled), "no color in: \(styled.debugDescription)")
         colored.kill()
 
         let plain = try TmuxSession(
@@ -193,6 +196,11 @@ struct GuideSessionTests {
             directory: home.path)
         try plain.waitFor("Queue Backlog")
         #expect(!usesColor(try plain.captureWithEscapes()))
+    }
+
+    /// The captured screen's rows (capture-pane ends every row, the last included, with a newline).
+    private func rows(of screen: String) -> [Substring] {
+        Array(screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast())
     }
 
     /// Whether any SGR sequence in the captured text sets a foreground or background color other than the

@@ -31,7 +31,7 @@ struct GuideTerminalCheckTests {
             command: "TERM=dumb \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
             variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
             directory: directory.path)
-        let screen = try session.waitFor("EXITED", joined: true)
+        let screen = try session.waitFor("EXITED", joined: true, history: true)
         #expect(screen.contains("TERM=dumb cannot show the guide"))
         #expect(screen.contains("respond start RUNBOOK --detach"))
         #expect(screen.contains("EXITED 2"))
@@ -44,7 +44,7 @@ struct GuideTerminalCheckTests {
             command: "TERM=no-such-terminal-9000 \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
             variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
             directory: directory.path)
-        let screen = try session.waitFor("EXITED", joined: true)
+        let screen = try session.waitFor("EXITED", joined: true, history: true)
         #expect(screen.contains("TERM=no-such-terminal-9000 is unknown to terminfo"))
         #expect(screen.contains("EXITED 2"))
     }

@@ -56,8 +56,19 @@ func runProcess(
         argv.forEach { free($0) }
         envp.forEach { free($0) }
     }
+    // The child starts with no signal blocked or ignored, whatever the test runner does with its own.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
         throw TmuxError(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
     }
@@ -84,6 +95,8 @@ final class TmuxSession {
     init(command: String, variables: [String: String], width: Int = 80, height: Int = 24, directory: String) throws {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
+        // swift test sets NO_COLOR for its own output; the program under test must not inherit it by accident.
+        environment.removeValue(forKey: "NO_COLOR")
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = "C.UTF-8"
         self.environment = environment
@@ -93,7 +106,7 @@ final class TmuxSession {
             set -g status off
             set -g escape-time 0
             set -g default-terminal tmux-256color
-            set -g history-limit 0
+            set -g history-limit 1000
             """.write(toFile: config, atomically: true, encoding: .utf8)
         var arguments = ["-u", "-f", config, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         let paneVariables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(variables) { $1 }
@@ -118,9 +131,10 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
-    /// The pane's text now, one line per row, without styling; `joined` rejoins lines the terminal wrapped.
-    func capture(joined: Bool = false) throws -> String {
-        try tmux(["capture-pane", "-p", "-t", target] + (joined ? ["-J"] : []))
+    /// The pane's text now, one line per row, without styling; `joined` rejoins lines the terminal wrapped and
+    /// `history` adds the lines scrolled off the top (what the shell printed after the program left).
+    func capture(joined: Bool = false, history: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target] + (joined ? ["-J"] : []) + (history ? ["-S", "-"] : []))
     }
 
     /// The pane's text with its colors and attributes as escape sequences (`capture-pane -e`).
@@ -130,19 +144,22 @@ final class TmuxSession {
 
     /// Polls the screen every 50 ms until it contains `text`; fails with the last screen after `timeout`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10, joined: Bool = false) throws -> String {
-        try waitUntil("the screen shows \"\(text)\"", timeout: timeout, joined: joined) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 10, joined: Bool = false, history: Bool = false) throws -> String {
+        try waitUntil("the screen shows \"\(text)\"", timeout: timeout, joined: joined, history: history) {
+            $0.contains(text)
+        }
     }
 
     /// Polls the screen every 50 ms until `condition` holds; fails with the last screen after `timeout`.
     @discardableResult
     func waitUntil(
-        _ what: String, timeout: Double = 10, joined: Bool = false, _ condition: (String) -> Bool
+        _ what: String, timeout: Double = 10, joined: Bool = false, history: Bool = false,
+        _ condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
-            screen = try capture(joined: joined)
+            screen = try capture(joined: joined, history: history)
             if condition(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.05)
         }
