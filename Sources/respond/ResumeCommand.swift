@@ -16,7 +16,7 @@ struct ResumeCommand: ParsableCommand {
     var incident: String?
 
     func run() throws {
-        let store = IncidentStore(home: options.homeDirectory())
+        let store = options.incidentStore()
         let location: IncidentLocation
         do {
             if let incident {
