@@ -17,6 +17,7 @@ static inline attr_t respond_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t respond_a_italic(void) { return A_ITALIC; }
 static inline int respond_color_pair(int n) { return COLOR_PAIR(n); }
 static inline WINDOW *respond_stdscr(void) { return stdscr; }
+static inline WINDOW *respond_curscr(void) { return curscr; }
 static inline int respond_lines(void) { return LINES; }
 static inline int respond_cols(void) { return COLS; }
 static inline int respond_colors(void) { return COLORS; }

@@ -25,6 +25,9 @@ public final class CursesScreen: TerminalBackend {
         }
         self.window = window
         TerminalGuard.setCursesActive(true)
+        // ncurses installs its own SIGTSTP handler; the guide suspends itself on Ctrl-Z instead, so that the
+        // terminal is given back and repainted in one place.
+        signal(SIGTSTP, SIG_DFL)
         raw()
         noecho()
         nonl()
@@ -112,8 +115,8 @@ public final class CursesScreen: TerminalBackend {
     private func suspend() -> TerminalEvent {
         endwin()
         raise(SIGTSTP)
-        refresh()
-        clearok(window, true)
+        // Continued: the next update leaves the shell's modes; repaint from scratch, the screen is the shell's.
+        if let screen = respond_curscr() { clearok(screen, true) }
         return resized()
     }
 

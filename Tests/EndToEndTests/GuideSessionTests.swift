@@ -182,6 +182,25 @@ struct GuideSessionTests {
         try resumed.waitFor("Diagnosis 1/3")
     }
 
+    @Test("Ctrl-Z gives the terminal back to a job-control shell, and fg repaints the whole screen")
+    func suspendAndResume() throws {
+        let session = try TmuxSession(
+            command: "bash -c " + shellQuoted(
+                "set -m; \(shellQuoted(PackagePaths.binary)); echo STOPPED $?; fg; echo EXITED $?"),
+            variables: variables, directory: home.path)
+        try session.waitFor("Queue Backlog")
+        try session.sendKeys("C-z")
+        try session.sendKeys("j")
+        let resumed = try session.waitFor("▸ P2")
+        #expect(resumed.contains("respond · runbooks"))
+        #expect(resumed.contains("Messaging 問題"))
+        #expect(resumed.contains("Queue Backlog"))
+        #expect(!resumed.contains("STOPPED"))
+        try session.sendKeys("q")
+        let shell = try session.waitFor("EXITED 0", history: true)
+        #expect(shell.contains("STOPPED 148"))
+    }
+
     @Test("NO_COLOR draws the catalog without color; without it the severity badges are colored")
     func noColor() throws {
         let colored = try TmuxSession(
