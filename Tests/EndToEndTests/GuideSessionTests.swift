@@ -126,6 +126,24 @@ struct GuideSessionTests {
         #expect(try files.incidentIDs().count == 1)
     }
 
+    @Test("events another process appends to the incident show up in the open timeline without a key")
+    func followsOtherWriters() throws {
+        let session = try start()
+        try openIncidentFromCatalog(session)
+        try session.sendKeys("t")
+        try session.waitFor("opened")
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPOND_HOME"] = files.home
+        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
+        let logged = try runProcess(
+            PackagePaths.binary, ["log", "last", "note", "指揮官：請十分鐘後更新狀態", "--as", "carol"],
+            environment: environment)
+        #expect(logged.status == 0, "\(logged.error)")
+        let screen = try session.waitFor("指揮官：請十分鐘後更新狀態")
+        #expect(screen.contains("carol"))
+        #expect(try files.kinds() == ["incident-opened", "note"])
+    }
+
     @Test("SIGKILL in the middle of a session loses nothing the status bar showed as saved")
     func killedSessionKeepsSavedEvents() throws {
         let session = try TmuxSession(
