@@ -144,6 +144,23 @@ struct GuideSessionTests {
         #expect(try files.kinds() == ["incident-opened", "note"])
     }
 
+    @Test("an append the journal refuses shows ERROR in the status bar and the guide keeps running")
+    func failedAppendIsShown() throws {
+        let session = try start()
+        try openIncidentFromCatalog(session)
+        let journal = try files.onlyIncidentDirectory() + "/timeline.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"v\":99,\"seq\":2,\"kind\":\"from-the-future\"}\n".utf8))
+        try handle.close()
+
+        try session.sendKeys("Space")
+        try session.waitFor("ERROR")
+        try session.sendKeys("j")
+        try session.waitFor("ERROR")
+        #expect(try !session.paneDead())
+    }
+
     @Test("SIGKILL in the middle of a session loses nothing the status bar showed as saved")
     func killedSessionKeepsSavedEvents() throws {
         let session = try TmuxSession(
