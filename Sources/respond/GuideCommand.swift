@@ -44,7 +44,6 @@ enum InteractiveGuide {
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
             height: size.height, now: Date())
         let status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
-        screen.close()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -161,6 +161,25 @@ struct GuideSessionTests {
         #expect(try !session.paneDead())
     }
 
+    @Test("the shipped library: a symptom in Chinese finds the runbook, and its walkthrough opens")
+    func shippedLibrary() throws {
+        let session = try TmuxSession(
+            command: shellQuoted(PackagePaths.binary),
+            variables: variables.merging(["RESPOND_RUNBOOKS": PackagePaths.shippedRunbooks]) { $1 },
+            directory: home.path)
+        try session.waitFor("High CPU Usage")
+        try session.sendKeys("/")
+        try session.type("記憶體")
+        try session.waitUntil("the filter puts High Memory Usage first") { screen in
+            screen.split(separator: "\n").first { $0.contains("▸") }?.contains("High Memory Usage") == true
+        }
+        try session.sendKeys("Enter")
+        try session.waitFor("start an incident")
+        try session.sendKeys("Enter")
+        try session.waitFor("Diagnosis 0/")
+        #expect(try files.kinds() == ["incident-opened"])
+    }
+
     @Test("SIGKILL in the middle of a session loses nothing the status bar showed as saved")
     func killedSessionKeepsSavedEvents() throws {
         let session = try TmuxSession(
