@@ -9,6 +9,8 @@ struct Respond: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
-        ]
+            GuideCommand.self, ResumeCommand.self,
+        ],
+        defaultSubcommand: GuideCommand.self
     )
 }
