@@ -26,8 +26,8 @@ final class EffectRunner {
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
     func perform(_ effect: Effect) -> [Message] {
         switch effect {
-        case .openIncident(let runbook, let title, let severity, let drill):
-            return [openIncident(runbook: runbook, title: title, severity: severity, drill: drill)]
+        case .openIncident(let runbook, let title, let severity, let drill, let id):
+            return [openIncident(runbook: runbook, title: title, severity: severity, drill: drill, id: id)]
         case .append(let incidentID, let events):
             return [append(events, to: incidentID)]
         case .loadIncident(let reference):
@@ -58,10 +58,10 @@ final class EffectRunner {
         return update.events.filter { !knownIDs.contains($0.id) }
     }
 
-    private func openIncident(runbook: String, title: String, severity: Severity, drill: Bool) -> Message {
+    private func openIncident(runbook: String, title: String, severity: Severity, drill: Bool, id: String?) -> Message {
         do {
             let (location, event) = try store.open(
-                runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, now: Date())
+                runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, id: id, now: Date())
             remember(location)
             return .incidentOpened(id: location.id, events: [event])
         } catch {

@@ -50,10 +50,10 @@ enum InteractiveGuide {
     /// The launch with the runbook named on the command line (a unique prefix or close match) made exact,
     /// so that a typo is a clear error before the screen is taken over.
     private static func resolved(_ start: Launch, in catalog: Catalog) throws -> Launch {
-        guard case .start(let query, let title, let severity, let drill) = start else { return start }
+        guard case .start(let query, let title, let severity, let drill, let id) = start else { return start }
         do {
             let runbook = try catalog.resolve(query)
-            return .start(runbook: runbook.id, title: title, severity: severity, drill: drill)
+            return .start(runbook: runbook.id, title: title, severity: severity, drill: drill, id: id)
         } catch {
             throw CLIError(error.description)
         }

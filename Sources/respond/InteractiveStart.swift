@@ -5,7 +5,10 @@ import RunbookKit
 /// walkthrough. `StartCommand` calls this when `--detach` is absent.
 enum InteractiveStart {
     /// Opens the guide on a new incident; a nil title or severity takes the runbook's.
-    static func run(runbook: String, title: String?, severity: Severity?, drill: Bool, options: GlobalOptions) throws {
-        try InteractiveGuide.run(.start(runbook: runbook, title: title, severity: severity, drill: drill), options: options)
+    static func run(
+        runbook: String, title: String?, severity: Severity?, drill: Bool, id: String?, options: GlobalOptions
+    ) throws {
+        try InteractiveGuide.run(
+            .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options)
     }
 }
