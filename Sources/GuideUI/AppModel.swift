@@ -12,6 +12,8 @@ public enum Screen: Hashable, Sendable {
     case walkthrough
     /// The incident's events, newest at the bottom.
     case timeline
+    /// The output of the command run from the walkthrough.
+    case commandOutput
 }
 
 /// How someone launched the guide, which decides its first screen and first effects.
@@ -108,6 +110,10 @@ public struct AppModel: Sendable {
     public internal(set) var journal = JournalState()
     /// A one-line message for the responder (an export's path, a failure), until the next key.
     public internal(set) var notice: Notice?
+    /// The walkthrough's selected code block and the command run from it.
+    public internal(set) var commands = CommandPanelState()
+    /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run.
+    public var commandsDisabledBy: String?
 
     /// Creates the model; everything from outside arrives as values.
     public init(library: Library, actor: String, colorEnabled: Bool, width: Int, height: Int, now: Date) {
@@ -161,6 +167,8 @@ public enum Overlay: Hashable, Sendable {
     case picker(Picker)
     /// Resolving while verification items are open: confirm with `y`.
     case confirmResolve(openItems: [String])
+    /// Running a command: its placeholders, its confirmation, or quitting while it runs.
+    case command(CommandDialog)
 }
 
 /// The start form: title, severity, drill.

@@ -8,6 +8,8 @@ typealias StyledLine = [Run<Style>]
 /// behind a bar, broken only with a continuation marker.
 struct BlockRenderer {
     let theme: Theme
+    /// The code block `y` and `R` act on, marked with a title line `▶ [2/3] bash`, and its place among the step's.
+    var selection: (block: CodeBlock, index: Int, count: Int)?
 
     func render(_ blocks: [Block], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
@@ -35,7 +37,11 @@ struct BlockRenderer {
             let text = sanitize(code.code, keepNewlines: true)
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let lines = wrapCode(body, width: width - 2).map { [Run($0, theme.code)] }
-            return indent(lines, first: "│ ", rest: "│ ", style: theme.dim)
+            guard let selection, selection.block == code else {
+                return indent(lines, first: "│ ", rest: "│ ", style: theme.dim)
+            }
+            return [selectionTitle(selection.index, of: selection.count, code)]
+                + indent(lines, first: "┃ ", rest: "┃ ", style: theme.strong)
         case .quote(let blocks):
             return indent(render(blocks, width: width - 2), first: "> ", rest: "> ", style: theme.dim)
         case .table(let header, let rows):

@@ -16,6 +16,10 @@ public enum Effect: Hashable, Sendable {
     case export(incidentID: String)
     /// Put sanitized text on the clipboard (OSC 52); answered by `.copied` or `.copyFailed`.
     case copyToClipboard(String)
+    /// Run a confirmed command; answered by `.command(...)` messages as output arrives and when it ends.
+    case runCommand(CommandRunRequest)
+    /// Stop the running command (SIGTERM, then SIGKILL); its end arrives as `.command(.finished)`.
+    case cancelCommand
     /// Leave the program; the incident stays open.
     case quit
 }

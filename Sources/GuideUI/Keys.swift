@@ -5,7 +5,7 @@ import TerminalText
 
 /// Routes a key to the overlay that has the focus, or else to the screen.
 func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
-    if key == .control("c") { return (model, [.quit]) }
+    if key == .control("c") { return interrupt(model) }
     var model = model
     model.notice = nil
     switch model.overlay {
@@ -20,6 +20,8 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return pickerKey(model, picker, key)
     case .confirmResolve:
         return confirmKey(model, key)
+    case .command(let dialog):
+        return commandDialogKey(model, dialog, key)
     case nil:
         break
     }
@@ -31,6 +33,7 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case .openIncidents: return openIncidentsKey(model, key)
     case .walkthrough: return walkthroughKey(model, key)
     case .timeline: return timelineKey(model, key)
+    case .commandOutput: return commandPaneKey(model, key)
     }
 }
 

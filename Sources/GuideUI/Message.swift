@@ -35,4 +35,6 @@ public enum Message: Sendable {
     case copied
     /// `Effect.copyToClipboard` failed.
     case copyFailed(reason: String)
+    /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
+    case command(CommandUpdate)
 }

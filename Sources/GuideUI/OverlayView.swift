@@ -93,11 +93,13 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         }
         frame.put("y resolves anyway · any other key cancels", column: box.column + 2, row: box.bottom - 1, style: theme.strong, limit: box.width - 4)
         frame.cursor = nil
+    case .command(let dialog):
+        drawCommandDialog(&frame, model, dialog)
     }
 }
 
 /// Where a dialog goes: centered, at most `width` wide and never wider or taller than the frame allows.
-private struct BoxPlace {
+struct BoxPlace {
     var column: Int
     var row: Int
     var width: Int
@@ -108,7 +110,7 @@ private struct BoxPlace {
     var bottom: Int { row + height - 1 }
 }
 
-private func centeredBox(_ frame: Frame, width: Int, height: Int) -> BoxPlace {
+func centeredBox(_ frame: Frame, width: Int, height: Int) -> BoxPlace {
     let boxWidth = min(width, frame.width - 2)
     let boxHeight = min(height, frame.height - 2)
     let column = (frame.width - boxWidth) / 2
@@ -146,9 +148,12 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
     case .walkthrough:
         [("↑↓ j k", "previous / next step or item"), ("Space", "step done / toggle item"),
          ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
-         ("e", "escalate (record who)"), ("f", "feedback on this step"), ("y", "copy the step's command"),
+         ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
+         ("y", "copy the selected command"), ("R", "run the selected command (asks first)"),
          ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
-         ("R", "retry unsaved events"), ("q", "back (incident stays open)")]
+         ("R", "retry unsaved events, when there are"), ("q", "back (incident stays open)")]
+    case .commandOutput:
+        commandOutputHelp
     case .timeline:
         [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
          ("q t", "back")]

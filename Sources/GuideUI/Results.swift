@@ -41,6 +41,8 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.notice = Notice(text: "copied to the clipboard", isError: false)
     case .copyFailed(let reason):
         model.notice = Notice(text: "copy failed: \(reason)", isError: true)
+    case .command(let commandUpdate):
+        return commandResult(model, commandUpdate)
     case .terminal, .tick:
         break
     }

@@ -32,7 +32,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     case .terminal(.tick):
         return (model, [])
     case .terminal(.key(let key)):
-        return handleKey(model, key)
+        return holdingQuitWhileRunning(handleKey(model, key))
     case .tick(let now):
         model.now = now
         return (model, [])

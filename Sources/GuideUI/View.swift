@@ -29,6 +29,10 @@ public func view(_ model: AppModel) -> Frame {
         drawIncidentHeader(&frame, model)
         drawTimeline(&frame, model, rows: 1..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
+    case .commandOutput:
+        drawIncidentHeader(&frame, model)
+        drawCommandOutput(&frame, model, rows: 1..<(model.height - 2))
+        drawStatusBar(&frame, model, row: model.height - 2)
     }
     drawBottomLine(&frame, model, row: model.height - 1)
     drawOverlay(&frame, model)
@@ -83,7 +87,11 @@ private func hints(_ model: AppModel) -> String {
             ? "type a symptom · ↑↓ move · Enter start · Esc clear"
             : "Enter start · / filter · o open incidents · ? help · q quit"
     case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
-    case .walkthrough: "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
+    case .walkthrough:
+        model.currentStep.map { $0.codeBlocks.isEmpty } == false
+            ? commandHints(model.currentStep?.codeBlocks.count ?? 0) + " · Space done · s skip · n note · ? help · q back"
+            : "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
+    case .commandOutput: "↑↓ scroll · Ctrl-C stop · q close (once ended) · ? help"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
     }
 }

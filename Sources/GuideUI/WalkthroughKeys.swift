@@ -59,14 +59,21 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         var stepKey: String?
         if case .step(let step)? = item { stepKey = step.key }
         model.overlay = .prompt(Prompt(purpose: .feedback(stepKey: stepKey), editor: LineEditor()))
+    case .tab, .backTab:
+        guard case .step(let step)? = item else { return (model, []) }
+        return cycleBlock(model, step, by: key == .tab ? 1 : -1)
     case .character("y"):
-        guard case .step(let step)? = item, let block = step.codeBlocks.first else {
+        guard case .step(let step)? = item else {
             model.notice = Notice(text: "this step has no command to copy", isError: true)
             return (model, [])
         }
-        let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
-        let (recorded, effects) = record(model, [.commandCopied(command: command, step: ref(runbook, step))])
-        return (recorded, [.copyToClipboard(command)] + effects)
+        return copySelectedBlock(model, step, ref(runbook, step))
+    case .character("R") where model.journal.unsaved.isEmpty:
+        guard case .step(let step)? = item else {
+            model.notice = Notice(text: "only a step's command can be run", isError: true)
+            return (model, [])
+        }
+        return runSelectedBlock(model, step, ref(runbook, step))
     case .character("r"):
         return switchRunbookPicker(model, progress)
     case .character("e"):
@@ -132,7 +139,8 @@ func severityMeaning(_ severity: Severity) -> String {
     }
 }
 
-private func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
+/// The journal's reference to a step of a runbook.
+func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
     StepRef(runbook: runbook.id, step: step.key, title: step.title)
 }
 

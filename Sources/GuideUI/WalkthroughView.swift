@@ -138,9 +138,13 @@ private func contentLines(
     _ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, _ item: WalkthroughItem, width: Int
 ) -> [StyledLine] {
     let theme = model.theme
-    let renderer = BlockRenderer(theme: theme)
+    var renderer = BlockRenderer(theme: theme)
     switch item {
     case .step(let step):
+        let blocks = step.codeBlocks
+        if let block = selectedBlock(model, step) {
+            renderer.selection = (block, model.commands.selected(in: step.key, count: blocks.count), blocks.count)
+        }
         let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
         if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
@@ -148,7 +152,7 @@ private func contentLines(
         } else if let reason = progress.skipReason(runbook.id, step) {
             lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
         } else {
-            lines += wrapRuns([Run("Space done · s skip · y copy command", theme.dim)], width: width)
+            lines += wrapRuns([Run(blocks.isEmpty ? "Space done · s skip" : "Space done · s skip · " + commandHints(blocks.count), theme.dim)], width: width)
         }
         lines.append([])
         return lines + renderer.render(step.body, width: width)

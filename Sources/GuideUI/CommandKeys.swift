@@ -1,0 +1,255 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+// MARK: - Selecting, copying and starting a block
+
+/// `Tab` / `Shift-Tab` in the walkthrough: the next or previous code block of the step, round the end.
+func cycleBlock(_ model: AppModel, _ step: Step, by delta: Int) -> (AppModel, [Effect]) {
+    var model = model
+    let count = step.codeBlocks.count
+    guard count > 0 else {
+        model.notice = Notice(text: "this step has no command", isError: true)
+        return (model, [])
+    }
+    let current = model.commands.selected(in: step.key, count: count)
+    model.commands.selectedStep = step.key
+    model.commands.selectedBlock = ((current + delta) % count + count) % count
+    return (model, [])
+}
+
+/// The step's selected code block, or nil when it has none.
+func selectedBlock(_ model: AppModel, _ step: Step) -> CodeBlock? {
+    let blocks = step.codeBlocks
+    guard !blocks.isEmpty else { return nil }
+    return blocks[model.commands.selected(in: step.key, count: blocks.count)]
+}
+
+/// `y`: the selected block onto the clipboard, recorded as copied.
+func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
+    var model = model
+    guard let block = selectedBlock(model, step) else {
+        model.notice = Notice(text: "this step has no command to copy", isError: true)
+        return (model, [])
+    }
+    let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
+    let (recorded, effects) = record(model, [.commandCopied(command: command, step: stepRef)])
+    return (recorded, [.copyToClipboard(command)] + effects)
+}
+
+/// `R`: starts running the selected block: refused when running is off or the block is no-run, else its
+/// placeholders are asked for, then the final line is confirmed.
+func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
+    var model = model
+    guard let block = selectedBlock(model, step) else {
+        model.notice = Notice(text: "this step has no command to run", isError: true)
+        return (model, [])
+    }
+    if model.commands.isRunning {
+        model.notice = Notice(text: "a command is already running; wait for it or stop it with Ctrl-C", isError: true)
+        return (model, [])
+    }
+    if let source = model.commandsDisabledBy {
+        model.notice = Notice(text: "running commands is disabled (\(source)); copy it with y instead", isError: true)
+        return (model, [])
+    }
+    let template = CommandTemplate(block)
+    guard template.isRunnable else {
+        model.notice = Notice(
+            text: "this block is marked `\(CommandTemplate.noRunMarker)`; copy it with y instead", isError: true)
+        return (model, [])
+    }
+    return ask(model, CommandDraft(template: template, step: stepRef), from: 0)
+}
+
+/// The value last used for a placeholder in this incident, from its recorded runs, newest first.
+func lastValue(_ model: AppModel, for name: String) -> String? {
+    model.progress?.commandsRun.reversed().lazy.compactMap { $0.run.placeholders[name] }.first
+}
+
+/// Opens the prompt for the placeholder at `index`, or the confirmation when every one has a value.
+private func ask(_ model: AppModel, _ draft: CommandDraft, from index: Int) -> (AppModel, [Effect]) {
+    var model = model
+    let placeholders = draft.template.placeholders
+    guard placeholders.indices.contains(index) else {
+        return confirm(model, draft)
+    }
+    let placeholder = placeholders[index]
+    let initial = draft.values[placeholder.name] ?? lastValue(model, for: placeholder.name) ?? placeholder.defaultValue ?? ""
+    model.overlay = .command(.placeholder(draft, index: index, editor: LineEditor(initial)))
+    return (model, [])
+}
+
+/// Opens the confirmation of the final line; a destructive line in a P0/P1 incident needs `yes` typed.
+private func confirm(_ model: AppModel, _ draft: CommandDraft) -> (AppModel, [Effect]) {
+    var model = model
+    let severity = model.progress?.shownSeverity ?? .p2
+    let typed = DestructiveCommand.requiresTypedConfirmation(draft.filled.commandLine, severity: severity)
+    model.overlay = .command(.confirm(draft, typedYes: typed ? LineEditor() : nil))
+    return (model, [])
+}
+
+/// Emits the run and opens the output pane.
+private func start(_ model: AppModel, _ draft: CommandDraft) -> (AppModel, [Effect]) {
+    var model = model
+    guard let session = model.incident else { return (model, []) }
+    let filled = draft.filled
+    model.overlay = nil
+    model.commands.pane = CommandPane(commandLine: filled.commandLine, startedAt: model.now)
+    model.commands.quitWhenFinished = false
+    if model.screen != .commandOutput { model.screens.append(.commandOutput) }
+    let request = CommandRunRequest(
+        commandLine: filled.commandLine, isScript: draft.template.isScript, step: draft.step,
+        placeholders: draft.values, incidentID: session.id)
+    return (model, [.runCommand(request)])
+}
+
+// MARK: - Dialogs
+
+/// Keys in a command dialog: typing a placeholder's value, confirming the line, confirming a quit.
+func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    switch dialog {
+    case .placeholder(var draft, let index, var editor):
+        switch key {
+        case .escape:
+            model.overlay = nil
+            model.notice = Notice(text: "not run", isError: false)
+            return (model, [])
+        case .enter:
+            let value = sanitize(editor.text).trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty, let placeholder = draft.template.placeholders[safe: index] else {
+                model.notice = Notice(text: "type a value, or Esc to cancel", isError: true)
+                return (model, [])
+            }
+            draft.values[placeholder.name] = value
+            return ask(model, draft, from: index + 1)
+        default:
+            _ = editor.handle(key)
+            model.overlay = .command(.placeholder(draft, index: index, editor: editor))
+            return (model, [])
+        }
+    case .confirm(let draft, var typedYes?):
+        switch key {
+        case .escape:
+            model.overlay = nil
+            model.notice = Notice(text: "not run", isError: false)
+            return (model, [])
+        case .enter:
+            guard typedYes.text.trimmingCharacters(in: .whitespaces) == "yes" else {
+                model.overlay = nil
+                model.notice = Notice(text: "not run: the word yes was not typed", isError: false)
+                return (model, [])
+            }
+            return start(model, draft)
+        default:
+            _ = typedYes.handle(key)
+            model.overlay = .command(.confirm(draft, typedYes: typedYes))
+            return (model, [])
+        }
+    case .confirm(let draft, nil):
+        switch key {
+        case .enter, .character("y"), .character("Y"):
+            return start(model, draft)
+        default:
+            model.overlay = nil
+            model.notice = Notice(text: "not run", isError: false)
+            return (model, [])
+        }
+    case .confirmQuit:
+        model.overlay = nil
+        guard key == .character("y") || key == .character("Y") else { return (model, []) }
+        guard model.commands.isRunning else { return (model, [.quit]) }
+        model.commands.quitWhenFinished = true
+        model.commands.pane?.stopRequested = true
+        model.notice = Notice(text: "stopping the command, then quitting…", isError: false)
+        return (model, [.cancelCommand])
+    }
+}
+
+// MARK: - The output pane
+
+/// Keys in the output pane: scrolling, Ctrl-C stops the command, q/Esc close it once it has ended.
+func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard var pane = model.commands.pane else { return back(model) }
+    let count = pane.shownLines.count
+    switch Move(key, page: model.height / 2) {
+    case .by(let delta)?:
+        pane.scroll = min(max(0, count - 1), max(0, pane.scroll - delta))
+    case .first?:
+        pane.scroll = max(0, count - 1)
+    case .last?:
+        pane.scroll = 0
+    case nil:
+        switch key {
+        case .character("q"), .escape:
+            guard !pane.isRunning else {
+                model.notice = Notice(text: "the command is still running: Ctrl-C stops it", isError: false)
+                return (model, [])
+            }
+            return back(model)
+        case .character("?"):
+            model.overlay = .help
+        default:
+            break
+        }
+    }
+    model.commands.pane = pane
+    return (model, [])
+}
+
+/// Ctrl-C: in the output pane it stops the running command and never quits; elsewhere it quits.
+func interrupt(_ model: AppModel) -> (AppModel, [Effect]) {
+    var model = model
+    guard model.screen == .commandOutput, model.overlay == nil else { return (model, [.quit]) }
+    guard let pane = model.commands.pane, pane.isRunning else {
+        model.notice = Notice(text: "the command has ended: q closes the output", isError: false)
+        return (model, [])
+    }
+    guard !pane.stopRequested else { return (model, []) }
+    model.commands.pane?.stopRequested = true
+    model.notice = Notice(text: "stopping the command…", isError: false)
+    return (model, [.cancelCommand])
+}
+
+/// A quit asked for by a key while a command runs becomes a question first.
+func holdingQuitWhileRunning(_ answer: (AppModel, [Effect])) -> (AppModel, [Effect]) {
+    var (model, effects) = answer
+    guard model.commands.isRunning, effects.contains(.quit) else { return answer }
+    effects.removeAll { $0 == .quit }
+    model.overlay = .command(.confirmQuit)
+    return (model, effects)
+}
+
+// MARK: - What the runtime reports
+
+/// Output goes to the pane; the end is shown there and recorded in the journal like any event.
+func commandResult(_ model: AppModel, _ update: CommandUpdate) -> (AppModel, [Effect]) {
+    var model = model
+    switch update {
+    case .output(let text):
+        model.commands.pane?.append(text)
+        return (model, [])
+    case .finished(let run, let summary):
+        model.commands.pane?.isRunning = false
+        model.commands.pane?.summary = summary
+        model.commands.pane?.exitCode = run.exitCode
+        model.commands.pane?.outputFile = run.outputFile
+        let (recorded, effects) = record(model, [.commandRan(run)])
+        return (recorded, effects + (model.commands.quitWhenFinished ? [.quit] : []))
+    case .failedToStart(let reason):
+        model.commands.pane?.isRunning = false
+        model.commands.pane?.summary = "not started"
+        model.notice = Notice(text: reason, isError: true)
+        return (model, model.commands.quitWhenFinished ? [.quit] : [])
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}
