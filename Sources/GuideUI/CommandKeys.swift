@@ -237,6 +237,7 @@ func commandResult(_ model: AppModel, _ update: CommandUpdate) -> (AppModel, [Ef
         model.commands.pane?.summary = summary
         model.commands.pane?.exitCode = run.exitCode
         model.commands.pane?.outputFile = run.outputFile
+        if !model.commands.quitWhenFinished { model.notice = nil }
         let (recorded, effects) = record(model, [.commandRan(run)])
         return (recorded, effects + (model.commands.quitWhenFinished ? [.quit] : []))
     case .failedToStart(let reason):

@@ -47,7 +47,7 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
         style = theme.warning
     } else {
         let file = pane.outputFile.map { " · \($0)" } ?? ""
-        status = "\(pane.summary ?? "ended")\(file) · q closes"
+        status = "\(pane.summary ?? "ended") · q closes\(file)"
         style = pane.exitCode == 0 ? theme.done.with(bold: true) : theme.error
     }
     let scrolled = scroll > 0 ? " · ↓ \(scroll) newer" : ""

@@ -14,13 +14,16 @@ final class EffectRunner {
     private let clipboard: Clipboard
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
+    /// The command run from the walkthrough, if one is.
+    let command: CommandSlot
 
-    /// A runner over the incidents kept in `home`, acting as `actor`.
-    init(home: String, actor: String, runbooks: [Runbook], clipboard: Clipboard) {
+    /// A runner over the incidents kept in `home`, acting as `actor`, running commands with `commands`.
+    init(home: String, actor: String, runbooks: [Runbook], clipboard: Clipboard, commands: CommandSettings) {
         store = IncidentStore(home: home)
         self.actor = actor
         self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.clipboard = clipboard
+        command = CommandSlot(settings: commands)
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -43,6 +46,11 @@ final class EffectRunner {
             } catch {
                 return [.copyFailed(reason: error.description)]
             }
+        case .runCommand(let request):
+            return command.start(request, incidentDirectory: location(of: request.incidentID).directory)
+        case .cancelCommand:
+            command.cancel()
+            return []
         case .quit:
             return []
         }

@@ -13,15 +13,17 @@ struct GuideCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @OptionGroup var commands: CommandOptions
+
     func run() throws {
-        try InteractiveGuide.run(.catalog, options: options)
+        try InteractiveGuide.run(.catalog, options: options, commands: commands)
     }
 }
 
 /// Starts the curses guide for one launch, and gives the terminal back on the way out, whatever the way.
 enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
-    static func run(_ start: Launch, options: GlobalOptions) throws {
+    static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions) throws {
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -33,16 +35,18 @@ enum InteractiveGuide {
         let catalog = try options.loadCatalog()
         let library = Library(catalog: catalog)
         let launch = try resolved(start, in: catalog)
+        let policy = commands.policy()
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), runbooks: library.runbooks,
-            clipboard: Clipboard.current())
+            clipboard: Clipboard.current(), commands: CommandSettings(policy: policy, timeout: try commands.timeout()))
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)
         defer { screen.close() }
         let size = screen.size
-        let model = AppModel(
+        var model = AppModel(
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
             height: size.height, now: Date())
+        model.commandsDisabledBy = policy.disabledBy
         let status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         if status != 0 { throw ExitCode(status) }
     }

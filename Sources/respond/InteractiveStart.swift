@@ -6,9 +6,10 @@ import RunbookKit
 enum InteractiveStart {
     /// Opens the guide on a new incident; a nil title or severity takes the runbook's.
     static func run(
-        runbook: String, title: String?, severity: Severity?, drill: Bool, id: String?, options: GlobalOptions
+        runbook: String, title: String?, severity: Severity?, drill: Bool, id: String?, options: GlobalOptions,
+        commands: CommandOptions
     ) throws {
         try InteractiveGuide.run(
-            .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options)
+            .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options, commands: commands)
     }
 }

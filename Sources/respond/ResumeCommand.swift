@@ -12,6 +12,8 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @OptionGroup var commands: CommandOptions
+
     @Argument(help: "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl.")
     var incident: String?
 
@@ -32,6 +34,6 @@ struct ResumeCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let reference = location == store.location(of: location.id) ? location.id : location.journalPath
-        try InteractiveGuide.run(.resume(id: reference), options: options)
+        try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands)
     }
 }

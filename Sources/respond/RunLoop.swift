@@ -9,6 +9,8 @@ import IncidentKit
 final class RunLoop {
     /// How long to wait for a key before the clock and the journal are looked at again.
     static let pollInterval = 0.25
+    /// How long to wait for a key while a command runs, so that its output appears promptly.
+    static let commandPollInterval = 0.1
     /// How often the model hears the time while keys keep arriving.
     static let tickInterval = 1.0
 
@@ -31,10 +33,14 @@ final class RunLoop {
         var lastTick = Date.distantPast
         while true {
             backend.present(view(model))
-            let event = backend.nextEvent(timeout: Self.pollInterval)
-            if let signal = TerminalGuard.pendingSignal { return 128 + signal }
+            let event = backend.nextEvent(timeout: runner.command.isRunning ? Self.commandPollInterval : Self.pollInterval)
+            if let signal = TerminalGuard.pendingSignal {
+                runner.command.stopBeforeExit()
+                return 128 + signal
+            }
             var messages: [Message] = []
             if event != .tick { messages.append(.terminal(event)) }
+            messages += runner.command.poll()
             let now = Date()
             if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now

@@ -12,6 +12,8 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var commands: CommandOptions
+
     @Argument(help: "The runbook the incident starts on.")
     var runbook: String
 
@@ -34,7 +36,7 @@ struct StartCommand: ParsableCommand {
         guard detach else {
             try InteractiveStart.run(
                 runbook: runbook, title: title, severity: try severity.map(parseSeverity), drill: drill, id: id,
-                options: global)
+                options: global, commands: commands)
             return
         }
         let catalog = try global.loadCatalog()

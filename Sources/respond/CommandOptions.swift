@@ -1,0 +1,32 @@
+import ArgumentParser
+import CommandRunner
+import Foundation
+
+/// Options of the commands that open the guide, about running a runbook's commands from it.
+struct CommandOptions: ParsableArguments {
+    @Flag(name: .customLong("no-exec"), help: "Never run a runbook's commands from the guide; they can still be copied (also RESPOND_NO_EXEC=1).")
+    var noExec = false
+
+    @Option(name: .customLong("command-timeout"), help: "Seconds a command run from the guide may take before it is stopped (default: $RESPOND_COMMAND_TIMEOUT, else 300).")
+    var commandTimeout: Int?
+
+    /// Whether commands may run, from `--no-exec` and `RESPOND_NO_EXEC`.
+    func policy(environment: [String: String] = ProcessInfo.processInfo.environment) -> ExecutionPolicy {
+        ExecutionPolicy.resolve(noExecFlag: noExec, environment: environment)
+    }
+
+    /// How long a command may run, or an error naming the bad value.
+    func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
+        if let commandTimeout {
+            guard commandTimeout > 0 else { throw CLIError("--command-timeout must be a positive number of seconds, not \(commandTimeout)") }
+            return .seconds(commandTimeout)
+        }
+        if let text = environment["RESPOND_COMMAND_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Int(text), seconds > 0 else {
+                throw CLIError("RESPOND_COMMAND_TIMEOUT must be a positive number of seconds, not \"\(text)\"")
+            }
+            return .seconds(seconds)
+        }
+        return CommandRequest.defaultTimeout
+    }
+}

@@ -1,0 +1,72 @@
+import CommandRunner
+import Foundation
+import GuideUI
+import IncidentKit
+
+/// How commands run from the guide: whether they may, and for how long.
+struct CommandSettings {
+    /// Whether commands may run at all (`--no-exec`, `RESPOND_NO_EXEC`).
+    let policy: ExecutionPolicy
+    /// How long one may run before it is stopped.
+    let timeout: Duration
+}
+
+/// The one command the guide runs at a time: started for `Effect.runCommand`, polled by the run loop for its
+/// output and its end, which it reports as `Message.command(...)`.
+final class CommandSlot {
+    private let settings: CommandSettings
+    private var running: (execution: CommandExecution, request: CommandRunRequest)?
+
+    /// A slot that runs commands with these settings.
+    init(settings: CommandSettings) {
+        self.settings = settings
+    }
+
+    /// Whether a command is running, so the loop polls it often.
+    var isRunning: Bool { running != nil }
+
+    /// Starts the command in the responder's working directory and environment; its output file goes under
+    /// `incidentDirectory`. Answers at once only when it cannot start.
+    func start(_ request: CommandRunRequest, incidentDirectory: String) -> [Message] {
+        guard running == nil else {
+            return [.command(.failedToStart(reason: "a command is already running"))]
+        }
+        let commandRequest = CommandRequest(
+            commandLine: request.commandLine, isScript: request.isScript, incidentDirectory: incidentDirectory,
+            timeout: settings.timeout)
+        do {
+            let execution = try CommandExecution.start(
+                commandRequest, policy: settings.policy, redact: { Redactor.redact($0) })
+            running = (execution, request)
+            return []
+        } catch {
+            return [.command(.failedToStart(reason: error.description))]
+        }
+    }
+
+    /// Asks the running command to stop; its end arrives through `poll`.
+    func cancel() {
+        running?.execution.cancel()
+    }
+
+    /// The output since the last poll and, once the command has ended, its record for the journal.
+    func poll() -> [Message] {
+        guard let (execution, request) = running else { return [] }
+        var output = execution.takeOutput()
+        guard let result = execution.result else {
+            return output.isEmpty ? [] : [.command(.output(output))]
+        }
+        output += execution.takeOutput()
+        running = nil
+        let run = result.commandRun(step: request.step, placeholders: request.placeholders)
+        return (output.isEmpty ? [] : [.command(.output(output))]) + [.command(.finished(run, summary: result.summary))]
+    }
+
+    /// Stops a command still running when the guide ends on a signal, so that none outlives it.
+    func stopBeforeExit() {
+        guard let (execution, _) = running else { return }
+        execution.cancel()
+        _ = execution.waitForResult(upTo: .seconds(5))
+        running = nil
+    }
+}
