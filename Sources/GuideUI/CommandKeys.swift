@@ -185,9 +185,8 @@ func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case nil:
         switch key {
         case .character("q"), .escape:
-            guard !pane.isRunning else {
-                model.notice = Notice(text: "the command is still running: Ctrl-C stops it", isError: false)
-                return (model, [])
+            if pane.isRunning {
+                model.notice = Notice(text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
             }
             return back(model)
         case .character("?"):
@@ -200,10 +199,23 @@ func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     return (model, [])
 }
 
+/// `o` in the walkthrough: the output pane of the running or last command again.
+func showCommandOutput(_ model: AppModel) -> (AppModel, [Effect]) {
+    var model = model
+    guard model.commands.pane != nil else {
+        model.notice = Notice(text: "no command has run yet: R runs the selected one", isError: false)
+        return (model, [])
+    }
+    model.overlay = nil
+    model.screens.append(.commandOutput)
+    return (model, [])
+}
+
 /// Ctrl-C: in the output pane it stops the running command and never quits; elsewhere it quits.
 func interrupt(_ model: AppModel) -> (AppModel, [Effect]) {
     var model = model
-    guard model.screen == .commandOutput, model.overlay == nil else { return (model, [.quit]) }
+    guard model.screen == .commandOutput else { return (model, [.quit]) }
+    model.overlay = nil
     guard let pane = model.commands.pane, pane.isRunning else {
         model.notice = Notice(text: "the command has ended: q closes the output", isError: false)
         return (model, [])

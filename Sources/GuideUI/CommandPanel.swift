@@ -92,7 +92,7 @@ public struct CommandPane: Hashable, Sendable {
     }
 
     /// The lines to show: without the empty line the last line break opened.
-    var shownLines: [String] {
+    public var shownLines: [String] {
         lines.last == "" ? Array(lines.dropLast()) : lines
     }
 }

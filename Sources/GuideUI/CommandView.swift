@@ -127,7 +127,7 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
 /// The output pane's keys, for the help overlay.
 let commandOutputHelp: [(String, String)] = [
     ("↑↓ j k", "scroll the output"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"),
-    ("Ctrl-C", "stop the command (not the guide)"), ("q Esc", "close, once it has ended"),
+    ("Ctrl-C", "stop the command (not the guide)"), ("q Esc", "back to the walkthrough; o returns"),
 ]
 
 extension AppModel {

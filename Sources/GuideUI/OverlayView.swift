@@ -149,7 +149,7 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
         [("↑↓ j k", "previous / next step or item"), ("Space", "step done / toggle item"),
          ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
          ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
-         ("y", "copy the selected command"), ("R", "run the selected command (asks first)"),
+         ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
          ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
          ("R", "retry unsaved events, when there are"), ("q", "back (incident stays open)")]
     case .commandOutput:

@@ -88,10 +88,12 @@ private func hints(_ model: AppModel) -> String {
             : "Enter start · / filter · o open incidents · ? help · q quit"
     case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
     case .walkthrough:
-        model.currentStep.map { $0.codeBlocks.isEmpty } == false
+        model.commands.isRunning
+            ? "command running: o output · Tab block · y copy · n note · ? help"
+            : model.currentStep.map { $0.codeBlocks.isEmpty } == false
             ? commandHints(model.currentStep?.codeBlocks.count ?? 0) + " · Space done · s skip · n note · ? help · q back"
             : "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
-    case .commandOutput: "↑↓ scroll · Ctrl-C stop · q close (once ended) · ? help"
+    case .commandOutput: "↑↓ scroll · Ctrl-C stop · q back · ? help"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
     }
 }

@@ -74,6 +74,8 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
             return (model, [])
         }
         return runSelectedBlock(model, step, ref(runbook, step))
+    case .character("o"):
+        return showCommandOutput(model)
     case .character("r"):
         return switchRunbookPicker(model, progress)
     case .character("e"):
