@@ -8,7 +8,8 @@ typealias StyledLine = [Run<Style>]
 /// behind a bar, broken only with a continuation marker.
 struct BlockRenderer {
     let theme: Theme
-    /// The code block `y` and `R` act on, marked with a title line `▶ [2/3] bash`, and its place among the step's.
+    /// The code block `y` and `R` act on, marked with a title line `▶ [2/3] bash` when the step has several or
+    /// it may not run, and its place among the step's.
     var selection: (block: CodeBlock, index: Int, count: Int)?
 
     func render(_ blocks: [Block], width: Int) -> [StyledLine] {
@@ -37,7 +38,9 @@ struct BlockRenderer {
             let text = sanitize(code.code, keepNewlines: true)
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let lines = wrapCode(body, width: width - 2).map { [Run($0, theme.code)] }
-            guard let selection, selection.block == code else {
+            // A lone runnable block needs no mark: `y` and `R` can only mean it.
+            guard let selection, selection.block == code,
+                  selection.count > 1 || !CommandTemplate(code).isRunnable else {
                 return indent(lines, first: "│ ", rest: "│ ", style: theme.dim)
             }
             return [selectionTitle(selection.index, of: selection.count, code)]

@@ -42,7 +42,9 @@ struct CommandReducerTests {
     @Test("another step starts at its first block")
     func otherStepStartsAtFirstBlock() {
         let model = run(CommandFixtures.walkthrough(), keys(.tab, .down)).0
-        #expect(screenText(model).contains("▶ [1/1] bash"))
+        #expect(model.incident?.cursor == 1)
+        #expect(!screenText(model).contains("▶"))
+        #expect(screenText(model).contains("│ kubectl delete pod <pod-name> -n shop"))
         let back = run(model, keys(.up)).0
         #expect(screenText(back).contains("▶ [2/3] bash"))
     }
