@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// Running a runbook's commands from the walkthrough, through the real binary in tmux: what the output pane
+/// shows, what the journal records, the output file and the postmortem. The fixture runbook `service-check`
+/// has a harmless command with a placeholder, one that runs for 30 seconds, and a no-run block.
+@Suite("A responder runs a runbook's commands from the guide", .serialized)
+struct CommandRunTests {
+    private let home: TemporaryDirectory
+    private let files: TmuxIncidentFiles
+
+    init() throws {
+        home = try TemporaryDirectory()
+        files = TmuxIncidentFiles(home: home.path + "/home")
+    }
+
+    /// `respond start service-check ARGS` in a pane, working in the test's directory; prints its exit status.
+    private func start(_ arguments: String = "", variables extra: [String: String] = [:]) throws -> TmuxSession {
+        let variables = [
+            "RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": "alice",
+        ].merging(extra) { $1 }
+        let session = try TmuxSession(
+            command: "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start service-check \(arguments); echo EXITED $?",
+            variables: variables, directory: home.path)
+        try session.waitFor("Space done · s skip · y copy · R run")
+        return session
+    }
+
+    /// The journal's `command-ran` events.
+    private func commandsRan() throws -> [[String: Any]] {
+        try files.journal().filter { $0["kind"] as? String == "command-ran" }
+    }
+
+    /// Leaves the guide from the walkthrough and waits for the program to exit.
+    private func quit(_ session: TmuxSession) throws {
+        try session.sendKeys("q")
+        try session.waitFor("Enter start")
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+    }
+
+    @Test("a command with a placeholder runs once confirmed: output in the pane, the event, the file, the postmortem")
+    func harmlessCommand() throws {
+        let session = try start()
+        try session.sendKeys("R")
+        try session.waitFor("value for <service-name> (1/1)")
+        try session.type("payments-api")
+        try session.sendKeys("Enter")
+        try session.waitFor("run this command?")
+        #expect(try session.capture().contains("$ echo \"checking payments-api\""))
+        try session.sendKeys("Enter")
+        let pane = try session.waitUntil("the pane shows the output and the exit") {
+            $0.contains("exit 0") && $0.contains("saved")
+        }
+        #expect(pane.contains("checking payments-api"))
+        #expect(pane.contains("commands/"))
+
+        let event = try #require(try commandsRan().first)
+        #expect(event["command"] as? String == "echo \"checking payments-api\"")
+        #expect(event["placeholders"] as? [String: String] == ["service-name": "payments-api"])
+        #expect(event["exitCode"] as? Int == 0)
+        #expect(event["step"] as? String == "diagnosis-1")
+        #expect(event["outputExcerpt"] as? String == "checking payments-api")
+        let outputFile = try #require(event["outputFile"] as? String)
+        #expect(outputFile.hasPrefix("commands/"))
+        let output = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/" + outputFile, encoding: .utf8)
+        #expect(output == "checking payments-api\n")
+
+        try session.sendKeys("q")
+        try session.waitFor("Space done · s skip · y copy · R run")
+        try session.sendKeys("x")
+        try session.waitFor("postmortem draft:")
+        let postmortem = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/postmortem.md", encoding: .utf8)
+        let actions = try #require(postmortem.components(separatedBy: "## Actions taken").last)
+        #expect(actions.contains("`echo \"checking payments-api\"` — exit 0 in"))
+        // The link is relative to the postmortem, which sits in the incident directory beside `commands/`.
+        #expect(actions.contains("[output](<\(outputFile)>)"))
+
+        // The value typed is the default the next time the placeholder is asked for.
+        try session.sendKeys("j", "j")
+        try session.waitFor("▶ [1/2] bash · no-run")
+        try session.sendKeys("Tab")
+        try session.waitFor("▶ [2/2] bash")
+        try session.sendKeys("R")
+        try session.waitFor("value for <service-name> (1/1)")
+        #expect(try session.capture().contains("│ payments-api"))
+        try session.sendKeys("Escape")
+        try session.waitFor("not run")
+        try quit(session)
+    }
+
+    @Test("Ctrl-C in the pane stops a long command, not the guide, and records it as cancelled")
+    func cancelLongCommand() throws {
+        let session = try start()
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+        try session.waitFor("watching")
+        try session.waitFor("Ctrl-C stops")
+        try session.sendKeys("C-c")
+        let pane = try session.waitFor("cancelled ·", timeout: 15)
+        #expect(!pane.contains("\n done watching"))
+        try session.waitUntil("the event is saved") { $0.contains("saved") }
+        #expect(try !session.paneDead())
+
+        let event = try #require(try commandsRan().first)
+        #expect(event["stoppedBecause"] as? String == "cancelled")
+        #expect(event["exitCode"] == nil)
+        #expect((event["durationSeconds"] as? Double ?? 30) < 30)
+        try session.sendKeys("q")
+        try session.waitFor("Space done · s skip · y copy · R run")
+        try quit(session)
+    }
+
+    @Test("quitting while a command runs asks first, then stops it and records it before the guide exits")
+    func quitWhileRunning() throws {
+        let session = try start()
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+        try session.waitFor("Ctrl-C stops")
+        try session.sendKeys("q")
+        try session.waitFor("the command keeps running")
+        try session.sendKeys("q")
+        try session.waitFor("Enter start")
+        try session.sendKeys("q")
+        try session.waitFor("a command is still running")
+        try session.sendKeys("n")
+        try session.waitUntil("the question is gone") { !$0.contains("a command is still running") }
+        #expect(try !session.paneDead())
+        try session.sendKeys("q")
+        try session.waitFor("a command is still running")
+        try session.sendKeys("y")
+        try session.waitFor("EXITED 0", timeout: 15, history: true)
+        let event = try #require(try commandsRan().first)
+        #expect(event["stoppedBecause"] as? String == "cancelled")
+    }
+
+    @Test("--command-timeout stops a command that runs too long and records it as timed out")
+    func timeout() throws {
+        let session = try start("--command-timeout 1")
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+        try session.waitFor("timed out ·", timeout: 15)
+        try session.waitUntil("the event is saved") { $0.contains("saved") }
+        let event = try #require(try commandsRan().first)
+        #expect(event["stoppedBecause"] as? String == "timed out")
+        #expect(event["outputExcerpt"] as? String == "watching")
+        try session.sendKeys("q")
+        try quit(session)
+    }
+
+    @Test("--no-exec refuses to run any block, says so, and records nothing; copying still works")
+    func noExec() throws {
+        let session = try start("--no-exec")
+        try session.sendKeys("R")
+        try session.waitFor("running commands is disabled (--no-exec); copy it with y instead")
+        #expect(try !session.capture().contains("value for"))
+        try session.sendKeys("y")
+        try session.waitUntil("the copy is recorded") { $0.contains("saved") && !$0.contains("disabled") }
+        try quit(session)
+        let kinds = try files.kinds()
+        #expect(!kinds.contains("command-ran"))
+        #expect(kinds.contains("command-copied"))
+        let directory = try files.onlyIncidentDirectory()
+        #expect(!FileManager.default.fileExists(atPath: directory + "/commands"))
+    }
+
+    @Test("RESPOND_NO_EXEC=1 refuses the same way")
+    func noExecEnvironment() throws {
+        let session = try start(variables: ["RESPOND_NO_EXEC": "1"])
+        try session.sendKeys("R")
+        try session.waitFor("running commands is disabled (RESPOND_NO_EXEC=1); copy it with y instead")
+        try quit(session)
+        #expect(try !files.kinds().contains("command-ran"))
+    }
+}
