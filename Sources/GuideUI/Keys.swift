@@ -31,6 +31,7 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case .openIncidents: return openIncidentsKey(model, key)
     case .walkthrough: return walkthroughKey(model, key)
     case .timeline: return timelineKey(model, key)
+    case .review: return reviewKey(model, key)
     }
 }
 

@@ -152,5 +152,7 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
     case .timeline:
         [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
          ("q t", "back")]
+    case .review:
+        reviewHelpLines
     }
 }

@@ -17,6 +17,8 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
             runbook: book.id, title: title ?? book.title, severity: severity ?? book.severity ?? .p2, drill: drill)])
     case .resume(let id):
         return (model, [.loadIncident(id: id)])
+    case .review(let id):
+        return launchReview(model, reference: id)
     }
 }
 
@@ -36,6 +38,6 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
         model.now = now
         return (model, [])
     default:
-        return handleResult(model, message)
+        return model.screen == .review ? reviewResult(model, message) : handleResult(model, message)
     }
 }

@@ -29,6 +29,8 @@ public func view(_ model: AppModel) -> Frame {
         drawIncidentHeader(&frame, model)
         drawTimeline(&frame, model, rows: 1..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
+    case .review:
+        drawReview(&frame, model)
     }
     drawBottomLine(&frame, model, row: model.height - 1)
     drawOverlay(&frame, model)
@@ -85,5 +87,6 @@ private func hints(_ model: AppModel) -> String {
     case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
     case .walkthrough: "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
+    case .review: "/ search · 1-5 kinds · s system · a annotate · p pin · Tab progress · ? help · q quit"
     }
 }
