@@ -87,6 +87,6 @@ private func hints(_ model: AppModel) -> String {
     case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
     case .walkthrough: "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
-    case .review: "/ search · 1-5 kinds · s system · a annotate · p pin · Tab progress · ? help · q quit"
+    case .review: "/ search · 1-5 kinds · s system · a note · p pin · Tab progress · ? · q quit"
     }
 }
