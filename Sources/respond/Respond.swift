@@ -9,6 +9,7 @@ struct Respond: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self,
+            ReviewCommand.self,
         ]
     )
 }
