@@ -93,9 +93,9 @@ struct ReviewDigest: Hashable, Sendable {
 
     init() {}
 
-    init(events: [Event], runbooks: [String: Runbook]) {
-        state = IncidentState.fold(events)
-        adherence = Adherence.report(events: events, runbooks: runbooks)
+    init(session: IncidentSession, runbooks: [String: Runbook]) {
+        state = session.state
+        adherence = Adherence.report(events: session.events, runbooks: runbooks)
     }
 }
 

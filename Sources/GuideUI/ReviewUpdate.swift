@@ -17,11 +17,12 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     var model = model
     switch message {
     case .incidentLoaded(let id, let events):
-        model.incident = IncidentSession(id: id, events: events.sorted { $0.seq < $1.seq })
+        let session = IncidentSession(id: id, events: events)
+        model.incident = session
         model.journal = JournalState()
         model.notice = nil
         guard var review = model.review else { return (model, []) }
-        review.digest = ReviewDigest(events: model.incident?.events ?? [], runbooks: model.runbooksByID)
+        review.digest = ReviewDigest(session: session, runbooks: model.runbooksByID)
         review.following = true
         review.unseen = 0
         model.review = review
@@ -41,14 +42,17 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 /// Brings the review up to date with events merged into the session: the digest, the rows, and the reader's
 /// place (the bottom when following, else the same event with the new rows counted).
 private func absorb(_ model: inout AppModel, after known: Int) {
-    guard var review = model.review, let events = model.incident?.events, events.count > known else { return }
-    let fresh = events.suffix(events.count - known)
+    guard var review = model.review, let session = model.incident, session.events.count > known else { return }
+    let events = session.events
     // The adherence report replays the whole journal; events that cannot change it (notes, pins, exports,
-    // roles …) leave it as it was, so a busy note-taker does not make every arrival a full replay.
-    let adherence = fresh.contains { $0.kind.affectsAdherence }
-        ? Adherence.report(events: events, runbooks: model.runbooksByID) : review.adherence
-    review.digest.state = fresh.reduce(review.digest.state) { $0.applying($1) }
-    review.digest.adherence = adherence
+    // roles …) leave it as it was, so a busy note-taker does not make every arrival a full replay. A late
+    // arrival merged in the middle is among the last `events.count - known` only approximately, so any
+    // arrival that is not at the end replays too.
+    let fresh = events.suffix(events.count - known)
+    if fresh.contains(where: { $0.kind.affectsAdherence }) || (fresh.first?.seq ?? 0) <= review.state.lastSeq {
+        review.digest.adherence = Adherence.report(events: events, runbooks: model.runbooksByID)
+    }
+    review.digest.state = session.state
     let selected = review.rows.indices.contains(review.cursor) ? review.rows[review.cursor] : nil
     let before = review.rows.count
     model.review = review
