@@ -55,6 +55,6 @@ let package = Package(
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["respond"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["respond"], exclude: ["Fixtures"]),
     ]
 )

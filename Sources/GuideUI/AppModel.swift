@@ -21,8 +21,8 @@ public enum Launch: Hashable, Sendable {
     /// `respond`: the catalog.
     case catalog
     /// `respond start RUNBOOK`: a new incident on that runbook, straight into the walkthrough; a nil title or
-    /// severity takes the runbook's.
-    case start(runbook: String, title: String?, severity: Severity?, drill: Bool)
+    /// severity takes the runbook's, a nil id the store's default.
+    case start(runbook: String, title: String?, severity: Severity?, drill: Bool, id: String? = nil)
     /// `respond resume ID`: an existing incident's walkthrough.
     case resume(id: String)
     /// `respond review ID`: the commander's review of an incident (an id, a prefix, `last` or a journal path).

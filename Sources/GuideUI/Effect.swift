@@ -5,7 +5,7 @@ import RunbookKit
 public enum Effect: Hashable, Sendable {
     /// Open a new incident on a runbook; answered by `.incidentOpened` or `.incidentOpenFailed`.
     /// The runtime writes the `incidentOpened` event itself.
-    case openIncident(runbook: String, title: String, severity: Severity, drill: Bool)
+    case openIncident(runbook: String, title: String, severity: Severity, drill: Bool, id: String? = nil)
     /// Append events to an incident's journal; answered by `.journalAppended` or `.journalFailed`, in order.
     case append(incidentID: String, events: [NewEvent])
     /// Read an incident's journal; answered by `.incidentLoaded` or `.incidentLoadFailed`.

@@ -8,13 +8,14 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
     switch launch {
     case .catalog:
         return (model, [])
-    case .start(let runbook, let title, let severity, let drill):
+    case .start(let runbook, let title, let severity, let drill, let id):
         guard let book = model.library.runbook(runbook) else {
             model.notice = Notice(text: "no runbook \"\(runbook)\" in the library", isError: true)
             return (model, [])
         }
         return (model, [.openIncident(
-            runbook: book.id, title: title ?? book.title, severity: severity ?? book.severity ?? .p2, drill: drill)])
+            runbook: book.id, title: title ?? book.title, severity: severity ?? book.severity ?? .p2, drill: drill,
+            id: id)])
     case .resume(let id):
         return (model, [.loadIncident(id: id)])
     case .review(let id):

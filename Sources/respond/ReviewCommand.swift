@@ -38,7 +38,7 @@ struct ReviewCommand: ParsableCommand {
             return
         }
         if all { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
-        throw CLIError("the live review is not available in this build yet; use --plain (\(reviewReference(location)))")
+        try InteractiveGuide.run(.review(id: reviewReference(location)), options: options)
     }
 
     /// The runbooks the review compares the incident with; without a readable catalog it still shows what the

@@ -3,10 +3,11 @@ import Foundation
 import IncidentKit
 import RunbookKit
 
-/// `respond start RUNBOOK --detach`: opens an incident without the UI and prints its id.
+/// `respond start RUNBOOK`: opens an incident and walks it in the guide; with `--detach`, only opens it and
+/// prints its id.
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Open an incident on a runbook and print its id."
+        commandName: "start", abstract: "Open an incident on a runbook and walk it in the guide (--detach: print its id)."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +31,12 @@ struct StartCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
-        guard detach else { throw CLIError("interactive mode needs a terminal UI; use --detach") }
+        guard detach else {
+            try InteractiveStart.run(
+                runbook: runbook, title: title, severity: try severity.map(parseSeverity), drill: drill, id: id,
+                options: global)
+            return
+        }
         let catalog = try global.loadCatalog()
         let chosen: Runbook
         do {

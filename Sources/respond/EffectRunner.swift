@@ -1,0 +1,146 @@
+import Foundation
+import GuideUI
+import IncidentKit
+import Postmortem
+import RunbookKit
+
+/// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
+/// terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
+/// the guide shows it and the responder keeps working.
+final class EffectRunner {
+    private let store: IncidentStore
+    private let actor: String
+    private let runbooks: [String: Runbook]
+    private let clipboard: Clipboard
+    private var locations: [String: IncidentLocation] = [:]
+    private var followers: [String: JournalFollower] = [:]
+
+    /// A runner over the incidents kept in `home`, acting as `actor`.
+    init(home: String, actor: String, runbooks: [Runbook], clipboard: Clipboard) {
+        store = IncidentStore(home: home)
+        self.actor = actor
+        self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
+        self.clipboard = clipboard
+    }
+
+    /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
+    func perform(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .openIncident(let runbook, let title, let severity, let drill, let id):
+            return [openIncident(runbook: runbook, title: title, severity: severity, drill: drill, id: id)]
+        case .append(let incidentID, let events):
+            return [append(events, to: incidentID)]
+        case .loadIncident(let reference):
+            return [loadIncident(reference)]
+        case .listOpenIncidents:
+            return [listOpenIncidents()]
+        case .export(let incidentID):
+            return export(incidentID)
+        case .copyToClipboard(let text):
+            do {
+                try clipboard.copy(text)
+                return [.copied]
+            } catch {
+                return [.copyFailed(reason: error.description)]
+            }
+        case .quit:
+            return []
+        }
+    }
+
+    /// The events another process appended to the incident's journal since it was last looked at, leaving out
+    /// those the guide already has (its own appends among them).
+    func follow(incidentID: String, known: [Event]) -> [Event] {
+        guard var follower = followers[incidentID] else { return [] }
+        defer { followers[incidentID] = follower }
+        guard let update = try? follower.poll() else { return [] }
+        let knownIDs = Set(known.map(\.id))
+        return update.events.filter { !knownIDs.contains($0.id) }
+    }
+
+    private func openIncident(runbook: String, title: String, severity: Severity, drill: Bool, id: String?) -> Message {
+        do {
+            let (location, event) = try store.open(
+                runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, id: id, now: Date())
+            remember(location)
+            return .incidentOpened(id: location.id, events: [event])
+        } catch {
+            return .incidentOpenFailed(reason: error.description)
+        }
+    }
+
+    private func append(_ events: [NewEvent], to incidentID: String) -> Message {
+        do {
+            return .journalAppended(try location(of: incidentID).journal.append(events, now: Date()))
+        } catch {
+            return .journalFailed(reason: error.description)
+        }
+    }
+
+    private func loadIncident(_ reference: String) -> Message {
+        do {
+            let location = try store.resolve(reference)
+            let contents = try Journal.read(location.journalPath)
+            remember(location, after: contents)
+            return .incidentLoaded(id: location.id, events: contents.events)
+        } catch let error as IncidentStoreError {
+            return .incidentLoadFailed(id: reference, reason: error.description)
+        } catch let error as JournalError {
+            return .incidentLoadFailed(id: reference, reason: error.description)
+        } catch {
+            return .incidentLoadFailed(id: reference, reason: "\(error)")
+        }
+    }
+
+    private func listOpenIncidents() -> Message {
+        do {
+            let listing = try store.list()
+            return .openIncidentsListed(
+                listing.incidents.filter { !$0.closed }.map { summary in
+                    GuideUI.IncidentSummary(
+                        id: summary.id, title: summary.title, severity: summary.severity,
+                        status: summary.status.rawValue, runbook: summary.runbook, openedAt: summary.openedAt,
+                        drill: summary.drill)
+                })
+        } catch {
+            return .openIncidentsFailed(reason: error.description)
+        }
+    }
+
+    /// Renders the postmortem draft from the journal as it is on disk, writes it atomically into the incident
+    /// directory and records the export in the journal; the record reaches the guide like any outside event.
+    private func export(_ incidentID: String) -> [Message] {
+        let location = location(of: incidentID)
+        let path = location.directory + "/postmortem.md"
+        do {
+            let events = try Journal.read(location.journalPath).events
+            let markdown = PostmortemRenderer.markdown(
+                state: IncidentState.fold(events), events: events, runbooks: runbooks, incidentID: location.id,
+                generatedAt: Date())
+            try AtomicFile.write(Data(markdown.utf8), to: path)
+        } catch {
+            return [.exportFailed(reason: "\(error)")]
+        }
+        let recorded = NewEvent(actor: actor, kind: .exportWritten(path: path, format: "markdown"))
+        guard let events = try? location.journal.append([recorded], now: Date()) else {
+            return [.exported(path: path)]
+        }
+        return [.eventsArrived(events), .exported(path: path)]
+    }
+
+    /// Where the incident's files are: remembered from opening or loading it, else under the home.
+    private func location(of incidentID: String) -> IncidentLocation {
+        locations[incidentID] ?? store.location(of: incidentID)
+    }
+
+    private func remember(_ location: IncidentLocation, after contents: JournalContents? = nil) {
+        locations[location.id] = location
+        if let contents {
+            followers[location.id] = JournalFollower(path: location.journalPath, after: contents)
+        } else {
+            followers[location.id] = (try? Journal.read(location.journalPath))
+                .map { JournalFollower(path: location.journalPath, after: $0) }
+                ?? JournalFollower(path: location.journalPath)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CursesBackend
+import Foundation
+import GuideUI
+import RunbookKit
+
+/// `respond` with no subcommand: the catalog of runbooks, to find one by symptom and start an incident.
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Open the runbook catalog (the default when respond is run without a subcommand)."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        try InteractiveGuide.run(.catalog, options: options)
+    }
+}
+
+/// Starts the curses guide for one launch, and gives the terminal back on the way out, whatever the way.
+enum InteractiveGuide {
+    /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
+    static func run(_ start: Launch, options: GlobalOptions) throws {
+        let check = TerminalCheck.current()
+        let term: String
+        do {
+            term = try check.terminalType()
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let catalog = try options.loadCatalog()
+        let library = Library(catalog: catalog)
+        let launch = try resolved(start, in: catalog)
+        let runner = EffectRunner(
+            home: options.homeDirectory(), actor: options.actorName(), runbooks: library.runbooks,
+            clipboard: Clipboard.current())
+        TerminalGuard.install()
+        let screen = try CursesScreen(term: term)
+        defer { screen.close() }
+        let size = screen.size
+        let model = AppModel(
+            library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
+            height: size.height, now: Date())
+        let status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The launch with the runbook named on the command line (a unique prefix or close match) made exact,
+    /// so that a typo is a clear error before the screen is taken over.
+    private static func resolved(_ start: Launch, in catalog: Catalog) throws -> Launch {
+        guard case .start(let query, let title, let severity, let drill, let id) = start else { return start }
+        do {
+            let runbook = try catalog.resolve(query)
+            return .start(runbook: runbook.id, title: title, severity: severity, drill: drill, id: id)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GuideUI
+import IncidentKit
+
+/// `respond resume [ID]`: reopens the walkthrough of an incident that is still open.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Reopen the walkthrough of an incident (default: the most recently active open incident)."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl.")
+    var incident: String?
+
+    func run() throws {
+        let store = options.incidentStore()
+        let location: IncidentLocation
+        do {
+            if let incident {
+                location = try store.resolve(incident)
+            } else {
+                guard let latest = try store.list().incidents.first(where: { !$0.closed }) else {
+                    throw CLIError(
+                        "no open incident in \(store.incidentsDirectory); start one with respond start RUNBOOK")
+                }
+                location = store.location(of: latest.id)
+            }
+        } catch let error as IncidentStoreError {
+            throw CLIError(error.description)
+        }
+        let reference = location == store.location(of: location.id) ? location.id : location.journalPath
+        try InteractiveGuide.run(.resume(id: reference), options: options)
+    }
+}

@@ -1,0 +1,73 @@
+import CursesBackend
+import Foundation
+import GuideUI
+import IncidentKit
+
+/// The guide's runtime: shows `view(model)`, turns terminal events and the clock into messages for `update`,
+/// and has the effects `update` asks for carried out, feeding their answers back. It holds no behaviour of
+/// its own beyond that loop.
+final class RunLoop {
+    /// How long to wait for a key before the clock and the journal are looked at again.
+    static let pollInterval = 0.25
+    /// How often the model hears the time while keys keep arriving.
+    static let tickInterval = 1.0
+
+    private let backend: TerminalBackend
+    private let runner: EffectRunner
+    private(set) var model: AppModel
+
+    /// A loop over a backend, a runner for effects and the first model.
+    init(backend: TerminalBackend, runner: EffectRunner, model: AppModel) {
+        self.backend = backend
+        self.runner = runner
+        self.model = model
+    }
+
+    /// Runs until the guide quits (status 0) or a terminating signal arrives (128 plus the signal's number).
+    func run(_ start: Launch) -> Int32 {
+        let (first, effects) = launch(model, start)
+        model = first
+        if settle(effects) { return 0 }
+        var lastTick = Date.distantPast
+        while true {
+            backend.present(view(model))
+            let event = backend.nextEvent(timeout: Self.pollInterval)
+            if let signal = TerminalGuard.pendingSignal { return 128 + signal }
+            var messages: [Message] = []
+            if event != .tick { messages.append(.terminal(event)) }
+            let now = Date()
+            if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
+                lastTick = now
+                messages.append(.tick(now: now))
+                if let incident = model.incident {
+                    let arrived = runner.follow(incidentID: incident.id, known: incident.events)
+                    if !arrived.isEmpty { messages.append(.eventsArrived(arrived)) }
+                }
+            }
+            for message in messages {
+                let (next, effects) = update(model, message)
+                model = next
+                if settle(effects) { return 0 }
+            }
+        }
+    }
+
+    /// Carries out effects in order, feeding each answer to `update` and carrying out what that asks for in
+    /// turn; returns whether one of them was `.quit`. Everything asked before a quit is done before it.
+    private func settle(_ effects: [Effect]) -> Bool {
+        var queue = effects[...]
+        var quit = false
+        while let effect = queue.popFirst() {
+            if effect == .quit {
+                quit = true
+                continue
+            }
+            for message in runner.perform(effect) {
+                let (next, more) = update(model, message)
+                model = next
+                queue.append(contentsOf: more)
+            }
+        }
+        return quit
+    }
+}

@@ -1,0 +1,64 @@
+import CursesBackend
+import Foundation
+
+/// Decides, before curses starts, whether this process can show the guide: a terminal on stdin and stdout
+/// and a terminal type that terminfo knows. Curses itself would print and exit on its own otherwise.
+struct TerminalCheck {
+    /// Why the guide cannot run here.
+    enum Problem: Error, CustomStringConvertible, Equatable {
+        case notATerminal(stream: String)
+        case noTerm
+        case dumbTerm
+        case unknownTerm(String)
+        case noTerminfo(String)
+
+        /// One line: what is wrong, and the commands that work without a terminal.
+        var description: String {
+            let reason =
+                switch self {
+                case .notATerminal(let stream): "\(stream) is not a terminal"
+                case .noTerm: "TERM is not set"
+                case .dumbTerm: "TERM=dumb cannot show the guide"
+                case .unknownTerm(let term): "the terminal type TERM=\(term) is unknown to terminfo"
+                case .noTerminfo(let term): "no terminfo database found for TERM=\(term)"
+                }
+            return "respond: \(reason); the interactive guide needs a terminal."
+                + " Without one, use: respond list, respond show ID, respond start RUNBOOK --detach,"
+                + " respond log ID, respond timeline ID, respond export ID"
+        }
+    }
+
+    /// What the guide was given to run on.
+    let environment: [String: String]
+    let stdinIsTerminal: Bool
+    let stdoutIsTerminal: Bool
+    let terminfo: (String) -> TerminfoProbe.Status
+
+    /// A check of this process's own environment and file descriptors.
+    static func current() -> TerminalCheck {
+        TerminalCheck(
+            environment: ProcessInfo.processInfo.environment,
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            terminfo: { TerminfoProbe.status(of: $0) }
+        )
+    }
+
+    /// The terminal type to start curses with, or the reason it cannot start.
+    func terminalType() throws(Problem) -> String {
+        guard stdinIsTerminal else { throw .notATerminal(stream: "standard input") }
+        guard stdoutIsTerminal else { throw .notATerminal(stream: "standard output") }
+        guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
+        guard term != "dumb" else { throw .dumbTerm }
+        switch terminfo(term) {
+        case .known: return term
+        case .unknown: throw .unknownTerm(term)
+        case .noDatabase: throw .noTerminfo(term)
+        }
+    }
+
+    /// Whether the view may use color: `NO_COLOR` set to anything non-empty turns it off.
+    var colorEnabled: Bool {
+        (environment["NO_COLOR"] ?? "").isEmpty
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Without a usable terminal the guide refuses with one clear line and exit status 2, pointing at the
+/// commands that work without one; it never leaves curses to print and exit on its own.
+@Suite("The guide refuses a terminal it cannot use", .serialized)
+struct GuideTerminalCheckTests {
+    private let nonInteractiveCommands = ["respond list", "respond show", "respond start RUNBOOK --detach", "respond log"]
+
+    @Test("stdin that is not a terminal gives one line on stderr and exit status 2")
+    func stdinNotATerminal() throws {
+        let home = try TemporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPOND_HOME"] = home.path
+        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
+        environment["TERM"] = "xterm-256color"
+        let result = try runProcess(PackagePaths.binary, [], environment: environment, stdinPath: "/dev/null")
+        #expect(result.status == 2)
+        #expect(result.error.contains("standard input is not a terminal"))
+        #expect(result.error.split(separator: "\n").count == 1)
+        for command in nonInteractiveCommands {
+            #expect(result.error.contains(command))
+        }
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("TERM=dumb in a real terminal gives the clear error and exit status 2")
+    func dumbTerminal() throws {
+        let directory = try TemporaryDirectory()
+        let session = try TmuxSession(
+            command: "TERM=dumb \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
+            variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
+            directory: directory.path)
+        let screen = try session.waitFor("EXITED", joined: true, history: true)
+        #expect(screen.contains("TERM=dumb cannot show the guide"))
+        #expect(screen.contains("respond start RUNBOOK --detach"))
+        #expect(screen.contains("EXITED 2"))
+    }
+
+    @Test("a terminal type unknown to terminfo gives the clear error and exit status 2")
+    func unknownTerminal() throws {
+        let directory = try TemporaryDirectory()
+        let session = try TmuxSession(
+            command: "TERM=no-such-terminal-9000 \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
+            variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
+            directory: directory.path)
+        let screen = try session.waitFor("EXITED", joined: true, history: true)
+        #expect(screen.contains("TERM=no-such-terminal-9000 is unknown to terminfo"))
+        #expect(screen.contains("EXITED 2"))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+
+/// Where the package is, found from this file, and the built binary under test.
+enum PackagePaths {
+    /// The package root: three levels above this file.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// The `respond` binary that `make test` builds before running the tests.
+    static let binary = root.appendingPathComponent(".build/debug/respond").path
+    /// The runbook library shipped with the package.
+    static let shippedRunbooks = root.appendingPathComponent("runbooks").path
+    /// A small library in the standard template that is not the shipped one.
+    static let fixtureRunbooks = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
+}
+
+/// A failure of the harness itself, with what it was doing.
+struct TmuxError: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+}
+
+/// The result of running a program to completion.
+struct ProcessResult {
+    /// Its exit status.
+    let status: Int32
+    /// What it wrote on stdout.
+    let output: String
+    /// What it wrote on stderr.
+    let error: String
+}
+
+/// Runs a program with arguments and an environment, optionally with stdin from a file, and waits for it.
+/// Output goes through temporary files rather than pipes (a tmux server started by the program inherits its
+/// descriptors and would hold a pipe open), and the child is spawned and reaped directly with `posix_spawn`
+/// and `waitpid`.
+func runProcess(
+    _ path: String, _ arguments: [String], environment: [String: String], stdinPath: String? = nil
+) throws -> ProcessResult {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("respond-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let outputPath = directory.appendingPathComponent("stdout").path
+    let errorPath = directory.appendingPathComponent("stderr").path
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    // The child starts with no signal blocked or ignored, whatever the test runner does with its own.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+    guard spawned == 0 else {
+        throw TmuxError(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+        guard errno == EINTR else { throw TmuxError(description: "waitpid failed for \(path)") }
+    }
+    let exited = status & 0x7F == 0
+    return ProcessResult(
+        status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+        output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
+        error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+}
+
+/// One tmux server on its own socket, running one command in one pane, for driving the real program the way a
+/// responder does and reading back what the screen shows.
+final class TmuxSession {
+    /// The server's socket name, unique to this session.
+    let socket = "respond-e2e-\(UUID().uuidString.prefix(8))"
+    private let target = "guide"
+    private let environment: [String: String]
+
+    /// Starts `command` (run by `sh -c`) in a detached pane of `width`×`height` with `variables` set.
+    init(command: String, variables: [String: String], width: Int = 80, height: Int = 24, directory: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        // swift test sets NO_COLOR for its own output; the program under test must not inherit it by accident.
+        environment.removeValue(forKey: "NO_COLOR")
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        self.environment = environment
+        let config = directory + "/tmux.conf"
+        try """
+            set -g remain-on-exit on
+            set -g status off
+            set -g escape-time 0
+            set -g default-terminal tmux-256color
+            set -g history-limit 1000
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        var arguments = ["-u", "-f", config, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
+        let paneVariables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(variables) { $1 }
+        for (name, value) in paneVariables.sorted(by: { $0.key < $1.key }) {
+            arguments += ["-e", "\(name)=\(value)"]
+        }
+        arguments.append(command)
+        try tmux(arguments)
+    }
+
+    deinit {
+        kill()
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Escape`, `C-c`, `Down`, `Space`) or literal single characters.
+    func sendKeys(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", target] + keys)
+    }
+
+    /// Types text literally, UTF-8 included, as one paste-like burst of characters.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// The pane's text now, one line per row, without styling; `joined` rejoins lines the terminal wrapped and
+    /// `history` adds the lines scrolled off the top (what the shell printed after the program left).
+    func capture(joined: Bool = false, history: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target] + (joined ? ["-J"] : []) + (history ? ["-S", "-"] : []))
+    }
+
+    /// The pane's text with its colors and attributes as escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", target])
+    }
+
+    /// Polls the screen every 50 ms until it contains `text`; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10, joined: Bool = false, history: Bool = false) throws -> String {
+        try waitUntil("the screen shows \"\(text)\"", timeout: timeout, joined: joined, history: history) {
+            $0.contains(text)
+        }
+    }
+
+    /// Polls the screen every 50 ms until `condition` holds; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitUntil(
+        _ what: String, timeout: Double = 10, joined: Bool = false, history: Bool = false,
+        _ condition: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture(joined: joined, history: history)
+            if condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TmuxError(description: "timed out after \(timeout)s waiting until \(what); the screen was:\n\(screen)")
+    }
+
+    /// Resizes the window (and so the pane) to `width`×`height`.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the pane's program has exited.
+    func paneDead() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            == "1"
+    }
+
+    /// The process id of the pane's program (the `sh -c` when the command is wrapped).
+    func panePID() throws -> Int32 {
+        let text = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"])
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TmuxError(description: "tmux gave no pane pid: \(text)")
+        }
+        return pid
+    }
+
+    /// Stops the server and everything in it.
+    func kill() {
+        _ = try? tmux(["kill-server"])
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let result = try runProcess("/usr/bin/tmux", ["-L", socket] + arguments, environment: environment)
+        guard result.status == 0 else {
+            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.error)")
+        }
+        return result.output
+    }
+}
+
+/// A temporary directory for one test: its incidents home, its tmux config.
+final class TemporaryDirectory {
+    /// The directory's path.
+    let path: String
+
+    /// Creates a fresh directory under the system's temporary directory.
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("respond-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Quotes a string for `sh`.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
