@@ -61,7 +61,9 @@ private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel) {
     guard let progress = model.progress else { return drawHeader(&frame, "respond", model.theme) }
     let runbook = model.currentRunbook?.title ?? progress.runbook
     let drill = progress.drill ? "DRILL · " : ""
-    drawHeader(&frame, "\(drill)\(progress.title) · \(runbook)", model.theme)
+    // An incident titled after its runbook would otherwise read "High CPU Usage · High CPU Usage".
+    let title = progress.title == runbook ? runbook : "\(progress.title) · \(runbook)"
+    drawHeader(&frame, drill + title, model.theme)
 }
 
 /// The last row: the notice, else unsaved events waiting for a retry, else the keys of the screen.
