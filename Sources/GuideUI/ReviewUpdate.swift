@@ -30,9 +30,10 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         return (model, [])
     case .journalAppended, .eventsArrived:
         let known = model.incident?.events.count ?? 0
+        let selected = selectedReviewEvent(model)?.seq
         let (merged, effects) = handleResult(model, message)
         model = merged
-        absorb(&model, after: known)
+        absorb(&model, after: known, selected: selected)
         return (model, effects)
     default:
         return handleResult(model, message)
@@ -41,7 +42,7 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 
 /// Brings the review up to date with events merged into the session: the digest, the rows, and the reader's
 /// place (the bottom when following, else the same event with the new rows counted).
-private func absorb(_ model: inout AppModel, after known: Int) {
+private func absorb(_ model: inout AppModel, after known: Int, selected: Int?) {
     guard var review = model.review, let session = model.incident, session.events.count > known else { return }
     let events = session.events
     // The adherence report replays the whole journal; events that cannot change it (notes, pins, exports,
@@ -53,10 +54,9 @@ private func absorb(_ model: inout AppModel, after known: Int) {
         review.digest.adherence = Adherence.report(events: events, runbooks: model.runbooksByID)
     }
     review.digest.state = session.state
-    let selected = review.rows.indices.contains(review.cursor) ? review.rows[review.cursor] : nil
     let before = review.rows.count
     model.review = review
-    refreshRows(&model, keeping: selected.map { events.indices.contains($0) ? events[$0].seq : nil } ?? nil)
+    refreshRows(&model, keeping: selected)
     guard var after = model.review, !after.following else { return }
     after.unseen += max(0, after.rows.count - before)
     model.review = after
@@ -81,6 +81,13 @@ extension AppModel {
     var runbooksByID: [String: Runbook] {
         Dictionary(library.runbooks.map { ($0.id, $0) }) { first, _ in first }
     }
+}
+
+/// The event on the selected row, if any.
+func selectedReviewEvent(_ model: AppModel) -> Event? {
+    guard let review = model.review, let events = model.incident?.events,
+          review.rows.indices.contains(review.cursor), events.indices.contains(review.rows[review.cursor]) else { return nil }
+    return events[review.rows[review.cursor]]
 }
 
 /// Recomputes the rows the filter shows and puts the selection on the event with sequence number `seq`
@@ -141,7 +148,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         settleScroll(&model)
         return (model, [])
     }
-    let selected = review.rows.indices.contains(review.cursor) ? events[review.rows[review.cursor]] : nil
+    let selected = selectedReviewEvent(model)
     switch key {
     case .character(let digit) where ("1"..."5").contains(digit):
         guard let category = digit.wholeNumberValue.flatMap(ReviewCategory.init(rawValue:)) else { break }

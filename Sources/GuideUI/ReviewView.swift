@@ -11,11 +11,11 @@ func drawReview(_ frame: inout Frame, _ model: AppModel) {
     drawReviewHeader(&frame, model, review)
     if layout.showsProgress {
         let column = layout.isSplit ? layout.paneColumn + 1 : 1
-        let width = layout.isSplit ? layout.paneWidth - 2 : layout.paneWidth - 2
+        let width = layout.paneWidth - 2
         if layout.isSplit {
             for row in layout.paneRows { frame.put("│", column: layout.paneColumn, row: row, style: model.theme.frame) }
         }
-        drawProgressPane(&frame, model, review, column: column, width: width, rows: layout.paneRows,
+        drawProgressPane(&frame, model, column: column, width: width, rows: layout.paneRows,
                          scroll: layout.isSplit ? 0 : review.progressScroll)
     }
     if !layout.showsProgress || layout.isSplit {
@@ -155,8 +155,7 @@ func reviewProgressLines(_ model: AppModel, width: Int) -> [StyledLine] {
 }
 
 private func drawProgressPane(
-    _ frame: inout Frame, _ model: AppModel, _ review: ReviewState, column: Int, width: Int, rows: Range<Int>,
-    scroll: Int
+    _ frame: inout Frame, _ model: AppModel, column: Int, width: Int, rows: Range<Int>, scroll: Int
 ) {
     let lines = reviewProgressLines(model, width: width)
     let first = min(scroll, max(0, lines.count - rows.count))

@@ -230,6 +230,45 @@ struct ReviewReducerTests {
         #expect(selectedSeq(scrolled) == selectedSeq(model))
     }
 
+    @Test("pinned events are bold, commander notes have their own style, the selection is reversed, with or without color")
+    func styles() throws {
+        for color in [true, false] {
+            let model = ReviewFixture.model(color: color)
+            let frame = view(model)
+            let pinned = try #require(frame.textLines.firstIndex { $0.contains("note: checkout") })
+            let commander = try #require(frame.textLines.firstIndex { $0.contains("[IC] note:") })
+            let plain = try #require(frame.textLines.firstIndex { $0.contains("status → mitigated") })
+            let eventColumn = try #require(frame.textLines[plain].range(of: "status")).lowerBound
+            let x = frame.textLines[plain].distance(from: frame.textLines[plain].startIndex, to: eventColumn)
+            #expect(frame[x, pinned].style.bold)
+            #expect(!frame[x, plain].style.bold)
+            #expect(frame[x, commander].style.reverse, "the newest row is selected")
+            #expect(frame[x, commander].style.bold)
+            #expect(color ? frame[x, commander].style.foreground == .magenta : frame[x, commander].style.underline)
+        }
+    }
+
+    @Test("a late event merged before the selection keeps the selection on its event")
+    func lateArrival() {
+        let gap = ReviewFixture.events.filter { $0.seq != 6 }
+        let model = run(ReviewFixture.model(events: gap), keys(.up)).0
+        #expect(selectedSeq(model) == 10)
+        let late = ReviewFixture.events.first { $0.seq == 6 }.map { [$0] } ?? []
+        let merged = update(model, .eventsArrived(late)).0
+        #expect(selectedSeq(merged) == 10)
+        #expect(seqs(merged) == [1, 2, 3, 4, 6, 7, 8, 9, 10, 11])
+        #expect(merged.review?.adherence.skipped.map(\.step) == ["diagnosis-2"])
+    }
+
+    @Test("after a resize the selected event is still on screen")
+    func resizeKeepsSelection() {
+        let model = run(ReviewFixture.model(), keys(.character("g"))).0
+        let small = update(model, .terminal(.resize(width: 40, height: 12))).0
+        #expect(view(small).textLines.contains { $0.contains("opened") })
+        let back = update(run(small, keys(.character("G"))).0, .terminal(.resize(width: 80, height: 24))).0
+        #expect(view(back).textLines.contains { $0.contains("[IC] note: 請在 15 分鐘內更新客戶公告") })
+    }
+
     @Test("the responder's timeline marks the commander's notes with [IC]")
     func responderTimelineShowsCommanderNotes() {
         let walkthrough = Fixtures.walkthrough()
