@@ -14,6 +14,8 @@ public enum Screen: Hashable, Sendable {
     case timeline
     /// The output of the command run from the walkthrough.
     case commandOutput
+    /// The commander's read-only review of an incident, following its journal live.
+    case review
 }
 
 /// How someone launched the guide, which decides its first screen and first effects.
@@ -25,6 +27,8 @@ public enum Launch: Hashable, Sendable {
     case start(runbook: String, title: String?, severity: Severity?, drill: Bool, id: String? = nil)
     /// `respond resume ID`: an existing incident's walkthrough.
     case resume(id: String)
+    /// `respond review ID`: the commander's review of an incident (an id, a prefix, `last` or a journal path).
+    case review(id: String)
 }
 
 /// Whether the last actions are on disk: what the status bar's journal field shows.
@@ -106,6 +110,8 @@ public struct AppModel: Sendable {
     public internal(set) var openIncidents = OpenIncidentsState()
     /// The incident being walked through, once one is opened or loaded.
     public internal(set) var incident: IncidentSession?
+    /// The commander's review, when the guide was launched as one.
+    public internal(set) var review: ReviewState?
     /// Whether the last appends are on disk.
     public internal(set) var journal = JournalState()
     /// A one-line message for the responder (an export's path, a failure), until the next key.

@@ -34,6 +34,7 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case .walkthrough: return walkthroughKey(model, key)
     case .timeline: return timelineKey(model, key)
     case .commandOutput: return commandPaneKey(model, key)
+    case .review: return reviewKey(model, key)
     }
 }
 

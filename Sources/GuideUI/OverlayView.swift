@@ -151,11 +151,13 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
          ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
          ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
          ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
-         ("R", "retry unsaved events, when there are"), ("q", "back (incident stays open)")]
+         ("R", "retry unsaved events (when any)"), ("q", "back (incident stays open)")]
     case .commandOutput:
         commandOutputHelp
     case .timeline:
         [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
          ("q t", "back")]
+    case .review:
+        reviewHelpLines
     }
 }

@@ -18,6 +18,7 @@ func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         let text = narrow ? describe(event.kind) : "\(truncate(actor, toWidth: 12)): \(describe(event.kind))"
         let indentWidth = displayWidth(of: prefix)
         let style: Style = {
+            if case .note(_, _, true) = event.kind { return theme.commander }
             if case .note(_, true, _) = event.kind { return theme.strong }
             return theme.plain
         }()
@@ -50,7 +51,7 @@ func describe(_ kind: EventKind) -> String {
     case .checklistChecked(let item): text = "checked: \(item.text)"
     case .checklistUnchecked(let item): text = "unchecked: \(item.text)"
     case .note(let note, let pinned, let commander):
-        text = "\(pinned ? "📌 " : "")\(commander ? "commander " : "")note: \(note)"
+        text = "\(pinned ? "📌 " : "")\(commander ? "[IC] " : "")note: \(note)"
     case .statusChanged(let status): text = "status → \(status.rawValue)"
     case .severityChanged(let severity): text = "severity → \(severity.rawValue)"
     case .roleAssigned(let role, let person): text = "\(person) is \(role.rawValue)"

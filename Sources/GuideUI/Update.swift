@@ -18,6 +18,8 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
             id: id)])
     case .resume(let id):
         return (model, [.loadIncident(id: id)])
+    case .review(let id):
+        return launchReview(model, reference: id)
     }
 }
 
@@ -37,6 +39,6 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
         model.now = now
         return (model, [])
     default:
-        return handleResult(model, message)
+        return model.screen == .review ? reviewResult(model, message) : handleResult(model, message)
     }
 }

@@ -33,6 +33,8 @@ public func view(_ model: AppModel) -> Frame {
         drawIncidentHeader(&frame, model)
         drawCommandOutput(&frame, model, rows: 1..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
+    case .review:
+        drawReview(&frame, model)
     }
     drawBottomLine(&frame, model, row: model.height - 1)
     drawOverlay(&frame, model)
@@ -63,7 +65,9 @@ private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel) {
     guard let progress = model.progress else { return drawHeader(&frame, "respond", model.theme) }
     let runbook = model.currentRunbook?.title ?? progress.runbook
     let drill = progress.drill ? "DRILL · " : ""
-    drawHeader(&frame, "\(drill)\(progress.title) · \(runbook)", model.theme)
+    // An incident titled after its runbook would otherwise read "High CPU Usage · High CPU Usage".
+    let title = progress.title == runbook ? runbook : "\(progress.title) · \(runbook)"
+    drawHeader(&frame, drill + title, model.theme)
 }
 
 /// The last row: the notice, else unsaved events waiting for a retry, else the keys of the screen.
@@ -95,5 +99,6 @@ private func hints(_ model: AppModel) -> String {
             : "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
     case .commandOutput: "↑↓ scroll · Ctrl-C stop · q back · ? help"
     case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
+    case .review: "/ search · 1-5 kinds · s system · a note · p pin · Tab progress · ? · q quit"
     }
 }

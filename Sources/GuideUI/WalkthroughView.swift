@@ -197,9 +197,9 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText = stale
         ? "no update for \(Int(sinceUpdate / 60))m"
-        : "update \(Int(max(0, sinceUpdate) / 60))m ago"
-    // Lower priorities go first when the bar is too narrow; the id is shortened before anything but the
-    // actor is dropped.
+        : "upd \(Int(max(0, sinceUpdate) / 60))m ago"
+    // When the bar is too narrow the id is shortened first (the header names the incident too), then the
+    // lowest priorities go; the journal state always stays.
     var segments: [(text: String, style: Style, priority: Int)] = [
         (sanitize(session.id), theme.bar, 2),
         (progress.shownSeverity.rawValue, barBadge(theme, progress.shownSeverity), 5),
@@ -214,13 +214,12 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     func drop(_ priority: Int) {
         if let index = segments.indices.first(where: { segments[$0].priority == priority }) { segments.remove(at: index) }
     }
-    if total() > frame.width { drop(0) }
     if total() > frame.width, let id = segments.indices.first(where: { segments[$0].priority == 2 }) {
         let excess = total() - frame.width
         let idWidth = displayWidth(of: segments[id].text)
         segments[id].text = truncate(segments[id].text, toWidth: max(12, idWidth - excess))
     }
-    for priority in 1...5 where total() > frame.width {
+    for priority in 0...5 where total() > frame.width {
         while total() > frame.width, segments.contains(where: { $0.priority == priority }) { drop(priority) }
     }
     var x = 1

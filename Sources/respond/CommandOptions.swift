@@ -15,6 +15,11 @@ struct CommandOptions: ParsableArguments {
         ExecutionPolicy.resolve(noExecFlag: noExec, environment: environment)
     }
 
+    /// The policy and the timeout together, for the runtime.
+    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CommandSettings {
+        CommandSettings(policy: policy(environment: environment), timeout: try timeout(environment: environment))
+    }
+
     /// How long a command may run, or an error naming the bad value.
     func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
         if let commandTimeout {

@@ -9,6 +9,10 @@ struct CommandSettings {
     let policy: ExecutionPolicy
     /// How long one may run before it is stopped.
     let timeout: Duration
+
+    /// For a session that never runs commands (the read-only review).
+    static let readOnly = CommandSettings(
+        policy: ExecutionPolicy(disabledBy: "respond review is read-only"), timeout: CommandRequest.defaultTimeout)
 }
 
 /// The one command the guide runs at a time: started for `Effect.runCommand`, polled by the run loop for its

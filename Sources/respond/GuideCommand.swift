@@ -23,7 +23,8 @@ struct GuideCommand: ParsableCommand {
 /// Starts the curses guide for one launch, and gives the terminal back on the way out, whatever the way.
 enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
-    static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions) throws {
+    /// `commands` nil runs none (the read-only review).
+    static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions?) throws {
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -35,10 +36,10 @@ enum InteractiveGuide {
         let catalog = try options.loadCatalog()
         let library = Library(catalog: catalog)
         let launch = try resolved(start, in: catalog)
-        let policy = commands.policy()
+        let settings = try commands?.settings() ?? .readOnly
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), runbooks: library.runbooks,
-            clipboard: Clipboard.current(), commands: CommandSettings(policy: policy, timeout: try commands.timeout()))
+            clipboard: Clipboard.current(), commands: settings)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)
         defer { screen.close() }
@@ -46,7 +47,7 @@ enum InteractiveGuide {
         var model = AppModel(
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
             height: size.height, now: Date())
-        model.commandsDisabledBy = policy.disabledBy
+        model.commandsDisabledBy = settings.policy.disabledBy
         let status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         if status != 0 { throw ExitCode(status) }
     }

@@ -10,14 +10,18 @@ struct LogCommand: ParsableCommand {
         abstract: "Append one event to an incident's timeline.",
         discussion: """
             Actions:
-              note TEXT [--pin]            status investigating|identified|mitigated|resolved
-              severity P0..P3              check N / uncheck N
-              step N done                  step N skip --reason R
-              escalate WHO                 feedback TEXT [--step N]
+              note TEXT [--pin]
+              status investigating|identified|mitigated|resolved
+              severity P0|P1|P2|P3
+              check N, uncheck N
+              step N done, step N skip --reason R
+              escalate WHO
+              feedback TEXT [--step N]
               role commander|scribe|responder NAME
               milestone impact-started|detected
-              close                        reopen
-            Every action takes --at TIME (ISO 8601, or HH:MM meaning today UTC) for when it happened.
+              close, reopen
+            Every action takes --at TIME (ISO 8601, or HH:MM meaning today UTC) for
+            when it happened.
             """
     )
 

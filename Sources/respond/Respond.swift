@@ -9,7 +9,7 @@ struct Respond: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
-            GuideCommand.self, ResumeCommand.self,
+            GuideCommand.self, ResumeCommand.self, ReviewCommand.self,
         ],
         defaultSubcommand: GuideCommand.self
     )

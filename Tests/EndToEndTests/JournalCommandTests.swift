@@ -33,12 +33,14 @@ struct JournalCommandTests {
         #expect(line.contains(#""runbook":"disk-full""#))
     }
 
-    @Test("start without --detach and with a bad id or severity fails with one line")
+    @Test("start without a terminal or with a bad id or severity fails with one line")
     func startErrors() throws {
         let home = try makeHome()
         let interactive = try respond(["start", "disk-full"], home: home)
-        #expect(interactive.status != 0)
-        #expect(interactive.stderr == "Error: interactive mode needs a terminal UI; use --detach\n")
+        #expect(interactive.status == 2)
+        #expect(interactive.stderr.hasPrefix("respond: standard input is not a terminal"))
+        #expect(interactive.stderr.contains("respond start RUNBOOK --detach"))
+        #expect(interactive.stderr.split(separator: "\n").count == 1)
         let badID = try respond(["start", "disk-full", "--detach", "--id", "../../etc"], home: home)
         #expect(badID.status != 0)
         #expect(badID.stderr.hasPrefix("Error: invalid incident id \"../../etc\""))

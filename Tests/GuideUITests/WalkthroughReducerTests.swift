@@ -209,7 +209,7 @@ struct WalkthroughReducerTests {
     @Test("after 30 minutes without a status update the status bar nudges, highlighted")
     func statusNudge() {
         let early = update(Fixtures.walkthrough(), .tick(now: Fixtures.opened.addingTimeInterval(29 * 60))).0
-        #expect(statusBar(early).contains("update 29m ago"))
+        #expect(statusBar(early).contains("upd 29m ago"))
         let late = update(early, .tick(now: Fixtures.opened.addingTimeInterval(31 * 60))).0
         let frame = view(late)
         let line = frame.textLines[22]

@@ -1,0 +1,139 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// The kinds of event the review filters by, with the digit key that toggles each.
+public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
+    case notes = 1, steps, checks, status, commands
+
+    /// The name the filter line and the help show.
+    public var name: String {
+        switch self {
+        case .notes: "notes"
+        case .steps: "steps"
+        case .checks: "checks"
+        case .status: "status"
+        case .commands: "commands"
+        }
+    }
+
+    /// The category of an event kind: notes and runbook feedback are notes; step outcomes and runbook switches
+    /// are steps; verification items are checks; copies and runs are commands; everything about the incident
+    /// itself (opening, status, severity, roles, escalation, milestones, pins, exports, closing) is status.
+    public init(_ kind: EventKind) {
+        switch kind {
+        case .note, .runbookFeedback: self = .notes
+        case .stepDone, .stepSkipped, .runbookSwitched: self = .steps
+        case .checklistChecked, .checklistUnchecked: self = .checks
+        case .commandCopied, .commandRan: self = .commands
+        case .incidentOpened, .statusChanged, .severityChanged, .roleAssigned, .escalated, .milestone,
+            .pinChanged, .exportWritten, .incidentClosed, .reopened:
+            self = .status
+        }
+    }
+
+    public static func < (lhs: ReviewCategory, rhs: ReviewCategory) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension EventKind {
+    /// Whether the event is bookkeeping rather than incident work (an export written, a command copied, a pin
+    /// changed): the review hides these until asked.
+    public var isSystem: Bool {
+        switch self {
+        case .exportWritten, .commandCopied, .pinChanged: true
+        default: false
+        }
+    }
+}
+
+/// Which events the review's table shows.
+public struct ReviewFilter: Hashable, Sendable {
+    /// The categories shown; all of them at first.
+    public var categories: Set<ReviewCategory> = Set(ReviewCategory.allCases)
+    /// Only this actor's events, or everyone's when nil.
+    public var actor: String?
+    /// Whether system events are shown.
+    public var showSystem = false
+
+    /// The default filter: every category and actor, system events hidden.
+    public init(showSystem: Bool = false) {
+        self.showSystem = showSystem
+    }
+
+    /// Whether the filter lets `event` through.
+    public func admits(_ event: Event) -> Bool {
+        (showSystem || !event.kind.isSystem)
+            && categories.contains(ReviewCategory(event.kind))
+            && (actor.map { $0 == event.actor } ?? true)
+    }
+}
+
+/// A line being typed in the review and what it becomes.
+public struct ReviewInput: Hashable, Sendable {
+    /// What the typed text is for.
+    public enum Purpose: Hashable, Sendable {
+        /// A search of the events' text.
+        case search
+        /// A commander note added to the journal.
+        case annotation
+    }
+
+    /// What the text becomes.
+    public var purpose: Purpose
+    /// The text.
+    public var editor = LineEditor()
+}
+
+/// What the review derives from the journal, kept so that drawing a frame does not fold it again.
+struct ReviewDigest: Hashable, Sendable {
+    /// The incident's state after every event.
+    var state = IncidentState()
+    /// How closely it followed its runbooks.
+    var adherence = AdherenceReport()
+
+    init() {}
+
+    init(session: IncidentSession, runbooks: [String: Runbook]) {
+        state = session.state
+        adherence = Adherence.report(events: session.events, runbooks: runbooks)
+    }
+}
+
+/// The commander's review of one incident: filters, search, selection, live follow and the progress pane.
+public struct ReviewState: Hashable, Sendable {
+    /// The incident reference it was launched with, until the journal is loaded.
+    public internal(set) var reference: String
+    /// Which events the table shows.
+    public internal(set) var filter = ReviewFilter()
+    /// The search last entered, whose matches are highlighted and visited with n and N.
+    public internal(set) var query: String?
+    /// The line being typed, when one is.
+    public internal(set) var input: ReviewInput?
+    /// Indices into the incident's events of the rows the filter shows, in journal order.
+    public internal(set) var rows: [Int] = []
+    /// The selected row's index in `rows`.
+    public internal(set) var cursor = 0
+    /// The first row shown.
+    public internal(set) var top = 0
+    /// Whether the selection stays on the newest row as events arrive.
+    public internal(set) var following = true
+    /// Rows that arrived below the reader's place since they last were at the bottom.
+    public internal(set) var unseen = 0
+    /// Whether the progress pane is shown.
+    public internal(set) var showProgress = false
+    /// How far the progress pane is scrolled, in lines, when it takes the whole screen.
+    public internal(set) var progressScroll = 0
+    /// What is derived from the journal.
+    var digest = ReviewDigest()
+
+    /// A review of the incident `reference` names, before its journal is loaded.
+    public init(reference: String) {
+        self.reference = reference
+    }
+
+    /// The incident's state as folded from its events.
+    public var state: IncidentState { digest.state }
+
+    /// The incident's adherence report.
+    public var adherence: AdherenceReport { digest.adherence }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+/// How a line of the review's summary reads: the view gives each tone a style, plain text a marker.
+enum ReviewTone: Hashable, Sendable {
+    case heading, plain, done, skipped, open, dim
+}
+
+/// One line of the review's progress or adherence summary, before it is wrapped to a width.
+struct ReviewLine: Hashable, Sendable {
+    /// The text, sanitized.
+    var text: String
+    /// How it reads.
+    var tone: ReviewTone
+    /// Columns of indentation, kept on wrapped lines.
+    var indent: Int
+
+    init(_ text: String, _ tone: ReviewTone = .plain, indent: Int = 0) {
+        self.text = sanitize(text)
+        self.tone = tone
+        self.indent = indent
+    }
+}
+
+/// The facts the review shows about an incident, as text shared by the screen and `--plain`.
+enum ReviewSummary {
+    /// The roles, in the order of `Role.allCases`: `commander bob · responder alice`.
+    static func roles(_ state: IncidentState) -> String {
+        let people = Role.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue) \($0)" } }
+        return sanitize(people.isEmpty ? "no roles assigned" : people.joined(separator: " · "))
+    }
+
+    /// Time since the incident started (impact, else detection, else opening), up to its resolution.
+    static func elapsed(_ state: IncidentState, now: Date) -> TimeInterval? {
+        guard let start = state.milestones.start else { return nil }
+        return (state.milestones.resolved ?? now).timeIntervalSince(start)
+    }
+
+    /// `TTD 2m 00s · TTA 0s · TTM – · TTR –`.
+    static func metrics(_ state: IncidentState) -> String {
+        let metrics = Metrics(state)
+        return [
+            ("TTD", metrics.timeToDetect), ("TTA", metrics.timeToAcknowledge),
+            ("TTM", metrics.timeToMitigate), ("TTR", metrics.timeToResolve),
+        ].map { "\($0.0) \(DurationFormat.string($0.1, placeholder: "–"))" }.joined(separator: " · ")
+    }
+
+    /// The milestones reached so far, each with the time `format` gives it: `impact –, detected 10:00:00, …`.
+    static func milestones(_ state: IncidentState, format: (Date) -> String) -> String {
+        let milestones = state.milestones
+        return [
+            ("impact", milestones.impactStarted), ("detected", milestones.detected),
+            ("acknowledged", milestones.acknowledged), ("mitigated", milestones.mitigated),
+            ("resolved", milestones.resolved),
+        ].map { "\($0.0) \($0.1.map(format) ?? "–")" }.joined(separator: " · ")
+    }
+
+    /// Each runbook used: its steps done, skipped with the reason, or not reached, and its verification items
+    /// checked or open. A runbook missing from the library shows what the journal recorded of it.
+    static func progress(_ state: IncidentState, runbooks: [String: Runbook]) -> [ReviewLine] {
+        guard !state.runbooksUsed.isEmpty else { return [ReviewLine("no runbook used yet", .dim)] }
+        return state.runbooksUsed.flatMap { id in
+            progress(of: id, state.progress(of: id), runbook: runbooks[id])
+        }
+    }
+
+    private static func progress(of id: String, _ progress: RunbookProgress, runbook: Runbook?) -> [ReviewLine] {
+        var lines = [ReviewLine(runbook.map { "\($0.title) (\(id))" } ?? "\(id) (not in the library)", .heading)]
+        let listed = runbook?.steps.map { ($0.key, $0.title) } ?? []
+        let unlisted = progress.steps.values
+            .filter { record in !listed.contains { $0.0 == record.step.step } }
+            .sorted { $0.stamp.seq < $1.stamp.seq }
+            .map { ($0.step.step, $0.step.title) }
+        var stepLines: [ReviewLine] = []
+        var counts = (done: 0, skipped: 0, notReached: 0)
+        for (key, title) in listed + unlisted {
+            switch progress.steps[key]?.outcome {
+            case .done?:
+                counts.done += 1
+                stepLines.append(ReviewLine("✓ \(key) \(title)", .done, indent: 2))
+            case .skipped(let reason)?:
+                counts.skipped += 1
+                stepLines.append(ReviewLine("↷ \(key) \(title) — skipped: \(reason)", .skipped, indent: 2))
+            case nil:
+                counts.notReached += 1
+                stepLines.append(ReviewLine("· \(key) \(title)", .dim, indent: 2))
+            }
+        }
+        lines.append(ReviewLine(
+            "steps: \(counts.done) done · \(counts.skipped) skipped" + (runbook == nil ? "" : " · \(counts.notReached) not reached"),
+            indent: 1))
+        lines += stepLines
+        let items = runbook?.checklist.map { ($0.number, $0.text) }
+            ?? progress.checked.values.sorted { $0.item.item < $1.item.item }.map { ($0.item.item, $0.item.text) }
+        if !items.isEmpty {
+            let checked = items.filter { progress.checked[$0.0] != nil }.count
+            lines.append(ReviewLine(
+                "verification: \(checked) checked" + (runbook == nil ? "" : " · \(items.count - checked) open"), indent: 1))
+            for (number, text) in items {
+                let done = progress.checked[number] != nil
+                lines.append(ReviewLine("\(done ? "☑" : "☐") \(number). \(text)", done ? .done : .open, indent: 2))
+            }
+        }
+        return lines
+    }
+
+    /// The adherence report: each deviation on its own line, then the time per section.
+    static func adherence(_ report: AdherenceReport) -> [ReviewLine] {
+        var lines = [ReviewLine("Adherence", .heading)]
+        if report.isClean { lines.append(ReviewLine("no deviation from the runbooks", .done, indent: 1)) }
+        for step in report.skipped {
+            lines.append(ReviewLine("skipped \(step.runbook) \(step.step) “\(step.title)”: \(step.reason)", .skipped, indent: 1))
+        }
+        for step in report.outOfOrder {
+            lines.append(ReviewLine(
+                "out of order: \(step.runbook) \(step.step) “\(step.title)” before \(step.overtook.joined(separator: ", "))",
+                .skipped, indent: 1))
+        }
+        for command in report.unlistedCommands {
+            lines.append(ReviewLine("not in the runbook: \(command.command)", .skipped, indent: 1))
+        }
+        let moment = report.openItemsAtResolution ? "open at resolution" : "open"
+        for item in report.openItems {
+            lines.append(ReviewLine("\(moment): \(item.runbook) \(item.item). \(item.text)", .open, indent: 1))
+        }
+        if !report.sectionTimes.isEmpty {
+            let times = report.sectionTimes.map { "\($0.title) \(DurationFormat.string($0.seconds))" }
+            lines.append(ReviewLine("time per section: " + times.joined(separator: " · "), indent: 1))
+        }
+        return lines
+    }
+
+    /// What an event says in the review: the responder's timeline wording, with a note's pin left to the
+    /// review's own marker (a pin can change after the note was written).
+    static func text(_ event: Event) -> String {
+        if case .note(let text, _, let commander) = event.kind {
+            return describe(.note(text: text, pinned: false, commander: commander))
+        }
+        return describe(event.kind)
+    }
+}

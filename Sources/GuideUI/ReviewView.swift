@@ -1,0 +1,198 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+/// The review: the incident's header, its timeline as a table with the selected event in full below it, the
+/// progress pane (beside the table on wide screens, over it otherwise) and the status bar.
+func drawReview(_ frame: inout Frame, _ model: AppModel) {
+    guard let review = model.review else { return }
+    let layout = ReviewLayout(model)
+    drawReviewHeader(&frame, model, review)
+    if layout.showsProgress {
+        let column = layout.isSplit ? layout.paneColumn + 1 : 1
+        let width = layout.paneWidth - 2
+        if layout.isSplit {
+            for row in layout.paneRows { frame.put("│", column: layout.paneColumn, row: row, style: model.theme.frame) }
+        }
+        drawProgressPane(&frame, model, column: column, width: width, rows: layout.paneRows,
+                         scroll: layout.isSplit ? 0 : review.progressScroll)
+    }
+    if !layout.showsProgress || layout.isSplit {
+        drawReviewTable(&frame, model, review, layout)
+    }
+    drawReviewStatus(&frame, model, review, row: layout.status)
+}
+
+private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState) {
+    let theme = model.theme
+    frame.fill(row: 0, style: theme.bar)
+    guard model.incident != nil else {
+        frame.put(" REVIEW · loading \(review.reference)…", column: 0, row: 0, style: theme.bar.with(bold: true))
+        return
+    }
+    let state = review.state
+    let severity = state.severity?.rawValue ?? "P?"
+    let right = " \(severity) · \(state.status.rawValue)\(state.isClosed ? " · closed" : "") "
+    let rightWidth = displayWidth(of: right)
+    let title = " REVIEW · \(state.drill ? "DRILL · " : "")\(state.title)"
+    frame.put(title, column: 0, row: 0, style: theme.bar.with(bold: true), limit: max(0, frame.width - rightWidth - 1))
+    var badge = theme.badge(state.severity).with(bold: true)
+    badge.reverse = true
+    frame.put(right, column: max(0, frame.width - rightWidth), row: 0, style: badge)
+    let elapsed = ReviewSummary.elapsed(state, now: model.now).map { "elapsed \(DurationFormat.string($0))" } ?? "not opened"
+    frame.put(" \(elapsed) · \(ReviewSummary.roles(state))", column: 0, row: 1)
+    var metrics = " " + ReviewSummary.metrics(state)
+    if frame.width >= 100 { metrics += "   " + ReviewSummary.milestones(state, format: clock) }
+    frame.put(metrics, column: 0, row: 2, style: theme.dim)
+}
+
+private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState, _ layout: ReviewLayout) {
+    let theme = model.theme
+    let events = model.incident?.events ?? []
+    let columns = ReviewColumns(width: layout.tableWidth)
+    if let row = layout.columnTitles {
+        frame.put(columns.titles, column: 0, row: row, style: theme.strong, limit: layout.tableWidth)
+    }
+    guard !review.rows.isEmpty else {
+        let text = model.incident == nil ? "" : "no event matches the filter · 0 resets it"
+        frame.put(" " + text, column: 0, row: layout.table.lowerBound, style: theme.dim, limit: layout.tableWidth)
+        return
+    }
+    let start = review.state.milestones.start ?? events.first?.occurredAt ?? model.now
+    let top = visibleTop(top: review.top, cursor: review.cursor, count: review.rows.count, height: layout.table.count)
+    for (row, index) in zip(layout.table, top..<review.rows.count) {
+        let event = events[review.rows[index]]
+        let selected = index == review.cursor
+        let pinned = review.state.pinnedSeqs.contains(event.seq)
+        var base = theme.plain
+        if pinned { base = theme.strong }
+        if case .note(_, _, true) = event.kind { base = theme.commander }
+        if selected {
+            base.reverse = true
+            frame.fill(row: row, to: layout.tableWidth, style: Style(reverse: true))
+        }
+        let cells = columns.cells(event, start: start, pinned: pinned)
+        frame.put(cells, column: 0, row: row, style: selected ? Style(reverse: true) : theme.dim, limit: columns.eventColumn)
+        let line = highlighted(ReviewSummary.text(event), query: review.query, base: base, match: theme.match)
+        frame.put(line, column: columns.eventColumn, row: row, limit: layout.tableWidth - columns.eventColumn,
+                  base: selected ? Style(reverse: true) : nil)
+    }
+    if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
+        let event = events[review.rows[review.cursor]]
+        let head = "#\(event.seq) \(JournalTime.string(from: event.occurredAt)) \(sanitize(event.actor)): "
+        let lines = wrap(head + ReviewSummary.text(event), width: frame.width - 2)
+        for (offset, row) in layout.detail.enumerated() where offset < lines.count {
+            let more = offset == layout.detail.count - 1 && lines.count > layout.detail.count
+            frame.put(" " + lines[offset] + (more ? " …" : ""), column: 0, row: row, style: theme.dim)
+        }
+    }
+}
+
+/// The table's columns: a pin marker, the UTC time (on wide tables), the time since the incident started,
+/// the actor, and the event.
+struct ReviewColumns {
+    /// Whether the table has room for the UTC time.
+    let wide: Bool
+    /// The actor column's width.
+    let actorWidth: Int
+
+    init(width: Int) {
+        wide = width >= 64
+        actorWidth = wide ? 10 : 6
+    }
+
+    /// Where the event's text starts.
+    var eventColumn: Int { 2 + (wide ? 9 : 0) + 9 + actorWidth + 1 }
+
+    /// The column titles.
+    var titles: String {
+        "  " + (wide ? "TIME UTC " : "") + fit("ELAPSED", toWidth: 9) + fit("ACTOR", toWidth: actorWidth + 1) + "EVENT"
+    }
+
+    /// The cells before the event's text: marker, time, elapsed and actor, padded to `eventColumn`.
+    func cells(_ event: Event, start: Date, pinned: Bool) -> String {
+        let seconds = event.occurredAt.timeIntervalSince(start)
+        let elapsed = (seconds >= 0 ? "+" : "") + DurationFormat.string(seconds)
+        return (pinned ? "* " : "  ") + (wide ? clock(event.occurredAt) + " " : "")
+            + fit(elapsed, toWidth: 9) + fit(sanitize(event.actor), toWidth: actorWidth) + " "
+    }
+}
+
+/// Text with every case-insensitive occurrence of `query` in the match style.
+func highlighted(_ text: String, query: String?, base: Style, match: Style) -> StyledLine {
+    guard let query, !query.isEmpty else { return [Run(text, base)] }
+    var runs: StyledLine = []
+    var rest = text[...]
+    while let range = rest.range(of: query, options: .caseInsensitive) {
+        if range.lowerBound > rest.startIndex { runs.append(Run(String(rest[..<range.lowerBound]), base)) }
+        runs.append(Run(String(rest[range]), match))
+        rest = rest[range.upperBound...]
+    }
+    if !rest.isEmpty { runs.append(Run(String(rest), base)) }
+    return runs
+}
+
+/// The progress and adherence summaries as styled lines wrapped to `width`.
+func reviewProgressLines(_ model: AppModel, width: Int) -> [StyledLine] {
+    guard let review = model.review, model.incident != nil, width > 4 else { return [] }
+    let theme = model.theme
+    let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(review.state, runbooks: model.runbooksByID)
+        + [ReviewLine("")] + ReviewSummary.adherence(review.adherence)
+    return summary.flatMap { line -> [StyledLine] in
+        let style: Style = switch line.tone {
+        case .heading: theme.heading
+        case .plain: theme.plain
+        case .done: theme.done
+        case .skipped: theme.color ? Style(foreground: .yellow) : Style(bold: true)
+        case .open: theme.strong
+        case .dim: theme.dim
+        }
+        let indent = String(repeating: " ", count: line.indent * 2)
+        let wrapped = wrapRuns([Run(line.text, style)], width: max(1, width - indent.count))
+        return wrapped.isEmpty ? [[]] : wrapped.map { [Run(indent, theme.plain)] + $0 }
+    }
+}
+
+private func drawProgressPane(
+    _ frame: inout Frame, _ model: AppModel, column: Int, width: Int, rows: Range<Int>, scroll: Int
+) {
+    let lines = reviewProgressLines(model, width: width)
+    let first = min(scroll, max(0, lines.count - rows.count))
+    for (row, line) in zip(rows, lines.dropFirst(first)) {
+        frame.put(line, column: column, row: row, limit: width)
+    }
+    if first + rows.count < lines.count, let last = rows.last {
+        frame.fill(row: last, from: column, to: column + width)
+        frame.put("↓ \(lines.count - first - rows.count) more", column: column, row: last, style: model.theme.dim, limit: width)
+    }
+}
+
+private func drawReviewStatus(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState, row: Int) {
+    let theme = model.theme
+    if let input = review.input {
+        let label = input.purpose == .search ? "/" : "IC note: "
+        let used = frame.put(label, column: 0, row: row, style: theme.strong)
+        drawEditor(&frame, input.editor, column: used, row: row, width: frame.width - used, theme: theme)
+        return
+    }
+    frame.fill(row: row, style: theme.bar)
+    let journal = " \(model.journal.label) "
+    let unseen = review.unseen > 0 ? " ↓ \(review.unseen) new · G " : ""
+    let right = displayWidth(of: unseen) + displayWidth(of: journal)
+    frame.put(" " + reviewFilterLabel(review), column: 0, row: row, style: theme.bar, limit: max(0, frame.width - right - 1))
+    var x = frame.width - right
+    if !unseen.isEmpty { x += frame.put(unseen, column: x, row: row, style: theme.warning) }
+    frame.put(journal, column: x, row: row, style: model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true))
+}
+
+/// The filter and search in a few words: `all kinds · system hidden`, `notes+checks · by bob · /cpu`.
+func reviewFilterLabel(_ review: ReviewState) -> String {
+    let filter = review.filter
+    var parts = [filter.categories.count == ReviewCategory.allCases.count
+        ? "all kinds" : filter.categories.sorted().map(\.name).joined(separator: "+")]
+    if let actor = filter.actor { parts.append("by \(actor)") }
+    parts.append(filter.showSystem ? "system shown" : "system hidden")
+    if let query = review.query { parts.append("/\(query)") }
+    return parts.joined(separator: " · ")
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GuideUI
+import IncidentKit
+import RunbookKit
+
+/// `respond review ID`: the incident commander's read-only view of an incident, following its journal live;
+/// `--plain` prints the same content as text.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Follow an incident as its commander: timeline, progress, adherence; annotate and pin.",
+        discussion: """
+            Opens a live view of the incident's timeline that another responder is writing. The only writes are \
+            commander notes (a) and pins (p). With --plain, prints the review as text for a chat or a ticket.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl.")
+    var incident: String
+
+    @Flag(help: "Print the review as plain text on stdout instead of opening the live view.")
+    var plain = false
+
+    @Flag(help: "With --plain, include system events (exports written, commands copied, pin changes).")
+    var all = false
+
+    func run() throws {
+        let location = try options.resolveIncident(incident)
+        if plain {
+            let contents = try options.readIncident(location)
+            let text = ReviewPlainText.render(
+                incidentID: location.id, events: contents.events, runbooks: reviewRunbooks(), now: Date(),
+                includeSystem: all)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if all { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
+        try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil)
+    }
+
+    /// The runbooks the review compares the incident with; without a readable catalog it still shows what the
+    /// journal recorded, and says why the runbooks are missing.
+    private func reviewRunbooks() -> [Runbook] {
+        do {
+            return try options.loadCatalog().runbooks
+        } catch {
+            printWarning("\(error); progress shows only what the journal recorded")
+            return []
+        }
+    }
+
+    /// How the effect runner finds the incident again: its id when it lives under the home, else its journal.
+    private func reviewReference(_ location: IncidentLocation) -> String {
+        location == options.incidentStore().location(of: location.id) ? location.id : location.journalPath
+    }
+}
