@@ -66,11 +66,15 @@ final class CommandSlot {
         return (output.isEmpty ? [] : [.command(.output(output))]) + [.command(.finished(run, summary: result.summary))]
     }
 
-    /// Stops a command still running when the guide ends on a signal, so that none outlives it.
-    func stopBeforeExit() {
-        guard let (execution, _) = running else { return }
+    /// Stops a command still running when the guide ends on a signal, so that none outlives it, and returns
+    /// its end to be recorded like any other.
+    func stopBeforeExit() -> [Message] {
+        guard let (execution, _) = running else { return [] }
         execution.cancel()
-        _ = execution.waitForResult(upTo: .seconds(5))
-        running = nil
+        guard execution.waitForResult(upTo: .seconds(5)) != nil else {
+            running = nil
+            return []
+        }
+        return poll()
     }
 }

@@ -35,7 +35,11 @@ final class RunLoop {
             backend.present(view(model))
             let event = backend.nextEvent(timeout: runner.command.isRunning ? Self.commandPollInterval : Self.pollInterval)
             if let signal = TerminalGuard.pendingSignal {
-                runner.command.stopBeforeExit()
+                for message in runner.command.stopBeforeExit() {
+                    let (next, effects) = update(model, message)
+                    model = next
+                    _ = settle(effects)
+                }
                 return 128 + signal
             }
             var messages: [Message] = []

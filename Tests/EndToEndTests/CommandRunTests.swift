@@ -136,6 +136,22 @@ struct CommandRunTests {
         #expect(event["stoppedBecause"] as? String == "cancelled")
     }
 
+    @Test("SIGTERM to the guide while a command runs stops the command and still records it")
+    func terminatedWhileRunning() throws {
+        let session = try start()
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+        try session.waitFor("Ctrl-C stops")
+        let shell = try session.panePID()
+        let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
+        let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(Glibc.kill(pid, SIGTERM) == 0)
+        try session.waitFor("EXITED 143", timeout: 15, history: true)
+        let event = try #require(try commandsRan().first)
+        #expect(event["stoppedBecause"] as? String == "cancelled")
+    }
+
     @Test("--command-timeout stops a command that runs too long and records it as timed out")
     func timeout() throws {
         let session = try start("--command-timeout 1")
