@@ -16,6 +16,14 @@ func cycleBlock(_ model: AppModel, _ step: Step, by delta: Int) -> (AppModel, [E
     let current = model.commands.selected(in: step.key, count: count)
     model.commands.selectedStep = step.key
     model.commands.selectedBlock = ((current + delta) % count + count) % count
+    // Scroll the step's text so that the selected block's title line and a few of its lines are in view.
+    if var session = model.incident, let row = selectedBlockRow(model) {
+        let height = WalkthroughLayout(model).contentHeight
+        if row < session.contentScroll || row + min(3, height - 1) >= session.contentScroll + height {
+            session.contentScroll = min(maxContentScroll(model), max(0, row - 1))
+            model.incident = session
+        }
+    }
     return (model, [])
 }
 

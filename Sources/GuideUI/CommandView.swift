@@ -8,12 +8,15 @@ func commandHints(_ count: Int) -> String {
     count > 1 ? "Tab block · y copy · R run" : "y copy · R run"
 }
 
+/// How the selected code block's title line starts.
+let selectionMark = "▶ "
+
 extension BlockRenderer {
     /// The line above the selected code block: `▶ [2/3] bash`, reversed so it reads without color.
     func selectionTitle(_ index: Int, of count: Int, _ block: CodeBlock) -> StyledLine {
         let kind = block.info.isEmpty ? "shell" : sanitize(block.info)
         let runnable = CommandTemplate(block).isRunnable ? "" : " · no-run"
-        return [Run("▶ [\(index + 1)/\(count)] \(kind)\(runnable)", theme.selected.with(bold: true))]
+        return [Run("\(selectionMark)[\(index + 1)/\(count)] \(kind)\(runnable)", theme.selected.with(bold: true))]
     }
 }
 

@@ -73,6 +73,16 @@ func maxContentScroll(_ model: AppModel) -> Int {
     return max(0, lines.count - layout.contentHeight)
 }
 
+/// The row of the current step's text where the selected code block's title line is, when it has one.
+func selectedBlockRow(_ model: AppModel) -> Int? {
+    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else { return nil }
+    let items = runbook.walkthroughItems
+    guard !items.isEmpty else { return nil }
+    let layout = WalkthroughLayout(model)
+    let lines = contentLines(model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
+    return lines.firstIndex { line in line.contains { $0.text.hasPrefix(selectionMark) } }
+}
+
 /// `done/total` for a group of the outline; skipped steps count as handled.
 private func groupProgress(
     _ group: OutlineGroup, _ items: [WalkthroughItem], _ runbook: String, _ progress: IncidentState

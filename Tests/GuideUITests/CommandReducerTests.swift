@@ -39,6 +39,17 @@ struct CommandReducerTests {
         #expect(view(model).textLines[23].contains("Tab block · y copy · R run"))
     }
 
+    @Test("in a small terminal, selecting a block below the fold scrolls the step's text to it")
+    func selectionScrollsIntoView() {
+        let small = CommandFixtures.walkthrough(width: 40, height: 12)
+        #expect(!screenText(small).contains("▶ [3/3]"))
+        let model = run(small, keys(.backTab)).0
+        #expect((model.incident?.contentScroll ?? 0) > 0)
+        #expect(screenText(model).contains("▶ [3/3] bash · no-run"))
+        let back = run(model, keys(.tab)).0
+        #expect(screenText(back).contains("▶ [1/3] bash"))
+    }
+
     @Test("another step starts at its first block")
     func otherStepStartsAtFirstBlock() {
         let model = run(CommandFixtures.walkthrough(), keys(.tab, .down)).0
