@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunbookKit
+import TerminalText
 
 /// `respond lint [DIR]`: checks the runbooks against the template and the index.
 struct LintCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct LintCommand: ParsableCommand {
         let catalog = try options.loadCatalog(directory: directory)
         let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC()).lint(catalog)
         for diagnostic in diagnostics {
-            print(terminalSafe(diagnostic.description))
+            print(sanitize(diagnostic.description, keepNewlines: true))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunbookKit
+import TerminalText
 
 /// `respond list`: the catalog by category, one runbook a line, aligned by display width.
 struct ListCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ListCommand: ParsableCommand {
             let data = try encoder.encode(CatalogListing(catalog))
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(terminalSafe(Self.render(catalog)), terminator: "")
+            print(sanitize(Self.render(catalog), keepNewlines: true), terminator: "")
         }
     }
 
@@ -28,8 +29,8 @@ struct ListCommand: ParsableCommand {
     static func render(_ catalog: Catalog) -> String {
         let listing = CatalogListing(catalog)
         let rows = listing.categories.flatMap(\.runbooks)
-        let labelWidth = rows.map { displayWidth($0.label) }.max() ?? 0
-        let idWidth = rows.map { displayWidth($0.id) }.max() ?? 0
+        let labelWidth = rows.map { displayWidth(of: $0.label) }.max() ?? 0
+        let idWidth = rows.map { displayWidth(of: $0.id) }.max() ?? 0
         var lines: [String] = []
         for category in listing.categories {
             if !lines.isEmpty { lines.append("") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunbookKit
+import TerminalText
 
 /// `respond show ID`: one runbook as plain text.
 struct ShowCommand: ParsableCommand {
@@ -19,6 +20,6 @@ struct ShowCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        print(terminalSafe(RunbookText.render(runbook, entry: catalog.entry(id: runbook.id))), terminator: "")
+        print(sanitize(RunbookText.render(runbook, entry: catalog.entry(id: runbook.id)), keepNewlines: true), terminator: "")
     }
 }
