@@ -47,7 +47,10 @@ let package = Package(
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
         .testTarget(name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"]),
-        .testTarget(name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"]),
+        .testTarget(
+            name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"],
+            exclude: ["Golden", "Fixtures"]
+        ),
         .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["respond"]),
     ]

@@ -1,0 +1,192 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// The screens of the guide; `q` goes back to the one below.
+public enum Screen: Hashable, Sendable {
+    /// The runbooks grouped by category, with the symptom filter.
+    case catalog
+    /// The incidents that are still open, to resume one.
+    case openIncidents
+    /// One incident walked through its runbook step by step.
+    case walkthrough
+    /// The incident's events, newest at the bottom.
+    case timeline
+}
+
+/// How someone launched the guide, which decides its first screen and first effects.
+public enum Launch: Hashable, Sendable {
+    /// `respond`: the catalog.
+    case catalog
+    /// `respond start RUNBOOK`: a new incident on that runbook, straight into the walkthrough; a nil title or
+    /// severity takes the runbook's.
+    case start(runbook: String, title: String?, severity: Severity?, drill: Bool)
+    /// `respond resume ID`: an existing incident's walkthrough.
+    case resume(id: String)
+}
+
+/// Whether the last actions are on disk: what the status bar's journal field shows.
+public struct JournalState: Hashable, Sendable {
+    /// Appends emitted and not yet answered, oldest first.
+    public internal(set) var pending: [[NewEvent]] = []
+    /// Events whose append failed, kept (and shown) so that nothing is silently lost; `R` retries them.
+    public internal(set) var unsaved: [NewEvent] = []
+    /// The reason of the last failure, until a retry succeeds.
+    public internal(set) var lastError: String?
+
+    /// The status bar's text: `saving…`, `ERROR: reason`, or `saved`.
+    public var label: String {
+        if !pending.isEmpty { return "saving…" }
+        if let lastError { return "ERROR: \(lastError)" }
+        return "saved"
+    }
+}
+
+/// The incident being walked through: its journal as read so far and where the responder is.
+public struct IncidentSession: Hashable, Sendable {
+    /// The incident's id.
+    public let id: String
+    /// The journal's events, in sequence order, as stored.
+    public internal(set) var events: [Event]
+    /// The index of the selected walkthrough item (a step or a verification item).
+    public internal(set) var cursor: Int = 0
+    /// How far the current step's text is scrolled down, in rows.
+    public internal(set) var contentScroll: Int = 0
+    /// How far the timeline is scrolled up from its bottom, in rows.
+    public internal(set) var timelineScroll: Int = 0
+}
+
+/// The immutable state of the whole guide. Every change goes through `update`.
+public struct AppModel: Sendable {
+    /// The runbook library.
+    public let library: Library
+    /// Who is at the keyboard; every event is recorded as theirs.
+    public let actor: String
+    /// False when `NO_COLOR` is set: the view then uses bold and reverse only.
+    public let colorEnabled: Bool
+    /// The terminal's width in columns.
+    public internal(set) var width: Int
+    /// The terminal's height in rows.
+    public internal(set) var height: Int
+    /// The time of the last tick.
+    public internal(set) var now: Date
+    /// The screen stack; the last one is shown.
+    public internal(set) var screens: [Screen] = [.catalog]
+    /// A dialog drawn over the screen, which receives the keys while it is open.
+    public internal(set) var overlay: Overlay?
+    /// The catalog's selection and filter.
+    public internal(set) var catalog = CatalogState()
+    /// The open-incidents list.
+    public internal(set) var openIncidents = OpenIncidentsState()
+    /// The incident being walked through, once one is opened or loaded.
+    public internal(set) var incident: IncidentSession?
+    /// Whether the last appends are on disk.
+    public internal(set) var journal = JournalState()
+    /// A one-line message for the responder (an export's path, a failure), until the next key.
+    public internal(set) var notice: Notice?
+
+    /// Creates the model; everything from outside arrives as values.
+    public init(library: Library, actor: String, colorEnabled: Bool, width: Int, height: Int, now: Date) {
+        self.library = library
+        self.actor = actor
+        self.colorEnabled = colorEnabled
+        self.width = width
+        self.height = height
+        self.now = now
+    }
+
+    /// The screen on top of the stack.
+    public var screen: Screen { screens.last ?? .catalog }
+}
+
+/// A one-line message under the screen.
+public struct Notice: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// Whether it reports a failure (drawn as an error).
+    public var isError: Bool
+}
+
+/// The catalog's selection and symptom filter.
+public struct CatalogState: Hashable, Sendable {
+    /// The index of the selected row among the visible runbooks.
+    public internal(set) var cursor = 0
+    /// The filter text being typed, or nil when no filter is open.
+    public internal(set) var filter: LineEditor?
+}
+
+/// The open-incidents list.
+public struct OpenIncidentsState: Hashable, Sendable {
+    /// The incidents, once listed.
+    public internal(set) var incidents: [IncidentSummary] = []
+    /// Whether the list has been answered.
+    public internal(set) var loaded = false
+    /// The selected row.
+    public internal(set) var cursor = 0
+}
+
+/// A dialog over the current screen.
+public enum Overlay: Hashable, Sendable {
+    /// The keys of the screen below.
+    case help
+    /// The form that starts an incident.
+    case startForm(StartForm)
+    /// A line of text to type, for a purpose.
+    case prompt(Prompt)
+    /// A choice among options, for a purpose.
+    case picker(Picker)
+    /// Resolving while verification items are open: confirm with `y`.
+    case confirmResolve(openItems: [String])
+}
+
+/// The start form: title, severity, drill.
+public struct StartForm: Hashable, Sendable {
+    /// The fields, in order.
+    public enum Field: Int, Hashable, Sendable, CaseIterable {
+        case title, severity, drill
+    }
+
+    /// The runbook to start.
+    public var runbook: String
+    /// The incident title.
+    public var title: LineEditor
+    /// The severity.
+    public var severity: Severity
+    /// Whether it is a drill.
+    public var drill: Bool
+    /// The field with the focus.
+    public var field: Field = .title
+}
+
+/// A line of text being typed and what it is for.
+public struct Prompt: Hashable, Sendable {
+    /// What the typed text becomes.
+    public enum Purpose: Hashable, Sendable {
+        case note(pinned: Bool)
+        case skipReason(stepKey: String)
+        case feedback(stepKey: String?)
+        case escalateOther
+    }
+
+    /// What the text becomes.
+    public var purpose: Purpose
+    /// The text.
+    public var editor: LineEditor
+}
+
+/// A list of options to choose from and what the choice does.
+public struct Picker: Hashable, Sendable {
+    /// What the chosen option does.
+    public enum Purpose: Hashable, Sendable {
+        case status, severity, escalate, switchRunbook
+    }
+
+    /// What the choice does.
+    public var purpose: Purpose
+    /// The options as shown.
+    public var options: [String]
+    /// The value each option stands for (a status, a severity, a contact, a runbook id).
+    public var values: [String]
+    /// The selected option.
+    public var cursor = 0
+}

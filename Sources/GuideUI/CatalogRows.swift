@@ -1,0 +1,35 @@
+import Foundation
+import RunbookKit
+
+/// A line of the catalog list: a category heading or a runbook.
+enum CatalogRow: Hashable, Sendable {
+    case heading(String)
+    case entry(CatalogEntry)
+}
+
+extension AppModel {
+    /// The filter text in effect, trimmed; empty when none.
+    var filterText: String {
+        (catalog.filter?.text ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The catalog's lines: every category with its rows, or, while a filter is typed, the symptom search's
+    /// matches best first under one heading.
+    var catalogRows: [CatalogRow] {
+        let query = filterText
+        guard !query.isEmpty else {
+            return library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
+        }
+        let entries = library.categories.flatMap(\.entries)
+        let matches = library.search(query).compactMap { id in entries.first { $0.id == id } }
+        return [.heading("matches for \"\(query)\": \(matches.count)")] + matches.map(CatalogRow.entry)
+    }
+
+    /// The runbook rows in display order, which the catalog cursor indexes.
+    var catalogEntries: [CatalogEntry] {
+        catalogRows.compactMap {
+            if case .entry(let entry) = $0 { return entry }
+            return nil
+        }
+    }
+}

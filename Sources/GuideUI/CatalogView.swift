@@ -1,0 +1,111 @@
+import Foundation
+import RunbookKit
+import TerminalText
+
+/// The catalog: an optional filter line, then categories with their runbooks.
+func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
+    let theme = model.theme
+    var rows = rows
+    if let filter = model.catalog.filter {
+        let label = "filter: "
+        frame.put(label, column: 1, row: rows.lowerBound, style: theme.strong)
+        let column = 1 + displayWidth(of: label)
+        drawEditor(&frame, filter, column: column, row: rows.lowerBound, width: frame.width - column - 1, theme: theme)
+        rows = (rows.lowerBound + 1)..<rows.upperBound
+    }
+    let lines = model.catalogRows
+    let entries = model.catalogEntries
+    guard !entries.isEmpty else {
+        if let first = lines.first, case .heading(let text) = first {
+            frame.put(text, column: 1, row: rows.lowerBound, style: theme.heading)
+        }
+        frame.put("no runbook matches; Esc clears the filter", column: 3, row: rows.lowerBound + 1)
+        return
+    }
+    let selected = entries[min(model.catalog.cursor, entries.count - 1)]
+    let selectedLine = lines.firstIndex(of: .entry(selected)) ?? 0
+    let offset = max(0, selectedLine - rows.count + 1)
+    let titleWidth = min(32, (frame.width - 10) / 2)
+    for (row, line) in zip(rows, lines.dropFirst(offset)) {
+        switch line {
+        case .heading(let name):
+            frame.put(name, column: 1, row: row, style: theme.heading, limit: frame.width - 2)
+        case .entry(let entry):
+            let isSelected = entry == selected
+            let base = isSelected ? theme.selected : theme.plain
+            if isSelected { frame.fill(row: row, style: base) }
+            frame.put(isSelected ? "▸" : " ", column: 1, row: row, style: base)
+            var badge = theme.badge(entry.severity)
+            badge.reverse = isSelected
+            frame.put(entry.severity?.rawValue ?? "proc", column: 3, row: row, style: badge)
+            frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
+            let descriptionColumn = 8 + titleWidth + 1
+            frame.put(entry.description, column: descriptionColumn, row: row, style: base,
+                      limit: frame.width - descriptionColumn - 1)
+        }
+    }
+}
+
+/// The open incidents, most recent first.
+func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
+    let theme = model.theme
+    let state = model.openIncidents
+    guard state.loaded else {
+        frame.put("listing open incidents…", column: 1, row: rows.lowerBound)
+        return
+    }
+    guard !state.incidents.isEmpty else {
+        frame.put("no open incidents; q goes back to the runbooks", column: 1, row: rows.lowerBound)
+        return
+    }
+    let offset = max(0, state.cursor - rows.count + 1)
+    for (row, (index, incident)) in zip(rows, Array(state.incidents.enumerated()).dropFirst(offset)) {
+        let isSelected = index == state.cursor
+        let base = isSelected ? theme.selected : theme.plain
+        if isSelected { frame.fill(row: row, style: base) }
+        var badge = theme.badge(incident.severity)
+        badge.reverse = isSelected
+        var x = 1
+        x += frame.put(incident.severity.rawValue, column: x, row: row, style: badge) + 1
+        let age = formatDuration(model.now.timeIntervalSince(incident.openedAt))
+        let drill = incident.drill ? "drill · " : ""
+        x += frame.put(incident.id, column: x, row: row, style: base.with(bold: true), limit: 24) + 1
+        frame.put("\(incident.title) · \(incident.status) · \(drill)\(age) ago", column: x, row: row, style: base,
+                  limit: frame.width - x - 1)
+    }
+}
+
+/// A duration as `H:MM:SS`, never negative.
+func formatDuration(_ seconds: TimeInterval) -> String {
+    let total = max(0, Int(seconds))
+    return String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+}
+
+/// A line editor in a field of `width` columns, scrolled horizontally so that the cursor stays visible; an
+/// ellipsis marks text hidden on either side. The terminal cursor is placed on it.
+func drawEditor(_ frame: inout Frame, _ editor: LineEditor, column: Int, row: Int, width: Int, theme: Theme) {
+    guard width > 2 else { return }
+    let widths = editor.characters.map { displayWidth(of: $0) }
+    let cursorColumn = widths.prefix(editor.cursor).reduce(0, +)
+    var first = 0
+    var hidden = 0
+    // The cursor needs its own column after the text before it, and the left ellipsis one more.
+    while (first > 0 ? 1 : 0) + cursorColumn - hidden > width - 1, first < editor.cursor {
+        hidden += widths[first]
+        first += 1
+    }
+    var x = column
+    if first > 0 {
+        x += frame.put(ellipsis, column: x, row: row, style: theme.dim)
+    }
+    let cursorX = x + cursorColumn - hidden
+    var index = first
+    while index < widths.count, x + widths[index] <= column + width {
+        x += frame.put(String(editor.characters[index]), column: x, row: row, style: theme.plain)
+        index += 1
+    }
+    if index < widths.count {
+        frame.put(ellipsis, column: min(x, column + width - 1), row: row, style: theme.dim)
+    }
+    frame.cursor = (column: cursorX, row: row)
+}

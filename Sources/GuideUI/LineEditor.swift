@@ -1,0 +1,64 @@
+/// A one-line text editor that works in graphemes, so wide characters and combining marks move and delete as
+/// the responder sees them.
+public struct LineEditor: Hashable, Sendable {
+    /// The text, one grapheme per element.
+    public private(set) var characters: [Character]
+    /// The cursor, as the number of graphemes before it.
+    public private(set) var cursor: Int
+
+    /// Creates an editor holding `text`, with the cursor at its end.
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    /// The text as typed.
+    public var text: String { String(characters) }
+
+    /// Applies a key; returns false for keys the editor does not handle (Enter, Esc, arrows up and down …).
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character):
+            insert(character)
+        case .left, .control("b"):
+            cursor = max(0, cursor - 1)
+        case .right, .control("f"):
+            cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"):
+            cursor = 0
+        case .end, .control("e"):
+            cursor = characters.count
+        case .backspace, .control("h"):
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .control("u"):
+            characters.removeFirst(cursor)
+            cursor = 0
+        case .control("k"):
+            characters.removeLast(characters.count - cursor)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Inserts a character at the cursor. A combining mark typed after a character joins it, as it does on
+    /// screen, so the cursor never sits inside a grapheme. Tabs and line breaks in pasted text are dropped:
+    /// the line is one line.
+    private mutating func insert(_ character: Character) {
+        guard !character.unicodeScalars.allSatisfy({ $0.properties.isWhitespace && $0 != " " }) else { return }
+        if cursor > 0 {
+            let joined = String(characters[cursor - 1]) + String(character)
+            if joined.count == 1, let merged = joined.first {
+                characters[cursor - 1] = merged
+                return
+            }
+        }
+        characters.insert(character, at: cursor)
+        cursor += 1
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import IncidentKit
+
+/// Everything that can happen to the guide: terminal input, the clock, and the results of effects.
+/// The runtime turns each into a call of `update`.
+public enum Message: Sendable {
+    /// A key or a resize from the terminal (`TerminalEvent.tick` is ignored: send `.tick(now:)` instead).
+    case terminal(TerminalEvent)
+    /// The clock moved; the model never reads the clock itself.
+    case tick(now: Date)
+    /// The answer to `Effect.openIncident`: the new incident's id and its journal so far.
+    case incidentOpened(id: String, events: [Event])
+    /// `Effect.openIncident` failed, e.g. the incidents directory is not writable.
+    case incidentOpenFailed(reason: String)
+    /// The answer to `Effect.loadIncident`: the incident's whole journal.
+    case incidentLoaded(id: String, events: [Event])
+    /// `Effect.loadIncident` failed, e.g. the journal is corrupt.
+    case incidentLoadFailed(id: String, reason: String)
+    /// The answer to one `Effect.append`: the events as the journal stored them (fsync'd).
+    /// Appends are answered in the order they were emitted, one answer each.
+    case journalAppended([Event])
+    /// One `Effect.append` failed: nothing of it was stored.
+    case journalFailed(reason: String)
+    /// Events that another process appended to the open incident's journal, found by following it.
+    case eventsArrived([Event])
+    /// The answer to `Effect.listOpenIncidents`, most recent first.
+    case openIncidentsListed([IncidentSummary])
+    /// `Effect.listOpenIncidents` failed.
+    case openIncidentsFailed(reason: String)
+    /// The answer to `Effect.export`: where the postmortem draft was written.
+    case exported(path: String)
+    /// `Effect.export` failed.
+    case exportFailed(reason: String)
+    /// The answer to `Effect.copyToClipboard`.
+    case copied
+    /// `Effect.copyToClipboard` failed.
+    case copyFailed(reason: String)
+}

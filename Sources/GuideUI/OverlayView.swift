@@ -1,0 +1,156 @@
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+/// Draws the open dialog over the screen.
+func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
+    let theme = model.theme
+    switch model.overlay {
+    case nil:
+        return
+    case .help:
+        let lines = helpLines(model.screen)
+        let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
+        var box = centeredBox(frame, width: 60, height: lines.count + 3)
+        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
+        // Rows between the borders, less the footer; when the keys do not all fit, the footer says so.
+        let room = box.height - 3
+        let shown = lines.count <= room ? lines.count : max(0, room)
+        for (key, meaning) in lines.prefix(shown) {
+            frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
+            frame.put(meaning, column: box.column + 3 + keyWidth, row: box.next, limit: box.width - keyWidth - 5)
+            box.next += 1
+        }
+        let footer = shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
+        frame.put(footer, column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
+    case .startForm(let form):
+        var box = centeredBox(frame, width: 60, height: 8)
+        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "start an incident", style: theme.frame)
+        let label = 11
+        let runbook = model.library.runbook(form.runbook)?.title ?? form.runbook
+        frame.put("runbook", column: box.column + 2, row: box.next, style: theme.dim)
+        frame.put(runbook, column: box.column + 2 + label, row: box.next, limit: box.width - label - 4)
+        box.next += 1
+        for field in StartForm.Field.allCases {
+            let focused = form.field == field
+            var style = theme.strong
+            style.reverse = focused
+            let name: String = switch field {
+            case .title: "title"
+            case .severity: "severity"
+            case .drill: "drill"
+            }
+            frame.put(name, column: box.column + 2, row: box.next, style: style)
+            let x = box.column + 2 + label
+            let width = box.width - label - 4
+            switch field {
+            case .title:
+                drawEditor(&frame, form.title, column: x, row: box.next, width: width, theme: theme)
+            case .severity:
+                frame.put("◂ \(form.severity.rawValue) ▸", column: x, row: box.next, style: theme.badge(form.severity).with(bold: true))
+                frame.put(severityMeaning(form.severity), column: x + 7, row: box.next, style: theme.dim, limit: width - 7)
+            case .drill:
+                frame.put(form.drill ? "◂ yes ▸ (a drill: practice, not a real incident)" : "◂ no ▸", column: x, row: box.next, limit: width)
+            }
+            box.next += 1
+        }
+        if form.field != .title { frame.cursor = nil }
+        frame.put("Tab next field · ←→ change · Enter start · Esc cancel", column: box.column + 2, row: box.bottom - 1,
+                  style: theme.dim, limit: box.width - 4)
+    case .prompt(let prompt):
+        var box = centeredBox(frame, width: 64, height: 4)
+        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: promptTitle(prompt.purpose, model), style: theme.frame)
+        frame.put("Enter saves · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim, limit: box.width - 4)
+        drawEditor(&frame, prompt.editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)
+        box.next += 1
+    case .picker(let picker):
+        let visible = min(picker.options.count, max(1, frame.height - 6))
+        var box = centeredBox(frame, width: 64, height: visible + 3)
+        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: pickerTitle(picker.purpose), style: theme.frame)
+        let offset = max(0, min(picker.cursor - visible + 1, picker.options.count - visible))
+        for (index, option) in picker.options.enumerated().dropFirst(offset).prefix(visible) {
+            let selected = index == picker.cursor
+            let style = selected ? theme.selected : theme.plain
+            if selected { frame.fill(row: box.next, from: box.column + 1, to: box.column + box.width - 1, style: style) }
+            frame.put((selected ? "▸ " : "  ") + option, column: box.column + 2, row: box.next, style: style, limit: box.width - 4)
+            box.next += 1
+        }
+        frame.put("↑↓ choose · Enter select · Esc cancel", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
+        frame.cursor = nil
+    case .confirmResolve(let openItems):
+        let shown = min(openItems.count, max(1, frame.height - 8))
+        var box = centeredBox(frame, width: 64, height: shown + 5)
+        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "resolve?", style: theme.frame)
+        frame.put("\(openItems.count) verification item(s) still open:", column: box.column + 2, row: box.next, style: theme.strong, limit: box.width - 4)
+        box.next += 1
+        for item in openItems.prefix(shown) {
+            frame.put("☐ " + item, column: box.column + 2, row: box.next, limit: box.width - 4)
+            box.next += 1
+        }
+        if openItems.count > shown, let last = Optional(box.next - 1) {
+            frame.fill(row: last, from: box.column + 1, to: box.column + box.width - 1)
+            frame.put("… and \(openItems.count - shown + 1) more", column: box.column + 2, row: last, limit: box.width - 4)
+        }
+        frame.put("y resolves anyway · any other key cancels", column: box.column + 2, row: box.bottom - 1, style: theme.strong, limit: box.width - 4)
+        frame.cursor = nil
+    }
+}
+
+/// Where a dialog goes: centered, at most `width` wide and never wider or taller than the frame allows.
+private struct BoxPlace {
+    var column: Int
+    var row: Int
+    var width: Int
+    var height: Int
+    /// The next row to write inside.
+    var next: Int
+    /// The bottom border's row.
+    var bottom: Int { row + height - 1 }
+}
+
+private func centeredBox(_ frame: Frame, width: Int, height: Int) -> BoxPlace {
+    let boxWidth = min(width, frame.width - 2)
+    let boxHeight = min(height, frame.height - 2)
+    let column = (frame.width - boxWidth) / 2
+    let row = max(1, (frame.height - boxHeight) / 2)
+    return BoxPlace(column: column, row: row, width: boxWidth, height: boxHeight, next: row + 1)
+}
+
+private func promptTitle(_ purpose: Prompt.Purpose, _ model: AppModel) -> String {
+    switch purpose {
+    case .note(let pinned): pinned ? "pinned note" : "note"
+    case .skipReason: "why skip this step?"
+    case .feedback: "feedback on this step"
+    case .escalateOther: "who was contacted?"
+    }
+}
+
+private func pickerTitle(_ purpose: Picker.Purpose) -> String {
+    switch purpose {
+    case .status: "set status"
+    case .severity: "set severity"
+    case .escalate: "escalate: who was contacted?"
+    case .switchRunbook: "switch runbook"
+    }
+}
+
+/// The keys of a screen, as the help overlay lists them.
+func helpLines(_ screen: Screen) -> [(String, String)] {
+    switch screen {
+    case .catalog:
+        [("↑↓ j k", "move"), ("PgUp PgDn", "move a page"), ("g G", "first, last"), ("Enter", "start an incident"),
+         ("/", "filter by symptom (Esc clears)"), ("o", "open incidents, to resume one"), ("?", "this help"),
+         ("q", "quit")]
+    case .openIncidents:
+        [("↑↓ j k", "move"), ("Enter", "resume the incident"), ("?", "this help"), ("q", "back")]
+    case .walkthrough:
+        [("↑↓ j k", "previous / next step or item"), ("Space", "step done / toggle item"),
+         ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
+         ("e", "escalate (record who)"), ("f", "feedback on this step"), ("y", "copy the step's command"),
+         ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
+         ("R", "retry unsaved events"), ("q", "back (incident stays open)")]
+    case .timeline:
+        [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
+         ("q t", "back")]
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import IncidentKit
+
+/// Takes in what an effect produced.
+func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
+    var model = model
+    switch message {
+    case .incidentOpened(let id, let events), .incidentLoaded(let id, let events):
+        model.incident = IncidentSession(id: id, events: events.sorted { $0.seq < $1.seq })
+        model.journal = JournalState()
+        model.overlay = nil
+        model.notice = nil
+        model.screens = [model.screens.first ?? .catalog, .walkthrough]
+    case .incidentOpenFailed(let reason):
+        model.notice = Notice(text: "could not open the incident: \(reason)", isError: true)
+    case .incidentLoadFailed(let id, let reason):
+        model.notice = Notice(text: "could not load \(id): \(reason)", isError: true)
+    case .journalAppended(let events):
+        if !model.journal.pending.isEmpty { model.journal.pending.removeFirst() }
+        if model.journal.unsaved.isEmpty { model.journal.lastError = nil }
+        merge(&model, events)
+    case .journalFailed(let reason):
+        if !model.journal.pending.isEmpty {
+            model.journal.unsaved += model.journal.pending.removeFirst()
+        }
+        model.journal.lastError = reason
+    case .eventsArrived(let events):
+        merge(&model, events)
+    case .openIncidentsListed(let incidents):
+        model.openIncidents.incidents = incidents
+        model.openIncidents.loaded = true
+        model.openIncidents.cursor = min(model.openIncidents.cursor, max(0, incidents.count - 1))
+    case .openIncidentsFailed(let reason):
+        model.openIncidents.loaded = true
+        model.notice = Notice(text: "could not list open incidents: \(reason)", isError: true)
+    case .exported(let path):
+        model.notice = Notice(text: "postmortem draft: \(path)", isError: false)
+    case .exportFailed(let reason):
+        model.notice = Notice(text: "export failed: \(reason)", isError: true)
+    case .copied:
+        model.notice = Notice(text: "copied to the clipboard", isError: false)
+    case .copyFailed(let reason):
+        model.notice = Notice(text: "copy failed: \(reason)", isError: true)
+    case .terminal, .tick:
+        break
+    }
+    return (model, [])
+}
+
+/// Adds events to the open incident's timeline, once each, in sequence order.
+private func merge(_ model: inout AppModel, _ events: [Event]) {
+    guard var session = model.incident else { return }
+    let known = Set(session.events.map(\.seq))
+    let fresh = events.filter { !known.contains($0.seq) }
+    guard !fresh.isEmpty else { return }
+    session.events = (session.events + fresh).sorted { $0.seq < $1.seq }
+    model.incident = session
+}

@@ -1,0 +1,41 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// Starts the guide as launched: the first model and the effects to run before the first key.
+public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) {
+    var model = model
+    switch launch {
+    case .catalog:
+        return (model, [])
+    case .start(let runbook, let title, let severity, let drill):
+        guard let book = model.library.runbook(runbook) else {
+            model.notice = Notice(text: "no runbook \"\(runbook)\" in the library", isError: true)
+            return (model, [])
+        }
+        return (model, [.openIncident(
+            runbook: book.id, title: title ?? book.title, severity: severity ?? book.severity ?? .p2, drill: drill)])
+    case .resume(let id):
+        return (model, [.loadIncident(id: id)])
+    }
+}
+
+/// The whole behaviour of the guide: the next model and the effects the runtime must run. Pure.
+public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
+    var model = model
+    switch message {
+    case .terminal(.resize(let width, let height)):
+        model.width = max(0, width)
+        model.height = max(0, height)
+        return (model, [])
+    case .terminal(.tick):
+        return (model, [])
+    case .terminal(.key(let key)):
+        return handleKey(model, key)
+    case .tick(let now):
+        model.now = now
+        return (model, [])
+    default:
+        return handleResult(model, message)
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+/// The walkthrough's keys: moving between items and recording what the responder does.
+func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard var session = model.incident, let progress = model.progress else { return back(model) }
+    guard let runbook = model.currentRunbook else {
+        model.notice = Notice(text: "runbook \"\(progress.runbook)\" is not in the library; r switches", isError: true)
+        return key == .character("r") ? switchRunbookPicker(model, progress) : commonIncidentKey(model, key)
+    }
+    let items = runbook.walkthroughItems
+    switch key {
+    case .pageDown, .control("d"):
+        session.contentScroll = min(maxContentScroll(model), session.contentScroll + max(1, model.height / 2))
+        model.incident = session
+        return (model, [])
+    case .pageUp, .control("u"):
+        session.contentScroll = max(0, session.contentScroll - max(1, model.height / 2))
+        model.incident = session
+        return (model, [])
+    default:
+        break
+    }
+    if let move = Move(key, page: 5) {
+        session.cursor = move.apply(to: session.cursor, count: items.count)
+        session.contentScroll = 0
+        model.incident = session
+        return (model, [])
+    }
+    let item = items.indices.contains(session.cursor) ? items[session.cursor] : nil
+    switch key {
+    case .character(" "):
+        switch item {
+        case .step(let step)?:
+            if progress.isDone(runbook.id, step) {
+                model.notice = Notice(text: "already done", isError: false)
+                return (model, [])
+            }
+            session.cursor = min(items.count - 1, session.cursor + 1)
+            session.contentScroll = 0
+            model.incident = session
+            return record(model, [.stepDone(ref(runbook, step))])
+        case .check(let check)?:
+            let ref = ChecklistRef(runbook: runbook.id, item: check.number, text: check.text)
+            return record(model, [progress.isChecked(runbook.id, check) ? .checklistUnchecked(ref) : .checklistChecked(ref)])
+        case nil:
+            return (model, [])
+        }
+    case .character("s"):
+        guard case .step(let step)? = item else {
+            model.notice = Notice(text: "only a step can be skipped", isError: true)
+            return (model, [])
+        }
+        model.overlay = .prompt(Prompt(purpose: .skipReason(stepKey: step.key), editor: LineEditor()))
+    case .character("f"):
+        var stepKey: String?
+        if case .step(let step)? = item { stepKey = step.key }
+        model.overlay = .prompt(Prompt(purpose: .feedback(stepKey: stepKey), editor: LineEditor()))
+    case .character("y"):
+        guard case .step(let step)? = item, let block = step.codeBlocks.first else {
+            model.notice = Notice(text: "this step has no command to copy", isError: true)
+            return (model, [])
+        }
+        let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
+        let (recorded, effects) = record(model, [.commandCopied(command: command, step: ref(runbook, step))])
+        return (recorded, [.copyToClipboard(command)] + effects)
+    case .character("r"):
+        return switchRunbookPicker(model, progress)
+    case .character("e"):
+        return escalatePicker(model, runbook)
+    default:
+        return commonIncidentKey(model, key)
+    }
+    return (model, [])
+}
+
+/// The incident's keys that do not depend on the runbook being in the library.
+private func commonIncidentKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard let session = model.incident else { return (model, []) }
+    switch key {
+    case .character("n"):
+        model.overlay = .prompt(Prompt(purpose: .note(pinned: false), editor: LineEditor()))
+    case .character("N"):
+        model.overlay = .prompt(Prompt(purpose: .note(pinned: true), editor: LineEditor()))
+    case .character("S"):
+        let statuses = IncidentStatus.allCases
+        let current = model.progress?.status ?? .investigating
+        model.overlay = .picker(Picker(
+            purpose: .status, options: statuses.map(\.rawValue), values: statuses.map(\.rawValue),
+            cursor: statuses.firstIndex(of: current) ?? 0))
+    case .character("P"):
+        let severities = Severity.allCases
+        let current = model.progress?.severity ?? .p2
+        model.overlay = .picker(Picker(
+            purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0))" },
+            values: severities.map(\.rawValue), cursor: severities.firstIndex(of: current) ?? 0))
+    case .character("t"):
+        var session = session
+        session.timelineScroll = 0
+        model.incident = session
+        model.screens.append(.timeline)
+    case .character("x"):
+        model.notice = Notice(text: "exporting the postmortem draft…", isError: false)
+        return (model, [.export(incidentID: session.id)])
+    case .character("R"):
+        guard !model.journal.unsaved.isEmpty else { return (model, []) }
+        let events = model.journal.unsaved
+        model.journal.unsaved = []
+        model.journal.pending.append(events)
+        return (model, [.append(incidentID: session.id, events: events)])
+    case .character("?"):
+        model.overlay = .help
+    case .character("q"), .escape:
+        return back(model)
+    default:
+        break
+    }
+    return (model, [])
+}
+
+/// What each severity means, shown in the severity picker.
+func severityMeaning(_ severity: Severity) -> String {
+    switch severity {
+    case .p0: "critical: everything or most is down"
+    case .p1: "major: a key feature is down or slow"
+    case .p2: "minor: degraded, with a workaround"
+    case .p3: "low: cosmetic or internal"
+    }
+}
+
+private func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
+    StepRef(runbook: runbook.id, step: step.key, title: step.title)
+}
+
+private func switchRunbookPicker(_ model: AppModel, _ progress: IncidentProgress) -> (AppModel, [Effect]) {
+    var model = model
+    let others = model.library.runbooks.filter { $0.id != progress.runbook }
+    guard !others.isEmpty else {
+        model.notice = Notice(text: "the library has no other runbook", isError: true)
+        return (model, [])
+    }
+    model.overlay = .picker(Picker(
+        purpose: .switchRunbook, options: others.map { "\($0.title) (\($0.id))" }, values: others.map(\.id)))
+    return (model, [])
+}
+
+/// The text recorded for "someone else", which opens a prompt for the name.
+let someoneElse = "someone else…"
+
+private func escalatePicker(_ model: AppModel, _ runbook: Runbook) -> (AppModel, [Effect]) {
+    var model = model
+    let contacts = runbook.escalation + model.library.emergencyContacts.filter { !runbook.escalation.contains($0) }
+    let labels = contacts.map { "\($0.role): \($0.reach)" }
+    model.overlay = .picker(Picker(purpose: .escalate, options: labels + [someoneElse], values: labels + [someoneElse]))
+    return (model, [])
+}
+
+/// Carries out the choice made in a picker.
+func choose(_ model: AppModel, _ purpose: Picker.Purpose, _ value: String) -> (AppModel, [Effect]) {
+    var model = model
+    switch purpose {
+    case .status:
+        guard let status = IncidentStatus(rawValue: value) else { return (model, []) }
+        if status == .resolved, let runbook = model.currentRunbook, let progress = model.progress {
+            let open = runbook.checklist.filter { !progress.isChecked(runbook.id, $0) }
+            if !open.isEmpty {
+                model.overlay = .confirmResolve(openItems: open.map { "\($0.number). \($0.text)" })
+                return (model, [])
+            }
+        }
+        return record(model, [.statusChanged(status)])
+    case .severity:
+        guard let severity = Severity(rawValue: value) else { return (model, []) }
+        return record(model, [.severityChanged(severity)])
+    case .escalate:
+        if value == someoneElse {
+            model.overlay = .prompt(Prompt(purpose: .escalateOther, editor: LineEditor()))
+            return (model, [])
+        }
+        return record(model, [.escalated(to: value)])
+    case .switchRunbook:
+        if var session = model.incident {
+            session.cursor = 0
+            session.contentScroll = 0
+            model.incident = session
+        }
+        return record(model, [.runbookSwitched(runbook: value)])
+    }
+}
+
+/// Turns the text typed into a prompt into the event it stands for.
+func submitPrompt(_ model: AppModel, _ purpose: Prompt.Purpose, _ text: String) -> (AppModel, [Effect]) {
+    guard let progress = model.progress else { return (model, []) }
+    switch purpose {
+    case .note(let pinned):
+        return record(model, [.note(text: text, pinned: pinned, commander: false)])
+    case .skipReason(let stepKey):
+        let step = model.currentRunbook?.steps.first { $0.key == stepKey }
+        let stepRef = StepRef(runbook: progress.runbook, step: stepKey, title: step?.title ?? stepKey)
+        var model = model
+        if var session = model.incident, let count = model.currentRunbook?.walkthroughItems.count {
+            session.cursor = min(max(0, count - 1), session.cursor + 1)
+            session.contentScroll = 0
+            model.incident = session
+        }
+        return record(model, [.stepSkipped(stepRef, reason: text)])
+    case .feedback(let stepKey):
+        return record(model, [.runbookFeedback(runbook: progress.runbook, step: stepKey, text: text)])
+    case .escalateOther:
+        return record(model, [.escalated(to: text)])
+    }
+}
+
+/// Asks the runtime to append events by the actor; the status bar says `saving…` until the answer.
+func record(_ model: AppModel, _ kinds: [EventKind]) -> (AppModel, [Effect]) {
+    var model = model
+    guard let session = model.incident else { return (model, []) }
+    let events = kinds.map { NewEvent(actor: model.actor, kind: $0) }
+    model.journal.pending.append(events)
+    return (model, [.append(incidentID: session.id, events: events)])
+}

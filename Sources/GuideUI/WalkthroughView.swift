@@ -1,0 +1,238 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import TerminalText
+
+/// The walkthrough: the outline with progress beside the current step (or, when narrow, above it).
+func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
+    let theme = model.theme
+    guard let session = model.incident, let progress = model.progress else { return }
+    guard let runbook = model.currentRunbook else {
+        frame.put("runbook \"\(progress.runbook)\" is not in this library", column: 1, row: rows.lowerBound, style: theme.error)
+        frame.put("r switches to another runbook; n adds a note; t shows the timeline", column: 1, row: rows.lowerBound + 1)
+        return
+    }
+    let items = runbook.walkthroughItems
+    let cursor = min(session.cursor, max(0, items.count - 1))
+    guard !items.isEmpty else {
+        frame.put("this runbook has no steps and no checklist", column: 1, row: rows.lowerBound)
+        return
+    }
+    let layout = WalkthroughLayout(model)
+    let contentRows = (rows.lowerBound + layout.contentTop)..<rows.upperBound
+    if layout.showsOutline {
+        drawOutline(&frame, model, runbook, progress, cursor: cursor, rows: rows, width: layout.outlineWidth)
+        for row in rows { frame.put("│", column: layout.outlineWidth, row: row, style: theme.dim) }
+    } else {
+        let group = runbook.outline.first { $0.items.contains(cursor) }
+        let summary = group.map { "\($0.name) \(groupProgress($0, items, runbook.id, progress))" } ?? ""
+        frame.put("\(summary) · item \(cursor + 1)/\(items.count)", column: 1, row: rows.lowerBound, style: theme.strong)
+    }
+    let lines = contentLines(model, runbook, progress, items[cursor], width: layout.contentWidth)
+    let maxScroll = max(0, lines.count - contentRows.count)
+    let scroll = min(session.contentScroll, maxScroll)
+    for (row, line) in zip(contentRows, lines.dropFirst(scroll)) {
+        frame.put(line, column: layout.contentColumn, row: row, limit: layout.contentWidth)
+    }
+    if scroll < maxScroll, let last = contentRows.last {
+        frame.fill(row: last, from: layout.contentColumn)
+        frame.put("↓ more: PgDn", column: layout.contentColumn, row: last, style: theme.dim)
+    }
+}
+
+/// Where the walkthrough's parts go for the model's terminal size: the outline beside the text when there is
+/// room for both, else a one-line summary above it.
+struct WalkthroughLayout {
+    let showsOutline: Bool
+    let outlineWidth: Int
+    let contentColumn: Int
+    let contentWidth: Int
+    /// The first content row, counted from the top of the walkthrough's area.
+    let contentTop: Int
+    /// The number of rows the step's text has.
+    let contentHeight: Int
+
+    init(_ model: AppModel) {
+        showsOutline = model.width >= 64
+        outlineWidth = showsOutline ? min(28, model.width / 3) : 0
+        contentColumn = showsOutline ? outlineWidth + 2 : 1
+        contentWidth = model.width - contentColumn - 1
+        contentTop = showsOutline ? 0 : 1
+        // The header, the status bar and the bottom line take three rows.
+        contentHeight = max(0, model.height - 3 - contentTop)
+    }
+}
+
+/// How far the current step's text can scroll before its last line reaches the bottom.
+func maxContentScroll(_ model: AppModel) -> Int {
+    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else { return 0 }
+    let items = runbook.walkthroughItems
+    guard !items.isEmpty else { return 0 }
+    let layout = WalkthroughLayout(model)
+    let lines = contentLines(model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
+    return max(0, lines.count - layout.contentHeight)
+}
+
+/// `done/total` for a group of the outline; skipped steps count as handled.
+private func groupProgress(
+    _ group: OutlineGroup, _ items: [WalkthroughItem], _ runbook: String, _ progress: IncidentProgress
+) -> String {
+    let handled = group.items.filter { index in
+        switch items[index] {
+        case .step(let step): progress.isDone(runbook, step) || progress.skipReason(runbook, step) != nil
+        case .check(let item): progress.isChecked(runbook, item)
+        }
+    }.count
+    return "\(handled)/\(group.items.count)"
+}
+
+private func drawOutline(
+    _ frame: inout Frame, _ model: AppModel, _ runbook: Runbook, _ progress: IncidentProgress, cursor: Int,
+    rows: Range<Int>, width: Int
+) {
+    let theme = model.theme
+    let items = runbook.walkthroughItems
+    var lines: [(text: String, style: Style, isCursor: Bool)] = []
+    for group in runbook.outline {
+        let current = group.items.contains(cursor)
+        lines.append(("\(group.name) \(groupProgress(group, items, runbook.id, progress))", current ? theme.heading : theme.strong, false))
+        for index in group.items {
+            let mark: String
+            let label: String
+            var style = theme.plain
+            switch items[index] {
+            case .step(let step):
+                if progress.isDone(runbook.id, step) {
+                    mark = "✓"
+                    style = theme.done
+                } else if progress.skipReason(runbook.id, step) != nil {
+                    mark = "»"
+                    style = theme.dim
+                } else {
+                    mark = "·"
+                }
+                label = "\(step.number). \(step.title)"
+            case .check(let item):
+                let checked = progress.isChecked(runbook.id, item)
+                mark = checked ? "☑" : "☐"
+                if checked { style = theme.done }
+                label = item.text
+            }
+            lines.append((" \(mark) \(label)", style, index == cursor))
+        }
+    }
+    let cursorLine = lines.firstIndex { $0.isCursor } ?? 0
+    let offset = max(0, min(cursorLine - rows.count / 2, lines.count - rows.count))
+    for (row, line) in zip(rows, lines.dropFirst(offset)) {
+        var style = line.style
+        if line.isCursor {
+            style.reverse = true
+            frame.fill(row: row, from: 0, to: width, style: style)
+        }
+        frame.put(line.text, column: 0, row: row, style: style, limit: width - 1)
+    }
+}
+
+/// The right-hand side: the step's title, its state and its text, or the checklist around the current item.
+private func contentLines(
+    _ model: AppModel, _ runbook: Runbook, _ progress: IncidentProgress, _ item: WalkthroughItem, width: Int
+) -> [StyledLine] {
+    let theme = model.theme
+    let renderer = BlockRenderer(theme: theme)
+    switch item {
+    case .step(let step):
+        let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
+        var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
+        if let done = progress.done[IncidentProgress.stepKey(runbook: runbook.id, step: step.key)] {
+            lines += wrapRuns([Run("✓ done by \(sanitize(done.actor)) at \(clock(done.occurredAt))", theme.done)], width: width)
+        } else if let reason = progress.skipReason(runbook.id, step) {
+            lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
+        } else {
+            lines += wrapRuns([Run("Space done · s skip · y copy command", theme.dim)], width: width)
+        }
+        lines.append([])
+        return lines + renderer.render(step.body, width: width)
+    case .check(let current):
+        let title = runbook.section(.verification)?.title ?? "Verification"
+        var lines = wrapRuns([Run(sanitize(title), theme.heading)], width: width)
+        lines += wrapRuns([Run("Space toggles the selected item", theme.dim)], width: width)
+        lines.append([])
+        for item in runbook.checklist {
+            let checked = progress.isChecked(runbook.id, item)
+            let box = checked ? "[x] " : "[ ] "
+            var style = checked ? theme.done : theme.plain
+            if item == current { style.reverse = true }
+            let wrapped = wrapRuns([Run(sanitize(item.text), style)], width: width - 4)
+            for (index, line) in wrapped.enumerated() {
+                lines.append([Run(index == 0 ? box : "    ", style)] + line)
+            }
+        }
+        return lines
+    }
+}
+
+/// A time of day in UTC, `HH:MM:SS`.
+func clock(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+    return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+}
+
+/// How long without a status update before the status bar nudges the responder to post one.
+let statusUpdateNudge: TimeInterval = 30 * 60
+
+/// The status bar: incident id, severity, status, elapsed time, actor, journal state, time since the last
+/// status update. When it does not fit, the least needed fields go first; the journal state always stays.
+func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
+    let theme = model.theme
+    guard let session = model.incident, let progress = model.progress else { return }
+    frame.fill(row: row, style: theme.bar)
+    let sinceUpdate = progress.lastStatusUpdate.map { model.now.timeIntervalSince($0) } ?? 0
+    let stale = sinceUpdate >= statusUpdateNudge
+    let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
+    let updateText = stale
+        ? "no update for \(Int(sinceUpdate / 60))m"
+        : "update \(Int(max(0, sinceUpdate) / 60))m ago"
+    // Lower priorities go first when the bar is too narrow; the id is shortened before anything but the
+    // actor is dropped.
+    var segments: [(text: String, style: Style, priority: Int)] = [
+        (sanitize(session.id), theme.bar, 2),
+        (progress.severity.rawValue, barBadge(theme, progress.severity), 5),
+        (progress.status.rawValue, theme.bar.with(bold: true), 4),
+        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 3),
+        (sanitize(model.actor), theme.bar, 0),
+        (model.journal.label, journalStyle, 6),
+        (updateText, stale ? theme.warning : theme.bar, stale ? 5 : 1),
+    ]
+    // One column of margin on each side and three between segments.
+    func total() -> Int { segments.reduce(2) { $0 + displayWidth(of: $1.text) } + 3 * max(0, segments.count - 1) }
+    func drop(_ priority: Int) {
+        if let index = segments.indices.first(where: { segments[$0].priority == priority }) { segments.remove(at: index) }
+    }
+    if total() > frame.width { drop(0) }
+    if total() > frame.width, let id = segments.indices.first(where: { segments[$0].priority == 2 }) {
+        let excess = total() - frame.width
+        let idWidth = displayWidth(of: segments[id].text)
+        segments[id].text = truncate(segments[id].text, toWidth: max(12, idWidth - excess))
+    }
+    for priority in 1...5 where total() > frame.width {
+        while total() > frame.width, segments.contains(where: { $0.priority == priority }) { drop(priority) }
+    }
+    var x = 1
+    for (index, segment) in segments.enumerated() {
+        if index > 0 { x += frame.put(" │ ", column: x, row: row, style: theme.bar) }
+        x += frame.put(segment.text, column: x, row: row, style: segment.style, limit: frame.width - x)
+    }
+}
+
+private func barBadge(_ theme: Theme, _ severity: Severity) -> Style {
+    var style = theme.badge(severity)
+    if theme.color, style.foreground != nil {
+        style = Style(foreground: .white, background: style.foreground, bold: true)
+    } else {
+        style.reverse = true
+        style.bold = true
+    }
+    return style
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GuideUI
+import IncidentKit
+import RunbookKit
+import Testing
+
+@Suite("catalog, start form and resume")
+struct CatalogReducerTests {
+    @Test("/ filters the runbooks live by symptom, CJK included, and Esc clears it")
+    func filter() {
+        var model = run(Fixtures.model(), keys(.character("/")) + typing("命中")).0
+        #expect(model.catalog.filter?.text == "命中")
+        #expect(view(model).textLines.contains { $0.contains("Cache Issues") })
+        #expect(!view(model).textLines.contains { $0.contains("High CPU Usage") })
+        model = run(model, keys(.escape)).0
+        #expect(model.catalog.filter == nil)
+        #expect(view(model).textLines.contains { $0.contains("High CPU Usage") })
+    }
+
+    @Test("while filtering, j and k are letters of the filter, arrows still move")
+    func filterTakesLetters() {
+        let model = run(Fixtures.model(), keys(.character("/")) + typing("jk")).0
+        #expect(model.catalog.filter?.text == "jk")
+    }
+
+    @Test("Enter opens the start form prefilled from the runbook; Enter there opens the incident")
+    func startForm() {
+        var model = run(Fixtures.model(), keys(.character("j"), .enter)).0
+        guard case .startForm(let form)? = model.overlay else {
+            Issue.record("no start form")
+            return
+        }
+        #expect(form.title.text == "Cache Issues")
+        #expect(form.severity == .p2)
+        #expect(form.drill == false)
+        let effects: [[Effect]]
+        (model, effects) = run(model, keys(.control("u")) + typing("Redis 命中率下降") + keys(.tab, .left, .tab, .character(" "), .enter))
+        #expect(effects.last == [.openIncident(runbook: "cache-issues", title: "Redis 命中率下降", severity: .p1, drill: true)])
+        #expect(model.overlay == nil)
+    }
+
+    @Test("the incident's answer opens the walkthrough; a failure is shown")
+    func opened() {
+        let (model, _) = update(Fixtures.model(), .incidentOpened(id: "inc-1", events: [Fixtures.openedEvent()]))
+        #expect(model.screen == .walkthrough)
+        let (failed, _) = update(Fixtures.model(), .incidentOpenFailed(reason: "incidents/ is read-only"))
+        #expect(failed.screen == .catalog)
+        #expect(view(failed).textLines[23].contains("could not open the incident: incidents/ is read-only"))
+    }
+
+    @Test("o lists open incidents; Enter resumes the selected one")
+    func resume() {
+        var (model, effects) = run(Fixtures.model(), keys(.character("o")))
+        #expect(effects.last == [.listOpenIncidents])
+        #expect(model.screen == .openIncidents)
+        let summary = IncidentSummary(id: "inc-7", title: "DB 連線失敗", severity: .p0, status: "identified",
+                                      runbook: "database-connection-issues", openedAt: Fixtures.opened, drill: false)
+        model = update(model, .openIncidentsListed([summary])).0
+        #expect(view(model).textLines.contains { $0.contains("inc-7") && $0.contains("DB 連線失敗") })
+        (model, effects) = run(model, keys(.enter))
+        #expect(effects.last == [.loadIncident(id: "inc-7")])
+        model = update(model, .incidentLoaded(id: "inc-7", events: [Fixtures.openedEvent()])).0
+        #expect(model.screen == .walkthrough)
+        #expect(model.incident?.id == "inc-7")
+    }
+
+    @Test("launching on a runbook opens an incident at once; resuming loads one")
+    func launching() {
+        #expect(launch(Fixtures.model(), .start(runbook: "high-cpu-usage", title: nil, severity: nil, drill: false)).1
+            == [.openIncident(runbook: "high-cpu-usage", title: "High CPU Usage", severity: .p1, drill: false)])
+        #expect(launch(Fixtures.model(), .resume(id: "inc-3")).1 == [.loadIncident(id: "inc-3")])
+        let (unknown, effects) = launch(Fixtures.model(), .start(runbook: "nope", title: nil, severity: nil, drill: false))
+        #expect(effects.isEmpty)
+        #expect(unknown.notice?.isError == true)
+    }
+
+    @Test("a terminal below 40×12 says so, ignores keys but q, and recovers when enlarged")
+    func tooSmall() {
+        var model = update(Fixtures.model(), .terminal(.resize(width: 39, height: 20))).0
+        #expect(view(model).textLines.contains { $0.contains("need 40×12, have 39×20") })
+        #expect(run(model, keys(.enter)).1.joined().isEmpty)
+        model = update(model, .terminal(.resize(width: 40, height: 12))).0
+        #expect(view(model).textLines.contains { $0.contains("High CPU Usage") })
+    }
+
+    @Test("? shows the keys of the current screen and any key closes it")
+    func help() {
+        let model = run(Fixtures.model(), keys(.character("?"))).0
+        #expect(model.overlay == .help)
+        #expect(view(model).textLines.contains { $0.contains("filter by symptom") })
+        #expect(run(model, keys(.character("x"))).0.overlay == nil)
+    }
+}
+
+@Suite("line editor")
+struct LineEditorTests {
+    func edit(_ text: String = "", _ keys: [Key]) -> LineEditor {
+        var editor = LineEditor(text)
+        for key in keys { _ = editor.handle(key) }
+        return editor
+    }
+
+    @Test("wide characters are typed and deleted whole")
+    func wide() {
+        let editor = edit("", "資料庫".map(Key.character) + [.backspace])
+        #expect(editor.text == "資料")
+        #expect(editor.cursor == 2)
+    }
+
+    @Test("backspace removes a whole grapheme: letter with accent, flag, family emoji")
+    func graphemes() {
+        #expect(edit("cafe\u{301}", [.backspace]).text == "caf")
+        #expect(edit("ok👨\u{200D}👩\u{200D}👧", [.backspace]).text == "ok")
+        #expect(edit("🇹🇼", [.backspace]).text == "")
+    }
+
+    @Test("a combining mark typed after a letter joins it")
+    func combiningJoins() {
+        let editor = edit("", [.character("e"), .character("\u{301}")])
+        #expect(editor.characters.count == 1)
+        #expect(editor.cursor == 1)
+    }
+
+    @Test("cursor keys, Home/End and Ctrl-A/Ctrl-E move by grapheme and insert at the cursor")
+    func movement() {
+        #expect(edit("中文", [.left, .character("英")]).text == "中英文")
+        #expect(edit("中文", [.home, .character("A")]).text == "A中文")
+        #expect(edit("中文", [.control("a"), .control("e"), .character("!")]).text == "中文!")
+        #expect(edit("ab", [.right, .right, .right]).cursor == 2)
+        #expect(edit("ab", [.home, .left]).cursor == 0)
+    }
+
+    @Test("Ctrl-U deletes everything before the cursor")
+    func controlU() {
+        #expect(edit("delete 保留", [.left, .left, .control("u")]).text == "保留")
+    }
+
+    @Test("a long paste arrives one character at a time and is kept whole")
+    func paste() {
+        let text = String(repeating: "Pod 持續重啟 CrashLoopBackOff ", count: 20)
+        #expect(edit("", text.map(Key.character)).text == text)
+    }
+
+    @Test("Enter and Esc are left to the dialog")
+    func unhandled() {
+        var editor = LineEditor("x")
+        let handledEnter = editor.handle(.enter)
+        let handledEscape = editor.handle(.escape)
+        #expect(!handledEnter)
+        #expect(!handledEscape)
+        #expect(editor.text == "x")
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+import TerminalText
+
+@Suite("display width, as ncursesw draws")
+struct DisplayWidthTests {
+    @Test("ASCII takes one column per character")
+    func ascii() {
+        #expect(displayWidth(of: "kubectl get pods") == 16)
+    }
+
+    @Test("Traditional Chinese characters and full-width punctuation take two columns")
+    func traditionalChinese() {
+        #expect(displayWidth(of: "繁體中文") == 8)
+        #expect(displayWidth(of: "確認，") == 6)
+        #expect(displayWidth(of: "CPU 使用率 > 80%") == 16)
+    }
+
+    @Test("combining marks take no column of their own")
+    func combiningMarks() {
+        let decomposed = "e\u{301}"
+        #expect(decomposed.count == 1)
+        #expect(displayWidth(of: decomposed) == 1)
+        #expect(displayWidth(of: Character("a\u{308}\u{323}")) == 1)
+    }
+
+    @Test("an emoji takes two columns, and VS16 makes a text-default symbol two columns")
+    func emoji() {
+        #expect(displayWidth(of: "🔥") == 2)
+        #expect(displayWidth(of: "\u{2764}") == 1)
+        #expect(displayWidth(of: "\u{2764}\u{FE0F}") == 2)
+    }
+
+    @Test("a ZWJ sequence counts each person, as ncursesw draws each spacing scalar in its own cell")
+    func zwjSequence() {
+        let family = "👨\u{200D}👩\u{200D}👧"
+        #expect(family.count == 1)
+        #expect(displayWidth(of: family) == 6)
+        let units = displayUnits(of: family)
+        #expect(units.map(\.width) == [2, 2, 2])
+        #expect(units.map(\.text).joined() == family)
+    }
+
+    @Test("a grapheme's combining marks stay in the unit of the scalar they ride on")
+    func unitsKeepMarks() {
+        #expect(displayUnits(of: "ae\u{301}") == [DisplayUnit(text: "a", width: 1), DisplayUnit(text: "e\u{301}", width: 1)])
+    }
+
+    @Test("non-printable scalars draw nothing")
+    func nonPrintable() {
+        #expect(displayWidth(of: "a\u{7}b") == 2)
+        #expect(scalarWidth("\u{7}") == -1)
+    }
+
+    @Test("the width does not depend on the process's locale: wide characters are two columns in the C locale too")
+    func localeIndependent() {
+        #expect(scalarWidth("中") == 2)
+    }
+}

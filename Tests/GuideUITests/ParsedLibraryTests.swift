@@ -1,0 +1,55 @@
+import Foundation
+import GuideUI
+import IncidentKit
+import RunbookKit
+import Testing
+
+@Suite("a library parsed from markdown, as another team would write it")
+struct ParsedLibraryTests {
+    static func catalog(filePath: String = #filePath) throws -> Catalog {
+        let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent("library")
+        let index = try Data(contentsOf: directory.appendingPathComponent("README.md"))
+        let runbook = directory.appendingPathComponent("payment-timeout.md")
+        return Catalog(directory: "library", index: (path: "library/README.md", data: index),
+                       sources: [RunbookSource(path: "library/payment-timeout.md", contents: .data(try Data(contentsOf: runbook)))])
+    }
+
+    func model(width: Int, height: Int) throws -> AppModel {
+        AppModel(library: Library(catalog: try Self.catalog()), actor: "林值班", colorEnabled: true,
+                 width: width, height: height, now: Fixtures.opened)
+    }
+
+    @Test("the catalog and a walkthrough step render from the parsed runbook", arguments: [(80, 24), (40, 12)])
+    func walkthrough(width: Int, height: Int) throws {
+        let model = try model(width: width, height: height)
+        expectGolden(view(model), "parsed-catalog-\(width)x\(height)")
+        let opened = Event(seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
+                           kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: true, roles: [:]))
+        let walking = run(model, [.incidentOpened(id: "2026-11-27-payment", events: [opened])] + keys(.character("j"))).0
+        expectGolden(view(walking), "parsed-step-\(width)x\(height)")
+    }
+
+    @Test("the filter uses the symptom search over the Symptoms section")
+    func symptomFilter() throws {
+        let model = run(try model(width: 80, height: 24), keys(.character("/")) + typing("deadline")).0
+        #expect(view(model).textLines.contains { $0.contains("Payment Gateway Timeout") })
+        let none = run(model, keys(.control("u")) + typing("記憶體洩漏")).0
+        #expect(view(none).textLines.contains { $0.contains("no runbook matches") })
+    }
+
+    @Test("escalation offers the runbook's contacts, then the index's emergency contacts")
+    func escalation() throws {
+        let opened = Event(seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
+                           kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: false, roles: [:]))
+        let model = run(try model(width: 80, height: 24), [.incidentOpened(id: "p", events: [opened])] + keys(.character("e"))).0
+        guard case .picker(let picker)? = model.overlay else {
+            Issue.record("no escalation picker")
+            return
+        }
+        #expect(picker.options.count >= 3)
+        #expect(picker.options.first?.hasPrefix("L2 Support") == true)
+        #expect(picker.options.contains { $0.hasPrefix("Primary On-Call") })
+        #expect(picker.options.last == "someone else…")
+    }
+}
