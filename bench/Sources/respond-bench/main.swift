@@ -5,6 +5,7 @@ let commands: [String: ([String]) throws -> Void] = [
     "generate-runbooks": GenerateRunbooksCommand.run,
     "parse": ParseCommand.run,
     "first-frame": FirstFrameCommand.run,
+    "keys": KeysCommand.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
