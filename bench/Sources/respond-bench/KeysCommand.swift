@@ -5,7 +5,8 @@ import RunbookKit
 
 /// `keys STEPS EVENTS ROUNDS`: the cost of `update` + `view` per key, in-process, on an incident whose runbook
 /// has STEPS steps and whose journal already holds EVENTS events. Each round presses j/k, Space, PgDn/PgUp in
-/// the walkthrough, then `t` and j/k/PgUp/PgDn/g/G in the timeline. Prints the median and p99 per screen in
+/// the walkthrough, then `t` and j/k/PgUp/PgDn/g/G in the timeline, then `t` back. A key counts for the screen
+/// it draws. Prints the median and p99 per screen in
 /// microseconds, as `screen keys median_us p99_us`.
 enum KeysCommand {
     private static let walkthroughKeys: [Key] =
@@ -39,7 +40,7 @@ enum KeysCommand {
                 model = answer(next, nextSeq: &nextSeq)
             }
             let (elapsed, (next, _)) = press(model, .character("t"))
-            walkthrough.append(elapsed)
+            timeline.append(elapsed)
             model = next
             for key in timelineKeys {
                 let (elapsed, (next, frame)) = press(model, key)
@@ -48,7 +49,7 @@ enum KeysCommand {
                 model = next
             }
             let (back, (returned, _)) = press(model, .character("t"))
-            timeline.append(back)
+            walkthrough.append(back)
             model = returned
         }
         guard model.screen == .walkthrough, checksum > 0 else {
