@@ -183,7 +183,10 @@ private struct Converter {
             checkFence(fence: fence, length: Int(fenceLength), code: code, startLine: startLine,
                        endLine: Int(cmark_node_get_end_line(node)))
         }
-        return CodeBlock(language: language, code: code, location: SourceLocation(file: file, line: startLine))
+        return CodeBlock(
+            language: language, code: code, location: SourceLocation(file: file, line: startLine),
+            info: info.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        )
     }
 
     /// Reports a fence that never closes (it turns the rest of the file into code) and a fence line with an

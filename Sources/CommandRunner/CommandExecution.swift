@@ -1,0 +1,199 @@
+import Foundation
+import RunbookKit
+
+/// One running command: started with `start`, its output streams to a callback and to `takeOutput()`,
+/// `cancel()` stops it, and `result` (or `waitForResult`) gives what came of it.
+///
+/// The command runs as `/bin/sh -c <command line>` (`/bin/sh -e -c` for a script) in a new session, so it has
+/// its own process group and no controlling terminal; stdin is `/dev/null`; stdout and stderr are merged.
+/// Stopping it (cancel or timeout) sends SIGTERM to the whole group, then SIGKILL after the request's grace.
+/// When the shell exits on its own, processes it left running in the background are not stopped; output they
+/// write after the shell exited is not captured. The full output goes, unredacted, to
+/// `commands/<time>-<slug>.log` (0600) in the incident directory: it is the evidence, kept as private as the
+/// journal. The excerpt in the result is stripped of control sequences, redacted and bounded.
+public final class CommandExecution: @unchecked Sendable {
+    /// What is being run.
+    public let request: CommandRequest
+    /// The full output's file, relative to the incident directory.
+    public let outputFile: String
+    /// The full output's absolute path.
+    public let outputPath: String
+    /// The shell's process id, which is also its process group and session id.
+    public let processID: pid_t
+    /// When it started.
+    public let startedAt: Date
+
+    private let condition = NSCondition()
+    private var pendingOutput = ""
+    private var finished: CommandResult?
+    private var cancelRequested = false
+    private var wakeOpen = true
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+
+    /// The most text `takeOutput()` holds for a caller that has not taken it; older text is dropped (the file
+    /// keeps everything).
+    public static let pendingOutputLimit = 1 << 20
+
+    /// Starts the command, or throws when the policy forbids running or it cannot start.
+    /// - Parameters:
+    ///   - redact: applied to the excerpt; pass the journal's `Redactor.redact`.
+    ///   - onOutput: called on the runner's own thread with each piece of output text as it arrives.
+    public static func start(
+        _ request: CommandRequest, policy: ExecutionPolicy, redact: @escaping @Sendable (String) -> String,
+        onOutput: (@Sendable (String) -> Void)? = nil
+    ) throws(CommandRunnerError) -> CommandExecution {
+        try policy.check()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: request.workingDirectory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw .missingWorkingDirectory(path: request.workingDirectory)
+        }
+        let startedAt = Date()
+        var log = try OutputLog(
+            incidentDirectory: request.incidentDirectory, commandLine: request.commandLine, startedAt: startedAt)
+        var output: [Int32] = [0, 0]
+        var wake: [Int32] = [0, 0]
+        guard makePipe(&output, flags: 0) else {
+            log.close()
+            throw .cannotCreatePipe(reason: CommandRunnerError.reason(errno))
+        }
+        guard makePipe(&wake, flags: O_NONBLOCK) else {
+            let reason = CommandRunnerError.reason(errno)
+            close(output[0])
+            close(output[1])
+            log.close()
+            throw .cannotCreatePipe(reason: reason)
+        }
+        let pid: pid_t
+        do {
+            pid = try ProcessGroupSpawn.spawn(
+                arguments: request.shellArguments, environment: request.environment,
+                workingDirectory: request.workingDirectory, output: output[1])
+        } catch {
+            [output[0], output[1], wake[0], wake[1]].forEach { close($0) }
+            log.close()
+            throw error
+        }
+        close(output[1])
+        _ = fcntl(output[0], F_SETFL, fcntl(output[0], F_GETFL) | O_NONBLOCK)
+        let execution = CommandExecution(
+            request: request, log: log, processID: pid, startedAt: startedAt, wakeRead: wake[0], wakeWrite: wake[1])
+        let supervisor = CommandSupervisor(
+            request: request, processID: pid, output: output[0], wake: wake[0], log: log, redact: redact,
+            startedAt: startedAt)
+        let thread = Thread {
+            let result = supervisor.run(
+                cancelRequested: { execution.isCancelRequested },
+                deliver: { text in
+                    execution.keep(text)
+                    onOutput?(text)
+                })
+            execution.finish(result)
+        }
+        thread.name = "respond command \(pid)"
+        thread.start()
+        return execution
+    }
+
+    private init(request: CommandRequest, log: OutputLog, processID: pid_t, startedAt: Date, wakeRead: Int32, wakeWrite: Int32) {
+        self.request = request
+        outputFile = log.relativePath
+        outputPath = log.path
+        self.processID = processID
+        self.startedAt = startedAt
+        self.wakeRead = wakeRead
+        self.wakeWrite = wakeWrite
+    }
+
+    /// Stops the command: SIGTERM to its process group now, SIGKILL after the grace if anything is left. The
+    /// result then says `cancelled`. Does nothing once it has finished.
+    public func cancel() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard finished == nil, !cancelRequested else { return }
+        cancelRequested = true
+        if wakeOpen {
+            var byte: UInt8 = 1
+            _ = write(wakeWrite, &byte, 1)
+        }
+    }
+
+    /// The output text that arrived since the last call, for a run loop that draws on each tick.
+    public func takeOutput() -> String {
+        condition.lock()
+        defer { condition.unlock() }
+        let text = pendingOutput
+        pendingOutput = ""
+        return text
+    }
+
+    /// What came of the command, or nil while it is still running.
+    public var result: CommandResult? {
+        condition.lock()
+        defer { condition.unlock() }
+        return finished
+    }
+
+    /// Blocks until the command has finished and returns its result.
+    public func waitForResult() -> CommandResult {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let finished { return finished }
+            condition.wait()
+        }
+    }
+
+    /// Blocks until the command has finished or `limit` has passed; nil when it is still running.
+    public func waitForResult(upTo limit: Duration) -> CommandResult? {
+        let deadline = Date().addingTimeInterval(limit.seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while finished == nil, condition.wait(until: deadline) {}
+        return finished
+    }
+
+    private var isCancelRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelRequested
+    }
+
+    private func keep(_ text: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        pendingOutput += text
+        if pendingOutput.utf8.count > Self.pendingOutputLimit {
+            pendingOutput = String(pendingOutput.suffix(Self.pendingOutputLimit / 2))
+        }
+    }
+
+    private func finish(_ result: CommandResult) {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = result
+        wakeOpen = false
+        close(wakeRead)
+        close(wakeWrite)
+        condition.broadcast()
+    }
+}
+
+/// A pipe whose ends are close-on-exec (so no other child inherits them) with `flags` set on both.
+/// Glibc's `pipe2` is not visible to Swift, so the flags are set right after creation.
+private func makePipe(_ ends: inout [Int32], flags: Int32) -> Bool {
+    guard pipe(&ends) == 0 else { return false }
+    for end in ends {
+        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        if flags != 0 { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | flags) }
+    }
+    return true
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

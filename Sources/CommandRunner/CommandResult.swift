@@ -1,0 +1,68 @@
+import Foundation
+import IncidentKit
+
+/// Why a command stopped before it finished on its own.
+public enum StopReason: String, Hashable, Sendable {
+    /// The responder stopped it (Ctrl-C in the output pane).
+    case cancelled
+    /// It ran past its timeout.
+    case timedOut = "timed out"
+}
+
+/// What came of running a command.
+public struct CommandResult: Hashable, Sendable {
+    /// The command line as run.
+    public var commandLine: String
+    /// The exit status; nil when the shell was ended by a signal.
+    public var exitCode: Int32?
+    /// The signal that ended the shell, if one did.
+    public var signal: Int32?
+    /// Why it was stopped, when it did not finish on its own.
+    public var stoppedBecause: StopReason?
+    /// When it started (wall clock, for the record).
+    public var startedAt: Date
+    /// How long it ran, in seconds (monotonic clock).
+    public var durationSeconds: Double
+    /// The first and last lines of output, controls stripped, redacted, bounded.
+    public var outputExcerpt: String
+    /// The full output's file, relative to the incident directory (`commands/….log`).
+    public var outputFile: String
+    /// The full output's size in bytes.
+    public var outputBytes: Int
+    /// Set when the output file could not be written whole (a full disk); the excerpt is still complete.
+    public var outputFileProblem: String?
+
+    /// Creates a result.
+    public init(
+        commandLine: String, exitCode: Int32?, signal: Int32?, stoppedBecause: StopReason?, startedAt: Date,
+        durationSeconds: Double, outputExcerpt: String, outputFile: String, outputBytes: Int,
+        outputFileProblem: String? = nil
+    ) {
+        self.commandLine = commandLine
+        self.exitCode = exitCode
+        self.signal = signal
+        self.stoppedBecause = stoppedBecause
+        self.startedAt = startedAt
+        self.durationSeconds = durationSeconds
+        self.outputExcerpt = outputExcerpt
+        self.outputFile = outputFile
+        self.outputBytes = outputBytes
+        self.outputFileProblem = outputFileProblem
+    }
+
+    /// One line for the output pane's footer: `exit 0 · 1.2s`, `timed out · 300.0s`, `killed by signal 9 · 0.1s`.
+    public var summary: String {
+        let duration = String(format: "%.1fs", durationSeconds)
+        if let stoppedBecause { return "\(stoppedBecause.rawValue) · \(duration)" }
+        if let exitCode { return "exit \(exitCode) · \(duration)" }
+        return "killed by signal \(signal ?? 0) · \(duration)"
+    }
+
+    /// The journal record of this run, ready to append as `.commandRan`; the journal redacts its text again.
+    public func commandRun(step: StepRef?, placeholders: [String: String]) -> CommandRun {
+        CommandRun(
+            command: commandLine, step: step, placeholders: placeholders, exitCode: exitCode,
+            durationSeconds: durationSeconds, outputExcerpt: outputExcerpt, outputFile: outputFile,
+            stoppedBecause: stoppedBecause?.rawValue)
+    }
+}

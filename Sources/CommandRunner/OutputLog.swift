@@ -1,0 +1,99 @@
+import Foundation
+
+/// The file in the incident directory that keeps a command's full output: `commands/<time>-<slug>.log`,
+/// created 0600 in a 0700 directory, never overwriting another run's file.
+struct OutputLog {
+    /// The path relative to the incident directory, as the journal records it.
+    let relativePath: String
+    /// The absolute path.
+    let path: String
+    private let descriptor: Int32
+    /// The first write failure (a full disk), after which the rest of the output is not written.
+    private(set) var failure: String?
+    /// Bytes written so far.
+    private(set) var bytesWritten = 0
+
+    /// Creates the file for a command started at `startedAt`.
+    init(incidentDirectory: String, commandLine: String, startedAt: Date) throws(CommandRunnerError) {
+        let directory = incidentDirectory + "/commands"
+        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+            throw .cannotCreateOutputFile(path: directory, reason: CommandRunnerError.reason(errno))
+        }
+        let stem = Self.timestamp(startedAt) + "-" + Self.slug(commandLine)
+        var attempt = 1
+        while true {
+            let name = stem + (attempt == 1 ? "" : "-\(attempt)") + ".log"
+            let fd = open(directory + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                descriptor = fd
+                relativePath = "commands/" + name
+                path = directory + "/" + name
+                return
+            }
+            if errno != EEXIST || attempt >= 1000 {
+                throw .cannotCreateOutputFile(path: directory + "/" + name, reason: CommandRunnerError.reason(errno))
+            }
+            attempt += 1
+        }
+    }
+
+    /// Appends output bytes; after a failure the rest is dropped and the failure kept for the result.
+    mutating func write(_ bytes: ArraySlice<UInt8>) {
+        guard failure == nil else { return }
+        var remaining = bytes
+        while !remaining.isEmpty {
+            let count = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = "writing \(path) failed: \(CommandRunnerError.reason(errno)); the output after \(bytesWritten) bytes is missing"
+                return
+            }
+            remaining = remaining.dropFirst(count)
+            bytesWritten += count
+        }
+    }
+
+    /// Flushes the file to disk and closes it.
+    mutating func close() {
+        if fsync(descriptor) != 0, failure == nil {
+            failure = "flushing \(path) failed: \(CommandRunnerError.reason(errno))"
+        }
+        Glibc.close(descriptor)
+    }
+
+    /// `20250102T031500.123Z`: UTC, sortable, no characters a file name should avoid.
+    static func timestamp(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = millis / 1000
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(parts.tm_year + 1900, 4) + pad(parts.tm_mon + 1, 2) + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "." + pad(Int32(millis % 1000), 3) + "Z"
+    }
+
+    /// The command's first words, lower-case ASCII letters and digits joined by `-`, at most 40 characters.
+    static func slug(_ commandLine: String) -> String {
+        let firstLine = commandLine.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        var words: [String] = []
+        var word = ""
+        for character in (firstLine ?? "").lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                word.append(character)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        var slug = ""
+        for word in words where slug.count + word.count + 1 <= 40 {
+            slug += (slug.isEmpty ? "" : "-") + word
+        }
+        return slug.isEmpty ? "command" : slug
+    }
+}

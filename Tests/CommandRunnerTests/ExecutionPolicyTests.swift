@@ -1,0 +1,41 @@
+import Foundation
+import RunbookKit
+import Testing
+@testable import CommandRunner
+
+/// `--no-exec`, `RESPOND_NO_EXEC` and `# respond: no-run`.
+@Suite("Execution policy")
+struct ExecutionPolicyTests {
+    @Test("--no-exec and RESPOND_NO_EXEC turn running off; RESPOND_NO_EXEC=0 or empty does not")
+    func resolve() {
+        #expect(ExecutionPolicy.resolve(noExecFlag: true, environment: [:]).disabledBy == "--no-exec")
+        #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": "1"]).disabledBy
+            == "RESPOND_NO_EXEC=1")
+        #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": "0"]).allowsExecution)
+        #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": ""]).allowsExecution)
+        #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: [:]).allowsExecution)
+    }
+
+    @Test("with --no-exec nothing starts and nothing is written, and the error says to copy instead")
+    func refuses() throws {
+        let incident = try IncidentDirectory()
+        let policy = ExecutionPolicy.resolve(noExecFlag: true, environment: [:])
+        #expect(throws: CommandRunnerError.executionDisabled(source: "--no-exec")) {
+            try CommandExecution.start(incident.request("touch ran"), policy: policy, redact: keepText)
+        }
+        #expect(!FileManager.default.fileExists(atPath: incident.path + "/ran"))
+        #expect(!FileManager.default.fileExists(atPath: incident.path + "/commands"))
+        #expect(CommandRunnerError.executionDisabled(source: "--no-exec").description
+            == "running commands is disabled (--no-exec); copy it with y instead")
+    }
+
+    @Test("a no-run block is refused even when running is allowed")
+    func noRunBlock() {
+        let template = CommandTemplate(code: "# respond: no-run\nkubectl delete ns prod\n")
+        #expect(throws: CommandRunnerError.notRunnable) { try ExecutionPolicy.allowed.check(template) }
+        #expect(throws: Never.self) { try ExecutionPolicy.allowed.check(CommandTemplate(code: "kubectl get ns")) }
+        #expect(throws: CommandRunnerError.executionDisabled(source: "--no-exec")) {
+            try ExecutionPolicy(disabledBy: "--no-exec").check(CommandTemplate(code: "kubectl get ns"))
+        }
+    }
+}
