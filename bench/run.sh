@@ -2,7 +2,7 @@
 # Measures respond against the tools people would use instead, and writes docs/benchmarks.md.
 # Run through `make bench`, which installs hyperfine, cmark-gfm, sqlite3, jq, tmux, less, script and time.
 # Environment: BENCH_RUNS (hyperfine runs per command, default 15), BENCH_APPENDS (appends per run, default 500),
-# BENCH_KEY_ROUNDS (rounds of the key sequence, default 40).
+# BENCH_KEY_ROUNDS (rounds of the 47-key sequence, default 8).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ OUT=$ROOT/bench/out
 DOC=$ROOT/docs/benchmarks.md
 RUNS=${BENCH_RUNS:-15}
 APPENDS=${BENCH_APPENDS:-500}
-KEY_ROUNDS=${BENCH_KEY_ROUNDS:-40}
+KEY_ROUNDS=${BENCH_KEY_ROUNDS:-8}
 SHIPPED=$ROOT/runbooks
 GENERATED=$OUT/runbooks-2000
 JOURNAL=$OUT/journal-100000.jsonl
@@ -148,7 +148,7 @@ for set in shipped generated; do
     row "7. Peak RSS, first frame with $count runbooks" "$mb MB" "—" "—" "$target" "$verdict"
 done
 if has_bench keys; then
-    row "7. Peak RSS, keystroke run (500 steps, 10,000 events)" "$(rss_mb "$BENCH" keys 500 10000 2) MB" "—" "—" "—" "—"
+    row "7. Peak RSS, keystroke run (500 steps, 10,000 events)" "$(rss_mb "$BENCH" keys 500 10000 1) MB" "—" "—" "—" "—"
 fi
 if has_bench export; then
     row "7. Peak RSS, jq -c . over 100,000 events" "$(rss_mb jq -c . "$JOURNAL") MB" "—" "—" "—" "—"
