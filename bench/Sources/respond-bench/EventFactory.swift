@@ -101,13 +101,22 @@ struct EventFactory {
 }
 
 extension RunbookGenerator {
-    /// A parsed runbook with `steps` diagnosis steps, for the walkthrough and timeline measurements.
-    static func parsedRunbook(steps: Int) throws -> Runbook {
+    /// The index row of the runbook that the keystroke run and the generated journals use.
+    static let journalRunbookEntry = Entry(
+        id: "order-service-error-spike", title: "order-service Error Spike", severity: "P1",
+        description: "order-service 5xx 比例 > 5%")
+
+    /// That runbook's markdown with `steps` diagnosis steps.
+    static func journalRunbookText(steps: Int) -> String {
         var random = SeededRandom(seed: 500)
-        let entry = Entry(id: "order-service-error-spike", title: "order-service Error Spike", severity: "P1",
-                          description: "order-service 5xx 比例 > 5%")
-        let text = runbook(entry, service: "order-service", symptom: "HTTP 5xx 比例突然上升", steps: steps, random: &random)
-        guard let parsed = RunbookParser.parse(text: text, path: "order-service-error-spike.md").runbook else {
+        return runbook(journalRunbookEntry, service: "order-service", symptom: "HTTP 5xx 比例突然上升", steps: steps,
+                       random: &random)
+    }
+
+    /// That runbook parsed, for the walkthrough and timeline measurements.
+    static func parsedRunbook(steps: Int) throws -> Runbook {
+        let path = journalRunbookEntry.id + ".md"
+        guard let parsed = RunbookParser.parse(text: journalRunbookText(steps: steps), path: path).runbook else {
             throw BenchError.failed("the generated \(steps)-step runbook did not parse")
         }
         return parsed
