@@ -46,7 +46,9 @@ let package = Package(
 
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
-        .testTarget(name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"]),
+        .testTarget(
+            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"], exclude: ["Golden"]
+        ),
         .testTarget(
             name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"],
             exclude: ["Golden", "Fixtures"]

@@ -1,0 +1,175 @@
+import Foundation
+import RunbookKit
+
+/// Compares what happened in an incident with what its runbooks say.
+public enum Adherence {
+    /// The adherence report of the incident whose journal is `events`, against `runbooks` (by id).
+    ///
+    /// - Skipped steps: every step whose latest event is a skip.
+    /// - Out of order: a step done while a step earlier in its runbook was not yet done or skipped, counted only
+    ///   when that earlier step was handled afterwards (a step never reached is not overtaken).
+    /// - Unlisted commands: runs whose text matches no command of any runbook used (`RunbookCommandMatcher`).
+    /// - Open verification items: items of each runbook used that were unchecked when the incident was last
+    ///   resolved, or now when it is not resolved.
+    /// - Time per section: each step event (done or skipped) is charged the time since the previous step event in
+    ///   the same runbook, or since the incident was opened on or switched to that runbook if that came later;
+    ///   a section's time is the sum charged to its steps.
+    public static func report(events: [Event], runbooks: [String: Runbook]) -> AdherenceReport {
+        let state = IncidentState.fold(events)
+        let used = state.runbooksUsed.compactMap { runbooks[$0] }
+        var report = AdherenceReport()
+        report.skipped = skippedSteps(state, runbooks: runbooks)
+        report.outOfOrder = outOfOrderSteps(events, runbooks: runbooks)
+        report.unlistedCommands = unlistedCommands(events, matcher: RunbookCommandMatcher(runbooks: used))
+        let (openItems, atResolution) = openVerificationItems(events, used: used)
+        report.openItems = openItems
+        report.openItemsAtResolution = atResolution
+        report.sectionTimes = sectionTimes(events, used: used)
+        report.suggestions = suggestions(report)
+        return report
+    }
+
+    private static func skippedSteps(
+        _ state: IncidentState, runbooks: [String: Runbook]
+    ) -> [AdherenceReport.SkippedStep] {
+        state.progress.values.flatMap(\.steps.values)
+            .compactMap { record -> AdherenceReport.SkippedStep? in
+                guard case .skipped(let reason) = record.outcome else { return nil }
+                return AdherenceReport.SkippedStep(
+                    runbook: record.step.runbook, step: record.step.step,
+                    title: title(of: record.step, in: runbooks), reason: reason, stamp: record.stamp
+                )
+            }
+            .sorted { $0.stamp.seq < $1.stamp.seq }
+    }
+
+    private static func outOfOrderSteps(_ events: [Event], runbooks: [String: Runbook]) -> [AdherenceReport.OutOfOrderStep] {
+        var firstHandled: [StepKey: Int] = [:]
+        var doneEvents: [(Event, StepRef)] = []
+        for event in events {
+            switch event.kind {
+            case .stepDone(let ref):
+                guard firstHandled[StepKey(ref)] == nil else { continue }
+                doneEvents.append((event, ref))
+                firstHandled[StepKey(ref)] = event.seq
+            case .stepSkipped(let ref, _):
+                if firstHandled[StepKey(ref)] == nil { firstHandled[StepKey(ref)] = event.seq }
+            default:
+                continue
+            }
+        }
+        return doneEvents.compactMap { event, ref in
+            guard let runbook = runbooks[ref.runbook],
+                  let index = runbook.steps.firstIndex(where: { $0.key == ref.step }) else { return nil }
+            let overtaken = runbook.steps[..<index].filter { earlier in
+                guard let handled = firstHandled[StepKey(runbook: runbook.id, step: earlier.key)] else { return false }
+                return handled > event.seq
+            }
+            guard !overtaken.isEmpty else { return nil }
+            return AdherenceReport.OutOfOrderStep(
+                runbook: ref.runbook, step: ref.step, title: runbook.steps[index].title,
+                overtook: overtaken.map(\.key), stamp: Stamp(event)
+            )
+        }
+    }
+
+    private static func unlistedCommands(_ events: [Event], matcher: RunbookCommandMatcher) -> [AdherenceReport.UnlistedCommand] {
+        var state = IncidentState()
+        var unlisted: [AdherenceReport.UnlistedCommand] = []
+        for event in events {
+            if case .commandRan(let run) = event.kind, !matcher.contains(run) {
+                unlisted.append(.init(command: run.command, runbook: state.currentRunbook, stamp: Stamp(event)))
+            }
+            state = state.applying(event)
+        }
+        return unlisted
+    }
+
+    private static func openVerificationItems(_ events: [Event], used: [Runbook]) -> ([AdherenceReport.OpenItem], Bool) {
+        var state = IncidentState()
+        var atResolution: IncidentState?
+        for event in events {
+            let wasResolved = state.milestones.resolved != nil
+            state = state.applying(event)
+            if !wasResolved && state.milestones.resolved != nil { atResolution = state }
+            if state.milestones.resolved == nil { atResolution = nil }
+        }
+        let measured = atResolution ?? state
+        let open = used.flatMap { runbook in
+            runbook.checklist
+                .filter { measured.progress(of: runbook.id).checked[$0.number] == nil }
+                .map { AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text) }
+        }
+        return (open, atResolution != nil)
+    }
+
+    private static func sectionTimes(_ events: [Event], used: [Runbook]) -> [AdherenceReport.SectionTime] {
+        var mark: [String: Date] = [:]
+        var charged: [StepKey: (seconds: TimeInterval, start: Date, end: Date)] = [:]
+        for event in events {
+            let ref: StepRef
+            switch event.kind {
+            case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
+                mark[runbook] = event.occurredAt
+                continue
+            case .stepDone(let step), .stepSkipped(let step, _):
+                ref = step
+            default:
+                continue
+            }
+            guard let runbook = used.first(where: { $0.id == ref.runbook }),
+                  let step = runbook.steps.first(where: { $0.key == ref.step }) else { continue }
+            let start = mark[ref.runbook] ?? event.occurredAt
+            let key = StepKey(runbook: runbook.id, step: step.section.rawValue)
+            let previous = charged[key]
+            charged[key] = (
+                (previous?.seconds ?? 0) + max(0, event.occurredAt.timeIntervalSince(start)),
+                previous?.start ?? start,
+                max(previous?.end ?? event.occurredAt, event.occurredAt)
+            )
+            mark[ref.runbook] = event.occurredAt
+        }
+        return used.flatMap { runbook in
+            runbook.sections.compactMap { section -> AdherenceReport.SectionTime? in
+                guard let time = charged[StepKey(runbook: runbook.id, step: section.kind.rawValue)] else { return nil }
+                charged[StepKey(runbook: runbook.id, step: section.kind.rawValue)] = nil
+                return AdherenceReport.SectionTime(
+                    runbook: runbook.id, section: section.kind, title: section.title,
+                    seconds: time.seconds, start: time.start, end: time.end
+                )
+            }
+        }
+    }
+
+    private static func suggestions(_ report: AdherenceReport) -> [AdherenceReport.Suggestion] {
+        let moment = report.openItemsAtResolution ? "at resolution" : "when this draft was written"
+        return report.skipped.map {
+            .init(runbook: $0.runbook, step: $0.step, text: "\($0.runbook): review step \($0.step) “\($0.title)”, skipped because “\($0.reason)”; make it conditional or fix what blocked it.")
+        } + report.outOfOrder.map {
+            .init(runbook: $0.runbook, step: $0.step, text: "\($0.runbook): consider moving step \($0.step) “\($0.title)” before \($0.overtook.joined(separator: ", ")); it was done first.")
+        } + report.unlistedCommands.map {
+            .init(runbook: $0.runbook ?? "", step: nil, text: "\($0.runbook ?? "runbook"): add the command “\($0.command)”, which was run but is not in the runbook.")
+        } + report.openItems.map {
+            .init(runbook: $0.runbook, step: nil, text: "\($0.runbook): verification item \($0.item) “\($0.text)” was still open \(moment); make it checkable or drop it.")
+        }
+    }
+
+    private static func title(of ref: StepRef, in runbooks: [String: Runbook]) -> String {
+        runbooks[ref.runbook]?.steps.first { $0.key == ref.step }?.title ?? ref.title
+    }
+}
+
+/// A step, or a section, within one runbook, as a dictionary key.
+private struct StepKey: Hashable {
+    var runbook: String
+    var step: String
+
+    init(runbook: String, step: String) {
+        self.runbook = runbook
+        self.step = step
+    }
+
+    init(_ ref: StepRef) {
+        self.init(runbook: ref.runbook, step: ref.step)
+    }
+}

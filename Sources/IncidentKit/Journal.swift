@@ -1,0 +1,160 @@
+import Foundation
+
+/// An incident's append-only timeline file (`timeline.jsonl`): one JSON event per line.
+///
+/// Appends are safe against other processes appending at the same time and against a crash mid-write: each
+/// append takes an exclusive `flock`, numbers its events after the last complete line, writes all its lines in
+/// one `write` on an `O_APPEND` descriptor and `fsync`s before it returns.
+public struct Journal: Sendable {
+    /// The journal's file name inside an incident directory.
+    public static let fileName = "timeline.jsonl"
+
+    /// The journal file's path.
+    public let path: String
+    /// How long an append waits for another writer's lock before giving up, in seconds.
+    public var lockTimeout: Double
+
+    /// A journal at `path`; nothing is opened until it is used.
+    public init(path: String, lockTimeout: Double = 10) {
+        self.path = path
+        self.lockTimeout = lockTimeout
+    }
+
+    /// Appends the events, redacted, numbered after the last complete line and stamped with `now`, and returns
+    /// them as stored. When this returns they are on disk; when it throws, nothing was written.
+    public func append(_ new: [NewEvent], now: Date) throws(JournalError) -> [Event] {
+        guard !new.isEmpty else { return [] }
+        let (fd, created) = try openForAppend()
+        defer { close(fd) }
+        try FileIO.lockExclusive(fd, path: path, timeout: lockTimeout)
+        defer { flock(fd, LOCK_UN) }
+
+        let size = try FileIO.size(fd, path: path)
+        let tail = try JournalTail.read(fd, size: size, path: path)
+        let recordedAt = JournalTime.normalized(now)
+        let events = new.enumerated().map { offset, event in
+            Event(
+                seq: tail.lastSeq + offset + 1, recordedAt: recordedAt,
+                occurredAt: JournalTime.normalized(event.occurredAt ?? now), actor: event.actor,
+                kind: Redactor.redact(event.kind)
+            )
+        }
+        var bytes: [UInt8] = tail.torn ? [0x0A] : []
+        for event in events {
+            do {
+                bytes += try EventCodec.line(for: event)
+            } catch {
+                throw JournalError.encodingFailed(path: path, reason: "\(error)")
+            }
+            bytes.append(0x0A)
+        }
+        do {
+            try FileIO.writeAll(fd, bytes, path: path)
+            try FileIO.sync(fd, path: path)
+        } catch {
+            // A partial line must not stay behind for the next writer to number after.
+            _ = ftruncate(fd, off_t(size))
+            throw error
+        }
+        if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+        return events
+    }
+
+    /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
+    /// A line from a newer schema refuses the whole journal.
+    public static func read(_ path: String) throws(JournalError) -> JournalContents {
+        let fd = try FileIO.open(path, O_RDONLY)
+        defer { close(fd) }
+        let size = try FileIO.size(fd, path: path)
+        let bytes = try FileIO.read(fd, offset: 0, count: size, path: path)
+        var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
+        let consumed = try lines.consume(bytes[...])
+        if consumed < bytes.count {
+            lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
+        }
+        return JournalContents(
+            events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
+        )
+    }
+
+    /// Opens the journal for appending and reading, creating it 0600 when absent.
+    private func openForAppend() throws(JournalError) -> (fd: Int32, created: Bool) {
+        while true {
+            let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                // The umask may have taken bits away or left group bits; the mode is set explicitly.
+                guard fchmod(fd, 0o600) == 0 else {
+                    let code = errno
+                    close(fd)
+                    throw JournalError.from(errno: code, path: path, operation: "chmod")
+                }
+                return (fd, true)
+            }
+            switch errno {
+            case EINTR: continue
+            case EEXIST: return (try FileIO.open(path, O_RDWR | O_APPEND), false)
+            default: throw JournalError.from(errno: errno, path: path, operation: "open")
+            }
+        }
+    }
+}
+
+/// What the end of a journal says: the last complete line's seq, and whether a torn fragment follows it.
+struct JournalTail {
+    /// The seq of the last complete, valid line; 0 when there is none.
+    var lastSeq: Int
+    /// Whether the file ends without a newline.
+    var torn: Bool
+
+    private static let chunk = 4096
+    /// How many unreadable lines at the end are stepped over looking for the last seq.
+    private static let maxLinesBack = 1000
+
+    /// Reads backwards from the end of the file, never the whole file.
+    static func read(_ fd: Int32, size: Int, path: String) throws(JournalError) -> JournalTail {
+        guard size > 0 else { return JournalTail(lastSeq: 0, torn: false) }
+        let torn = try FileIO.read(fd, offset: size - 1, count: 1, path: path) != [0x0A]
+        var lineEnd: Int
+        if torn {
+            guard let newline = try previousNewline(fd, before: size - 1, path: path) else {
+                return JournalTail(lastSeq: 0, torn: true)
+            }
+            lineEnd = newline
+        } else {
+            lineEnd = size - 1
+        }
+        for _ in 0..<maxLinesBack {
+            let start = (try previousNewline(fd, before: lineEnd, path: path)).map { $0 + 1 } ?? 0
+            if start < lineEnd {
+                let line = try FileIO.read(fd, offset: start, count: lineEnd - start, path: path)
+                if let header = try? JSONDecoder().decode(LineHeader.self, from: Data(line)) {
+                    guard header.v <= Event.schemaVersion else {
+                        throw JournalError.newerSchema(path: path, line: nil, version: header.v)
+                    }
+                    return JournalTail(lastSeq: header.seq, torn: torn)
+                }
+            }
+            guard start > 0 else { break }
+            lineEnd = start - 1
+        }
+        return JournalTail(lastSeq: 0, torn: torn)
+    }
+
+    /// The offset of the last newline before `offset`, reading backwards a chunk at a time.
+    private static func previousNewline(_ fd: Int32, before offset: Int, path: String) throws(JournalError) -> Int? {
+        var end = offset
+        while end > 0 {
+            let start = max(0, end - chunk)
+            let bytes = try FileIO.read(fd, offset: start, count: end - start, path: path)
+            if let index = bytes.lastIndex(of: 0x0A) { return start + index }
+            end = start
+        }
+        return nil
+    }
+
+    /// The two fields an append needs from the last line.
+    private struct LineHeader: Decodable {
+        let v: Int
+        let seq: Int
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The journal's clock format: UTC, ISO 8601, millisecond precision (`2026-11-27T00:20:05.123Z`).
+///
+/// Dates are kept at whole milliseconds so that an event read back from the journal equals the event that was
+/// written.
+public enum JournalTime {
+    /// The date rounded to the nearest whole millisecond, as the journal stores it.
+    public static func normalized(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
+    }
+
+    /// The date as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC.
+    public static func string(from date: Date) -> String {
+        let total = milliseconds(date)
+        let millis = Int(((total % 1000) + 1000) % 1000)
+        var seconds = time_t((total - Int64(millis)) / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis
+        )
+    }
+
+    /// Parses an ISO 8601 timestamp: `yyyy-MM-ddTHH:mm[:ss[.fraction]]` followed by `Z` or an offset `±HH:MM`;
+    /// nil when the text is anything else.
+    public static func date(from text: String) -> Date? {
+        var scanner = DigitScanner(Array(text.utf8))
+        guard let year = scanner.number(digits: 4), scanner.skip("-"),
+              let month = scanner.number(digits: 2), scanner.skip("-"),
+              let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+              let hour = scanner.number(digits: 2), scanner.skip(":"),
+              let minute = scanner.number(digits: 2)
+        else { return nil }
+        var second = 0
+        var millis = 0
+        if scanner.skip(":") {
+            guard let value = scanner.number(digits: 2) else { return nil }
+            second = value
+            if scanner.skip(".") || scanner.skip(",") {
+                guard let fraction = scanner.fraction() else { return nil }
+                millis = fraction
+            }
+        }
+        let offsetSeconds: Int
+        if scanner.skip("Z") || scanner.skip("z") {
+            offsetSeconds = 0
+        } else if let sign = scanner.sign() {
+            guard let hours = scanner.number(digits: 2) else { return nil }
+            _ = scanner.skip(":")
+            guard let minutes = scanner.number(digits: 2), hours < 24, minutes < 60 else { return nil }
+            offsetSeconds = sign * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        let epoch = Int64(timegm(&parts)) - Int64(offsetSeconds)
+        return Date(timeIntervalSince1970: Double(epoch * 1000 + Int64(millis)) / 1000)
+    }
+
+    /// A moment as a responder types it: a full ISO 8601 timestamp, or `HH:MM` meaning that time today in UTC
+    /// (yesterday when today's would be later than `now`); nil when the text is neither.
+    public static func moment(from text: String, now: Date) -> Date? {
+        if let date = date(from: text) { return date }
+        var scanner = DigitScanner(Array(text.utf8))
+        guard let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2),
+              scanner.atEnd, hour < 24, minute < 60
+        else { return nil }
+        let day = 86_400.0
+        let midnight = floor(now.timeIntervalSince1970 / day) * day
+        let today = Date(timeIntervalSince1970: midnight + Double(hour * 3600 + minute * 60))
+        return today > now ? today.addingTimeInterval(-day) : today
+    }
+
+    /// The UTC calendar components of a date: year, month, day, hour, minute.
+    static func utcComponents(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        var seconds = time_t(floor(date.timeIntervalSince1970))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return (
+            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            Int(parts.tm_min)
+        )
+    }
+
+    private static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+/// Reads fixed-width numbers and single characters from ASCII text.
+private struct DigitScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func number(digits: Int) -> Int? {
+        guard index + digits <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[index..<index + digits] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        index += digits
+        return value
+    }
+
+    /// A decimal fraction of one or more digits, as whole milliseconds (truncated past three digits).
+    mutating func fraction() -> Int? {
+        var digits: [Int] = []
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            digits.append(Int(bytes[index] - 0x30))
+            index += 1
+        }
+        guard !digits.isEmpty else { return nil }
+        let padded = (digits + [0, 0, 0]).prefix(3)
+        return padded.reduce(0) { $0 * 10 + $1 }
+    }
+
+    mutating func skip(_ character: Character) -> Bool {
+        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func sign() -> Int? {
+        if skip("+") { return 1 }
+        if skip("-") { return -1 }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// One line of markdown saying what an event was, for the postmortem's timeline.
+public enum EventDescription {
+    /// What `event` recorded, with untrusted text escaped and commands as code spans.
+    public static func markdown(_ event: Event) -> String {
+        let e = MarkdownEscape.inline
+        switch event.kind {
+        case .incidentOpened(let title, let severity, let runbook, let drill, _):
+            return "Incident opened\(drill ? " (drill)" : ""): “\(e(title))”, \(severity.rawValue), runbook \(MarkdownEscape.codeSpan(runbook))"
+        case .runbookSwitched(let runbook):
+            return "Switched to runbook \(MarkdownEscape.codeSpan(runbook))"
+        case .stepDone(let step):
+            return "Step done: \(stepName(step))"
+        case .stepSkipped(let step, let reason):
+            return "Step skipped: \(stepName(step)) — reason: \(e(reason))"
+        case .checklistChecked(let item):
+            return "Verified: \(item.item). \(e(item.text))"
+        case .checklistUnchecked(let item):
+            return "Verification unchecked: \(item.item). \(e(item.text))"
+        case .note(let text, _, let commander):
+            return (commander ? "Commander note: " : "Note: ") + e(text)
+        case .statusChanged(let status):
+            return "Status → **\(status.rawValue)**"
+        case .severityChanged(let severity):
+            return "Severity → **\(severity.rawValue)**"
+        case .roleAssigned(let role, let person):
+            return "\(e(person)) is \(role.rawValue)"
+        case .escalated(let to):
+            return "Escalated to \(e(to))"
+        case .commandCopied(let command, _):
+            return "Copied \(MarkdownEscape.codeSpan(command))"
+        case .commandRan(let run):
+            return "Ran \(MarkdownEscape.codeSpan(run.command)) → \(outcome(run))"
+        case .runbookFeedback(let runbook, let step, let text):
+            let target = MarkdownEscape.codeSpan(runbook) + (step.map { " step " + MarkdownEscape.codeSpan($0) } ?? "")
+            return "Runbook feedback on \(target): \(e(text))"
+        case .milestone(.impactStarted):
+            return "Impact started"
+        case .milestone(.detected):
+            return "Detected"
+        case .pinChanged(let seq, let pinned):
+            return "\(pinned ? "Pinned" : "Unpinned") event #\(seq)"
+        case .exportWritten(let path, let format):
+            return "Exported \(e(format)) to \(MarkdownEscape.codeSpan(path))"
+        case .incidentClosed:
+            return "Incident closed"
+        case .reopened:
+            return "Incident reopened"
+        }
+    }
+
+    /// `exit 0 in 1.2s`, or why the command stopped.
+    static func outcome(_ run: CommandRun) -> String {
+        let duration = String(format: "%.1fs", run.durationSeconds)
+        if let code = run.exitCode { return "exit \(code) in \(duration)" }
+        return "\(MarkdownEscape.inline(run.stoppedBecause ?? "stopped")) after \(duration)"
+    }
+
+    /// `` `diagnosis-1` “title” ``.
+    static func stepName(_ step: StepRef) -> String {
+        "\(MarkdownEscape.codeSpan(step.step)) “\(MarkdownEscape.inline(step.title))”"
+    }
+}

@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// `respond log ID ACTION …`: appends one event to an incident's journal, for scripts and a second terminal.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Append one event to an incident's timeline.",
+        discussion: """
+            Actions:
+              note TEXT [--pin]            status investigating|identified|mitigated|resolved
+              severity P0..P3              check N / uncheck N
+              step N done                  step N skip --reason R
+              escalate WHO                 feedback TEXT [--step N]
+              role commander|scribe|responder NAME
+              milestone impact-started|detected
+              close                        reopen
+            Every action takes --at TIME (ISO 8601, or HH:MM meaning today UTC) for when it happened.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The incident: id, unique prefix, `last`, or a path to its timeline.jsonl.")
+    var incident: String
+
+    @Argument(help: "What happened: note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close, reopen.")
+    var action: String
+
+    @Argument(help: "The action's values.")
+    var values: [String] = []
+
+    @Flag(help: "Pin a note as important.")
+    var pin = false
+
+    @Option(help: "When it happened: ISO 8601 or HH:MM (UTC).")
+    var at: String?
+
+    @Option(help: "Why a step was skipped (required with `step N skip`).")
+    var reason: String?
+
+    @Option(help: "The step a feedback is about.")
+    var step: String?
+
+    func run() throws {
+        let location = try global.resolveIncident(incident)
+        guard FileManager.default.fileExists(atPath: location.journalPath) else {
+            throw CLIError("no journal at \(location.journalPath): the incident directory has no timeline.jsonl")
+        }
+        try checkOptionsApply()
+        let now = Date()
+        let occurredAt = try at.map { text in
+            guard let date = JournalTime.moment(from: text, now: now) else {
+                throw CLIError("cannot read time \"\(text)\": use ISO 8601 (2026-11-27T00:05:00Z) or HH:MM in UTC")
+            }
+            guard date <= now.addingTimeInterval(60) else {
+                throw CLIError("time \(text) is in the future; --at says when something already happened")
+            }
+            return date
+        }
+        let kind = try eventKind(incident: IncidentEvents(location: location, global: global))
+        let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: occurredAt)
+        do {
+            for saved in try location.journal.append([event], now: now) {
+                print("saved #\(saved.seq) \(saved.kind.name)")
+            }
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The event the action and its values describe, or a one-line error saying what is wrong with them.
+    private func eventKind(incident: IncidentEvents) throws -> EventKind {
+        switch action {
+        case "note":
+            return .note(text: try joinedText("note TEXT"), pinned: pin, commander: false)
+        case "status":
+            let value = try single("status investigating|identified|mitigated|resolved")
+            guard let status = IncidentStatus(rawValue: value.lowercased()) else {
+                throw CLIError("unknown status \"\(value)\": use investigating, identified, mitigated or resolved")
+            }
+            return .statusChanged(status)
+        case "severity":
+            return .severityChanged(try parseSeverity(try single("severity P0|P1|P2|P3")))
+        case "check", "uncheck":
+            let value = try single("\(action) N")
+            guard let number = Int(value), number >= 1 else {
+                throw CLIError("checklist item must be a number from 1: got \"\(value)\"")
+            }
+            let runbook = try incident.runbook()
+            let item = try reference { () throws(RunbookReferenceError) in
+                try RunbookReference.checklistItem(number, in: runbook)
+            }
+            return action == "check" ? .checklistChecked(item) : .checklistUnchecked(item)
+        case "step":
+            return try stepEvent(runbook: try incident.runbook())
+        case "escalate":
+            return .escalated(to: try joinedText("escalate WHO"))
+        case "feedback":
+            let runbook = try incident.runbook()
+            let stepKey = try step.map { query in
+                try reference { () throws(RunbookReferenceError) in try RunbookReference.step(query, in: runbook).step }
+            }
+            return .runbookFeedback(runbook: runbook.id, step: stepKey, text: try joinedText("feedback TEXT"))
+        case "role":
+            guard values.count >= 2, let role = Role(rawValue: values[0].lowercased()) else {
+                throw CLIError("usage: role commander|scribe|responder NAME")
+            }
+            return .roleAssigned(role, person: values.dropFirst().joined(separator: " "))
+        case "milestone":
+            let value = try single("milestone impact-started|detected")
+            guard let milestone = Milestone(rawValue: value) else {
+                throw CLIError("unknown milestone \"\(value)\": use impact-started or detected")
+            }
+            return .milestone(milestone)
+        case "close":
+            try noValues()
+            let summary = try incident.summary()
+            guard !summary.closed else { throw CLIError("incident \(summary.id) is already closed") }
+            return .incidentClosed
+        case "reopen":
+            try noValues()
+            let summary = try incident.summary()
+            guard summary.closed else { throw CLIError("incident \(summary.id) is not closed") }
+            return .reopened
+        default:
+            throw CLIError(
+                "unknown action \"\(action)\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen"
+            )
+        }
+    }
+
+    private func stepEvent(runbook: Runbook) throws -> EventKind {
+        guard values.count == 2, ["done", "skip"].contains(values[1]) else {
+            throw CLIError("usage: step N done | step N skip --reason R")
+        }
+        let stepRef = try reference { () throws(RunbookReferenceError) in try RunbookReference.step(values[0], in: runbook) }
+        if values[1] == "done" { return .stepDone(stepRef) }
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CLIError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
+        }
+        return .stepSkipped(stepRef, reason: reason)
+    }
+
+    /// Refuses options that the action would silently ignore.
+    private func checkOptionsApply() throws {
+        if pin && action != "note" { throw CLIError("--pin applies to notes only") }
+        if reason != nil && !(action == "step" && values.last == "skip") {
+            throw CLIError("--reason applies to `step N skip` only")
+        }
+        if step != nil && action != "feedback" { throw CLIError("--step applies to feedback only") }
+    }
+
+    /// A runbook reference, or its error as a one-line CLI error.
+    private func reference<T>(_ body: () throws(RunbookReferenceError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    private func joinedText(_ usage: String) throws -> String {
+        let text = values.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CLIError("usage: \(usage)") }
+        return text
+    }
+
+    private func single(_ usage: String) throws -> String {
+        guard values.count == 1, let value = values.first else { throw CLIError("usage: \(usage)") }
+        return value
+    }
+
+    private func noValues() throws {
+        guard values.isEmpty else { throw CLIError("\(action) takes no values") }
+    }
+}
+
+/// An incident's events, read only when an action needs them (most appends do not, which keeps `log` cheap on
+/// long journals).
+private struct IncidentEvents {
+    let location: IncidentLocation
+    let global: GlobalOptions
+
+    /// The incident's summary, or an error when its journal does not start with `incident-opened`.
+    func summary() throws -> IncidentSummary {
+        let contents = try global.readIncident(location)
+        guard let summary = IncidentSummary.summarize(
+            id: location.id, journalPath: location.journalPath, events: contents.events
+        ) else {
+            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+        }
+        return summary
+    }
+
+    /// The runbook the incident is on now, from the catalog; an error when the catalog no longer has it.
+    func runbook() throws -> Runbook {
+        let id = try currentRunbook()
+        let catalog = try global.loadCatalog()
+        guard let runbook = catalog.runbook(id: id) else {
+            throw CLIError("incident \(location.id) is on runbook \(id), which is not in \(catalog.directory); pass --runbooks DIR")
+        }
+        return runbook
+    }
+
+    /// The runbook the incident is on now: the last one switched to, else the one it was opened on.
+    func currentRunbook() throws -> String {
+        let events = try global.readIncident(location).events
+        let current = events.reversed().lazy.compactMap { event -> String? in
+            switch event.kind {
+            case .runbookSwitched(let runbook), .incidentOpened(_, _, let runbook, _, _): runbook
+            default: nil
+            }
+        }.first
+        guard let current else {
+            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+        }
+        return current
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// `respond start RUNBOOK --detach`: opens an incident without the UI and prints its id.
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Open an incident on a runbook and print its id."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The runbook the incident starts on.")
+    var runbook: String
+
+    @Flag(help: "Create the incident without opening the guide; print its id.")
+    var detach = false
+
+    @Option(help: "The incident's title (default: the runbook's title).")
+    var title: String?
+
+    @Option(help: "P0, P1, P2 or P3 (default: the runbook's severity, else P2).")
+    var severity: String?
+
+    @Flag(help: "Mark the incident as a drill.")
+    var drill = false
+
+    @Option(help: "The incident id (default: UTC time and runbook, e.g. 20261127T0020Z-high-cpu-usage).")
+    var id: String?
+
+    func run() throws {
+        guard detach else { throw CLIError("interactive mode needs a terminal UI; use --detach") }
+        let catalog = try global.loadCatalog()
+        let chosen: Runbook
+        do {
+            chosen = try catalog.resolve(runbook)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let chosenSeverity = try severity.map(parseSeverity) ?? catalog.severity(of: chosen.id) ?? .p2
+        do {
+            let opened = try global.incidentStore().open(
+                runbook: chosen.id, title: title ?? chosen.title, severity: chosenSeverity, drill: drill,
+                actor: global.actorName(), id: id, now: Date()
+            )
+            print(opened.location.id)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// A severity as typed, `P1` or `p1`, or a one-line error listing the valid ones.
+func parseSeverity(_ text: String) throws -> Severity {
+    guard let severity = Severity(rawValue: text.uppercased()) else {
+        throw CLIError("unknown severity \"\(text)\": use P0, P1, P2 or P3")
+    }
+    return severity
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// The built `respond` binary, found from this file's path: `make test` builds it before `swift test`.
+let respondBinary: String = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug/respond").path
+}()
+
+/// What a finished `respond` run printed and how it exited.
+struct RespondResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// A fresh incident home for one test (removed when it ends), so tests running in parallel never share incidents, with a small
+/// runbook catalog beside it in `<home>/runbooks` (see `fixtureRunbook`).
+func makeHome() throws -> String {
+    let path = try freshDirectory()
+    try FileManager.default.createDirectory(atPath: path + "/runbooks", withIntermediateDirectories: true)
+    try fixtureIndex.write(toFile: path + "/runbooks/README.md", atomically: true, encoding: .utf8)
+    try fixtureRunbook.write(toFile: path + "/runbooks/disk-full.md", atomically: true, encoding: .utf8)
+    return path
+}
+
+/// The catalog index of the fixture: one runbook.
+let fixtureIndex = """
+    # Runbooks
+
+    ## Runbook 索引
+
+    ### Storage 問題
+
+    | Runbook | Severity | Description |
+    |---------|----------|-------------|
+    | [Disk Full](disk-full.md) | P1 | Disk 使用率 > 90% |
+
+    """
+
+/// The fixture runbook: two diagnosis steps, two resolution steps, a three-item checklist, severity P1.
+let fixtureRunbook = """
+    # Runbook: Disk Full
+
+    ## Symptoms
+
+    - 寫入失敗，`No space left on device`
+
+    ## Impact
+
+    - **Severity**: P1
+    - **Affected Users**: 所有使用者
+    - **Business Impact**: 訂單無法寫入
+
+    ## Detection
+
+    - **Alert**: `DiskFull`
+
+    ## Diagnosis
+
+    ### Step 1: 找出滿的 volume
+
+    ```bash
+    df -h
+    ```
+
+    ### Step 2: 找出最大的目錄
+
+    ```bash
+    du -sh /var/* | sort -h
+    ```
+
+    ## Resolution
+
+    ### Immediate Actions
+
+    ```bash
+    journalctl --vacuum-size=500M
+    ```
+
+    ### Root Cause Fix
+
+    調整 log rotation。
+
+    ## Verification
+
+    - [ ] Disk 使用率 < 80%
+    - [ ] 寫入恢復正常
+    - [ ] `DiskFull` alert 已 resolved
+
+    ## Prevention
+
+    - 監控 disk 成長趨勢
+
+    ## Escalation
+
+    | Level | Contact |
+    |-------|---------|
+    | L2 | #infra-oncall |
+
+    ## Related
+
+    - [Runbooks](README.md)
+
+    ---
+
+    **Last Updated**: 2026-11-01
+    **Owner**: Infra Team
+    **Review Cycle**: Quarterly
+
+    """
+
+/// Runs `respond` with `arguments` against `home` and waits for it to exit.
+func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> RespondResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: respondBinary)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["RESPOND_HOME"] = home
+    environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
+    environment["RESPOND_ACTOR"] = actor
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RespondResult(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self)
+    )
+}
+
+/// The lines of a file, without the empty string after the final newline.
+func fileLines(_ path: String) throws -> [String] {
+    var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    return lines
+}
+
+/// Gives each test its own temporary directory, removed when the test ends: `@Suite(.temporaryFiles)`.
+struct TemporaryFilesTrait: SuiteTrait, TestTrait, TestScoping {
+    /// Where the running test's temporary files go.
+    @TaskLocal static var directory: String?
+
+    var isRecursive: Bool { true }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        guard testCase != nil else { return try await function() }
+        let directory = NSTemporaryDirectory() + "/respond-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await Self.$directory.withValue(directory) { try await function() }
+    }
+}
+
+extension Trait where Self == TemporaryFilesTrait {
+    /// Each test gets a temporary directory of its own, removed afterwards.
+    static var temporaryFiles: Self { TemporaryFilesTrait() }
+}
+
+/// A fresh directory inside the running test's temporary directory.
+func freshDirectory() throws -> String {
+    let base = TemporaryFilesTrait.directory ?? NSTemporaryDirectory() + "/respond-e2e-unscoped"
+    let path = base + "/" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

@@ -1,0 +1,121 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+import Testing
+
+@Suite("Event JSON codec")
+struct EventCodingTests {
+    static let step = StepRef(runbook: "high-cpu-usage", step: "diagnosis-2", title: "找出 CPU 最高的 Pod")
+    static let item = ChecklistRef(runbook: "high-cpu-usage", item: 3, text: "CPU < 70% 持續 10 分鐘")
+
+    /// One example of every kind, with optional fields both present and absent.
+    static let kinds: [EventKind] = [
+        .incidentOpened(title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true, roles: [.commander: "amy", .scribe: "bo"]),
+        .incidentOpened(title: "plain", severity: .p3, runbook: "slow-queries", drill: false, roles: [:]),
+        .runbookSwitched(runbook: "slow-queries"),
+        .stepDone(step),
+        .stepSkipped(step, reason: "metrics already show the pod"),
+        .checklistChecked(item),
+        .checklistUnchecked(item),
+        .note(text: "a | pipe, `backticks`, 繁體中文\nsecond line", pinned: true, commander: false),
+        .note(text: "review", pinned: false, commander: true),
+        .statusChanged(.mitigated),
+        .severityChanged(.p0),
+        .roleAssigned(.commander, person: "amy"),
+        .escalated(to: "L2 DBA"),
+        .commandCopied(command: "kubectl top pods -n shop", step: step),
+        .commandCopied(command: "uptime", step: nil),
+        .commandRan(CommandRun(
+            command: "kubectl top pods -n {{namespace}}", step: step, placeholders: ["namespace": "shop"], exitCode: 0,
+            durationSeconds: 1.25, outputExcerpt: "NAME CPU\napi-1 950m", outputFile: "output/7.txt", stoppedBecause: nil
+        )),
+        .commandRan(CommandRun(command: "sleep 100", exitCode: nil, durationSeconds: 30, outputExcerpt: "", stoppedBecause: "timed out")),
+        .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "namespace flag missing"),
+        .runbookFeedback(runbook: "high-cpu-usage", step: nil, text: "no step for HPA limits"),
+        .milestone(.impactStarted),
+        .milestone(.detected),
+        .pinChanged(seq: 4, pinned: true),
+        .exportWritten(path: "postmortem.md", format: "markdown"),
+        .incidentClosed,
+        .reopened,
+    ]
+
+    @Test("every kind survives encoding and decoding unchanged", arguments: kinds)
+    func roundTrip(kind: EventKind) throws {
+        let event = Event(
+            seq: 7, recordedAt: utc("2026-11-27T00:20:05.123Z"), occurredAt: utc("2026-11-27T00:05:00.000Z"),
+            actor: "amy", kind: kind
+        )
+        let line = try EventCodec.line(for: event)
+        #expect(!line.contains(0x0A))
+        #expect(try EventCodec.event(from: line) == event)
+    }
+
+    @Test("the kinds of the schema are exactly the documented names")
+    func kindNames() {
+        let names = Set(Self.kinds.map(\.name))
+        #expect(names == Set(EventKind.allNames))
+        #expect(EventKind.allNames.count == 19)
+    }
+
+    @Test("a line is one flat object with sorted keys and millisecond UTC times")
+    func flatSortedLine() throws {
+        let event = Event(
+            seq: 3, id: UUID(uuidString: "6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22")!,
+            recordedAt: utc("2026-11-27T00:20:05.123Z"), actor: "amy",
+            kind: .stepSkipped(Self.step, reason: "not needed")
+        )
+        let line = String(decoding: try EventCodec.line(for: event), as: UTF8.self)
+        #expect(line == #"{"actor":"amy","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"step-skipped","occurredAt":"2026-11-27T00:20:05.123Z","reason":"not needed","recordedAt":"2026-11-27T00:20:05.123Z","runbook":"high-cpu-usage","seq":3,"step":"diagnosis-2","title":"找出 CPU 最高的 Pod","v":1}"#)
+    }
+
+    @Test("an unknown kind of the same schema is an error naming the kind")
+    func unknownKind() {
+        let line = #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"#
+        #expect(throws: EventDecodingError.unknownKind("coffee-break")) {
+            try EventCodec.event(from: Data(line.utf8))
+        }
+    }
+
+    @Test("a newer schema version is refused before anything else is read")
+    func newerSchema() {
+        #expect(throws: EventDecodingError.newerSchema(2)) {
+            try EventCodec.event(from: Data(#"{"v":2,"kind":"hologram"}"#.utf8))
+        }
+    }
+
+    @Test("a step event without its reason is a decoding error")
+    func missingField() {
+        let line = #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"step-skipped","runbook":"r","step":"s","title":"t"}"#
+        #expect(throws: DecodingError.self) { try EventCodec.event(from: Data(line.utf8)) }
+    }
+}
+
+@Suite("Journal times")
+struct JournalTimeTests {
+    @Test("times are written in UTC with milliseconds")
+    func format() {
+        #expect(JournalTime.string(from: Date(timeIntervalSince1970: 1_795_738_805.1234)) == "2026-11-27T00:20:05.123Z")
+        #expect(JournalTime.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+    }
+
+    @Test("ISO 8601 with an offset, without seconds or with a long fraction parses to the same instant")
+    func parse() {
+        let expected = utc("2026-11-27T00:20:00.000Z")
+        #expect(JournalTime.date(from: "2026-11-27T08:20+08:00") == expected)
+        #expect(JournalTime.date(from: "2026-11-27T00:20:00Z") == expected)
+        #expect(JournalTime.date(from: "2026-11-27T00:20:05.123456Z") == utc("2026-11-27T00:20:05.123Z"))
+        #expect(JournalTime.date(from: "2026-11-27") == nil)
+        #expect(JournalTime.date(from: "2026-13-27T00:20Z") == nil)
+        #expect(JournalTime.date(from: "yesterday") == nil)
+    }
+
+    @Test("HH:MM means today in UTC, or yesterday when today's would be in the future")
+    func hourMinute() {
+        let now = utc("2026-11-27T00:20:00.000Z")
+        #expect(JournalTime.moment(from: "00:05", now: now) == utc("2026-11-27T00:05:00.000Z"))
+        #expect(JournalTime.moment(from: "23:50", now: now) == utc("2026-11-26T23:50:00.000Z"))
+        #expect(JournalTime.moment(from: "24:00", now: now) == nil)
+        #expect(JournalTime.moment(from: "5:00", now: now) == nil)
+    }
+}

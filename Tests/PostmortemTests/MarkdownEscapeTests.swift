@@ -1,0 +1,85 @@
+import Foundation
+import Postmortem
+import Testing
+
+@Suite("Escaping untrusted text for markdown")
+struct MarkdownEscapeTests {
+    static let hostile = [
+        "plain 繁體中文 text",
+        "# not a heading",
+        "## also not",
+        "- not a list",
+        "+ nor this",
+        "1. not ordered",
+        "2) nor this",
+        "> not a quote",
+        "a | b | c",
+        "`code` and ``more``",
+        "<script>alert(1)</script>",
+        "<b>bold</b> &amp; &lt;",
+        "*em* **strong** _under_ __dunder__ ~~strike~~",
+        "[link](evil.html) ![img](x.png) [ref]: /x",
+        "back\\slash\\",
+        "===",
+        "tab\there",
+    ]
+
+    @Test("inline text renders as exactly itself in a paragraph", arguments: hostile)
+    func paragraph(text: String) {
+        let html = GFMHTML.render("x " + MarkdownEscape.inline(text) + "\n")
+        let expected = "<p>x " + text.replacingOccurrences(of: "\t", with: " ") + "</p>\n"
+        #expect(GFMHTML.decoded(html) == expected)
+    }
+
+    @Test("inline text at the start of a line cannot open a block", arguments: hostile)
+    func lineStart(text: String) {
+        let html = GFMHTML.render(MarkdownEscape.inline(text) + "\n")
+        #expect(html.hasPrefix("<p>"))
+        #expect(GFMHTML.decoded(html) == "<p>" + text.replacingOccurrences(of: "\t", with: " ") + "</p>\n")
+    }
+
+    @Test("inline text stays in its table cell", arguments: hostile + ["line one\n# line two | x"])
+    func tableCell(text: String) {
+        let table = "| a | b |\n| --- | --- |\n| left | \(MarkdownEscape.inline(text)) |\n"
+        let html = GFMHTML.render(table)
+        #expect(html.components(separatedBy: "<td>").count == 3)
+        #expect(!html.contains("<script"))
+    }
+
+    @Test("line breaks become <br>; escape sequences and control characters are dropped")
+    func controls() {
+        #expect(MarkdownEscape.inline("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
+        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e") == "abcde")
+    }
+
+    @Test("a code span survives backticks, pipes and line breaks, even in a table", arguments: [
+        "kubectl get pods | grep -v Running",
+        "echo `date`",
+        "a ``` b",
+        "`leading",
+        "two\nlines",
+    ])
+    func codeSpan(command: String) {
+        let table = "| a | b |\n| --- | --- |\n| left | \(MarkdownEscape.codeSpan(command)) |\n"
+        let html = GFMHTML.render(table)
+        #expect(html.components(separatedBy: "<td>").count == 3)
+        let flat = command.replacingOccurrences(of: "\n", with: " ")
+        #expect(GFMHTML.decoded(html).contains("<code>\(flat)</code>"))
+    }
+
+    @Test("a fenced block is longer than any backtick run inside, so the text cannot close it")
+    func codeBlock() {
+        let lines = MarkdownEscape.codeBlock("echo ```\nexit", language: "bash")
+        #expect(lines == ["````bash", "echo ```", "exit", "````"])
+        let html = GFMHTML.render(lines.joined(separator: "\n") + "\n\nafter\n")
+        #expect(GFMHTML.decoded(html).contains("<code class=\"language-bash\">echo ```\nexit\n</code>"))
+        #expect(html.contains("<p>after</p>"))
+    }
+
+    @Test("a link destination cannot close the link or carry spaces and markup")
+    func destination() {
+        #expect(MarkdownEscape.destination("http://x/a b>c)") == "<http://x/ab%3Ec)>")
+        let html = GFMHTML.render("[out](\(MarkdownEscape.destination("http://x/a b>c) **x**")))\n")
+        #expect(html == "<p><a href=\"http://x/ab%3Ec)**x**\">out</a></p>\n")
+    }
+}
