@@ -6,6 +6,9 @@ let commands: [String: ([String]) throws -> Void] = [
     "parse": ParseCommand.run,
     "first-frame": FirstFrameCommand.run,
     "keys": KeysCommand.run,
+    "generate-scroll": GenerateScrollCommand.run,
+    "generate-journal": GenerateJournalCommand.run,
+    "append": AppendCommand.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
