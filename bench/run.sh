@@ -4,6 +4,7 @@
 # Environment: BENCH_RUNS (hyperfine runs per command, default 15), BENCH_APPENDS (appends per run, default 500),
 # BENCH_KEY_ROUNDS (rounds of the 47-key sequence, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3).
 set -euo pipefail
+shopt -s inherit_errexit
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -141,16 +142,19 @@ scroll_bytes() {
         -v steps="$steps" 'BEGIN { rate = is > 0 ? idle / is : 0; x = (keyed - rate * ks) / steps; printf "%.0f", x < 0 ? 0 : x }'
 }
 
-if "$RESPOND" start --help 2>/dev/null | grep -q -- --detach; then
+if "$RESPOND" resume --help >/dev/null 2>&1; then
     SCROLL_STEPS=20
     "$BENCH" generate-scroll "$OUT/scroll-runbooks" "$OUT/scroll.txt" 400
     rm -rf "$OUT/scroll-home"
-    ours=$(scroll_bytes respond C-d $SCROLL_STEPS "$RESPOND start long-recovery-script --runbooks $OUT/scroll-runbooks --home $OUT/scroll-home --as bench")
+    scroll_options="--runbooks $OUT/scroll-runbooks --home $OUT/scroll-home --as bench"
+    # shellcheck disable=SC2086
+    incident=$("$RESPOND" start long-recovery-script --detach $scroll_options)
+    ours=$(scroll_bytes respond C-d $SCROLL_STEPS "$RESPOND resume $incident $scroll_options")
     theirs=$(scroll_bytes less d $SCROLL_STEPS "less $OUT/scroll.txt")
     row "4. Bytes to the terminal per half-page scroll of a 400-line step (Ctrl-D vs less d, 80x24 tmux, $SCROLL_STEPS steps)" \
         "$ours B" "less: $theirs B" "$(ratio "$ours" "$theirs")" "≤ 1.00×" "$(met "$ours <= $theirs")"
 else
-    echo "- 4. Bytes per scroll step: not measured yet; the curses run loop (interactive \`respond start\`) is not in this build." >>"$NOTES"
+    echo "- 4. Bytes per scroll step: not measured yet; the curses run loop (\`respond resume\` in a terminal) is not in this build." >>"$NOTES"
 fi
 
 echo "== 5. durable appends" >&2
