@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "CDisplayWidth", path: "Sources/CDisplayWidth"),
+        .target(name: "CProcessSpawn", path: "Sources/CProcessSpawn"),
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
-        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit"]),
+        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit", "CProcessSpawn"]),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),

@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 import RunbookKit
 
@@ -181,14 +182,8 @@ public final class CommandExecution: @unchecked Sendable {
 }
 
 /// A pipe whose ends are close-on-exec (so no other child inherits them) with `flags` set on both.
-/// Glibc's `pipe2` is not visible to Swift, so the flags are set right after creation.
 private func makePipe(_ ends: inout [Int32], flags: Int32) -> Bool {
-    guard pipe(&ends) == 0 else { return false }
-    for end in ends {
-        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        if flags != 0 { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | flags) }
-    }
-    return true
+    respond_pipe_cloexec(&ends, flags) == 0
 }
 
 extension Duration {

@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 
 /// Starts `/bin/sh` with `posix_spawn` in a new session (and so its own process group, with no controlling
@@ -21,7 +22,7 @@ enum ProcessGroupSpawn {
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(spawnSetSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(&attributes, Int16(respond_spawn_setsid_flag() | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -29,7 +30,7 @@ enum ProcessGroupSpawn {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, output, 2)
-        let chdirStatus = spawnAddChdir(&actions, workingDirectory)
+        let chdirStatus = respond_spawn_addchdir(&actions, workingDirectory)
         guard chdirStatus == 0 else { throw .cannotStart(reason: CommandRunnerError.reason(chdirStatus)) }
 
         let argv = arguments.map { strdup($0) } + [nil]
@@ -44,14 +45,3 @@ enum ProcessGroupSpawn {
         return pid
     }
 }
-
-/// glibc's `POSIX_SPAWN_SETSID` (since 2.26): the child calls `setsid`. The header guards it with
-/// `_GNU_SOURCE`, which Swift's Glibc module does not define.
-private let spawnSetSID: Int32 = 0x80
-
-/// glibc's `posix_spawn_file_actions_addchdir_np` (since 2.29), hidden from Swift by the same guard; the child
-/// changes directory before it executes, so no thread of this process ever changes its own.
-@_silgen_name("posix_spawn_file_actions_addchdir_np")
-private func spawnAddChdir(
-    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>
-) -> Int32

@@ -47,13 +47,37 @@ public struct IncidentSession: Hashable, Sendable {
     /// The incident's id.
     public let id: String
     /// The journal's events, in sequence order, as stored.
-    public internal(set) var events: [Event]
+    public private(set) var events: [Event]
+    /// The incident's state: the fold of `events`, kept in step with them so that a key press never refolds.
+    public private(set) var state: IncidentState
     /// The index of the selected walkthrough item (a step or a verification item).
     public internal(set) var cursor: Int = 0
     /// How far the current step's text is scrolled down, in rows.
     public internal(set) var contentScroll: Int = 0
     /// How far the timeline is scrolled up from its bottom, in rows.
     public internal(set) var timelineScroll: Int = 0
+
+    /// A session on an incident's events, in any order; they are kept sorted by sequence number.
+    init(id: String, events: [Event]) {
+        self.id = id
+        self.events = events.sorted { $0.seq < $1.seq }
+        self.state = IncidentState.fold(self.events)
+    }
+
+    /// Adds events not seen before. Events that extend the journal are folded in; an event older than the
+    /// last one known (a late arrival) makes the state refold from the start, so order is always the journal's.
+    mutating func merge(_ arrived: [Event]) {
+        let known = Set(events.map(\.seq))
+        let fresh = arrived.filter { !known.contains($0.seq) }.sorted { $0.seq < $1.seq }
+        guard let first = fresh.first else { return }
+        if first.seq > (events.last?.seq ?? 0) {
+            events += fresh
+            for event in fresh { state.apply(event) }
+        } else {
+            events = (events + fresh).sorted { $0.seq < $1.seq }
+            state = IncidentState.fold(events)
+        }
+    }
 }
 
 /// The immutable state of the whole guide. Every change goes through `update`.

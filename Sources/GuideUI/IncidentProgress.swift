@@ -2,73 +2,33 @@ import Foundation
 import IncidentKit
 import RunbookKit
 
-/// What the walkthrough needs to know about an incident, folded from its events in order.
-struct IncidentProgress: Hashable, Sendable {
-    var title = ""
-    var severity = Severity.p2
-    var status = IncidentStatus.investigating
-    var runbook = ""
-    var drill = false
-    var openedAt: Date?
-    var lastStatusUpdate: Date?
-    var done: [String: Event] = [:]
-    var skipped: [String: String] = [:]
-    var checked: Set<String> = []
+extension IncidentState {
+    /// The runbook the incident is on; empty before the incident-opened event is read.
+    var runbook: String { currentRunbook ?? "" }
 
-    init(events: [Event]) {
-        for event in events { apply(event) }
-    }
+    /// When the incident was opened (acknowledged).
+    var openedAt: Date? { opened?.at }
 
-    /// The key that identifies a step across runbooks.
-    static func stepKey(runbook: String, step: String) -> String { "\(runbook)#\(step)" }
+    /// The severity to show: the incident's, or P2 before the incident-opened event is read.
+    var shownSeverity: Severity { severity ?? .p2 }
 
-    /// The key that identifies a verification item across runbooks.
-    static func itemKey(runbook: String, item: Int) -> String { "\(runbook)#\(item)" }
+    /// When the status was last updated; opening the incident counts as the first update.
+    var lastStatusUpdateOrOpened: Date? { lastStatusUpdate ?? opened?.at }
 
-    private mutating func apply(_ event: Event) {
-        switch event.kind {
-        case .incidentOpened(let title, let severity, let runbook, let drill, _):
-            self.title = title
-            self.severity = severity
-            self.runbook = runbook
-            self.drill = drill
-            openedAt = event.occurredAt
-            lastStatusUpdate = event.occurredAt
-        case .runbookSwitched(let runbook):
-            self.runbook = runbook
-        case .stepDone(let ref):
-            let key = Self.stepKey(runbook: ref.runbook, step: ref.step)
-            done[key] = event
-            skipped[key] = nil
-        case .stepSkipped(let ref, let reason):
-            let key = Self.stepKey(runbook: ref.runbook, step: ref.step)
-            skipped[key] = reason
-            done[key] = nil
-        case .checklistChecked(let ref):
-            checked.insert(Self.itemKey(runbook: ref.runbook, item: ref.item))
-        case .checklistUnchecked(let ref):
-            checked.remove(Self.itemKey(runbook: ref.runbook, item: ref.item))
-        case .statusChanged(let status):
-            self.status = status
-            lastStatusUpdate = event.occurredAt
-        case .severityChanged(let severity):
-            self.severity = severity
-        case .note, .roleAssigned, .escalated, .commandCopied, .commandRan, .runbookFeedback, .milestone,
-            .pinChanged, .exportWritten, .incidentClosed, .reopened:
-            break
-        }
-    }
-
+    /// Whether the step is done in that runbook.
     func isDone(_ runbook: String, _ step: Step) -> Bool {
-        done[Self.stepKey(runbook: runbook, step: step.key)] != nil
+        progress(of: runbook).steps[step.key]?.outcome == .done
     }
 
+    /// Why the step was skipped in that runbook, or nil when it was not.
     func skipReason(_ runbook: String, _ step: Step) -> String? {
-        skipped[Self.stepKey(runbook: runbook, step: step.key)]
+        guard case .skipped(let reason) = progress(of: runbook).steps[step.key]?.outcome else { return nil }
+        return reason
     }
 
+    /// Whether the verification item is checked in that runbook.
     func isChecked(_ runbook: String, _ item: ChecklistItem) -> Bool {
-        checked.contains(Self.itemKey(runbook: runbook, item: item.number))
+        progress(of: runbook).checked[item.number] != nil
     }
 }
 
@@ -111,9 +71,9 @@ extension Runbook {
 }
 
 extension AppModel {
-    /// The incident's progress, folded from its events.
-    var progress: IncidentProgress? {
-        incident.map { IncidentProgress(events: $0.events) }
+    /// The incident's state, folded from its events as they arrived.
+    var progress: IncidentState? {
+        incident?.state
     }
 
     /// The runbook the incident is on, if the library has it.

@@ -6,7 +6,7 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     var model = model
     switch message {
     case .incidentOpened(let id, let events), .incidentLoaded(let id, let events):
-        model.incident = IncidentSession(id: id, events: events.sorted { $0.seq < $1.seq })
+        model.incident = IncidentSession(id: id, events: events)
         model.journal = JournalState()
         model.overlay = nil
         model.notice = nil
@@ -50,9 +50,6 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 /// Adds events to the open incident's timeline, once each, in sequence order.
 private func merge(_ model: inout AppModel, _ events: [Event]) {
     guard var session = model.incident else { return }
-    let known = Set(session.events.map(\.seq))
-    let fresh = events.filter { !known.contains($0.seq) }
-    guard !fresh.isEmpty else { return }
-    session.events = (session.events + fresh).sorted { $0.seq < $1.seq }
+    session.merge(events)
     model.incident = session
 }

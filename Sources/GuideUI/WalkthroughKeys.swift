@@ -94,7 +94,7 @@ private func commonIncidentKey(_ model: AppModel, _ key: Key) -> (AppModel, [Eff
             cursor: statuses.firstIndex(of: current) ?? 0))
     case .character("P"):
         let severities = Severity.allCases
-        let current = model.progress?.severity ?? .p2
+        let current = model.progress?.shownSeverity ?? .p2
         model.overlay = .picker(Picker(
             purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0))" },
             values: severities.map(\.rawValue), cursor: severities.firstIndex(of: current) ?? 0))
@@ -136,7 +136,7 @@ private func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
     StepRef(runbook: runbook.id, step: step.key, title: step.title)
 }
 
-private func switchRunbookPicker(_ model: AppModel, _ progress: IncidentProgress) -> (AppModel, [Effect]) {
+private func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppModel, [Effect]) {
     var model = model
     let others = model.library.runbooks.filter { $0.id != progress.runbook }
     guard !others.isEmpty else {

@@ -75,7 +75,7 @@ func maxContentScroll(_ model: AppModel) -> Int {
 
 /// `done/total` for a group of the outline; skipped steps count as handled.
 private func groupProgress(
-    _ group: OutlineGroup, _ items: [WalkthroughItem], _ runbook: String, _ progress: IncidentProgress
+    _ group: OutlineGroup, _ items: [WalkthroughItem], _ runbook: String, _ progress: IncidentState
 ) -> String {
     let handled = group.items.filter { index in
         switch items[index] {
@@ -87,7 +87,7 @@ private func groupProgress(
 }
 
 private func drawOutline(
-    _ frame: inout Frame, _ model: AppModel, _ runbook: Runbook, _ progress: IncidentProgress, cursor: Int,
+    _ frame: inout Frame, _ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, cursor: Int,
     rows: Range<Int>, width: Int
 ) {
     let theme = model.theme
@@ -135,7 +135,7 @@ private func drawOutline(
 
 /// The right-hand side: the step's title, its state and its text, or the checklist around the current item.
 private func contentLines(
-    _ model: AppModel, _ runbook: Runbook, _ progress: IncidentProgress, _ item: WalkthroughItem, width: Int
+    _ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, _ item: WalkthroughItem, width: Int
 ) -> [StyledLine] {
     let theme = model.theme
     let renderer = BlockRenderer(theme: theme)
@@ -143,8 +143,8 @@ private func contentLines(
     case .step(let step):
         let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
-        if let done = progress.done[IncidentProgress.stepKey(runbook: runbook.id, step: step.key)] {
-            lines += wrapRuns([Run("✓ done by \(sanitize(done.actor)) at \(clock(done.occurredAt))", theme.done)], width: width)
+        if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
+            lines += wrapRuns([Run("✓ done by \(sanitize(done.stamp.actor)) at \(clock(done.stamp.at))", theme.done)], width: width)
         } else if let reason = progress.skipReason(runbook.id, step) {
             lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
         } else {
@@ -188,7 +188,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
     guard let session = model.incident, let progress = model.progress else { return }
     frame.fill(row: row, style: theme.bar)
-    let sinceUpdate = progress.lastStatusUpdate.map { model.now.timeIntervalSince($0) } ?? 0
+    let sinceUpdate = progress.lastStatusUpdateOrOpened.map { model.now.timeIntervalSince($0) } ?? 0
     let stale = sinceUpdate >= statusUpdateNudge
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText = stale
@@ -198,7 +198,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     // actor is dropped.
     var segments: [(text: String, style: Style, priority: Int)] = [
         (sanitize(session.id), theme.bar, 2),
-        (progress.severity.rawValue, barBadge(theme, progress.severity), 5),
+        (progress.shownSeverity.rawValue, barBadge(theme, progress.shownSeverity), 5),
         (progress.status.rawValue, theme.bar.with(bold: true), 4),
         (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 3),
         (sanitize(model.actor), theme.bar, 0),

@@ -80,7 +80,7 @@ public enum Adherence {
             if case .commandRan(let run) = event.kind, !matcher.contains(run) {
                 unlisted.append(.init(command: run.command, runbook: state.currentRunbook, stamp: Stamp(event)))
             }
-            state = state.applying(event)
+            state.apply(event)
         }
         return unlisted
     }
@@ -90,7 +90,7 @@ public enum Adherence {
         var atResolution: IncidentState?
         for event in events {
             let wasResolved = state.milestones.resolved != nil
-            state = state.applying(event)
+            state.apply(event)
             if !wasResolved && state.milestones.resolved != nil { atResolution = state }
             if state.milestones.resolved == nil { atResolution = nil }
         }

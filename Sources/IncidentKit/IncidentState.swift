@@ -61,7 +61,7 @@ public struct IncidentState: Hashable, Sendable {
         events.reduce(into: IncidentState()) { state, event in state.apply(event) }
     }
 
-    /// This state with one more event applied.
+    /// This state with one more event applied. In a loop, prefer `apply`, which does not copy the state.
     public func applying(_ event: Event) -> IncidentState {
         var next = self
         next.apply(event)
@@ -76,7 +76,8 @@ public struct IncidentState: Hashable, Sendable {
         progress[id] ?? RunbookProgress()
     }
 
-    private mutating func apply(_ event: Event) {
+    /// Applies one more event in place.
+    public mutating func apply(_ event: Event) {
         let stamp = Stamp(event)
         lastSeq = max(lastSeq, event.seq)
         switch event.kind {

@@ -5,10 +5,7 @@ import IncidentKit
 enum PostmortemTime {
     /// `2026-11-27T00:20:05.123Z`.
     static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        JournalTime.string(from: date)
     }
 
     /// `2026-11-27T00:20:05`, the form Mermaid's `dateFormat YYYY-MM-DDTHH:mm:ss` reads (UTC, no zone).

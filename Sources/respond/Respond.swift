@@ -8,7 +8,7 @@ struct Respond: ParsableCommand {
         abstract: "Guide an on-call responder through an incident, step by step, and keep its timeline.",
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
-            StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self,
+            StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
         ]
     )
 }

@@ -256,7 +256,7 @@ struct StateFoldTests {
         #expect(state.statusHistory.map(\.value) == [.investigating, .resolved, .investigating])
     }
 
-    @Test("folding incrementally with applying gives the same state as folding everything")
+    @Test("folding incrementally with applying or apply gives the same state as folding everything")
     func incremental() {
         var journal = JournalBuilder.opened()
         journal.add(.stepDone(JournalBuilder.step("diagnosis-1")), at: 1)
@@ -264,6 +264,9 @@ struct StateFoldTests {
         journal.add(.statusChanged(.mitigated), at: 3)
         let incremental = journal.events.reduce(IncidentState()) { $0.applying($1) }
         #expect(incremental == journal.state)
+        var inPlace = IncidentState()
+        for event in journal.events { inPlace.apply(event) }
+        #expect(inPlace == incremental)
         #expect(incremental.lastSeq == 4)
     }
 }

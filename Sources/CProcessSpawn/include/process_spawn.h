@@ -1,0 +1,17 @@
+#ifndef RESPOND_PROCESS_SPAWN_H
+#define RESPOND_PROCESS_SPAWN_H
+
+#include <spawn.h>
+
+/// glibc's POSIX_SPAWN_SETSID: the child starts a new session. The header hides it behind _GNU_SOURCE, which
+/// Swift's Glibc module does not define.
+int respond_spawn_setsid_flag(void);
+
+/// glibc's posix_spawn_file_actions_addchdir_np: the child changes directory before it executes, so no thread
+/// of the parent ever changes its own.
+int respond_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
+
+/// pipe2 with O_CLOEXEC plus `flags`, atomically, so no child spawned meanwhile by another thread inherits an end.
+int respond_pipe_cloexec(int ends[2], int flags);
+
+#endif

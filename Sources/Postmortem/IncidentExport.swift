@@ -1,0 +1,141 @@
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// The JSON export of a whole incident, for other tools: a summary of the folded state and every event.
+///
+/// `format` and `version` name this document's shape; the events inside follow the journal's own schema
+/// (`Event.schemaVersion`), one object per event exactly as a journal line holds it.
+public struct IncidentExport: Encodable, Sendable {
+    /// The document's kind, always `respond-incident-export`.
+    public var format = "respond-incident-export"
+    /// The document's shape version.
+    public var version = 1
+    /// The incident's id.
+    public var incidentID: String
+    /// When the export was made.
+    public var generatedAt: Date
+    /// Title, drill flag, status, severity, roles, runbooks and their histories.
+    public var summary: Summary
+    /// The moments the metrics measure between.
+    public var milestones: MilestoneTimes
+    /// TTD, TTA, TTM, TTR in seconds; absent when unknown.
+    public var metrics: Metrics
+    /// Progress through each runbook used, in order of use.
+    public var progress: [RunbookProgressSummary]
+    /// How closely the runbooks were followed.
+    public var adherence: AdherenceReport
+    /// Every event, in journal order.
+    public var events: [Event]
+
+    /// The state's facts, flattened for readers that do not fold events.
+    public struct Summary: Encodable, Sendable {
+        /// The incident's title.
+        public var title: String
+        /// Whether it is a drill.
+        public var drill: Bool
+        /// The current status.
+        public var status: IncidentStatus
+        /// Every status, with who set it and when.
+        public var statusHistory: [Change<IncidentStatus>]
+        /// The current severity.
+        public var severity: Severity?
+        /// Every severity, with who set it and when.
+        public var severityHistory: [Change<Severity>]
+        /// Person by role name.
+        public var roles: [String: String]
+        /// Runbook ids in order of first use.
+        public var runbooksUsed: [String]
+        /// The runbook in use at the end.
+        public var currentRunbook: String?
+        /// Who opened the incident and when.
+        public var opened: Stamp?
+        /// Who closed it and when, while it is closed.
+        public var closed: Stamp?
+        /// Every reopening.
+        public var reopenings: [Stamp]
+        /// Sequence numbers of pinned events.
+        public var pinnedSeqs: [Int]
+        /// The last event's sequence number.
+        public var lastSeq: Int
+    }
+
+    /// Each milestone, with detection resolved to the opening when no detection was recorded.
+    public struct MilestoneTimes: Encodable, Sendable {
+        /// When impact started.
+        public var impactStarted: Date?
+        /// When it was detected (the opening, when no detection was recorded).
+        public var detected: Date?
+        /// When the incident was opened.
+        public var acknowledged: Date?
+        /// When it was first mitigated.
+        public var mitigated: Date?
+        /// When it was resolved, unless reopened since.
+        public var resolved: Date?
+    }
+
+    /// One runbook's steps and verification items as they stand.
+    public struct RunbookProgressSummary: Encodable, Sendable {
+        /// The runbook's id.
+        public var runbook: String
+        /// The runbook's title, when it could be loaded.
+        public var title: String?
+        /// Steps done or skipped, in the order they were last recorded.
+        public var steps: [StepRecord]
+        /// Ticked items, by item number order.
+        public var checked: [ChecklistRecord]
+        /// Numbers of the runbook's items not ticked; empty when the runbook could not be loaded.
+        public var open: [Int]
+    }
+
+    /// The export of the incident whose journal is `events`, its runbooks looked up in `runbooks` by id.
+    public init(
+        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
+    ) {
+        self.incidentID = incidentID
+        self.generatedAt = generatedAt
+        summary = Summary(
+            title: state.title, drill: state.drill, status: state.status, statusHistory: state.statusHistory,
+            severity: state.severity, severityHistory: state.severityHistory,
+            roles: Dictionary(uniqueKeysWithValues: state.roles.map { ($0.key.rawValue, $0.value) }),
+            runbooksUsed: state.runbooksUsed, currentRunbook: state.currentRunbook, opened: state.opened,
+            closed: state.closed, reopenings: state.reopenings, pinnedSeqs: state.pinnedSeqs.sorted(),
+            lastSeq: state.lastSeq
+        )
+        let m = state.milestones
+        milestones = MilestoneTimes(
+            impactStarted: m.impactStarted, detected: m.detected, acknowledged: m.acknowledged,
+            mitigated: m.mitigated, resolved: m.resolved
+        )
+        metrics = Metrics(state)
+        let ids = state.runbooksUsed + state.progress.keys.filter { !state.runbooksUsed.contains($0) }.sorted()
+        progress = ids.map { id in
+            let progress = state.progress(of: id)
+            let checked = progress.checked.keys.sorted().compactMap { progress.checked[$0] }
+            return RunbookProgressSummary(
+                runbook: id, title: runbooks[id]?.title,
+                steps: progress.steps.values.sorted { $0.stamp.seq < $1.stamp.seq }, checked: checked,
+                open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
+            )
+        }
+        adherence = Adherence.report(events: events, runbooks: runbooks)
+        self.events = events
+    }
+}
+
+extension PostmortemRenderer {
+    /// The incident as a pretty-printed JSON document (`IncidentExport`), keys sorted, times in UTC ISO 8601
+    /// with milliseconds.
+    public static func json(
+        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
+    ) throws -> String {
+        let export = IncidentExport(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(PostmortemTime.iso(date))
+        }
+        return String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+    }
+}

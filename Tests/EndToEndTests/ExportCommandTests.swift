@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@Suite("respond export", .temporaryFiles)
+struct ExportCommandTests {
+    private func incident(_ home: String) throws -> String {
+        let started = try respond(["start", "disk-full", "--detach", "--id", "disk-1"], home: home)
+        #expect(started.status == 0, "\(started.stderr)")
+        for arguments in [
+            ["note", "`df` says | 100% <b>滿了</b>", "--pin"], ["step", "1", "done"],
+            ["step", "2", "skip", "--reason", "no shell"], ["check", "1"], ["status", "resolved"],
+        ] {
+            let logged = try respond(["log", "disk-1"] + arguments, home: home)
+            #expect(logged.status == 0, "\(logged.stderr)")
+        }
+        return home + "/incidents/disk-1"
+    }
+
+    @Test("writes postmortem.md next to the journal with mode 0600, prints its path and records the export")
+    func markdownDefault() throws {
+        let home = try makeHome()
+        let directory = try incident(home)
+        let result = try respond(["export", "disk-1"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let path = directory + "/postmortem.md"
+        #expect(result.stdout == path + "\n")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("# Postmortem: Disk Full\n"))
+        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% &lt;b&gt;滿了&lt;/b&gt;"))
+        #expect(text.contains("```mermaid"))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let last = try #require(try fileLines(directory + "/timeline.jsonl").last)
+        #expect(last.contains(#""kind":"export-written""#) && last.contains(#""format":"markdown""#))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["postmortem.md", "timeline.jsonl"])
+    }
+
+    @Test("--format json -o FILE writes the JSON export there; --no-diagram leaves the gantt out")
+    func jsonAndNoDiagram() throws {
+        let home = try makeHome()
+        _ = try incident(home)
+        let json = try respond(["export", "last", "--format", "json", "-o", home + "/out.json"], home: home)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: home + "/out.json"))) as? [String: Any]
+        #expect(object?["incidentID"] as? String == "disk-1")
+        #expect((object?["events"] as? [Any])?.count == 6)
+        let plain = try respond(["export", "disk", "--no-diagram", "-o", home + "/plain.md"], home: home)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(try !String(contentsOfFile: home + "/plain.md", encoding: .utf8).contains("mermaid"))
+    }
+
+    @Test("an unknown incident or an unwritable target is one line on stderr, and nothing is recorded")
+    func errors() throws {
+        let home = try makeHome()
+        let directory = try incident(home)
+        let before = try fileLines(directory + "/timeline.jsonl").count
+        let unknown = try respond(["export", "volcano"], home: home)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.hasPrefix("Error: ") && unknown.stderr.filter { $0 == "\n" }.count == 1)
+        let unwritable = try respond(["export", "disk-1", "-o", home + "/missing/dir/p.md"], home: home)
+        #expect(unwritable.status != 0)
+        #expect(unwritable.stderr == "Error: cannot write \(home)/missing/dir/p.md: No such file or directory\n")
+        #expect(try fileLines(directory + "/timeline.jsonl").count == before)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import IncidentKit
+import Postmortem
+import Testing
+
+@Suite("The JSON export of a whole incident")
+struct IncidentExportTests {
+    private func json() throws -> String {
+        try PostmortemRenderer.json(
+            state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
+            runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
+            generatedAt: PostmortemFixture.generatedAt
+        )
+    }
+
+    @Test("matches its golden file")
+    func golden() throws {
+        try GoldenFile.check(try json(), named: "export.json")
+    }
+
+    @Test("carries every event exactly as the journal codec reads it back")
+    func eventsRoundTrip() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try json().utf8)) as? [String: Any])
+        let events = try #require(object["events"] as? [Any])
+        #expect(events.count == PostmortemFixture.events.count)
+        let decoded = try events.map { event in
+            try JSONDecoder().decode(Event.self, from: JSONSerialization.data(withJSONObject: event))
+        }
+        #expect(decoded == PostmortemFixture.events)
+    }
+
+    @Test("summarises status, severity, roles, milestones, metrics and progress")
+    func summary() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try json().utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["status"] as? String == "resolved")
+        #expect(summary["severity"] as? String == "P1")
+        #expect(summary["roles"] as? [String: String] == ["commander": "carol", "responder": "alice"])
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["timeToResolve"] as? Double == 3300)
+        let milestones = try #require(object["milestones"] as? [String: Any])
+        #expect(milestones["impactStarted"] as? String == "2026-11-27T00:05:00.000Z")
+        let progress = try #require(object["progress"] as? [[String: Any]])
+        #expect(progress.first?["open"] as? [Int] == [2, 3])
+    }
+}
