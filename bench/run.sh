@@ -236,6 +236,8 @@ disk=$(findmnt -no SOURCE,FSTYPE -T "$OUT" | tr -s ' ')
     echo "that run; the reference tools ran in the same run on the same machine and inputs. Other builds may have been"
     echo "running on the machine at the same time, so absolute numbers are noisier than the ratios."
     echo
+    echo "Source measured: commit \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\` ($(git log -1 --format=%s 2>/dev/null || echo unknown))."
+    echo
     echo "## Machine"
     echo
     echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
