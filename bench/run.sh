@@ -256,6 +256,10 @@ disk=$(findmnt -no SOURCE,FSTYPE -T "$OUT" | tr -s ' ')
     fi
     echo
     cat "$ROOT/bench/methods.md"
+    if [ -f "$ROOT/bench/findings.md" ]; then
+        echo
+        cat "$ROOT/bench/findings.md"
+    fi
 } >"$DOC"
 
 cat "$TABLE"
