@@ -30,6 +30,8 @@ BENCH=$BIN/respond-bench
 
 # Whether respond-bench has a command (the measurements of pieces not yet built are left out).
 has_bench() { { "$BENCH" 2>&1 || true; } | grep -q "[ |]$1[ |]"; }
+# Whether respond has a subcommand: its help lists it (`respond X --help` exits 0 even when X is unknown).
+has_respond() { "$RESPOND" --help | grep -qE "^ +$1( |$)"; }
 
 echo "== generating inputs in $OUT" >&2
 rm -rf "$GENERATED"
@@ -142,7 +144,7 @@ scroll_bytes() {
         -v steps="$steps" 'BEGIN { rate = is > 0 ? idle / is : 0; x = (keyed - rate * ks) / steps; printf "%.0f", x < 0 ? 0 : x }'
 }
 
-if "$RESPOND" resume --help >/dev/null 2>&1; then
+if has_respond resume; then
     SCROLL_STEPS=20
     "$BENCH" generate-scroll "$OUT/scroll-runbooks" "$OUT/scroll.txt" 400
     rm -rf "$OUT/scroll-home"
@@ -181,7 +183,7 @@ fi
 echo "== 6. export" >&2
 EXPORT_ROWS=$OUT/export-rows.md
 : >"$EXPORT_ROWS"
-if has_bench append && "$RESPOND" export --help >/dev/null 2>&1; then
+if has_bench append && has_respond export; then
     INCIDENT=$OUT/incident-100000
     mkdir -p "$INCIDENT"
     chmod 700 "$INCIDENT"
