@@ -31,7 +31,7 @@ BENCH=$BIN/respond-bench
 # Whether respond-bench has a command (the measurements of pieces not yet built are left out).
 has_bench() { { "$BENCH" 2>&1 || true; } | grep -q "[ |]$1[ |]"; }
 # Whether respond has a subcommand: its help lists it (`respond X --help` exits 0 even when X is unknown).
-has_respond() { "$RESPOND" --help | grep -qE "^ +$1( |$)"; }
+has_respond() { "$RESPOND" --help | grep -E "^ +$1( |$)" >/dev/null; }
 
 echo "== generating inputs in $OUT" >&2
 rm -rf "$GENERATED"
