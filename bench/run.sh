@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Measures respond against the tools people would use instead, and writes docs/benchmarks.md.
+# Run through `make bench`, which installs hyperfine, cmark-gfm, sqlite3, jq, tmux, less, script and time.
+# Environment: BENCH_RUNS (hyperfine runs per command, default 15), BENCH_APPENDS (appends per run, default 500),
+# BENCH_KEY_ROUNDS (rounds of the 47-key sequence, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3).
+set -euo pipefail
+shopt -s inherit_errexit
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/bench/out
+DOC=$ROOT/docs/benchmarks.md
+RUNS=${BENCH_RUNS:-15}
+APPENDS=${BENCH_APPENDS:-500}
+KEY_ROUNDS=${BENCH_KEY_ROUNDS:-8}
+EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
+SHIPPED=$ROOT/runbooks
+GENERATED=$OUT/runbooks-2000
+JOURNAL=$OUT/journal-100000.jsonl
+
+mkdir -p "$OUT"
+export LC_ALL=C.UTF-8
+
+echo "== building release binaries" >&2
+swift build -c release --product respond >&2
+swift build -c release --product respond-bench >&2
+BIN=$(swift build -c release --show-bin-path)
+RESPOND=$BIN/respond
+BENCH=$BIN/respond-bench
+
+# Whether respond-bench has a command (the measurements of pieces not yet built are left out).
+has_bench() { { "$BENCH" 2>&1 || true; } | grep -q "[ |]$1[ |]"; }
+# Whether respond has a subcommand: its help lists it (`respond X --help` exits 0 even when X is unknown).
+has_respond() { "$RESPOND" --help | grep -E "^ +$1( |$)" >/dev/null; }
+
+echo "== generating inputs in $OUT" >&2
+rm -rf "$GENERATED"
+"$BENCH" generate-runbooks "$GENERATED" 2000
+
+ROWS=$OUT/rows.md
+NOTES=$OUT/not-measured.md
+: >"$ROWS"
+: >"$NOTES"
+
+# hyperfine_median NAME COMMAND... : median wall time in ms of the command, run RUNS times after 3 warm-ups.
+hyperfine_median() {
+    local name=$1
+    shift
+    hyperfine --style none --warmup 3 --runs "$RUNS" --export-json "$OUT/$name.json" "$@" >&2
+    jq -r '.results[0].median * 1000' "$OUT/$name.json"
+}
+
+# rss_mb COMMAND... : median peak resident set size in MB over 3 runs, from GNU time.
+rss_mb() {
+    local samples=()
+    for _ in 1 2 3; do
+        /usr/bin/time -f %M -o "$OUT/time.txt" "$@" >/dev/null
+        samples+=("$(tail -1 "$OUT/time.txt")")
+    done
+    printf '%s\n' "${samples[@]}" | sort -n | sed -n 2p | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+# fmt NUMBER : two significant decimals.
+fmt() { awk -v x="$1" 'BEGIN { printf (x >= 100 ? "%.0f" : "%.2f"), x }'; }
+# ratio A B : A / B.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+# met CONDITION : yes/no from an awk expression.
+met() { awk "BEGIN { print (($1) ? \"yes\" : \"**no**\") }"; }
+
+# row MEASURE MEDIAN REFERENCE RATIO TARGET MET
+row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@" >>"$ROWS"; }
+
+echo "== 1. startup to first frame" >&2
+for set in shipped generated; do
+    if [ $set = shipped ]; then dir=$SHIPPED; count=15; limit=50; else dir=$GENERATED; count=2000; limit=300; fi
+    frame=$(hyperfine_median "first-frame-$set" -N "$BENCH first-frame $dir")
+    row "1. Startup to first catalog frame, $count runbooks (respond-bench first-frame)" "$(fmt "$frame") ms" "—" "—" \
+        "< $limit ms" "$(met "$frame < $limit")"
+    list=$(hyperfine_median "list-$set" -N "$RESPOND list --runbooks $dir")
+    row "1. Process start to catalog output, $count runbooks (respond list)" "$(fmt "$list") ms" "—" "—" \
+        "< $limit ms" "$(met "$list < $limit")"
+done
+
+echo "== 2. parse throughput" >&2
+parse=$(hyperfine_median parse -N "$BENCH parse $GENERATED")
+cmark=$(hyperfine_median cmark "cmark-gfm -e table -e tasklist $GENERATED/*.md > /dev/null")
+files=$(find "$GENERATED" -name '*.md' | wc -l)
+megabytes=$(cat "$GENERATED"/*.md | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
+row "2. Parse $files files ($megabytes MB) into the model" "$(fmt "$parse") ms" "cmark-gfm to HTML: $(fmt "$cmark") ms" \
+    "$(ratio "$parse" "$cmark")" "≤ 1.50×" "$(met "$parse / $cmark <= 1.5")"
+
+echo "== 3. keystroke cost" >&2
+if has_bench keys; then
+    "$BENCH" keys 500 10000 "$KEY_ROUNDS" | tee "$OUT/keys.txt" >&2
+    while read -r screen count median p99; do
+        row "3. update + view per key, $screen (500 steps, 10,000 events; $count keys)" \
+            "median $(fmt "$(awk -v x="$median" 'BEGIN { print x / 1000 }')") ms, p99 $(fmt "$(awk -v x="$p99" 'BEGIN { print x / 1000 }')") ms" \
+            "—" "—" "p99 < 2 ms" "$(met "$p99 < 2000")"
+    done <"$OUT/keys.txt"
+else
+    echo "- 3. Keystroke cost: not measured yet; the guide's update and view (GuideUI) are not in this build." >>"$NOTES"
+fi
+
+echo "== 4. bytes to the terminal per scroll step" >&2
+# wait_for_quiet SOCKET FILE : waits (up to 15 s) until the pane's text, or FILE when given, stops changing for
+# 0.5 s, i.e. the program has finished drawing.
+wait_for_quiet() {
+    local socket=$1 file=${2:-} previous="" current deadline=$((SECONDS + 15))
+    while [ $SECONDS -lt $deadline ]; do
+        if [ -n "$file" ]; then current=$(stat -c %s "$file"); else current=$(tmux -L "$socket" capture-pane -p); fi
+        if [ -n "$current" ] && [ "$current" = "$previous" ]; then return 0; fi
+        previous=$current
+        sleep 0.5
+    done
+    echo "$socket: the program did not settle within 15 s" >&2
+    return 1
+}
+
+# scroll_bytes NAME KEY STEPS COMMAND : bytes written to an 80x24 tmux pane per KEY press, after the first frame
+# is drawn, less the bytes the program writes when idle for as long (respond redraws its clock).
+scroll_bytes() {
+    local name=$1 key=$2 steps=$3 command=$4
+    local socket=respond-bench-$$-$name idle=$OUT/scroll-$name.idle keyed=$OUT/scroll-$name.keys
+    : >"$idle"
+    : >"$keyed"
+    tmux -L "$socket" -f /dev/null new-session -d -x 80 -y 24 "$command"
+    wait_for_quiet "$socket"
+    local started=$SECONDS
+    tmux -L "$socket" pipe-pane -o "cat >> $idle"
+    for _ in $(seq "$steps"); do sleep 0.2; done
+    tmux -L "$socket" pipe-pane
+    local idle_seconds=$((SECONDS - started))
+    started=$SECONDS
+    tmux -L "$socket" pipe-pane -o "cat >> $keyed"
+    for _ in $(seq "$steps"); do
+        tmux -L "$socket" send-keys "$key"
+        sleep 0.2
+    done
+    wait_for_quiet "$socket" "$keyed"
+    tmux -L "$socket" pipe-pane
+    local keyed_seconds=$((SECONDS - started))
+    tmux -L "$socket" kill-server
+    awk -v keyed="$(stat -c %s "$keyed")" -v idle="$(stat -c %s "$idle")" -v ks="$keyed_seconds" -v is="$idle_seconds" \
+        -v steps="$steps" 'BEGIN { rate = is > 0 ? idle / is : 0; x = (keyed - rate * ks) / steps; printf "%.0f", x < 0 ? 0 : x }'
+}
+
+if has_respond resume; then
+    SCROLL_STEPS=20
+    "$BENCH" generate-scroll "$OUT/scroll-runbooks" "$OUT/scroll.txt" 400
+    rm -rf "$OUT/scroll-home"
+    scroll_options="--runbooks $OUT/scroll-runbooks --home $OUT/scroll-home --as bench"
+    # shellcheck disable=SC2086
+    incident=$("$RESPOND" start long-recovery-script --detach $scroll_options)
+    ours=$(scroll_bytes respond C-d $SCROLL_STEPS "$RESPOND resume $incident $scroll_options")
+    theirs=$(scroll_bytes less d $SCROLL_STEPS "less $OUT/scroll.txt")
+    row "4. Bytes to the terminal per half-page scroll of a 400-line step (Ctrl-D vs less d, 80x24 tmux, $SCROLL_STEPS steps)" \
+        "$ours B" "less: $theirs B" "$(ratio "$ours" "$theirs")" "≤ 1.00×" "$(met "$ours <= $theirs")"
+else
+    echo "- 4. Bytes per scroll step: not measured yet; the curses run loop (\`respond resume\` in a terminal) is not in this build." >>"$NOTES"
+fi
+
+echo "== 5. durable appends" >&2
+if has_bench append; then
+    "$BENCH" generate-journal "$JOURNAL" 100000 "$OUT/journal-runbooks"
+    # The reference inserts the same JSON lines, one row per transaction, in sqlite's default DELETE journal mode.
+    {
+        echo "PRAGMA synchronous=FULL;"
+        echo "CREATE TABLE events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);"
+        head -n "$APPENDS" "$JOURNAL" | awk '{ gsub("\047", "\047\047"); printf "INSERT INTO events (body) VALUES (\047%s\047);\n", $0 }'
+    } >"$OUT/inserts.sql"
+    ours=$(hyperfine_median append -N --prepare "rm -f $OUT/append.jsonl" "$BENCH append $OUT/append.jsonl $APPENDS")
+    theirs=$(hyperfine_median sqlite --prepare "rm -f $OUT/append.db $OUT/append.db-journal" \
+        "sqlite3 $OUT/append.db < $OUT/inserts.sql")
+    ours_rate=$(awk -v n="$APPENDS" -v ms="$ours" 'BEGIN { print n / (ms / 1000) }')
+    theirs_rate=$(awk -v n="$APPENDS" -v ms="$theirs" 'BEGIN { print n / (ms / 1000) }')
+    row "5. Durable appends, fsync per event ($APPENDS events)" "$(fmt "$ours_rate") events/s" \
+        "sqlite3 synchronous=FULL: $(fmt "$theirs_rate") rows/s" "$(ratio "$ours_rate" "$theirs_rate")" "≥ 1.00×" \
+        "$(met "$ours_rate >= $theirs_rate")"
+else
+    echo "- 5. Durable appends: not measured yet; the journal (IncidentKit's Journal) is not in this build." >>"$NOTES"
+fi
+
+echo "== 6. export" >&2
+EXPORT_ROWS=$OUT/export-rows.md
+: >"$EXPORT_ROWS"
+if has_bench append && has_respond export; then
+    INCIDENT=$OUT/incident-100000
+    mkdir -p "$INCIDENT"
+    chmod 700 "$INCIDENT"
+    jqms=$(hyperfine_median jq -N "jq -c . $JOURNAL")
+    for format in markdown json; do
+        # Each run starts from the generated journal: an export appends its export-written event.
+        samples=$OUT/export-$format.txt
+        : >"$samples"
+        for _ in $(seq "$EXPORT_RUNS"); do
+            cp "$JOURNAL" "$INCIDENT/timeline.jsonl"
+            /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$RESPOND" export "$INCIDENT/timeline.jsonl" --format $format \
+                -o "$OUT/postmortem.$format" --runbooks "$OUT/journal-runbooks" --home "$OUT/home" --as bench >/dev/null
+            tail -1 "$OUT/time.txt" >>"$samples"
+        done
+        ms=$(awk '{ print $1 * 1000 }' "$samples" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+        mb=$(awk '{ print $2 / 1024 }' "$samples" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] }')
+        row "6. Export 100,000 events to $format (respond export, $EXPORT_RUNS runs)" "$(fmt "$ms") ms" \
+            "jq -c .: $(fmt "$jqms") ms" "$(ratio "$ms" "$jqms")" "≤ 1.00×" "$(met "$ms <= $jqms")"
+        printf '| %s | %s | %s | %s | %s | %s |\n' "7. Peak RSS, export 100,000 events to $format" "$mb MB" \
+            "jq -c .: JQ_RSS MB" "—" "—" "—" >>"$EXPORT_ROWS"
+    done
+    sed -i "s/JQ_RSS/$(rss_mb jq -c . "$JOURNAL")/" "$EXPORT_ROWS"
+else
+    echo "- 6. Export: not measured yet; \`respond export\` (the postmortem draft and the JSON export) is not in this build." >>"$NOTES"
+fi
+
+echo "== 7. peak memory" >&2
+for set in shipped generated; do
+    if [ $set = shipped ]; then dir=$SHIPPED; count=15; else dir=$GENERATED; count=2000; fi
+    mb=$(rss_mb "$BENCH" first-frame "$dir")
+    if [ $set = generated ]; then target="< 30 MB"; verdict=$(met "$mb < 30"); else target="—"; verdict="—"; fi
+    row "7. Peak RSS, first frame with $count runbooks" "$mb MB" "—" "—" "$target" "$verdict"
+done
+if has_bench keys; then
+    row "7. Peak RSS, keystroke run (500 steps, 10,000 events, 1 round)" "$(rss_mb "$BENCH" keys 500 10000 1) MB" "—" "—" "—" "—"
+fi
+cat "$EXPORT_ROWS" >>"$ROWS"
+
+TABLE=$OUT/table.md
+{
+    echo "| Measure | respond (median) | Reference (median, same run) | Ratio | Target | Met? |"
+    echo "|---|---|---|---|---|---|"
+    cat "$ROWS"
+} >"$TABLE"
+
+echo "== writing $DOC" >&2
+disk=$(findmnt -no SOURCE,FSTYPE -T "$OUT" | tr -s ' ')
+{
+    echo "# Benchmarks"
+    echo
+    echo "Measured by \`make bench\` (\`bench/run.sh\`) on $(date -u '+%Y-%m-%d %H:%M UTC'). Every number below comes from"
+    echo "that run; the reference tools ran in the same run on the same machine and inputs. Other builds may have been"
+    echo "running on the machine at the same time, so absolute numbers are noisier than the ratios."
+    echo
+    echo "Source measured: commit \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\` ($(git log -1 --format=%s 2>/dev/null || echo unknown))."
+    echo
+    echo "## Machine"
+    echo
+    echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
+    echo "- Memory: $(free -m | awk '/^Mem:/ { printf "%.1f GB", $2 / 1024 }')"
+    echo "- Kernel: $(uname -sr)"
+    echo "- Disk for bench/out: $disk"
+    echo "- Swift: $(swift --version 2>&1 | head -1)"
+    echo "- Tools: $(hyperfine --version), $(cmark-gfm --version | head -1 | cut -d' ' -f1-2), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(jq --version)"
+    echo
+    echo "## Results"
+    echo
+    cat "$TABLE"
+    if [ -s "$NOTES" ]; then
+        echo
+        cat "$NOTES"
+    fi
+    echo
+    cat "$ROOT/bench/methods.md"
+    if [ -f "$ROOT/bench/findings.md" ]; then
+        echo
+        cat "$ROOT/bench/findings.md"
+    fi
+} >"$DOC"
+
+cat "$TABLE"
+if [ -s "$NOTES" ]; then cat "$NOTES"; fi
