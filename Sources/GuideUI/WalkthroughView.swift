@@ -200,9 +200,11 @@ let statusUpdateNudge: TimeInterval = 30 * 60
 /// status update. When it does not fit, the least needed fields go first; the journal state always stays.
 func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
-    guard let session = model.incident, let progress = model.progress else { return }
+    guard let session = model.incident else { return }
+    let progress = session.state
+    let now = model.now
     frame.fill(row: row, style: theme.bar)
-    let sinceUpdate = progress.lastStatusUpdateOrOpened.map { model.now.timeIntervalSince($0) } ?? 0
+    let sinceUpdate = progress.lastStatusUpdateOrOpened.map { now.timeIntervalSince($0) } ?? 0
     let stale = sinceUpdate >= statusUpdateNudge
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText = stale
@@ -210,32 +212,47 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
         : "upd \(Int(max(0, sinceUpdate) / 60))m ago"
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
-    var segments: [(text: String, style: Style, priority: Int)] = [
-        (sanitize(session.id), theme.bar, 2),
-        (progress.shownSeverity.rawValue, barBadge(theme, progress.shownSeverity), 5),
-        (progress.status.rawValue, theme.bar.with(bold: true), 4),
-        (formatDuration(progress.openedAt.map { model.now.timeIntervalSince($0) } ?? 0), theme.bar, 3),
-        (sanitize(model.actor), theme.bar, 0),
-        (model.journal.label, journalStyle, 6),
-        (updateText, stale ? theme.warning : theme.bar, stale ? 5 : 1),
+    var segments: [StatusSegment] = [
+        StatusSegment(text: sanitize(session.id), style: theme.bar, priority: 2),
+        StatusSegment(text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
+        StatusSegment(text: progress.status.rawValue, style: theme.bar.with(bold: true), priority: 4),
+        StatusSegment(
+            text: formatDuration(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
+            priority: 3),
+        StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
+        StatusSegment(text: model.journal.label, style: journalStyle, priority: 6),
+        StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
     ]
-    // One column of margin on each side and three between segments.
-    func total() -> Int { segments.reduce(2) { $0 + displayWidth(of: $1.text) } + 3 * max(0, segments.count - 1) }
-    func drop(_ priority: Int) {
-        if let index = segments.indices.first(where: { segments[$0].priority == priority }) { segments.remove(at: index) }
-    }
-    if total() > frame.width, let id = segments.indices.first(where: { segments[$0].priority == 2 }) {
-        let excess = total() - frame.width
-        let idWidth = displayWidth(of: segments[id].text)
-        segments[id].text = truncate(segments[id].text, toWidth: max(12, idWidth - excess))
-    }
-    for priority in 0...5 where total() > frame.width {
-        while total() > frame.width, segments.contains(where: { $0.priority == priority }) { drop(priority) }
-    }
+    fitStatusSegments(&segments, width: frame.width)
     var x = 1
     for (index, segment) in segments.enumerated() {
         if index > 0 { x += frame.put(" │ ", column: x, row: row, style: theme.bar) }
         x += frame.put(segment.text, column: x, row: row, style: segment.style, limit: frame.width - x)
+    }
+}
+
+/// One field of the status bar; lower priorities are dropped first when the bar is too narrow.
+private struct StatusSegment {
+    var text: String
+    var style: Style
+    var priority: Int
+}
+
+/// Shortens the incident id, then drops the lowest-priority fields, until the bar fits `width` columns.
+private func fitStatusSegments(_ segments: inout [StatusSegment], width: Int) {
+    // One column of margin on each side and three between segments.
+    func total(_ segments: [StatusSegment]) -> Int {
+        segments.reduce(2) { $0 + displayWidth(of: $1.text) } + 3 * max(0, segments.count - 1)
+    }
+    let excess = total(segments) - width
+    if excess > 0, let id = segments.firstIndex(where: { $0.priority == 2 }) {
+        let idWidth = displayWidth(of: segments[id].text)
+        segments[id].text = truncate(segments[id].text, toWidth: max(12, idWidth - excess))
+    }
+    for priority in 0...5 {
+        while total(segments) > width, let index = segments.firstIndex(where: { $0.priority == priority }) {
+            segments.remove(at: index)
+        }
     }
 }
 
