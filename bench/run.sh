@@ -2,7 +2,7 @@
 # Measures respond against the tools people would use instead, and writes docs/benchmarks.md.
 # Run through `make bench`, which installs hyperfine, cmark-gfm, sqlite3, jq, tmux, less, script and time.
 # Environment: BENCH_RUNS (hyperfine runs per command, default 15), BENCH_APPENDS (appends per run, default 500),
-# BENCH_KEY_ROUNDS (rounds of the 47-key sequence, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3).
+# BENCH_KEY_ROUNDS (rounds of the key sequences, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -93,9 +93,15 @@ echo "== 3. keystroke cost" >&2
 if has_bench keys; then
     "$BENCH" keys 500 10000 "$KEY_ROUNDS" | tee "$OUT/keys.txt" >&2
     while read -r screen count median p99; do
-        row "3. update + view per key, $screen (500 steps, 10,000 events; $count keys)" \
-            "median $(fmt "$(awk -v x="$median" 'BEGIN { print x / 1000 }')") ms, p99 $(fmt "$(awk -v x="$p99" 'BEGIN { print x / 1000 }')") ms" \
-            "—" "—" "p99 < 2 ms" "$(met "$p99 < 2000")"
+        times="median $(fmt "$(awk -v x="$median" 'BEGIN { print x / 1000 }')") ms, p99 $(fmt "$(awk -v x="$p99" 'BEGIN { print x / 1000 }')") ms"
+        if [ "$screen" = review-open ]; then
+            # Opening the review folds the whole journal once; it is held to "no visible delay", not to a key's budget.
+            row "3. Opening the review: load + first view (10,000 events; $count opens)" "$times" "—" "—" \
+                "p99 < 100 ms" "$(met "$p99 < 100000")"
+        else
+            row "3. update + view per key, $screen (500 steps, 10,000 events; $count keys)" "$times" \
+                "—" "—" "p99 < 2 ms" "$(met "$p99 < 2000")"
+        fi
     done <"$OUT/keys.txt"
 else
     echo "- 3. Keystroke cost: not measured yet; the guide's update and view (GuideUI) are not in this build." >>"$NOTES"

@@ -62,6 +62,9 @@ public struct IncidentSession: Hashable, Sendable {
     public internal(set) var contentScroll: Int = 0
     /// How far the timeline is scrolled up from its bottom, in rows.
     public internal(set) var timelineScroll: Int = 0
+    /// The rows each event takes in the timeline, kept by `update` as events arrive; derived from the events,
+    /// so it takes no part in equality.
+    var timelineRows: TimelineRowCounts?
 
     /// A session on an incident's events, in any order; they are kept sorted by sequence number.
     init(id: String, events: [Event]) {
@@ -73,16 +76,33 @@ public struct IncidentSession: Hashable, Sendable {
     /// Adds events not seen before. Events that extend the journal are folded in; an event older than the
     /// last one known (a late arrival) makes the state refold from the start, so order is always the journal's.
     mutating func merge(_ arrived: [Event]) {
-        let known = Set(events.map(\.seq))
+        let last = events.last?.seq ?? 0
+        // Arrivals after the newest known event (the usual case) cannot repeat one, so only the others are looked up.
+        let known = arrived.allSatisfy { $0.seq > last } ? [] : Set(events.map(\.seq))
         let fresh = arrived.filter { !known.contains($0.seq) }.sorted { $0.seq < $1.seq }
         guard let first = fresh.first else { return }
-        if first.seq > (events.last?.seq ?? 0) {
+        if first.seq > last {
             events += fresh
             for event in fresh { state.apply(event) }
         } else {
             events = (events + fresh).sorted { $0.seq < $1.seq }
             state = IncidentState.fold(events)
+            timelineRows = nil
         }
+    }
+
+    public static func == (lhs: IncidentSession, rhs: IncidentSession) -> Bool {
+        lhs.id == rhs.id && lhs.events == rhs.events && lhs.state == rhs.state && lhs.cursor == rhs.cursor
+            && lhs.contentScroll == rhs.contentScroll && lhs.timelineScroll == rhs.timelineScroll
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(events)
+        hasher.combine(state)
+        hasher.combine(cursor)
+        hasher.combine(contentScroll)
+        hasher.combine(timelineScroll)
     }
 }
 

@@ -216,11 +216,13 @@ private func openIncidentsKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effe
 private func timelineKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard var session = model.incident else { return back(model) }
-    let count = session.events.count
-    // The scroll counts events up from the newest; moving down goes toward the newest.
+    // The scroll counts rows up from the newest; moving down goes toward the newest. It stops where the oldest
+    // entry is at the top, which the row counts kept in the session tell (before they exist, the events bound it).
+    let visible = max(0, model.height - 3)
+    let top = session.timelineRows.map { max(0, $0.total - visible) } ?? max(0, session.events.count - 1)
     switch Move(key, page: model.height / 2) {
-    case .by(let delta)?: session.timelineScroll = min(max(0, count - 1), max(0, session.timelineScroll - delta))
-    case .first?: session.timelineScroll = max(0, count - 1)
+    case .by(let delta)?: session.timelineScroll = min(top, max(0, session.timelineScroll - delta))
+    case .first?: session.timelineScroll = top
     case .last?: session.timelineScroll = 0
     case nil:
         switch key {

@@ -5,37 +5,61 @@ import TerminalText
 
 /// The timeline: one entry per event, oldest at the top and newest at the bottom, each with its time since
 /// the incident opened, its UTC time and its actor; long entries wrap under their text.
+///
+/// Only the entries on screen are laid out: the rows every entry takes come from the session's
+/// `TimelineRowCounts`, kept as events arrive, so a frame costs the same on a journal of any length.
 func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
-    guard let session = model.incident, let progress = model.progress else { return }
-    let opened = progress.openedAt ?? session.events.first?.occurredAt ?? model.now
-    var lines: [StyledLine] = []
-    let narrow = frame.width < 64
-    for event in session.events {
-        let elapsed = "+" + formatDuration(event.occurredAt.timeIntervalSince(opened))
-        let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock(event.occurredAt))  "
-        let actor = sanitize(event.actor)
-        let text = narrow ? describe(event.kind) : "\(truncate(actor, toWidth: 12)): \(describe(event.kind))"
-        let indentWidth = displayWidth(of: prefix)
-        let style: Style = {
-            if case .note(_, _, true) = event.kind { return theme.commander }
-            if case .note(_, true, _) = event.kind { return theme.strong }
-            return theme.plain
-        }()
-        for (index, line) in wrapRuns([Run(text, style)], width: frame.width - 2 - indentWidth).enumerated() {
-            let lead = index == 0 ? prefix : String(repeating: " ", count: indentWidth)
-            lines.append([Run(lead, theme.dim)] + line)
-        }
-    }
+    guard let session = model.incident else { return }
+    let opened = timelineOrigin(model)
+    let counts = session.timelineRows.flatMap { $0.matches(width: frame.width, opened: opened, events: session.events) ? $0 : nil }
+        ?? TimelineRowCounts(session.events, width: frame.width, opened: opened)
     let visible = rows.count
-    let scroll = min(session.timelineScroll, max(0, lines.count - visible))
-    let end = lines.count - scroll
+    let scroll = min(session.timelineScroll, max(0, counts.total - visible))
+    let end = counts.total - scroll
     let start = max(0, end - visible)
-    for (row, line) in zip(rows, lines[start..<end]) {
-        frame.put(line, column: 1, row: row, limit: frame.width - 2)
+    // Walk up from the newest entry to the ones that cover rows start..<end.
+    var entryEnd = counts.total
+    var first = session.events.endIndex
+    while first > session.events.startIndex, entryEnd > start {
+        first -= 1
+        entryEnd -= counts.rows[first]
+    }
+    var row = entryEnd
+    var screenRow = rows.lowerBound
+    for event in session.events[first...] where row < end {
+        for line in timelineEntry(event, opened: opened, width: frame.width, theme: theme) {
+            defer { row += 1 }
+            guard row >= start, row < end else { continue }
+            frame.put(line, column: 1, row: screenRow, limit: frame.width - 2)
+            screenRow += 1
+        }
     }
     if start > 0 {
         frame.put("↑ \(start) earlier", column: frame.width - 14, row: rows.lowerBound, style: theme.dim)
+    }
+}
+
+/// The moment the timeline counts elapsed time from: the incident's opening, else its first event.
+func timelineOrigin(_ model: AppModel) -> Date {
+    model.progress?.openedAt ?? model.incident?.events.first?.occurredAt ?? model.now
+}
+
+/// One event's entry in the timeline at a frame `width`: its wrapped lines, the first led by the elapsed time,
+/// the UTC time and the actor, the rest indented under the text.
+func timelineEntry(_ event: Event, opened: Date, width: Int, theme: Theme) -> [StyledLine] {
+    let narrow = width < 64
+    let elapsed = "+" + formatDuration(event.occurredAt.timeIntervalSince(opened))
+    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock(event.occurredAt))  "
+    let text = narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
+    let indentWidth = displayWidth(of: prefix)
+    let style: Style = {
+        if case .note(_, _, true) = event.kind { return theme.commander }
+        if case .note(_, true, _) = event.kind { return theme.strong }
+        return theme.plain
+    }()
+    return wrapRuns([Run(text, style)], width: width - 2 - indentWidth).enumerated().map { index, line in
+        [Run(index == 0 ? prefix : String(repeating: " ", count: indentWidth), theme.dim)] + line
     }
 }
 

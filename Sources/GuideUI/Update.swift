@@ -25,6 +25,13 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
 
 /// The whole behaviour of the guide: the next model and the effects the runtime must run. Pure.
 public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
+    var (next, effects) = reduce(model, message)
+    next.refreshTimelineRows()
+    return (next, effects)
+}
+
+/// `update` before the derived layout is brought up to date.
+private func reduce(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
     var model = model
     switch message {
     case .terminal(.resize(let width, let height)):

@@ -35,7 +35,7 @@ public func fit(_ text: String, toWidth width: Int) -> String {
 /// line it continues from ends in `continuationMarker`, so a broken token is never mistaken for two. Line feeds
 /// in the text start new lines.
 public func wrap(_ text: String, width: Int) -> [String] {
-    wrapRuns([Run(text, 0)], width: width).map { $0.map(\.text).joined() }
+    wrapNumberedRuns([Run(text, 0)], width: width).map { $0.map(\.text).joined() }
 }
 
 /// Breaks code to lines of at most `width` columns without ever moving a break to a space: a line that is too
@@ -89,9 +89,26 @@ public struct Run<Attribute: Hashable & Sendable>: Hashable, Sendable {
 /// Wraps runs of attributed prose as `wrap(_:width:)` wraps a string, keeping each piece's attribute; a
 /// continuation marker takes the attribute of the token it continues. Adjacent pieces with the same attribute
 /// are merged.
+@inlinable
 public func wrapRuns<Attribute>(_ runs: [Run<Attribute>], width: Int) -> [[Run<Attribute>]] {
+    // Wrapping works on attribute numbers, so that the work per character is compiled once for one concrete
+    // type; equal attributes get the same number, which keeps the merging of neighbours the same.
+    var attributes: [Attribute] = []
+    let numbered = runs.map { run -> Run<Int> in
+        if let index = attributes.firstIndex(of: run.attribute) { return Run(run.text, index) }
+        attributes.append(run.attribute)
+        return Run(run.text, attributes.count - 1)
+    }
+    return wrapNumberedRuns(numbered, width: width).map { line in
+        line.map { Run($0.text, attributes[$0.attribute]) }
+    }
+}
+
+/// `wrapRuns(_:width:)` on runs whose attributes are numbers.
+@usableFromInline
+func wrapNumberedRuns(_ runs: [Run<Int>], width: Int) -> [[Run<Int>]] {
     guard width > 0 else { return [] }
-    var paragraphs: [[Run<Attribute>]] = [[]]
+    var paragraphs: [[Run<Int>]] = [[]]
     for run in runs {
         let parts = run.text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, part) in parts.enumerated() {
@@ -120,12 +137,14 @@ private func tokens<Attribute>(of runs: [Run<Attribute>]) -> [Token<Attribute>] 
     }
     for run in runs {
         for unit in displayUnits(of: run.text) {
+            // Every closing punctuation mark is outside ASCII; most text is not, so the set is rarely asked.
+            let closes = (unit.text.utf8.first ?? 0) >= 0x80 && closingPunctuation.contains(unit.text)
             if unit.text == " " {
                 endWord()
                 result.append(.space(run.attribute))
-            } else if closingPunctuation.contains(unit.text), !word.isEmpty {
+            } else if closes, !word.isEmpty {
                 word.append((unit, run.attribute))
-            } else if closingPunctuation.contains(unit.text), case .word(let last)? = result.last {
+            } else if closes, case .word(let last)? = result.last {
                 result[result.count - 1] = .word(last + [(unit, run.attribute)])
             } else if unit.width == 2 {
                 endWord()
