@@ -12,7 +12,7 @@ public enum MarkdownEscape {
     /// incident escapes several strings per event.
     public static func inline(_ text: String) -> String {
         let text = normalisedLines(text)
-        guard text.utf8.contains(where: { inlineSpecial[Int($0)] }) || containsVaria(text) else { return text }
+        guard text.utf8.contains(where: { inlineSpecial[Int($0)] }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         var line = LineStart()
@@ -47,7 +47,7 @@ public enum MarkdownEscape {
         guard !flat.isEmpty else { return "` `" }
         var longest = 0
         var body = flat
-        if flat.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "|") }) || containsVaria(flat) {
+        if flat.utf8.contains(where: { codeSpanSpecial[Int($0)] }) {
             body = ""
             body.reserveCapacity(flat.utf8.count + 8)
             var current = 0
@@ -127,15 +127,15 @@ public enum MarkdownEscape {
         }
     }
 
-    /// The bytes that may need escaping in inline text (markdown punctuation and line breaks).
+    /// The bytes that may need escaping in inline text: markdown punctuation, line breaks, and 0xE1, which leads
+    /// U+1FEF GREEK VARIA, canonically equivalent to a backtick and so equal to one as a `Character`.
     private static let inlineSpecial: [Bool] = (0..<256).map { byte in
-        "\n<>&\\`*_[]|~#-+=.)".utf8.contains(UInt8(byte))
+        byte == 0xE1 || "\n<>&\\`*_[]|~#-+=.)".utf8.contains(UInt8(byte))
     }
 
-    /// Whether `text` holds U+1FEF GREEK VARIA, which is canonically equivalent to a backtick and so compares
-    /// equal to one as a `Character`.
-    private static func containsVaria(_ text: String) -> Bool {
-        text.utf8.firstRange(of: [0xE1, 0xBF, 0xAF]) != nil
+    /// The bytes that may need attention in a code span: backticks (and 0xE1, as above) and pipes.
+    private static let codeSpanSpecial: [Bool] = (0..<256).map { byte in
+        byte == 0xE1 || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "|")
     }
 
     /// Line endings unified to `lineBreak` (`\n` by default), tabs to spaces, escape sequences (CSI, OSC, DCS …)
