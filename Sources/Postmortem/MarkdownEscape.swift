@@ -129,13 +129,13 @@ public enum MarkdownEscape {
 
     /// The bytes that may need escaping in inline text: markdown punctuation, line breaks, and 0xE1, which leads
     /// U+1FEF GREEK VARIA, canonically equivalent to a backtick and so equal to one as a `Character`.
-    private static let inlineSpecial: [Bool] = (0..<256).map { byte in
+    private static let inlineSpecial: [Bool] = (0..<256).map { (byte: Int) in
         byte == 0xE1 || "\n<>&\\`*_[]|~#-+=.)".utf8.contains(UInt8(byte))
     }
 
     /// The bytes that may need attention in a code span: backticks (and 0xE1, as above) and pipes.
-    private static let codeSpanSpecial: [Bool] = (0..<256).map { byte in
-        byte == 0xE1 || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "|")
+    private static let codeSpanSpecial: [Bool] = (0..<256).map { (byte: Int) in
+        byte == 0xE1 || byte == Int(UInt8(ascii: "`")) || byte == Int(UInt8(ascii: "|"))
     }
 
     /// Line endings unified to `lineBreak` (`\n` by default), tabs to spaces, escape sequences (CSI, OSC, DCS …)
