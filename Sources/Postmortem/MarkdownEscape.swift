@@ -48,24 +48,19 @@ public enum MarkdownEscape {
         var longest = 0
         var body = flat
         if flat.utf8.contains(where: { codeSpanSpecial[Int($0)] }) {
-            body = ""
-            body.reserveCapacity(flat.utf8.count + 8)
             var current = 0
-            var runStart = flat.startIndex
-            var index = flat.startIndex
-            while index < flat.endIndex {
-                let character = flat[index]
-                let next = flat.index(after: index)
+            for character in flat {
                 current = character == "`" ? current + 1 : 0
                 longest = max(longest, current)
-                if character == "|" {
-                    body += flat[runStart..<index]
-                    body += "\\|"
-                    runStart = next
-                }
-                index = next
             }
-            body += flat[runStart...]
+            // Pipes are escaped wherever they are, even joined to a combining mark, as a table reads them.
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(flat.utf8.count + 8)
+            for byte in flat.utf8 {
+                if byte == UInt8(ascii: "|") { escaped.append(UInt8(ascii: "\\")) }
+                escaped.append(byte)
+            }
+            body = String(decoding: escaped, as: UTF8.self)
         }
         let fence = String(repeating: "`", count: longest + 1)
         let padded = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") ? " \(body) " : body
