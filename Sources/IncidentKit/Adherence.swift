@@ -73,16 +73,34 @@ public enum Adherence {
         }
     }
 
+    /// Runs that match no runbook command, with the runbook in use when each ran. A long incident runs the same
+    /// few commands many times, so each distinct run is matched once.
     private static func unlistedCommands(_ events: [Event], matcher: RunbookCommandMatcher) -> [AdherenceReport.UnlistedCommand] {
-        var state = IncidentState()
+        var currentRunbook: String?
+        var listed: [RunText: Bool] = [:]
         var unlisted: [AdherenceReport.UnlistedCommand] = []
         for event in events {
-            if case .commandRan(let run) = event.kind, !matcher.contains(run) {
-                unlisted.append(.init(command: run.command, runbook: state.currentRunbook, stamp: Stamp(event)))
+            switch event.kind {
+            case .commandRan(let run):
+                let key = RunText(command: run.command, placeholders: run.placeholders)
+                let isListed = listed[key] ?? matcher.contains(run)
+                listed[key] = isListed
+                if !isListed {
+                    unlisted.append(.init(command: run.command, runbook: currentRunbook, stamp: Stamp(event)))
+                }
+            case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
+                currentRunbook = runbook
+            default:
+                continue
             }
-            state.apply(event)
         }
         return unlisted
+    }
+
+    /// What `RunbookCommandMatcher.contains(_:)` looks at in a run.
+    private struct RunText: Hashable {
+        var command: String
+        var placeholders: [String: String]
     }
 
     private static func openVerificationItems(_ events: [Event], used: [Runbook]) -> ([AdherenceReport.OpenItem], Bool) {

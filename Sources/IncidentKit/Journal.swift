@@ -66,16 +66,32 @@ public struct Journal: Sendable {
         let fd = try FileIO.open(path, O_RDONLY)
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
-        let bytes = try FileIO.read(fd, offset: 0, count: size, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
-        let consumed = try lines.consume(bytes[...])
-        if consumed < bytes.count {
+        // Read a megabyte at a time, so that the file's bytes are not held in memory beside its events.
+        var pending: [UInt8] = []
+        var offset = 0
+        var consumed = 0
+        while offset < size {
+            let chunk = try FileIO.read(fd, offset: offset, count: min(readChunk, size - offset), path: path)
+            guard !chunk.isEmpty else { break }
+            offset += chunk.count
+            pending += chunk
+            // A line longer than a chunk is decoded once its newline has arrived, not rescanned with every chunk.
+            guard chunk.contains(0x0A) else { continue }
+            let used = try lines.consume(pending[...])
+            pending.removeFirst(used)
+            consumed += used
+        }
+        if !pending.isEmpty {
             lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
         }
         return JournalContents(
             events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
         )
     }
+
+    /// How many bytes `read` reads at a time.
+    private static let readChunk = 1 << 20
 
     /// Opens the journal for appending and reading, creating it 0600 when absent.
     private func openForAppend() throws(JournalError) -> (fd: Int32, created: Bool) {

@@ -11,17 +11,54 @@ public enum JournalTime {
     }
 
     /// The date as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC.
+    ///
+    /// Written digit by digit rather than through `String(format:)`: exports and timelines format one or two
+    /// timestamps per event, and the formatter was the largest cost of printing a long timeline.
     public static func string(from date: Date) -> String {
         let total = milliseconds(date)
-        let millis = Int(((total % 1000) + 1000) % 1000)
-        var seconds = time_t((total - Int64(millis)) / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis
-        )
+        let millis = ((total % 1000) + 1000) % 1000
+        let seconds = (total - millis) / 1000
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: (seconds - secondOfDay) / 86_400)
+        var text = ""
+        text.reserveCapacity(24)
+        appendPadded(year, width: 4, to: &text)
+        text.append("-")
+        appendPadded(month, width: 2, to: &text)
+        text.append("-")
+        appendPadded(day, width: 2, to: &text)
+        text.append("T")
+        appendPadded(secondOfDay / 3600, width: 2, to: &text)
+        text.append(":")
+        appendPadded(secondOfDay % 3600 / 60, width: 2, to: &text)
+        text.append(":")
+        appendPadded(secondOfDay % 60, width: 2, to: &text)
+        text.append(".")
+        appendPadded(millis, width: 3, to: &text)
+        text.append("Z")
+        return text
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), as `gmtime` gives it.
+    private static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters the way `printf("%0*d")` does (a minus sign counts).
+    private static func appendPadded(_ value: Int64, width: Int, to text: inout String) {
+        let digits = String(value.magnitude)
+        if value < 0 { text.append("-") }
+        let padding = width - digits.utf8.count - (value < 0 ? 1 : 0)
+        if padding > 0 { text.append(String(repeating: "0", count: padding)) }
+        text.append(digits)
     }
 
     /// Parses an ISO 8601 timestamp: `yyyy-MM-ddTHH:mm[:ss[.fraction]]` followed by `Z` or an offset `±HH:MM`;

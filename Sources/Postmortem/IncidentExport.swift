@@ -129,13 +129,111 @@ extension PostmortemRenderer {
     public static func json(
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
     ) throws -> String {
-        let export = IncidentExport(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
+        var document: [UInt8] = []
+        try writeJSON(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt) {
+            document += $0
+        }
+        return String(decoding: document, as: UTF8.self)
+    }
+
+    /// Writes `json(…)`'s document to `output` piece by piece, without holding the whole document in memory:
+    /// the summary is encoded as a whole, and the events, the bulk of a long incident, one at a time.
+    public static func writeJSON(
+        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
+        to output: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var export = IncidentExport(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
+        export.events = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(PostmortemTime.iso(date))
         }
-        return String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+        let header = Array(try encoder.encode(export))
+        // Top-level keys are the only lines indented by exactly two spaces, and strings hold no raw newlines, so
+        // this finds the empty events array that the streamed events replace.
+        let emptyEvents = Array("\n  \"events\" : [\n\n  ]".utf8)
+        guard !events.isEmpty, let start = header.firstRange(of: emptyEvents)?.lowerBound else {
+            try output(header[...])
+            return try output([0x0A])
+        }
+        try output(header[..<start])
+        try output(Array("\n  \"events\" : [\n".utf8)[...])
+        let lines = EventCodec.LineEncoder()
+        var piece: [UInt8] = []
+        for (index, event) in events.enumerated() {
+            piece.removeAll(keepingCapacity: true)
+            if index > 0 { piece += [UInt8(ascii: ","), 0x0A] }
+            PrettyJSON.append(compact: try lines.line(for: event), depth: 2, to: &piece)
+            try output(piece[...])
+        }
+        try output(Array("\n  ]".utf8)[...])
+        try output(header[(start + emptyEvents.count)...])
+        try output([0x0A])
+    }
+}
+
+/// Lays out compact JSON the way `JSONEncoder` does with `.prettyPrinted`.
+enum PrettyJSON {
+    /// Appends compact JSON (as `JSONEncoder` writes it without `.prettyPrinted`) to `out`, laid out exactly as
+    /// `JSONEncoder` lays it out with `.prettyPrinted` for a value nested `depth` levels deep: two spaces per
+    /// level, `" : "` after keys, one member per line, and empty containers as an opening line, a blank line and
+    /// the closing line.
+    static func append(compact json: Data, depth: Int, to out: inout [UInt8]) {
+        var depth = depth
+        var inString = false
+        var escaped = false
+        var afterOpening = false
+        func newline(_ out: inout [UInt8], _ depth: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        for byte in json {
+            if inString {
+                out.append(byte)
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            let closing = byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
+            if afterOpening {
+                afterOpening = false
+                if closing {
+                    depth -= 1
+                    out.append(0x0A)
+                    newline(&out, depth)
+                    out.append(byte)
+                    continue
+                }
+                newline(&out, depth)
+            }
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                out.append(byte)
+                depth += 1
+                afterOpening = true
+            case _ where closing:
+                depth -= 1
+                newline(&out, depth)
+                out.append(byte)
+            case UInt8(ascii: ","):
+                out.append(byte)
+                newline(&out, depth)
+            case UInt8(ascii: ":"):
+                out.append(contentsOf: [0x20, byte, 0x20])
+            case UInt8(ascii: "\""):
+                out.append(byte)
+                inString = true
+            default:
+                out.append(byte)
+            }
+        }
     }
 }

@@ -81,9 +81,14 @@ extension PostmortemDraft {
         return lines
     }
 
-    /// Timeline rows in order of when things happened (then journal order); pin changes and exports are left out
-    /// because they are bookkeeping, and pinned events are marked ⭐.
-    func timeline() -> [String] {
+    /// The timeline section's heading and table header.
+    func timelineHeading() -> [String] {
+        ["## Timeline", "", "| Time (UTC) | Elapsed | Actor | Event |", "| --- | --- | --- | --- |"]
+    }
+
+    /// Passes `row` the timeline's rows in order of when things happened (then journal order); pin changes and
+    /// exports are left out because they are bookkeeping, and pinned events are marked ⭐.
+    func timelineRows(_ row: (String) -> Void) {
         let shown = events
             .filter { event in
                 switch event.kind {
@@ -92,10 +97,10 @@ extension PostmortemDraft {
                 }
             }
             .sorted { ($0.occurredAt, $0.seq) < ($1.occurredAt, $1.seq) }
-        let rows = shown.map { event in
+        let start = state.milestones.start
+        for event in shown {
             let mark = state.pinnedSeqs.contains(event.seq) ? "⭐ **pinned** " : ""
-            return "| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: state.milestones.start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |"
+            row("| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |")
         }
-        return ["## Timeline", "", "| Time (UTC) | Elapsed | Actor | Event |", "| --- | --- | --- | --- |"] + rows
     }
 }

@@ -21,17 +21,43 @@ public enum PostmortemRenderer {
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
         options: PostmortemOptions = PostmortemOptions()
     ) -> String {
+        var text = ""
+        writeMarkdown(
+            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            options: options, into: &text
+        )
+        return text
+    }
+
+    /// Writes `markdown(…)`'s draft to `output` a section at a time, and the timeline, which has a row per event,
+    /// a row at a time, so that the whole draft of a long incident is never held in memory.
+    public static func writeMarkdown<Output: TextOutputStream>(
+        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
+        options: PostmortemOptions = PostmortemOptions(), into output: inout Output
+    ) {
         let draft = PostmortemDraft(
             state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
             adherence: Adherence.report(events: events, runbooks: runbooks)
         )
+        for section in [draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.detection()] {
+            output.write(section.joined(separator: "\n"))
+            output.write("\n\n")
+        }
+        output.write(draft.timelineHeading().joined(separator: "\n"))
+        draft.timelineRows { row in
+            output.write("\n")
+            output.write(row)
+        }
         var sections = [
-            draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.detection(), draft.timeline(),
             draft.actionsTaken(), draft.verification(), draft.rootCause(), draft.actionItems(),
             draft.lessonsLearned(), draft.keyMetrics(), draft.adherenceSection(),
         ]
         if options.includeDiagram { sections.append(draft.diagram()) }
-        return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        for section in sections {
+            output.write("\n\n")
+            output.write(section.joined(separator: "\n"))
+        }
+        output.write("\n")
     }
 }
 

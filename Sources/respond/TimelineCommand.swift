@@ -51,7 +51,13 @@ struct TimelineCommand: ParsableCommand {
     /// `+HH:MM:SS` since the incident opened.
     private func elapsedText(_ seconds: TimeInterval) -> String {
         let total = Int(abs(seconds).rounded(.down))
-        return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d:%02d", total / 3600, total % 3600 / 60, total % 60)
+        return (seconds < 0 ? "-" : "+") + twoDigits(total / 3600) + ":" + twoDigits(total % 3600 / 60) + ":"
+            + twoDigits(total % 60)
+    }
+
+    /// `value` with at least two digits, as `%02d` writes it (cheaper than `String(format:)` on every line).
+    private func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0" + String(value) : String(value)
     }
 
     /// One line saying what happened.

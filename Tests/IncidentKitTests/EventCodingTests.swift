@@ -99,6 +99,26 @@ struct JournalTimeTests {
         #expect(JournalTime.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
     }
 
+    @Test("the written time is the calendar date gmtime gives, across leap days, centuries and before 1970")
+    func formatMatchesGmtime() {
+        var seconds: Int64 = -62_135_596_800
+        while seconds < 253_402_300_800 {
+            for offset: Int64 in [0, 59, 86_399] {
+                var moment = time_t(seconds + offset)
+                var parts = tm()
+                gmtime_r(&moment, &parts)
+                let expected = String(
+                    format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                    Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), 250
+                )
+                #expect(JournalTime.string(from: Date(timeIntervalSince1970: Double(seconds + offset) + 0.25)) == expected)
+            }
+            seconds += 86_400 * 97 + 3_601
+        }
+        #expect(JournalTime.string(from: Date(timeIntervalSince1970: -0.001)) == "1969-12-31T23:59:59.999Z")
+        #expect(JournalTime.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
+    }
+
     @Test("ISO 8601 with an offset, without seconds or with a long fraction parses to the same instant")
     func parse() {
         let expected = utc("2026-11-27T00:20:00.000Z")

@@ -18,6 +18,34 @@ struct IncidentExportTests {
         try GoldenFile.check(try json(), named: "export.json")
     }
 
+    @Test("written piece by piece, is JSONEncoder's encoding of the whole export, with and without events")
+    func streamed() throws {
+        let hostile = Event(
+            seq: 99, recordedAt: PostmortemFixture.generatedAt, occurredAt: PostmortemFixture.generatedAt, actor: "a\"{[,:]}\\",
+            kind: .note(text: "{\"x\": [1, 2]}, \\\" \u{1} / 繁體", pinned: false, commander: false)
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(JournalTime.string(from: date))
+        }
+        for events in [PostmortemFixture.events + [hostile], []] {
+            let state = IncidentState.fold(events)
+            var pieces: [UInt8] = []
+            try PostmortemRenderer.writeJSON(
+                state: state, events: events, runbooks: PostmortemFixture.runbooks,
+                incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt
+            ) { pieces += $0 }
+            let export = IncidentExport(
+                state: state, events: events, runbooks: PostmortemFixture.runbooks,
+                incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt
+            )
+            let whole = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+            #expect(String(decoding: pieces, as: UTF8.self) == whole)
+        }
+    }
+
     @Test("carries every event exactly as the journal codec reads it back")
     func eventsRoundTrip() throws {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try json().utf8)) as? [String: Any])

@@ -67,6 +67,19 @@ struct MarkdownEscapeTests {
         #expect(GFMHTML.decoded(html).contains("<code>\(flat)</code>"))
     }
 
+    @Test("a pipe or line break joined to a combining mark is still escaped, so it cannot leave its table cell")
+    func combiningMarks() {
+        #expect(MarkdownEscape.codeSpan("a|\u{0903}b") == "`a\\|\u{0903}b`")
+        #expect(MarkdownEscape.codeSpan("a|\u{0301}b") == "`a\\|\u{0301}b`")
+        #expect(MarkdownEscape.codeSpan("a\n\u{0301}b") == "`a \u{0301}b`")
+        #expect(MarkdownEscape.inline("a\r\n\u{0301}b") == "a<br>\u{0301}b")
+    }
+
+    @Test("a character canonically equivalent to a backtick lengthens the code span's fence")
+    func varia() {
+        #expect(MarkdownEscape.codeSpan("a\u{1FEF}b") == "``a\u{1FEF}b``")
+    }
+
     @Test("a fenced block is longer than any backtick run inside, so the text cannot close it")
     func codeBlock() {
         let lines = MarkdownEscape.codeBlock("echo ```\nexit", language: "bash")
