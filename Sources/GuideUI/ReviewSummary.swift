@@ -106,8 +106,10 @@ enum ReviewSummary {
         return lines
     }
 
-    /// The adherence report: each deviation on its own line, then the time per section.
-    static func adherence(_ report: AdherenceReport) -> [ReviewLine] {
+    /// The adherence report: each deviation on its own line, then the time per section. With a
+    /// `commandLimit`, only that many commands not in the runbook are listed and the rest are counted, so that
+    /// an incident with hundreds of ad-hoc commands keeps a readable (and quickly drawn) pane.
+    static func adherence(_ report: AdherenceReport, commandLimit: Int? = nil) -> [ReviewLine] {
         var lines = [ReviewLine("Adherence", .heading)]
         if report.isClean { lines.append(ReviewLine("no deviation from the runbooks", .done, indent: 1)) }
         for step in report.skipped {
@@ -118,8 +120,13 @@ enum ReviewSummary {
                 "out of order: \(step.runbook) \(step.step) “\(step.title)” before \(step.overtook.joined(separator: ", "))",
                 .skipped, indent: 1))
         }
-        for command in report.unlistedCommands {
+        let shown = report.unlistedCommands.prefix(commandLimit ?? report.unlistedCommands.count)
+        for command in shown {
             lines.append(ReviewLine("not in the runbook: \(command.command)", .skipped, indent: 1))
+        }
+        if shown.count < report.unlistedCommands.count {
+            let more = report.unlistedCommands.count - shown.count
+            lines.append(ReviewLine("… \(more) more not in the runbook (respond review --plain lists all)", .dim, indent: 1))
         }
         let moment = report.openItemsAtResolution ? "open at resolution" : "open"
         for item in report.openItems {

@@ -133,12 +133,15 @@ func highlighted(_ text: String, query: String?, base: Style, match: Style) -> S
     return runs
 }
 
+/// How many commands not in the runbook the progress pane lists before it counts the rest.
+let reviewPaneCommandLimit = 10
+
 /// The progress and adherence summaries as styled lines wrapped to `width`.
 func reviewProgressLines(_ model: AppModel, width: Int) -> [StyledLine] {
     guard let review = model.review, model.incident != nil, width > 4 else { return [] }
     let theme = model.theme
     let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(review.state, runbooks: model.runbooksByID)
-        + [ReviewLine("")] + ReviewSummary.adherence(review.adherence)
+        + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
     return summary.flatMap { line -> [StyledLine] in
         let style: Style = switch line.tone {
         case .heading: theme.heading

@@ -230,6 +230,25 @@ struct ReviewReducerTests {
         #expect(selectedSeq(scrolled) == selectedSeq(model))
     }
 
+    @Test("the progress pane lists ten ad-hoc commands and counts the rest; --plain lists them all")
+    func progressPaneCountsManyAdHocCommands() {
+        let adHoc = (1...14).map { index in
+            Event(seq: ReviewFixture.events.count + index, recordedAt: ReviewFixture.now, actor: "alice",
+                  kind: .commandRan(CommandRun(command: "echo ad-hoc \(index)", exitCode: 0, durationSeconds: 0.1,
+                                               outputExcerpt: "")))
+        }
+        let events = ReviewFixture.events + adHoc
+        let model = run(ReviewFixture.model(height: 60, events: events), keys(.tab, .character("G"))).0
+        let screen = view(model).textLines.joined(separator: "\n")
+        #expect(screen.contains("not in the runbook: echo ad-hoc 9"))
+        #expect(!screen.contains("not in the runbook: echo ad-hoc 10"))
+        #expect(screen.contains("… 5 more not in the runbook"))
+        let plain = ReviewPlainText.render(
+            incidentID: ReviewFixture.id, events: events, runbooks: Fixtures.library.runbooks, now: ReviewFixture.now,
+            includeSystem: false)
+        #expect(plain.contains("not in the runbook: echo ad-hoc 14"))
+    }
+
     @Test("pinned events are bold, commander notes have their own style, the selection is reversed, with or without color")
     func styles() throws {
         for color in [true, false] {
