@@ -119,21 +119,16 @@ final class EffectRunner {
     /// directory and records the export in the journal; the record reaches the guide like any outside event.
     private func export(_ incidentID: String) -> [Message] {
         let location = location(of: incidentID)
-        let path = location.directory + "/postmortem.md"
         do {
             let events = try Journal.read(location.journalPath).events
-            let markdown = PostmortemRenderer.markdown(
-                state: IncidentState.fold(events), events: events, runbooks: runbooks, incidentID: location.id,
-                generatedAt: Date())
-            try AtomicFile.write(Data(markdown.utf8), to: path)
+            let written = try PostmortemFile.write(
+                location, events: events, runbooks: runbooks, format: .markdown, actor: actor, now: Date())
+            return [.eventsArrived(written.recorded), .exported(path: written.path)]
+        } catch let unrecorded as PostmortemFile.NotRecorded {
+            return [.exported(path: unrecorded.path)]
         } catch {
             return [.exportFailed(reason: "\(error)")]
         }
-        let recorded = NewEvent(actor: actor, kind: .exportWritten(path: path, format: "markdown"))
-        guard let events = try? location.journal.append([recorded], now: Date()) else {
-            return [.exported(path: path)]
-        }
-        return [.eventsArrived(events), .exported(path: path)]
     }
 
     /// Where the incident's files are: remembered from opening or loading it, else under the home.

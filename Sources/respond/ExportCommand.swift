@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import IncidentKit
-import Postmortem
 import RunbookKit
 
 /// `respond export ID`: writes the postmortem draft (or the JSON export) next to the incident's journal, or to
@@ -10,13 +9,6 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write an incident's postmortem draft (markdown) or its JSON export."
     )
-
-    /// The two export formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json
-
-        var defaultFileName: String { self == .markdown ? "postmortem.md" : "postmortem.json" }
-    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -27,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "markdown (the postmortem draft) or json (the whole incident for other tools).")
-    var format: Format = .markdown
+    var format: PostmortemFile.Format = .markdown
 
     @Flag(name: .customLong("no-diagram"), help: "Leave the Mermaid gantt chart out of the markdown draft.")
     var noDiagram = false
@@ -35,35 +27,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let location = try global.resolveIncident(incident)
         let events = try global.readIncident(location).events
-        let state = IncidentState.fold(events)
-        let runbooks = loadRunbooks()
-        let now = Date()
-        let path = absolute(output ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName))
-        try AtomicFile.write(to: path) { file in
-            switch format {
-            case .markdown:
-                PostmortemRenderer.writeMarkdown(
-                    state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
-                    options: PostmortemOptions(includeDiagram: !noDiagram), into: &file
-                )
-            case .json:
-                do {
-                    try PostmortemRenderer.writeJSON(
-                        state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now
-                    ) { file.write(bytes: $0) }
-                } catch {
-                    throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
-                }
-            }
-        }
-        do {
-            _ = try location.journal.append(
-                [NewEvent(actor: global.actorName(), kind: .exportWritten(path: path, format: format.rawValue))], now: now
-            )
-        } catch {
-            throw CLIError("wrote \(path) but could not record the export in the timeline: \(error.description)")
-        }
-        print(path)
+        let written = try PostmortemFile.write(
+            location, events: events, runbooks: loadRunbooks(), format: format, includeDiagram: !noDiagram,
+            path: output.map(absolute), actor: global.actorName(), now: Date()
+        )
+        print(written.path)
     }
 
     /// The runbooks by id; without a runbook directory the draft is still written, without the runbooks' text.

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+import Postmortem
+import RunbookKit
+
+/// Writes an incident's postmortem draft or JSON export to a file, whole or not at all, then records the export
+/// in the incident's timeline: what `respond export` and the guide's `x` key both do.
+enum PostmortemFile {
+    /// The two export formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+
+        /// The file name used next to the journal when no path is given.
+        var defaultFileName: String { self == .markdown ? "postmortem.md" : "postmortem.json" }
+    }
+
+    /// The export was written but its record could not be appended to the timeline.
+    struct NotRecorded: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+
+        var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
+    }
+
+    /// Renders `events` in `format` to `path` (default: next to the journal) and appends an `exportWritten`
+    /// event by `actor`; returns the path and the recorded events. A failure to write leaves any earlier file in
+    /// place and records nothing; a failure to record throws `NotRecorded` after the file is written.
+    static func write(
+        _ location: IncidentLocation, events: [Event], runbooks: [String: Runbook], format: Format,
+        includeDiagram: Bool = true, path: String? = nil, actor: String, now: Date
+    ) throws -> (path: String, recorded: [Event]) {
+        let state = IncidentState.fold(events)
+        let path = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
+        try AtomicFile.write(to: path) { file in
+            switch format {
+            case .markdown:
+                PostmortemRenderer.writeMarkdown(
+                    state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
+                    options: PostmortemOptions(includeDiagram: includeDiagram), into: &file
+                )
+            case .json:
+                do {
+                    try PostmortemRenderer.writeJSON(
+                        state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now
+                    ) { file.write(bytes: $0) }
+                } catch {
+                    throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
+                }
+            }
+        }
+        do {
+            let recorded = try location.journal.append(
+                [NewEvent(actor: actor, kind: .exportWritten(path: path, format: format.rawValue))], now: now
+            )
+            return (path, recorded)
+        } catch {
+            throw NotRecorded(path: path, reason: error.description)
+        }
+    }
+}
