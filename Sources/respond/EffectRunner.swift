@@ -1,7 +1,6 @@
 import Foundation
 import GuideUI
 import IncidentKit
-import Postmortem
 import RunbookKit
 
 /// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
