@@ -56,21 +56,31 @@ enum MarkdownReader {
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 }
 
-/// The source split into lines on demand, for checking how a fence ends.
+/// The source's UTF-8 bytes split into lines on demand, for checking how a fence ends. Bytes rather than
+/// characters: the fence characters are ASCII, and grapheme breaking over a whole CJK file is costly.
 private struct SourceLines {
     private let text: String
-    private var lines: [Substring]?
+    private var bytes: [UInt8] = []
+    private var lineStarts: [Int]?
 
     init(_ text: String) {
         self.text = text
     }
 
-    mutating func line(_ number: Int) -> Substring? {
-        if lines == nil {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The bytes of 1-based line `number`, without its newline; nil past the end.
+    mutating func line(_ number: Int) -> ArraySlice<UInt8>? {
+        if lineStarts == nil {
+            bytes = Array(text.utf8)
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
+            lineStarts = starts
         }
-        guard let lines, number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard let lineStarts, number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        return bytes[start..<end]
     }
 }
 
@@ -179,9 +189,8 @@ private struct Converter {
         var fenceOffset: Int32 = 0
         var fenceCharacter: CChar = 0
         if cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0, fenceLength > 0 {
-            let fence = Character(Unicode.Scalar(UInt8(bitPattern: fenceCharacter)))
-            checkFence(fence: fence, length: Int(fenceLength), code: code, startLine: startLine,
-                       endLine: Int(cmark_node_get_end_line(node)))
+            checkFence(fence: UInt8(bitPattern: fenceCharacter), length: Int(fenceLength), code: code,
+                       startLine: startLine, endLine: Int(cmark_node_get_end_line(node)))
         }
         return CodeBlock(
             language: language, code: code, location: SourceLocation(file: file, line: startLine),
@@ -191,27 +200,39 @@ private struct Converter {
 
     /// Reports a fence that never closes (it turns the rest of the file into code) and a fence line with an
     /// info string inside a block (CommonMark keeps it as code, so the next bare fence closes the outer block).
-    private mutating func checkFence(fence: Character, length: Int, code: String, startLine: Int, endLine: Int) {
+    /// Works on UTF-8 bytes: fence characters, spaces and tabs are ASCII.
+    private mutating func checkFence(fence: UInt8, length: Int, code: String, startLine: Int, endLine: Int) {
+        let fenceText = String(UnicodeScalar(fence))
         let closed = sourceLines.line(endLine).map { Self.isClosingFence($0, fence: fence, length: length) } ?? false
         if !closed || endLine == startLine {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine),
-                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fence, count: length))"))
+                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"))
         }
-        for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let run = trimmed.prefix { $0 == fence }
-            let info = trimmed.dropFirst(run.count).trimmingCharacters(in: " \t")
-            if run.count >= 3, run.count >= length, !info.isEmpty {
+        for (offset, line) in code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { Self.isSpaceOrTab($0) }
+            let runLength = trimmed.prefix { $0 == fence }.count
+            guard runLength >= 3, runLength >= length else { continue }
+            var info = trimmed.dropFirst(runLength).drop { Self.isSpaceOrTab($0) }
+            while let last = info.last, Self.isSpaceOrTab(last) {
+                info = info.dropLast()
+            }
+            if !info.isEmpty {
+                let run = String(repeating: fenceText, count: runLength)
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
-                    "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fence, count: run.count + 1)))"))
+                    "code fence \(run)\(String(Substring(info))) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"))
             }
         }
     }
 
-    private static func isClosingFence(_ line: Substring, fence: Character, length: Int) -> Bool {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
-        let run = trimmed.prefix { $0 == fence }
-        return run.count >= length && trimmed.dropFirst(run.count).trimmingCharacters(in: " \t\r").isEmpty
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    private static func isClosingFence(_ line: ArraySlice<UInt8>, fence: UInt8, length: Int) -> Bool {
+        let trimmed = line.drop { isSpaceOrTab($0) || $0 == UInt8(ascii: ">") }
+        let runLength = trimmed.prefix { $0 == fence }.count
+        return runLength >= length
+            && trimmed.dropFirst(runLength).allSatisfy { isSpaceOrTab($0) || $0 == UInt8(ascii: "\r") }
     }
 
     private func inlines(ofChildrenOf node: OpaquePointer, depth: Int) -> [Inline] {
@@ -278,10 +299,17 @@ private struct Converter {
 
 extension Substring {
     /// The substring without leading and trailing characters from `set`.
+    ///
+    /// A character can only be in `set` when its scalars are, so the scalar test, which needs no grapheme
+    /// breaking, settles the usual case of text that starts and ends with a letter.
     func trimmingCharacters(in set: String) -> Substring {
-        let start = drop { set.contains($0) }
+        let scalars = set.unicodeScalars
+        var start = self
+        while let scalar = start.unicodeScalars.first, scalars.contains(scalar), let first = start.first, set.contains(first) {
+            start = start.dropFirst()
+        }
         var end = start
-        while let last = end.last, set.contains(last) {
+        while let scalar = end.unicodeScalars.last, scalars.contains(scalar), let last = end.last, set.contains(last) {
             end = end.dropLast()
         }
         return end

@@ -96,8 +96,8 @@ private struct RunbookBuilder {
     /// mentions an owner is left alone.
     private mutating func readFooter(_ text: String) {
         let all = LabelledValue.footerLabels
-        let start = text.trimmed.lowercased()
-        guard all.contains(where: { start.hasPrefix($0) }) else { return }
+        let start = text.trimmed
+        guard all.contains(where: { ASCIICase.hasPrefix(start, $0) }) else { return }
         if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text, allLabels: all) {
             footer.lastUpdated = value
         }

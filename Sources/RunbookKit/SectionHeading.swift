@@ -16,10 +16,11 @@ enum SectionHeading {
     private static func candidates(_ heading: String) -> [String] {
         let normalised = strip(heading.lowercased())
         var parts = [normalised]
-        let separators: Set<Character> = ["(", ")", "（", "）", "/", "／", "|", "-", "–", "—"]
         parts += normalised.split(whereSeparator: { separators.contains($0) }).map { strip(String($0)) }
         return parts.filter { !$0.isEmpty }
     }
+
+    private static let separators: Set<Character> = ["(", ")", "（", "）", "/", "／", "|", "-", "–", "—"]
 
     /// Removes surrounding whitespace, trailing colons and a leading `3.` or `3)` number.
     private static func strip(_ text: String) -> String {
