@@ -20,11 +20,11 @@ enum LabelledValue {
         return label.isEmpty ? nil : (label, value)
     }
 
-    /// The value following any of `labels` (case-insensitive) in `text`, up to the next label of `allLabels`
-    /// or the end; finds footer fields whether they sit on their own lines or were joined by soft breaks.
-    static func value(of labels: [String], in text: String, allLabels: [String]) -> String? {
+    /// The value following any of `labels` (case-insensitive) in `text`, up to the next footer label or the
+    /// end; finds footer fields whether they sit on their own lines or were joined by soft breaks.
+    static func value(of labels: [String], in text: String) -> String? {
         var text = text
-        let others = allLabels.map(ASCIICase.needle)
+        let others = footerNeedles
         return text.withUTF8 { bytes -> String? in
             for label in labels {
                 let needle = ASCIICase.needle(label)
@@ -62,6 +62,8 @@ enum LabelledValue {
     static let ownerLabels = ["owner", "負責人", "負責團隊", "擁有者", "负责人"]
     static let reviewCycleLabels = ["review cycle", "審查週期", "審查頻率", "审查周期"]
     static let footerLabels = lastUpdatedLabels + ownerLabels + reviewCycleLabels
+    /// The footer labels as lowered UTF-8 bytes, made once rather than per paragraph.
+    static let footerNeedles = footerLabels.map(ASCIICase.needle)
 
     /// Whether `label` is one of `labels`, ignoring case.
     static func matches(_ label: String, _ labels: [String]) -> Bool {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A top-level markdown block together with the source lines the runbook parser reports and keys on.
 struct LocatedBlock: Sendable {
@@ -95,12 +96,12 @@ private struct Converter {
     }
 
     func childLines(of node: OpaquePointer) -> [Int] {
-        let type = typeString(node)
+        let isTable = isType(node, "table")
         var lines: [Int] = []
-        if cmark_node_get_type(node) == CMARK_NODE_LIST || type == "table" {
+        if cmark_node_get_type(node) == CMARK_NODE_LIST || isTable {
             var child = cmark_node_first_child(node)
             while let current = child {
-                if type != "table" || cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
+                if !isTable || cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
                     lines.append(Int(cmark_node_get_start_line(current)))
                 }
                 child = cmark_node_next(current)
@@ -124,7 +125,7 @@ private struct Converter {
             var items: [ListItem] = []
             var child = cmark_node_first_child(node)
             while let item = child {
-                let checked: Bool? = typeString(item) == "tasklist"
+                let checked: Bool? = isType(item, "tasklist")
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
                 items.append(ListItem(blocks: blocks(ofChildrenOf: item, depth: depth + 1), checked: checked))
                 child = cmark_node_next(item)
@@ -139,7 +140,7 @@ private struct Converter {
         case CMARK_NODE_HTML_BLOCK:
             return .html(literal(node))
         default:
-            if typeString(node) == "table" {
+            if isType(node, "table") {
                 return table(node, depth: depth)
             }
             let children = blocks(ofChildrenOf: node, depth: depth + 1)
@@ -235,39 +236,50 @@ private struct Converter {
             && trimmed.dropFirst(runLength).allSatisfy { isSpaceOrTab($0) || $0 == UInt8(ascii: "\r") }
     }
 
+    /// The inlines of a node's children, neighbouring text runs joined (cmark splits them at entities and
+    /// brackets); collected into one array, without an array per inline.
     private func inlines(ofChildrenOf node: OpaquePointer, depth: Int) -> [Inline] {
-        var result: [Inline] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            result.append(contentsOf: inline(current, depth: depth + 1))
-            child = cmark_node_next(current)
-        }
-        return Inline.mergingText(result)
+        var collector = InlineCollector()
+        appendInlines(ofChildrenOf: node, depth: depth, to: &collector)
+        return collector.finish()
     }
 
-    private func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
+    private func appendInlines(ofChildrenOf node: OpaquePointer, depth: Int, to collector: inout InlineCollector) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            appendInline(current, depth: depth + 1, to: &collector)
+            child = cmark_node_next(current)
+        }
+    }
+
+    private func appendInline(_ node: OpaquePointer, depth: Int, to collector: inout InlineCollector) {
         if depth > MarkdownReader.maximumDepth {
-            return [.text(plainText(node))]
+            collector.append(text: plainText(node))
+            return
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
-            return [.text(literal(node))]
+            collector.append(text: literal(node))
         case CMARK_NODE_SOFTBREAK:
-            return [.text(" ")]
+            collector.append(text: " ")
         case CMARK_NODE_LINEBREAK:
-            return [.lineBreak]
+            collector.append(.lineBreak)
         case CMARK_NODE_CODE:
-            return [.code(literal(node))]
+            collector.append(.code(literal(node)))
         case CMARK_NODE_EMPH:
-            return [.emphasis(inlines(ofChildrenOf: node, depth: depth))]
+            collector.append(.emphasis(inlines(ofChildrenOf: node, depth: depth)))
         case CMARK_NODE_STRONG:
-            return [.strong(inlines(ofChildrenOf: node, depth: depth))]
+            collector.append(.strong(inlines(ofChildrenOf: node, depth: depth)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            return [.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination)]
+            collector.append(.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination))
         default:
             let literalText = literal(node)
-            return literalText.isEmpty ? inlines(ofChildrenOf: node, depth: depth) : [.text(literalText)]
+            if literalText.isEmpty {
+                appendInlines(ofChildrenOf: node, depth: depth, to: &collector)
+            } else {
+                collector.append(text: literalText)
+            }
         }
     }
 
@@ -292,8 +304,42 @@ private struct Converter {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private func typeString(_ node: OpaquePointer) -> String {
-        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    /// Whether cmark names the node's type `name` (extension nodes such as `table` have no enum value);
+    /// compared as C strings, so no Swift string is built per node.
+    private func isType(_ node: OpaquePointer, _ name: String) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return strcmp(type, name) == 0
+    }
+}
+
+/// Inlines gathered in order, with neighbouring text runs joined as they arrive.
+private struct InlineCollector {
+    private var inlines: [Inline] = []
+    private var pendingText: String?
+
+    mutating func append(text: String) {
+        if pendingText == nil {
+            pendingText = text
+        } else {
+            pendingText?.append(text)
+        }
+    }
+
+    mutating func append(_ inline: Inline) {
+        flush()
+        inlines.append(inline)
+    }
+
+    mutating func finish() -> [Inline] {
+        flush()
+        return inlines
+    }
+
+    private mutating func flush() {
+        if let text = pendingText {
+            inlines.append(.text(text))
+            pendingText = nil
+        }
     }
 }
 

@@ -95,16 +95,18 @@ private struct RunbookBuilder {
     /// Reads footer fields from a paragraph that starts with one of their labels, so prose that merely
     /// mentions an owner is left alone.
     private mutating func readFooter(_ text: String) {
-        let all = LabelledValue.footerLabels
-        let start = text.trimmed
-        guard all.contains(where: { ASCIICase.hasPrefix(start, $0) }) else { return }
-        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text, allLabels: all) {
+        var start = text.trimmed
+        let startsWithLabel = start.withUTF8 { bytes in
+            LabelledValue.footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) }
+        }
+        guard startsWithLabel else { return }
+        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
             footer.lastUpdated = value
         }
-        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text, allLabels: all) {
+        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) {
             footer.owner = value
         }
-        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text, allLabels: all) {
+        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) {
             footer.reviewCycle = value
         }
     }
