@@ -77,13 +77,20 @@ enum StepHeading {
     static func split(_ heading: String) -> (number: Int?, title: String) {
         let text = Substring(heading.trimmed)
         for prefix in ["step", "步驟", "步骤", "第"] {
-            guard text.prefix(prefix.count).lowercased() == prefix else { continue }
+            guard text.prefix(prefix.count).elementsEqual(prefix, by: Self.sameIgnoringASCIICase) else { continue }
             let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
             if let parsed = numbered(rest, required: false) {
                 return parsed
             }
         }
         return numbered(text, required: true) ?? (nil, String(text))
+    }
+
+    /// Whether two characters are the same, an ASCII letter in either case; compared without building strings.
+    private static func sameIgnoringASCIICase(_ character: Character, _ lowered: Character) -> Bool {
+        guard character != lowered else { return true }
+        guard let byte = character.asciiValue, let other = lowered.asciiValue else { return false }
+        return ASCIICase.lower(byte) == other
     }
 
     /// Reads `3: title`, `3. title`, `3 title`, `3 步 title`; when `required`, a separator must follow the number.

@@ -209,20 +209,43 @@ private struct Converter {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine),
                 "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"))
         }
-        for (offset, line) in code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { Self.isSpaceOrTab($0) }
-            let runLength = trimmed.prefix { $0 == fence }.count
-            guard runLength >= 3, runLength >= length else { continue }
-            var info = trimmed.dropFirst(runLength).drop { Self.isSpaceOrTab($0) }
-            while let last = info.last, Self.isSpaceOrTab(last) {
-                info = info.dropLast()
-            }
-            if !info.isEmpty {
-                let run = String(repeating: fenceText, count: runLength)
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
-                    "code fence \(run)\(String(Substring(info))) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"))
-            }
+        var code = code
+        let nested = code.withUTF8 { bytes in Self.nestedFences(in: bytes, fence: fence, length: length) }
+        for (offset, runLength, info) in nested {
+            let run = String(repeating: fenceText, count: runLength)
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
+                "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"))
         }
+    }
+
+    /// The lines of a code block that open a fence at least `length` long with an info string: each line's
+    /// 0-based offset, the fence's length and the info string. One pass over the bytes, no line copies.
+    private static func nestedFences(in bytes: UnsafeBufferPointer<UInt8>, fence: UInt8, length: Int)
+        -> [(offset: Int, runLength: Int, info: String)] {
+        var found: [(offset: Int, runLength: Int, info: String)] = []
+        var lineStart = 0
+        var offset = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var cursor = lineStart
+            while cursor < lineEnd, isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+            let runStart = cursor
+            while cursor < lineEnd, bytes[cursor] == fence { cursor += 1 }
+            let runLength = cursor - runStart
+            if runLength >= 3, runLength >= length {
+                while cursor < lineEnd, isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+                var infoEnd = lineEnd
+                while infoEnd > cursor, isSpaceOrTab(bytes[infoEnd - 1]) { infoEnd -= 1 }
+                if infoEnd > cursor {
+                    let info = String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<infoEnd]), as: UTF8.self)
+                    found.append((offset, runLength, info))
+                }
+            }
+            lineStart = lineEnd + 1
+            offset += 1
+        }
+        return found
     }
 
     private static func isSpaceOrTab(_ byte: UInt8) -> Bool {
