@@ -40,8 +40,22 @@ public enum RunbookParser {
 
     /// The runbook id for a file path: its base name without `.md`.
     public static func id(forPath path: String) -> String {
-        let name = (path as NSString).lastPathComponent
+        let name = lastPathComponent(path)
         return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// The path's last component as `NSString.lastPathComponent` gives it (trailing slashes ignored, `/` for
+    /// the root), without bridging to NSString for every runbook.
+    private static func lastPathComponent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.hasSuffix("/"), trimmed.contains(where: { $0 != "/" }) {
+            trimmed = trimmed.dropLast()
+        }
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "/" }) {
+            return "/"
+        }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
     }
 }
 
