@@ -6,11 +6,15 @@ public struct Library: Sendable {
     /// The index's categories with their rows, in index order.
     public var categories: [Category]
     /// The parsed runbooks; the catalog rows refer to them by id.
-    public var runbooks: [Runbook]
+    public var runbooks: [Runbook] {
+        didSet { positions = Self.positions(of: runbooks) }
+    }
     /// The index's Emergency Contacts, offered on every escalation after the runbook's own contacts.
     public var emergencyContacts: [Contact]
     /// The symptom search: given free text, the ids of matching runbooks, best first. It must be pure.
     public var search: @Sendable (String) -> [String]
+    /// Where each id's runbook sits in `runbooks`, so that lookups by id do not scan a large library.
+    private var positions: [String: Int]
 
     /// Creates a library.
     public init(
@@ -21,11 +25,16 @@ public struct Library: Sendable {
         self.runbooks = runbooks
         self.emergencyContacts = emergencyContacts
         self.search = search
+        positions = Self.positions(of: runbooks)
     }
 
     /// The runbook with this id, if the library has one.
     public func runbook(_ id: String) -> Runbook? {
-        runbooks.first { $0.id == id }
+        positions[id].map { runbooks[$0] }
+    }
+
+    private static func positions(of runbooks: [Runbook]) -> [String: Int] {
+        Dictionary(runbooks.enumerated().map { ($1.id, $0) }) { first, _ in first }
     }
 }
 

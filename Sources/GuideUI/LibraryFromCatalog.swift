@@ -1,10 +1,14 @@
+import Foundation
 import RunbookKit
 
 extension Library {
     /// The library of a loaded catalog, searched with RunbookKit's symptom search. Runbooks that no index row
     /// lists are shown in a last category of their own, so that a library never hides a file.
+    ///
+    /// The search index is built on the first search rather than here: the catalog's first frame does not need
+    /// it, and indexing thousands of runbooks would delay that frame.
     public init(catalog: Catalog) {
-        let index = SymptomSearch(catalog: catalog)
+        let index = DeferredSymptomSearch(catalog: catalog)
         let unindexed = catalog.unindexed.map { runbook in
             CatalogEntry(id: runbook.id, title: runbook.title, file: runbook.path, severity: runbook.severity,
                          kind: runbook.kind, description: "", location: SourceLocation(file: runbook.path, line: 1))
@@ -13,5 +17,35 @@ extension Library {
             categories: catalog.categories + (unindexed.isEmpty ? [] : [Category(name: "Not in the index", entries: unindexed)]),
             runbooks: catalog.runbooks, emergencyContacts: catalog.emergencyContacts,
             search: { query in index.search(query).map(\.id) })
+    }
+}
+
+/// A symptom search over one catalog, indexed when it is first asked; safe to share between threads.
+private final class DeferredSymptomSearch: @unchecked Sendable {
+    private enum State {
+        case pending(Catalog)
+        case built(SymptomSearch)
+    }
+
+    // Guards `state`, which the first search changes from pending to built.
+    private let lock = NSLock()
+    private var state: State
+
+    init(catalog: Catalog) {
+        state = .pending(catalog)
+    }
+
+    func search(_ query: String) -> [SearchHit] {
+        lock.lock()
+        let index: SymptomSearch
+        switch state {
+        case .built(let built):
+            index = built
+        case .pending(let catalog):
+            index = SymptomSearch(catalog: catalog)
+            state = .built(index)
+        }
+        lock.unlock()
+        return index.search(query)
     }
 }

@@ -29,15 +29,24 @@ public struct Catalog: Sendable {
     /// The index's path, or nil when the directory has none.
     public var indexPath: String?
     /// The index's categories in index order.
-    public var categories: [Category]
+    public var categories: [Category] {
+        didSet { indexEntries() }
+    }
     /// Every runbook that parsed: index order first, then files the index does not list, by name.
-    public var runbooks: [Runbook]
+    public var runbooks: [Runbook] {
+        didSet { indexRunbooks() }
+    }
     /// The index's Emergency Contacts, grouped.
     public var contactGroups: [ContactGroup]
     /// Every runbook file found in the directory (whether or not it parsed), by name.
     public var files: [String]
     /// Problems found reading the index and the files.
     public var diagnostics: [Diagnostic]
+
+    /// Where each id's runbook sits in `runbooks`, so that lookups by id do not scan a library of thousands.
+    private var runbookPositions: [String: Int] = [:]
+    /// The first index row, and the category it is under, for each id.
+    private var entriesByID: [String: (entry: CatalogEntry, category: String)] = [:]
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -46,14 +55,32 @@ public struct Catalog: Sendable {
     ///   - index: The index's path and bytes, or nil when there is none.
     ///   - sources: Every runbook file, including those an index row names.
     public init(directory: String, index: (path: String, data: Data)?, sources: [RunbookSource]) {
+        let parsed = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
+        let outcomes = sources.parallelMap { source -> (path: String, outcome: ParsedSource) in
+            switch source.contents {
+            case .unreadable(let reason): (source.path, .unreadable(reason))
+            case .data(let data): (source.path, .parsed(RunbookParser.parse(data: data, path: source.path)))
+            }
+        }
+        self.init(directory: directory, index: parsed, parsedSources: outcomes)
+    }
+
+    /// What became of one runbook file: the reason it could not be read, or what parsing it gave.
+    enum ParsedSource: Sendable {
+        case unreadable(String)
+        case parsed(RunbookParseResult)
+    }
+
+    /// Builds a catalog from an index and runbook files already parsed, in the order of their paths.
+    init(directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
+         parsedSources: [(path: String, outcome: ParsedSource)]) {
         self.directory = directory
         indexPath = index?.path
         var diagnostics: [Diagnostic] = []
         if let index {
-            let parsed = IndexParser.parse(data: index.data, path: index.path)
-            categories = parsed.index.categories
-            contactGroups = parsed.index.contactGroups
-            diagnostics += parsed.diagnostics
+            categories = index.parsed.index.categories
+            contactGroups = index.parsed.index.contactGroups
+            diagnostics += index.parsed.diagnostics
         } else {
             categories = []
             contactGroups = []
@@ -61,19 +88,18 @@ public struct Catalog: Sendable {
                 "no index README.md; runbooks are listed without categories"))
         }
         var parsedByID: [String: Runbook] = [:]
-        for source in sources {
-            switch source.contents {
+        for (path, outcome) in parsedSources {
+            switch outcome {
             case .unreadable(let reason):
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: source.path, line: 1), reason))
-            case .data(let data):
-                let result = RunbookParser.parse(data: data, path: source.path)
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1), reason))
+            case .parsed(let result):
                 diagnostics += result.diagnostics
                 if let runbook = result.runbook {
                     parsedByID[runbook.id] = runbook
                 }
             }
         }
-        let sourcePaths = Set(sources.map(\.path))
+        let sourcePaths = Set(parsedSources.map(\.path))
         var ordered: [Runbook] = []
         var placed: Set<String> = []
         for entry in categories.flatMap(\.entries) {
@@ -87,8 +113,24 @@ public struct Catalog: Sendable {
         }
         ordered += parsedByID.values.filter { !placed.contains($0.id) }.sorted { $0.id < $1.id }
         runbooks = ordered
-        files = sources.map(\.path).sorted()
+        files = parsedSources.map(\.path).sorted()
         self.diagnostics = diagnostics
+        indexRunbooks()
+        indexEntries()
+    }
+
+    private mutating func indexRunbooks() {
+        runbookPositions = Dictionary(runbooks.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    }
+
+    private mutating func indexEntries() {
+        var byID: [String: (entry: CatalogEntry, category: String)] = [:]
+        for category in categories {
+            for entry in category.entries where byID[entry.id] == nil {
+                byID[entry.id] = (entry, category.name)
+            }
+        }
+        entriesByID = byID
     }
 
     /// Every index row, in index order.
@@ -109,17 +151,17 @@ public struct Catalog: Sendable {
 
     /// The runbook with exactly this id.
     public func runbook(id: String) -> Runbook? {
-        runbooks.first { $0.id == id }
+        runbookPositions[id].map { runbooks[$0] }
     }
 
     /// The index row for this id.
     public func entry(id: String) -> CatalogEntry? {
-        entries.first { $0.id == id }
+        entriesByID[id]?.entry
     }
 
     /// The category name the index files this id under.
     public func category(of id: String) -> String? {
-        categories.first { $0.entries.contains { $0.id == id } }?.name
+        entriesByID[id]?.category
     }
 
     /// The severity to show for a runbook: the file's own, else the index's.

@@ -42,13 +42,26 @@ extension Catalog {
             }
         }
         var paths = names.filter { $0.lowercased().hasSuffix(".md") && $0 != indexName }.map { join(directory, $0) }
-        if let index {
-            let linked = IndexParser.parse(data: index.data, path: index.path).index.categories
-                .flatMap(\.entries).map { join(directory, $0.file) }
-            paths += linked.filter { !paths.contains($0) && manager.fileExists(atPath: $0) }
+        let parsedIndex = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
+        if let parsedIndex {
+            var known = Set(paths)
+            for entry in parsedIndex.parsed.index.categories.flatMap(\.entries) {
+                let path = join(directory, entry.file)
+                if !known.contains(path), manager.fileExists(atPath: path) {
+                    known.insert(path)
+                    paths.append(path)
+                }
+            }
         }
-        let sources = paths.sorted().map { RunbookSource(path: $0, contents: read($0)) }
-        var catalog = Catalog(directory: directory, index: index, sources: sources)
+        // Each file is parsed as soon as it is read, on every core, so that the bytes of the whole library are
+        // never held at once.
+        let parsedSources = paths.sorted().parallelMap { path -> (path: String, outcome: ParsedSource) in
+            switch read(path) {
+            case .unreadable(let reason): (path, .unreadable(reason))
+            case .data(let data): (path, .parsed(RunbookParser.parse(data: data, path: path)))
+            }
+        }
+        var catalog = Catalog(directory: directory, index: parsedIndex, parsedSources: parsedSources)
         catalog.diagnostics = extraSources.compactMap {
             if case .unreadable(let reason) = $0.contents {
                 return Diagnostic(.error, SourceLocation(file: $0.path, line: 1), reason)

@@ -20,33 +20,41 @@ enum LabelledValue {
         return label.isEmpty ? nil : (label, value)
     }
 
-    /// The value following any of `labels` (case-insensitive) in `text`, up to the next label of `allLabels`
-    /// or the end; finds footer fields whether they sit on their own lines or were joined by soft breaks.
-    static func value(of labels: [String], in text: String, allLabels: [String]) -> String? {
-        let lowered = text.lowercased()
-        for label in labels {
-            var searchStart = lowered.startIndex
-            while let found = lowered.range(of: label.lowercased(), range: searchStart..<lowered.endIndex) {
-                searchStart = found.upperBound
-                let afterLabel = lowered[found.upperBound...].drop { $0 == " " || $0 == "*" }
-                guard let colon = afterLabel.first, colon == ":" || colon == "：" else { continue }
-                let valueStart = lowered.index(after: afterLabel.startIndex)
-                var valueEnd = lowered.endIndex
-                for other in allLabels {
-                    if let next = lowered.range(of: other.lowercased(), range: valueStart..<lowered.endIndex),
-                       next.lowerBound < valueEnd {
-                        valueEnd = next.lowerBound
+    /// The value following any of `labels` (case-insensitive) in `text`, up to the next footer label or the
+    /// end; finds footer fields whether they sit on their own lines or were joined by soft breaks.
+    static func value(of labels: [String], in text: String) -> String? {
+        var text = text
+        let others = footerNeedles
+        return text.withUTF8 { bytes -> String? in
+            for label in labels {
+                let needle = ASCIICase.needle(label)
+                var searchStart = 0
+                while let found = ASCIICase.firstRange(of: needle, in: bytes, from: searchStart) {
+                    searchStart = found.upperBound
+                    var afterLabel = found.upperBound
+                    while afterLabel < bytes.count, bytes[afterLabel] == UInt8(ascii: " ") || bytes[afterLabel] == UInt8(ascii: "*") {
+                        afterLabel += 1
                     }
+                    guard let colonLength = colon(in: bytes, at: afterLabel) else { continue }
+                    let valueStart = afterLabel + colonLength
+                    var valueEnd = bytes.count
+                    for other in others {
+                        if let next = ASCIICase.firstRange(of: other, in: bytes, from: valueStart), next.lowerBound < valueEnd {
+                            valueEnd = next.lowerBound
+                        }
+                    }
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self).trimmed
+                    return value.isEmpty ? nil : value
                 }
-                let offsetStart = lowered.distance(from: lowered.startIndex, to: valueStart)
-                let offsetEnd = lowered.distance(from: lowered.startIndex, to: valueEnd)
-                let start = text.index(text.startIndex, offsetBy: offsetStart, limitedBy: text.endIndex) ?? text.endIndex
-                let end = text.index(start, offsetBy: offsetEnd - offsetStart, limitedBy: text.endIndex) ?? text.endIndex
-                let value = String(text[start..<end]).trimmed
-                return value.isEmpty ? nil : value
             }
+            return nil
         }
-        return nil
+    }
+
+    /// The length in bytes of the ASCII (`:`) or full-width (`：`, EF BC 9A) colon at `offset`, or nil.
+    private static func colon(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ":") { return 1 }
+        return ASCIICase.matches(bytes, at: offset, [0xEF, 0xBC, 0x9A]) ? 3 : nil
     }
 
     static let severityLabels = ["severity", "嚴重度", "嚴重程度", "嚴重性", "严重程度", "優先級"]
@@ -54,10 +62,12 @@ enum LabelledValue {
     static let ownerLabels = ["owner", "負責人", "負責團隊", "擁有者", "负责人"]
     static let reviewCycleLabels = ["review cycle", "審查週期", "審查頻率", "审查周期"]
     static let footerLabels = lastUpdatedLabels + ownerLabels + reviewCycleLabels
+    /// The footer labels as lowered UTF-8 bytes, made once rather than per paragraph.
+    static let footerNeedles = footerLabels.map(ASCIICase.needle)
 
     /// Whether `label` is one of `labels`, ignoring case.
     static func matches(_ label: String, _ labels: [String]) -> Bool {
-        labels.contains(label.lowercased())
+        labels.contains { ASCIICase.equal(label, $0) }
     }
 }
 
@@ -67,13 +77,20 @@ enum StepHeading {
     static func split(_ heading: String) -> (number: Int?, title: String) {
         let text = Substring(heading.trimmed)
         for prefix in ["step", "步驟", "步骤", "第"] {
-            guard text.prefix(prefix.count).lowercased() == prefix else { continue }
+            guard text.prefix(prefix.count).elementsEqual(prefix, by: Self.sameIgnoringASCIICase) else { continue }
             let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
             if let parsed = numbered(rest, required: false) {
                 return parsed
             }
         }
         return numbered(text, required: true) ?? (nil, String(text))
+    }
+
+    /// Whether two characters are the same, an ASCII letter in either case; compared without building strings.
+    private static func sameIgnoringASCIICase(_ character: Character, _ lowered: Character) -> Bool {
+        guard character != lowered else { return true }
+        guard let byte = character.asciiValue, let other = lowered.asciiValue else { return false }
+        return ASCIICase.lower(byte) == other
     }
 
     /// Reads `3: title`, `3. title`, `3 title`, `3 步 title`; when `required`, a separator must follow the number.

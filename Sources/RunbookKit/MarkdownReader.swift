@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A top-level markdown block together with the source lines the runbook parser reports and keys on.
 struct LocatedBlock: Sendable {
@@ -56,21 +57,31 @@ enum MarkdownReader {
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 }
 
-/// The source split into lines on demand, for checking how a fence ends.
+/// The source's UTF-8 bytes split into lines on demand, for checking how a fence ends. Bytes rather than
+/// characters: the fence characters are ASCII, and grapheme breaking over a whole CJK file is costly.
 private struct SourceLines {
     private let text: String
-    private var lines: [Substring]?
+    private var bytes: [UInt8] = []
+    private var lineStarts: [Int]?
 
     init(_ text: String) {
         self.text = text
     }
 
-    mutating func line(_ number: Int) -> Substring? {
-        if lines == nil {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The bytes of 1-based line `number`, without its newline; nil past the end.
+    mutating func line(_ number: Int) -> ArraySlice<UInt8>? {
+        if lineStarts == nil {
+            bytes = Array(text.utf8)
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
+            lineStarts = starts
         }
-        guard let lines, number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard let lineStarts, number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        return bytes[start..<end]
     }
 }
 
@@ -85,12 +96,12 @@ private struct Converter {
     }
 
     func childLines(of node: OpaquePointer) -> [Int] {
-        let type = typeString(node)
+        let isTable = isType(node, "table")
         var lines: [Int] = []
-        if cmark_node_get_type(node) == CMARK_NODE_LIST || type == "table" {
+        if cmark_node_get_type(node) == CMARK_NODE_LIST || isTable {
             var child = cmark_node_first_child(node)
             while let current = child {
-                if type != "table" || cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
+                if !isTable || cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
                     lines.append(Int(cmark_node_get_start_line(current)))
                 }
                 child = cmark_node_next(current)
@@ -114,7 +125,7 @@ private struct Converter {
             var items: [ListItem] = []
             var child = cmark_node_first_child(node)
             while let item = child {
-                let checked: Bool? = typeString(item) == "tasklist"
+                let checked: Bool? = isType(item, "tasklist")
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
                 items.append(ListItem(blocks: blocks(ofChildrenOf: item, depth: depth + 1), checked: checked))
                 child = cmark_node_next(item)
@@ -129,7 +140,7 @@ private struct Converter {
         case CMARK_NODE_HTML_BLOCK:
             return .html(literal(node))
         default:
-            if typeString(node) == "table" {
+            if isType(node, "table") {
                 return table(node, depth: depth)
             }
             let children = blocks(ofChildrenOf: node, depth: depth + 1)
@@ -179,9 +190,8 @@ private struct Converter {
         var fenceOffset: Int32 = 0
         var fenceCharacter: CChar = 0
         if cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0, fenceLength > 0 {
-            let fence = Character(Unicode.Scalar(UInt8(bitPattern: fenceCharacter)))
-            checkFence(fence: fence, length: Int(fenceLength), code: code, startLine: startLine,
-                       endLine: Int(cmark_node_get_end_line(node)))
+            checkFence(fence: UInt8(bitPattern: fenceCharacter), length: Int(fenceLength), code: code,
+                       startLine: startLine, endLine: Int(cmark_node_get_end_line(node)))
         }
         return CodeBlock(
             language: language, code: code, location: SourceLocation(file: file, line: startLine),
@@ -191,62 +201,108 @@ private struct Converter {
 
     /// Reports a fence that never closes (it turns the rest of the file into code) and a fence line with an
     /// info string inside a block (CommonMark keeps it as code, so the next bare fence closes the outer block).
-    private mutating func checkFence(fence: Character, length: Int, code: String, startLine: Int, endLine: Int) {
+    /// Works on UTF-8 bytes: fence characters, spaces and tabs are ASCII.
+    private mutating func checkFence(fence: UInt8, length: Int, code: String, startLine: Int, endLine: Int) {
+        let fenceText = String(UnicodeScalar(fence))
         let closed = sourceLines.line(endLine).map { Self.isClosingFence($0, fence: fence, length: length) } ?? false
         if !closed || endLine == startLine {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine),
-                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fence, count: length))"))
+                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"))
         }
-        for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let run = trimmed.prefix { $0 == fence }
-            let info = trimmed.dropFirst(run.count).trimmingCharacters(in: " \t")
-            if run.count >= 3, run.count >= length, !info.isEmpty {
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
-                    "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fence, count: run.count + 1)))"))
+        var code = code
+        let nested = code.withUTF8 { bytes in Self.nestedFences(in: bytes, fence: fence, length: length) }
+        for (offset, runLength, info) in nested {
+            let run = String(repeating: fenceText, count: runLength)
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
+                "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"))
+        }
+    }
+
+    /// The lines of a code block that open a fence at least `length` long with an info string: each line's
+    /// 0-based offset, the fence's length and the info string. One pass over the bytes, no line copies.
+    private static func nestedFences(in bytes: UnsafeBufferPointer<UInt8>, fence: UInt8, length: Int)
+        -> [(offset: Int, runLength: Int, info: String)] {
+        var found: [(offset: Int, runLength: Int, info: String)] = []
+        var lineStart = 0
+        var offset = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var cursor = lineStart
+            while cursor < lineEnd, isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+            let runStart = cursor
+            while cursor < lineEnd, bytes[cursor] == fence { cursor += 1 }
+            let runLength = cursor - runStart
+            if runLength >= 3, runLength >= length {
+                while cursor < lineEnd, isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+                var infoEnd = lineEnd
+                while infoEnd > cursor, isSpaceOrTab(bytes[infoEnd - 1]) { infoEnd -= 1 }
+                if infoEnd > cursor {
+                    let info = String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<infoEnd]), as: UTF8.self)
+                    found.append((offset, runLength, info))
+                }
             }
+            lineStart = lineEnd + 1
+            offset += 1
         }
+        return found
     }
 
-    private static func isClosingFence(_ line: Substring, fence: Character, length: Int) -> Bool {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
-        let run = trimmed.prefix { $0 == fence }
-        return run.count >= length && trimmed.dropFirst(run.count).trimmingCharacters(in: " \t\r").isEmpty
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
+    private static func isClosingFence(_ line: ArraySlice<UInt8>, fence: UInt8, length: Int) -> Bool {
+        let trimmed = line.drop { isSpaceOrTab($0) || $0 == UInt8(ascii: ">") }
+        let runLength = trimmed.prefix { $0 == fence }.count
+        return runLength >= length
+            && trimmed.dropFirst(runLength).allSatisfy { isSpaceOrTab($0) || $0 == UInt8(ascii: "\r") }
+    }
+
+    /// The inlines of a node's children, neighbouring text runs joined (cmark splits them at entities and
+    /// brackets); collected into one array, without an array per inline.
     private func inlines(ofChildrenOf node: OpaquePointer, depth: Int) -> [Inline] {
-        var result: [Inline] = []
+        var collector = InlineCollector()
+        appendInlines(ofChildrenOf: node, depth: depth, to: &collector)
+        return collector.finish()
+    }
+
+    private func appendInlines(ofChildrenOf node: OpaquePointer, depth: Int, to collector: inout InlineCollector) {
         var child = cmark_node_first_child(node)
         while let current = child {
-            result.append(contentsOf: inline(current, depth: depth + 1))
+            appendInline(current, depth: depth + 1, to: &collector)
             child = cmark_node_next(current)
         }
-        return Inline.mergingText(result)
     }
 
-    private func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
+    private func appendInline(_ node: OpaquePointer, depth: Int, to collector: inout InlineCollector) {
         if depth > MarkdownReader.maximumDepth {
-            return [.text(plainText(node))]
+            collector.append(text: plainText(node))
+            return
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
-            return [.text(literal(node))]
+            collector.append(text: literal(node))
         case CMARK_NODE_SOFTBREAK:
-            return [.text(" ")]
+            collector.append(text: " ")
         case CMARK_NODE_LINEBREAK:
-            return [.lineBreak]
+            collector.append(.lineBreak)
         case CMARK_NODE_CODE:
-            return [.code(literal(node))]
+            collector.append(.code(literal(node)))
         case CMARK_NODE_EMPH:
-            return [.emphasis(inlines(ofChildrenOf: node, depth: depth))]
+            collector.append(.emphasis(inlines(ofChildrenOf: node, depth: depth)))
         case CMARK_NODE_STRONG:
-            return [.strong(inlines(ofChildrenOf: node, depth: depth))]
+            collector.append(.strong(inlines(ofChildrenOf: node, depth: depth)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            return [.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination)]
+            collector.append(.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination))
         default:
             let literalText = literal(node)
-            return literalText.isEmpty ? inlines(ofChildrenOf: node, depth: depth) : [.text(literalText)]
+            if literalText.isEmpty {
+                appendInlines(ofChildrenOf: node, depth: depth, to: &collector)
+            } else {
+                collector.append(text: literalText)
+            }
         }
     }
 
@@ -271,17 +327,58 @@ private struct Converter {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private func typeString(_ node: OpaquePointer) -> String {
-        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    /// Whether cmark names the node's type `name` (extension nodes such as `table` have no enum value);
+    /// compared as C strings, so no Swift string is built per node.
+    private func isType(_ node: OpaquePointer, _ name: String) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return strcmp(type, name) == 0
+    }
+}
+
+/// Inlines gathered in order, with neighbouring text runs joined as they arrive.
+private struct InlineCollector {
+    private var inlines: [Inline] = []
+    private var pendingText: String?
+
+    mutating func append(text: String) {
+        if pendingText == nil {
+            pendingText = text
+        } else {
+            pendingText?.append(text)
+        }
+    }
+
+    mutating func append(_ inline: Inline) {
+        flush()
+        inlines.append(inline)
+    }
+
+    mutating func finish() -> [Inline] {
+        flush()
+        return inlines
+    }
+
+    private mutating func flush() {
+        if let text = pendingText {
+            inlines.append(.text(text))
+            pendingText = nil
+        }
     }
 }
 
 extension Substring {
     /// The substring without leading and trailing characters from `set`.
+    ///
+    /// A character can only be in `set` when its scalars are, so the scalar test, which needs no grapheme
+    /// breaking, settles the usual case of text that starts and ends with a letter.
     func trimmingCharacters(in set: String) -> Substring {
-        let start = drop { set.contains($0) }
+        let scalars = set.unicodeScalars
+        var start = self
+        while let scalar = start.unicodeScalars.first, scalars.contains(scalar), let first = start.first, set.contains(first) {
+            start = start.dropFirst()
+        }
         var end = start
-        while let last = end.last, set.contains(last) {
+        while let scalar = end.unicodeScalars.last, scalars.contains(scalar), let last = end.last, set.contains(last) {
             end = end.dropLast()
         }
         return end

@@ -1,18 +1,3 @@
-extension Inline {
-    /// Joins neighbouring `.text` runs, which cmark splits at entity and bracket boundaries.
-    static func mergingText(_ inlines: [Inline]) -> [Inline] {
-        var merged: [Inline] = []
-        for inline in inlines {
-            if case .text(let next) = inline, case .text(let previous)? = merged.last {
-                merged[merged.count - 1] = .text(previous + next)
-            } else {
-                merged.append(inline)
-            }
-        }
-        return merged
-    }
-}
-
 extension Array where Element == Inline {
     /// The inlines as plain text: styling dropped, links reduced to their text, line breaks as newlines.
     public var plainText: String {

@@ -40,8 +40,22 @@ public enum RunbookParser {
 
     /// The runbook id for a file path: its base name without `.md`.
     public static func id(forPath path: String) -> String {
-        let name = (path as NSString).lastPathComponent
+        let name = lastPathComponent(path)
         return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// The path's last component as `NSString.lastPathComponent` gives it (trailing slashes ignored, `/` for
+    /// the root), without bridging to NSString for every runbook.
+    private static func lastPathComponent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.hasSuffix("/"), trimmed.contains(where: { $0 != "/" }) {
+            trimmed = trimmed.dropLast()
+        }
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "/" }) {
+            return "/"
+        }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
     }
 }
 
@@ -95,16 +109,18 @@ private struct RunbookBuilder {
     /// Reads footer fields from a paragraph that starts with one of their labels, so prose that merely
     /// mentions an owner is left alone.
     private mutating func readFooter(_ text: String) {
-        let all = LabelledValue.footerLabels
-        let start = text.trimmed.lowercased()
-        guard all.contains(where: { start.hasPrefix($0) }) else { return }
-        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text, allLabels: all) {
+        var start = text.trimmed
+        let startsWithLabel = start.withUTF8 { bytes in
+            LabelledValue.footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) }
+        }
+        guard startsWithLabel else { return }
+        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
             footer.lastUpdated = value
         }
-        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text, allLabels: all) {
+        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) {
             footer.owner = value
         }
-        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text, allLabels: all) {
+        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) {
             footer.reviewCycle = value
         }
     }

@@ -2,24 +2,23 @@
 /// `## Symptoms`, `## 症狀`, `## 症狀 (Symptoms)`, `## Diagnosis:`, `## 3. Resolution`.
 enum SectionHeading {
     /// The section kind a heading names, or `.other`.
+    ///
+    /// Tries the heading normalised, then each part of it split at brackets, so `症狀 (Symptoms)` tries
+    /// `症狀 (symptoms)`, `症狀` and `symptoms`; the parts are only made when the whole heading is no name.
     static func kind(of heading: String) -> SectionKind {
-        for candidate in candidates(heading) {
-            if let kind = names[candidate] {
+        let normalised = strip(heading.lowercased())
+        if let kind = names[normalised] {
+            return kind
+        }
+        for part in normalised.split(whereSeparator: { separators.contains($0) }) {
+            if let kind = names[strip(String(part))] {
                 return kind
             }
         }
         return .other
     }
 
-    /// The heading normalised, and each part of it split at brackets, so `症狀 (Symptoms)` tries
-    /// `症狀 (symptoms)`, `症狀` and `symptoms`.
-    private static func candidates(_ heading: String) -> [String] {
-        let normalised = strip(heading.lowercased())
-        var parts = [normalised]
-        let separators: Set<Character> = ["(", ")", "（", "）", "/", "／", "|", "-", "–", "—"]
-        parts += normalised.split(whereSeparator: { separators.contains($0) }).map { strip(String($0)) }
-        return parts.filter { !$0.isEmpty }
-    }
+    private static let separators: Set<Character> = ["(", ")", "（", "）", "/", "／", "|", "-", "–", "—"]
 
     /// Removes surrounding whitespace, trailing colons and a leading `3.` or `3)` number.
     private static func strip(_ text: String) -> String {

@@ -7,23 +7,33 @@ enum SourceText {
     /// Invalid UTF-8 is replaced with U+FFFD and reported once with the first offending line, so that one bad
     /// byte does not cost the responder the rest of the runbook. NUL bytes mean a binary file: nothing is parsed.
     static func decode(_ data: Data, file: String) -> (text: String?, diagnostics: [Diagnostic]) {
-        if let nul = data.firstIndex(of: 0) {
-            let line = data[data.startIndex..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        // Contiguous bytes: Data's own collection methods go through its index type byte by byte.
+        data.withUnsafeBytes { raw in decode(raw.bindMemory(to: UInt8.self), file: file) }
+    }
+
+    private static func decode(_ all: UnsafeBufferPointer<UInt8>, file: String) -> (text: String?, diagnostics: [Diagnostic]) {
+        if let nul = all.firstIndex(of: 0) {
+            let line = all[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return (nil, [Diagnostic(.error, SourceLocation(file: file, line: line),
                 "not a text file (NUL byte on line \(line)); runbooks must be UTF-8 markdown")])
         }
-        var bytes = data[...]
+        var bytes = all[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = bytes.dropFirst(3)
         }
         var diagnostics: [Diagnostic] = []
-        let badLines = invalidLines(bytes)
-        if let first = badLines.first {
-            let others = badLines.count > 1 ? " and \(badLines.count - 1) more line(s)" : ""
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: first),
-                "invalid UTF-8 on line \(first)\(others), shown as \u{FFFD}; save the file as UTF-8"))
+        let text: String
+        if let valid = String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) {
+            text = valid
+        } else {
+            let badLines = invalidLines(bytes)
+            if let first = badLines.first {
+                let others = badLines.count > 1 ? " and \(badLines.count - 1) more line(s)" : ""
+                diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: first),
+                    "invalid UTF-8 on line \(first)\(others), shown as \u{FFFD}; save the file as UTF-8"))
+            }
+            text = String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: 1),
                 "empty file; start from `respond new` or the template in the index"))
@@ -33,11 +43,10 @@ enum SourceText {
     }
 
     /// The 1-based numbers of the lines that are not valid UTF-8.
-    private static func invalidLines(_ bytes: Data.SubSequence) -> [Int] {
-        if String(validating: bytes, as: UTF8.self) != nil { return [] }
+    private static func invalidLines(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [Int] {
         var lines: [Int] = []
         for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where String(validating: line, as: UTF8.self) == nil {
+        where String(validating: UnsafeBufferPointer(rebasing: line), as: UTF8.self) == nil {
             lines.append(index + 1)
         }
         return lines

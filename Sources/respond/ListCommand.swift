@@ -37,13 +37,24 @@ struct ListCommand: ParsableCommand {
             lines.append(category.name)
             for row in category.runbooks {
                 let line = "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  " + row.description
-                lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+                lines.append(withoutTrailingSpaces(line))
             }
         }
         if lines.isEmpty {
             lines.append("no runbooks in \(catalog.directory)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The line without the spaces that pad its last column; looks at the bytes from the end, so a row of CJK
+    /// text is not broken into characters.
+    private static func withoutTrailingSpaces(_ line: String) -> String {
+        let bytes = line.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
+            end = bytes.index(before: end)
+        }
+        return String(line[..<end])
     }
 }
 

@@ -129,6 +129,24 @@ struct RunbookParserTests {
         }
     }
 
+    @Test("a runbook's id is its file name without .md, read as NSString reads the last path component",
+          arguments: ["db-down.md", "runbooks/db-down.md", "/srv/rb/磁碟滿.MD", "dir/notes", "dir/", "/", "", "a//b.md/"])
+    func idFromPath(path: String) {
+        let name = (path as NSString).lastPathComponent
+        let expected = name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        #expect(RunbookParser.id(forPath: path) == expected)
+    }
+
+    @Test("a file with CRLF line endings has its closed fences accepted as closed")
+    func crlfFences() throws {
+        let text = "# T\r\n\r\n## Diagnosis\r\n\r\n### Step 1: a\r\n\r\n````bash\r\n```sh\r\nls\r\n````\r\n\r\n## Verification\r\n\r\n- [ ] ok\r\n"
+        let result = RunbookParser.parse(text: text, path: "t.md")
+        let runbook = try #require(result.runbook)
+        #expect(runbook.sections.map(\.kind) == [.diagnosis, .verification])
+        #expect(result.diagnostics.allSatisfy { !$0.message.contains("never closed") })
+        #expect(runbook.checklist.map(\.text) == ["ok"])
+    }
+
     @Test("an unclosed fence is reported at its opening line and swallows the rest as code")
     func unclosedFence() throws {
         let text = "# T\n\n## Diagnosis\n\n### Step 1: a\n\n```bash\nls\n\n## Verification\n\n- [ ] ok\n"
