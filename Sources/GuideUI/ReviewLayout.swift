@@ -37,6 +37,9 @@ struct ReviewLayout {
         status = bottom
     }
 
+    /// The columns the progress pane's text is wrapped to, inside its one-column margins.
+    var paneTextWidth: Int { max(0, paneWidth - 2) }
+
     /// The rows of the progress pane: everything between the header and the status bar.
     var paneRows: Range<Int> { 3..<max(3, status) }
 

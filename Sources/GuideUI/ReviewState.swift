@@ -125,6 +125,8 @@ public struct ReviewState: Hashable, Sendable {
     public internal(set) var progressScroll = 0
     /// What is derived from the journal.
     var digest = ReviewDigest()
+    /// The progress pane as last laid out.
+    var progressCache: ReviewProgressCache?
 
     /// A review of the incident `reference` names, before its journal is loaded.
     public init(reference: String) {

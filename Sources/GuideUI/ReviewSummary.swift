@@ -69,8 +69,9 @@ enum ReviewSummary {
     private static func progress(of id: String, _ progress: RunbookProgress, runbook: Runbook?) -> [ReviewLine] {
         var lines = [ReviewLine(runbook.map { "\($0.title) (\(id))" } ?? "\(id) (not in the library)", .heading)]
         let listed = runbook?.steps.map { ($0.key, $0.title) } ?? []
+        let listedKeys = Set(listed.map(\.0))
         let unlisted = progress.steps.values
-            .filter { record in !listed.contains { $0.0 == record.step.step } }
+            .filter { !listedKeys.contains($0.step.step) }
             .sorted { $0.stamp.seq < $1.stamp.seq }
             .map { ($0.step.step, $0.step.title) }
         var stepLines: [ReviewLine] = []

@@ -132,7 +132,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     let events = model.incident?.events ?? []
     let layout = ReviewLayout(model)
     if review.showProgress, !layout.isSplit, let move = Move(key, page: layout.paneRows.count) {
-        let lines = reviewProgressLines(model, width: layout.paneWidth).count
+        let lines = currentProgressLines(model, width: layout.paneTextWidth).count
         let last = max(0, lines - layout.paneRows.count)
         switch move {
         case .by(let delta): review.progressScroll = min(last, max(0, review.progressScroll + delta))

@@ -11,7 +11,7 @@ func drawReview(_ frame: inout Frame, _ model: AppModel) {
     drawReviewHeader(&frame, model, review)
     if layout.showsProgress {
         let column = layout.isSplit ? layout.paneColumn + 1 : 1
-        let width = layout.paneWidth - 2
+        let width = layout.paneTextWidth
         if layout.isSplit {
             for row in layout.paneRows { frame.put("│", column: layout.paneColumn, row: row, style: model.theme.frame) }
         }
@@ -160,7 +160,7 @@ func reviewProgressLines(_ model: AppModel, width: Int) -> [StyledLine] {
 private func drawProgressPane(
     _ frame: inout Frame, _ model: AppModel, column: Int, width: Int, rows: Range<Int>, scroll: Int
 ) {
-    let lines = reviewProgressLines(model, width: width)
+    let lines = currentProgressLines(model, width: width)
     let first = min(scroll, max(0, lines.count - rows.count))
     for (row, line) in zip(rows, lines.dropFirst(first)) {
         frame.put(line, column: column, row: row, limit: width)
