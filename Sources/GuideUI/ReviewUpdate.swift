@@ -185,11 +185,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         review.showProgress.toggle()
         review.progressScroll = 0
     case .character("R"):
-        guard let session = model.incident, !model.journal.unsaved.isEmpty else { return (model, []) }
-        let unsaved = model.journal.unsaved
-        model.journal.unsaved = []
-        model.journal.pending.append(unsaved)
-        return (model, [.append(incidentID: session.id, events: unsaved)])
+        return retryUnsaved(model)
     case .character("?"):
         model.overlay = .help
     case .character("q"), .escape:

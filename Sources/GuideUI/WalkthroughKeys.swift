@@ -116,11 +116,7 @@ private func commonIncidentKey(_ model: AppModel, _ key: Key) -> (AppModel, [Eff
         model.notice = Notice(text: "exporting the postmortem draft…", isError: false)
         return (model, [.export(incidentID: session.id)])
     case .character("R"):
-        guard !model.journal.unsaved.isEmpty else { return (model, []) }
-        let events = model.journal.unsaved
-        model.journal.unsaved = []
-        model.journal.pending.append(events)
-        return (model, [.append(incidentID: session.id, events: events)])
+        return retryUnsaved(model)
     case .character("?"):
         model.overlay = .help
     case .character("q"), .escape:
@@ -230,6 +226,16 @@ func record(_ model: AppModel, _ kinds: [EventKind]) -> (AppModel, [Effect]) {
     var model = model
     guard let session = model.incident else { return (model, []) }
     let events = kinds.map { NewEvent(actor: model.actor, kind: $0) }
+    model.journal.pending.append(events)
+    return (model, [.append(incidentID: session.id, events: events)])
+}
+
+/// Asks the runtime to append again the events whose append failed, as one append.
+func retryUnsaved(_ model: AppModel) -> (AppModel, [Effect]) {
+    var model = model
+    guard let session = model.incident, !model.journal.unsaved.isEmpty else { return (model, []) }
+    let events = model.journal.unsaved
+    model.journal.unsaved = []
     model.journal.pending.append(events)
     return (model, [.append(incidentID: session.id, events: events)])
 }

@@ -10,7 +10,11 @@ func expectGolden(_ frame: Frame, _ name: String, filePath: String = #filePath, 
     for (row, line) in lines.enumerated() {
         #expect(displayWidth(of: line) == frame.width, "row \(row) of \(name) is \(displayWidth(of: line)) columns wide, not \(frame.width)", sourceLocation: sourceLocation)
     }
-    let text = lines.joined(separator: "\n") + "\n"
+    expectGoldenText(lines.joined(separator: "\n") + "\n", name, filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// Compares text with its golden file in `Golden/`; `RECORD_GOLDEN=1` re-records it.
+func expectGoldenText(_ text: String, _ name: String, filePath: String = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden").appendingPathComponent("\(name).txt")
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
@@ -27,14 +31,12 @@ func expectGolden(_ frame: Frame, _ name: String, filePath: String = #filePath, 
         return
     }
     guard golden != text else { return }
-    let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
-    let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var diff: [String] = []
-    for row in 0..<max(expected.count, actual.count) {
-        let want = row < expected.count ? String(expected[row]) : "<none>"
-        let got = row < actual.count ? String(actual[row]) : "<none>"
-        if want != got { diff.append("row \(row):\n  expected |\(want)|\n  actual   |\(got)|") }
+    let expected = golden.components(separatedBy: "\n")
+    let actual = text.components(separatedBy: "\n")
+    let diff = (0..<max(expected.count, actual.count)).compactMap { row -> String? in
+        let want = row < expected.count ? expected[row] : "<none>"
+        let got = row < actual.count ? actual[row] : "<none>"
+        return want == got ? nil : "line \(row + 1):\n  expected |\(want)|\n  actual   |\(got)|"
     }
-    let report = diff.joined(separator: "\n")
-    Issue.record("\(name) differs from Golden/\(name).txt:\n\(report)", sourceLocation: sourceLocation)
+    Issue.record("\(name) differs from Golden/\(name).txt:\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
 }
