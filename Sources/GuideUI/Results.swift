@@ -26,6 +26,10 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.journal.lastError = reason
     case .eventsArrived(let events):
         merge(&model, events)
+    case .journalProblems(let problems):
+        guard let first = problems.first else { break }
+        let more = problems.count > 1 ? " (+\(problems.count - 1) more; respond timeline lists them)" : ""
+        model.notice = Notice(text: "journal " + first + more, isError: true)
     case .openIncidentsListed(let incidents):
         model.openIncidents.incidents = incidents
         model.openIncidents.loaded = true

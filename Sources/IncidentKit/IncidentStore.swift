@@ -98,6 +98,10 @@ public struct IncidentStore: Sendable {
         if reference == "last" {
             let listing = try list()
             guard let last = listing.incidents.first(where: { !$0.closed }) ?? listing.incidents.first else {
+                // Saying "no incidents yet" when there are some that cannot be read would hide the real problem.
+                if let newest = listing.unreadable.max(by: { $0.id < $1.id }) {
+                    throw IncidentStoreError.unreadable(id: newest.id, reason: newest.reason)
+                }
                 throw IncidentStoreError.notFound(reference: reference, candidates: [])
             }
             return location(of: last.id)

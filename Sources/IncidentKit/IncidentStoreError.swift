@@ -16,6 +16,8 @@ public enum IncidentStoreError: Error, CustomStringConvertible, Equatable {
     case ambiguous(reference: String, candidates: [String])
     /// A path was given that holds no `timeline.jsonl`.
     case notAJournal(path: String)
+    /// `last` found incidents, but none whose journal could be read; this is the most recent of them.
+    case unreadable(id: String, reason: String)
 
     /// What went wrong and what to do, in one line.
     public var description: String {
@@ -34,6 +36,8 @@ public enum IncidentStoreError: Error, CustomStringConvertible, Equatable {
                 : "no incident matches \"\(reference)\"; recent: \(candidates.joined(separator: ", "))"
         case .ambiguous(let reference, let candidates):
             "\"\(reference)\" matches several incidents: \(candidates.joined(separator: ", ")); give more of the id"
+        case .unreadable(let id, let reason):
+            "incident \(id) cannot be read: \(reason)"
         case .notAJournal(let path):
             "\(path) is not an incident journal: give a timeline.jsonl file or a directory holding one"
         }

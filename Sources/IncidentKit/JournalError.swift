@@ -85,14 +85,17 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line: what`, one line.
-    public var description: String {
+    public var description: String { "\(path):\(line): \(message)" }
+
+    /// What is wrong and what was done about it, without where.
+    public var message: String {
         switch kind {
         case .tornTail:
-            "\(path):\(line): incomplete last line (a write was cut short); set aside, every complete event loaded"
+            "incomplete last line (a write was cut short); set aside, every complete event loaded"
         case .corrupt(let reason):
-            "\(path):\(line): corrupt line set aside: \(reason)"
+            "corrupt line set aside: \(reason)"
         case .outOfOrder(let seq, let previous):
-            "\(path):\(line): seq \(seq) does not follow seq \(previous); kept in file order"
+            "seq \(seq) does not follow seq \(previous); kept in file order"
         }
     }
 }

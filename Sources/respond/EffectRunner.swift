@@ -33,7 +33,7 @@ final class EffectRunner {
         case .append(let incidentID, let events):
             return [append(events, to: incidentID)]
         case .loadIncident(let reference):
-            return [loadIncident(reference)]
+            return loadIncident(reference)
         case .listOpenIncidents:
             return [listOpenIncidents()]
         case .export(let incidentID):
@@ -84,18 +84,19 @@ final class EffectRunner {
         }
     }
 
-    private func loadIncident(_ reference: String) -> Message {
+    private func loadIncident(_ reference: String) -> [Message] {
         do {
             let location = try store.resolve(reference)
             let contents = try Journal.read(location.journalPath)
             remember(location, after: contents)
-            return .incidentLoaded(id: location.id, events: contents.events)
+            let loaded = Message.incidentLoaded(id: location.id, events: contents.events)
+            return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems.map { "line \($0.line): \($0.message)" })]
         } catch let error as IncidentStoreError {
-            return .incidentLoadFailed(id: reference, reason: error.description)
+            return [.incidentLoadFailed(id: reference, reason: error.description)]
         } catch let error as JournalError {
-            return .incidentLoadFailed(id: reference, reason: error.description)
+            return [.incidentLoadFailed(id: reference, reason: error.description)]
         } catch {
-            return .incidentLoadFailed(id: reference, reason: "\(error)")
+            return [.incidentLoadFailed(id: reference, reason: "\(error)")]
         }
     }
 

@@ -24,9 +24,11 @@ struct ResumeCommand: ParsableCommand {
             if let incident {
                 location = try store.resolve(incident)
             } else {
-                guard let latest = try store.list().incidents.first(where: { !$0.closed }) else {
+                let listing = try store.list()
+                guard let latest = listing.incidents.first(where: { !$0.closed }) else {
+                    let unreadable = listing.unreadable.map { "; cannot read incident \($0)" }.joined()
                     throw CLIError(
-                        "no open incident in \(store.incidentsDirectory); start one with respond start RUNBOOK")
+                        "no open incident in \(store.incidentsDirectory)\(unreadable); start one with respond start RUNBOOK")
                 }
                 location = store.location(of: latest.id)
             }

@@ -91,6 +91,22 @@ struct IncidentStoreTests {
         #expect(try store.resolve("last") == older)
     }
 
+    @Test("last names why the newest incident cannot be read when no incident can be")
+    func resolveLastUnreadable() throws {
+        let store = try store()
+        let incident = try open(store, "a", at: now)
+        let text = try String(contentsOfFile: incident.journalPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"v\":1", with: "\"v\":9").write(
+            toFile: incident.journalPath, atomically: true, encoding: .utf8)
+        let error = try #require(throws: IncidentStoreError.self) { try store.resolve("last") }
+        guard case .unreadable(let id, let reason) = error else {
+            Issue.record("expected .unreadable, got \(error)")
+            return
+        }
+        #expect(id == incident.id)
+        #expect(reason.contains("newer respond"))
+    }
+
     @Test("list summarizes status, severity and closing, and sets aside unreadable journals")
     func list() throws {
         let store = try store()
