@@ -18,9 +18,11 @@ public struct RunbookCommandMatcher: Sendable {
 
     /// A matcher for the commands in the code blocks of `runbooks`.
     public init(runbooks: [Runbook]) {
+        // A step's blocks are also its section's blocks: each block is made into a template once.
+        var seen: Set<CodeBlock> = []
         let blocks = runbooks.flatMap { runbook in
             runbook.sections.flatMap { $0.blocks.flatMap(\.codeBlocks) } + runbook.steps.flatMap(\.codeBlocks)
-        }
+        }.filter { seen.insert($0).inserted }
         templates = blocks.map(CommandTemplate.init)
         var exact: Set<String> = []
         var patterns: [NSRegularExpression] = []
