@@ -67,22 +67,8 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         }
     }
 
-    /// A verification item that was not checked.
-    public struct OpenItem: Hashable, Codable, Sendable {
-        /// The runbook's id.
-        public var runbook: String
-        /// The item's 1-based number.
-        public var item: Int
-        /// The item's text.
-        public var text: String
-
-        /// Creates the record.
-        public init(runbook: String, item: Int, text: String) {
-            self.runbook = runbook
-            self.item = item
-            self.text = text
-        }
-    }
+    /// A verification item that was not checked: the journal's own reference to it.
+    public typealias OpenItem = ChecklistRef
 
     /// The time charged to one section of a runbook; see `Adherence.report` for how it is measured.
     public struct SectionTime: Hashable, Codable, Sendable {
