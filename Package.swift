@@ -45,8 +45,11 @@ let package = Package(
             path: "bench/Sources/respond-bench"
         ),
 
+        // Test helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit"]),
+        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit", "TestSupport"]),
         .testTarget(
             name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"], exclude: ["Golden"]
         ),
@@ -55,6 +58,6 @@ let package = Package(
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["respond"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["respond", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -24,28 +24,22 @@ struct GuideTerminalCheckTests {
         #expect(result.output.isEmpty)
     }
 
-    @Test("TERM=dumb in a real terminal gives the clear error and exit status 2")
-    func dumbTerminal() throws {
+    @Test(
+        "a terminal the guide cannot drive gives the clear error and exit status 2",
+        arguments: [
+            ("dumb", "TERM=dumb cannot show the guide"),
+            ("no-such-terminal-9000", "TERM=no-such-terminal-9000 is unknown to terminfo"),
+        ]
+    )
+    func unusableTerminal(term: String, message: String) throws {
         let directory = try TemporaryDirectory()
         let session = try TmuxSession(
-            command: "TERM=dumb \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
+            command: "TERM=\(term) \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
             variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
             directory: directory.path)
         let screen = try session.waitFor("EXITED", joined: true, history: true)
-        #expect(screen.contains("TERM=dumb cannot show the guide"))
+        #expect(screen.contains(message))
         #expect(screen.contains("respond start RUNBOOK --detach"))
-        #expect(screen.contains("EXITED 2"))
-    }
-
-    @Test("a terminal type unknown to terminfo gives the clear error and exit status 2")
-    func unknownTerminal() throws {
-        let directory = try TemporaryDirectory()
-        let session = try TmuxSession(
-            command: "TERM=no-such-terminal-9000 \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
-            variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
-            directory: directory.path)
-        let screen = try session.waitFor("EXITED", joined: true, history: true)
-        #expect(screen.contains("TERM=no-such-terminal-9000 is unknown to terminfo"))
         #expect(screen.contains("EXITED 2"))
     }
 }

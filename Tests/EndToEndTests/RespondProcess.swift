@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `respond` binary, found from this file's path: `make test` builds it before `swift test`.
 let respondBinary: String = {
@@ -140,35 +141,4 @@ func fileLines(_ path: String) throws -> [String] {
     var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
-}
-
-/// Gives each test its own temporary directory, removed when the test ends: `@Suite(.temporaryFiles)`.
-struct TemporaryFilesTrait: SuiteTrait, TestTrait, TestScoping {
-    /// Where the running test's temporary files go.
-    @TaskLocal static var directory: String?
-
-    var isRecursive: Bool { true }
-
-    func provideScope(
-        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
-    ) async throws {
-        guard testCase != nil else { return try await function() }
-        let directory = NSTemporaryDirectory() + "/respond-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await Self.$directory.withValue(directory) { try await function() }
-    }
-}
-
-extension Trait where Self == TemporaryFilesTrait {
-    /// Each test gets a temporary directory of its own, removed afterwards.
-    static var temporaryFiles: Self { TemporaryFilesTrait() }
-}
-
-/// A fresh directory inside the running test's temporary directory.
-func freshDirectory() throws -> String {
-    let base = TemporaryFilesTrait.directory ?? NSTemporaryDirectory() + "/respond-e2e-unscoped"
-    let path = base + "/" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
