@@ -143,7 +143,7 @@ struct CommandExecutionTests {
             redact: { Redactor.redact($0) }
         ).waitForResult()
         #expect(!result.outputExcerpt.contains("abc.def"))
-        #expect(result.outputExcerpt.hasPrefix("Authorization: \(Redactor.marker)") || result.outputExcerpt.hasPrefix("Authorization: Bearer \(Redactor.marker)"))
+        #expect(result.outputExcerpt.hasPrefix("Authorization: Bearer \(Redactor.marker)\n"))
         #expect(result.outputExcerpt.contains("\n1\n"))
         #expect(result.outputExcerpt.contains("… 461 lines omitted …"))
         #expect(result.outputExcerpt.hasSuffix("\n500"))
