@@ -20,8 +20,8 @@ extension AppModel {
         guard !query.isEmpty else {
             return library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
-        let entries = library.categories.flatMap(\.entries)
-        let matches = library.search(query).compactMap { id in entries.first { $0.id == id } }
+        let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
+        let matches = library.search(query).compactMap { entries[$0] }
         return [.heading("matches for \"\(query)\": \(matches.count)")] + matches.map(CatalogRow.entry)
     }
 

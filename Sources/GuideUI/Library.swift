@@ -3,38 +3,44 @@ import RunbookKit
 
 /// Everything the guide shows about the runbook library, passed in as values by the runtime.
 public struct Library: Sendable {
-    /// The index's categories with their rows, in index order.
+    /// The index's categories with their rows, in index order; every runbook the guide offers has a row.
     public var categories: [Category]
-    /// The parsed runbooks; the catalog rows refer to them by id.
-    public var runbooks: [Runbook] {
-        didSet { positions = Self.positions(of: runbooks) }
-    }
     /// The index's Emergency Contacts, offered on every escalation after the runbook's own contacts.
     public var emergencyContacts: [Contact]
     /// The symptom search: given free text, the ids of matching runbooks, best first. It must be pure.
     public var search: @Sendable (String) -> [String]
-    /// Where each id's runbook sits in `runbooks`, so that lookups by id do not scan a large library.
-    private var positions: [String: Int]
+    /// The runbook of an id, parsed when first asked for (a library of thousands is not parsed up front).
+    private let lookup: @Sendable (String) -> Runbook?
 
-    /// Creates a library.
+    /// Creates a library whose runbooks `runbook` gives by id; it must give the same runbook for an id every time.
+    public init(
+        categories: [Category], emergencyContacts: [Contact] = [], runbook: @escaping @Sendable (String) -> Runbook?,
+        search: @escaping @Sendable (String) -> [String]
+    ) {
+        self.categories = categories
+        self.emergencyContacts = emergencyContacts
+        self.search = search
+        lookup = runbook
+    }
+
+    /// Creates a library of runbooks already parsed.
     public init(
         categories: [Category], runbooks: [Runbook], emergencyContacts: [Contact] = [],
         search: @escaping @Sendable (String) -> [String]
     ) {
-        self.categories = categories
-        self.runbooks = runbooks
-        self.emergencyContacts = emergencyContacts
-        self.search = search
-        positions = Self.positions(of: runbooks)
+        let byID = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
+        self.init(categories: categories, emergencyContacts: emergencyContacts, runbook: { byID[$0] }, search: search)
     }
 
-    /// The runbook with this id, if the library has one.
+    /// The runbook with this id, if the library has one that parses.
     public func runbook(_ id: String) -> Runbook? {
-        positions[id].map { runbooks[$0] }
+        lookup(id)
     }
 
-    private static func positions(of runbooks: [Runbook]) -> [String: Int] {
-        Dictionary(runbooks.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    /// Every row of every category, in order; a runbook listed twice once, at its first row.
+    public var entries: [CatalogEntry] {
+        var seen: Set<String> = []
+        return categories.flatMap(\.entries).filter { seen.insert($0.id).inserted }
     }
 }
 

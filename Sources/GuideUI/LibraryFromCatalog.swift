@@ -3,7 +3,8 @@ import RunbookKit
 
 extension Library {
     /// The library of a loaded catalog, searched with RunbookKit's symptom search. Runbooks that no index row
-    /// lists are shown in a last category of their own, so that a library never hides a file.
+    /// lists are shown in a last category of their own, so that a library never hides a file. A runbook is
+    /// parsed when the guide first opens it (see `Catalog`).
     ///
     /// The search index is built on the first search rather than here: the catalog's first frame does not need
     /// it, and indexing thousands of runbooks would delay that frame.
@@ -15,7 +16,7 @@ extension Library {
         }
         self.init(
             categories: catalog.categories + (unindexed.isEmpty ? [] : [Category(name: "Not in the index", entries: unindexed)]),
-            runbooks: catalog.runbooks, emergencyContacts: catalog.emergencyContacts,
+            emergencyContacts: catalog.emergencyContacts, runbook: { catalog.runbook(id: $0) },
             search: { query in index.search(query).map(\.id) })
     }
 }

@@ -7,13 +7,14 @@ import TerminalText
 /// adherence summary and the timeline table, with the review's default filtering. Every piece of journal
 /// text is sanitized. Pure.
 public enum ReviewPlainText {
-    /// The review of the incident `incidentID` whose journal is `events`, as of `now`; `includeSystem` adds the
-    /// system events (exports, copies, pin changes) that the table hides by default.
+    /// The review of the incident `incidentID` whose journal is `events`, with the runbooks it refers to looked up
+    /// in `runbook`, as of `now`; `includeSystem` adds the system events (exports, copies, pin changes) that the
+    /// table hides by default.
     public static func render(
-        incidentID: String, events: [Event], runbooks: [Runbook], now: Date, includeSystem: Bool
+        incidentID: String, events: [Event], runbook: (String) -> Runbook?, now: Date, includeSystem: Bool
     ) -> String {
-        let byID = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         let state = IncidentState.fold(events)
+        let byID = Dictionary(state.runbooksReferenced.compactMap { id in runbook(id).map { (id, $0) } }) { first, _ in first }
         var lines: [String] = []
         lines.append("Incident \(sanitize(incidentID)): \(sanitize(state.title))\(state.drill ? " (drill)" : "")")
         let severity = state.severity?.rawValue ?? "P?"

@@ -77,9 +77,10 @@ extension EventKind {
 }
 
 extension AppModel {
-    /// The library's runbooks by id.
+    /// The runbooks the incident refers to, by id.
     var runbooksByID: [String: Runbook] {
-        Dictionary(library.runbooks.map { ($0.id, $0) }) { first, _ in first }
+        let ids = incident?.state.runbooksReferenced ?? []
+        return Dictionary(ids.compactMap { id in library.runbook(id).map { (id, $0) } }) { first, _ in first }
     }
 }
 

@@ -144,7 +144,7 @@ func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
 
 private func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppModel, [Effect]) {
     var model = model
-    let others = model.library.runbooks.filter { $0.id != progress.runbook }
+    let others = model.library.entries.filter { $0.id != progress.runbook }
     guard !others.isEmpty else {
         model.notice = Notice(text: "the library has no other runbook", isError: true)
         return (model, [])

@@ -71,6 +71,11 @@ public struct IncidentState: Hashable, Sendable {
     /// Whether the incident is closed now.
     public var isClosed: Bool { closed != nil }
 
+    /// Every runbook the incident refers to: those it used, in order, then any other with recorded progress, by id.
+    public var runbooksReferenced: [String] {
+        runbooksUsed + progress.keys.filter { !runbooksUsed.contains($0) }.sorted()
+    }
+
     /// The progress through runbook `id`, empty when nothing was done in it.
     public func progress(of id: String) -> RunbookProgress {
         progress[id] ?? RunbookProgress()

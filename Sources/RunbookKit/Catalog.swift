@@ -23,30 +23,31 @@ public struct RunbookSource: Sendable {
 
 /// The runbook library: the index's categories in order, every runbook file, the emergency contacts, and the
 /// problems found while reading them.
+///
+/// Loading reads the index and parses only the files the index does not list (the catalog screen needs their
+/// titles). A listed runbook is parsed the first time `runbook(id:)` asks for it, and kept; `runbooks` and
+/// `everyRunbook()` parse the whole library for the few callers that need all of it (lint, the symptom search).
 public struct Catalog: Sendable {
     /// The directory the catalog was read from.
     public var directory: String
     /// The index's path, or nil when the directory has none.
     public var indexPath: String?
     /// The index's categories in index order.
-    public var categories: [Category] {
-        didSet { indexEntries() }
-    }
-    /// Every runbook that parsed: index order first, then files the index does not list, by name.
-    public var runbooks: [Runbook] {
-        didSet { indexRunbooks() }
-    }
+    public let categories: [Category]
+    /// The ids of every runbook file: index order first, then the files the index does not list, by id.
+    public let runbookIDs: [String]
     /// The index's Emergency Contacts, grouped.
     public var contactGroups: [ContactGroup]
-    /// Every runbook file found in the directory (whether or not it parsed), by name.
+    /// Every runbook file found in the directory (whether or not it parses), by name.
     public var files: [String]
-    /// Problems found reading the index and the files.
+    /// Problems found while loading: the index's, its rows' missing files, and the files it does not list.
+    /// `everyRunbook()` gives those of the listed files, which loading does not parse.
     public var diagnostics: [Diagnostic]
 
-    /// Where each id's runbook sits in `runbooks`, so that lookups by id do not scan a library of thousands.
-    private var runbookPositions: [String: Int] = [:]
+    private let runbookFiles: RunbookFiles
+    private let unindexedIDs: [String]
     /// The first index row, and the category it is under, for each id.
-    private var entriesByID: [String: (entry: CatalogEntry, category: String)] = [:]
+    private let entriesByID: [String: (entry: CatalogEntry, category: String)]
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -56,24 +57,16 @@ public struct Catalog: Sendable {
     ///   - sources: Every runbook file, including those an index row names.
     public init(directory: String, index: (path: String, data: Data)?, sources: [RunbookSource]) {
         let parsed = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
-        let outcomes = sources.parallelMap { source -> (path: String, outcome: ParsedSource) in
-            switch source.contents {
-            case .unreadable(let reason): (source.path, .unreadable(reason))
-            case .data(let data): (source.path, .parsed(RunbookParser.parse(data: data, path: source.path)))
-            }
+        let contents = Dictionary(sources.map { ($0.path, $0.contents) }) { _, last in last }
+        self.init(directory: directory, index: parsed, paths: sources.map(\.path)) { path in
+            Catalog.parse(path: path, contents: contents[path] ?? .unreadable("file disappeared while loading"))
         }
-        self.init(directory: directory, index: parsed, parsedSources: outcomes)
     }
 
-    /// What became of one runbook file: the reason it could not be read, or what parsing it gave.
-    enum ParsedSource: Sendable {
-        case unreadable(String)
-        case parsed(RunbookParseResult)
-    }
-
-    /// Builds a catalog from an index and runbook files already parsed, in the order of their paths.
+    /// Builds a catalog from a parsed index and the paths of the runbook files, which `parse` reads and parses
+    /// when a runbook is first asked for (the files the index does not list, at once).
     init(directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
-         parsedSources: [(path: String, outcome: ParsedSource)]) {
+         paths: [String], parse: @escaping RunbookFiles.Parse) {
         self.directory = directory
         indexPath = index?.path
         var diagnostics: [Diagnostic] = []
@@ -87,50 +80,73 @@ public struct Catalog: Sendable {
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: Catalog.join(directory, "README.md"), line: 1),
                 "no index README.md; runbooks are listed without categories"))
         }
-        var parsedByID: [String: Runbook] = [:]
-        for (path, outcome) in parsedSources {
-            switch outcome {
-            case .unreadable(let reason):
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1), reason))
-            case .parsed(let result):
-                diagnostics += result.diagnostics
-                if let runbook = result.runbook {
-                    parsedByID[runbook.id] = runbook
+        files = paths.sorted()
+        // Two files with one base name (an index may link into a subdirectory): the last by path wins.
+        var pathsByID: [String: String] = [:]
+        for path in files {
+            pathsByID[RunbookParser.id(forPath: path)] = path
+        }
+        let sourcePaths = Set(files)
+        var listed: [String] = []
+        var placed: Set<String> = []
+        var entriesByID: [String: (entry: CatalogEntry, category: String)] = [:]
+        for category in categories {
+            for entry in category.entries {
+                if entriesByID[entry.id] == nil { entriesByID[entry.id] = (entry, category.name) }
+                if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
+                    diagnostics.append(Diagnostic(.error, entry.location,
+                        "index row \"\(entry.title)\" links \(entry.file), which does not exist; create it with `respond new \(entry.id)` or fix the link"))
+                }
+                if pathsByID[entry.id] != nil, placed.insert(entry.id).inserted {
+                    listed.append(entry.id)
                 }
             }
         }
-        let sourcePaths = Set(parsedSources.map(\.path))
-        var ordered: [Runbook] = []
-        var placed: Set<String> = []
-        for entry in categories.flatMap(\.entries) {
-            if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
-                diagnostics.append(Diagnostic(.error, entry.location,
-                    "index row \"\(entry.title)\" links \(entry.file), which does not exist; create it with `respond new \(entry.id)` or fix the link"))
-            }
-            if let runbook = parsedByID[entry.id], placed.insert(entry.id).inserted {
-                ordered.append(runbook)
-            }
+        self.entriesByID = entriesByID
+        let unlisted = pathsByID.keys.filter { !placed.contains($0) }.sorted()
+        let unlistedResults = unlisted.compactMap { pathsByID[$0] }.parallelMap(parse)
+        for result in unlistedResults {
+            diagnostics += result.diagnostics
         }
-        ordered += parsedByID.values.filter { !placed.contains($0.id) }.sorted { $0.id < $1.id }
-        runbooks = ordered
-        files = parsedSources.map(\.path).sorted()
+        runbookFiles = RunbookFiles(
+            paths: pathsByID, parsed: Dictionary(uniqueKeysWithValues: zip(unlisted, unlistedResults)), parse: parse)
+        unindexedIDs = zip(unlisted, unlistedResults).compactMap { $1.runbook == nil ? nil : $0 }
+        runbookIDs = listed + unlisted
         self.diagnostics = diagnostics
-        indexRunbooks()
-        indexEntries()
     }
 
-    private mutating func indexRunbooks() {
-        runbookPositions = Dictionary(runbooks.enumerated().map { ($1.id, $0) }) { first, _ in first }
-    }
-
-    private mutating func indexEntries() {
-        var byID: [String: (entry: CatalogEntry, category: String)] = [:]
-        for category in categories {
-            for entry in category.entries where byID[entry.id] == nil {
-                byID[entry.id] = (entry, category.name)
-            }
+    /// What reading `path` gave, parsed.
+    static func parse(path: String, contents: RunbookSource.Contents) -> RunbookParseResult {
+        switch contents {
+        case .unreadable(let reason):
+            RunbookParseResult(runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1), reason)])
+        case .data(let data):
+            RunbookParser.parse(data: data, path: path)
         }
-        entriesByID = byID
+    }
+
+    /// Every runbook that parses, in `runbookIDs` order. Parses every listed file not yet asked for (on every
+    /// core, keeping none of them): for lint and tests; the guide asks for one runbook at a time.
+    public var runbooks: [Runbook] {
+        mapRunbooks { $0 }
+    }
+
+    /// Every runbook that parses, in `runbookIDs` order, with the problems parsing the listed files found (those
+    /// of the unlisted files are in `diagnostics` already).
+    public func everyRunbook() -> (runbooks: [Runbook], diagnostics: [Diagnostic]) {
+        let unindexed = Set(unindexedIDs)
+        let results = runbookFiles.map(runbookIDs) { $0 }
+        var diagnostics: [Diagnostic] = []
+        for (id, result) in zip(runbookIDs, results) where !unindexed.contains(id) {
+            diagnostics += result?.diagnostics ?? []
+        }
+        return (results.compactMap { $0?.runbook }, diagnostics)
+    }
+
+    /// `transform` of every runbook that parses, in `runbookIDs` order, computed on every core. A runbook parsed
+    /// for it is dropped after the transform, so a pass over thousands of files holds few of them at once.
+    public func mapRunbooks<Value: Sendable>(_ transform: @escaping @Sendable (Runbook) -> Value) -> [Value] {
+        runbookFiles.map(runbookIDs) { result in result.runbook.map(transform) }.compactMap { $0 ?? nil }
     }
 
     /// Every index row, in index order.
@@ -143,15 +159,20 @@ public struct Catalog: Sendable {
         contactGroups.flatMap(\.contacts)
     }
 
-    /// The runbooks that no index row lists.
+    /// The runbooks that no index row lists (parsed when the catalog was loaded).
     public var unindexed: [Runbook] {
-        let listed = Set(entries.map(\.id))
-        return runbooks.filter { !listed.contains($0.id) }
+        unindexedIDs.compactMap(runbook(id:))
     }
 
-    /// The runbook with exactly this id.
+    /// The runbook with exactly this id, parsed now if nobody asked for it before; nil when there is no such file
+    /// or it does not parse (`everyRunbook()` says why).
     public func runbook(id: String) -> Runbook? {
-        runbookPositions[id].map { runbooks[$0] }
+        runbookFiles.result(id: id)?.runbook
+    }
+
+    /// What parsing the file of this id found wrong, parsing it now if nobody asked before.
+    public func problems(id: String) -> [Diagnostic] {
+        runbookFiles.result(id: id)?.diagnostics ?? []
     }
 
     /// The index row for this id.

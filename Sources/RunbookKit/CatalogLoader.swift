@@ -17,8 +17,9 @@ extension Catalog {
     /// Files larger than this are reported instead of parsed, so a stray log file cannot exhaust memory.
     public static let maximumFileSize = 64 * 1024 * 1024
 
-    /// Reads a runbook directory: its `README.md` index, every `*.md` file in it, and every file an index row
-    /// links. The one part of RunbookKit that touches the disk.
+    /// Reads a runbook directory: its `README.md` index and the names of every `*.md` file in it and every file
+    /// an index row links. The one part of RunbookKit that touches the disk: a runbook file is read when it is
+    /// first asked for (see `Catalog`).
     public static func load(directory: String) throws(CatalogLoadError) -> Catalog {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -53,15 +54,9 @@ extension Catalog {
                 }
             }
         }
-        // Each file is parsed as soon as it is read, on every core, so that the bytes of the whole library are
-        // never held at once.
-        let parsedSources = paths.sorted().parallelMap { path -> (path: String, outcome: ParsedSource) in
-            switch read(path) {
-            case .unreadable(let reason): (path, .unreadable(reason))
-            case .data(let data): (path, .parsed(RunbookParser.parse(data: data, path: path)))
-            }
+        var catalog = Catalog(directory: directory, index: parsedIndex, paths: paths) { path in
+            Catalog.parse(path: path, contents: read(path))
         }
-        var catalog = Catalog(directory: directory, index: parsedIndex, parsedSources: parsedSources)
         catalog.diagnostics = extraSources.compactMap {
             if case .unreadable(let reason) = $0.contents {
                 return Diagnostic(.error, SourceLocation(file: $0.path, line: 1), reason)

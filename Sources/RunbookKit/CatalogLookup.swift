@@ -4,6 +4,8 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
     case ambiguous(query: String, candidates: [String])
     /// Nothing matches; the suggestions are the closest ids.
     case notFound(query: String, suggestions: [String])
+    /// The runbook's file is there but does not parse; `problem` is the first thing wrong with it.
+    case unparsable(id: String, problem: String)
 
     public var description: String {
         switch self {
@@ -13,45 +15,57 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
             suggestions.isEmpty
                 ? "no runbook matches \"\(query)\"; `respond list` shows them all"
                 : "no runbook matches \"\(query)\"; did you mean \(suggestions.joined(separator: ", "))?"
+        case .unparsable(let id, let problem):
+            "runbook \(id) cannot be opened: \(problem); `respond lint` lists every problem"
         }
     }
 }
 
 extension Catalog {
     /// Finds the runbook a user means: the exact id, else the only id starting with the query, else the only
-    /// runbook whose id contains the query's letters in order or whose title contains it.
+    /// runbook whose id contains the query's letters in order or whose title contains it. Only the chosen
+    /// runbook is parsed: titles come from the index, or from the file for a runbook the index does not list.
     public func resolve(_ query: String) throws(CatalogLookupError) -> Runbook {
+        let id = try resolveID(query)
+        guard let runbook = runbook(id: id) else {
+            let problem = problems(id: id).first { $0.severity == .error }?.message ?? "it has no runbook in it"
+            throw .unparsable(id: id, problem: problem)
+        }
+        return runbook
+    }
+
+    private func resolveID(_ query: String) throws(CatalogLookupError) -> String {
         let wanted = query.trimmed.lowercased()
-        if let exact = runbooks.first(where: { $0.id.lowercased() == wanted }) {
+        if let exact = runbookIDs.first(where: { $0.lowercased() == wanted }) {
             return exact
         }
         for matches in [prefixMatches(wanted), fuzzyMatches(wanted)] where !matches.isEmpty {
             if matches.count == 1, let only = matches.first {
                 return only
             }
-            throw .ambiguous(query: query, candidates: matches.map(\.id))
+            throw .ambiguous(query: query, candidates: matches)
         }
         throw .notFound(query: query, suggestions: suggestions(for: wanted))
     }
 
-    private func prefixMatches(_ wanted: String) -> [Runbook] {
+    private func prefixMatches(_ wanted: String) -> [String] {
         guard !wanted.isEmpty else { return [] }
-        return runbooks.filter { $0.id.lowercased().hasPrefix(wanted) }
+        return runbookIDs.filter { $0.lowercased().hasPrefix(wanted) }
     }
 
-    private func fuzzyMatches(_ wanted: String) -> [Runbook] {
+    private func fuzzyMatches(_ wanted: String) -> [String] {
         guard !wanted.isEmpty else { return [] }
-        return runbooks.filter { runbook in
-            Self.isSubsequence(wanted, of: runbook.id.lowercased())
-                || runbook.title.lowercased().contains(wanted)
-                || (entry(id: runbook.id)?.title.lowercased().contains(wanted) ?? false)
+        let unindexedTitles = Dictionary(unindexed.map { ($0.id, $0.title) }) { first, _ in first }
+        return runbookIDs.filter { id in
+            let title = entry(id: id)?.title ?? unindexedTitles[id] ?? ""
+            return Self.isSubsequence(wanted, of: id.lowercased()) || title.lowercased().contains(wanted)
         }
     }
 
     /// Up to three ids within a small edit distance of the query, closest first.
     private func suggestions(for wanted: String) -> [String] {
         let limit = max(2, wanted.count / 2)
-        let scored: [(id: String, distance: Int)] = runbooks.map { ($0.id, Self.editDistance(wanted, $0.id.lowercased())) }
+        let scored: [(id: String, distance: Int)] = runbookIDs.map { ($0, Self.editDistance(wanted, $0.lowercased())) }
         let close = scored.filter { $0.distance <= limit }
         let sorted = close.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
         return sorted.prefix(3).map(\.id)

@@ -20,9 +20,10 @@ public struct Linter: Sendable {
 
     /// Every problem in the catalog: what loading found, then each runbook's and the index's, by file and line.
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
-        var diagnostics = catalog.diagnostics
+        let library = catalog.everyRunbook()
+        var diagnostics = catalog.diagnostics + library.diagnostics
         diagnostics += indexProblems(catalog)
-        for runbook in catalog.runbooks {
+        for runbook in library.runbooks {
             diagnostics += lint(runbook, entry: catalog.entry(id: runbook.id))
         }
         return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }

@@ -43,9 +43,9 @@ public struct SymptomSearch: Sendable {
 
     private let documents: [Document]
 
-    /// Indexes the catalog's runbooks, in catalog order.
+    /// Indexes the catalog's runbooks, in catalog order, parsing those nobody has opened yet.
     public init(catalog: Catalog) {
-        documents = catalog.runbooks.map { runbook in
+        documents = catalog.mapRunbooks { runbook in
             let entry = catalog.entry(id: runbook.id)
             let symptoms = runbook.sections.filter { $0.kind == .symptoms }
             let rest = runbook.sections.filter { $0.kind != .symptoms }

@@ -9,18 +9,19 @@ import RunbookKit
 final class EffectRunner {
     private let store: IncidentStore
     private let actor: String
-    private let runbooks: [String: Runbook]
+    private let library: Library
     private let clipboard: Clipboard
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
 
-    /// A runner over the incidents kept in `home`, acting as `actor`, running commands with `commands`.
-    init(home: String, actor: String, runbooks: [Runbook], clipboard: Clipboard, commands: CommandSettings) {
+    /// A runner over the incidents kept in `home`, acting as `actor`, exporting with the runbooks of `library`,
+    /// running commands with `commands`.
+    init(home: String, actor: String, library: Library, clipboard: Clipboard, commands: CommandSettings) {
         store = IncidentStore(home: home)
         self.actor = actor
-        self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
+        self.library = library
         self.clipboard = clipboard
         command = CommandSlot(settings: commands)
     }
@@ -122,7 +123,7 @@ final class EffectRunner {
         do {
             let events = try Journal.read(location.journalPath).events
             let written = try PostmortemFile.write(
-                location, events: events, runbooks: runbooks, format: .markdown, actor: actor, now: Date())
+                location, events: events, runbook: library.runbook, format: .markdown, actor: actor, now: Date())
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {
             return [.exported(path: unrecorded.path)]

@@ -28,20 +28,20 @@ struct ExportCommand: ParsableCommand {
         let location = try global.resolveIncident(incident)
         let events = try global.readIncident(location).events
         let written = try PostmortemFile.write(
-            location, events: events, runbooks: loadRunbooks(), format: format, includeDiagram: !noDiagram,
+            location, events: events, runbook: loadRunbooks(), format: format, includeDiagram: !noDiagram,
             path: output.map(absolute), actor: global.actorName(), now: Date()
         )
         print(written.path)
     }
 
     /// The runbooks by id; without a runbook directory the draft is still written, without the runbooks' text.
-    private func loadRunbooks() -> [String: Runbook] {
+    private func loadRunbooks() -> (String) -> Runbook? {
         do {
             let catalog = try global.loadCatalog()
-            return Dictionary(catalog.runbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return { catalog.runbook(id: $0) }
         } catch {
             printWarning("\(error); the export leaves out what the runbooks say")
-            return [:]
+            return { _ in nil }
         }
     }
 

@@ -38,7 +38,7 @@ enum InteractiveGuide {
         let launch = try resolved(start, in: catalog)
         let settings = try commands?.settings() ?? .readOnly
         let runner = EffectRunner(
-            home: options.homeDirectory(), actor: options.actorName(), runbooks: library.runbooks,
+            home: options.homeDirectory(), actor: options.actorName(), library: library,
             clipboard: Clipboard.current(), commands: settings)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)

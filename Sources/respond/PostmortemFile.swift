@@ -23,14 +23,16 @@ enum PostmortemFile {
         var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
     }
 
-    /// Renders `events` in `format` to `path` (default: next to the journal) and appends an `exportWritten`
-    /// event by `actor`; returns the path and the recorded events. A failure to write leaves any earlier file in
+    /// Renders `events` in `format` to `path` (default: next to the journal), with the runbooks the incident refers
+    /// to looked up in `runbook`, and appends an `exportWritten` event by `actor`; returns the path and the
+    /// recorded events. A failure to write leaves any earlier file in
     /// place and records nothing; a failure to record throws `NotRecorded` after the file is written.
     static func write(
-        _ location: IncidentLocation, events: [Event], runbooks: [String: Runbook], format: Format,
+        _ location: IncidentLocation, events: [Event], runbook: (String) -> Runbook?, format: Format,
         includeDiagram: Bool = true, path: String? = nil, actor: String, now: Date
     ) throws -> (path: String, recorded: [Event]) {
         let state = IncidentState.fold(events)
+        let runbooks = Dictionary(state.runbooksReferenced.compactMap { id in runbook(id).map { (id, $0) } }) { first, _ in first }
         let path = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
         try AtomicFile.write(to: path) { file in
             switch format {

@@ -32,7 +32,7 @@ struct ReviewCommand: ParsableCommand {
         if plain {
             let contents = try options.readIncident(location)
             let text = ReviewPlainText.render(
-                incidentID: location.id, events: contents.events, runbooks: reviewRunbooks(), now: Date(),
+                incidentID: location.id, events: contents.events, runbook: reviewRunbooks(), now: Date(),
                 includeSystem: all)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
@@ -43,12 +43,13 @@ struct ReviewCommand: ParsableCommand {
 
     /// The runbooks the review compares the incident with; without a readable catalog it still shows what the
     /// journal recorded, and says why the runbooks are missing.
-    private func reviewRunbooks() -> [Runbook] {
+    private func reviewRunbooks() -> (String) -> Runbook? {
         do {
-            return try options.loadCatalog().runbooks
+            let catalog = try options.loadCatalog()
+            return { catalog.runbook(id: $0) }
         } catch {
             printWarning("\(error); progress shows only what the journal recorded")
-            return []
+            return { _ in nil }
         }
     }
 

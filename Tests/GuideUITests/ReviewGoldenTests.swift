@@ -49,11 +49,11 @@ struct ReviewGoldenTests {
     @Test("--plain: header, metrics, progress, adherence and the filtered timeline as text")
     func plain() {
         let text = ReviewPlainText.render(
-            incidentID: ReviewFixture.id, events: ReviewFixture.events, runbooks: Fixtures.library.runbooks,
+            incidentID: ReviewFixture.id, events: ReviewFixture.events, runbook: Fixtures.library.runbook,
             now: ReviewFixture.now, includeSystem: false)
         expectGoldenText(text, "review-plain")
         let all = ReviewPlainText.render(
-            incidentID: ReviewFixture.id, events: ReviewFixture.events, runbooks: Fixtures.library.runbooks,
+            incidentID: ReviewFixture.id, events: ReviewFixture.events, runbook: Fixtures.library.runbook,
             now: ReviewFixture.now, includeSystem: true)
         #expect(all.contains("exported markdown"))
         #expect(all.contains("copied: kubectl top pods"))
@@ -66,7 +66,7 @@ struct ReviewGoldenTests {
         events.append(Event(seq: 13, recordedAt: ReviewFixture.now, actor: "eve\u{1B}[31m",
                             kind: .note(text: "boom\u{1B}]52;c;aGk=\u{07}\u{9B}2J done", pinned: false, commander: false)))
         let text = ReviewPlainText.render(
-            incidentID: ReviewFixture.id, events: events, runbooks: Fixtures.library.runbooks, now: ReviewFixture.now,
+            incidentID: ReviewFixture.id, events: events, runbook: Fixtures.library.runbook, now: ReviewFixture.now,
             includeSystem: true)
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
         #expect(text.contains("note: boom done"))

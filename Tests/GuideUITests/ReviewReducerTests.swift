@@ -244,7 +244,7 @@ struct ReviewReducerTests {
         #expect(!screen.contains("not in the runbook: echo ad-hoc 10"))
         #expect(screen.contains("… 5 more not in the runbook"))
         let plain = ReviewPlainText.render(
-            incidentID: ReviewFixture.id, events: events, runbooks: Fixtures.library.runbooks, now: ReviewFixture.now,
+            incidentID: ReviewFixture.id, events: events, runbook: Fixtures.library.runbook, now: ReviewFixture.now,
             includeSystem: false)
         #expect(plain.contains("not in the runbook: echo ad-hoc 14"))
     }

@@ -71,6 +71,50 @@ struct CatalogTests {
         #expect(Set(files).isSuperset(of: ["empty.md", "binary.md", "latin1.md"]))
     }
 
+    @Test("a runbook the index lists is read when first asked for, and kept from then on")
+    func listedRunbooksAreReadOnDemand() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n")
+        try directory.write("disk-full.md", templateRunbook)
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.runbookIDs == ["disk-full"])
+        try directory.write("disk-full.md", templateRunbook.replacingOccurrences(of: "# Runbook: Disk Full", with: "# Runbook: Disk Almost Full"))
+        #expect(catalog.runbook(id: "disk-full")?.title == "Disk Almost Full")
+        try directory.write("disk-full.md", templateRunbook)
+        #expect(catalog.runbook(id: "disk-full")?.title == "Disk Almost Full")
+    }
+
+    @Test("a broken listed file costs nothing at load; asking for it, everyRunbook and lint say what is wrong")
+    func brokenListedFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n| [Core Dump](core.md) | P1 | binary |\n")
+        try directory.write("disk-full.md", templateRunbook)
+        try directory.write("core.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.diagnostics.isEmpty)
+        #expect(catalog.runbookIDs == ["disk-full", "core"])
+        #expect(catalog.runbook(id: "core") == nil)
+        #expect(catalog.problems(id: "core").map(\.location.file) == [directory.path + "/core.md"])
+        let every = catalog.everyRunbook()
+        #expect(every.runbooks.map(\.id) == ["disk-full"])
+        #expect(every.diagnostics.map(\.message).contains { $0.hasPrefix("not a text file") })
+        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
+        #expect(lint.contains { $0.location.file.hasSuffix("core.md") && $0.severity == .error })
+        #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
+        do {
+            _ = try catalog.resolve("core")
+        } catch {
+            #expect(error.description.hasPrefix("runbook core cannot be opened: not a text file"))
+        }
+    }
+
+    @Test("a pass over the whole library gives every runbook that parses, in catalog order")
+    func mapRunbooksKeepsCatalogOrder() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        #expect(catalog.mapRunbooks(\.title.count).count == catalog.runbooks.count)
+        #expect(catalog.mapRunbooks(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
+    }
+
     @Test("a path that is not a directory is a typed error")
     func notADirectory() {
         #expect(throws: CatalogLoadError.notADirectory("/nonexistent/runbooks")) {
