@@ -42,4 +42,18 @@ enum ASCIICase {
     static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && hasPrefix(a, b)
     }
+
+    /// Whether `text` ends with `label`, ignoring ASCII case.
+    static func hasSuffix(_ text: String, _ label: String) -> Bool {
+        var text = text
+        let needle = needle(label)
+        return text.withUTF8 { matches($0, at: $0.count - needle.count, needle) }
+    }
+
+    /// Whether `text` contains `label`, ignoring ASCII case.
+    static func contains(_ text: String, _ label: String) -> Bool {
+        var text = text
+        let needle = needle(label)
+        return text.withUTF8 { firstRange(of: needle, in: $0, from: 0) != nil }
+    }
 }

@@ -125,8 +125,9 @@ public enum IndexParser {
     private static func markdownLink(in cell: [Inline]) -> (String, String)? {
         for inline in cell {
             guard case .link(let text, let destination) = inline else { continue }
-            let file = String(destination.prefix { $0 != "#" && $0 != "?" })
-            guard file.lowercased().hasSuffix(".md"), !file.contains("://") else { continue }
+            let end = destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? destination.endIndex
+            let file = String(destination[..<end])
+            guard ASCIICase.hasSuffix(file, ".md"), !ASCIICase.contains(file, "://") else { continue }
             let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
             return (text.plainText.trimmed, relative)
         }

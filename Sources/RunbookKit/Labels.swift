@@ -3,10 +3,15 @@ extension Severity {
     /// including `P5`, `High` and the template's `[P0/P1/P2/P3]` placeholder.
     public init?(parsing text: String) {
         let value = Substring(text).trimmingCharacters(in: " \t\u{3000}*`")
-        let token = value.prefix { !($0.isWhitespace || "(（-–—,，/".contains($0)) }
-        guard let severity = Severity(rawValue: token.uppercased()) else { return nil }
+        let token = value.unicodeScalars.prefix { !($0.properties.isWhitespace || Self.tokenEnds.contains($0)) }
+        // A severity is two ASCII characters; anything longer is not one, whatever its case.
+        guard token.count == 2, let letter = token.first, letter == "P" || letter == "p", let digit = token.last,
+              let severity = Severity(rawValue: "P" + String(Character(digit))) else { return nil }
         self = severity
     }
+
+    /// What ends the severity's token: `P1 (High)`, `P1-重大`, `P1/P2`.
+    private static let tokenEnds: Set<Unicode.Scalar> = Set("(（-–—,，/".unicodeScalars)
 }
 
 /// Reads `Label: value` pairs, the way the template writes its metadata (`**Severity**: P1`,
@@ -76,36 +81,60 @@ enum LabelledValue {
 enum StepHeading {
     static func split(_ heading: String) -> (number: Int?, title: String) {
         let text = Substring(heading.trimmed)
-        for prefix in ["step", "步驟", "步骤", "第"] {
-            guard text.prefix(prefix.count).elementsEqual(prefix, by: Self.sameIgnoringASCIICase) else { continue }
-            let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
-            if let parsed = numbered(rest, required: false) {
+        for prefix in prefixes {
+            guard let afterPrefix = dropPrefix(prefix, of: text.unicodeScalars) else { continue }
+            let rest = afterPrefix.drop { $0 == " " || $0 == "\u{3000}" }
+            if let parsed = numbered(rest, whole: Substring(rest), required: false) {
                 return parsed
             }
         }
-        return numbered(text, required: true) ?? (nil, String(text))
+        return numbered(text.unicodeScalars, whole: text, required: true) ?? (nil, String(text))
     }
 
-    /// Whether two characters are the same, an ASCII letter in either case; compared without building strings.
-    private static func sameIgnoringASCIICase(_ character: Character, _ lowered: Character) -> Bool {
-        guard character != lowered else { return true }
-        guard let byte = character.asciiValue, let other = lowered.asciiValue else { return false }
-        return ASCIICase.lower(byte) == other
+    /// The words a numbered heading starts with, lowered.
+    private static let prefixes: [[Unicode.Scalar]] = ["step", "步驟", "步骤", "第"].map { Array($0.unicodeScalars) }
+    /// What may follow the number.
+    private static let separators: Set<Unicode.Scalar> = Set(":：.)、-–—".unicodeScalars)
+
+    /// `scalars` after `prefix`, ASCII letters compared in either case; nil when it does not start with it.
+    private static func dropPrefix(_ prefix: [Unicode.Scalar], of scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView? {
+        var index = scalars.startIndex
+        for wanted in prefix {
+            guard index < scalars.endIndex else { return nil }
+            let scalar = scalars[index]
+            let lowered = scalar.isASCII ? Unicode.Scalar(ASCIICase.lower(UInt8(scalar.value))) : scalar
+            guard lowered == wanted else { return nil }
+            index = scalars.index(after: index)
+        }
+        return scalars[index...]
     }
 
     /// Reads `3: title`, `3. title`, `3 title`, `3 步 title`; when `required`, a separator must follow the number.
-    private static func numbered(_ text: Substring, required: Bool) -> (number: Int?, title: String)? {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count < 6, let number = Int(digits) else { return nil }
-        var rest = text.dropFirst(digits.count).drop { $0 == " " }
+    /// Works on scalars: a heading is short, but there is one per step of every runbook.
+    private static func numbered(
+        _ scalars: Substring.UnicodeScalarView, whole text: Substring, required: Bool
+    ) -> (number: Int?, title: String)? {
+        var number = 0
+        var digits = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex, let digit = asciiDigit(scalars[index]) {
+            number = number * 10 + digit
+            digits += 1
+            index = scalars.index(after: index)
+        }
+        guard digits > 0, digits < 6 else { return nil }
+        var rest = scalars[index...].drop { $0 == " " }
         if rest.first == "步" { rest = rest.dropFirst() }
-        let separators = ":：.)、-–—"
         if let first = rest.first, separators.contains(first) {
             rest = rest.dropFirst()
         } else if required {
             return nil
         }
-        let title = rest.trimmingCharacters(in: " \t\u{3000}")
+        let title = Substring(rest).trimmingCharacters(in: " \t\u{3000}")
         return (number, title.isEmpty ? String(text) : String(title))
+    }
+
+    private static func asciiDigit(_ scalar: Unicode.Scalar) -> Int? {
+        scalar.value >= 0x30 && scalar.value <= 0x39 ? Int(scalar.value - 0x30) : nil
     }
 }

@@ -73,8 +73,13 @@ private struct SourceLines {
         if lineStarts == nil {
             bytes = Array(text.utf8)
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                    offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
             }
             lineStarts = starts
         }

@@ -37,6 +37,8 @@ extension Block {
 extension String {
     /// The string without leading and trailing whitespace.
     var trimmed: String {
-        String(Substring(self).trimmingCharacters(in: " \t\r\n\u{3000}"))
+        let kept = Substring(self).trimmingCharacters(in: " \t\r\n\u{3000}")
+        // Most text has nothing to trim; handing back the same string saves a copy of every paragraph.
+        return kept.startIndex == startIndex && kept.endIndex == endIndex ? self : String(kept)
     }
 }

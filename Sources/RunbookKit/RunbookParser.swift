@@ -45,17 +45,16 @@ public enum RunbookParser {
     }
 
     /// The path's last component as `NSString.lastPathComponent` gives it (trailing slashes ignored, `/` for
-    /// the root), without bridging to NSString for every runbook.
+    /// the root), without bridging to NSString for every runbook; over the UTF-8 bytes, as `/` is ASCII.
     private static func lastPathComponent(_ path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.hasSuffix("/"), trimmed.contains(where: { $0 != "/" }) {
-            trimmed = trimmed.dropLast()
+        let slash = UInt8(ascii: "/")
+        let utf8 = path.utf8
+        guard let lastKept = utf8.lastIndex(where: { $0 != slash }) else {
+            return path.isEmpty ? "" : "/"
         }
-        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "/" }) {
-            return "/"
-        }
-        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
-        return String(trimmed[trimmed.index(after: slash)...])
+        let end = utf8.index(after: lastKept)
+        let start = utf8[..<end].lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(path[start..<end])
     }
 }
 
