@@ -237,13 +237,15 @@ public struct Picker: Hashable, Sendable {
     /// What the chosen option does.
     public enum Purpose: Hashable, Sendable {
         case status, severity, escalate, switchRunbook
+        /// The outline: the values are walkthrough item positions, and choosing one goes there.
+        case goToItem
     }
 
     /// What the choice does.
     public var purpose: Purpose
     /// The options as shown.
     public var options: [String]
-    /// The value each option stands for (a status, a severity, a contact, a runbook id).
+    /// The value each option stands for (a status, a severity, a contact, a runbook id, an item's position).
     public var values: [String]
     /// The selected option.
     public var cursor = 0

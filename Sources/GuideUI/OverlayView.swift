@@ -133,6 +133,7 @@ private func pickerTitle(_ purpose: Picker.Purpose) -> String {
     case .severity: "set severity"
     case .escalate: "escalate: who was contacted?"
     case .switchRunbook: "switch runbook"
+    case .goToItem: "outline: go to"
     }
 }
 
@@ -150,7 +151,7 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
          ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
          ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
          ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
-         ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
+         ("O", "outline: go to a step or item"), ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
          ("R", "retry unsaved events (when any)"), ("q", "back (incident stays open)")]
     case .commandOutput:
         commandOutputHelp

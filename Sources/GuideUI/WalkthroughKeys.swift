@@ -76,6 +76,8 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return runSelectedBlock(model, step, ref(runbook, step))
     case .character("o"):
         return showCommandOutput(model)
+    case .character("O"):
+        return outlinePicker(model, runbook, progress, cursor: session.cursor)
     case .character("r"):
         return switchRunbookPicker(model, progress)
     case .character("e"):
@@ -142,6 +144,26 @@ func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
     StepRef(runbook: runbook.id, step: step.key, title: step.title)
 }
 
+/// The outline as a picker: every step and verification item under its section, with its state, on the current one.
+private func outlinePicker(_ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, cursor: Int) -> (AppModel, [Effect]) {
+    var model = model
+    let items = runbook.walkthroughItems
+    var options: [String] = []
+    var values: [String] = []
+    for group in runbook.outline {
+        for index in group.items where items.indices.contains(index) {
+            let entry = outlineEntry(items[index], runbook, progress, model.theme)
+            options.append("\(group.name) \(entry.mark) \(entry.label)")
+            values.append(String(index))
+        }
+    }
+    guard !options.isEmpty else { return (model, []) }
+    var picker = Picker(purpose: .goToItem, options: options, values: values)
+    picker.cursor = values.firstIndex(of: String(cursor)) ?? 0
+    model.overlay = .picker(picker)
+    return (model, [])
+}
+
 private func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppModel, [Effect]) {
     var model = model
     let others = model.library.entries.filter { $0.id != progress.runbook }
@@ -195,6 +217,13 @@ func choose(_ model: AppModel, _ purpose: Picker.Purpose, _ value: String) -> (A
             model.incident = session
         }
         return record(model, [.runbookSwitched(runbook: value)])
+    case .goToItem:
+        if var session = model.incident, let index = Int(value) {
+            session.cursor = index
+            session.contentScroll = 0
+            model.incident = session
+        }
+        return (model, [])
     }
 }
 

@@ -53,7 +53,7 @@ struct WalkthroughLayout {
     let contentHeight: Int
 
     init(_ model: AppModel) {
-        showsOutline = model.width >= 64
+        showsOutline = model.width >= 100
         outlineWidth = showsOutline ? min(28, model.width / 3) : 0
         contentColumn = showsOutline ? outlineWidth + 2 : 1
         contentWidth = model.width - contentColumn - 1
@@ -107,28 +107,8 @@ private func drawOutline(
         let current = group.items.contains(cursor)
         lines.append(("\(group.name) \(groupProgress(group, items, runbook.id, progress))", current ? theme.heading : theme.strong, false))
         for index in group.items {
-            let mark: String
-            let label: String
-            var style = theme.plain
-            switch items[index] {
-            case .step(let step):
-                if progress.isDone(runbook.id, step) {
-                    mark = "✓"
-                    style = theme.done
-                } else if progress.skipReason(runbook.id, step) != nil {
-                    mark = "»"
-                    style = theme.dim
-                } else {
-                    mark = "·"
-                }
-                label = "\(step.number). \(step.title)"
-            case .check(let item):
-                let checked = progress.isChecked(runbook.id, item)
-                mark = checked ? "☑" : "☐"
-                if checked { style = theme.done }
-                label = item.text
-            }
-            lines.append((" \(mark) \(label)", style, index == cursor))
+            let entry = outlineEntry(items[index], runbook, progress, theme)
+            lines.append((" \(entry.mark) \(entry.label)", entry.style, index == cursor))
         }
     }
     let cursorLine = lines.firstIndex { $0.isCursor } ?? 0
@@ -265,4 +245,19 @@ private func barBadge(_ theme: Theme, _ severity: Severity) -> Style {
         style.bold = true
     }
     return style
+}
+
+/// How the outline shows one walkthrough item: its mark (done, skipped, open; ticked or not), its label and style.
+func outlineEntry(
+    _ item: WalkthroughItem, _ runbook: Runbook, _ progress: IncidentState, _ theme: Theme
+) -> (mark: String, label: String, style: Style) {
+    switch item {
+    case .step(let step):
+        if progress.isDone(runbook.id, step) { return ("✓", "\(step.number). \(step.title)", theme.done) }
+        if progress.skipReason(runbook.id, step) != nil { return ("»", "\(step.number). \(step.title)", theme.dim) }
+        return ("·", "\(step.number). \(step.title)", theme.plain)
+    case .check(let item):
+        let checked = progress.isChecked(runbook.id, item)
+        return (checked ? "☑" : "☐", item.text, checked ? theme.done : theme.plain)
+    }
 }

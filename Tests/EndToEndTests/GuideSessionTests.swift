@@ -52,7 +52,14 @@ struct GuideSessionTests {
         try session.waitFor("why skip this step?")
         try session.type("logs 權限不足")
         try session.sendKeys("Enter")
-        try session.waitFor("Diagnosis 3/3")
+        try session.waitFor("Resolution 0/2 · item 4/8")
+        try session.sendKeys("O")
+        let outline = try session.waitFor("outline: go to")
+        #expect(outline.contains("Diagnosis ✓ 1."))
+        #expect(outline.contains("Diagnosis ✓ 2."))
+        #expect(outline.contains("Diagnosis » 3."))
+        try session.sendKeys("Escape")
+        try session.waitUntil("the outline closes") { !$0.contains("outline: go to") }
 
         try session.sendKeys("n")
         try session.type("重啟了 payment-worker，lag 開始下降")
@@ -79,13 +86,13 @@ struct GuideSessionTests {
         try session.resize(width: 39, height: 11)
         try session.waitFor("terminal too small")
         try session.resize(width: 80, height: 24)
-        let restored = try session.waitFor("Diagnosis 3/3")
+        let restored = try session.waitFor("Verification 3/")
         #expect(!restored.contains("terminal too small"))
 
         try session.sendKeys("t")
         try session.waitFor("重啟了 payment-worker，lag 開始下降")
         try session.sendKeys("q")
-        try session.waitFor("Diagnosis 3/3")
+        try session.waitFor("Verification 3/")
 
         try session.sendKeys("x")
         try session.waitFor("postmortem draft:")
@@ -118,8 +125,10 @@ struct GuideSessionTests {
         #expect(postmortem.contains("重啟了 payment-worker，lag 開始下降"))
         #expect(postmortem.contains("logs 權限不足"))
 
-        let resumed = try start("resume")
+        // 120 columns: the outline sits beside the step and shows every section's progress.
+        let resumed = try start("resume", width: 120, height: 30)
         let screen = try resumed.waitFor("Diagnosis 3/3")
+        #expect(screen.contains("Verification 3/"))
         #expect(screen.contains("mitigated"))
         #expect(screen.contains("alice"))
         resumed.kill()

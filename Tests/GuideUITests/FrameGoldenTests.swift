@@ -47,6 +47,21 @@ struct FrameGoldenTests {
         expectGolden(view(progressed(width: width, height: height)), "walkthrough-\(width)x\(height)")
     }
 
+    @Test("a terminal of 100 columns or more shows the outline beside the step")
+    func wideWalkthrough() {
+        expectGolden(view(progressed(width: 120, height: 30)), "walkthrough-120x30")
+    }
+
+    @Test("O shows the outline with each item's state, on the current item, and Enter goes to the chosen one",
+          arguments: sizes)
+    func outline(width: Int, height: Int) {
+        let model = run(progressed(width: width, height: height), keys(.character("O"))).0
+        expectGolden(view(model), "outline-\(width)x\(height)")
+        let chosen = run(model, keys(.character("G"), .enter)).0
+        #expect(chosen.overlay == nil)
+        #expect(chosen.incident?.cursor == Fixtures.cpuRunbook.steps.count + Fixtures.cpuRunbook.checklist.count - 1)
+    }
+
     @Test("a step with bold text, a list and code that wraps only with a marker", arguments: sizes)
     func stepWithCode(width: Int, height: Int) {
         let first = run(progressed(width: width, height: height), keys(.character("g"))).0
@@ -103,7 +118,8 @@ struct FrameGoldenTests {
                 #expect(frame[column, row].style.foreground == nil && frame[column, row].style.background == nil)
             }
         }
-        #expect((0..<frame.height).contains { row in frame[1, row].style.reverse && row > 0 && row < frame.height - 2 })
+        let outline = view(run(progressed(width: 80, height: 24).withoutColor, keys(.character("O"))).0)
+        #expect((1..<(outline.height - 2)).contains { row in (0..<outline.width).contains { outline[$0, row].style.reverse } })
     }
 }
 

@@ -29,7 +29,7 @@ struct WalkthroughReducerTests {
         let saved = answer(pending, effects.first)
         #expect(saved.journal.label == "saved")
         #expect(statusBar(saved).contains("saved"))
-        #expect(view(saved).textLines.contains { $0.contains("✓ 1. 確認高 CPU 的 Pod") })
+        #expect(view(run(saved, keys(.character("O"))).0).textLines.contains { $0.contains("✓ 1. 確認高 CPU 的 Pod") })
     }
 
     @Test("a failed append shows the error and keeps the unsaved action on screen until R retries it")
@@ -226,7 +226,7 @@ struct WalkthroughReducerTests {
         let (once, _) = update(model, .eventsArrived([foreign]))
         let (twice, _) = update(once, .eventsArrived([foreign]))
         #expect(twice.incident?.events.count == 2)
-        #expect(view(twice).textLines.contains { $0.contains("✓ 2. 檢查應用程式日誌") })
+        #expect(view(run(twice, keys(.character("O"))).0).textLines.contains { $0.contains("✓ 2. 檢查應用程式日誌") })
     }
 
     @Test("q leaves the walkthrough for the catalog without closing the incident; q there quits")
