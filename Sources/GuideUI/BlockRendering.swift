@@ -38,13 +38,16 @@ struct BlockRenderer {
             let text = sanitize(code.code, keepNewlines: true)
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let lines = wrapCode(body, width: width - 2).map { [Run($0, theme.code)] }
-            // A lone runnable block needs no mark: `y` and `R` can only mean it.
+            // The bar has the code's own style, so that a line of code is written without switching attributes:
+            // over a slow link a page of a long script costs its text, not an escape sequence per line. The
+            // selected block is told apart by its heavy bar and title line. A lone runnable block needs no mark:
+            // `y` and `R` can only mean it.
             guard let selection, selection.block == code,
                   selection.count > 1 || !CommandTemplate(code).isRunnable else {
-                return indent(lines, first: "│ ", rest: "│ ", style: theme.dim)
+                return indent(lines, first: "│ ", rest: "│ ", style: theme.code)
             }
             return [selectionTitle(selection.index, of: selection.count, code)]
-                + indent(lines, first: "┃ ", rest: "┃ ", style: theme.strong)
+                + indent(lines, first: "┃ ", rest: "┃ ", style: theme.code)
         case .quote(let blocks):
             return indent(render(blocks, width: width - 2), first: "> ", rest: "> ", style: theme.dim)
         case .table(let header, let rows):

@@ -12,13 +12,17 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return key == .character("r") ? switchRunbookPicker(model, progress) : commonIncidentKey(model, key)
     }
     let items = runbook.walkthroughItems
+    // Half of the text's rows (the last one says "↓ more"): at most half of what is on screen moves off it, so
+    // the rows that stay can move with the terminal's scroll region, as ncurses scrolls only a block of rows at
+    // least as tall as the shift; otherwise it rewrites every row.
+    let halfPage = max(1, (WalkthroughLayout(model).contentHeight - 1) / 2)
     switch key {
     case .pageDown, .control("d"):
-        session.contentScroll = min(maxContentScroll(model), session.contentScroll + max(1, model.height / 2))
+        session.contentScroll = min(maxContentScroll(model), session.contentScroll + halfPage)
         model.incident = session
         return (model, [])
     case .pageUp, .control("u"):
-        session.contentScroll = max(0, session.contentScroll - max(1, model.height / 2))
+        session.contentScroll = max(0, session.contentScroll - halfPage)
         model.incident = session
         return (model, [])
     default:
