@@ -84,21 +84,6 @@ public struct ReviewInput: Hashable, Sendable {
     public var editor = LineEditor()
 }
 
-/// What the review derives from the journal, kept so that drawing a frame does not fold it again.
-struct ReviewDigest: Hashable, Sendable {
-    /// The incident's state after every event.
-    var state = IncidentState()
-    /// How closely it followed its runbooks.
-    var adherence = AdherenceReport()
-
-    init() {}
-
-    init(session: IncidentSession, runbooks: [String: Runbook]) {
-        state = session.state
-        adherence = Adherence.report(events: session.events, runbooks: runbooks)
-    }
-}
-
 /// The commander's review of one incident: filters, search, selection, live follow and the progress pane.
 public struct ReviewState: Hashable, Sendable {
     /// The incident reference it was launched with, until the journal is loaded.
@@ -125,8 +110,8 @@ public struct ReviewState: Hashable, Sendable {
     public internal(set) var progressScroll = 0
     /// What is derived from the journal.
     var digest = ReviewDigest()
-    /// The progress pane as last laid out.
-    var progressCache: ReviewProgressCache?
+    /// The progress pane's lines and the rows they take, kept by `update`.
+    var pane: ReviewPane?
 
     /// A review of the incident `reference` names, before its journal is loaded.
     public init(reference: String) {

@@ -14,13 +14,19 @@ public enum Adherence {
     /// - Time per section: each step event (done or skipped) is charged the time since the previous step event in
     ///   the same runbook, or since the incident was opened on or switched to that runbook if that came later;
     ///   a section's time is the sum charged to its steps.
-    public static func report(events: [Event], runbooks: [String: Runbook]) -> AdherenceReport {
+    ///
+    /// `matcher` is the command matcher of the runbooks the incident used (`RunbookCommandMatcher(runbooks:)`
+    /// of `state.runbooksUsed` found in `runbooks`, in that order); a caller that reports on the same incident
+    /// again as it grows can keep it instead of having it made for every report.
+    public static func report(
+        events: [Event], runbooks: [String: Runbook], matcher: RunbookCommandMatcher? = nil
+    ) -> AdherenceReport {
         let state = IncidentState.fold(events)
         let used = state.runbooksUsed.compactMap { runbooks[$0] }
         var report = AdherenceReport()
         report.skipped = skippedSteps(state, runbooks: runbooks)
         report.outOfOrder = outOfOrderSteps(events, runbooks: runbooks)
-        report.unlistedCommands = unlistedCommands(events, matcher: RunbookCommandMatcher(runbooks: used))
+        report.unlistedCommands = unlistedCommands(events, matcher: matcher ?? RunbookCommandMatcher(runbooks: used))
         let (openItems, atResolution) = openVerificationItems(events, used: used)
         report.openItems = openItems
         report.openItemsAtResolution = atResolution
@@ -58,18 +64,37 @@ public enum Adherence {
                 continue
             }
         }
+        // A long runbook done out of order compares every step with every earlier one: each runbook's steps are
+        // numbered once, with when each was first handled, so that the comparison reads arrays.
+        var orders: [String: StepOrder] = [:]
         return doneEvents.compactMap { event, ref in
-            guard let runbook = runbooks[ref.runbook],
-                  let index = runbook.steps.firstIndex(where: { $0.key == ref.step }) else { return nil }
-            let overtaken = runbook.steps[..<index].filter { earlier in
-                guard let handled = firstHandled[StepKey(runbook: runbook.id, step: earlier.key)] else { return false }
+            guard let runbook = runbooks[ref.runbook] else { return nil }
+            let order = orders[ref.runbook] ?? StepOrder(runbook, firstHandled: firstHandled)
+            orders[ref.runbook] = order
+            guard let index = order.positions[ref.step] else { return nil }
+            let overtaken = (0..<index).filter { earlier in
+                guard let handled = order.handled[earlier] else { return false }
                 return handled > event.seq
             }
             guard !overtaken.isEmpty else { return nil }
             return AdherenceReport.OutOfOrderStep(
                 runbook: ref.runbook, step: ref.step, title: runbook.steps[index].title,
-                overtook: overtaken.map(\.key), stamp: Stamp(event)
+                overtook: overtaken.map { runbook.steps[$0].key }, stamp: Stamp(event)
             )
+        }
+    }
+
+    /// A runbook's steps by position: where each key first appears, and the sequence number of the event that
+    /// first handled (did or skipped) the step at each position.
+    private struct StepOrder {
+        var positions: [String: Int] = [:]
+        var handled: [Int?]
+
+        init(_ runbook: Runbook, firstHandled: [StepKey: Int]) {
+            for (position, step) in runbook.steps.enumerated() where positions[step.key] == nil {
+                positions[step.key] = position
+            }
+            handled = runbook.steps.map { firstHandled[StepKey(runbook: runbook.id, step: $0.key)] }
         }
     }
 
