@@ -66,6 +66,19 @@ public struct ReviewFilter: Hashable, Sendable {
             && categories.contains(ReviewCategory(event.kind))
             && (actor.map { $0 == event.actor } ?? true)
     }
+
+    /// The indices of the events the filter lets through, in order: `admits` over a whole journal, with the
+    /// categories asked as bits rather than hashed into the set for every event.
+    func admitted(_ events: [Event]) -> [Int] {
+        let shown = categories.reduce(0) { $0 | 1 << $1.rawValue }
+        return events.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { index in
+                let kind = buffer[index].kind
+                return (showSystem || !kind.isSystem) && shown & 1 << ReviewCategory(kind).rawValue != 0
+                    && (actor.map { $0 == buffer[index].actor } ?? true)
+            }
+        }
+    }
 }
 
 /// A line being typed in the review and what it becomes.

@@ -65,7 +65,7 @@ func selectedReviewEvent(_ model: AppModel) -> Event? {
 func refreshRows(_ model: inout AppModel, keeping seq: Int?) {
     guard var review = model.review else { return }
     let events = model.incident?.events ?? []
-    review.rows = events.indices.filter { review.filter.admits(events[$0]) }
+    review.rows = review.filter.admitted(events)
     if review.following || seq == nil {
         review.cursor = max(0, review.rows.count - 1)
     } else if let seq {
