@@ -147,6 +147,13 @@ public enum Adherence {
     }
 
     private static func sectionTimes(_ events: [Event], used: [Runbook]) -> [AdherenceReport.SectionTime] {
+        // The section of each step of each runbook used, the first runbook and step of an id or key winning.
+        var sections: [String: [String: SectionKind]] = [:]
+        for runbook in used where sections[runbook.id] == nil {
+            var byKey: [String: SectionKind] = [:]
+            for step in runbook.steps where byKey[step.key] == nil { byKey[step.key] = step.section }
+            sections[runbook.id] = byKey
+        }
         var mark: [String: Date] = [:]
         var charged: [StepKey: (seconds: TimeInterval, start: Date, end: Date)] = [:]
         for event in events {
@@ -160,10 +167,9 @@ public enum Adherence {
             default:
                 continue
             }
-            guard let runbook = used.first(where: { $0.id == ref.runbook }),
-                  let step = runbook.steps.first(where: { $0.key == ref.step }) else { continue }
+            guard let section = sections[ref.runbook]?[ref.step] else { continue }
             let start = mark[ref.runbook] ?? event.occurredAt
-            let key = StepKey(runbook: runbook.id, step: step.section.rawValue)
+            let key = StepKey(runbook: ref.runbook, step: section.rawValue)
             let previous = charged[key]
             charged[key] = (
                 (previous?.seconds ?? 0) + max(0, event.occurredAt.timeIntervalSince(start)),

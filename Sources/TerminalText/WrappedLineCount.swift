@@ -16,7 +16,7 @@ public func wrappedLineCount(_ text: String, width: Int) -> Int {
         // Printable ASCII followed by ASCII is a character of its own, one column wide (in every locale), and
         // no closing punctuation: the common case, read without breaking graphemes or asking `wcwidth`.
         if (0x20...0x7E).contains(byte), next == bytes.endIndex || bytes[next] < 0x80 {
-            paragraph.add(UnitShape(width: 1, first: Unicode.Scalar(byte), alone: true))
+            paragraph.addASCII(isSpace: byte == 0x20)
             index = next
             continue
         }
@@ -89,6 +89,18 @@ private struct WrapTokens {
             endWord()
         } else {
             push(unit.width)
+        }
+    }
+
+    /// Adds a printable ASCII character standing alone: a space, or one column of a word.
+    mutating func addASCII(isSpace: Bool) {
+        if isSpace {
+            endWord()
+            widths.append(1)
+            tokens.append((true, widths.count, 1))
+            wordStart = widths.count
+        } else {
+            push(1)
         }
     }
 
