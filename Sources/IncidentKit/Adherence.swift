@@ -15,21 +15,20 @@ public enum Adherence {
     ///   the same runbook, or since the incident was opened on or switched to that runbook if that came later;
     ///   a section's time is the sum charged to its steps.
     ///
-    /// `matcher` is the command matcher of the runbooks the incident used (`RunbookCommandMatcher(runbooks:)`
-    /// of `state.runbooksUsed` found in `runbooks`, in that order); a caller that reports on the same incident
-    /// again as it grows can keep it instead of having it made for every report.
+    /// `matcher` is the command matcher of the runbooks the incident used: `RunbookCommandMatcher(runbooks:)` of
+    /// the ids in its `IncidentState.runbooksUsed` found in `runbooks`, in that order. A caller that reports on
+    /// the same incident again as it grows can keep it instead of having it made for every report.
     public static func report(
         events: [Event], runbooks: [String: Runbook], matcher: RunbookCommandMatcher? = nil
     ) -> AdherenceReport {
-        let state = IncidentState.fold(events)
+        let (state, atResolution) = replay(events)
         let used = state.runbooksUsed.compactMap { runbooks[$0] }
         var report = AdherenceReport()
         report.skipped = skippedSteps(state, runbooks: runbooks)
         report.outOfOrder = outOfOrderSteps(events, runbooks: runbooks)
         report.unlistedCommands = unlistedCommands(events, matcher: matcher ?? RunbookCommandMatcher(runbooks: used))
-        let (openItems, atResolution) = openVerificationItems(events, used: used)
-        report.openItems = openItems
-        report.openItemsAtResolution = atResolution
+        report.openItems = openVerificationItems(atResolution ?? state, used: used)
+        report.openItemsAtResolution = atResolution != nil
         report.sectionTimes = sectionTimes(events, used: used)
         report.suggestions = suggestions(report)
         return report
@@ -128,7 +127,9 @@ public enum Adherence {
         var placeholders: [String: String]
     }
 
-    private static func openVerificationItems(_ events: [Event], used: [Runbook]) -> ([AdherenceReport.OpenItem], Bool) {
+    /// The incident's state after every event, and as it was when it was last resolved if it is resolved now,
+    /// in one pass over the journal.
+    private static func replay(_ events: [Event]) -> (IncidentState, atResolution: IncidentState?) {
         var state = IncidentState()
         var atResolution: IncidentState?
         for event in events {
@@ -137,13 +138,15 @@ public enum Adherence {
             if !wasResolved && state.milestones.resolved != nil { atResolution = state }
             if state.milestones.resolved == nil { atResolution = nil }
         }
-        let measured = atResolution ?? state
-        let open = used.flatMap { runbook in
+        return (state, atResolution)
+    }
+
+    private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem] {
+        used.flatMap { runbook in
             runbook.checklist
                 .filter { measured.progress(of: runbook.id).checked[$0.number] == nil }
                 .map { AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text) }
         }
-        return (open, atResolution != nil)
     }
 
     private static func sectionTimes(_ events: [Event], used: [Runbook]) -> [AdherenceReport.SectionTime] {
