@@ -14,10 +14,24 @@ public func wrappedLineCount(_ text: String, width: Int) -> Int {
         let byte = bytes[index]
         let next = bytes.index(after: index)
         // Printable ASCII followed by ASCII is a character of its own, one column wide (in every locale), and
-        // no closing punctuation: the common case, read without breaking graphemes or asking `wcwidth`.
-        if (0x20...0x7E).contains(byte), next == bytes.endIndex || bytes[next] < 0x80 {
-            paragraph.addASCII(isSpace: byte == 0x20)
+        // no closing punctuation: the common case, read a space or a whole word at a time without breaking
+        // graphemes or asking `wcwidth`.
+        if byte == 0x20, next == bytes.endIndex || bytes[next] < 0x80 {
+            paragraph.addSpace()
             index = next
+            continue
+        }
+        var end = index
+        var count = 0
+        while end < bytes.endIndex, (0x21...0x7E).contains(bytes[end]) {
+            let after = bytes.index(after: end)
+            guard after == bytes.endIndex || bytes[after] < 0x80 else { break }
+            end = after
+            count += 1
+        }
+        if count > 0 {
+            paragraph.addASCIIWord(count: count)
+            index = end
             continue
         }
         let character = text[index]
@@ -63,55 +77,61 @@ private struct UnitShape {
 /// One paragraph's tokens as `wrap` makes them (words, wide characters with the closing punctuation after them,
 /// and spaces), each with its units' widths.
 private struct WrapTokens {
-    /// The width of every unit, tokens one after the other.
-    private var widths: [Int] = []
-    /// Each token: whether it is a space, where its units end in `widths`, and its width.
+    /// The widths of the units, tokens one after the other, as runs of equal widths that never cross a token's
+    /// end: a word of ASCII letters is one run.
+    private var runs: [(width: Int, count: Int)] = []
+    /// Each token: whether it is a space, where its runs end in `runs`, and its width.
     private var tokens: [(space: Bool, end: Int, width: Int)] = []
-    /// Where the word being read starts in `widths`.
+    /// Where the word being read starts in `runs`.
     private var wordStart = 0
     private var wordWidth = 0
 
     mutating func add(_ unit: UnitShape) {
         if unit.isSpace {
-            endWord()
-            widths.append(unit.width)
-            tokens.append((true, widths.count, unit.width))
-            wordStart = widths.count
-        } else if unit.closes, wordStart < widths.count {
-            push(unit.width)
+            addSpace()
+        } else if unit.closes, wordStart < runs.count {
+            push(unit.width, count: 1)
         } else if unit.closes, let last = tokens.last, !last.space {
-            widths.append(unit.width)
-            tokens[tokens.count - 1] = (false, widths.count, last.width + unit.width)
-            wordStart = widths.count
+            // Closing punctuation right after a token joins it, and the token stays closed.
+            tokens.removeLast()
+            wordStart = tokens.last?.end ?? 0
+            wordWidth = last.width
+            push(unit.width, count: 1)
+            endWord()
         } else if unit.width == 2 {
             endWord()
-            push(unit.width)
+            push(unit.width, count: 1)
             endWord()
         } else {
-            push(unit.width)
+            push(unit.width, count: 1)
         }
     }
 
-    /// Adds a printable ASCII character standing alone: a space, or one column of a word.
-    mutating func addASCII(isSpace: Bool) {
-        if isSpace {
-            endWord()
-            widths.append(1)
-            tokens.append((true, widths.count, 1))
-            wordStart = widths.count
-        } else {
-            push(1)
-        }
+    /// Adds a space token.
+    mutating func addSpace() {
+        endWord()
+        runs.append((1, 1))
+        tokens.append((true, runs.count, 1))
+        wordStart = runs.count
     }
 
-    private mutating func push(_ width: Int) {
-        widths.append(width)
-        wordWidth += width
+    /// Adds `count` characters of printable ASCII other than space, each one column of the word being read.
+    mutating func addASCIIWord(count: Int) {
+        push(1, count: count)
+    }
+
+    private mutating func push(_ width: Int, count: Int) {
+        if wordStart < runs.count, runs[runs.count - 1].width == width {
+            runs[runs.count - 1].count += count
+        } else {
+            runs.append((width, count))
+        }
+        wordWidth += width * count
     }
 
     private mutating func endWord() {
-        if wordStart < widths.count { tokens.append((false, widths.count, wordWidth)) }
-        wordStart = widths.count
+        if wordStart < runs.count { tokens.append((false, runs.count, wordWidth)) }
+        wordStart = runs.count
         wordWidth = 0
     }
 
@@ -137,14 +157,16 @@ private struct WrapTokens {
             }
             // Too wide for any line: cut where the width ends, one column kept for the marker.
             var rest = token.width
-            for unitWidth in widths[start..<token.end] {
-                let room = used + rest <= width ? width : width - 1
-                rest -= unitWidth
-                if used + unitWidth > room, used > 0 {
-                    lines += 1
-                    used = 0
+            for run in runs[start..<token.end] {
+                for _ in 0..<run.count {
+                    let room = used + rest <= width ? width : width - 1
+                    rest -= run.width
+                    if used + run.width > room, used > 0 {
+                        lines += 1
+                        used = 0
+                    }
+                    used += run.width
                 }
-                used += unitWidth
             }
         }
         if used > 0 || lines == 0 { lines += 1 }

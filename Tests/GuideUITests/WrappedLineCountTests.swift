@@ -35,8 +35,9 @@ struct WrappedLineCountTests {
 
     @Test("the edge cases: empty text, only spaces, only breaks, a width of zero")
     func edges() {
-        for text in ["", " ", "   ", "\n", "\n\n", " \n ", "。", "中。。", "a。b", "e\u{301}"] {
-            for width in [1, 2, 5] {
+        for text in ["", " ", "   ", "\n", "\n\n", " \n ", "。", "中。。", "a。b", "e\u{301}", "中。abcdef", "資料。。xyz 連線，pool",
+                     "kubectl。。。", "  lead", "trail  ", "e\u{301}\u{301}xyz"] {
+            for width in [1, 2, 3, 5] {
                 #expect(wrappedLineCount(text, width: width) == wrap(text, width: width).count, "\(text.debugDescription) at \(width)")
             }
         }
