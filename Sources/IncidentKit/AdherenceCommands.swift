@@ -63,12 +63,14 @@ public struct RunbookCommandMatcher: Sendable {
 
     /// The forms of a block's text a run may equal: the whole block and each of its logical lines, compared.
     fileprivate static func candidates(_ text: String) -> Set<String> {
-        let lines = logicalLines(text)
-        return Set(([lines.joined(separator: "\n")] + lines).map(normalise).filter { !$0.isEmpty })
+        let lines = logicalLines(text).map(normalise).filter { !$0.isEmpty }
+        return Set([lines.joined(separator: " ")] + lines).subtracting([""])
     }
 
+    /// The command's logical lines joined and normalised: a line break is whitespace, so this is its normalised
+    /// lines joined by one space.
     private static func comparable(_ command: String) -> String {
-        normalise(logicalLines(command).joined(separator: "\n"))
+        logicalLines(command).map(normalise).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Collapses whitespace runs to one space and trims the ends.

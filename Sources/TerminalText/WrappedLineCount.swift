@@ -6,36 +6,35 @@
 /// places the tokens by the same rules.
 public func wrappedLineCount(_ text: String, width: Int) -> Int {
     guard width > 0 else { return 0 }
+    return text.utf8.withContiguousStorageIfAvailable { lineCount(text, $0, width: width) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { lineCount(text, $0, width: width) }
+}
+
+/// `wrappedLineCount` of `text`, whose UTF-8 bytes are `bytes`.
+private func lineCount(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int {
     var paragraph = WrapTokens()
     var lines = 0
-    let bytes = text.utf8
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-        let byte = bytes[index]
-        let next = bytes.index(after: index)
+    var offset = 0
+    while offset < bytes.count {
         // Printable ASCII followed by ASCII is a character of its own, one column wide (in every locale), and
         // no closing punctuation: the common case, read a space or a whole word at a time without breaking
         // graphemes or asking `wcwidth`.
-        if byte == 0x20, next == bytes.endIndex || bytes[next] < 0x80 {
+        let standsAlone = { (at: Int) in at + 1 == bytes.count || bytes[at + 1] < 0x80 }
+        if bytes[offset] == 0x20, standsAlone(offset) {
             paragraph.addSpace()
-            index = next
+            offset += 1
             continue
         }
-        var end = index
-        var count = 0
-        while end < bytes.endIndex, (0x21...0x7E).contains(bytes[end]) {
-            let after = bytes.index(after: end)
-            guard after == bytes.endIndex || bytes[after] < 0x80 else { break }
-            end = after
-            count += 1
-        }
-        if count > 0 {
-            paragraph.addASCIIWord(count: count)
-            index = end
+        var end = offset
+        while end < bytes.count, (0x21...0x7E).contains(bytes[end]), standsAlone(end) { end += 1 }
+        if end > offset {
+            paragraph.addASCIIWord(count: end - offset)
+            offset = end
             continue
         }
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         let character = text[index]
-        index = text.index(after: index)
+        offset = text.utf8.distance(from: text.utf8.startIndex, to: text.index(after: index))
         if character == "\n" {
             lines += paragraph.lineCount(width: width)
             paragraph = WrapTokens()
