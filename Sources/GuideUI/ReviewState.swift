@@ -66,6 +66,19 @@ public struct ReviewFilter: Hashable, Sendable {
             && categories.contains(ReviewCategory(event.kind))
             && (actor.map { $0 == event.actor } ?? true)
     }
+
+    /// The indices of the events the filter lets through, in order: `admits` over a whole journal, with the
+    /// categories asked as bits rather than hashed into the set for every event.
+    func admitted(_ events: [Event]) -> [Int] {
+        let shown = categories.reduce(0) { $0 | 1 << $1.rawValue }
+        return events.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { index in
+                let kind = buffer[index].kind
+                return (showSystem || !kind.isSystem) && shown & 1 << ReviewCategory(kind).rawValue != 0
+                    && (actor.map { $0 == buffer[index].actor } ?? true)
+            }
+        }
+    }
 }
 
 /// A line being typed in the review and what it becomes.
@@ -82,21 +95,6 @@ public struct ReviewInput: Hashable, Sendable {
     public var purpose: Purpose
     /// The text.
     public var editor = LineEditor()
-}
-
-/// What the review derives from the journal, kept so that drawing a frame does not fold it again.
-struct ReviewDigest: Hashable, Sendable {
-    /// The incident's state after every event.
-    var state = IncidentState()
-    /// How closely it followed its runbooks.
-    var adherence = AdherenceReport()
-
-    init() {}
-
-    init(session: IncidentSession, runbooks: [String: Runbook]) {
-        state = session.state
-        adherence = Adherence.report(events: session.events, runbooks: runbooks)
-    }
 }
 
 /// The commander's review of one incident: filters, search, selection, live follow and the progress pane.
@@ -125,8 +123,8 @@ public struct ReviewState: Hashable, Sendable {
     public internal(set) var progressScroll = 0
     /// What is derived from the journal.
     var digest = ReviewDigest()
-    /// The progress pane as last laid out.
-    var progressCache: ReviewProgressCache?
+    /// The progress pane's lines and the rows they take, kept by `update`.
+    var pane: ReviewPane?
 
     /// A review of the incident `reference` names, before its journal is loaded.
     public init(reference: String) {

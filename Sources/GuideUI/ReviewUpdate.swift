@@ -22,7 +22,7 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.journal = JournalState()
         model.notice = nil
         guard var review = model.review else { return (model, []) }
-        review.digest = ReviewDigest(session: session, runbooks: model.runbooksByID)
+        review.digest = ReviewDigest(session: session, library: model.library)
         review.following = true
         review.unseen = 0
         model.review = review
@@ -44,44 +44,13 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 /// place (the bottom when following, else the same event with the new rows counted).
 private func absorb(_ model: inout AppModel, after known: Int, selected: Int?) {
     guard var review = model.review, let session = model.incident, session.events.count > known else { return }
-    let events = session.events
-    // The adherence report replays the whole journal; events that cannot change it (notes, pins, exports,
-    // roles …) leave it as it was, so a busy note-taker does not make every arrival a full replay. A late
-    // arrival merged in the middle is among the last `events.count - known` only approximately, so any
-    // arrival that is not at the end replays too.
-    let fresh = events.suffix(events.count - known)
-    if fresh.contains(where: { $0.kind.affectsAdherence }) || (fresh.first?.seq ?? 0) <= review.state.lastSeq {
-        review.digest.adherence = Adherence.report(events: events, runbooks: model.runbooksByID)
-    }
-    review.digest.state = session.state
+    review.digest.absorb(session, known: known, library: model.library)
     let before = review.rows.count
     model.review = review
     refreshRows(&model, keeping: selected)
     guard var after = model.review, !after.following else { return }
     after.unseen += max(0, after.rows.count - before)
     model.review = after
-}
-
-extension EventKind {
-    /// Whether the event can change the adherence report.
-    var affectsAdherence: Bool {
-        switch self {
-        case .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,
-            .statusChanged, .commandRan, .reopened:
-            true
-        case .note, .severityChanged, .roleAssigned, .escalated, .commandCopied, .runbookFeedback, .milestone,
-            .pinChanged, .exportWritten, .incidentClosed:
-            false
-        }
-    }
-}
-
-extension AppModel {
-    /// The runbooks the incident refers to, by id.
-    var runbooksByID: [String: Runbook] {
-        let ids = incident?.state.runbooksReferenced ?? []
-        return Dictionary(ids.compactMap { id in library.runbook(id).map { (id, $0) } }) { first, _ in first }
-    }
 }
 
 /// The event on the selected row, if any.
@@ -96,7 +65,7 @@ func selectedReviewEvent(_ model: AppModel) -> Event? {
 func refreshRows(_ model: inout AppModel, keeping seq: Int?) {
     guard var review = model.review else { return }
     let events = model.incident?.events ?? []
-    review.rows = events.indices.filter { review.filter.admits(events[$0]) }
+    review.rows = review.filter.admitted(events)
     if review.following || seq == nil {
         review.cursor = max(0, review.rows.count - 1)
     } else if let seq {
@@ -133,8 +102,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     let events = model.incident?.events ?? []
     let layout = ReviewLayout(model)
     if review.showProgress, !layout.isSplit, let move = Move(key, page: layout.paneRows.count) {
-        let lines = currentProgressLines(model, width: layout.paneTextWidth).count
-        let last = max(0, lines - layout.paneRows.count)
+        let last = max(0, model.currentReviewPane.rowCount - layout.paneRows.count)
         switch move {
         case .by(let delta): review.progressScroll = min(last, max(0, review.progressScroll + delta))
         case .first: review.progressScroll = 0

@@ -133,41 +133,17 @@ func highlighted(_ text: String, query: String?, base: Style, match: Style) -> S
     return runs
 }
 
-/// How many commands not in the runbook the progress pane lists before it counts the rest.
-let reviewPaneCommandLimit = 10
-
-/// The progress and adherence summaries as styled lines wrapped to `width`.
-func reviewProgressLines(_ model: AppModel, width: Int) -> [StyledLine] {
-    guard let review = model.review, model.incident != nil, width > 4 else { return [] }
-    let theme = model.theme
-    let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(review.state, runbooks: model.runbooksByID)
-        + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
-    return summary.flatMap { line -> [StyledLine] in
-        let style: Style = switch line.tone {
-        case .heading: theme.heading
-        case .plain: theme.plain
-        case .done: theme.done
-        case .skipped: theme.color ? Style(foreground: .yellow) : Style(bold: true)
-        case .open: theme.strong
-        case .dim: theme.dim
-        }
-        let indent = String(repeating: " ", count: line.indent * 2)
-        let wrapped = wrapRuns([Run(line.text, style)], width: max(1, width - indent.count))
-        return wrapped.isEmpty ? [[]] : wrapped.map { [Run(indent, theme.plain)] + $0 }
-    }
-}
-
 private func drawProgressPane(
     _ frame: inout Frame, _ model: AppModel, column: Int, width: Int, rows: Range<Int>, scroll: Int
 ) {
-    let lines = currentProgressLines(model, width: width)
-    let first = min(scroll, max(0, lines.count - rows.count))
-    for (row, line) in zip(rows, lines.dropFirst(first)) {
+    let pane = model.currentReviewPane
+    let first = min(scroll, max(0, pane.rowCount - rows.count))
+    for (row, line) in zip(rows, pane.rows(from: first, count: rows.count, theme: model.theme)) {
         frame.put(line, column: column, row: row, limit: width)
     }
-    if first + rows.count < lines.count, let last = rows.last {
+    if first + rows.count < pane.rowCount, let last = rows.last {
         frame.fill(row: last, from: column, to: column + width)
-        frame.put("↓ \(lines.count - first - rows.count) more", column: column, row: last, style: model.theme.dim, limit: width)
+        frame.put("↓ \(pane.rowCount - first - rows.count) more", column: column, row: last, style: model.theme.dim, limit: width)
     }
 }
 

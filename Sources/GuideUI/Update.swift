@@ -27,7 +27,7 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
 public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
     var (next, effects) = reduce(model, message)
     next.refreshTimelineRows()
-    next.refreshReviewProgress()
+    next.refreshReviewPane()
     return (next, effects)
 }
 

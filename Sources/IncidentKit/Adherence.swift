@@ -14,16 +14,21 @@ public enum Adherence {
     /// - Time per section: each step event (done or skipped) is charged the time since the previous step event in
     ///   the same runbook, or since the incident was opened on or switched to that runbook if that came later;
     ///   a section's time is the sum charged to its steps.
-    public static func report(events: [Event], runbooks: [String: Runbook]) -> AdherenceReport {
-        let state = IncidentState.fold(events)
+    ///
+    /// `matcher` is the command matcher of the runbooks the incident used: `RunbookCommandMatcher(runbooks:)` of
+    /// the ids in its `IncidentState.runbooksUsed` found in `runbooks`, in that order. A caller that reports on
+    /// the same incident again as it grows can keep it instead of having it made for every report.
+    public static func report(
+        events: [Event], runbooks: [String: Runbook], matcher: RunbookCommandMatcher? = nil
+    ) -> AdherenceReport {
+        let (state, atResolution) = replay(events)
         let used = state.runbooksUsed.compactMap { runbooks[$0] }
         var report = AdherenceReport()
         report.skipped = skippedSteps(state, runbooks: runbooks)
         report.outOfOrder = outOfOrderSteps(events, runbooks: runbooks)
-        report.unlistedCommands = unlistedCommands(events, matcher: RunbookCommandMatcher(runbooks: used))
-        let (openItems, atResolution) = openVerificationItems(events, used: used)
-        report.openItems = openItems
-        report.openItemsAtResolution = atResolution
+        report.unlistedCommands = unlistedCommands(events, matcher: matcher ?? RunbookCommandMatcher(runbooks: used))
+        report.openItems = openVerificationItems(atResolution ?? state, used: used)
+        report.openItemsAtResolution = atResolution != nil
         report.sectionTimes = sectionTimes(events, used: used)
         report.suggestions = suggestions(report)
         return report
@@ -58,18 +63,37 @@ public enum Adherence {
                 continue
             }
         }
+        // A long runbook done out of order compares every step with every earlier one: each runbook's steps are
+        // numbered once, with when each was first handled, so that the comparison reads arrays.
+        var orders: [String: StepOrder] = [:]
         return doneEvents.compactMap { event, ref in
-            guard let runbook = runbooks[ref.runbook],
-                  let index = runbook.steps.firstIndex(where: { $0.key == ref.step }) else { return nil }
-            let overtaken = runbook.steps[..<index].filter { earlier in
-                guard let handled = firstHandled[StepKey(runbook: runbook.id, step: earlier.key)] else { return false }
+            guard let runbook = runbooks[ref.runbook] else { return nil }
+            let order = orders[ref.runbook] ?? StepOrder(runbook, firstHandled: firstHandled)
+            orders[ref.runbook] = order
+            guard let index = order.positions[ref.step] else { return nil }
+            let overtaken = (0..<index).filter { earlier in
+                guard let handled = order.handled[earlier] else { return false }
                 return handled > event.seq
             }
             guard !overtaken.isEmpty else { return nil }
             return AdherenceReport.OutOfOrderStep(
                 runbook: ref.runbook, step: ref.step, title: runbook.steps[index].title,
-                overtook: overtaken.map(\.key), stamp: Stamp(event)
+                overtook: overtaken.map { runbook.steps[$0].key }, stamp: Stamp(event)
             )
+        }
+    }
+
+    /// A runbook's steps by position: where each key first appears, and the sequence number of the event that
+    /// first handled (did or skipped) the step at each position.
+    private struct StepOrder {
+        var positions: [String: Int] = [:]
+        var handled: [Int?]
+
+        init(_ runbook: Runbook, firstHandled: [StepKey: Int]) {
+            for (position, step) in runbook.steps.enumerated() where positions[step.key] == nil {
+                positions[step.key] = position
+            }
+            handled = runbook.steps.map { firstHandled[StepKey(runbook: runbook.id, step: $0.key)] }
         }
     }
 
@@ -103,7 +127,9 @@ public enum Adherence {
         var placeholders: [String: String]
     }
 
-    private static func openVerificationItems(_ events: [Event], used: [Runbook]) -> ([AdherenceReport.OpenItem], Bool) {
+    /// The incident's state after every event, and as it was when it was last resolved if it is resolved now,
+    /// in one pass over the journal.
+    private static func replay(_ events: [Event]) -> (IncidentState, atResolution: IncidentState?) {
         var state = IncidentState()
         var atResolution: IncidentState?
         for event in events {
@@ -112,16 +138,25 @@ public enum Adherence {
             if !wasResolved && state.milestones.resolved != nil { atResolution = state }
             if state.milestones.resolved == nil { atResolution = nil }
         }
-        let measured = atResolution ?? state
-        let open = used.flatMap { runbook in
+        return (state, atResolution)
+    }
+
+    private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem] {
+        used.flatMap { runbook in
             runbook.checklist
                 .filter { measured.progress(of: runbook.id).checked[$0.number] == nil }
                 .map { AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text) }
         }
-        return (open, atResolution != nil)
     }
 
     private static func sectionTimes(_ events: [Event], used: [Runbook]) -> [AdherenceReport.SectionTime] {
+        // The section of each step of each runbook used, the first runbook and step of an id or key winning.
+        var sections: [String: [String: SectionKind]] = [:]
+        for runbook in used where sections[runbook.id] == nil {
+            var byKey: [String: SectionKind] = [:]
+            for step in runbook.steps where byKey[step.key] == nil { byKey[step.key] = step.section }
+            sections[runbook.id] = byKey
+        }
         var mark: [String: Date] = [:]
         var charged: [StepKey: (seconds: TimeInterval, start: Date, end: Date)] = [:]
         for event in events {
@@ -135,10 +170,9 @@ public enum Adherence {
             default:
                 continue
             }
-            guard let runbook = used.first(where: { $0.id == ref.runbook }),
-                  let step = runbook.steps.first(where: { $0.key == ref.step }) else { continue }
+            guard let section = sections[ref.runbook]?[ref.step] else { continue }
             let start = mark[ref.runbook] ?? event.occurredAt
-            let key = StepKey(runbook: runbook.id, step: step.section.rawValue)
+            let key = StepKey(runbook: ref.runbook, step: section.rawValue)
             let previous = charged[key]
             charged[key] = (
                 (previous?.seconds ?? 0) + max(0, event.occurredAt.timeIntervalSince(start)),

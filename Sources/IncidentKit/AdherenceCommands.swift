@@ -11,66 +11,95 @@ import RunbookKit
 ///
 /// Text is compared line by line after backslash continuations are joined, blank and `#` comment lines dropped,
 /// and runs of whitespace collapsed.
+///
+/// Making the matcher reads only the blocks' text. The blocks become command templates (and their placeholders
+/// wildcard patterns) the first time a run is not simply the text of a block or of one of its lines: runs
+/// copied from a runbook as written never pay for templates. The matcher can be shared between threads.
 public struct RunbookCommandMatcher: Sendable {
-    private let templates: [CommandTemplate]
+    /// Every block, and every logical line of one, in comparable form.
     private let exact: Set<String>
-    private let patterns: [NSRegularExpression]
+    private let deferred: DeferredTemplates
 
     /// A matcher for the commands in the code blocks of `runbooks`.
     public init(runbooks: [Runbook]) {
-        // A step's blocks are also its section's blocks: each block is made into a template once.
+        // A step's blocks are also its section's blocks: each block is read once.
         var seen: Set<CodeBlock> = []
         let blocks = runbooks.flatMap { runbook in
             runbook.sections.flatMap { $0.blocks.flatMap(\.codeBlocks) } + runbook.steps.flatMap(\.codeBlocks)
         }.filter { seen.insert($0).inserted }
-        templates = blocks.map(CommandTemplate.init)
         var exact: Set<String> = []
-        var patterns: [NSRegularExpression] = []
-        for template in templates {
-            let lines = Self.logicalLines(template.text)
-            for candidate in Set([lines.joined(separator: "\n")] + lines).map(Self.normalise) where !candidate.isEmpty {
-                exact.insert(candidate)
-                if let pattern = Self.pattern(candidate, tokens: template.placeholders.map(\.token)) {
-                    patterns.append(pattern)
-                }
-            }
+        for block in blocks {
+            for candidate in Self.candidates(Self.commandText(block.code)) { exact.insert(candidate) }
         }
         self.exact = exact
-        self.patterns = patterns
+        deferred = DeferredTemplates(blocks)
     }
 
     /// Whether `run` is one of the runbooks' commands, placeholders filled in.
     public func contains(_ run: CommandRun) -> Bool {
         let text = Self.comparable(run.command)
+        if text.isEmpty || exact.contains(text) { return true }
+        let compiled = deferred.compiled
         if !run.placeholders.isEmpty,
-           templates.contains(where: { Self.comparable($0.filled(with: run.placeholders)) == text }) {
+           compiled.templates.contains(where: { Self.comparable($0.filled(with: run.placeholders)) == text }) {
             return true
         }
-        return contains(run.command)
+        return compiled.matches(text)
     }
 
     /// Whether `command` is one of the runbooks' commands, placeholders filled in with anything.
     public func contains(_ command: String) -> Bool {
         let text = Self.comparable(command)
         if text.isEmpty || exact.contains(text) { return true }
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
+        return deferred.compiled.matches(text)
     }
 
+    /// The code's command text as `CommandTemplate.text` has it: without its trailing newlines.
+    fileprivate static func commandText(_ code: String) -> String {
+        var text = Substring(code)
+        while let last = text.last, last.isNewline { text.removeLast() }
+        return String(text)
+    }
+
+    /// The forms of a block's text a run may equal: the whole block and each of its logical lines, compared.
+    fileprivate static func candidates(_ text: String) -> Set<String> {
+        let lines = logicalLines(text).map(normalise).filter { !$0.isEmpty }
+        return Set([lines.joined(separator: " ")] + lines).subtracting([""])
+    }
+
+    /// The command's logical lines joined and normalised: a line break is whitespace, so this is its normalised
+    /// lines joined by one space.
     private static func comparable(_ command: String) -> String {
-        normalise(logicalLines(command).joined(separator: "\n"))
+        logicalLines(command).map(normalise).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Collapses whitespace runs to one space and trims the ends.
     private static func normalise(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        // The whitespace characters of ASCII text are tab, line feed, vertical tab, form feed, carriage return
+        // (alone or in CR LF) and space; splitting its bytes spares breaking it into characters.
+        return text.utf8.split { (0x09...0x0D).contains($0) || $0 == 0x20 }
+            .map { String(Substring($0)) }.joined(separator: " ")
+    }
+
+    /// The line without the tabs and space separators (`CharacterSet.whitespaces`) at its ends.
+    private static func trimmed(_ line: Substring) -> Substring {
+        let scalars = line.unicodeScalars
+        let isBlank = { (scalar: Unicode.Scalar) in
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return Substring(scalars[first...last])
     }
 
     private static func logicalLines(_ code: String) -> [String] {
         var lines: [String] = []
         var pending = ""
         for raw in code.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(raw)
             if pending.isEmpty && (line.isEmpty || line.hasPrefix("#")) { continue }
             if line.hasSuffix("\\") {
                 pending += line.dropLast() + " "
@@ -81,6 +110,30 @@ public struct RunbookCommandMatcher: Sendable {
         }
         if !pending.isEmpty { lines.append(pending) }
         return lines
+    }
+}
+
+/// The blocks as command templates, with a wildcard pattern for each candidate text that has placeholders.
+private struct CompiledTemplates: Sendable {
+    let templates: [CommandTemplate]
+    let patterns: [NSRegularExpression]
+
+    init(_ blocks: [CodeBlock]) {
+        templates = blocks.map(CommandTemplate.init)
+        var patterns: [NSRegularExpression] = []
+        for template in templates {
+            let tokens = template.placeholders.map(\.token)
+            for candidate in RunbookCommandMatcher.candidates(template.text) {
+                if let pattern = Self.pattern(candidate, tokens: tokens) { patterns.append(pattern) }
+            }
+        }
+        self.patterns = patterns
+    }
+
+    /// Whether a comparable text matches a candidate with its placeholders as wildcards.
+    func matches(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
 
     /// An anchored regular expression for `candidate` with every occurrence of `tokens` as a wildcard, or nil
@@ -99,5 +152,34 @@ public struct RunbookCommandMatcher: Sendable {
         }
         pattern += NSRegularExpression.escapedPattern(for: String(candidate[cursor...])) + "$"
         return try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+    }
+}
+
+/// The templates of a matcher's blocks, compiled when first asked; safe to share between threads.
+private final class DeferredTemplates: @unchecked Sendable {
+    private enum State {
+        case pending([CodeBlock])
+        case compiled(CompiledTemplates)
+    }
+
+    // Guards `state`, which the first question changes from pending to compiled.
+    private let lock = NSLock()
+    private var state: State
+
+    init(_ blocks: [CodeBlock]) {
+        state = .pending(blocks)
+    }
+
+    var compiled: CompiledTemplates {
+        lock.lock()
+        defer { lock.unlock() }
+        switch state {
+        case .compiled(let compiled):
+            return compiled
+        case .pending(let blocks):
+            let compiled = CompiledTemplates(blocks)
+            state = .compiled(compiled)
+            return compiled
+        }
     }
 }

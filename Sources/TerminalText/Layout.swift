@@ -126,7 +126,7 @@ private enum Token<Attribute> {
 }
 
 /// Punctuation that must not start a line (kinsoku): it stays with the token before it.
-private let closingPunctuation: Set<String> = ["。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》", "〉", "】", "…"]
+let closingPunctuation: Set<String> = ["。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》", "〉", "】", "…"]
 
 private func tokens<Attribute>(of runs: [Run<Attribute>]) -> [Token<Attribute>] {
     var result: [Token<Attribute>] = []

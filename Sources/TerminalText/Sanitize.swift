@@ -12,6 +12,8 @@ public let tabStop = 4
 /// - A tab becomes spaces up to the next multiple of `tabStop` columns.
 /// - A line feed is kept when `keepNewlines` is true, else it becomes a space; a carriage return is removed.
 public func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+    // Most text has nothing to remove or expand; it is returned as it is instead of being copied scalar by scalar.
+    if text.unicodeScalars.allSatisfy(isKeptAsIs) { return text }
     var output = String.UnicodeScalarView()
     var column = 0
     var scalars = Array(text.unicodeScalars)[...]
@@ -48,6 +50,16 @@ public func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
         }
     }
     return String(output)
+}
+
+/// Whether `sanitize` keeps the scalar as it is, whatever surrounds it: it is printable and neither a control
+/// nor a bidirectional override or isolate.
+private func isKeptAsIs(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E: true
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: false
+    default: scalarWidth(scalar) >= 0
+    }
 }
 
 /// Skips what follows an ESC: a CSI, a string sequence, or an ordinary escape (intermediates and a final).

@@ -129,6 +129,40 @@ struct AdherenceTests {
         #expect(!matcher.contains(CommandRun(command: "kubectl logs api --since=1h", exitCode: 0, durationSeconds: 1, outputExcerpt: "")))
     }
 
+    @Test("a matcher answers every question alike whether it has read its templates yet or not, and from any thread")
+    func matcherAnswersAlikeInAnyOrder() {
+        let runs = [
+            "kubectl top pods -n <namespace> --sort-by=cpu", "kubectl describe node ip-10-0-1-5", "kubectl describe node",
+            "kubectl scale deploy/checkout --replicas=6", "kubectl delete pod checkout-7f9", "",
+        ].map { CommandRun(command: $0, exitCode: 0, durationSeconds: 1, outputExcerpt: "") } + [
+            CommandRun(command: "kubectl describe node ip-10-0-1-5", placeholders: ["NODE": "ip-10-0-1-5"], exitCode: 0,
+                       durationSeconds: 1, outputExcerpt: ""),
+            CommandRun(command: "kubectl describe node 'a b'", placeholders: ["NODE": "a b"], exitCode: 0,
+                       durationSeconds: 1, outputExcerpt: ""),
+        ]
+        let alone = runs.map { RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook]).contains($0) }
+        #expect(alone == [true, true, false, true, false, true, true, true])
+        let shared = RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook])
+        #expect(runs.reversed().map(shared.contains) == alone.reversed())
+        let concurrent = RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook])
+        let answers = Answers(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { answers.set($0, concurrent.contains(runs[$0])) }
+        #expect(answers.values == alone)
+    }
+
+    @Test("whitespace compares as one space in commands: tabs, CR LF, no-break and ideographic spaces, and at line ends")
+    func whitespaceInCommands() {
+        let block = CodeBlock(language: "bash", code: "\u{3000}# 先看 pods\n\tkubectl get pods -n shop\u{3000}\nkubectl get svc\n", location: AdherenceRunbook.location)
+        var runbook = AdherenceRunbook.runbook
+        runbook.steps.append(Step(key: "diagnosis-4", section: .diagnosis, number: 4, title: "Pods", body: [.code(block)], location: AdherenceRunbook.location))
+        let matcher = RunbookCommandMatcher(runbooks: [runbook])
+        #expect(matcher.contains("kubectl\tget  pods\r\n-n shop"))
+        #expect(matcher.contains("kubectl\u{3000}get\u{00A0}pods -n shop"))
+        #expect(matcher.contains("  kubectl get pods -n shop\nkubectl get svc  "))
+        #expect(!matcher.contains("kubectl get pods -n shop-2"))
+        #expect(!matcher.contains("kubectlget pods -n shop"))
+    }
+
     @Test("a command run that is not in the runbook is reported with the current runbook and suggested")
     func unlistedCommand() {
         var journal = JournalBuilder.opened()
@@ -188,5 +222,27 @@ struct AdherenceTests {
         journal.add(.runbookSwitched(runbook: "high-cpu-usage"), at: 30)
         journal.add(.stepDone(JournalBuilder.step("diagnosis-1")), at: 33)
         #expect(report(journal).sectionTimes.first?.seconds == TimeInterval(3 * 60))
+    }
+}
+
+/// Answers written from several threads at once, each to its own slot.
+private final class Answers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Bool?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Bool) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? false }
     }
 }

@@ -1,0 +1,90 @@
+import IncidentKit
+import RunbookKit
+
+/// What the review derives from the journal, kept so that drawing a frame does not fold it again.
+struct ReviewDigest: Hashable, Sendable {
+    /// The incident's state after every event.
+    var state = IncidentState()
+    /// How closely it followed its runbooks.
+    var adherence = AdherenceReport()
+    /// How many times the adherence report (and with it the progress it goes with) was made: what is laid out
+    /// from them is current while it was made at the same revision.
+    private(set) var revision = 0
+    /// The command matcher of the runbooks used, kept while the incident uses the same ones.
+    private var commands: UsedRunbookCommands?
+
+    init() {}
+
+    /// The digest of a loaded journal, compared with the library's runbooks.
+    init(session: IncidentSession, library: Library) {
+        state = session.state
+        remakeAdherence(session.events, library: library)
+    }
+
+    /// Takes in the events merged into `session` since it held `known` events.
+    mutating func absorb(_ session: IncidentSession, known: Int, library: Library) {
+        let events = session.events
+        // The adherence report replays the whole journal; events that cannot change it (notes, pins, exports,
+        // roles …) leave it as it was, so a busy note-taker does not make every arrival a full replay. A late
+        // arrival merged in the middle is among the last `events.count - known` only approximately, so any
+        // arrival that is not at the end replays too.
+        let fresh = events.suffix(max(0, events.count - known))
+        let late = (fresh.first?.seq ?? 0) <= state.lastSeq
+        state = session.state
+        if fresh.contains(where: { $0.kind.affectsAdherence }) || late {
+            remakeAdherence(events, library: library)
+        }
+    }
+
+    /// The runbooks the incident refers to (those it used and those its steps and checks name), looked up in the
+    /// library by id.
+    static func runbooks(referredToBy state: IncidentState, in library: Library) -> [String: Runbook] {
+        var runbooks: [String: Runbook] = [:]
+        for id in state.runbooksReferenced where runbooks[id] == nil {
+            runbooks[id] = library.runbook(id)
+        }
+        return runbooks
+    }
+
+    private mutating func remakeAdherence(_ events: [Event], library: Library) {
+        let runbooks = Self.runbooks(referredToBy: state, in: library)
+        let used = state.runbooksUsed.filter { runbooks[$0] != nil }
+        if commands?.ids != used {
+            commands = UsedRunbookCommands(ids: used, matcher: RunbookCommandMatcher(runbooks: used.compactMap { runbooks[$0] }))
+        }
+        adherence = Adherence.report(events: events, runbooks: runbooks, matcher: commands?.matcher)
+        revision += 1
+    }
+}
+
+// The revision and the matcher are bookkeeping: two digests of the same journal are the same digest.
+extension ReviewDigest {
+    static func == (lhs: ReviewDigest, rhs: ReviewDigest) -> Bool {
+        lhs.state == rhs.state && lhs.adherence == rhs.adherence
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(state)
+        hasher.combine(adherence)
+    }
+}
+
+/// The command matcher of the runbooks an incident used, with their ids to tell when it must be made again.
+private struct UsedRunbookCommands: Sendable {
+    let ids: [String]
+    let matcher: RunbookCommandMatcher
+}
+
+extension EventKind {
+    /// Whether the event can change the adherence report.
+    var affectsAdherence: Bool {
+        switch self {
+        case .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,
+            .statusChanged, .commandRan, .reopened:
+            true
+        case .note, .severityChanged, .roleAssigned, .escalated, .commandCopied, .runbookFeedback, .milestone,
+            .pinChanged, .exportWritten, .incidentClosed:
+            false
+        }
+    }
+}
