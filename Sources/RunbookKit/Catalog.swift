@@ -59,7 +59,7 @@ public struct Catalog: Sendable {
         let parsed = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
         let contents = Dictionary(sources.map { ($0.path, $0.contents) }) { _, last in last }
         self.init(directory: directory, index: parsed, paths: sources.map(\.path)) { path in
-            Catalog.parse(path: path, contents: contents[path] ?? .unreadable("file disappeared while loading"))
+            Catalog.parse(path: path, contents: contents[path] ?? .unreadable("no contents were given for this file"))
         }
     }
 

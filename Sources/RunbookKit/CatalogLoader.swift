@@ -69,7 +69,7 @@ extension Catalog {
     private static func read(_ path: String) -> RunbookSource.Contents {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .unreadable("file disappeared while loading")
+            return .unreadable("the file is gone (deleted or renamed since the catalog was read)")
         }
         if isDirectory.boolValue {
             return .unreadable("is a directory, not a runbook file; rename it so it does not end in .md")

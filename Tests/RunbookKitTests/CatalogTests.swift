@@ -84,6 +84,17 @@ struct CatalogTests {
         #expect(catalog.runbook(id: "disk-full")?.title == "Disk Almost Full")
     }
 
+    @Test("a listed file deleted before it is opened is a clear problem, not a crash")
+    func listedFileDeletedBeforeOpening() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n")
+        try directory.write("disk-full.md", templateRunbook)
+        let catalog = try Catalog.load(directory: directory.path)
+        try FileManager.default.removeItem(atPath: directory.path + "/disk-full.md")
+        #expect(catalog.runbook(id: "disk-full") == nil)
+        #expect(catalog.problems(id: "disk-full").map(\.message) == ["the file is gone (deleted or renamed since the catalog was read)"])
+    }
+
     @Test("a broken listed file costs nothing at load; asking for it, everyRunbook and lint say what is wrong")
     func brokenListedFile() throws {
         let directory = try TemporaryDirectory()
