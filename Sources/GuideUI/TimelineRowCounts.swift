@@ -27,11 +27,9 @@ struct TimelineRowCounts: Sendable {
 
     /// Counts the entries of events that extend the journal.
     mutating func append(_ events: some Collection<Event>) {
-        // The theme only styles the lines; it does not change where they break.
-        let theme = Theme(color: false)
         rows.reserveCapacity(rows.count + events.count)
         for event in events {
-            let count = timelineEntry(event, opened: opened, width: width, theme: theme).count
+            let count = timelineEntryRowCount(event, opened: opened, width: width)
             rows.append(count)
             total += count
         }

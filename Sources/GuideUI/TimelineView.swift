@@ -48,19 +48,31 @@ func timelineOrigin(_ model: AppModel) -> Date {
 /// One event's entry in the timeline at a frame `width`: its wrapped lines, the first led by the elapsed time,
 /// the UTC time and the actor, the rest indented under the text.
 func timelineEntry(_ event: Event, opened: Date, width: Int, theme: Theme) -> [StyledLine] {
-    let narrow = width < 64
-    let elapsed = "+" + formatDuration(event.occurredAt.timeIntervalSince(opened))
-    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock(event.occurredAt))  "
-    let text = narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
+    let (prefix, text, textWidth) = timelineEntryParts(event, opened: opened, width: width)
     let indentWidth = displayWidth(of: prefix)
     let style: Style = {
         if case .note(_, _, true) = event.kind { return theme.commander }
         if case .note(_, true, _) = event.kind { return theme.strong }
         return theme.plain
     }()
-    return wrapRuns([Run(text, style)], width: width - 2 - indentWidth).enumerated().map { index, line in
+    return wrapRuns([Run(text, style)], width: textWidth).enumerated().map { index, line in
         [Run(index == 0 ? prefix : String(repeating: " ", count: indentWidth), theme.dim)] + line
     }
+}
+
+/// The rows `timelineEntry` gives the event, counted without laying the entry out.
+func timelineEntryRowCount(_ event: Event, opened: Date, width: Int) -> Int {
+    let (_, text, textWidth) = timelineEntryParts(event, opened: opened, width: width)
+    return wrappedLineCount(text, width: textWidth)
+}
+
+/// An entry's prefix (elapsed time, and the clock when there is room), its text, and the columns the text wraps in.
+private func timelineEntryParts(_ event: Event, opened: Date, width: Int) -> (prefix: String, text: String, textWidth: Int) {
+    let narrow = width < 64
+    let elapsed = "+" + formatDuration(event.occurredAt.timeIntervalSince(opened))
+    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock(event.occurredAt))  "
+    let text = narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
+    return (prefix, text, width - 2 - displayWidth(of: prefix))
 }
 
 /// An event in one line of words, sanitized.
