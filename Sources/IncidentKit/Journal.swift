@@ -42,7 +42,7 @@ public struct Journal: Sendable {
         var bytes: [UInt8] = tail.torn ? [0x0A] : []
         for event in events {
             do {
-                bytes += try EventCodec.line(for: event)
+                try EventCodec.appendLine(for: event, to: &bytes)
             } catch {
                 throw JournalError.encodingFailed(path: path, reason: "\(error)")
             }

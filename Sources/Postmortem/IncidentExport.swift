@@ -160,12 +160,14 @@ extension PostmortemRenderer {
         }
         try output(header[..<start])
         try output(Array("\n  \"events\" : [\n".utf8)[...])
-        let lines = EventCodec.LineEncoder()
+        var line: [UInt8] = []
         var piece: [UInt8] = []
         for (index, event) in events.enumerated() {
+            line.removeAll(keepingCapacity: true)
             piece.removeAll(keepingCapacity: true)
             if index > 0 { piece += [UInt8(ascii: ","), 0x0A] }
-            PrettyJSON.append(compact: try lines.line(for: event), depth: 2, to: &piece)
+            try EventCodec.appendLine(for: event, to: &line)
+            PrettyJSON.append(compact: line, depth: 2, to: &piece)
             try output(piece[...])
         }
         try output(Array("\n  ]".utf8)[...])
@@ -180,7 +182,7 @@ enum PrettyJSON {
     /// `JSONEncoder` lays it out with `.prettyPrinted` for a value nested `depth` levels deep: two spaces per
     /// level, `" : "` after keys, one member per line, and empty containers as an opening line, a blank line and
     /// the closing line.
-    static func append(compact json: Data, depth: Int, to out: inout [UInt8]) {
+    static func append(compact json: [UInt8], depth: Int, to out: inout [UInt8]) {
         var depth = depth
         var inString = false
         var escaped = false
