@@ -20,23 +20,33 @@ public enum JournalTime {
         let seconds = (total - millis) / 1000
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: (seconds - secondOfDay) / 86_400)
-        var text = ""
-        text.reserveCapacity(24)
-        appendPadded(year, width: 4, to: &text)
-        text.append("-")
-        appendPadded(month, width: 2, to: &text)
-        text.append("-")
-        appendPadded(day, width: 2, to: &text)
-        text.append("T")
-        appendPadded(secondOfDay / 3600, width: 2, to: &text)
-        text.append(":")
-        appendPadded(secondOfDay % 3600 / 60, width: 2, to: &text)
-        text.append(":")
-        appendPadded(secondOfDay % 60, width: 2, to: &text)
-        text.append(".")
-        appendPadded(millis, width: 3, to: &text)
-        text.append("Z")
-        return text
+        let fields: [(value: Int64, width: Int, separator: String)] = [
+            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (secondOfDay / 3600, 2, ":"),
+            (secondOfDay % 3600 / 60, 2, ":"), (secondOfDay % 60, 2, "."), (millis, 3, "Z"),
+        ]
+        guard (0...9999).contains(year) else {
+            var text = ""
+            for field in fields {
+                appendPadded(field.value, width: field.width, to: &text)
+                text.append(field.separator)
+            }
+            return text
+        }
+        // The usual years: every field is its width in digits, written straight into the string's storage.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for position in stride(from: end + field.width - 1, through: end, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += field.width
+                text[end] = field.separator.utf8.first ?? 0
+                end += 1
+            }
+            return end
+        }
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), as `gmtime` gives it.
