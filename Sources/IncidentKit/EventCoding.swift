@@ -169,6 +169,12 @@ public enum EventCodec {
         try EventLineWriter.append(event, to: &bytes)
     }
 
+    /// Appends the event's object laid out as `JSONEncoder` with `.prettyPrinted` lays out a value nested `depth`
+    /// levels deep (its first line not indented), for documents that embed events.
+    public static func appendPretty(for event: Event, depth: Int, to bytes: inout [UInt8]) throws {
+        try EventLineWriter.append(event, layout: .pretty(depth: depth), to: &bytes)
+    }
+
     /// The event a journal line holds.
     public static func event(from line: Data) throws -> Event {
         var decoder = EventLineDecoder()

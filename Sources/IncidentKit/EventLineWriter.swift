@@ -20,95 +20,169 @@ enum EventLineWriter {
         var description: String { "\(value) is not a finite number and cannot be written as JSON" }
     }
 
-    /// Appends `event`'s line, without a newline, to `out`.
-    static func append(_ event: Event, to out: inout [UInt8]) throws {
-        var fields: [(key: EventKey, value: FieldValue)] = [
-            (.v, .integer(Event.schemaVersion)), (.seq, .integer(event.seq)), (.id, .string(event.id.uuidString)),
-            (.recordedAt, .string(JournalTime.string(from: event.recordedAt))),
-            (.occurredAt, .string(JournalTime.string(from: event.occurredAt))), (.actor, .string(event.actor)),
-            (.kind, .string(event.kind.name)),
-        ]
-        try addFields(of: event.kind, to: &fields)
-        fields.sort { sortRank[$0.key.index] < sortRank[$1.key.index] }
-        out.append(UInt8(ascii: "{"))
-        for (position, field) in fields.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(field.key.stringValue, to: &out)
-            out.append(UInt8(ascii: ":"))
-            append(field.value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+    /// How the object is laid out: on one line as the journal stores it, or as `JSONEncoder`'s pretty printer
+    /// lays it out when it is nested `depth` levels deep (two spaces a level, `" : "` after keys, one member a
+    /// line, an empty object as an opening line, an empty line and the closing line).
+    enum Layout {
+        case line
+        case pretty(depth: Int)
     }
 
-    /// Each key's place in the order `JSONEncoder` sorts keys: by their UTF-8 bytes.
+    /// Appends `event`'s object, without a newline, to `out`.
+    static func append(_ event: Event, layout: Layout = .line, to out: inout [UInt8]) throws {
+        // Each field goes to the slot of its key's place in sorted order, so the object is written sorted
+        // without sorting anything.
+        try withUnsafeTemporaryAllocation(of: FieldValue?.self, capacity: sortedKeys.count) { slots in
+            slots.initialize(repeating: nil)
+            defer { slots.deinitialize() }
+            func set(_ key: EventKey, _ value: FieldValue) { slots[sortRank[key.index]] = value }
+            set(.v, .integer(Event.schemaVersion))
+            set(.seq, .integer(event.seq))
+            set(.id, .string(event.id.uuidString))
+            set(.recordedAt, .string(JournalTime.string(from: event.recordedAt)))
+            set(.occurredAt, .string(JournalTime.string(from: event.occurredAt)))
+            set(.actor, .string(event.actor))
+            set(.kind, .string(event.kind.name))
+            try addFields(of: event.kind, set)
+            var members = Members(layout: layout)
+            members.open(&out)
+            for (rank, value) in slots.enumerated() {
+                guard let value else { continue }
+                members.key(sortedKeys[rank], &out)
+                append(value, layout: layout, to: &out)
+            }
+            members.close(&out)
+        }
+    }
+
+    /// The names of all keys in the order `JSONEncoder` sorts them: by their UTF-8 bytes.
+    private static let sortedKeys: [String] = EventKey.allCases.map(\.stringValue).sorted {
+        $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+
+    /// Each key's place in `sortedKeys`, by `EventKey.index`.
     private static let sortRank: [Int] = {
-        let sorted = EventKey.allCases.sorted { $0.stringValue.utf8.lexicographicallyPrecedes($1.stringValue.utf8) }
-        var rank = [Int](repeating: 0, count: sorted.count)
-        for (place, key) in sorted.enumerated() { rank[key.index] = place }
+        var rank = [Int](repeating: 0, count: sortedKeys.count)
+        for (place, name) in sortedKeys.enumerated() {
+            if let key = EventKey(stringValue: name) { rank[key.index] = place }
+        }
         return rank
     }()
 
-    private static func addFields(of kind: EventKind, to fields: inout [(key: EventKey, value: FieldValue)]) throws {
-        func step(_ step: StepRef) {
-            fields += [(.runbook, .string(step.runbook)), (.step, .string(step.step)), (.title, .string(step.title))]
+    /// Writes an object's punctuation for a layout.
+    private struct Members {
+        let pretty: Bool
+        let depth: Int
+        var count = 0
+
+        init(layout: Layout) {
+            switch layout {
+            case .line:
+                pretty = false
+                depth = 0
+            case .pretty(let depth):
+                pretty = true
+                self.depth = depth
+            }
         }
-        func checklist(_ item: ChecklistRef) {
-            fields += [(.runbook, .string(item.runbook)), (.item, .integer(item.item)), (.text, .string(item.text))]
+
+        func open(_ out: inout [UInt8]) {
+            out.append(UInt8(ascii: "{"))
+            if pretty { out.append(0x0A) }
+        }
+
+        mutating func key(_ key: String, _ out: inout [UInt8]) {
+            if count > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty {
+                if count > 0 { out.append(0x0A) }
+                out.append(contentsOf: repeatElement(0x20, count: 2 * (depth + 1)))
+            }
+            count += 1
+            EventLineWriter.appendString(key, to: &out)
+            if pretty {
+                out += [0x20, UInt8(ascii: ":"), 0x20]
+            } else {
+                out.append(UInt8(ascii: ":"))
+            }
+        }
+
+        func close(_ out: inout [UInt8]) {
+            if pretty {
+                out.append(0x0A)
+                out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func addFields(of kind: EventKind, _ set: (EventKey, FieldValue) -> Void) throws {
+        func step(_ step: StepRef) {
+            set(.runbook, .string(step.runbook))
+            set(.step, .string(step.step))
+            set(.title, .string(step.title))
         }
         switch kind {
         case .incidentOpened(let title, let severity, let runbook, let drill, let roles):
-            fields += [
-                (.title, .string(title)), (.severity, .string(severity.rawValue)), (.runbook, .string(runbook)),
-                (.drill, .bool(drill)),
-                (.roles, .strings(Dictionary(uniqueKeysWithValues: roles.map { ($0.key.rawValue, $0.value) }))),
-            ]
+            set(.title, .string(title))
+            set(.severity, .string(severity.rawValue))
+            set(.runbook, .string(runbook))
+            set(.drill, .bool(drill))
+            set(.roles, .strings(Dictionary(uniqueKeysWithValues: roles.map { ($0.key.rawValue, $0.value) })))
         case .runbookSwitched(let runbook):
-            fields.append((.runbook, .string(runbook)))
+            set(.runbook, .string(runbook))
         case .stepDone(let ref):
             step(ref)
         case .stepSkipped(let ref, let reason):
             step(ref)
-            fields.append((.reason, .string(reason)))
+            set(.reason, .string(reason))
         case .checklistChecked(let item), .checklistUnchecked(let item):
-            checklist(item)
+            set(.runbook, .string(item.runbook))
+            set(.item, .integer(item.item))
+            set(.text, .string(item.text))
         case .note(let text, let pinned, let commander):
-            fields += [(.text, .string(text)), (.pinned, .bool(pinned)), (.commander, .bool(commander))]
+            set(.text, .string(text))
+            set(.pinned, .bool(pinned))
+            set(.commander, .bool(commander))
         case .statusChanged(let status):
-            fields.append((.status, .string(status.rawValue)))
+            set(.status, .string(status.rawValue))
         case .severityChanged(let severity):
-            fields.append((.severity, .string(severity.rawValue)))
+            set(.severity, .string(severity.rawValue))
         case .roleAssigned(let role, let person):
-            fields += [(.role, .string(role.rawValue)), (.person, .string(person))]
+            set(.role, .string(role.rawValue))
+            set(.person, .string(person))
         case .escalated(let to):
-            fields.append((.to, .string(to)))
+            set(.to, .string(to))
         case .commandCopied(let command, let ref):
-            fields.append((.command, .string(command)))
+            set(.command, .string(command))
             if let ref { step(ref) }
         case .commandRan(let run):
             guard run.durationSeconds.isFinite else { throw NotFinite(value: run.durationSeconds) }
-            fields.append((.command, .string(run.command)))
+            set(.command, .string(run.command))
             if let ref = run.step { step(ref) }
-            fields.append((.placeholders, .strings(run.placeholders)))
-            if let code = run.exitCode { fields.append((.exitCode, .integer(Int(code)))) }
-            fields += [(.durationSeconds, .number(run.durationSeconds)), (.outputExcerpt, .string(run.outputExcerpt))]
-            if let file = run.outputFile { fields.append((.outputFile, .string(file))) }
-            if let reason = run.stoppedBecause { fields.append((.stoppedBecause, .string(reason))) }
+            set(.placeholders, .strings(run.placeholders))
+            if let code = run.exitCode { set(.exitCode, .integer(Int(code))) }
+            set(.durationSeconds, .number(run.durationSeconds))
+            set(.outputExcerpt, .string(run.outputExcerpt))
+            if let file = run.outputFile { set(.outputFile, .string(file)) }
+            if let reason = run.stoppedBecause { set(.stoppedBecause, .string(reason)) }
         case .runbookFeedback(let runbook, let step, let text):
-            fields.append((.runbook, .string(runbook)))
-            if let step { fields.append((.step, .string(step))) }
-            fields.append((.text, .string(text)))
+            set(.runbook, .string(runbook))
+            if let step { set(.step, .string(step)) }
+            set(.text, .string(text))
         case .milestone(let milestone):
-            fields.append((.milestone, .string(milestone.rawValue)))
+            set(.milestone, .string(milestone.rawValue))
         case .pinChanged(let seq, let pinned):
-            fields += [(.eventSeq, .integer(seq)), (.pinned, .bool(pinned))]
+            set(.eventSeq, .integer(seq))
+            set(.pinned, .bool(pinned))
         case .exportWritten(let path, let format):
-            fields += [(.path, .string(path)), (.format, .string(format))]
+            set(.path, .string(path))
+            set(.format, .string(format))
         case .incidentClosed, .reopened:
             break
         }
     }
 
-    private static func append(_ value: FieldValue, to out: inout [UInt8]) {
+    private static func append(_ value: FieldValue, layout: Layout, to out: inout [UInt8]) {
         switch value {
         case .string(let text):
             appendString(text, to: &out)
@@ -122,15 +196,15 @@ enum EventLineWriter {
             if text.hasSuffix(".0") { text.removeLast(2) }
             out += text.utf8
         case .strings(let members):
-            out.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (position, member) in sorted.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(member.key, to: &out)
-                out.append(UInt8(ascii: ":"))
+            var nested = Layout.line
+            if case .pretty(let depth) = layout { nested = .pretty(depth: depth + 1) }
+            var writer = Members(layout: nested)
+            writer.open(&out)
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                writer.key(member.key, &out)
                 appendString(member.value, to: &out)
             }
-            out.append(UInt8(ascii: "}"))
+            writer.close(&out)
         }
     }
 

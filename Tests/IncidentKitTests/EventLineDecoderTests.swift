@@ -166,10 +166,12 @@ struct EventLineDecoderTests {
         #expect(contents.events == written)
     }
 
-    @Test("a line is written byte for byte as JSONEncoder encodes the event: escapes, nested keys, numbers")
+    @Test("a line, and a pretty-printed event, are byte for byte what JSONEncoder makes of the event")
     func writtenAsJSONEncoderWrites() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let tricky = "a/b \\ \"q\" \n\r\t\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F} 中文 😀 e\u{301} \u{2028}"
         var kinds = EventCodingTests.kinds
         kinds.append(.note(text: tricky, pinned: true, commander: true))
@@ -183,6 +185,9 @@ struct EventLineDecoderTests {
         for kind in kinds {
             let event = Event(seq: 42, recordedAt: utc("1969-12-31T23:59:59.999Z"), occurredAt: utc("2026-11-27T00:05:00Z"), actor: tricky, kind: kind)
             #expect(try EventCodec.line(for: event) == encoder.encode(event), "\(kind.name)")
+            var laidOut: [UInt8] = []
+            try EventCodec.appendPretty(for: event, depth: 0, to: &laidOut)
+            #expect(try Data(laidOut) == pretty.encode(event), "\(kind.name)")
             #expect(try EventCodec.event(from: EventCodec.line(for: event)) == event)
         }
     }
