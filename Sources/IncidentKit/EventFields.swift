@@ -106,21 +106,21 @@ struct EventFields {
     /// nil for any other text, which `UUID(uuidString:)` then judges.
     private static func canonicalUUID(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard text.count == 36 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        for position in 0..<16 {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard text[index] == UInt8(ascii: "-") else { return nil }
-                index += 1
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+            var index = 0
+            for position in 0..<16 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard text[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                }
+                guard let high = hexDigit(text[index]), let low = hexDigit(text[index + 1]) else { return false }
+                bytes[position] = high << 4 | low
+                index += 2
             }
-            guard let high = hexDigit(text[index]), let low = hexDigit(text[index + 1]) else { return nil }
-            bytes[position] = high << 4 | low
-            index += 2
+            return true
         }
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-        ))
+        return parsed ? UUID(uuid: uuid) : nil
     }
 
     private static func hexDigit(_ byte: UInt8) -> UInt8? {

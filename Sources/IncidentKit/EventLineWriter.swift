@@ -38,7 +38,7 @@ enum EventLineWriter {
             func set(_ key: EventKey, _ value: FieldValue) { slots[sortRank[key.index]] = value }
             set(.v, .integer(Event.schemaVersion))
             set(.seq, .integer(event.seq))
-            set(.id, .string(event.id.uuidString))
+            set(.id, .string(uuidString(event.id)))
             set(.recordedAt, .string(JournalTime.string(from: event.recordedAt)))
             set(.occurredAt, .string(JournalTime.string(from: event.occurredAt)))
             set(.actor, .string(event.actor))
@@ -52,6 +52,27 @@ enum EventLineWriter {
                 append(value, layout: layout, to: &out)
             }
             members.close(&out)
+        }
+    }
+
+    /// `uuid.uuidString` (upper-case hex in groups of 8, 4, 4, 4 and 12), written without the `snprintf` that
+    /// Foundation formats it with.
+    static func uuidString(_ uuid: UUID) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var end = 0
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        text[end] = UInt8(ascii: "-")
+                        end += 1
+                    }
+                    text[end] = hex[Int(byte >> 4)]
+                    text[end + 1] = hex[Int(byte & 0x0F)]
+                    end += 2
+                }
+                return end
+            }
         }
     }
 

@@ -67,6 +67,9 @@ public struct Journal: Sendable {
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
+        // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
+        // is not copied as it grows; the pages of room left unused are never touched and take no memory.
+        lines.events.reserveCapacity(size / 128)
         // Read a megabyte at a time into one buffer, so that the file's bytes are not held in memory beside its
         // events; the start of a line that a read cut off moves to the front of the buffer for the next read.
         var buffer = [UInt8](repeating: 0, count: min(readChunk, max(size, 1)))
