@@ -15,17 +15,41 @@ struct EventLineDecoder {
 
     /// The event in `line`.
     mutating func event(from line: UnsafeBufferPointer<UInt8>) throws -> Event {
-        switch Self.encoding(of: line) {
-        case .utf8(let bomLength):
-            return try event(utf8: UnsafeBufferPointer(rebasing: line[bomLength...]))
-        case .other(let encoding, let bomLength):
-            // Foundation's JSON reading takes UTF-16 and UTF-32 too (RFC 4627), converted to UTF-8 first.
-            guard var text = String(bytes: line[bomLength...], encoding: encoding) else { throw Self.notJSON() }
-            return try text.withUTF8 { try event(utf8: $0) }
+        try withFields(of: line) { fields in
+            let version: Int = try fields.integer(.v)
+            guard version <= Event.schemaVersion else { throw EventDecodingError.newerSchema(version) }
+            let kindName = try fields.string(.kind)
+            return Event(
+                seq: try fields.integer(.seq), id: try fields.uuid(.id), recordedAt: try fields.date(.recordedAt),
+                occurredAt: try fields.date(.occurredAt), actor: try fields.string(.actor),
+                kind: try fields.kind(named: kindName)
+            )
         }
     }
 
-    private mutating func event(utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> Event {
+    /// The schema version and seq of `line`, what an append needs of the last line; nil when the line does not
+    /// hold both as integers (whatever else it holds).
+    mutating func header(from line: UnsafeBufferPointer<UInt8>) -> (version: Int, seq: Int)? {
+        try? withFields(of: line) { fields in (try fields.integer(.v), try fields.integer(.seq)) }
+    }
+
+    /// Hands `read` the fields of the object in `line`, in whatever encoding `JSONDecoder` would detect.
+    private mutating func withFields<T>(
+        of line: UnsafeBufferPointer<UInt8>, _ read: (EventFields) throws -> T
+    ) throws -> T {
+        switch Self.encoding(of: line) {
+        case .utf8(let bomLength):
+            return try withFields(utf8: UnsafeBufferPointer(rebasing: line[bomLength...]), read)
+        case .other(let encoding, let bomLength):
+            // Foundation's JSON reading takes UTF-16 and UTF-32 too (RFC 4627), converted to UTF-8 first.
+            guard var text = String(bytes: line[bomLength...], encoding: encoding) else { throw Self.notJSON() }
+            return try text.withUTF8 { try withFields(utf8: $0, read) }
+        }
+    }
+
+    private mutating func withFields<T>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, _ read: (EventFields) throws -> T
+    ) throws -> T {
         for index in slots.indices { slots[index] = nil }
         let top: JSONLineScanner.Value
         do {
@@ -45,16 +69,8 @@ struct EventLineDecoder {
         default:
             throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "Expected to decode a dictionary."))
         }
-        let fields = EventFields(bytes: bytes, slots: slots)
         do {
-            let version: Int = try fields.integer(.v)
-            guard version <= Event.schemaVersion else { throw EventDecodingError.newerSchema(version) }
-            let kindName = try fields.string(.kind)
-            return Event(
-                seq: try fields.integer(.seq), id: try fields.uuid(.id), recordedAt: try fields.date(.recordedAt),
-                occurredAt: try fields.date(.occurredAt), actor: try fields.string(.actor),
-                kind: try fields.kind(named: kindName)
-            )
+            return try read(EventFields(bytes: bytes, slots: slots))
         } catch is JSONLineScanner.Malformed {
             throw Self.notJSON()
         }

@@ -28,12 +28,6 @@ enum JSONLineValues {
         return output
     }
 
-    /// Whether `range` holds exactly `text`'s bytes, for comparing keys and names without making strings.
-    static func equals(_ range: Range<Int>, _ text: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard range.count == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
-        return memcmp(base + range.lowerBound, text.utf8Start, range.count) == 0
-    }
-
     private static func utf8(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if !slice.contains(where: { $0 >= 0x80 }) { return String(decoding: slice, as: UTF8.self) }

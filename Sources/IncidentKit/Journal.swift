@@ -176,9 +176,10 @@ struct JournalTail {
             let start = (try previousNewline(fd, before: lineEnd, path: path)).map { $0 + 1 } ?? 0
             if start < lineEnd {
                 let line = try FileIO.read(fd, offset: start, count: lineEnd - start, path: path)
-                if let header = try? JSONDecoder().decode(LineHeader.self, from: Data(line)) {
-                    guard header.v <= Event.schemaVersion else {
-                        throw JournalError.newerSchema(path: path, line: nil, version: header.v)
+                var decoder = EventLineDecoder()
+                if let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) {
+                    guard header.version <= Event.schemaVersion else {
+                        throw JournalError.newerSchema(path: path, line: nil, version: header.version)
                     }
                     return JournalTail(lastSeq: header.seq, torn: torn)
                 }
@@ -199,11 +200,5 @@ struct JournalTail {
             end = start
         }
         return nil
-    }
-
-    /// The two fields an append needs from the last line.
-    private struct LineHeader: Decodable {
-        let v: Int
-        let seq: Int
     }
 }

@@ -176,7 +176,7 @@ struct EventLineDecoderTests {
         var kinds = EventCodingTests.kinds
         kinds.append(.note(text: tricky, pinned: true, commander: true))
         kinds.append(.incidentOpened(title: tricky, severity: .p0, runbook: "r", drill: false, roles: [.scribe: tricky, .commander: "b", .responder: "c"]))
-        for duration in [0, -0.0, 0.1, 1.5e-7, 1e21, 123_456_789.125, 5e-324, 1.7976931348623157e308, 9_007_199_254_740_994] {
+        for duration in [0, -0.0, 0.1, 1.5e-7, 1e21, 123_456_789.125, .leastNonzeroMagnitude, 1.7976931348623157e308, 9_007_199_254_740_994] {
             kinds.append(.commandRan(CommandRun(
                 command: tricky, placeholders: ["Zone": "z", "a": tricky, "B": "b", "é": "e"], exitCode: -2_147_483_648,
                 durationSeconds: duration, outputExcerpt: tricky, outputFile: "out/1.txt", stoppedBecause: "timed out"
@@ -190,5 +190,16 @@ struct EventLineDecoderTests {
             #expect(try Data(laidOut) == pretty.encode(event), "\(kind.name)")
             #expect(try EventCodec.event(from: EventCodec.line(for: event)) == event)
         }
+    }
+
+    @Test("an append numbers after the last line holding an integer v and seq, whatever else that line holds")
+    func appendNumbersAfterHeader() throws {
+        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let now = utc("2026-11-27T00:20:05.123Z")
+        _ = try journal.append([NewEvent(actor: "amy", kind: .reopened)], now: now)
+        try appendRaw(#"{"v":1,"seq":7,"kind":"hologram"}"# + "\n", to: journal.path)
+        #expect(try journal.append([NewEvent(actor: "amy", kind: .reopened)], now: now).map(\.seq) == [8])
+        try appendRaw(#"{"v":1,"seq":"20"}"# + "\n" + #"{"seq":30}"# + "\n", to: journal.path)
+        #expect(try journal.append([NewEvent(actor: "amy", kind: .reopened)], now: now).map(\.seq) == [9])
     }
 }
