@@ -55,7 +55,7 @@ extension EventKind {
 }
 
 /// The keys of a journal line: the envelope, then every kind's fields, flat beside it.
-private enum EventKey: String, CodingKey {
+enum EventKey: String, CodingKey, CaseIterable {
     case v, seq, id, recordedAt, occurredAt, actor, kind
     case title, severity, runbook, drill, roles
     case step, reason, item, text, pinned, commander, status, role, person, to
@@ -64,24 +64,8 @@ private enum EventKey: String, CodingKey {
 }
 
 /// One flat JSON object per event: `v`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, `kind`, and the
-/// kind's own fields beside them. Dates are `JournalTime` strings.
-extension Event: Codable {
-    /// Decodes an event, refusing a newer schema before reading anything else.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: EventKey.self)
-        let version = try container.decode(Int.self, forKey: .v)
-        guard version <= Event.schemaVersion else { throw EventDecodingError.newerSchema(version) }
-        let kindName = try container.decode(String.self, forKey: .kind)
-        self.init(
-            seq: try container.decode(Int.self, forKey: .seq),
-            id: try container.decode(UUID.self, forKey: .id),
-            recordedAt: try Self.decodeDate(container, .recordedAt),
-            occurredAt: try Self.decodeDate(container, .occurredAt),
-            actor: try container.decode(String.self, forKey: .actor),
-            kind: try Self.decodeKind(kindName, container)
-        )
-    }
-
+/// kind's own fields beside them. Dates are `JournalTime` strings. Lines are read back by `EventLineDecoder`.
+extension Event: Encodable {
     /// Encodes the event as one flat object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: EventKey.self)
@@ -93,126 +77,6 @@ extension Event: Codable {
         try container.encode(actor, forKey: .actor)
         try container.encode(kind.name, forKey: .kind)
         try Self.encodeFields(of: kind, into: &container)
-    }
-
-    private static func decodeDate(_ container: KeyedDecodingContainer<EventKey>, _ key: EventKey) throws -> Date {
-        let text = try container.decode(String.self, forKey: key)
-        guard let date = JournalTime.date(from: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 time"
-            )
-        }
-        return date
-    }
-
-    private static func decodeStep(_ container: KeyedDecodingContainer<EventKey>) throws -> StepRef {
-        StepRef(
-            runbook: try container.decode(String.self, forKey: .runbook),
-            step: try container.decode(String.self, forKey: .step),
-            title: try container.decode(String.self, forKey: .title)
-        )
-    }
-
-    private static func decodeOptionalStep(_ container: KeyedDecodingContainer<EventKey>) throws -> StepRef? {
-        container.contains(.step) ? try decodeStep(container) : nil
-    }
-
-    private static func decodeChecklist(_ container: KeyedDecodingContainer<EventKey>) throws -> ChecklistRef {
-        ChecklistRef(
-            runbook: try container.decode(String.self, forKey: .runbook),
-            item: try container.decode(Int.self, forKey: .item),
-            text: try container.decode(String.self, forKey: .text)
-        )
-    }
-
-    private static func decodeKind(_ name: String, _ container: KeyedDecodingContainer<EventKey>) throws -> EventKind {
-        switch name {
-        case "incident-opened":
-            let roleNames = try container.decodeIfPresent([String: String].self, forKey: .roles) ?? [:]
-            var roles: [Role: String] = [:]
-            for (key, person) in roleNames {
-                guard let role = Role(rawValue: key) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .roles, in: container, debugDescription: "unknown role \"\(key)\""
-                    )
-                }
-                roles[role] = person
-            }
-            return .incidentOpened(
-                title: try container.decode(String.self, forKey: .title),
-                severity: try container.decode(Severity.self, forKey: .severity),
-                runbook: try container.decode(String.self, forKey: .runbook),
-                drill: try container.decodeIfPresent(Bool.self, forKey: .drill) ?? false,
-                roles: roles
-            )
-        case "runbook-switched":
-            return .runbookSwitched(runbook: try container.decode(String.self, forKey: .runbook))
-        case "step-done":
-            return .stepDone(try decodeStep(container))
-        case "step-skipped":
-            return .stepSkipped(try decodeStep(container), reason: try container.decode(String.self, forKey: .reason))
-        case "checklist-checked":
-            return .checklistChecked(try decodeChecklist(container))
-        case "checklist-unchecked":
-            return .checklistUnchecked(try decodeChecklist(container))
-        case "note":
-            return .note(
-                text: try container.decode(String.self, forKey: .text),
-                pinned: try container.decodeIfPresent(Bool.self, forKey: .pinned) ?? false,
-                commander: try container.decodeIfPresent(Bool.self, forKey: .commander) ?? false
-            )
-        case "status-changed":
-            return .statusChanged(try container.decode(IncidentStatus.self, forKey: .status))
-        case "severity-changed":
-            return .severityChanged(try container.decode(Severity.self, forKey: .severity))
-        case "role-assigned":
-            return .roleAssigned(
-                try container.decode(Role.self, forKey: .role), person: try container.decode(String.self, forKey: .person)
-            )
-        case "escalated":
-            return .escalated(to: try container.decode(String.self, forKey: .to))
-        case "command-copied":
-            return .commandCopied(
-                command: try container.decode(String.self, forKey: .command), step: try decodeOptionalStep(container)
-            )
-        case "command-ran":
-            return .commandRan(
-                CommandRun(
-                    command: try container.decode(String.self, forKey: .command),
-                    step: try decodeOptionalStep(container),
-                    placeholders: try container.decodeIfPresent([String: String].self, forKey: .placeholders) ?? [:],
-                    exitCode: try container.decodeIfPresent(Int32.self, forKey: .exitCode),
-                    durationSeconds: try container.decode(Double.self, forKey: .durationSeconds),
-                    outputExcerpt: try container.decodeIfPresent(String.self, forKey: .outputExcerpt) ?? "",
-                    outputFile: try container.decodeIfPresent(String.self, forKey: .outputFile),
-                    stoppedBecause: try container.decodeIfPresent(String.self, forKey: .stoppedBecause)
-                )
-            )
-        case "runbook-feedback":
-            return .runbookFeedback(
-                runbook: try container.decode(String.self, forKey: .runbook),
-                step: try container.decodeIfPresent(String.self, forKey: .step),
-                text: try container.decode(String.self, forKey: .text)
-            )
-        case "milestone":
-            return .milestone(try container.decode(Milestone.self, forKey: .milestone))
-        case "pin-changed":
-            return .pinChanged(
-                seq: try container.decode(Int.self, forKey: .eventSeq),
-                pinned: try container.decode(Bool.self, forKey: .pinned)
-            )
-        case "export-written":
-            return .exportWritten(
-                path: try container.decode(String.self, forKey: .path),
-                format: try container.decode(String.self, forKey: .format)
-            )
-        case "incident-closed":
-            return .incidentClosed
-        case "reopened":
-            return .reopened
-        default:
-            throw EventDecodingError.unknownKind(name)
-        }
     }
 
     private static func encodeStep(_ step: StepRef, into container: inout KeyedEncodingContainer<EventKey>) throws {
@@ -295,26 +159,25 @@ extension Event: Codable {
 public enum EventCodec {
     /// The event as one line of JSON with sorted keys, without the trailing newline.
     public static func line(for event: Event) throws -> Data {
-        try LineEncoder().line(for: event)
+        var bytes: [UInt8] = []
+        try EventLineWriter.append(event, to: &bytes)
+        return Data(bytes)
+    }
+
+    /// Appends the event's line, without the trailing newline, to `bytes`.
+    public static func appendLine(for event: Event, to bytes: inout [UInt8]) throws {
+        try EventLineWriter.append(event, to: &bytes)
+    }
+
+    /// Appends the event's object laid out as `JSONEncoder` with `.prettyPrinted` lays out a value nested `depth`
+    /// levels deep (its first line not indented), for documents that embed events.
+    public static func appendPretty(for event: Event, depth: Int, to bytes: inout [UInt8]) throws {
+        try EventLineWriter.append(event, layout: .pretty(depth: depth), to: &bytes)
     }
 
     /// The event a journal line holds.
     public static func event(from line: Data) throws -> Event {
-        try JSONDecoder().decode(Event.self, from: line)
-    }
-
-    /// Encodes many events as journal lines with one encoder, which is much cheaper than `line(for:)` per event.
-    public struct LineEncoder {
-        private let encoder = JSONEncoder()
-
-        /// An encoder whose lines are exactly `EventCodec.line(for:)`'s.
-        public init() {
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        }
-
-        /// The event as one line of JSON with sorted keys, without the trailing newline.
-        public func line(for event: Event) throws -> Data {
-            try encoder.encode(event)
-        }
+        var decoder = EventLineDecoder()
+        return try line.withUnsafeBytes { try decoder.event(from: $0.bindMemory(to: UInt8.self)) }
     }
 }

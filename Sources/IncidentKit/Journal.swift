@@ -42,7 +42,7 @@ public struct Journal: Sendable {
         var bytes: [UInt8] = tail.torn ? [0x0A] : []
         for event in events {
             do {
-                bytes += try EventCodec.line(for: event)
+                try EventCodec.appendLine(for: event, to: &bytes)
             } catch {
                 throw JournalError.encodingFailed(path: path, reason: "\(error)")
             }
@@ -67,27 +67,60 @@ public struct Journal: Sendable {
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
-        // Read a megabyte at a time, so that the file's bytes are not held in memory beside its events.
-        var pending: [UInt8] = []
+        // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
+        // is not copied as it grows; the pages of room left unused are never touched and take no memory.
+        lines.events.reserveCapacity(size / 128)
+        // Read a megabyte at a time into one buffer, so that the file's bytes are not held in memory beside its
+        // events; the start of a line that a read cut off moves to the front of the buffer for the next read.
+        var buffer = [UInt8](repeating: 0, count: min(readChunk, max(size, 1)))
+        var held = 0
         var offset = 0
         var consumed = 0
         while offset < size {
-            let chunk = try FileIO.read(fd, offset: offset, count: min(readChunk, size - offset), path: path)
-            guard !chunk.isEmpty else { break }
-            offset += chunk.count
-            pending += chunk
-            // A line longer than a chunk is decoded once its newline has arrived, not rescanned with every chunk.
-            guard chunk.contains(0x0A) else { continue }
-            let used = try lines.consume(pending[...])
-            pending.removeFirst(used)
+            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
+            let got = try readSome(fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
+            guard got > 0 else { break }
+            offset += got
+            let end = held + got
+            // A line longer than a read is decoded once its newline has arrived, not rescanned with every read.
+            guard buffer[held..<end].contains(0x0A) else {
+                held = end
+                continue
+            }
+            let used = try lines.consume(buffer[0..<end])
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                base.update(from: base + used, count: end - used)
+            }
+            held = end - used
             consumed += used
         }
-        if !pending.isEmpty {
+        if held > 0 {
             lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
         }
         return JournalContents(
             events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
         )
+    }
+
+    /// Reads up to `count` bytes at `offset` of the file into `buffer` from `start`; fewer only at the end of the
+    /// file.
+    private static func readSome(
+        _ fd: Int32, into buffer: inout [UInt8], at start: Int, count: Int, offset: Int, path: String
+    ) throws(JournalError) -> Int {
+        var filled = 0
+        while filled < count {
+            let got = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress.map { $0 + start + filled }, count - filled, off_t(offset + filled))
+            }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw JournalError.from(errno: errno, path: path, operation: "read")
+            }
+            filled += got
+        }
+        return filled
     }
 
     /// How many bytes `read` reads at a time.
@@ -143,9 +176,10 @@ struct JournalTail {
             let start = (try previousNewline(fd, before: lineEnd, path: path)).map { $0 + 1 } ?? 0
             if start < lineEnd {
                 let line = try FileIO.read(fd, offset: start, count: lineEnd - start, path: path)
-                if let header = try? JSONDecoder().decode(LineHeader.self, from: Data(line)) {
-                    guard header.v <= Event.schemaVersion else {
-                        throw JournalError.newerSchema(path: path, line: nil, version: header.v)
+                var decoder = EventLineDecoder()
+                if let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) {
+                    guard header.version <= Event.schemaVersion else {
+                        throw JournalError.newerSchema(path: path, line: nil, version: header.version)
                     }
                     return JournalTail(lastSeq: header.seq, torn: torn)
                 }
@@ -166,11 +200,5 @@ struct JournalTail {
             end = start
         }
         return nil
-    }
-
-    /// The two fields an append needs from the last line.
-    private struct LineHeader: Decodable {
-        let v: Int
-        let seq: Int
     }
 }

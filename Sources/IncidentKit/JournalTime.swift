@@ -20,23 +20,33 @@ public enum JournalTime {
         let seconds = (total - millis) / 1000
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: (seconds - secondOfDay) / 86_400)
-        var text = ""
-        text.reserveCapacity(24)
-        appendPadded(year, width: 4, to: &text)
-        text.append("-")
-        appendPadded(month, width: 2, to: &text)
-        text.append("-")
-        appendPadded(day, width: 2, to: &text)
-        text.append("T")
-        appendPadded(secondOfDay / 3600, width: 2, to: &text)
-        text.append(":")
-        appendPadded(secondOfDay % 3600 / 60, width: 2, to: &text)
-        text.append(":")
-        appendPadded(secondOfDay % 60, width: 2, to: &text)
-        text.append(".")
-        appendPadded(millis, width: 3, to: &text)
-        text.append("Z")
-        return text
+        let fields: [(value: Int64, width: Int, separator: String)] = [
+            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (secondOfDay / 3600, 2, ":"),
+            (secondOfDay % 3600 / 60, 2, ":"), (secondOfDay % 60, 2, "."), (millis, 3, "Z"),
+        ]
+        guard (0...9999).contains(year) else {
+            var text = ""
+            for field in fields {
+                appendPadded(field.value, width: field.width, to: &text)
+                text.append(field.separator)
+            }
+            return text
+        }
+        // The usual years: every field is its width in digits, written straight into the string's storage.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for position in stride(from: end + field.width - 1, through: end, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += field.width
+                text[end] = field.separator.utf8.first ?? 0
+                end += 1
+            }
+            return end
+        }
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), as `gmtime` gives it.
@@ -64,7 +74,13 @@ public enum JournalTime {
     /// Parses an ISO 8601 timestamp: `yyyy-MM-ddTHH:mm[:ss[.fraction]]` followed by `Z` or an offset `±HH:MM`;
     /// nil when the text is anything else.
     public static func date(from text: String) -> Date? {
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { date(utf8: $0) }
+    }
+
+    /// `date(from:)` for the text's UTF-8 bytes, so that the journal reads its times without making strings.
+    static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = DigitScanner(bytes)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
@@ -109,7 +125,12 @@ public enum JournalTime {
     /// (yesterday when today's would be later than `now`); nil when the text is neither.
     public static func moment(from text: String, now: Date) -> Date? {
         if let date = date(from: text) { return date }
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { bytes in clockTime(utf8: bytes, now: now) }
+    }
+
+    private static func clockTime(utf8 bytes: UnsafeBufferPointer<UInt8>, now: Date) -> Date? {
+        var scanner = DigitScanner(bytes)
         guard let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2),
               scanner.atEnd, hour < 24, minute < 60
         else { return nil }
@@ -137,10 +158,10 @@ public enum JournalTime {
 
 /// Reads fixed-width numbers and single characters from ASCII text.
 private struct DigitScanner {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -159,18 +180,20 @@ private struct DigitScanner {
 
     /// A decimal fraction of one or more digits, as whole milliseconds (truncated past three digits).
     mutating func fraction() -> Int? {
-        var digits: [Int] = []
+        var count = 0
+        var millis = 0
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            digits.append(Int(bytes[index] - 0x30))
+            if count < 3 { millis = millis * 10 + Int(bytes[index] - 0x30) }
+            count += 1
             index += 1
         }
-        guard !digits.isEmpty else { return nil }
-        let padded = (digits + [0, 0, 0]).prefix(3)
-        return padded.reduce(0) { $0 * 10 + $1 }
+        guard count > 0 else { return nil }
+        for _ in count..<max(count, 3) { millis *= 10 }
+        return millis
     }
 
-    mutating func skip(_ character: Character) -> Bool {
-        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+    mutating func skip(_ ascii: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
         index += 1
         return true
     }

@@ -160,80 +160,16 @@ extension PostmortemRenderer {
         }
         try output(header[..<start])
         try output(Array("\n  \"events\" : [\n".utf8)[...])
-        let lines = EventCodec.LineEncoder()
         var piece: [UInt8] = []
         for (index, event) in events.enumerated() {
             piece.removeAll(keepingCapacity: true)
             if index > 0 { piece += [UInt8(ascii: ","), 0x0A] }
-            PrettyJSON.append(compact: try lines.line(for: event), depth: 2, to: &piece)
+            piece += [0x20, 0x20, 0x20, 0x20]
+            try EventCodec.appendPretty(for: event, depth: 2, to: &piece)
             try output(piece[...])
         }
         try output(Array("\n  ]".utf8)[...])
         try output(header[(start + emptyEvents.count)...])
         try output([0x0A])
-    }
-}
-
-/// Lays out compact JSON the way `JSONEncoder` does with `.prettyPrinted`.
-enum PrettyJSON {
-    /// Appends compact JSON (as `JSONEncoder` writes it without `.prettyPrinted`) to `out`, laid out exactly as
-    /// `JSONEncoder` lays it out with `.prettyPrinted` for a value nested `depth` levels deep: two spaces per
-    /// level, `" : "` after keys, one member per line, and empty containers as an opening line, a blank line and
-    /// the closing line.
-    static func append(compact json: Data, depth: Int, to out: inout [UInt8]) {
-        var depth = depth
-        var inString = false
-        var escaped = false
-        var afterOpening = false
-        func newline(_ out: inout [UInt8], _ depth: Int) {
-            out.append(0x0A)
-            out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-        }
-        out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-        for byte in json {
-            if inString {
-                out.append(byte)
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            let closing = byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
-            if afterOpening {
-                afterOpening = false
-                if closing {
-                    depth -= 1
-                    out.append(0x0A)
-                    newline(&out, depth)
-                    out.append(byte)
-                    continue
-                }
-                newline(&out, depth)
-            }
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                out.append(byte)
-                depth += 1
-                afterOpening = true
-            case _ where closing:
-                depth -= 1
-                newline(&out, depth)
-                out.append(byte)
-            case UInt8(ascii: ","):
-                out.append(byte)
-                newline(&out, depth)
-            case UInt8(ascii: ":"):
-                out.append(contentsOf: [0x20, byte, 0x20])
-            case UInt8(ascii: "\""):
-                out.append(byte)
-                inString = true
-            default:
-                out.append(byte)
-            }
-        }
     }
 }

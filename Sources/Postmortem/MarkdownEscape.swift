@@ -8,8 +8,9 @@ import Foundation
 public enum MarkdownEscape {
     /// `text` as literal inline markdown on one line.
     ///
-    /// One pass over the characters, copying runs that need no escaping as they are: the timeline of a long
-    /// incident escapes several strings per event.
+    /// The timeline of a long incident escapes several strings per event, so the text is scanned as UTF-8 for the
+    /// bytes that may need escaping, and only the characters there (and at the start of each line, where `#`,
+    /// `-` or `1.` could open a block) are looked at as characters; runs between them are copied as they are.
     public static func inline(_ text: String) -> String {
         let text = normalisedLines(text)
         guard text.utf8.contains(where: { inlineSpecial[Int($0)] }) else { return text }
@@ -19,6 +20,16 @@ public enum MarkdownEscape {
         var runStart = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
+            if line.isSettled {
+                // Past the start of the line only a character holding a special byte can need escaping.
+                guard let special = text.utf8[index...].firstIndex(where: { inlineSpecial[Int($0)] }) else { break }
+                index = text.index(before: text.index(after: special))
+                if index < special {
+                    // The byte belongs to a character that began earlier (after a prepended mark): not special.
+                    index = text.index(after: special)
+                    continue
+                }
+            }
             let character = text[index]
             let next = text.index(after: index)
             let replacement: String?
@@ -43,16 +54,12 @@ public enum MarkdownEscape {
     /// `text` as a code span on one line: a backtick fence longer than any backtick run inside, pipes escaped so
     /// that the span can sit in a table cell, line breaks as spaces.
     public static func codeSpan(_ text: String) -> String {
-        let flat = normalisedLines(text, lineBreak: " ")
+        let flat = normalisedLines(text, lineBreak: 0x20)
         guard !flat.isEmpty else { return "` `" }
         var longest = 0
         var body = flat
         if flat.utf8.contains(where: { codeSpanSpecial[Int($0)] }) {
-            var current = 0
-            for character in flat {
-                current = character == "`" ? current + 1 : 0
-                longest = max(longest, current)
-            }
+            longest = longestBacktickRun(flat)
             // Pipes are escaped wherever they are, even joined to a combining mark, as a table reads them.
             var escaped: [UInt8] = []
             escaped.reserveCapacity(flat.utf8.count + 8)
@@ -81,6 +88,19 @@ public enum MarkdownEscape {
 
     /// A link destination that cannot end the link early or smuggle in markup.
     public static func destination(_ url: String) -> String {
+        if url.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // ASCII without controls (most output file names): the same result, byte by byte.
+            var out: [UInt8] = [UInt8(ascii: "<")]
+            for byte in url.utf8 where byte != UInt8(ascii: " ") {
+                switch byte {
+                case UInt8(ascii: "<"): out += Array("%3C".utf8)
+                case UInt8(ascii: ">"): out += Array("%3E".utf8)
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: ">"))
+            return String(decoding: out, as: UTF8.self)
+        }
         let cleaned = String(String.UnicodeScalarView(url.unicodeScalars.filter { !isControl($0) && $0 != " " }))
         return "<" + cleaned.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
     }
@@ -113,6 +133,10 @@ public enum MarkdownEscape {
         /// Whether the line so far is only spaces.
         private var onlySpaces = true
 
+        /// Whether no character can change this any more: the line has something that is neither whitespace nor
+        /// part of a leading number.
+        var isSettled: Bool { !onlyWhitespace && !isListNumber && !onlySpaces }
+
         mutating func append(_ character: Character) {
             onlyWhitespace = onlyWhitespace && character.isWhitespace
             if onlySpaces && character == " " { return }
@@ -134,70 +158,110 @@ public enum MarkdownEscape {
     }
 
     /// Line endings unified to `lineBreak` (`\n` by default), tabs to spaces, escape sequences (CSI, OSC, DCS …)
-    /// and every other control character (C0, DEL, C1) dropped.
-    private static func normalisedLines(_ text: String, lineBreak: Unicode.Scalar = "\n") -> String {
+    /// and every other control character (C0, DEL, C1) dropped. Works on the UTF-8 bytes, a scalar at a time.
+    private static func normalisedLines(_ text: String, lineBreak: UInt8 = 0x0A) -> String {
         let unchanged = !text.utf8.contains { byte in
-            (byte < 0x20 && !(byte == 0x0A && lineBreak == "\n")) || byte == 0x7F || byte == 0xC2
+            (byte < 0x20 && !(byte == 0x0A && lineBreak == 0x0A)) || byte == 0x7F || byte == 0xC2
         }
         if unchanged { return text }
-        var scalars = String.UnicodeScalarView()
-        var input = UnifiedLineEndings(text.unicodeScalars.makeIterator())
-        while let scalar = input.next() {
-            if scalar == "\n" {
-                scalars.append(lineBreak)
-            } else if scalar == "\t" {
-                scalars.append(" ")
-            } else if scalar == "\u{1B}" {
-                skipEscapeSequence(&input)
-            } else if !isControl(scalar) {
-                scalars.append(scalar)
-            }
+        if lineBreak != 0x0A, !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) {
+            // Only line feeds to change (a command of several lines in a code span): one byte for one byte.
+            return String(decoding: text.utf8.map { $0 == 0x0A ? lineBreak : $0 }, as: UTF8.self)
         }
-        return String(scalars)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var input = ScalarReader(bytes: bytes)
+            while let scalar = input.next() {
+                switch scalar.first {
+                case 0x0A: out.append(lineBreak)
+                case 0x09: out.append(0x20)
+                case 0x1B: skipEscapeSequence(&input)
+                default:
+                    if !isControl(scalar.first, scalar.second) { out.append(contentsOf: bytes[scalar.range]) }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
-    /// The scalars of a text with `\r\n` and a lone `\r` read as `\n`.
-    private struct UnifiedLineEndings: IteratorProtocol {
-        private var base: String.UnicodeScalarView.Iterator
-        private var pending: Unicode.Scalar?
-
-        init(_ base: String.UnicodeScalarView.Iterator) {
-            self.base = base
+    /// The scalars of valid UTF-8 one at a time, with `\r\n` and a lone `\r` read as `\n`.
+    private struct ScalarReader {
+        /// One scalar: where its bytes are, and its first two bytes (enough to tell controls apart).
+        struct Scalar {
+            var range: Range<Int>
+            var first: UInt8
+            var second: UInt8
         }
 
-        mutating func next() -> Unicode.Scalar? {
-            let scalar: Unicode.Scalar?
-            if let pending {
-                scalar = pending
-                self.pending = nil
-            } else {
-                scalar = base.next()
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func next() -> Scalar? {
+            guard index < bytes.count else { return nil }
+            let first = bytes[index]
+            if first == 0x0D {
+                index += 1
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                return Scalar(range: (index - 1)..<index, first: 0x0A, second: 0)
             }
-            guard scalar == "\r" else { return scalar }
-            if let following = base.next(), following != "\n" { pending = following }
-            return "\n"
+            let length = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+            let start = index
+            index += length
+            return Scalar(range: start..<index, first: first, second: length > 1 ? bytes[start + 1] : 0)
         }
     }
 
     /// Consumes an escape sequence after ESC: CSI up to its final byte, OSC, DCS, APC, PM and SOS up to BEL or ST.
-    private static func skipEscapeSequence(_ input: inout UnifiedLineEndings) {
+    private static func skipEscapeSequence(_ input: inout ScalarReader) {
         guard let introducer = input.next() else { return }
-        switch introducer {
-        case "[":
-            while let next = input.next(), !(0x40...0x7E).contains(next.value) {}
-        case "]", "P", "_", "^", "X":
-            var previous: Unicode.Scalar?
+        switch introducer.first {
+        case UInt8(ascii: "["):
+            while let next = input.next(), !(0x40...0x7E).contains(next.first) {}
+        case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X"):
+            var previousWasEscape = false
             while let next = input.next() {
-                if next.value == 0x07 || (previous == "\u{1B}" && next == "\\") { break }
-                previous = next
+                if next.first == 0x07 || (previousWasEscape && next.first == UInt8(ascii: "\\")) { break }
+                previousWasEscape = next.first == 0x1B
             }
         default:
             return
         }
     }
 
+    /// Whether the scalar whose UTF-8 starts with `first`, `second` is a control character: C0, DEL or C1
+    /// (U+0080–U+009F, encoded as 0xC2 0x80–0x9F).
+    private static func isControl(_ first: UInt8, _ second: UInt8) -> Bool {
+        first < 0x20 || first == 0x7F || (first == 0xC2 && second >= 0x80 && second <= 0x9F)
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// The longest run of backtick characters, counted over the UTF-8 bytes when they are all ASCII (each byte
+    /// a character) and over the characters otherwise; zero without a backtick byte or U+1FEF, which equals one.
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var ascii = true
+        var mayHaveBacktick = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false }
+            if byte == UInt8(ascii: "`") || byte == 0xE1 { mayHaveBacktick = true }
+        }
+        guard mayHaveBacktick else { return 0 }
+        guard ascii else { return longestRun(of: "`", in: text) }
+        var longest = 0
+        var current = 0
+        for byte in text.utf8 {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
 
     private static func longestRun(of mark: Character, in text: String) -> Int {

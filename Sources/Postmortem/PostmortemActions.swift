@@ -3,17 +3,23 @@ import IncidentKit
 import RunbookKit
 
 extension PostmortemDraft {
-    func actionsTaken() -> [String] {
-        var lines = ["## Actions taken", "", "### Steps", ""]
-        let records = state.progress.values.flatMap(\.steps.values).sorted { $0.stamp.seq < $1.stamp.seq }
-        lines += records.isEmpty ? ["_No runbook steps were recorded._"] : records.map(stepLine)
-        lines += ["", "### Commands run", ""]
-        lines += state.commandsRun.isEmpty ? ["_No commands were run from the guide._"] : state.commandsRun.map(commandLine)
+    /// Passes `line` the section's lines one at a time: with a long incident it has a line per step and command.
+    func actionsTaken(_ line: (String) -> Void) {
+        ["## Actions taken", "", "### Steps", ""].forEach(line)
+        // Positions are sorted rather than the records, as the timeline does.
+        let records = state.progress.values.flatMap(\.steps.values)
+        let order = records.indices.sorted { records[$0].stamp.seq < records[$1].stamp.seq }
+        if order.isEmpty { line("_No runbook steps were recorded._") }
+        for index in order { line(stepLine(records[index])) }
+        ["", "### Commands run", ""].forEach(line)
+        if state.commandsRun.isEmpty { line("_No commands were run from the guide._") }
+        for record in state.commandsRun { line(commandLine(record)) }
         if !state.escalations.isEmpty {
-            lines += ["", "### Escalations", ""]
-            lines += state.escalations.map { "- Escalated to \(MarkdownEscape.inline($0.to)) — \(stamped($0.stamp))" }
+            ["", "### Escalations", ""].forEach(line)
+            for escalation in state.escalations {
+                line("- Escalated to \(MarkdownEscape.inline(escalation.to)) — \(stamped(escalation.stamp))")
+            }
         }
-        return lines
     }
 
     private func stepLine(_ record: StepRecord) -> String {

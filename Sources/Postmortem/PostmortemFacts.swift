@@ -89,16 +89,18 @@ extension PostmortemDraft {
     /// Passes `row` the timeline's rows in order of when things happened (then journal order); pin changes and
     /// exports are left out because they are bookkeeping, and pinned events are marked ⭐.
     func timelineRows(_ row: (String) -> Void) {
-        let shown = events
-            .filter { event in
-                switch event.kind {
+        // Positions are sorted rather than the events themselves, which would copy every event of the journal.
+        let shown = events.indices
+            .filter { index in
+                switch events[index].kind {
                 case .pinChanged, .exportWritten: false
                 default: true
                 }
             }
-            .sorted { ($0.occurredAt, $0.seq) < ($1.occurredAt, $1.seq) }
+            .sorted { (events[$0].occurredAt, events[$0].seq) < (events[$1].occurredAt, events[$1].seq) }
         let start = state.milestones.start
-        for event in shown {
+        for index in shown {
+            let event = events[index]
             let mark = state.pinnedSeqs.contains(event.seq) ? "⭐ **pinned** " : ""
             row("| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |")
         }

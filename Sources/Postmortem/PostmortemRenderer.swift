@@ -39,23 +39,37 @@ public enum PostmortemRenderer {
             state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
             adherence: Adherence.report(events: events, runbooks: runbooks)
         )
+        // Each section is written a line at a time rather than joined into one string first.
+        func write(_ lines: [String]) {
+            for (index, line) in lines.enumerated() {
+                if index > 0 { output.write("\n") }
+                output.write(line)
+            }
+        }
         for section in [draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.detection()] {
-            output.write(section.joined(separator: "\n"))
+            write(section)
             output.write("\n\n")
         }
-        output.write(draft.timelineHeading().joined(separator: "\n"))
+        write(draft.timelineHeading())
         draft.timelineRows { row in
             output.write("\n")
             output.write(row)
         }
+        output.write("\n\n")
+        var first = true
+        draft.actionsTaken { line in
+            if !first { output.write("\n") }
+            first = false
+            output.write(line)
+        }
         var sections = [
-            draft.actionsTaken(), draft.verification(), draft.rootCause(), draft.actionItems(),
-            draft.lessonsLearned(), draft.keyMetrics(), draft.adherenceSection(),
+            draft.verification(), draft.rootCause(), draft.actionItems(), draft.lessonsLearned(), draft.keyMetrics(),
+            draft.adherenceSection(),
         ]
         if options.includeDiagram { sections.append(draft.diagram()) }
         for section in sections {
             output.write("\n\n")
-            output.write(section.joined(separator: "\n"))
+            write(section)
         }
         output.write("\n")
     }

@@ -52,7 +52,7 @@ struct IncidentExportTests {
         let events = try #require(object["events"] as? [Any])
         #expect(events.count == PostmortemFixture.events.count)
         let decoded = try events.map { event in
-            try JSONDecoder().decode(Event.self, from: JSONSerialization.data(withJSONObject: event))
+            try EventCodec.event(from: JSONSerialization.data(withJSONObject: event))
         }
         #expect(decoded == PostmortemFixture.events)
     }

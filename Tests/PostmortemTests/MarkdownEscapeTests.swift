@@ -95,4 +95,31 @@ struct MarkdownEscapeTests {
         let html = GFMHTML.render("[out](\(MarkdownEscape.destination("http://x/a b>c) **x**")))\n")
         #expect(html == "<p><a href=\"http://x/ab%3Ec)**x**\">out</a></p>\n")
     }
+
+    /// Text whose characters are more than their bytes, with the escaping the character-by-character escaper gave
+    /// it: U+1FEF equals a backtick, a mark joined to `*`, `|` or a digit makes another character, a mark before `#`
+    /// (U+0600 is prepended to what follows) takes it in, and no-break or ideographic spaces count as leading
+    /// whitespace.
+    static let characterCases: [(text: String, inline: String, codeSpan: String)] = [
+        ("\u{1FEF} x", "\\\u{1FEF} x", "`` \u{1FEF} x ``"),
+        ("a\u{1FEF}b", "a\\\u{1FEF}b", "``a\u{1FEF}b``"),
+        ("*\u{301} and |\u{301}", "*\u{301} and |\u{301}", "`*\u{301} and \\|\u{301}`"),
+        ("\u{600}# x", "\u{600}# x", "`\u{600}# x`"),
+        ("\u{A0}# not a heading", "\u{A0}\\# not a heading", "`\u{A0}# not a heading`"),
+        ("\u{3000}- item", "\u{3000}\\- item", "`\u{3000}- item`"),
+        ("  12. x", "  12\\. x", "`   12. x `"),
+        ("1\u{301}. x", "1\u{301}. x", "`1\u{301}. x`"),
+        ("x\n# y\n 3) z", "x<br>\\# y<br> 3\\) z", "`x # y  3) z`"),
+        ("a\u{1B}[1;31mred\u{1B}[0m\r\nb\rc", "ared<br>b<br>c", "`ared b c`"),
+        ("\u{1B}]8;;http://x\u{1B}\\link", "link", "`link`"),
+        ("tab\tand \u{85}C1", "tab and C1", "`tab and C1`"),
+        ("\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}", "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag \\*\u{5F37}\u{8ABF}\\* 1. \u{4E00}", "`\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}`"),
+        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}|", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \\`x\\` \u{1F1F9}\u{1F1FC}\\|", "``\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}\\|``"),
+    ]
+
+    @Test("escaping follows characters, not bytes, where the two differ", arguments: characterCases)
+    func characters(text: String, inline: String, codeSpan: String) {
+        #expect(Array(MarkdownEscape.inline(text).unicodeScalars) == Array(inline.unicodeScalars))
+        #expect(Array(MarkdownEscape.codeSpan(text).unicodeScalars) == Array(codeSpan.unicodeScalars))
+    }
 }

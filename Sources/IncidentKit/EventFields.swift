@@ -1,0 +1,183 @@
+import Foundation
+import RunbookKit
+
+/// The fields of one journal line, each read as `JSONDecoder`'s keyed container read it: a missing key is
+/// `keyNotFound`, `null` is `valueNotFound`, another JSON type is `typeMismatch`, and a value that is not what its
+/// type allows is `dataCorrupted` with the field's path; bytes that are not JSON throw `JSONLineScanner.Malformed`.
+struct EventFields {
+    typealias Value = JSONLineScanner.Value
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The first value of each key, by `EventKey.index`.
+    let slots: [Value?]
+
+    func contains(_ key: EventKey) -> Bool {
+        slots[key.index] != nil
+    }
+
+    /// The key's value, nil when it is absent or `null` (what `decodeIfPresent` treats as absent).
+    private func present(_ key: EventKey) -> Value? {
+        guard let value = slots[key.index] else { return nil }
+        if case .null = value { return nil }
+        return value
+    }
+
+    private func required<T>(_ key: EventKey, _ type: T.Type) throws -> Value {
+        guard let value = slots[key.index] else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "No value associated with key \(key.stringValue)."))
+        }
+        if case .null = value {
+            throw DecodingError.valueNotFound(type, .init(codingPath: [key], debugDescription: ""))
+        }
+        return value
+    }
+
+    private static func mismatch(_ type: Any.Type, _ path: [any CodingKey]) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type)."))
+    }
+
+    private func string(_ value: Value, _ path: [any CodingKey]) throws -> String {
+        guard case .string(let range, let simple) = value else { throw Self.mismatch(String.self, path) }
+        return try JSONLineValues.string(range, simple: simple, in: bytes)
+    }
+
+    func string(_ key: EventKey) throws -> String {
+        try string(try required(key, String.self), [key])
+    }
+
+    func stringIfPresent(_ key: EventKey) throws -> String? {
+        try present(key).map { try string($0, [key]) }
+    }
+
+    func integer<T: FixedWidthInteger>(_ key: EventKey, as type: T.Type = T.self) throws -> T {
+        try integer(try required(key, T.self), key)
+    }
+
+    func integerIfPresent<T: FixedWidthInteger>(_ key: EventKey, as type: T.Type = T.self) throws -> T? {
+        try present(key).map { try integer($0, key) }
+    }
+
+    private func integer<T: FixedWidthInteger>(_ value: Value, _ key: EventKey) throws -> T {
+        guard case .number(let range, let exponent) = value else { throw Self.mismatch(T.self, [key]) }
+        return try JSONLineValues.integer(range, exponent: exponent, in: bytes)
+    }
+
+    func double(_ key: EventKey) throws -> Double {
+        guard case .number(let range, let exponent) = try required(key, Double.self) else {
+            throw Self.mismatch(Double.self, [key])
+        }
+        return try JSONLineValues.double(range, exponent: exponent, in: bytes)
+    }
+
+    func bool(_ key: EventKey) throws -> Bool {
+        guard case .bool(let value) = try required(key, Bool.self) else { throw Self.mismatch(Bool.self, [key]) }
+        return value
+    }
+
+    func boolIfPresent(_ key: EventKey) throws -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard case .bool(let flag) = value else { throw Self.mismatch(Bool.self, [key]) }
+        return flag
+    }
+
+    /// A string-backed enumeration, refused with the message `RawRepresentable`'s `Decodable` conformance gives.
+    func named<Named: RawRepresentable<String>>(_ key: EventKey, as type: Named.Type = Named.self) throws -> Named {
+        let raw = try string(key)
+        guard let value = Named(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [key], debugDescription: "Cannot initialize \(Named.self) from invalid String value \(raw)")
+            )
+        }
+        return value
+    }
+
+    func uuid(_ key: EventKey) throws -> UUID {
+        var text = try string(key)
+        if let uuid = text.withUTF8(Self.canonicalUUID) { return uuid }
+        guard let uuid = UUID(uuidString: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [key], debugDescription: "Attempted to decode UUID from invalid UUID string.")
+            )
+        }
+        return uuid
+    }
+
+    /// The UUID in its usual 36-character form (what the journal writes), read without Foundation's `sscanf`;
+    /// nil for any other text, which `UUID(uuidString:)` then judges.
+    private static func canonicalUUID(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard text.count == 36 else { return nil }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+            var index = 0
+            for position in 0..<16 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard text[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                }
+                guard let high = hexDigit(text[index]), let low = hexDigit(text[index + 1]) else { return false }
+                bytes[position] = high << 4 | low
+                index += 2
+            }
+            return true
+        }
+        return parsed ? UUID(uuid: uuid) : nil
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    func date(_ key: EventKey) throws -> Date {
+        let value = try required(key, String.self)
+        if case .string(let range, simple: true) = value, range.allSatisfy({ bytes[$0] < 0x80 }),
+           let date = JournalTime.date(utf8: UnsafeBufferPointer(rebasing: bytes[range])) {
+            return date
+        }
+        let text = try string(value, [key])
+        guard let date = JournalTime.date(from: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [key], debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 time")
+            )
+        }
+        return date
+    }
+
+    /// An object of strings, in the order its keys first appear (the first of repeated keys counts); nil when
+    /// absent or `null`. A value that is not a string fails with the path of its own key.
+    func stringsIfPresent(_ key: EventKey) throws -> [(key: String, value: String)]? {
+        guard let value = present(key) else { return nil }
+        guard case .object(let range) = value else { throw Self.mismatch([String: String].self, [key]) }
+        var members: [(key: String, value: Value)] = []
+        var seen: Set<String> = []
+        try JSONLineScanner.members(of: range, in: bytes) { name, value in
+            let name = try JSONLineValues.string(name, simple: false, in: bytes)
+            if seen.insert(name).inserted { members.append((name, value)) }
+        }
+        return try members.map { member in
+            let path: [any CodingKey] = [key, MemberKey(stringValue: member.key)]
+            if case .null = member.value {
+                throw DecodingError.valueNotFound(String.self, .init(codingPath: path, debugDescription: ""))
+            }
+            return (member.key, try string(member.value, path))
+        }
+    }
+
+    /// A key inside a nested object, for coding paths.
+    private struct MemberKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        init?(intValue: Int) {
+            nil
+        }
+    }
+}

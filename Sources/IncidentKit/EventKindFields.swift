@@ -1,0 +1,94 @@
+import Foundation
+import RunbookKit
+
+extension EventFields {
+    /// The kind named `name` with its fields, read in the order the journal's readers always read them, so that
+    /// a line with several faults reports the same one.
+    func kind(named name: String) throws -> EventKind {
+        switch name {
+        case "incident-opened":
+            var roles: [Role: String] = [:]
+            for (key, person) in try stringsIfPresent(.roles) ?? [] {
+                guard let role = Role(rawValue: key) else {
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [EventKey.roles], debugDescription: "unknown role \"\(key)\"")
+                    )
+                }
+                roles[role] = person
+            }
+            return .incidentOpened(
+                title: try string(.title), severity: try named(.severity), runbook: try string(.runbook),
+                drill: try boolIfPresent(.drill) ?? false, roles: roles
+            )
+        case "runbook-switched":
+            return .runbookSwitched(runbook: try string(.runbook))
+        case "step-done":
+            return .stepDone(try step())
+        case "step-skipped":
+            return .stepSkipped(try step(), reason: try string(.reason))
+        case "checklist-checked":
+            return .checklistChecked(try checklistItem())
+        case "checklist-unchecked":
+            return .checklistUnchecked(try checklistItem())
+        case "note":
+            return .note(
+                text: try string(.text), pinned: try boolIfPresent(.pinned) ?? false,
+                commander: try boolIfPresent(.commander) ?? false
+            )
+        case "status-changed":
+            return .statusChanged(try named(.status))
+        case "severity-changed":
+            return .severityChanged(try named(.severity))
+        case "role-assigned":
+            return .roleAssigned(try named(.role), person: try string(.person))
+        case "escalated":
+            return .escalated(to: try string(.to))
+        case "command-copied":
+            return .commandCopied(command: try string(.command), step: try optionalStep())
+        case "command-ran":
+            return .commandRan(
+                CommandRun(
+                    command: try string(.command), step: try optionalStep(),
+                    placeholders: try placeholders(), exitCode: try integerIfPresent(.exitCode, as: Int32.self),
+                    durationSeconds: try double(.durationSeconds),
+                    outputExcerpt: try stringIfPresent(.outputExcerpt) ?? "", outputFile: try stringIfPresent(.outputFile),
+                    stoppedBecause: try stringIfPresent(.stoppedBecause)
+                )
+            )
+        case "runbook-feedback":
+            return .runbookFeedback(
+                runbook: try string(.runbook), step: try stringIfPresent(.step), text: try string(.text)
+            )
+        case "milestone":
+            return .milestone(try named(.milestone))
+        case "pin-changed":
+            return .pinChanged(seq: try integer(.eventSeq), pinned: try bool(.pinned))
+        case "export-written":
+            return .exportWritten(path: try string(.path), format: try string(.format))
+        case "incident-closed":
+            return .incidentClosed
+        case "reopened":
+            return .reopened
+        default:
+            throw EventDecodingError.unknownKind(name)
+        }
+    }
+
+    private func step() throws -> StepRef {
+        StepRef(runbook: try string(.runbook), step: try string(.step), title: try string(.title))
+    }
+
+    /// A step when the line has a `step` key, whatever its value (a `null` step is read, and refused).
+    private func optionalStep() throws -> StepRef? {
+        contains(.step) ? try step() : nil
+    }
+
+    private func checklistItem() throws -> ChecklistRef {
+        ChecklistRef(runbook: try string(.runbook), item: try integer(.item), text: try string(.text))
+    }
+
+    private func placeholders() throws -> [String: String] {
+        guard let members = try stringsIfPresent(.placeholders) else { return [:] }
+        return Dictionary(members, uniquingKeysWith: { first, _ in first })
+    }
+}
