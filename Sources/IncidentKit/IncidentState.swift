@@ -28,7 +28,7 @@ public struct IncidentState: Hashable, Sendable {
     public var roles: [Role: String] = [:]
     /// Progress through each runbook, by runbook id.
     public var progress: [String: RunbookProgress] = [:]
-    /// Every note, in journal order.
+    /// Every note, in journal order (by sequence number).
     public var notes: [NoteRecord] = []
     /// Sequence numbers of the events that are pinned now (pinned notes and events pinned later).
     public var pinnedSeqs: Set<Int> = []
@@ -109,7 +109,8 @@ public struct IncidentState: Hashable, Sendable {
         case .checklistUnchecked(let item):
             progress[item.runbook]?.checked[item.item] = nil
         case .note(let text, let pinned, let commander):
-            notes.append(NoteRecord(text: text, pinned: pinned, commander: commander, stamp: stamp))
+            let note = NoteRecord(text: text, pinned: pinned, commander: commander, stamp: stamp)
+            notes.insert(note, at: noteInsertionIndex(seq: event.seq))
             if pinned { pinnedSeqs.insert(event.seq) }
         case .statusChanged(let status):
             setStatus(status, stamp)
@@ -165,9 +166,27 @@ public struct IncidentState: Hashable, Sendable {
 
     private mutating func setPinned(_ seq: Int, _ pinned: Bool) {
         if pinned { pinnedSeqs.insert(seq) } else { pinnedSeqs.remove(seq) }
-        if let index = notes.firstIndex(where: { $0.stamp.seq == seq }) {
+        if let index = noteIndex(seq: seq) {
             notes[index].pinned = pinned
         }
+    }
+
+    /// Where the note recorded as event `seq` is, found by binary search: notes are kept sorted by sequence number.
+    private func noteIndex(seq: Int) -> Int? {
+        let index = noteInsertionIndex(seq: seq)
+        return index < notes.count && notes[index].stamp.seq == seq ? index : nil
+    }
+
+    /// The first position whose note has a sequence number of at least `seq`: the end, for a journal read in order.
+    private func noteInsertionIndex(seq: Int) -> Int {
+        if let last = notes.last, last.stamp.seq < seq { return notes.count }
+        var low = 0
+        var high = notes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if notes[middle].stamp.seq < seq { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A reopened incident is live again: it is no longer closed or resolved, and a resolved status goes back to

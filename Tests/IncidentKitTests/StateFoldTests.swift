@@ -226,6 +226,22 @@ struct StateFoldTests {
         #expect(journal.state.pinnedSeqs == [3])
     }
 
+    @Test("a pin change finds its note among thousands, and notes are kept by sequence number even from a journal out of order")
+    func pinAmongManyNotes() {
+        var journal = JournalBuilder.opened()
+        for minute in 1...3_000 {
+            journal.add(.note(text: "note \(minute)", pinned: false, commander: false), at: Double(minute))
+        }
+        journal.add(.pinChanged(seq: 1_501, pinned: true), at: 3_001)
+        let state = journal.state
+        #expect(state.notes.filter(\.pinned).map(\.text) == ["note 1500"])
+        let notes = journal.events.dropFirst().dropLast()
+        let shuffled = [journal.events[0]] + notes.reversed() + [journal.events[journal.events.count - 1]]
+        let refolded = IncidentState.fold(shuffled)
+        #expect(refolded.notes.map(\.stamp.seq) == state.notes.map(\.stamp.seq))
+        #expect(refolded.notes.filter(\.pinned).map(\.text) == ["note 1500"])
+    }
+
     @Test("exports written are kept")
     func exportWritten() {
         var journal = JournalBuilder.opened()
