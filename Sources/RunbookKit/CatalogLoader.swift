@@ -37,7 +37,7 @@ extension Catalog {
         var extraSources: [RunbookSource] = []
         if let indexName {
             let path = join(directory, indexName)
-            switch read(path) {
+            switch readRunbookFile(path) {
             case .data(let data): index = (path, data)
             case .unreadable(let reason): extraSources.append(RunbookSource(path: path, contents: .unreadable(reason)))
             }
@@ -55,7 +55,7 @@ extension Catalog {
             }
         }
         var catalog = Catalog(directory: directory, index: parsedIndex, paths: paths) { path in
-            Catalog.parse(path: path, contents: read(path))
+            Catalog.parse(path: path, contents: readRunbookFile(path))
         }
         catalog.diagnostics = extraSources.compactMap {
             if case .unreadable(let reason) = $0.contents {
@@ -66,31 +66,66 @@ extension Catalog {
         return catalog
     }
 
-    private static func read(_ path: String) -> RunbookSource.Contents {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .unreadable("the file is gone (deleted or renamed since the catalog was read)")
+    /// Reads one runbook file: its bytes, or why it cannot be one (gone, a directory, a FIFO or device, no
+    /// permission, too large). One open, one `fstat` and the reads: lint and the symptom search read every file.
+    public static func readRunbookFile(_ path: String) -> RunbookSource.Contents {
+        // O_NONBLOCK: opening a FIFO named *.md for reading would otherwise wait for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable(openProblem(path, errno: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return .unreadable("cannot read the file: \(String(cString: strerror(errno)))")
         }
-        if isDirectory.boolValue {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
             return .unreadable("is a directory, not a runbook file; rename it so it does not end in .md")
-        }
-        // A FIFO or device named *.md would block the read forever.
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        guard type == .typeRegular else {
+        default:
             return .unreadable("not a regular file; a runbook must be a plain markdown file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .unreadable("cannot read the file (check its permissions)")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            if data.count > maximumFileSize {
-                return .unreadable("larger than \(maximumFileSize / 1024 / 1024) MB; a runbook should be a short document")
+        guard info.st_size <= maximumFileSize else { return .unreadable(tooLarge) }
+        // The size is a hint: a file that grows while it is read is read to its end, up to the limit.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= maximumFileSize else { return .unreadable(tooLarge) }
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
             }
-            return .data(data)
-        } catch {
-            return .unreadable("cannot read the file: \(error.localizedDescription)")
+            let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + count, buffer.count - count)
+            }
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return .unreadable("cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            count += read
+        }
+        guard count <= maximumFileSize else { return .unreadable(tooLarge) }
+        return .data(Data(bytes[..<count]))
+    }
+
+    private static var tooLarge: String {
+        "larger than \(maximumFileSize / 1024 / 1024) MB; a runbook should be a short document"
+    }
+
+    /// Why `open` failed, in words that say what to do.
+    private static func openProblem(_ path: String, errno code: Int32) -> String {
+        switch code {
+        case ENOENT:
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                return "a symbolic link to a file that does not exist; fix or remove the link"
+            }
+            return "the file is gone (deleted or renamed since the catalog was read)"
+        case EACCES:
+            return "cannot read the file (check its permissions)"
+        default:
+            return "cannot read the file: \(String(cString: strerror(code)))"
         }
     }
 }

@@ -19,10 +19,12 @@ extension Severity {
 enum LabelledValue {
     /// Splits `text` at its first colon into a label and a value, both trimmed; nil without a colon.
     static func split(_ text: String) -> (label: String, value: String)? {
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let label = String(text[..<colon]).trimmed
-        let value = String(text[text.index(after: colon)...]).trimmed
-        return label.isEmpty ? nil : (label, value)
+        // Over scalars: both colons are single scalars, and an item has one per line of every list.
+        let scalars = text.unicodeScalars
+        guard let colon = scalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let label = Substring(scalars[..<colon]).trimmingCharacters(in: " \t\r\n\u{3000}")
+        let value = Substring(scalars[scalars.index(after: colon)...]).trimmingCharacters(in: " \t\r\n\u{3000}")
+        return label.isEmpty ? nil : (String(label), String(value))
     }
 
     /// The value following any of `labels` (case-insensitive) in `text`, up to the next footer label or the

@@ -372,20 +372,32 @@ private struct InlineCollector {
 }
 
 extension Substring {
-    /// The substring without leading and trailing characters from `set`.
+    /// The substring without leading and trailing characters from `set`, whose characters are single scalars.
     ///
-    /// A character can only be in `set` when its scalars are, so the scalar test, which needs no grapheme
-    /// breaking, settles the usual case of text that starts and ends with a letter.
+    /// Works on scalars, which needs no grapheme breaking: a scalar from `set` is a whole character unless a
+    /// combining mark (or a joiner) follows it, and then it is kept, as a character-by-character trim would.
     func trimmingCharacters(in set: String) -> Substring {
-        let scalars = set.unicodeScalars
-        var start = self
-        while let scalar = start.unicodeScalars.first, scalars.contains(scalar), let first = start.first, set.contains(first) {
-            start = start.dropFirst()
+        let members = set.unicodeScalars
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, members.contains(scalars[start]) {
+            let next = scalars.index(after: start)
+            if next < end, Self.extendsCharacter(scalars[next]) { break }
+            start = next
         }
-        var end = start
-        while let scalar = end.unicodeScalars.last, scalars.contains(scalar), let last = end.last, set.contains(last) {
-            end = end.dropLast()
+        while start < end {
+            let last = scalars.index(before: end)
+            guard members.contains(scalars[last]) else { break }
+            end = last
         }
-        return end
+        return Substring(scalars[start..<end])
+    }
+
+    /// Whether the scalar belongs to the character before it rather than starting one.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar == "\u{200D}"
     }
 }

@@ -41,7 +41,7 @@ public struct SourceLocation: Hashable, Codable, Sendable {
 }
 
 /// Inline markdown content, kept as structure so that each front end can style it.
-public indirect enum Inline: Hashable, Codable, Sendable {
+public enum Inline: Hashable, Codable, Sendable {
     case text(String)
     case code(String)
     case strong([Inline])
@@ -71,7 +71,7 @@ public struct CodeBlock: Hashable, Codable, Sendable {
 }
 
 /// Block-level markdown content, as the walkthrough renders it.
-public indirect enum Block: Hashable, Codable, Sendable {
+public enum Block: Hashable, Codable, Sendable {
     case heading(level: Int, [Inline])
     case paragraph([Inline])
     /// A list; each item is its own blocks. `checked` is non-nil for task-list items.

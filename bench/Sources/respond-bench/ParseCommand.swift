@@ -1,8 +1,9 @@
 import Foundation
 import RunbookKit
 
-/// `parse DIR`: parses every markdown file of a runbook directory into the model, as the catalog does:
-/// the index through the index parser, every other `*.md` through the runbook parser.
+/// `parse DIR`: reads and parses every markdown file of a runbook directory into the model, as the catalog does:
+/// each file read the catalog's way, the index through the index parser, every other `*.md` through the runbook
+/// parser.
 enum ParseCommand {
     static func run(_ arguments: [String]) throws {
         guard arguments.count == 1 else { throw BenchError.usage("respond-bench parse DIR") }
@@ -12,7 +13,7 @@ enum ParseCommand {
         var steps = 0
         for name in names {
             let path = directory + "/" + name
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard case .data(let data) = Catalog.readRunbookFile(path) else { throw BenchError.failed("cannot read \(path)") }
             if name == "README.md" {
                 steps += IndexParser.parse(data: data, path: path).index.categories.count
             } else if let runbook = RunbookParser.parse(data: data, path: path).runbook {
