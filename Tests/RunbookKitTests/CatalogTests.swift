@@ -71,11 +71,18 @@ struct CatalogTests {
         #expect(Set(files).isSuperset(of: ["empty.md", "binary.md", "latin1.md"]))
     }
 
+    /// A library whose index lists disk-full.md (written from the template) and `extraRows`.
+    static func diskFullLibrary(extraRows: String = "") throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
+            + "| [Disk Full](disk-full.md) | P2 | disk |\n" + extraRows)
+        try directory.write("disk-full.md", templateRunbook)
+        return directory
+    }
+
     @Test("a runbook the index lists is read when first asked for, and kept from then on")
     func listedRunbooksAreReadOnDemand() throws {
-        let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n")
-        try directory.write("disk-full.md", templateRunbook)
+        let directory = try Self.diskFullLibrary()
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.runbookIDs == ["disk-full"])
         try directory.write("disk-full.md", templateRunbook.replacingOccurrences(of: "# Runbook: Disk Full", with: "# Runbook: Disk Almost Full"))
@@ -86,9 +93,7 @@ struct CatalogTests {
 
     @Test("a listed file deleted before it is opened is a clear problem, not a crash")
     func listedFileDeletedBeforeOpening() throws {
-        let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n")
-        try directory.write("disk-full.md", templateRunbook)
+        let directory = try Self.diskFullLibrary()
         let catalog = try Catalog.load(directory: directory.path)
         try FileManager.default.removeItem(atPath: directory.path + "/disk-full.md")
         #expect(catalog.runbook(id: "disk-full") == nil)
@@ -97,9 +102,7 @@ struct CatalogTests {
 
     @Test("a broken listed file costs nothing at load; asking for it, everyRunbook and lint say what is wrong")
     func brokenListedFile() throws {
-        let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk |\n| [Core Dump](core.md) | P1 | binary |\n")
-        try directory.write("disk-full.md", templateRunbook)
+        let directory = try Self.diskFullLibrary(extraRows: "| [Core Dump](core.md) | P1 | binary |\n")
         try directory.write("core.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.diagnostics.isEmpty)
