@@ -26,7 +26,12 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     } else {
         let group = runbook.outline.first { $0.items.contains(cursor) }
         let summary = group.map { "\($0.name) \(groupProgress($0, items, runbook.id, progress))" } ?? ""
-        frame.put("\(summary) · item \(cursor + 1)/\(items.count)", column: 1, row: rows.lowerBound, style: theme.strong)
+        let place = "\(summary) · item \(cursor + 1)/\(items.count)"
+        let column = 1 + frame.put(place, column: 1, row: rows.lowerBound, style: theme.strong, limit: frame.width - 2)
+        let hint = " · O outline"
+        if displayWidth(of: hint) <= frame.width - column - 1 {
+            frame.put(hint, column: column, row: rows.lowerBound, style: theme.dim)
+        }
     }
     let lines = contentLines(model, runbook, progress, items[cursor], width: layout.contentWidth)
     let maxScroll = max(0, lines.count - contentRows.count)
