@@ -23,9 +23,8 @@ public struct Linter: Sendable {
         let library = catalog.everyRunbook()
         var diagnostics = catalog.diagnostics + library.diagnostics
         diagnostics += indexProblems(catalog)
-        for runbook in library.runbooks {
-            diagnostics += lint(runbook, entry: catalog.entry(id: runbook.id))
-        }
+        // Each runbook's shell blocks are checked by a shell of their own, so the runbooks are linted on every core.
+        diagnostics += library.runbooks.parallelMap { lint($0, entry: catalog.entry(id: $0.id)) }.flatMap { $0 }
         return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
@@ -110,8 +109,9 @@ public struct Linter: Sendable {
             blocks += section.blocks.flatMap(\.codeBlocks)
         }
         var diagnostics: [Diagnostic] = []
-        for block in blocks where Self.shellLanguages.contains(block.language.lowercased()) {
-            switch checker.check(block.code) {
+        let shellBlocks = blocks.filter { Self.shellLanguages.contains($0.language.lowercased()) }
+        for (block, result) in zip(shellBlocks, checker.check(shellBlocks.map(\.code))) {
+            switch result {
             case .valid:
                 continue
             case .invalid(let message, let line):

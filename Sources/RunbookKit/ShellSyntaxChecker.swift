@@ -13,4 +13,14 @@ public enum ShellSyntaxResult: Hashable, Sendable {
 public protocol ShellSyntaxChecker: Sendable {
     /// Checks `script`.
     func check(_ script: String) -> ShellSyntaxResult
+
+    /// Checks each of `scripts` on its own, in order; a checker that starts a process can check them all with one.
+    func check(_ scripts: [String]) -> [ShellSyntaxResult]
+}
+
+extension ShellSyntaxChecker {
+    /// Checks the scripts one by one.
+    public func check(_ scripts: [String]) -> [ShellSyntaxResult] {
+        scripts.map { check($0) }
+    }
 }

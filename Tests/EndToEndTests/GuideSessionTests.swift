@@ -54,7 +54,10 @@ struct GuideSessionTests {
         try session.sendKeys("Enter")
         try session.waitFor("Resolution 0/2 · item 4/8")
         try session.sendKeys("O")
-        let outline = try session.waitFor("outline: go to")
+        // The box's last rows are drawn after its title, so wait for the whole list.
+        let outline = try session.waitUntil("the outline lists every step") {
+            $0.contains("outline: go to") && $0.contains("Verification")
+        }
         #expect(outline.contains("Diagnosis ✓ 1."))
         #expect(outline.contains("Diagnosis ✓ 2."))
         #expect(outline.contains("Diagnosis » 3."))
