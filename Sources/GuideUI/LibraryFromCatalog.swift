@@ -21,16 +21,18 @@ extension Library {
     }
 }
 
-/// A symptom search over one catalog, indexed when it is first asked; safe to share between threads.
+/// A symptom search over one catalog, indexed when it is first asked; safe to share between threads. It keeps
+/// the last answer, since a frame of the filtered catalog asks for the same query several times.
 private final class DeferredSymptomSearch: @unchecked Sendable {
     private enum State {
         case pending(Catalog)
         case built(SymptomSearch)
     }
 
-    // Guards `state`, which the first search changes from pending to built.
+    // Guards `state` and `last`.
     private let lock = NSLock()
     private var state: State
+    private var last: (query: String, hits: [SearchHit])?
 
     init(catalog: Catalog) {
         state = .pending(catalog)
@@ -38,6 +40,8 @@ private final class DeferredSymptomSearch: @unchecked Sendable {
 
     func search(_ query: String) -> [SearchHit] {
         lock.lock()
+        defer { lock.unlock() }
+        if let last, last.query == query { return last.hits }
         let index: SymptomSearch
         switch state {
         case .built(let built):
@@ -46,7 +50,8 @@ private final class DeferredSymptomSearch: @unchecked Sendable {
             index = SymptomSearch(catalog: catalog)
             state = .built(index)
         }
-        lock.unlock()
-        return index.search(query)
+        let hits = index.search(query)
+        last = (query, hits)
+        return hits
     }
 }

@@ -42,4 +42,10 @@ struct SymptomSearchSynonymTests {
         #expect(SymptomSearch.expanded(["slow"], query: "slow").contains("慢"))
         #expect(SymptomSearch.expanded(["cpu"], query: "cpu") == ["cpu"])
     }
+
+    @Test("the index's lowercasing is Unicode lowercasing, whatever the script",
+          arguments: ["CPU 使用率 > 80%", "Replica LAG 延遲", "ÉCHEC de connexion", "ＡＰＩ 逾時", "ΣΦΑΛΜΑ", "", "한국어 OOM"])
+    func lowercasing(text: String) {
+        #expect(SymptomSearch.lowercasedBytes(text) == Array(text.lowercased().utf8))
+    }
 }
