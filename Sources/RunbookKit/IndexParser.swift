@@ -41,13 +41,13 @@ public enum IndexParser {
 
     /// Parses the index's text; `path` names it in diagnostics.
     public static func parse(text: String, path: String) -> (index: RunbookIndex, diagnostics: [Diagnostic]) {
-        let (blocks, fenceDiagnostics) = MarkdownReader.read(text, file: path)
-        var diagnostics = fenceDiagnostics
+        var diagnostics: [Diagnostic] = []
         var categories: [Category] = []
         var groups: [ContactGroup] = []
         var heading = ""
         var inContacts = false
-        for located in blocks {
+        // Block by block: an index of thousands of rows is never held whole as Swift values beside cmark's tree.
+        let fenceDiagnostics = MarkdownReader.read(text, file: path) { located in
             switch located.block {
             case .heading(let level, let inlines):
                 let title = inlines.plainText.trimmed
@@ -59,7 +59,7 @@ public enum IndexParser {
                 }
             case .table(let header, let rows):
                 guard let entries = entries(header: header, rows: rows, lines: located.childLines,
-                                            path: path, diagnostics: &diagnostics) else { continue }
+                                            path: path, diagnostics: &diagnostics) else { return }
                 if let last = categories.last, last.name == heading {
                     categories[categories.count - 1].entries += entries
                 } else {
@@ -74,10 +74,10 @@ public enum IndexParser {
                     groups.append(ContactGroup(name: name, contacts: contacts))
                 }
             default:
-                continue
+                return
             }
         }
-        return (RunbookIndex(categories: categories, contactGroups: groups), diagnostics)
+        return (RunbookIndex(categories: categories, contactGroups: groups), fenceDiagnostics + diagnostics)
     }
 
     private static func isContactsHeading(_ title: String) -> Bool {

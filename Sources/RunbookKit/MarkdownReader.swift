@@ -22,8 +22,17 @@ enum MarkdownReader {
 
     /// Parses `text` and returns its top-level blocks and the fence diagnostics, located in `file`.
     static func read(_ text: String, file: String) -> (blocks: [LocatedBlock], diagnostics: [Diagnostic]) {
+        var blocks: [LocatedBlock] = []
+        let diagnostics = read(text, file: file) { blocks.append($0) }
+        return (blocks, diagnostics)
+    }
+
+    /// Parses `text` and hands its top-level blocks to `visit` one at a time, each converted only when its turn
+    /// comes (an index of thousands of rows is never held as Swift values and cmark's tree at once); returns the
+    /// fence diagnostics, located in `file`.
+    static func read(_ text: String, file: String, visit: (LocatedBlock) -> Void) -> [Diagnostic] {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], []) }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
         for name in ["table", "tasklist"] {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -36,20 +45,19 @@ enum MarkdownReader {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return ([], []) }
+        guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
 
         var converter = Converter(file: file, sourceLines: SourceLines(text))
-        var blocks: [LocatedBlock] = []
         var node = cmark_node_first_child(document)
         while let current = node {
             if let block = converter.block(current, depth: 0) {
-                blocks.append(LocatedBlock(block: block, line: Int(cmark_node_get_start_line(current)),
-                                           childLines: converter.childLines(of: current)))
+                visit(LocatedBlock(block: block, line: Int(cmark_node_get_start_line(current)),
+                                   childLines: converter.childLines(of: current)))
             }
             node = cmark_node_next(current)
         }
-        return (blocks, converter.diagnostics)
+        return converter.diagnostics
     }
 
     /// Registering the core extensions mutates a process-wide registry; a lazily initialised static runs it
