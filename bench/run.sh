@@ -50,6 +50,26 @@ hyperfine_median() {
     jq -r '.results[0].median * 1000' "$OUT/$name.json"
 }
 
+# paired_medians COMMAND_A COMMAND_B : runs the two commands (word-split, globs expanded, output discarded)
+# alternately, 3 warm-up pairs then RUNS pairs, and prints the median wall time of each in ms.
+paired_medians() {
+    local a=() b=() started
+    # shellcheck disable=SC2206
+    local first=($1) second=($2)
+    for round in $(seq $((RUNS + 3))); do
+        started=${EPOCHREALTIME/./}
+        "${first[@]}" >/dev/null
+        [ "$round" -gt 3 ] && a+=($(( ${EPOCHREALTIME/./} - started )))
+        started=${EPOCHREALTIME/./}
+        "${second[@]}" >/dev/null
+        [ "$round" -gt 3 ] && b+=($(( ${EPOCHREALTIME/./} - started )))
+    done
+    printf '%s\n' "${a[@]}" >"$OUT/paired-a.txt"
+    printf '%s\n' "${b[@]}" >"$OUT/paired-b.txt"
+    local median='{ v[NR] = $1 } END { printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }'
+    echo "$(sort -n "$OUT/paired-a.txt" | awk "$median") $(sort -n "$OUT/paired-b.txt" | awk "$median")"
+}
+
 # rss_mb COMMAND... : median peak resident set size in MB over 3 runs, from GNU time.
 rss_mb() {
     local samples=()
@@ -99,8 +119,8 @@ for set in shipped generated; do
 done
 
 echo "== 2. parse throughput" >&2
-parse=$(hyperfine_median parse -N "$BENCH parse $GENERATED")
-cmark=$(hyperfine_median cmark "cmark-gfm -e table -e tasklist $GENERATED/*.md > /dev/null")
+# The two run alternately, a pair at a time, so that a change in the machine's load during the run weighs on both.
+read -r parse cmark < <(paired_medians "$BENCH parse $GENERATED" "cmark-gfm -e table -e tasklist $GENERATED/*.md")
 files=$(find "$GENERATED" -name '*.md' | wc -l)
 megabytes=$(cat "$GENERATED"/*.md | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
 row "2. Parse $files files ($megabytes MB) into the model" "$(fmt "$parse") ms" "cmark-gfm to HTML: $(fmt "$cmark") ms" \
