@@ -43,7 +43,7 @@ struct BlockRenderer {
             // selected block is told apart by its heavy bar and title line. A lone runnable block needs no mark:
             // `y` and `R` can only mean it.
             guard let selection, selection.block == code,
-                  selection.count > 1 || !CommandTemplate(code).isRunnable else {
+                  selection.count > 1 || !CommandTemplate.isRunnable(code.code) else {
                 return indent(lines, first: "│ ", rest: "│ ", style: theme.code)
             }
             return [selectionTitle(selection.index, of: selection.count, code)]

@@ -103,9 +103,9 @@ public struct CommandTemplate: Hashable, Sendable {
                 token: String(characters[occurrence.range]), defaultValue: occurrence.defaultValue))
         }
         self.placeholders = placeholders
-        let lines = self.text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.trimmed)
-        isRunnable = !lines.contains { $0.lowercased() == Self.noRunMarker }
-        let firstLine = lines.first { !$0.isEmpty } ?? ""
+        isRunnable = Self.isRunnable(self.text)
+        let firstLine = ASCIICase.contains(self.text, "respond:")
+            ? self.text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
         isScript = info.split(separator: " ").dropFirst().contains("script")
             || firstLine.lowercased() == Self.scriptMarker
     }
@@ -153,8 +153,23 @@ public struct CommandTemplate: Hashable, Sendable {
         return result
     }
 
+    /// Whether the code may be run: no line of it is the no-run marker. Cheap enough for every frame (the
+    /// walkthrough's title line of a selected block says so): a text that does not mention a marker at all is
+    /// not read line by line.
+    public static func isRunnable(_ code: String) -> Bool {
+        guard ASCIICase.contains(code, "respond:") else { return true }
+        return !code.split(separator: "\n").contains { trimmed($0).lowercased() == noRunMarker }
+    }
+
+    /// The line without leading and trailing whitespace, trimmed over scalars (no grapheme breaking).
     private static func trimmed(_ line: Substring) -> String {
-        String(line.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let scalars = line.unicodeScalars
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
 

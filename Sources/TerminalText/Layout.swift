@@ -45,9 +45,32 @@ public func wrapCode(_ code: String, width: Int) -> [String] {
     guard width > 1 else { return [] }
     var lines: [String] = []
     for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
-        lines.append(contentsOf: hardBreak(displayUnits(of: String(line)), width: width))
+        if let ascii = hardBreakPrintableASCII(line, width: width) {
+            lines.append(contentsOf: ascii)
+        } else {
+            lines.append(contentsOf: hardBreak(displayUnits(of: String(line)), width: width))
+        }
     }
     return lines
+}
+
+/// `hardBreak` for a line of printable ASCII, where every character is one column: most lines of commands.
+/// Cut by counting bytes rather than segmenting graphemes and asking each one's width; nil for any other line.
+private func hardBreakPrintableASCII(_ line: Substring, width: Int) -> [String]? {
+    let utf8 = line.utf8
+    guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    guard utf8.count > width else { return [String(line)] }
+    var pieces: [String] = []
+    var start = utf8.startIndex
+    var remaining = utf8.count
+    while remaining > width {
+        let end = utf8.index(start, offsetBy: width - 1)
+        pieces.append(String(line[start..<end]) + continuationMarker)
+        start = end
+        remaining -= width - 1
+    }
+    pieces.append(String(line[start...]))
+    return pieces
 }
 
 /// Cuts units into lines of `width` columns, all but the last ending in the continuation marker.

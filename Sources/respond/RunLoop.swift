@@ -31,8 +31,14 @@ final class RunLoop {
         model = first
         if settle(effects) { return 0 }
         var lastTick = Date.distantPast
+        // A frame is drawn only after a message: an idle guide wakes four times a second to look at the clock and
+        // the journal, but the screen changes once a second at most, and a long step is not laid out for nothing.
+        var needsFrame = true
         while true {
-            backend.present(view(model))
+            if needsFrame {
+                backend.present(view(model))
+                needsFrame = false
+            }
             let event = backend.nextEvent(timeout: runner.command.isRunning ? Self.commandPollInterval : Self.pollInterval)
             if let signal = TerminalGuard.pendingSignal {
                 for message in runner.command.stopBeforeExit() {
@@ -46,7 +52,7 @@ final class RunLoop {
             if event != .tick { messages.append(.terminal(event)) }
             messages += runner.command.poll()
             let now = Date()
-            if event == .tick || now.timeIntervalSince(lastTick) >= Self.tickInterval {
+            if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now
                 messages.append(.tick(now: now))
                 if let incident = model.incident {
@@ -57,6 +63,7 @@ final class RunLoop {
             for message in messages {
                 let (next, effects) = update(model, message)
                 model = next
+                needsFrame = true
                 if settle(effects) { return 0 }
             }
         }

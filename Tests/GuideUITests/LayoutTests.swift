@@ -78,6 +78,21 @@ struct LayoutTests {
         #expect(lines.allSatisfy { displayWidth(of: $0) <= 16 })
     }
 
+    @Test("an ASCII line of code is cut the same way as one with a wide character in it, whatever its length",
+          arguments: [2, 3, 7, 16, 40])
+    func codeCutsAgree(width: Int) {
+        for length in 0...120 {
+            let ascii = String((0..<length).map { Character(UnicodeScalar(0x61 + $0 % 26)!) })
+            let pieces = wrapCode(ascii, width: width)
+            #expect(pieces.map { $0.replacingOccurrences(of: "↩", with: "") }.joined() == ascii)
+            #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("↩") && displayWidth(of: $0) == width })
+            #expect(pieces.last.map { displayWidth(of: $0) <= width } ?? false)
+            // The same text ending in a two-column character takes the general path; it cuts in the same places.
+            let general = wrapCode(ascii + "表", width: width)
+            #expect(Array(general.prefix(max(0, pieces.count - 1))) == Array(pieces.dropLast()))
+        }
+    }
+
     @Test("code keeps its lines and indentation")
     func codeLines() {
         #expect(wrapCode("if true; then\n  echo 你好\nfi", width: 20) == ["if true; then", "  echo 你好", "fi"])
