@@ -45,6 +45,8 @@ public struct Catalog: Sendable {
     public var diagnostics: [Diagnostic]
 
     private let runbookFiles: RunbookFiles
+    /// How many of `runbookIDs`, from the start, are the index's: the rest were parsed at load.
+    private let listedCount: Int
     private let unindexedIDs: [String]
     /// The first index row, and the category it is under, for each id.
     private let entriesByID: [String: (entry: CatalogEntry, category: String)]
@@ -112,6 +114,7 @@ public struct Catalog: Sendable {
             paths: pathsByID, parsed: Dictionary(uniqueKeysWithValues: zip(unlisted, unlistedResults)), parse: parse)
         unindexedIDs = zip(unlisted, unlistedResults).compactMap { $1.runbook == nil ? nil : $0 }
         runbookIDs = listed + unlisted
+        listedCount = listed.count
         self.diagnostics = diagnostics
     }
 
@@ -134,12 +137,8 @@ public struct Catalog: Sendable {
     /// Every runbook that parses, in `runbookIDs` order, with the problems parsing the listed files found (those
     /// of the unlisted files are in `diagnostics` already).
     public func everyRunbook() -> (runbooks: [Runbook], diagnostics: [Diagnostic]) {
-        let unindexed = Set(unindexedIDs)
         let results = runbookFiles.map(runbookIDs) { $0 }
-        var diagnostics: [Diagnostic] = []
-        for (id, result) in zip(runbookIDs, results) where !unindexed.contains(id) {
-            diagnostics += result?.diagnostics ?? []
-        }
+        let diagnostics = results.prefix(listedCount).flatMap { $0?.diagnostics ?? [] }
         return (results.compactMap { $0?.runbook }, diagnostics)
     }
 

@@ -113,13 +113,24 @@ struct CatalogTests {
         #expect(every.runbooks.map(\.id) == ["disk-full"])
         #expect(every.diagnostics.map(\.message).contains { $0.hasPrefix("not a text file") })
         let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
-        #expect(lint.contains { $0.location.file.hasSuffix("core.md") && $0.severity == .error })
+        #expect(lint.filter { $0.location.file.hasSuffix("core.md") && $0.severity == .error }.count == 1)
         #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
         do {
             _ = try catalog.resolve("core")
         } catch {
             #expect(error.description.hasPrefix("runbook core cannot be opened: not a text file"))
         }
+    }
+
+    @Test("a broken file the index does not list is reported once: at load, not again by everyRunbook or lint")
+    func brokenUnlistedFileReportedOnce() throws {
+        let directory = try Self.diskFullLibrary()
+        try directory.write("stray.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.diagnostics.filter { $0.location.file.hasSuffix("stray.md") && $0.severity == .error }.count == 1)
+        #expect(catalog.everyRunbook().diagnostics.isEmpty)
+        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
+        #expect(lint.filter { $0.location.file.hasSuffix("stray.md") && $0.message.hasPrefix("not a text file") }.count == 1)
     }
 
     @Test("a pass over the whole library gives every runbook that parses, in catalog order")
