@@ -50,12 +50,19 @@ public struct CommandResult: Hashable, Sendable {
         self.outputFileProblem = outputFileProblem
     }
 
-    /// One line for the output pane's footer: `exit 0 · 1.2s`, `timed out · 300.0s`, `killed by signal 9 · 0.1s`.
+    /// One line for the output pane's footer: `exit 0 · 1.2s`, `timed out · 300.0s`, `killed by signal 9 · 0.1s`,
+    /// followed by why the output file is incomplete when it could not be written whole (a full disk, say).
     public var summary: String {
         let duration = String(format: "%.1fs", durationSeconds)
-        if let stoppedBecause { return "\(stoppedBecause.rawValue) · \(duration)" }
-        if let exitCode { return "exit \(exitCode) · \(duration)" }
-        return "killed by signal \(signal ?? 0) · \(duration)"
+        let ending: String
+        if let stoppedBecause {
+            ending = "\(stoppedBecause.rawValue) · \(duration)"
+        } else if let exitCode {
+            ending = "exit \(exitCode) · \(duration)"
+        } else {
+            ending = "killed by signal \(signal ?? 0) · \(duration)"
+        }
+        return outputFileProblem.map { "\(ending) · output file incomplete: \($0)" } ?? ending
     }
 
     /// The journal record of this run, ready to append as `.commandRan`; the journal redacts its text again.

@@ -82,8 +82,9 @@ struct CommandSupervisor: @unchecked Sendable {
             }
             var descriptors = [pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
             if !endOfOutput { descriptors.append(pollfd(fd: output, events: Int16(POLLIN), revents: 0)) }
-            let untilDeadline = stopReason == nil ? max(0, Int32((deadline - now).milliseconds)) : Self.checkInterval
-            _ = poll(&descriptors, nfds_t(descriptors.count), min(Self.checkInterval, untilDeadline + 1))
+            // In 64 bits: a timeout of weeks does not fit a poll timeout in milliseconds.
+            let untilDeadline = stopReason == nil ? max(0, (deadline - now).milliseconds) : Int64(Self.checkInterval)
+            _ = poll(&descriptors, nfds_t(descriptors.count), Int32(min(Int64(Self.checkInterval), untilDeadline + 1)))
             if descriptors[0].revents != 0 {
                 var drained: UInt8 = 0
                 while read(wake, &drained, 1) > 0 {}

@@ -20,15 +20,20 @@ struct CommandOptions: ParsableArguments {
         CommandSettings(policy: policy(environment: environment), timeout: try timeout(environment: environment))
     }
 
+    /// The longest timeout accepted: a week. A command that must run longer belongs in a shell, not the guide.
+    static let maximumTimeout = 7 * 24 * 60 * 60
+
     /// How long a command may run, or an error naming the bad value.
     func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
         if let commandTimeout {
-            guard commandTimeout > 0 else { throw CLIError("--command-timeout must be a positive number of seconds, not \(commandTimeout)") }
+            guard (1...Self.maximumTimeout).contains(commandTimeout) else {
+                throw CLIError("--command-timeout must be 1 to \(Self.maximumTimeout) seconds, not \(commandTimeout)")
+            }
             return .seconds(commandTimeout)
         }
         if let text = environment["RESPOND_COMMAND_TIMEOUT"], !text.isEmpty {
-            guard let seconds = Int(text), seconds > 0 else {
-                throw CLIError("RESPOND_COMMAND_TIMEOUT must be a positive number of seconds, not \"\(text)\"")
+            guard let seconds = Int(text), (1...Self.maximumTimeout).contains(seconds) else {
+                throw CLIError("RESPOND_COMMAND_TIMEOUT must be 1 to \(Self.maximumTimeout) seconds, not \"\(text)\"")
             }
             return .seconds(seconds)
         }

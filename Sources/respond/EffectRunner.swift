@@ -126,7 +126,8 @@ final class EffectRunner {
                 location, events: events, runbook: library.runbook, format: .markdown, actor: actor, now: Date())
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {
-            return [.exported(path: unrecorded.path)]
+            // The draft is on disk but the timeline does not say so: an error to see, not a success.
+            return [.exportFailed(reason: unrecorded.description)]
         } catch {
             return [.exportFailed(reason: "\(error)")]
         }

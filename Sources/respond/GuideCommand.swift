@@ -25,6 +25,8 @@ enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
     /// `commands` nil runs none (the read-only review).
     static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions?) throws {
+        // A bad option is the first thing to say, before anything about the terminal it would run in.
+        let settings = try commands?.settings() ?? .readOnly
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -36,7 +38,6 @@ enum InteractiveGuide {
         let catalog = try options.loadCatalog()
         let library = Library(catalog: catalog)
         let launch = try resolved(start, in: catalog)
-        let settings = try commands?.settings() ?? .readOnly
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), library: library,
             clipboard: Clipboard.current(), commands: settings)

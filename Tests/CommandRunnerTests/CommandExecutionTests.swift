@@ -28,6 +28,16 @@ struct CommandExecutionTests {
         let directory = try FileManager.default.attributesOfItem(atPath: incident.path + "/commands")
         #expect((directory[.posixPermissions] as? Int) == 0o700)
         #expect(result.summary.hasPrefix("exit 0 · "))
+        #expect(!result.summary.contains("incomplete"))
+    }
+
+    @Test("the pane's summary says when the output file could not be written whole")
+    func summaryNamesOutputFileProblem() {
+        let result = CommandResult(
+            commandLine: "echo hi", exitCode: 0, signal: nil, stoppedBecause: nil, startedAt: Date(timeIntervalSince1970: 0),
+            durationSeconds: 1.25, outputExcerpt: "hi", outputFile: "commands/x.log", outputBytes: 3,
+            outputFileProblem: "No space left on device")
+        #expect(result.summary == "exit 0 · 1.2s · output file incomplete: No space left on device")
     }
 
     @Test("reports a non-zero exit code, with stderr merged into the output")

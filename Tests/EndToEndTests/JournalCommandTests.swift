@@ -52,6 +52,16 @@ struct JournalCommandTests {
         #expect(!FileManager.default.fileExists(atPath: home + "/incidents"))
     }
 
+    @Test("a command timeout out of range is refused with the range, before the terminal is looked at")
+    func commandTimeoutRange() throws {
+        let home = try makeHome()
+        for value in ["0", "604801", "9223372036854775807"] {
+            let result = try respond(["start", "disk-full", "--command-timeout", value], home: home)
+            #expect(result.status != 0)
+            #expect(result.stderr == "Error: --command-timeout must be 1 to 604800 seconds, not \(value)\n")
+        }
+    }
+
     @Test("log appends one event per call and prints its seq and kind")
     func logActions() throws {
         let home = try makeHome()
