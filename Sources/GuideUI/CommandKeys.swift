@@ -182,12 +182,12 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
 func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard var pane = model.commands.pane else { return back(model) }
-    let count = pane.shownLines.count
+    let top = maxOutputScroll(model)
     switch Move(key, page: model.height / 2) {
     case .by(let delta)?:
-        pane.scroll = min(max(0, count - 1), max(0, pane.scroll - delta))
+        pane.scroll = min(top, max(0, pane.scroll - delta))
     case .first?:
-        pane.scroll = max(0, count - 1)
+        pane.scroll = top
     case .last?:
         pane.scroll = 0
     case nil:

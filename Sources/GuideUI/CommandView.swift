@@ -20,6 +20,20 @@ extension BlockRenderer {
     }
 }
 
+/// The output's lines as the pane shows them, wrapped to a terminal `width` wide.
+private func wrappedOutput(_ pane: CommandPane, width: Int) -> [String] {
+    pane.shownLines.flatMap { wrapCode($0, width: width - 2) }
+}
+
+/// How far the output pane can scroll up from its newest row: the keys stop where the view does, at the oldest.
+func maxOutputScroll(_ model: AppModel) -> Int {
+    guard let pane = model.commands.pane else { return 0 }
+    // The pane's area is the screen less the header and the two bottom lines; the command line and the status
+    // line take two of its rows.
+    let visible = max(0, model.height - 3 - 2)
+    return max(0, wrappedOutput(pane, width: model.width).count - visible)
+}
+
 /// The output pane: the command line, the output's tail (scrollable), and how the run stands.
 func drawCommandOutput(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
@@ -30,7 +44,7 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
     frame.put(first, column: 1, row: rows.lowerBound, style: theme.strong, limit: lineWidth)
 
     let outputRows = (rows.lowerBound + 1)..<(rows.upperBound - 1)
-    let lines = pane.shownLines.flatMap { wrapCode($0, width: lineWidth) }
+    let lines = wrappedOutput(pane, width: frame.width)
     let scroll = min(pane.scroll, max(0, lines.count - outputRows.count))
     let end = lines.count - scroll
     let shown = lines[max(0, end - outputRows.count)..<end]

@@ -88,7 +88,7 @@ private func catalogKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         case .enter:
             return startForm(model, entries)
         default:
-            if let move = Move(key, page: 0), !isText(key) {
+            if let move = Move(key, page: model.height / 2), !isText(key) {
                 model.catalog.cursor = move.apply(to: model.catalog.cursor, count: entries.count)
             } else if filter.handle(key) {
                 model.catalog.filter = filter
@@ -167,7 +167,7 @@ private func startFormKey(_ model: AppModel, _ form: StartForm, _ key: Key) -> (
             let all = Severity.allCases
             let index = all.firstIndex(of: form.severity) ?? 0
             switch key {
-            case .left, .character("h"): form.severity = all[max(0, index - 1)]
+            case .left, .character("h"): form.severity = all[(index + all.count - 1) % all.count]
             case .right, .character("l"), .character(" "): form.severity = all[(index + 1) % all.count]
             case .character(let c) where ("0"..."3").contains(c):
                 form.severity = Severity(rawValue: "P\(c)") ?? form.severity

@@ -8,7 +8,7 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard var session = model.incident, let progress = model.progress else { return back(model) }
     guard let runbook = model.currentRunbook else {
-        model.notice = Notice(text: "runbook \"\(progress.runbook)\" is not in the library; r switches", isError: true)
+        // The screen already says the runbook is missing and that r switches; a notice would follow to the catalog.
         return key == .character("r") ? switchRunbookPicker(model, progress) : commonIncidentKey(model, key)
     }
     let items = runbook.walkthroughItems

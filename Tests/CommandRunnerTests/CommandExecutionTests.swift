@@ -184,7 +184,6 @@ struct CommandExecutionTests {
         #expect(run == CommandRun(
             command: "echo ok", step: step, placeholders: ["pod-name": "api-1"], exitCode: 0,
             durationSeconds: result.durationSeconds, outputExcerpt: "ok", outputFile: result.outputFile))
-        #expect(EventKind.commandRan(run) == .commandRan(run))
     }
 
     @Test("a missing working directory is refused before anything runs")

@@ -17,11 +17,33 @@ struct CatalogReducerTests {
         #expect(view(model).textLines.contains { $0.contains("High CPU Usage") })
     }
 
-    @Test("while filtering, j and k are letters of the filter, arrows still move")
+    @Test("while filtering, j and k are letters of the filter, arrows and pages still move")
     func filterTakesLetters() {
         let model = run(Fixtures.model(), keys(.character("/")) + typing("jk")).0
         #expect(model.catalog.filter?.text == "jk")
+        // The fixture's three runbooks, filter open and empty: a page (half the screen) reaches the last.
+        let all = run(Fixtures.model(width: 80, height: 12), keys(.character("/"))).0
+        #expect(run(all, keys(.down)).0.catalog.cursor == 1)
+        #expect(run(all, keys(.pageDown)).0.catalog.cursor == 2)
+        #expect(run(all, keys(.pageDown, .pageUp)).0.catalog.cursor == 0)
     }
+
+    @Test("in the start form, left and right both wrap around the severities")
+    func severityWraps() throws {
+        let form = run(Fixtures.model(), keys(.enter, .tab)).0
+        guard case .startForm(let opened)? = form.overlay else { throw StartFormMissing() }
+        for (key, steps) in [(Key.left, -1), (.right, 1)] {
+            var model = form
+            for _ in 0..<4 { model = run(model, keys(key)).0 }
+            guard case .startForm(let turned)? = model.overlay else { throw StartFormMissing() }
+            #expect(turned.severity == opened.severity, "four presses of \(key) come back round (\(steps))")
+        }
+        let left = run(form, keys(.character("0"), .left)).0
+        guard case .startForm(let wrapped)? = left.overlay else { throw StartFormMissing() }
+        #expect(wrapped.severity == .p3)
+    }
+
+    struct StartFormMissing: Error {}
 
     @Test("Enter opens the start form prefilled from the runbook; Enter there opens the incident")
     func startForm() {
@@ -78,7 +100,9 @@ struct CatalogReducerTests {
     func tooSmall() {
         var model = update(Fixtures.model(), .terminal(.resize(width: 39, height: 20))).0
         #expect(view(model).textLines.contains { $0.contains("need 40×12, have 39×20") })
-        #expect(run(model, keys(.enter)).1.joined().isEmpty)
+        #expect(run(model, keys(.enter)).0.overlay == nil)
+        #expect(run(model, keys(.character("j"))).0.catalog.cursor == model.catalog.cursor)
+        #expect(run(model, keys(.character("q"))).1 == [[.quit]])
         model = update(model, .terminal(.resize(width: 40, height: 12))).0
         #expect(view(model).textLines.contains { $0.contains("High CPU Usage") })
     }

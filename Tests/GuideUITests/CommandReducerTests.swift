@@ -123,7 +123,9 @@ struct CommandReducerTests {
             #expect(model.screen == .walkthrough)
         }
         let (_, yes) = run(asked, keys(.character("y")))
-        #expect(yes.last?.count == 1)
+        #expect(yes.last == [.runCommand(CommandRunRequest(
+            commandLine: "kubectl get pods -n shop", isScript: false, step: CommandFixtures.firstStep,
+            placeholders: ["NAMESPACE": "shop"], incidentID: incidentID))])
     }
 
     @Test("a no-run block is refused with a reason, and so is every block under --no-exec")
@@ -173,12 +175,28 @@ struct CommandReducerTests {
         #expect(typedYes == nil)
         #expect(screenText(asked).contains("kubectl delete removes resources"))
         let (_, effects) = run(asked, keys(.character("y")))
-        #expect(effects.last?.count == 1)
+        #expect(effects.last == [.runCommand(CommandRunRequest(
+            commandLine: "kubectl delete pod web-1 -n shop", isScript: false, step: CommandFixtures.deleteStep,
+            placeholders: ["pod-name": "web-1"], incidentID: incidentID))])
     }
 
     /// A model whose command is running in the output pane.
     func running() -> AppModel {
         run(CommandFixtures.walkthrough(), keys(.character("R"), .enter, .enter)).0
+    }
+
+    @Test("g scrolls the output to its oldest row even when lines wrap, and every key from there moves the view")
+    func outputScrollsToOldest() {
+        var model = running()
+        let lines = (1...40).map { "line \($0) " + String(repeating: "x", count: 100) }
+        model = run(model, [.command(.output(lines.joined(separator: "\n") + "\n"))]).0
+        let oldest = run(model, keys(.character("g"))).0
+        #expect(screenText(oldest).contains("line 1 "))
+        let next = run(oldest, keys(.character("j"))).0
+        #expect(screenText(next) != screenText(oldest))
+        let newest = run(oldest, keys(.character("G"))).0
+        #expect(screenText(newest).contains("line 40 "))
+        #expect(!screenText(newest).contains("line 1 "))
     }
 
     @Test("output appends to the pane line by line, controls stripped, and Ctrl-C stops the command, not the guide")

@@ -218,6 +218,22 @@ struct WalkthroughReducerTests {
         #expect(frame[column, 22].style.background == .yellow)
     }
 
+    @Test("an incident on a runbook the library lacks says so on its screen, r switches, and q leaves no error behind")
+    func missingRunbook() {
+        let model = update(Fixtures.model(), .incidentOpened(id: "2026-11-27-gone", events: [Fixtures.openedEvent(runbook: "gone")])).0
+        #expect(view(model).textLines.contains { $0.contains("runbook \"gone\" is not in this library") })
+        let afterKeys = run(model, keys(.character("j"), .character(" "))).0
+        #expect(afterKeys.incident?.events.count == 1)
+        if case .picker(let picker)? = run(model, keys(.character("r"))).0.overlay {
+            #expect(picker.purpose == .switchRunbook)
+        } else {
+            Issue.record("r did not offer the other runbooks")
+        }
+        let catalog = run(afterKeys, keys(.character("q"))).0
+        #expect(catalog.screen == .catalog)
+        #expect(catalog.notice == nil)
+    }
+
     @Test("events appended by another process appear, once each")
     func eventsArrive() {
         let model = Fixtures.walkthrough()
@@ -284,7 +300,7 @@ struct ScrollAndRobustnessTests {
             model = run(model, messages).0
             let frame = view(model)
             for row in 0..<frame.height {
-                #expect(frame.textLines[row].count <= width)
+                #expect(displayWidth(of: frame.textLines[row]) == width)
                 for column in 0..<frame.width where frame[column, row].isContinuation {
                     #expect(column > 0 && displayWidth(of: frame[column - 1, row].symbol) == 2,
                             "orphan continuation at \(column),\(row) on \(model.screen)")
