@@ -12,9 +12,6 @@ extension IncidentState {
     /// The severity to show: the incident's, or P2 before the incident-opened event is read.
     var shownSeverity: Severity { severity ?? .p2 }
 
-    /// When the status was last updated; opening the incident counts as the first update.
-    var lastStatusUpdateOrOpened: Date? { lastStatusUpdate ?? opened?.at }
-
     /// Whether the step is done in that runbook.
     func isDone(_ runbook: String, _ step: Step) -> Bool {
         progress(of: runbook).steps[step.key]?.outcome == .done

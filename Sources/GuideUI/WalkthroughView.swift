@@ -189,7 +189,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let progress = session.state
     let now = model.now
     frame.fill(row: row, style: theme.bar)
-    let sinceUpdate = progress.lastStatusUpdateOrOpened.map { now.timeIntervalSince($0) } ?? 0
+    let sinceUpdate = progress.lastStatusUpdate.map { now.timeIntervalSince($0) } ?? 0
     let stale = sinceUpdate >= statusUpdateNudge
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText = stale

@@ -28,7 +28,7 @@ public struct IncidentState: Hashable, Sendable {
     public var roles: [Role: String] = [:]
     /// Progress through each runbook, by runbook id.
     public var progress: [String: RunbookProgress] = [:]
-    /// Every note, in journal order (by sequence number).
+    /// Every note, in journal order.
     public var notes: [NoteRecord] = []
     /// Sequence numbers of the events that are pinned now (pinned notes and events pinned later).
     public var pinnedSeqs: Set<Int> = []
@@ -46,8 +46,6 @@ public struct IncidentState: Hashable, Sendable {
     public var closed: Stamp?
     /// Every reopening, in journal order.
     public var reopenings: [Stamp] = []
-    /// When the status was last set (the opening counts), for the "time since last status update" nudge.
-    public var lastStatusUpdate: Date?
     /// The sequence number of the last event folded in; 0 before any.
     public var lastSeq: Int = 0
     /// The moments the metrics measure between.
@@ -70,6 +68,16 @@ public struct IncidentState: Hashable, Sendable {
 
     /// Whether the incident is closed now.
     public var isClosed: Bool { closed != nil }
+
+    /// When the status was last set (the opening counts), for the "time since last status update" nudge.
+    public var lastStatusUpdate: Date? {
+        statusHistory.last?.stamp.at
+    }
+
+    /// Whether the note is pinned now, after every pin change.
+    public func isPinned(_ note: NoteRecord) -> Bool {
+        pinnedSeqs.contains(note.stamp.seq)
+    }
 
     /// Every runbook the incident refers to: those it used, in order, then any other with recorded progress, by id.
     public var runbooksReferenced: [String] {
@@ -109,8 +117,7 @@ public struct IncidentState: Hashable, Sendable {
         case .checklistUnchecked(let item):
             progress[item.runbook]?.checked[item.item] = nil
         case .note(let text, let pinned, let commander):
-            let note = NoteRecord(text: text, pinned: pinned, commander: commander, stamp: stamp)
-            notes.insert(note, at: noteInsertionIndex(seq: event.seq))
+            notes.append(NoteRecord(text: text, commander: commander, stamp: stamp))
             if pinned { pinnedSeqs.insert(event.seq) }
         case .statusChanged(let status):
             setStatus(status, stamp)
@@ -149,7 +156,6 @@ public struct IncidentState: Hashable, Sendable {
     private mutating func setStatus(_ status: IncidentStatus, _ stamp: Stamp) {
         self.status = status
         statusHistory.append(Change(value: status, stamp: stamp))
-        lastStatusUpdate = stamp.at
         // Resolving implies mitigation, so a jump straight to resolved sets both milestones.
         if status == .mitigated || status == .resolved, milestones.mitigated == nil {
             milestones.mitigated = stamp.at
@@ -166,27 +172,6 @@ public struct IncidentState: Hashable, Sendable {
 
     private mutating func setPinned(_ seq: Int, _ pinned: Bool) {
         if pinned { pinnedSeqs.insert(seq) } else { pinnedSeqs.remove(seq) }
-        if let index = noteIndex(seq: seq) {
-            notes[index].pinned = pinned
-        }
-    }
-
-    /// Where the note recorded as event `seq` is, found by binary search: notes are kept sorted by sequence number.
-    private func noteIndex(seq: Int) -> Int? {
-        let index = noteInsertionIndex(seq: seq)
-        return index < notes.count && notes[index].stamp.seq == seq ? index : nil
-    }
-
-    /// The first position whose note has a sequence number of at least `seq`: the end, for a journal read in order.
-    private func noteInsertionIndex(seq: Int) -> Int {
-        if let last = notes.last, last.stamp.seq < seq { return notes.count }
-        var low = 0
-        var high = notes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if notes[middle].stamp.seq < seq { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// A reopened incident is live again: it is no longer closed or resolved, and a resolved status goes back to

@@ -102,17 +102,14 @@ public struct RunbookProgress: Hashable, Codable, Sendable {
 public struct NoteRecord: Hashable, Codable, Sendable {
     /// The note's text.
     public var text: String
-    /// Whether it is pinned now, after every pin change.
-    public var pinned: Bool
     /// Whether the commander wrote it as an annotation in the review.
     public var commander: Bool
-    /// Who wrote it and when.
+    /// Who wrote it and when. Whether it is pinned now is `IncidentState.isPinned`, after every pin change.
     public var stamp: Stamp
 
     /// Creates a note record.
-    public init(text: String, pinned: Bool, commander: Bool, stamp: Stamp) {
+    public init(text: String, commander: Bool, stamp: Stamp) {
         self.text = text
-        self.pinned = pinned
         self.commander = commander
         self.stamp = stamp
     }

@@ -26,27 +26,18 @@ public struct IncidentSummary: Hashable, Sendable {
     /// How many events its journal holds.
     public var eventCount: Int
 
-    /// The summary of an incident's events, or nil when they do not start with `incidentOpened`.
+    /// The summary of an incident's events, or nil when they do not start with `incidentOpened`. Status,
+    /// severity and closing are the fold's (`IncidentState`), so the list says what the guide and review say.
     public static func summarize(id: String, journalPath: String, events: [Event]) -> IncidentSummary? {
-        guard let first = events.first,
-              case .incidentOpened(let title, let severity, let runbook, let drill, _) = first.kind
-        else { return nil }
-        var summary = IncidentSummary(
-            id: id, journalPath: journalPath, title: title, severity: severity, status: .investigating,
-            runbook: runbook, drill: drill, openedAt: first.occurredAt, lastEventAt: first.recordedAt, closed: false,
-            eventCount: events.count
-        )
-        for event in events.dropFirst() {
-            summary.lastEventAt = max(summary.lastEventAt, event.recordedAt)
-            switch event.kind {
-            case .statusChanged(let status): summary.status = status
-            case .severityChanged(let severity): summary.severity = severity
-            case .incidentClosed: summary.closed = true
-            case .reopened: summary.closed = false
-            default: break
-            }
+        guard let first = events.first, case .incidentOpened(_, let severity, let runbook, _, _) = first.kind else {
+            return nil
         }
-        return summary
+        let state = IncidentState.fold(events)
+        return IncidentSummary(
+            id: id, journalPath: journalPath, title: state.title, severity: state.severity ?? severity,
+            status: state.status, runbook: runbook, drill: state.drill, openedAt: first.occurredAt,
+            lastEventAt: events.map(\.recordedAt).max() ?? first.recordedAt, closed: state.closed != nil,
+            eventCount: events.count)
     }
 }
 

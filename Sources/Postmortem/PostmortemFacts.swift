@@ -54,7 +54,7 @@ extension PostmortemDraft {
         if !fromRunbook.isEmpty {
             lines += ["What the runbook says about impact:", ""] + fromRunbook + [""]
         }
-        let pinned = state.notes.filter(\.pinned)
+        let pinned = state.notes.filter(state.isPinned)
         lines.append("Pinned notes:")
         lines.append("")
         lines += pinned.isEmpty

@@ -125,4 +125,19 @@ struct IncidentStoreTests {
         #expect(listing.unreadable.map(\.id) == [broken.id])
         #expect(try IncidentStore(home: store.home + "/none").list().incidents.isEmpty)
     }
+
+    @Test("a resolved, closed incident reopened is listed open and investigating, as the guide shows it")
+    func reopenedIsInvestigating() throws {
+        let store = try store()
+        let incident = try open(store, "high-cpu-usage")
+        _ = try incident.journal.append([
+            NewEvent(actor: "amy", kind: .statusChanged(.resolved)),
+            NewEvent(actor: "amy", kind: .incidentClosed),
+            NewEvent(actor: "bob", kind: .reopened),
+        ], now: now.addingTimeInterval(60))
+        let summary = try #require(try store.list().incidents.first)
+        #expect(summary.closed == false)
+        #expect(summary.status == .investigating)
+        #expect(summary.status == IncidentState.fold(try Journal.read(incident.journalPath).events).status)
+    }
 }
