@@ -1,10 +1,9 @@
 import IncidentKit
 import RunbookKit
 
-/// What the review derives from the journal, kept so that drawing a frame does not fold it again.
+/// What the review derives from the journal beyond the incident's state (which the session keeps, folded): the
+/// adherence report, kept so that drawing a frame does not replay the journal.
 struct ReviewDigest: Hashable, Sendable {
-    /// The incident's state after every event.
-    var state = IncidentState()
     /// How closely it followed its runbooks.
     var adherence = AdherenceReport()
     /// How many times the adherence report (and with it the progress it goes with) was made: what is laid out
@@ -17,22 +16,20 @@ struct ReviewDigest: Hashable, Sendable {
 
     /// The digest of a loaded journal, compared with the library's runbooks.
     init(session: IncidentSession, library: Library) {
-        state = session.state
-        remakeAdherence(session.events, library: library)
+        remakeAdherence(session, library: library)
     }
 
-    /// Takes in the events merged into `session` since it held `known` events.
-    mutating func absorb(_ session: IncidentSession, known: Int, library: Library) {
+    /// Takes in the events merged into `session` since it held `known` events, the last numbered `lastSeq`.
+    mutating func absorb(_ session: IncidentSession, known: Int, lastSeq: Int, library: Library) {
         let events = session.events
         // The adherence report replays the whole journal; events that cannot change it (notes, pins, exports,
         // roles …) leave it as it was, so a busy note-taker does not make every arrival a full replay. A late
         // arrival merged in the middle is among the last `events.count - known` only approximately, so any
         // arrival that is not at the end replays too.
         let fresh = events.suffix(max(0, events.count - known))
-        let late = (fresh.first?.seq ?? 0) <= state.lastSeq
-        state = session.state
+        let late = (fresh.first?.seq ?? 0) <= lastSeq
         if fresh.contains(where: { $0.kind.affectsAdherence }) || late {
-            remakeAdherence(events, library: library)
+            remakeAdherence(session, library: library)
         }
     }
 
@@ -46,13 +43,14 @@ struct ReviewDigest: Hashable, Sendable {
         return runbooks
     }
 
-    private mutating func remakeAdherence(_ events: [Event], library: Library) {
+    private mutating func remakeAdherence(_ session: IncidentSession, library: Library) {
+        let state = session.state
         let runbooks = Self.runbooks(referredToBy: state, in: library)
         let used = state.runbooksUsed.filter { runbooks[$0] != nil }
         if commands?.ids != used {
             commands = UsedRunbookCommands(ids: used, matcher: RunbookCommandMatcher(runbooks: used.compactMap { runbooks[$0] }))
         }
-        adherence = Adherence.report(events: events, runbooks: runbooks, matcher: commands?.matcher)
+        adherence = Adherence.report(events: session.events, runbooks: runbooks, matcher: commands?.matcher)
         revision += 1
     }
 }
@@ -60,11 +58,10 @@ struct ReviewDigest: Hashable, Sendable {
 // The revision and the matcher are bookkeeping: two digests of the same journal are the same digest.
 extension ReviewDigest {
     static func == (lhs: ReviewDigest, rhs: ReviewDigest) -> Bool {
-        lhs.state == rhs.state && lhs.adherence == rhs.adherence
+        lhs.adherence == rhs.adherence
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(state)
         hasher.combine(adherence)
     }
 }

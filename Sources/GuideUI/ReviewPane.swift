@@ -35,12 +35,12 @@ struct ReviewPane: Sendable {
     /// The pane of the model's review at `width`; empty before the journal is loaded or when too narrow to read.
     init(_ model: AppModel, width: Int) {
         let revision = model.review?.digest.revision ?? 0
-        guard let review = model.review, model.incident != nil, width > 4 else {
+        guard let review = model.review, let state = model.progress, width > 4 else {
             self.init(lines: [], width: width, revision: revision)
             return
         }
-        let runbooks = ReviewDigest.runbooks(referredToBy: review.state, in: model.library)
-        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(review.state, runbooks: runbooks)
+        let runbooks = ReviewDigest.runbooks(referredToBy: state, in: model.library)
+        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: runbooks)
             + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
         self.init(lines: summary, width: width, revision: revision)
     }

@@ -30,7 +30,7 @@ public enum ReviewPlainText {
         lines += ReviewSummary.adherence(Adherence.report(events: events, runbooks: byID)).map(plain)
         lines.append("")
         let filter = ReviewFilter(showSystem: includeSystem)
-        let shown = events.filter(filter.admits)
+        let shown = filter.admitted(events).map { events[$0] }
         let hidden = events.count - shown.count
         lines.append("Timeline" + (hidden > 0 ? " (\(hidden) system event\(hidden == 1 ? "" : "s") hidden; --all shows them)" : ""))
         lines += table(shown, state: state, start: state.milestones.start ?? events.first?.occurredAt ?? now)

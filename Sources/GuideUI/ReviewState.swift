@@ -60,15 +60,8 @@ public struct ReviewFilter: Hashable, Sendable {
         self.showSystem = showSystem
     }
 
-    /// Whether the filter lets `event` through.
-    public func admits(_ event: Event) -> Bool {
-        (showSystem || !event.kind.isSystem)
-            && categories.contains(ReviewCategory(event.kind))
-            && (actor.map { $0 == event.actor } ?? true)
-    }
-
-    /// The indices of the events the filter lets through, in order: `admits` over a whole journal, with the
-    /// categories asked as bits rather than hashed into the set for every event.
+    /// The indices of the events the filter lets through, in order: system events only when shown, the categories
+    /// chosen (asked as bits rather than hashed into the set for every event), and the actor when one is chosen.
     func admitted(_ events: [Event]) -> [Int] {
         let shown = categories.reduce(0) { $0 | 1 << $1.rawValue }
         return events.withUnsafeBufferPointer { buffer in
@@ -130,9 +123,6 @@ public struct ReviewState: Hashable, Sendable {
     public init(reference: String) {
         self.reference = reference
     }
-
-    /// The incident's state as folded from its events.
-    public var state: IncidentState { digest.state }
 
     /// The incident's adherence report.
     public var adherence: AdherenceReport { digest.adherence }

@@ -30,10 +30,11 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         return (model, [])
     case .journalAppended, .eventsArrived:
         let known = model.incident?.events.count ?? 0
+        let lastSeq = model.incident?.state.lastSeq ?? 0
         let selected = selectedReviewEvent(model)?.seq
         let (merged, effects) = handleResult(model, message)
         model = merged
-        absorb(&model, after: known, selected: selected)
+        absorb(&model, after: known, lastSeq: lastSeq, selected: selected)
         return (model, effects)
     default:
         return handleResult(model, message)
@@ -42,9 +43,9 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 
 /// Brings the review up to date with events merged into the session: the digest, the rows, and the reader's
 /// place (the bottom when following, else the same event with the new rows counted).
-private func absorb(_ model: inout AppModel, after known: Int, selected: Int?) {
+private func absorb(_ model: inout AppModel, after known: Int, lastSeq: Int, selected: Int?) {
     guard var review = model.review, let session = model.incident, session.events.count > known else { return }
-    review.digest.absorb(session, known: known, library: model.library)
+    review.digest.absorb(session, known: known, lastSeq: lastSeq, library: model.library)
     let before = review.rows.count
     model.review = review
     refreshRows(&model, keeping: selected)
@@ -147,7 +148,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         review.input = ReviewInput(purpose: .annotation)
     case .character("p"):
         guard let selected else { return (model, []) }
-        let pinned = review.state.pinnedSeqs.contains(selected.seq)
+        let pinned = model.progress?.pinnedSeqs.contains(selected.seq) ?? false
         model.notice = Notice(text: "\(pinned ? "unpinning" : "pinning") #\(selected.seq)", isError: false)
         return record(model, [.pinChanged(seq: selected.seq, pinned: !pinned)])
     case .tab, .character("v"):

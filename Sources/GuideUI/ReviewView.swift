@@ -27,11 +27,10 @@ func drawReview(_ frame: inout Frame, _ model: AppModel) {
 private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState) {
     let theme = model.theme
     frame.fill(row: 0, style: theme.bar)
-    guard model.incident != nil else {
+    guard let state = model.progress else {
         frame.put(" REVIEW · loading \(review.reference)…", column: 0, row: 0, style: theme.bar.with(bold: true))
         return
     }
-    let state = review.state
     let severity = state.severity?.rawValue ?? "P?"
     let right = " \(severity) · \(state.status.rawValue)\(state.isClosed ? " · closed" : "") "
     let rightWidth = displayWidth(of: right)
@@ -59,12 +58,13 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
         frame.put(" " + text, column: 0, row: layout.table.lowerBound, style: theme.dim, limit: layout.tableWidth)
         return
     }
-    let start = review.state.milestones.start ?? events.first?.occurredAt ?? model.now
+    let state = model.progress ?? IncidentState()
+    let start = state.milestones.start ?? events.first?.occurredAt ?? model.now
     let top = visibleTop(top: review.top, cursor: review.cursor, count: review.rows.count, height: layout.table.count)
     for (row, index) in zip(layout.table, top..<review.rows.count) {
         let event = events[review.rows[index]]
         let selected = index == review.cursor
-        let pinned = review.state.pinnedSeqs.contains(event.seq)
+        let pinned = state.pinnedSeqs.contains(event.seq)
         var base = theme.plain
         if pinned { base = theme.strong }
         if case .note(_, _, true) = event.kind { base = theme.commander }

@@ -4,7 +4,7 @@ import RunbookKit
 /// An incident's current state, derived only by folding its events in journal order.
 ///
 /// Nothing else holds incident state: resuming an incident is replaying its journal through `fold`, and a live
-/// view keeps up by calling `applying` for each new event.
+/// view keeps up by calling `apply` for each new event.
 public struct IncidentState: Hashable, Sendable {
     /// The title given when the incident was opened; empty until then.
     public var title: String = ""
@@ -57,13 +57,6 @@ public struct IncidentState: Hashable, Sendable {
     /// The state after `events`, applied in the order given (the journal's order).
     public static func fold(_ events: [Event]) -> IncidentState {
         events.reduce(into: IncidentState()) { state, event in state.apply(event) }
-    }
-
-    /// This state with one more event applied. In a loop, prefer `apply`, which does not copy the state.
-    public func applying(_ event: Event) -> IncidentState {
-        var next = self
-        next.apply(event)
-        return next
     }
 
     /// Whether the incident is closed now.

@@ -24,7 +24,7 @@ public struct Metrics: Hashable, Codable, Sendable {
 
     /// The metrics that `milestones` allow.
     public init(_ milestones: Milestones) {
-        let start = milestones.impactStarted ?? milestones.detected
+        let start = milestones.start
         self.init(
             timeToDetect: Self.span(milestones.impactStarted, milestones.detected),
             timeToAcknowledge: Self.span(milestones.detected, milestones.acknowledged),

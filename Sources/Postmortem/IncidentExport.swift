@@ -108,7 +108,7 @@ public struct IncidentExport: Encodable, Sendable {
             mitigated: m.mitigated, resolved: m.resolved
         )
         metrics = Metrics(state)
-        let ids = state.runbooksUsed + state.progress.keys.filter { !state.runbooksUsed.contains($0) }.sorted()
+        let ids = state.runbooksReferenced
         progress = ids.map { id in
             let progress = state.progress(of: id)
             let checked = progress.checked.keys.sorted().compactMap { progress.checked[$0] }

@@ -48,8 +48,8 @@ public struct Catalog: Sendable {
     /// How many of `runbookIDs`, from the start, are the index's: the rest were parsed at load.
     private let listedCount: Int
     private let unindexedIDs: [String]
-    /// The first index row, and the category it is under, for each id.
-    private let entriesByID: [String: (entry: CatalogEntry, category: String)]
+    /// The first index row of each id.
+    private let entriesByID: [String: CatalogEntry]
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -91,10 +91,10 @@ public struct Catalog: Sendable {
         let sourcePaths = Set(files)
         var listed: [String] = []
         var placed: Set<String> = []
-        var entriesByID: [String: (entry: CatalogEntry, category: String)] = [:]
+        var entriesByID: [String: CatalogEntry] = [:]
         for category in categories {
             for entry in category.entries {
-                if entriesByID[entry.id] == nil { entriesByID[entry.id] = (entry, category.name) }
+                if entriesByID[entry.id] == nil { entriesByID[entry.id] = entry }
                 if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
                     diagnostics.append(Diagnostic(.error, entry.location,
                         "index row \"\(entry.title)\" links \(entry.file), which does not exist; create it with `respond new \(entry.id)` or fix the link"))
@@ -176,13 +176,9 @@ public struct Catalog: Sendable {
 
     /// The index row for this id.
     public func entry(id: String) -> CatalogEntry? {
-        entriesByID[id]?.entry
+        entriesByID[id]
     }
 
-    /// The category name the index files this id under.
-    public func category(of id: String) -> String? {
-        entriesByID[id]?.category
-    }
 
     /// The severity to show for a runbook: the file's own, else the index's.
     public func severity(of id: String) -> Severity? {

@@ -211,14 +211,7 @@ private struct IncidentEvents {
 
     /// The runbook the incident is on now: the last one switched to, else the one it was opened on.
     func currentRunbook() throws -> String {
-        let events = try global.readIncident(location).events
-        let current = events.reversed().lazy.compactMap { event -> String? in
-            switch event.kind {
-            case .runbookSwitched(let runbook), .incidentOpened(_, _, let runbook, _, _): runbook
-            default: nil
-            }
-        }.first
-        guard let current else {
+        guard let current = IncidentState.fold(try global.readIncident(location).events).currentRunbook else {
             throw CLIError("\(location.journalPath) does not start with an incident-opened event")
         }
         return current

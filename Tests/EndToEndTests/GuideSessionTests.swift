@@ -130,9 +130,11 @@ struct GuideSessionTests {
 
         // 120 columns: the outline sits beside the step and shows every section's progress.
         let resumed = try start("resume", width: 120, height: 30)
-        let screen = try resumed.waitFor("Diagnosis 3/3")
+        // The whole frame, not its first rows: the status bar is drawn after the outline.
+        let screen = try resumed.waitUntil("the outline and the status bar are drawn") {
+            $0.contains("Diagnosis 3/3") && $0.contains("mitigated")
+        }
         #expect(screen.contains("Verification 3/"))
-        #expect(screen.contains("mitigated"))
         #expect(screen.contains("alice"))
         resumed.kill()
         #expect(try files.incidentIDs().count == 1)

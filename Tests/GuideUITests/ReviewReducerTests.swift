@@ -163,7 +163,7 @@ struct ReviewReducerTests {
         #expect(selectedSeq(arrived) == 9)
         #expect(arrived.review?.unseen == 2)
         #expect(statusBar(arrived).contains("2 new"))
-        #expect(arrived.review?.state.status == .resolved)
+        #expect(arrived.incident?.state.status == .resolved)
         for key in [Key.end, .character("G")] {
             let bottom = run(arrived, keys(key)).0
             #expect(selectedSeq(bottom) == first.seq + 1)
@@ -277,6 +277,8 @@ struct ReviewReducerTests {
         #expect(selectedSeq(merged) == 10)
         #expect(seqs(merged) == [1, 2, 3, 4, 6, 7, 8, 9, 10, 11])
         #expect(merged.review?.adherence.skipped.map(\.step) == ["diagnosis-2"])
+        let session = merged.incident
+        #expect(session.map { $0.state == IncidentState.fold($0.events) } == true, "the merged state is the journal's fold")
     }
 
     @Test("after a resize the selected event is still on screen")

@@ -255,18 +255,4 @@ struct StateFoldTests {
         #expect(state.status == .investigating)
         #expect(state.statusHistory.map(\.value) == [.investigating, .resolved, .investigating])
     }
-
-    @Test("folding incrementally with applying or apply gives the same state as folding everything")
-    func incremental() {
-        var journal = JournalBuilder.opened()
-        journal.add(.stepDone(JournalBuilder.step("diagnosis-1")), at: 1)
-        journal.add(.note(text: "x", pinned: true, commander: false), at: 2)
-        journal.add(.statusChanged(.mitigated), at: 3)
-        let incremental = journal.events.reduce(IncidentState()) { $0.applying($1) }
-        #expect(incremental == journal.state)
-        var inPlace = IncidentState()
-        for event in journal.events { inPlace.apply(event) }
-        #expect(inPlace == incremental)
-        #expect(incremental.lastSeq == 4)
-    }
 }
