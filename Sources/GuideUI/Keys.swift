@@ -134,7 +134,7 @@ private func startForm(_ model: AppModel, _ entries: [CatalogEntry]) -> (AppMode
     let runbook = model.library.runbook(entry.id)
     model.overlay = .startForm(StartForm(
         runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title),
-        severity: entry.severity ?? runbook?.severity ?? .p2, drill: false))
+        severity: model.library.defaultSeverity(of: entry.id), drill: false))
     return (model, [])
 }
 

@@ -37,6 +37,12 @@ public struct Library: Sendable {
         lookup(id)
     }
 
+    /// The severity a new incident on runbook `id` starts at: the file's own, else its index row's, else P2 (as
+    /// `Catalog.severity(of:)` and `respond start --detach` choose it).
+    public func defaultSeverity(of id: String) -> Severity {
+        runbook(id)?.severity ?? entries.first { $0.id == id }?.severity ?? .p2
+    }
+
     /// Every row of every category, in order; a runbook listed twice once, at its first row.
     public var entries: [CatalogEntry] {
         var seen: Set<String> = []

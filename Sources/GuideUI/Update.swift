@@ -14,7 +14,7 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
             return (model, [])
         }
         return (model, [.openIncident(
-            runbook: book.id, title: title ?? book.title, severity: severity ?? book.severity ?? .p2, drill: drill,
+            runbook: book.id, title: title ?? book.title, severity: severity ?? model.library.defaultSeverity(of: book.id), drill: drill,
             id: id)])
     case .resume(let id):
         return (model, [.loadIncident(id: id)])

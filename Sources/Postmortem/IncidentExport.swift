@@ -154,9 +154,14 @@ extension PostmortemRenderer {
         // Top-level keys are the only lines indented by exactly two spaces, and strings hold no raw newlines, so
         // this finds the empty events array that the streamed events replace.
         let emptyEvents = Array("\n  \"events\" : [\n\n  ]".utf8)
-        guard !events.isEmpty, let start = header.firstRange(of: emptyEvents)?.lowerBound else {
+        guard !events.isEmpty else {
             try output(header[...])
             return try output([0x0A])
+        }
+        // Without the place for them, writing the summary alone would be an export that silently lost every event.
+        guard let start = header.firstRange(of: emptyEvents)?.lowerBound else {
+            throw EncodingError.invalidValue(events, EncodingError.Context(
+                codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
         }
         try output(header[..<start])
         try output(Array("\n  \"events\" : [\n".utf8)[...])

@@ -43,6 +43,22 @@ struct CatalogReducerTests {
         #expect(wrapped.severity == .p3)
     }
 
+    @Test("a new incident starts at the runbook's severity, else its index row's, from the catalog or the command line",
+          arguments: [(Severity?.some(.p0), Severity?.none, Severity.p0), (nil, .p1, .p1), (nil, nil, .p2), (.p3, .p1, .p3)])
+    func defaultSeverity(own: Severity?, indexed: Severity?, expected: Severity) throws {
+        var runbook = Fixtures.cpuRunbook
+        runbook.severity = own
+        let entry = CatalogEntry(id: runbook.id, title: runbook.title, file: runbook.id + ".md", severity: indexed,
+                                 kind: .incident, description: "", location: SourceLocation(file: "README.md", line: 1))
+        let library = Library(categories: [Category(name: "C", entries: [entry])], runbooks: [runbook], search: { _ in [] })
+        let model = AppModel(library: library, actor: "alice", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        guard case .startForm(let form)? = run(model, keys(.enter)).0.overlay else { throw StartFormMissing() }
+        #expect(form.severity == expected)
+        let (_, effects) = launch(model, .start(runbook: runbook.id, title: nil, severity: nil, drill: false, id: nil))
+        guard case .openIncident(_, _, let severity, _, _)? = effects.first else { throw StartFormMissing() }
+        #expect(severity == expected)
+    }
+
     struct StartFormMissing: Error {}
 
     @Test("Enter opens the start form prefilled from the runbook; Enter there opens the incident")
