@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
-        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit", "CProcessSpawn"]),
+        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit", "TerminalText", "CProcessSpawn"]),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),

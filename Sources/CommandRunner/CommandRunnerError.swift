@@ -4,8 +4,6 @@ import Foundation
 public enum CommandRunnerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Running commands is switched off (`--no-exec` or `RESPOND_NO_EXEC=1`, named in `source`).
     case executionDisabled(source: String)
-    /// The block carries a `# respond: no-run` line.
-    case notRunnable
     /// The working directory does not exist or is not a directory.
     case missingWorkingDirectory(path: String)
     /// The output file or its `commands/` directory could not be created.
@@ -20,8 +18,6 @@ public enum CommandRunnerError: Error, Hashable, Sendable, CustomStringConvertib
         switch self {
         case .executionDisabled(let source):
             "running commands is disabled (\(source)); copy it with y instead"
-        case .notRunnable:
-            "this block is marked `# respond: no-run`; copy it with y instead"
         case .missingWorkingDirectory(let path):
             "cannot run the command: working directory \(path) does not exist"
         case .cannotCreateOutputFile(let path, let reason):

@@ -1,5 +1,3 @@
-import RunbookKit
-
 /// Whether this process may run runbook commands at all: `--no-exec` or `RESPOND_NO_EXEC=1` turn it off, and
 /// blocks can then still be copied.
 public struct ExecutionPolicy: Hashable, Sendable {
@@ -24,17 +22,8 @@ public struct ExecutionPolicy: Hashable, Sendable {
         return .allowed
     }
 
-    /// Whether commands may run.
-    public var allowsExecution: Bool { disabledBy == nil }
-
     /// Throws when commands may not run under this policy.
     public func check() throws(CommandRunnerError) {
         if let disabledBy { throw .executionDisabled(source: disabledBy) }
-    }
-
-    /// Throws when this block may not run: execution is off, or the block is marked `# respond: no-run`.
-    public func check(_ template: CommandTemplate) throws(CommandRunnerError) {
-        try check()
-        if !template.isRunnable { throw .notRunnable }
     }
 }

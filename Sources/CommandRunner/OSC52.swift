@@ -1,3 +1,4 @@
+import TerminalText
 import Foundation
 
 /// The OSC 52 escape sequence that puts text on the user's clipboard through the terminal, which works over
@@ -23,7 +24,7 @@ public enum OSC52 {
     /// `ESC ] 52 ; c ; <base64> BEL` for the text with its control characters removed (newlines kept, tabs as
     /// spaces); inside tmux wrapped as `ESC P tmux; <sequence with each ESC doubled> ESC \`.
     public static func sequence(for text: String, insideTmux: Bool) throws(Failure) -> String {
-        let clean = TerminalControls.strip(text)
+        let clean = sanitize(text, keepNewlines: true)
         let bytes = Data(clean.utf8)
         guard bytes.count <= maximumBytes else { throw .tooLong(bytes: bytes.count, limit: maximumBytes) }
         let sequence = "\u{1B}]52;c;\(bytes.base64EncodedString())\u{07}"

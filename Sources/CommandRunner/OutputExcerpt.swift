@@ -1,3 +1,4 @@
+import TerminalText
 /// How much of a command's output the journal keeps.
 public struct ExcerptLimits: Hashable, Sendable {
     /// Lines kept from the start.
@@ -57,8 +58,8 @@ public struct OutputExcerptBuilder: Sendable {
         var copy = self
         if copy.currentStarted { copy.endLine() }
         let omitted = copy.totalLines - copy.head.count - copy.tail.count
-        let redactedHead = copy.head.map { Self.cut(redact(TerminalControls.strip($0)), to: limits.lineLength) }
-        let redactedTail = copy.tail.map { Self.cut(redact(TerminalControls.strip($0)), to: limits.lineLength) }
+        let redactedHead = copy.head.map { Self.cut(redact(sanitize($0, keepNewlines: true)), to: limits.lineLength) }
+        let redactedTail = copy.tail.map { Self.cut(redact(sanitize($0, keepNewlines: true)), to: limits.lineLength) }
         return Self.bounded(head: redactedHead, tail: redactedTail, omitted: omitted, maximumBytes: limits.maximumBytes)
     }
 

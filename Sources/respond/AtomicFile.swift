@@ -3,13 +3,6 @@ import Foundation
 /// Writes a file whole or not at all: a temporary file (mode 0600) in the same directory, synced, then renamed
 /// over the target, so a reader never sees half an export and a failure leaves the old file in place.
 enum AtomicFile {
-    /// Writes `data` to `path` atomically.
-    static func write(_ data: Data, to path: String) throws {
-        try write(to: path) { file in
-            data.withUnsafeBytes { file.write(bytes: $0) }
-        }
-    }
-
     /// Writes to `path` atomically whatever `body` writes into the file it is handed, so that a large document
     /// can be written as it is produced instead of being built whole in memory first.
     static func write(to path: String, _ body: (inout BufferedFile) throws -> Void) throws {

@@ -31,11 +31,12 @@ struct OutputTextTests {
         #expect(excerpt.split(separator: "\n").allSatisfy { $0.count <= 240 || $0.contains("omitted") })
     }
 
-    @Test("escape sequences and controls are stripped from the excerpt")
+    @Test("escape sequences, controls and bidirectional overrides are stripped from the excerpt; tabs align")
     func controls() {
         var builder = OutputExcerptBuilder()
         builder.append("\u{1B}[31mred\u{1B}[0m\tdone\u{07}\r\n\u{1B}]0;title\u{07}ok\u{1B}P1$r\u{1B}\\\u{9B}2Jend\n")
-        #expect(builder.excerpt(redact: { $0 }) == "red    done\nokend")
+        builder.append("rm -rf /tmp/\u{202E}gol.txt\n")
+        #expect(builder.excerpt(redact: { $0 }) == "red done\nokend\nrm -rf /tmp/gol.txt")
     }
 
     @Test("a character cut between two chunks is decoded whole")
