@@ -152,7 +152,7 @@ func helpLines(_ screen: Screen) -> [(String, String)] {
          ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
          ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
          ("O", "outline: go to a step or item"), ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
-         ("R", "retry unsaved events (when any)"), ("q", "back (incident stays open)")]
+         ("R", "retry unsaved events (when any)"), ("?", "this help"), ("q", "back (incident stays open)")]
     case .commandOutput:
         commandOutputHelp
     case .timeline:
