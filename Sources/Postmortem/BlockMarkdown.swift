@@ -24,17 +24,6 @@ public enum BlockMarkdown {
         inlines.map(inline).joined()
     }
 
-    /// `inlines` as plain text, markup dropped, for places that escape text themselves.
-    public static func plainText(_ inlines: [Inline]) -> String {
-        inlines.map { element in
-            switch element {
-            case .text(let text), .code(let text): text
-            case .strong(let inner), .emphasis(let inner), .link(let inner, _): plainText(inner)
-            case .lineBreak: " "
-            }
-        }.joined()
-    }
-
     private static func inline(_ element: Inline) -> String {
         switch element {
         case .text(let text): MarkdownEscape.inline(text)

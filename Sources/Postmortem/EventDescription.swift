@@ -35,8 +35,7 @@ public enum EventDescription {
         case .commandRan(let run):
             return "Ran \(MarkdownEscape.codeSpan(run.command)) → \(outcome(run))"
         case .runbookFeedback(let runbook, let step, let text):
-            let target = MarkdownEscape.codeSpan(runbook) + (step.map { " step " + MarkdownEscape.codeSpan($0) } ?? "")
-            return "Runbook feedback on \(target): \(e(text))"
+            return "Runbook feedback on \(feedbackTarget(runbook: runbook, step: step)): \(e(text))"
         case .milestone(.impactStarted):
             return "Impact started"
         case .milestone(.detected):
@@ -73,5 +72,10 @@ public enum EventDescription {
             let written = UnsafeBufferPointer(rebasing: buffer[0..<max(0, min(Int(count), buffer.count - 1))])
             return written.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
         }
+    }
+
+    /// The runbook, and the step when feedback names one, that feedback is about: `` `disk-full` step `diagnosis-2` ``.
+    static func feedbackTarget(runbook: String, step: String?) -> String {
+        MarkdownEscape.codeSpan(runbook) + (step.map { " step " + MarkdownEscape.codeSpan($0) } ?? "")
     }
 }

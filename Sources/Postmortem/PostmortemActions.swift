@@ -68,7 +68,7 @@ extension PostmortemDraft {
             items += actionTexts(runbook.section(.prevention)?.blocks ?? []).map { "\($0) _(Prevention, \(source))_" }
         }
         items += state.feedback.map { feedback in
-            let target = MarkdownEscape.codeSpan(feedback.runbook) + (feedback.step.map { " step " + MarkdownEscape.codeSpan($0) } ?? "")
+            let target = EventDescription.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
             return "Update runbook \(target): \(MarkdownEscape.inline(feedback.text)) _(feedback \(stamped(feedback.stamp)))_"
         }
         items += adherence.suggestions.map { "Runbook update: \(MarkdownEscape.inline($0.text)) _(adherence report)_" }
@@ -88,7 +88,7 @@ extension PostmortemDraft {
         }
         let blocks = runbook.section(.resolution)?.blocks ?? []
         guard let start = blocks.firstIndex(where: { block in
-            if case .heading(_, let text) = block { return isRootCause(BlockMarkdown.plainText(text)) }
+            if case .heading(_, let text) = block { return isRootCause(text.plainText) }
             return false
         }), case .heading(let level, _) = blocks[start] else { return [] }
         let rest = blocks[(start + 1)...]
