@@ -45,11 +45,10 @@ public enum ReviewPlainText {
 
     private static func table(_ events: [Event], state: IncidentState, start: Date) -> [String] {
         let rows = events.map { event -> [String] in
-            let seconds = event.occurredAt.timeIntervalSince(start)
             let pin = state.pinnedSeqs.contains(event.seq) ? "*" : " "
             return [
                 pin + "#\(event.seq)", JournalTime.string(from: event.occurredAt),
-                (seconds >= 0 ? "+" : "") + DurationFormat.string(seconds), sanitize(event.actor),
+                DurationFormat.signed(from: start, to: event.occurredAt), sanitize(event.actor),
                 ReviewSummary.text(event),
             ]
         }

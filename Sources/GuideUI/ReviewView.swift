@@ -112,8 +112,7 @@ struct ReviewColumns {
 
     /// The cells before the event's text: marker, time, elapsed and actor, padded to `eventColumn`.
     func cells(_ event: Event, start: Date, pinned: Bool) -> String {
-        let seconds = event.occurredAt.timeIntervalSince(start)
-        let elapsed = (seconds >= 0 ? "+" : "") + DurationFormat.string(seconds)
+        let elapsed = DurationFormat.signed(from: start, to: event.occurredAt)
         return (pinned ? "* " : "  ") + (wide ? clock(event.occurredAt) + " " : "")
             + fit(elapsed, toWidth: 9) + fit(sanitize(event.actor), toWidth: actorWidth) + " "
     }

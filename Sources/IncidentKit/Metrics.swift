@@ -46,6 +46,13 @@ public struct Metrics: Hashable, Codable, Sendable {
 
 /// Formats a duration the way responders say it: `1h 05m`, `12m 30s`, `45s`, `2d 03h`.
 public enum DurationFormat {
+    /// The time from `start` to `date` with its sign always written, `+12m 30s` or `-5s`: an event's place
+    /// relative to the incident's start.
+    public static func signed(from start: Date, to date: Date) -> String {
+        let seconds = date.timeIntervalSince(start)
+        return (seconds >= 0 ? "+" : "") + string(seconds)
+    }
+
     /// `seconds` as two units at most, rounded down to whole seconds; negative spans (a back-dated milestone
     /// after its successor) keep their sign.
     public static func string(_ seconds: TimeInterval) -> String {

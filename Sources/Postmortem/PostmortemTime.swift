@@ -22,8 +22,6 @@ enum PostmortemTime {
 
     /// The signed time from `start` to `date`, e.g. `+12m 30s`; empty without a start.
     static func elapsed(_ date: Date, since start: Date?) -> String {
-        guard let start else { return "" }
-        let seconds = date.timeIntervalSince(start)
-        return (seconds < 0 ? "" : "+") + DurationFormat.string(seconds)
+        start.map { DurationFormat.signed(from: $0, to: date) } ?? ""
     }
 }
