@@ -15,6 +15,20 @@ extension GlobalOptions {
     }
 }
 
+extension GlobalOptions {
+    /// The runbooks by id, each parsed when first asked for; without a readable runbook directory, none, after a
+    /// warning that ends with `consequence` (what the command does without them).
+    func runbookLookup(withoutThem consequence: String) -> (String) -> Runbook? {
+        do {
+            let catalog = try loadCatalog()
+            return { catalog.runbook(id: $0) }
+        } catch {
+            printWarning("\(error); \(consequence)")
+            return { _ in nil }
+        }
+    }
+}
+
 /// Today's date in UTC, for the footer's Last Updated and the staleness check.
 func todayUTC(_ now: Date = Date()) -> CalendarDay {
     var calendar = Calendar(identifier: .gregorian)

@@ -28,21 +28,10 @@ struct ExportCommand: ParsableCommand {
         let location = try global.resolveIncident(incident)
         let events = try global.readIncident(location).events
         let written = try PostmortemFile.write(
-            location, events: events, runbook: loadRunbooks(), format: format, includeDiagram: !noDiagram,
+            location, events: events, runbook: global.runbookLookup(withoutThem: "the export leaves out what the runbooks say"), format: format, includeDiagram: !noDiagram,
             path: output.map(absolute), actor: global.actorName(), now: Date()
         )
         print(written.path)
-    }
-
-    /// The runbooks by id; without a runbook directory the draft is still written, without the runbooks' text.
-    private func loadRunbooks() -> (String) -> Runbook? {
-        do {
-            let catalog = try global.loadCatalog()
-            return { catalog.runbook(id: $0) }
-        } catch {
-            printWarning("\(error); the export leaves out what the runbooks say")
-            return { _ in nil }
-        }
     }
 
     private func absolute(_ path: String) -> String {

@@ -28,11 +28,10 @@ struct NewCommand: ParsableCommand {
         guard RunbookTemplate.isValidID(id) else {
             throw CLIError("invalid id \"\(id)\": use lowercase letters, digits and hyphens, e.g. disk-full")
         }
-        guard let level = Severity(parsing: severity), level.rawValue == severity.uppercased() else {
-            throw CLIError("invalid severity \"\(severity)\": use P0, P1, P2 or P3")
-        }
+        let level = try parseSeverity(severity)
         let directory = try options.runbookDirectory()
-        let path = directory.hasSuffix("/") ? directory + id + ".md" : directory + "/" + id + ".md"
+        let path = (directory as NSString).appendingPathComponent(id + ".md")
+        let index = (directory as NSString).appendingPathComponent("README.md")
         let name = title ?? RunbookTemplate.title(forID: id)
         let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: todayUTC())
         do {
@@ -44,7 +43,7 @@ struct NewCommand: ParsableCommand {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
         print("created \(path)")
-        print("add this row to the index (\(directory)/README.md)\(category.map { " under ### \($0)" } ?? ""):")
+        print("add this row to the index (\(index))\(category.map { " under ### \($0)" } ?? ""):")
         print(RunbookTemplate.indexRow(id: id, title: name, severity: level, description: "[one-line symptom]"))
     }
 }

@@ -32,25 +32,13 @@ struct ReviewCommand: ParsableCommand {
         if plain {
             let contents = try options.readIncident(location)
             let text = ReviewPlainText.render(
-                incidentID: location.id, events: contents.events, runbook: reviewRunbooks(), now: Date(),
+                incidentID: location.id, events: contents.events, runbook: options.runbookLookup(withoutThem: "progress shows only what the journal recorded"), now: Date(),
                 includeSystem: all)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         if all { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
         try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil)
-    }
-
-    /// The runbooks the review compares the incident with; without a readable catalog it still shows what the
-    /// journal recorded, and says why the runbooks are missing.
-    private func reviewRunbooks() -> (String) -> Runbook? {
-        do {
-            let catalog = try options.loadCatalog()
-            return { catalog.runbook(id: $0) }
-        } catch {
-            printWarning("\(error); progress shows only what the journal recorded")
-            return { _ in nil }
-        }
     }
 
     /// How the effect runner finds the incident again: its id when it lives under the home, else its journal.

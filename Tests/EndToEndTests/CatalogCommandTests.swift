@@ -172,6 +172,11 @@ struct CatalogCommandTests {
         let bad = try Binary.run(["new", "Disk_Full", "--runbooks", directory])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("invalid id"))
+        let badSeverity = try Binary.run(["new", "disk-slow", "--severity", "P9", "--runbooks", directory + "/"])
+        #expect(badSeverity.stderr == "Error: unknown severity \"P9\": use P0, P1, P2 or P3\n")
+        let slash = try Binary.run(["new", "disk-slow", "--runbooks", directory + "/"])
+        #expect(slash.stdout.contains("(\(directory)/README.md)"), "\(slash.stdout)")
+        #expect(!slash.stdout.contains("//"))
     }
 
     @Test("a missing runbook directory is a one-line error saying where it looked")
