@@ -13,6 +13,8 @@ final class EffectRunner {
     private let clipboard: Clipboard
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
+    /// The last reason each incident's journal could not be followed, so it is said once.
+    private var followProblems: [String: String] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
 
@@ -56,14 +58,23 @@ final class EffectRunner {
         }
     }
 
-    /// The events another process appended to the incident's journal since it was last looked at, leaving out
-    /// those the guide already has (its own appends among them).
-    func follow(incidentID: String, known: [Event]) -> [Event] {
+    /// What was appended to the incident's journal since it was last looked at, as messages for `update`: the
+    /// events (the session drops those it has already, its own appends among them), the lines set aside, and a
+    /// journal that can no longer be followed, said once rather than every second.
+    func follow(incidentID: String) -> [Message] {
         guard var follower = followers[incidentID] else { return [] }
         defer { followers[incidentID] = follower }
-        guard let update = try? follower.poll() else { return [] }
-        let knownIDs = Set(known.map(\.id))
-        return update.events.filter { !knownIDs.contains($0.id) }
+        do {
+            let update = try follower.poll()
+            followProblems[incidentID] = nil
+            let problems = update.problems.map { "line \($0.line): \($0.message)" }
+            return (update.events.isEmpty ? [] : [.eventsArrived(update.events)])
+                + (problems.isEmpty ? [] : [.journalProblems(problems)])
+        } catch {
+            guard followProblems[incidentID] != error.description else { return [] }
+            followProblems[incidentID] = error.description
+            return [.journalProblems(["cannot be followed: \(error.description)"])]
+        }
     }
 
     private func openIncident(runbook: String, title: String, severity: Severity, drill: Bool, id: String?) -> Message {

@@ -56,8 +56,7 @@ final class RunLoop {
                 lastTick = now
                 messages.append(.tick(now: now))
                 if let incident = model.incident {
-                    let arrived = runner.follow(incidentID: incident.id, known: incident.events)
-                    if !arrived.isEmpty { messages.append(.eventsArrived(arrived)) }
+                    messages += runner.follow(incidentID: incident.id)
                 }
             }
             for message in messages {

@@ -158,6 +158,26 @@ struct GuideSessionTests {
         #expect(try files.kinds() == ["incident-opened", "note"])
     }
 
+    @Test("a damaged line another process appends is named on screen, and later events still arrive")
+    func damagedLineFromOtherWriter() throws {
+        let session = try start()
+        try openIncidentFromCatalog(session)
+        let journal = try files.onlyIncidentDirectory() + "/timeline.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data("this is not an event\n".utf8))
+        try handle.close()
+        try session.waitFor("journal line 2")
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPOND_HOME"] = files.home
+        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
+        let logged = try runProcess(PackagePaths.binary, ["log", "last", "note", "still following", "--as", "carol"],
+                                    environment: environment)
+        #expect(logged.status == 0, "\(logged.error)")
+        try session.sendKeys("t")
+        try session.waitFor("still following")
+    }
+
     @Test("an append the journal refuses shows ERROR in the status bar and the guide keeps running")
     func failedAppendIsShown() throws {
         let session = try start()
