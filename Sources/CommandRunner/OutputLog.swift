@@ -43,9 +43,11 @@ struct OutputLog {
         var remaining = bytes
         while !remaining.isEmpty {
             let count = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = "writing \(path) failed: \(CommandRunnerError.reason(errno)); the output after \(bytesWritten) bytes is missing"
+            if count < 0, errno == EINTR { continue }
+            // A write that takes nothing without an error would loop for ever: treat it as a full disk.
+            if count <= 0 {
+                let reason = CommandRunnerError.reason(count < 0 ? errno : ENOSPC)
+                failure = "writing \(path) failed: \(reason); the output after \(bytesWritten) bytes is missing"
                 return
             }
             remaining = remaining.dropFirst(count)

@@ -96,6 +96,11 @@ struct BufferedFile: TextOutputStream {
                 if errno != EINTR { failure = errno }
                 continue
             }
+            // A write that takes nothing and reports no error would loop for ever; the disk is as good as full.
+            if count == 0 {
+                failure = ENOSPC
+                continue
+            }
             written += count
         }
     }

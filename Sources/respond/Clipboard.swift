@@ -39,6 +39,7 @@ struct Clipboard {
                 if errno == EINTR { continue }
                 throw Failure(description: "cannot write the clipboard sequence: \(String(cString: strerror(errno)))")
             }
+            guard written > 0 else { throw Failure(description: "the terminal took none of the clipboard sequence") }
             bytes = bytes.dropFirst(written)
         }
     }
