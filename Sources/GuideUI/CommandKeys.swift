@@ -126,7 +126,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
             model.notice = Notice(text: "not run", isError: false)
             return (model, [])
         case .enter:
-            let value = sanitize(editor.text).trimmingCharacters(in: .whitespaces)
+            let value = editor.submitted
             guard !value.isEmpty, let placeholder = draft.template.placeholders[safe: index] else {
                 model.notice = Notice(text: "type a value, or Esc to cancel", isError: true)
                 return (model, [])

@@ -147,7 +147,7 @@ private func startFormKey(_ model: AppModel, _ form: StartForm, _ key: Key) -> (
         model.overlay = nil
         return (model, [])
     case .enter:
-        let title = sanitize(form.title.text).trimmingCharacters(in: .whitespaces)
+        let title = form.title.submitted
         guard !title.isEmpty else {
             model.notice = Notice(text: "the incident needs a title", isError: true)
             return (model, [])
@@ -245,7 +245,7 @@ private func promptKey(_ model: AppModel, _ prompt: Prompt, _ key: Key) -> (AppM
         model.overlay = nil
         return (model, [])
     case .enter:
-        let text = sanitize(prompt.editor.text).trimmingCharacters(in: .whitespaces)
+        let text = prompt.editor.submitted
         guard !text.isEmpty else {
             model.notice = Notice(text: "type some text, or Esc to cancel", isError: true)
             return (model, [])

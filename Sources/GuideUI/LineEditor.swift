@@ -1,3 +1,6 @@
+import Foundation
+import TerminalText
+
 /// A one-line text editor that works in graphemes, so wide characters and combining marks move and delete as
 /// the responder sees them.
 public struct LineEditor: Hashable, Sendable {
@@ -14,6 +17,12 @@ public struct LineEditor: Hashable, Sendable {
 
     /// The text as typed.
     public var text: String { String(characters) }
+
+    /// The text as it is recorded when Enter submits it: sanitized and trimmed of surrounding spaces; empty when
+    /// nothing but spaces was typed.
+    var submitted: String {
+        sanitize(text).trimmingCharacters(in: .whitespaces)
+    }
 
     /// Applies a key; returns false for keys the editor does not handle (Enter, Esc, arrows up and down …).
     public mutating func handle(_ key: Key) -> Bool {

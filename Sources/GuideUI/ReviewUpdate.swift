@@ -193,7 +193,7 @@ private func reviewInputKey(_ model: AppModel, _ input: ReviewInput, _ key: Key)
         model.review = review
         return (model, [])
     case .enter:
-        let text = sanitize(input.editor.text).trimmingCharacters(in: .whitespaces)
+        let text = input.editor.submitted
         review.input = nil
         switch input.purpose {
         case .search:
