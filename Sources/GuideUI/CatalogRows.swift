@@ -27,9 +27,14 @@ extension AppModel {
 
     /// The runbook rows in display order, which the catalog cursor indexes.
     var catalogEntries: [CatalogEntry] {
-        catalogRows.compactMap {
-            if case .entry(let entry) = $0 { return entry }
-            return nil
-        }
+        GuideUI.catalogEntries(of: catalogRows)
+    }
+}
+
+/// The runbook rows of catalog rows, in order; a frame that has the rows already need not lay them out again.
+func catalogEntries(of rows: [CatalogRow]) -> [CatalogEntry] {
+    rows.compactMap {
+        if case .entry(let entry) = $0 { return entry }
+        return nil
     }
 }

@@ -14,7 +14,7 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         rows = (rows.lowerBound + 1)..<rows.upperBound
     }
     let lines = model.catalogRows
-    let entries = model.catalogEntries
+    let entries = catalogEntries(of: lines)
     guard !entries.isEmpty else {
         if let first = lines.first, case .heading(let text) = first {
             frame.put(text, column: 1, row: rows.lowerBound, style: theme.heading)
