@@ -6,7 +6,8 @@ public struct RedactionRule: Sendable {
     public let name: String
     /// What the rule redacts, in one sentence.
     public let summary: String
-    fileprivate let pattern: String
+    /// The regular expression (ICU syntax, as `NSRegularExpression` reads it) that finds the secret.
+    public let pattern: String
     fileprivate let template: String
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import IncidentKit
 import Testing
 
@@ -70,13 +71,19 @@ struct RedactorTests {
         #expect(Redactor.redact(Redactor.redact(input)) == expected)
     }
 
-    @Test("every rule has at least one case here")
-    func everyRuleCovered() {
+    @Test("every rule compiles, is documented, and matches at least one case here")
+    func everyRuleCovered() throws {
         #expect(Redactor.rules.count == 13)
         for (index, rule) in Redactor.rules.enumerated() {
             let others = Redactor.rules.enumerated().filter { $0.offset != index }.map(\.element.name)
             #expect(!rule.summary.isEmpty, "\(rule.name) is undocumented")
             #expect(!others.contains(rule.name), "duplicate rule name \(rule.name)")
+            // A pattern that did not compile would be dropped silently by the redactor.
+            let expression = try #require(try? NSRegularExpression(pattern: rule.pattern), "\(rule.name) does not compile")
+            let matched = Self.secrets.contains { input, _ in
+                expression.firstMatch(in: input, range: NSRange(input.startIndex..., in: input)) != nil
+            }
+            #expect(matched, "no case here exercises \(rule.name)")
         }
     }
 
