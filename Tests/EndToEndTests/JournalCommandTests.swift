@@ -178,10 +178,13 @@ struct JournalCommandTests {
         #expect(rows[0].hasPrefix("ID"))
         #expect(rows[1].hasPrefix("\(open)  P1   investigating  ") && rows[1].hasSuffix("CPU 飆高"))
         let all = try respond(["incidents", "--all"], home: home)
-        #expect(all.stdout.contains("closed-one") && all.stdout.contains("closed"))
+        let closedRow = try #require(all.stdout.split(separator: "\n").first { $0.hasPrefix(closed + " ") })
+        #expect(closedRow.contains("  closed  "), "\(closedRow)")
         let json = try respond(["incidents", "--all", "--json"], home: home)
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(Set(decoded.compactMap { $0["id"] as? String }) == [open, closed])
+        #expect(decoded.first { $0["id"] as? String == closed }?["closed"] as? Bool == true)
+        #expect(decoded.first { $0["id"] as? String == open }?["closed"] as? Bool == false)
         #expect(try respond(["incidents"], home: try makeHome()).stdout == "no open incidents\n")
     }
 

@@ -52,6 +52,9 @@ struct ReviewSessionTests {
 
         try responder.sendKeys("n")
         try responder.type("lag 已降到 5000，持續觀察")
+        // The prompt is open with the text in it, so the wait below sees it close rather than a screen from before.
+        try responder.waitFor("lag 已降到 5000，持續觀察")
+        try responder.waitFor("Enter saves")
         try responder.sendKeys("Enter")
         try responder.waitUntil("the note is saved") { $0.contains("saved") && !$0.contains("saving") && !$0.contains("Enter saves") }
         try review.waitFor("note: lag 已降到 5000，持續觀察", timeout: Self.liveDeadline)
