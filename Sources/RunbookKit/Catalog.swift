@@ -96,8 +96,11 @@ public struct Catalog: Sendable {
             for entry in category.entries {
                 if entriesByID[entry.id] == nil { entriesByID[entry.id] = entry }
                 if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
+                    // `respond new` writes <id>.md at the top of the directory, and only for a lowercase slug.
+                    let create = entry.file == entry.id + ".md" && RunbookTemplate.isValidID(entry.id)
+                        ? "create it with `respond new \(entry.id)`" : "create \(entry.file)"
                     diagnostics.append(Diagnostic(.error, entry.location,
-                        "index row \"\(entry.title)\" links \(entry.file), which does not exist; create it with `respond new \(entry.id)` or fix the link"))
+                        "index row \"\(entry.title)\" links \(entry.file), which does not exist; \(create) or fix the link"))
                 }
                 if pathsByID[entry.id] != nil, placed.insert(entry.id).inserted {
                     listed.append(entry.id)

@@ -28,7 +28,17 @@ struct CatalogTests {
         let onIndex = catalog.diagnostics.filter { $0.location.file == index }
         #expect(onIndex.map(\.location.line) == [10, 17])
         #expect(onIndex[0].message == "unknown severity \"High\" for refund-stuck.md; use P0, P1, P2, P3 or Procedure")
-        #expect(onIndex[1].message.contains("links settlement-report.md, which does not exist"))
+        #expect(onIndex[1].message.contains("links settlement-report.md, which does not exist; create it with `respond new settlement-report`"))
+    }
+
+    @Test("a missing file that respond new cannot make (a subdirectory, capitals) is named, not handed to respond new")
+    func missingFileHint() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("README.md", "### DB\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
+            + "| [Slow](db/slow.md) | P2 | x |\n| [CPU](High-CPU.md) | P1 | y |\n")
+        let messages = try Catalog.load(directory: directory.path).diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasSuffix("links db/slow.md, which does not exist; create db/slow.md or fix the link") })
+        #expect(messages.contains { $0.hasSuffix("links High-CPU.md, which does not exist; create High-CPU.md or fix the link") })
     }
 
     @Test("a directory named x.md, a dangling link and a FIFO are diagnostics, and the rest still loads")
