@@ -104,11 +104,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     let layout = ReviewLayout(model)
     if review.showProgress, !layout.isSplit, let move = Move(key, page: layout.paneRows.count) {
         let last = max(0, model.currentReviewPane.rowCount - layout.paneRows.count)
-        switch move {
-        case .by(let delta): review.progressScroll = min(last, max(0, review.progressScroll + delta))
-        case .first: review.progressScroll = 0
-        case .last: review.progressScroll = last
-        }
+        review.progressScroll = move.apply(to: review.progressScroll, count: last + 1)
         model.review = review
         return (model, [])
     }

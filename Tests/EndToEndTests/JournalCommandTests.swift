@@ -16,7 +16,7 @@ struct JournalCommandTests {
         #expect(id.range(of: #"^\d{8}T\d{4}Z-disk-full$"#, options: .regularExpression) != nil)
         let journal = home + "/incidents/\(id)/timeline.jsonl"
         let lines = try fileLines(journal)
-        #expect(lines.count == 1)
+        try #require(lines.count == 1)
         #expect(lines[0].contains(#""kind":"incident-opened""#))
         #expect(lines[0].contains(#""severity":"P0""#) && lines[0].contains(#""drill":true"#))
         #expect(lines[0].contains(#""title":"磁碟滿了""#) && lines[0].contains(#""runbook":"disk-full""#))
@@ -28,7 +28,7 @@ struct JournalCommandTests {
         let home = try makeHome()
         let result = try respond(["start", "disk", "--detach", "--id", "d"], home: home)
         #expect(result.status == 0, "\(result.stderr)")
-        let line = try fileLines(home + "/incidents/d/timeline.jsonl")[0]
+        let line = try #require(try fileLines(home + "/incidents/d/timeline.jsonl").first)
         #expect(line.contains(#""title":"Disk Full""#) && line.contains(#""severity":"P1""#))
         #expect(line.contains(#""runbook":"disk-full""#))
     }
@@ -87,7 +87,7 @@ struct JournalCommandTests {
             #expect(result.stdout == expected + "\n")
         }
         let lines = try fileLines(home + "/incidents/\(id)/timeline.jsonl")
-        #expect(lines.count == 14)
+        try #require(lines.count == 14)
         #expect(lines[11].contains(#""occurredAt":"2026-11-27T00:05:00.000Z""#))
         #expect(lines[1].contains(#""actor":"amy""#) && lines[1].contains(#""pinned":true"#))
         #expect(lines[4].contains(#""item":2"#) && lines[4].contains(#""text":"寫入恢復正常""#))
@@ -100,8 +100,11 @@ struct JournalCommandTests {
     func actorOption() throws {
         let home = try makeHome()
         let id = try start(home)
-        _ = try respond(["log", id, "note", "hi", "--as", "bo"], home: home, actor: "amy")
-        #expect(try fileLines(home + "/incidents/\(id)/timeline.jsonl")[1].contains(#""actor":"bo""#))
+        let logged = try respond(["log", id, "note", "hi", "--as", "bo"], home: home, actor: "amy")
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let lines = try fileLines(home + "/incidents/\(id)/timeline.jsonl")
+        try #require(lines.count == 2)
+        #expect(lines[1].contains(#""actor":"bo""#))
     }
 
     @Test("log validation errors are one line on stderr, non-zero, and write nothing")
@@ -174,7 +177,7 @@ struct JournalCommandTests {
         let table = try respond(["incidents"], home: home)
         #expect(table.status == 0)
         let rows = table.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.count == 2)
+        try #require(rows.count == 2)
         #expect(rows[0].hasPrefix("ID"))
         #expect(rows[1].hasPrefix("\(open)  P1   investigating  ") && rows[1].hasSuffix("CPU 飆高"))
         let all = try respond(["incidents", "--all"], home: home)
