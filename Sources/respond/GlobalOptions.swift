@@ -14,16 +14,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// The runbook directory to use, or an error that says every place that was looked at.
     func runbookDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        let candidates: [(String, String)] = [
-            runbooks.map { ($0, "--runbooks") },
-            environment["RESPOND_RUNBOOKS"].map { ($0, "$RESPOND_RUNBOOKS") },
-            ("runbooks", "./runbooks"),
-        ].compactMap { $0 }
-        if let given = runbooks ?? environment["RESPOND_RUNBOOKS"] {
-            guard isDirectory(given) else {
-                throw CLIError("runbook directory \(given) does not exist (from \(candidates[0].1))")
+        // An empty value is no value, as for $RESPOND_HOME and $RESPOND_ACTOR.
+        let environmentValue = environment["RESPOND_RUNBOOKS"].flatMap { $0.isEmpty ? nil : $0 }
+        let given = runbooks.map { ($0, "--runbooks") } ?? environmentValue.map { ($0, "$RESPOND_RUNBOOKS") }
+        if let (directory, source) = given {
+            guard isDirectory(directory) else {
+                throw CLIError("runbook directory \(directory) does not exist (from \(source))")
             }
-            return given
+            return directory
         }
         if isDirectory("runbooks") { return "runbooks" }
         throw CLIError(

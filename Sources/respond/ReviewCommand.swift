@@ -27,17 +27,20 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "With --plain, include system events (exports written, commands copied, pin changes).")
     var all = false
 
+    func validate() throws {
+        if all, !plain { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
+    }
+
     func run() throws {
         let location = try options.resolveIncident(incident)
         if plain {
             let contents = try options.readIncident(location)
+            let runbooks = options.runbookLookup(withoutThem: "progress shows only what the journal recorded")
             let text = ReviewPlainText.render(
-                incidentID: location.id, events: contents.events, runbook: options.runbookLookup(withoutThem: "progress shows only what the journal recorded"), now: Date(),
-                includeSystem: all)
+                incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        if all { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
         try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil)
     }
 

@@ -15,12 +15,12 @@ private enum Binary {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: String? = nil, runbooksVariable: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "RESPOND_RUNBOOKS")
+        environment["RESPOND_RUNBOOKS"] = runbooksVariable
         process.environment = environment
         if let directory {
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -186,5 +186,17 @@ struct CatalogCommandTests {
         let output = try Binary.run(["list"], in: directory)
         #expect(output.status != 0)
         #expect(output.stderr.contains("looked at --runbooks, $RESPOND_RUNBOOKS and ./runbooks"))
+        // An empty $RESPOND_RUNBOOKS is unset, as an empty $RESPOND_HOME is, not a directory named "".
+        let empty = try Binary.run(["list"], in: directory, runbooksVariable: "")
+        #expect(empty.stderr.contains("looked at --runbooks, $RESPOND_RUNBOOKS and ./runbooks"), "\(empty.stderr)")
+        let wrong = try Binary.run(["list"], in: directory, runbooksVariable: directory + "/nowhere")
+        #expect(wrong.stderr.contains("runbook directory \(directory)/nowhere does not exist (from $RESPOND_RUNBOOKS)"))
+    }
+
+    @Test("review --all without --plain is a usage error, before the incident is looked up")
+    func reviewAllNeedsPlain() throws {
+        let output = try Binary.run(["review", "no-such-incident", "--all"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("--all applies to --plain"), "\(output.stderr)")
     }
 }
