@@ -24,6 +24,26 @@ struct GuideSessionTests {
             variables: variables, width: width, height: height, directory: home.path)
     }
 
+    /// Appends raw text to the only incident's journal, as another program would; returns the journal's path.
+    @discardableResult
+    private func appendToJournal(_ text: String) throws -> String {
+        let journal = try files.onlyIncidentDirectory() + "/timeline.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try handle.close()
+        return journal
+    }
+
+    /// `respond log last ARGUMENTS` run as a second process on the same incident home.
+    private func logFromAnotherTerminal(_ arguments: [String]) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPOND_HOME"] = files.home
+        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
+        let logged = try runProcess(PackagePaths.binary, ["log", "last"] + arguments, environment: environment)
+        #expect(logged.status == 0, "\(logged.error)")
+    }
+
     /// From the catalog, filtered by a symptom, into a new incident's walkthrough.
     private func openIncidentFromCatalog(_ session: TmuxSession) throws {
         try session.waitFor("Queue Backlog")
@@ -146,13 +166,7 @@ struct GuideSessionTests {
         try openIncidentFromCatalog(session)
         try session.sendKeys("t")
         try session.waitFor("opened")
-        var environment = ProcessInfo.processInfo.environment
-        environment["RESPOND_HOME"] = files.home
-        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
-        let logged = try runProcess(
-            PackagePaths.binary, ["log", "last", "note", "指揮官：請十分鐘後更新狀態", "--as", "carol"],
-            environment: environment)
-        #expect(logged.status == 0, "\(logged.error)")
+        try logFromAnotherTerminal(["note", "指揮官：請十分鐘後更新狀態", "--as", "carol"])
         let screen = try session.waitFor("指揮官：請十分鐘後更新狀態")
         #expect(screen.contains("carol"))
         #expect(try files.kinds() == ["incident-opened", "note"])
@@ -162,18 +176,9 @@ struct GuideSessionTests {
     func damagedLineFromOtherWriter() throws {
         let session = try start()
         try openIncidentFromCatalog(session)
-        let journal = try files.onlyIncidentDirectory() + "/timeline.jsonl"
-        let handle = try #require(FileHandle(forWritingAtPath: journal))
-        handle.seekToEndOfFile()
-        handle.write(Data("this is not an event\n".utf8))
-        try handle.close()
+        try appendToJournal("this is not an event\n")
         try session.waitFor("journal line 2")
-        var environment = ProcessInfo.processInfo.environment
-        environment["RESPOND_HOME"] = files.home
-        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
-        let logged = try runProcess(PackagePaths.binary, ["log", "last", "note", "still following", "--as", "carol"],
-                                    environment: environment)
-        #expect(logged.status == 0, "\(logged.error)")
+        try logFromAnotherTerminal(["note", "still following", "--as", "carol"])
         try session.sendKeys("t")
         try session.waitFor("still following")
     }
@@ -182,11 +187,7 @@ struct GuideSessionTests {
     func failedAppendIsShown() throws {
         let session = try start()
         try openIncidentFromCatalog(session)
-        let journal = try files.onlyIncidentDirectory() + "/timeline.jsonl"
-        let handle = try #require(FileHandle(forWritingAtPath: journal))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"v\":99,\"seq\":2,\"kind\":\"from-the-future\"}\n".utf8))
-        try handle.close()
+        let journal = try appendToJournal("{\"v\":99,\"seq\":2,\"kind\":\"from-the-future\"}\n")
 
         let linesBefore = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
         try session.sendKeys("Space")
