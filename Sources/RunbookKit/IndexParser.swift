@@ -47,7 +47,7 @@ public enum IndexParser {
         var heading = ""
         var inContacts = false
         // Block by block: an index of thousands of rows is never held whole as Swift values beside cmark's tree.
-        let fenceDiagnostics = MarkdownReader.read(text, file: path) { located in
+        let fenceDiagnostics = MarkdownReader.read(text, file: path) { located, childLines in
             switch located.block {
             case .heading(let level, let inlines):
                 let title = inlines.plainText.trimmed
@@ -58,7 +58,7 @@ public enum IndexParser {
                     heading = title
                 }
             case .table(let header, let rows):
-                guard let entries = entries(header: header, rows: rows, lines: located.childLines,
+                guard let entries = entries(header: header, rows: rows, lines: childLines(),
                                             path: path, diagnostics: &diagnostics) else { return }
                 if let last = categories.last, last.name == heading {
                     categories[categories.count - 1].entries += entries

@@ -2,7 +2,7 @@ extension Severity {
     /// Reads a severity as runbooks write it: `P1`, `p1`, `P1 (High)`, `P1 - 重大`. Nil for anything else,
     /// including `P5`, `High` and the template's `[P0/P1/P2/P3]` placeholder.
     public init?(parsing text: String) {
-        let value = Substring(text).trimmingCharacters(in: " \t\u{3000}*`")
+        let value = Substring(text).trimmingCharacters(in: TrimmedScalars.severityDecoration)
         let token = value.unicodeScalars.prefix { !($0.properties.isWhitespace || Self.tokenEnds.contains($0)) }
         // A severity is two ASCII characters; anything longer is not one, whatever its case.
         guard token.count == 2, let letter = token.first, letter == "P" || letter == "p", let digit = token.last,
@@ -22,8 +22,8 @@ enum LabelledValue {
         // Over scalars: both colons are single scalars, and an item has one per line of every list.
         let scalars = text.unicodeScalars
         guard let colon = scalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let label = Substring(scalars[..<colon]).trimmingCharacters(in: " \t\r\n\u{3000}")
-        let value = Substring(scalars[scalars.index(after: colon)...]).trimmingCharacters(in: " \t\r\n\u{3000}")
+        let label = Substring(scalars[..<colon]).trimmingCharacters(in: TrimmedScalars.whitespace)
+        let value = Substring(scalars[scalars.index(after: colon)...]).trimmingCharacters(in: TrimmedScalars.whitespace)
         return label.isEmpty ? nil : (String(label), String(value))
     }
 
@@ -71,6 +71,22 @@ enum LabelledValue {
     static let footerLabels = lastUpdatedLabels + ownerLabels + reviewCycleLabels
     /// The footer labels as lowered UTF-8 bytes, made once rather than per paragraph.
     static let footerNeedles = footerLabels.map(ASCIICase.needle)
+    /// The longest footer label, in bytes.
+    private static let longestFooterNeedle = footerNeedles.map(\.count).max() ?? 0
+
+    /// Whether a paragraph's text, trimmed, starts with a footer label, so that prose which merely mentions an
+    /// owner is left alone. Reads only as many of the inlines as the longest label needs: the text of every
+    /// paragraph of a large library is not made just to look at its first words.
+    static func startsWithFooterLabel(_ inlines: [Inline]) -> Bool {
+        var start = ""
+        for inline in inlines {
+            start += inline.plainText
+            // Trimming keeps the first bytes of the paragraph's trimmed text once this many are left.
+            if start.trimmed.utf8.count >= longestFooterNeedle { break }
+        }
+        var trimmed = start.trimmed
+        return trimmed.withUTF8 { bytes in footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) } }
+    }
 
     /// Whether `label` is one of `labels`, ignoring case.
     static func matches(_ label: String, _ labels: [String]) -> Bool {
@@ -132,7 +148,7 @@ enum StepHeading {
         } else if required {
             return nil
         }
-        let title = Substring(rest).trimmingCharacters(in: " \t\u{3000}")
+        let title = Substring(rest).trimmingCharacters(in: TrimmedScalars.spaces)
         return (number, title.isEmpty ? String(text) : String(title))
     }
 

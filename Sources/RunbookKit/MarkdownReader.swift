@@ -1,14 +1,12 @@
 import CCmarkGFM
 import Foundation
 
-/// A top-level markdown block together with the source lines the runbook parser reports and keys on.
+/// A top-level markdown block and the line where it starts, as the reader hands it to its visitor.
 struct LocatedBlock: Sendable {
     /// The converted block.
     var block: Block
     /// The 1-based line where the block starts.
     var line: Int
-    /// For a list, the start line of each item; for a table, the start line of each body row.
-    var childLines: [Int] = []
 }
 
 /// Reads markdown with cmark-gfm (tables and task lists attached) into the shared `Block` model.
@@ -20,17 +18,14 @@ enum MarkdownReader {
     /// (thousands of nested quotes) from exhausting the stack.
     static let maximumDepth = 48
 
-    /// Parses `text` and returns its top-level blocks and the fence diagnostics, located in `file`.
-    static func read(_ text: String, file: String) -> (blocks: [LocatedBlock], diagnostics: [Diagnostic]) {
-        var blocks: [LocatedBlock] = []
-        let diagnostics = read(text, file: file) { blocks.append($0) }
-        return (blocks, diagnostics)
-    }
-
     /// Parses `text` and hands its top-level blocks to `visit` one at a time, each converted only when its turn
     /// comes (an index of thousands of rows is never held as Swift values and cmark's tree at once); returns the
     /// fence diagnostics, located in `file`.
-    static func read(_ text: String, file: String, visit: (LocatedBlock) -> Void) -> [Diagnostic] {
+    ///
+    /// `visit` also gets the block's child lines on request: for a list, the start line of each item; for a
+    /// table, of each body row. Read from cmark's tree, so only while the block is visited, and only by a
+    /// visitor that reports them.
+    static func read(_ text: String, file: String, visit: (LocatedBlock, _ childLines: () -> [Int]) -> Void) -> [Diagnostic] {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
@@ -52,8 +47,9 @@ enum MarkdownReader {
         var node = cmark_node_first_child(document)
         while let current = node {
             if let block = converter.block(current, depth: 0) {
-                visit(LocatedBlock(block: block, line: Int(cmark_node_get_start_line(current)),
-                                   childLines: converter.childLines(of: current)))
+                visit(LocatedBlock(block: block, line: Int(cmark_node_get_start_line(current)))) {
+                    converter.childLines(of: current)
+                }
             }
             node = cmark_node_next(current)
         }
@@ -136,6 +132,7 @@ private struct Converter {
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             var items: [ListItem] = []
+            items.reserveCapacity(Self.childCount(node))
             var child = cmark_node_first_child(node)
             while let item = child {
                 let checked: Bool? = isType(item, "tasklist")
@@ -163,6 +160,7 @@ private struct Converter {
 
     private mutating func blocks(ofChildrenOf node: OpaquePointer, depth: Int) -> [Block] {
         var result: [Block] = []
+        result.reserveCapacity(Self.childCount(node))
         var child = cmark_node_first_child(node)
         while let current = child {
             if let block = block(current, depth: depth) {
@@ -179,6 +177,7 @@ private struct Converter {
         var row = cmark_node_first_child(node)
         while let currentRow = row {
             var cells: [[Inline]] = []
+            cells.reserveCapacity(Self.childCount(currentRow))
             var cell = cmark_node_first_child(currentRow)
             while let currentCell = cell {
                 cells.append(inlines(ofChildrenOf: currentCell, depth: depth))
@@ -195,12 +194,7 @@ private struct Converter {
     }
 
     private mutating func codeBlock(_ node: OpaquePointer) -> CodeBlock {
-        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-        // Words of the info string, split over scalars: `Character.isWhitespace` on every letter of every fence
-        // of a large library is a measurable share of parsing it.
-        let words = info.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
-            .map { String(String.UnicodeScalarView($0)) }
-        let language = words.first ?? ""
+        let (language, info) = Self.infoWords(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
         let code = literal(node)
         let startLine = Int(cmark_node_get_start_line(node))
         var fenceLength: Int32 = 0
@@ -211,9 +205,21 @@ private struct Converter {
                        startLine: startLine, endLine: Int(cmark_node_get_end_line(node)))
         }
         return CodeBlock(
-            language: language, code: code, location: SourceLocation(file: file, line: startLine),
-            info: words.joined(separator: " ")
+            language: language, code: code, location: SourceLocation(file: file, line: startLine), info: info
         )
+    }
+
+    /// A fence's info string as (its first word, its words joined by single spaces).
+    private static func infoWords(_ info: String) -> (language: String, info: String) {
+        // Nearly every fence names one ASCII word (`bash`), which is both answers as it stands.
+        if info.utf8.allSatisfy({ $0 > UInt8(ascii: " ") && $0 < 0x80 }) {
+            return (info, info)
+        }
+        // Split over scalars: `Character.isWhitespace` on every letter of every fence of a large library is a
+        // measurable share of parsing it.
+        let words = info.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
+            .map { String(String.UnicodeScalarView($0)) }
+        return (words.first ?? "", words.joined(separator: " "))
     }
 
     /// Reports a fence that never closes (it turns the rest of the file into code) and a fence line with an
@@ -279,7 +285,7 @@ private struct Converter {
     /// The inlines of a node's children, neighbouring text runs joined (cmark splits them at entities and
     /// brackets); collected into one array, without an array per inline.
     private func inlines(ofChildrenOf node: OpaquePointer, depth: Int) -> [Inline] {
-        var collector = InlineCollector()
+        var collector = InlineCollector(capacity: Self.childCount(node))
         appendInlines(ofChildrenOf: node, depth: depth, to: &collector)
         return collector.finish()
     }
@@ -340,6 +346,18 @@ private struct Converter {
         return text
     }
 
+    /// How many children a node has: arrays are made that size at once rather than grown (and copied) child by
+    /// child, which is a good share of a large library's allocations.
+    private static func childCount(_ node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        return count
+    }
+
     private func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
@@ -356,6 +374,11 @@ private struct Converter {
 private struct InlineCollector {
     private var inlines: [Inline] = []
     private var pendingText: String?
+
+    /// A collector with room for `capacity` inlines (neighbouring text runs joined make fewer).
+    init(capacity: Int) {
+        inlines.reserveCapacity(capacity)
+    }
 
     mutating func append(text: String) {
         if pendingText == nil {
@@ -380,36 +403,5 @@ private struct InlineCollector {
             inlines.append(.text(text))
             pendingText = nil
         }
-    }
-}
-
-extension Substring {
-    /// The substring without leading and trailing characters from `set`, whose characters are single scalars.
-    ///
-    /// Works on scalars, which needs no grapheme breaking: a scalar from `set` is a whole character unless a
-    /// combining mark (or a joiner) follows it, and then it is kept, as a character-by-character trim would.
-    func trimmingCharacters(in set: String) -> Substring {
-        let members = set.unicodeScalars
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, members.contains(scalars[start]) {
-            let next = scalars.index(after: start)
-            if next < end, Self.extendsCharacter(scalars[next]) { break }
-            start = next
-        }
-        while start < end {
-            let last = scalars.index(before: end)
-            guard members.contains(scalars[last]) else { break }
-            end = last
-        }
-        return Substring(scalars[start..<end])
-    }
-
-    /// Whether the scalar belongs to the character before it rather than starting one.
-    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.value >= 0x300 else { return false }
-        let properties = scalar.properties
-        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar == "\u{200D}"
     }
 }

@@ -31,10 +31,10 @@ public enum RunbookParser {
             return RunbookParseResult(runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1),
                 "empty file; start from `respond new` or the template in the index")])
         }
-        let (blocks, fenceDiagnostics) = MarkdownReader.read(text, file: path)
         var builder = RunbookBuilder(path: path)
-        builder.diagnostics = fenceDiagnostics
-        builder.collect(blocks)
+        // Block by block, straight into the sections: no list of every block is made and then copied.
+        let fenceDiagnostics = MarkdownReader.read(text, file: path) { builder.collect($0, childLines: $1) }
+        builder.diagnostics = fenceDiagnostics + builder.diagnostics
         return RunbookParseResult(runbook: builder.runbook(), diagnostics: builder.diagnostics)
     }
 
@@ -63,7 +63,18 @@ private struct PendingSection {
     var kind: SectionKind
     var title: String
     var line: Int
-    var blocks: [LocatedBlock] = []
+    var blocks: [Block] = []
+    /// The line where each block starts.
+    var lines: [Int] = []
+    /// The start line of each item of a list, by the list's block index; kept only in the sections whose lists
+    /// are read item by item (`RunbookBuilder.itemLineSections`).
+    var itemLines: [Int: [Int]] = [:]
+
+    /// The line of item `item` of the list at `block`, or the list's own line when it is not known.
+    func line(ofItem item: Int, inBlock block: Int) -> Int {
+        guard let lines = itemLines[block], item < lines.count else { return self.lines[block] }
+        return lines[item]
+    }
 }
 
 private struct RunbookBuilder {
@@ -82,37 +93,40 @@ private struct RunbookBuilder {
         SourceLocation(file: path, line: line)
     }
 
-    mutating func collect(_ blocks: [LocatedBlock]) {
-        for located in blocks {
-            switch located.block {
-            case .heading(1, let inlines) where title == nil && sections.isEmpty:
-                title = inlines.plainText.trimmed
-                titleLine = located.line
-            case .heading(2, let inlines):
-                let heading = inlines.plainText.trimmed
-                sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
-            case .paragraph(let inlines):
+    /// Takes the file's next top-level block; `childLines` gives a list's item lines when they are wanted.
+    mutating func collect(_ located: LocatedBlock, childLines: () -> [Int]) {
+        switch located.block {
+        case .heading(1, let inlines) where title == nil && sections.isEmpty:
+            title = inlines.plainText.trimmed
+            titleLine = located.line
+        case .heading(2, let inlines):
+            let heading = inlines.plainText.trimmed
+            sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
+        case .paragraph(let inlines):
+            if LabelledValue.startsWithFooterLabel(inlines) {
                 readFooter(inlines.plainText)
-                appendToSection(located)
-            default:
-                appendToSection(located)
             }
+            appendToSection(located, childLines: childLines)
+        default:
+            appendToSection(located, childLines: childLines)
         }
     }
 
-    private mutating func appendToSection(_ located: LocatedBlock) {
+    /// The sections whose lists are read item by item, so diagnostics and checklist items need each item's line.
+    private static let itemLineSections: Set<SectionKind> = [.impact, .verification]
+
+    private mutating func appendToSection(_ located: LocatedBlock, childLines: () -> [Int]) {
         guard !sections.isEmpty else { return }
-        sections[sections.count - 1].blocks.append(located)
+        let last = sections.count - 1
+        if case .list = located.block, Self.itemLineSections.contains(sections[last].kind) {
+            sections[last].itemLines[sections[last].blocks.count] = childLines()
+        }
+        sections[last].blocks.append(located.block)
+        sections[last].lines.append(located.line)
     }
 
-    /// Reads footer fields from a paragraph that starts with one of their labels, so prose that merely
-    /// mentions an owner is left alone.
+    /// Reads footer fields from a paragraph that starts with one of their labels.
     private mutating func readFooter(_ text: String) {
-        var start = text.trimmed
-        let startsWithLabel = start.withUTF8 { bytes in
-            LabelledValue.footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) }
-        }
-        guard startsWithLabel else { return }
         if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
             footer.lastUpdated = value
         }
@@ -137,8 +151,7 @@ private struct RunbookBuilder {
         let steps = collectSteps()
         return Runbook(
             id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind, severity: severity(),
-            sections: sections.map { Section(kind: $0.kind, title: $0.title, blocks: $0.blocks.map(\.block),
-                                              location: location($0.line)) },
+            sections: sections.map { Section(kind: $0.kind, title: $0.title, blocks: $0.blocks, location: location($0.line)) },
             steps: steps, checklist: checklist(), escalation: contacts(in: .escalation), related: related(),
             footer: footer, path: path)
     }
@@ -157,28 +170,25 @@ private struct RunbookBuilder {
     }
 
     private mutating func reportDuplicateSections() {
-        var seen: [SectionKind: Int] = [:]
-        for section in sections where section.kind != .other {
-            if let first = seen[section.kind] {
+        // A runbook has a dozen sections: looking back costs less than hashing them.
+        for (index, section) in sections.enumerated() where section.kind != .other {
+            if let first = sections[..<index].first(where: { $0.kind == section.kind }) {
                 diagnostics.append(Diagnostic(.warning, location(section.line),
-                    "second \(section.kind.rawValue) section (the first is at line \(first)); merge them"))
-            } else {
-                seen[section.kind] = section.line
+                    "second \(section.kind.rawValue) section (the first is at line \(first.line)); merge them"))
             }
         }
     }
 
     private mutating func severity() -> Severity? {
         guard let impact = sections.first(where: { $0.kind == .impact }) else { return nil }
-        for located in impact.blocks {
-            guard case .list(_, _, let items) = located.block else { continue }
+        for (blockIndex, block) in impact.blocks.enumerated() {
+            guard case .list(_, _, let items) = block else { continue }
             for (index, item) in items.enumerated() {
                 let text = item.blocks.first?.plainText ?? ""
                 guard let (label, value) = LabelledValue.split(text),
                       LabelledValue.matches(label, LabelledValue.severityLabels) else { continue }
                 if let severity = Severity(parsing: value) { return severity }
-                let line = index < located.childLines.count ? located.childLines[index] : located.line
-                diagnostics.append(Diagnostic(.error, location(line),
+                diagnostics.append(Diagnostic(.error, location(impact.line(ofItem: index, inBlock: blockIndex)),
                     "unknown severity \"\(value)\"; use one of P0, P1, P2, P3"))
                 return nil
             }
@@ -196,29 +206,30 @@ private struct RunbookBuilder {
         func add(_ section: SectionKind, title: String, number: Int?, body: [Block], line: Int) {
             let ordinal = (ordinals[section] ?? 0) + 1
             ordinals[section] = ordinal
-            steps.append(Step(key: "\(section.rawValue)-\(ordinal)", section: section, number: number ?? ordinal,
+            steps.append(Step(key: section.rawValue + "-" + String(ordinal), section: section, number: number ?? ordinal,
                               title: title, body: body, location: location(line)))
         }
         for section in sections where Self.stepSections.contains(section.kind) {
-            var current: (title: String, number: Int?, line: Int, body: [Block])?
+            // The step being read: its heading's title, number and line, and where its body starts among the
+            // section's blocks (each body is copied out once, at its final size).
+            var open: (title: String, number: Int?, line: Int, bodyStart: Int)?
             var sawSubsection = false
-            for located in section.blocks {
-                if case .heading(let level, let inlines) = located.block, level <= 3 {
-                    if let open = current {
-                        add(section.kind, title: open.title, number: open.number, body: open.body, line: open.line)
-                    }
-                    sawSubsection = true
-                    let (number, title) = StepHeading.split(inlines.plainText)
-                    current = (title, number, located.line, [])
-                } else if current != nil {
-                    current?.body.append(located.block)
+            for (index, block) in section.blocks.enumerated() {
+                guard case .heading(let level, let inlines) = block, level <= 3 else { continue }
+                if let step = open {
+                    add(section.kind, title: step.title, number: step.number,
+                        body: Array(section.blocks[step.bodyStart..<index]), line: step.line)
                 }
+                sawSubsection = true
+                let (number, title) = StepHeading.split(inlines.plainText)
+                open = (title, number, section.lines[index], index + 1)
             }
-            if let open = current {
-                add(section.kind, title: open.title, number: open.number, body: open.body, line: open.line)
+            if let step = open {
+                add(section.kind, title: step.title, number: step.number,
+                    body: Array(section.blocks[step.bodyStart...]), line: step.line)
             }
             if !sawSubsection, Self.wholeSectionSteps.contains(section.kind), !section.blocks.isEmpty {
-                add(section.kind, title: section.title, number: nil, body: section.blocks.map(\.block), line: section.line)
+                add(section.kind, title: section.title, number: nil, body: section.blocks, line: section.line)
             }
         }
         return steps
@@ -227,11 +238,11 @@ private struct RunbookBuilder {
     private func checklist() -> [ChecklistItem] {
         guard let verification = sections.first(where: { $0.kind == .verification }) else { return [] }
         var items: [ChecklistItem] = []
-        for located in verification.blocks {
-            guard case .list(_, _, let listItems) = located.block else { continue }
+        for (blockIndex, block) in verification.blocks.enumerated() {
+            guard case .list(_, _, let listItems) = block else { continue }
             for (index, item) in listItems.enumerated() {
                 guard let checked = item.checked else { continue }
-                let line = index < located.childLines.count ? located.childLines[index] : located.line
+                let line = verification.line(ofItem: index, inBlock: blockIndex)
                 let text = item.blocks.map(\.plainText).joined(separator: " ").trimmed
                 items.append(ChecklistItem(number: items.count + 1, text: text, checkedInSource: checked,
                                            location: location(line)))
@@ -242,14 +253,14 @@ private struct RunbookBuilder {
 
     private func contacts(in kind: SectionKind) -> [Contact] {
         sections.filter { $0.kind == kind }.flatMap { section in
-            ContactList.contacts(in: section.blocks.map(\.block))
+            ContactList.contacts(in: section.blocks)
         }
     }
 
     private func related() -> [RelatedLink] {
         sections.filter { $0.kind == .related }.flatMap { section in
-            section.blocks.flatMap { located -> [RelatedLink] in
-                guard case .list(_, _, let items) = located.block else { return [] }
+            section.blocks.flatMap { block -> [RelatedLink] in
+                guard case .list(_, _, let items) = block else { return [] }
                 return items.compactMap { item in
                     guard case .paragraph(let inlines)? = item.blocks.first else { return nil }
                     for inline in inlines {

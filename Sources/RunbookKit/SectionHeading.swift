@@ -29,10 +29,10 @@ enum SectionHeading {
 
     /// Removes surrounding whitespace, trailing colons and a leading `3.` or `3)` number.
     private static func strip(_ text: String) -> String {
-        var value = Substring(text).trimmingCharacters(in: " \t\u{3000}:：")
+        var value = Substring(text).trimmingCharacters(in: TrimmedScalars.spacesAndColons)
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let marker = value.dropFirst(digits.count).first, ".)、".contains(marker) {
-            value = value.dropFirst(digits.count + 1).trimmingCharacters(in: " \t\u{3000}")
+            value = value.dropFirst(digits.count + 1).trimmingCharacters(in: TrimmedScalars.spaces)
         }
         return String(value)
     }

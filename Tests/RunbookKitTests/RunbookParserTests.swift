@@ -35,6 +35,22 @@ struct RunbookParserTests {
         #expect(runbook.footer == Footer(lastUpdated: "2026-11-01", owner: "Storage Team", reviewCycle: "Monthly"))
     }
 
+    @Test("reads footer fields whatever styling splits their labels, and leaves prose that mentions an owner alone")
+    func footerLabelsAcrossStyledRuns() throws {
+        let text = """
+        # Disk Full
+
+        ## Related
+
+        The owner: of this page is whoever reads it last.
+
+        *Last* updated: 2026-10-01
+        **負責人**：儲存團隊 **Review Cycle**: Monthly
+        """
+        let runbook = try #require(RunbookParser.parse(text: text, path: "disk-full.md").runbook)
+        #expect(runbook.footer == Footer(lastUpdated: "2026-10-01", owner: "儲存團隊", reviewCycle: "Monthly"))
+    }
+
     @Test("recognises Traditional Chinese headings, decorated headings and 步驟 N：titles")
     func chineseHeadings() throws {
         let text = """
