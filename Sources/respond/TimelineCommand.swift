@@ -10,7 +10,7 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The incident: id, unique prefix, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String
 
     @Flag(help: "Print the journal's JSON lines as stored.")
