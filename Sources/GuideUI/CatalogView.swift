@@ -70,7 +70,7 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
         let age = formatDuration(model.now.timeIntervalSince(incident.openedAt))
         let drill = incident.drill ? "drill · " : ""
         x += frame.put(incident.id, column: x, row: row, style: base.with(bold: true), limit: 24) + 1
-        frame.put("\(incident.title) · \(incident.status) · \(drill)\(age) ago", column: x, row: row, style: base,
+        frame.put("\(incident.title) · \(incident.status.rawValue) · \(drill)\(age) ago", column: x, row: row, style: base,
                   limit: frame.width - x - 1)
     }
 }

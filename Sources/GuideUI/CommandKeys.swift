@@ -122,9 +122,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
     case .placeholder(var draft, let index, var editor):
         switch key {
         case .escape:
-            model.overlay = nil
-            model.notice = Notice(text: "not run", isError: false)
-            return (model, [])
+            return notRun(model)
         case .enter:
             let value = editor.submitted
             guard !value.isEmpty, let placeholder = draft.template.placeholders[safe: index] else {
@@ -141,14 +139,10 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
     case .confirm(let draft, var typedYes?):
         switch key {
         case .escape:
-            model.overlay = nil
-            model.notice = Notice(text: "not run", isError: false)
-            return (model, [])
+            return notRun(model)
         case .enter:
             guard typedYes.text.trimmingCharacters(in: .whitespaces) == "yes" else {
-                model.overlay = nil
-                model.notice = Notice(text: "not run: the word yes was not typed", isError: false)
-                return (model, [])
+                return notRun(model, because: "the word yes was not typed")
             }
             return start(model, draft)
         default:
@@ -161,9 +155,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
         case .enter, .character("y"), .character("Y"):
             return start(model, draft)
         default:
-            model.overlay = nil
-            model.notice = Notice(text: "not run", isError: false)
-            return (model, [])
+            return notRun(model)
         }
     case .confirmQuit:
         model.overlay = nil
@@ -174,6 +166,14 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
         model.notice = Notice(text: "stopping the command, then quitting…", isError: false)
         return (model, [.cancelCommand])
     }
+}
+
+/// Closes the command dialog without running anything and says so, with the reason when there is one.
+private func notRun(_ model: AppModel, because reason: String? = nil) -> (AppModel, [Effect]) {
+    var model = model
+    model.overlay = nil
+    model.notice = Notice(text: reason.map { "not run: \($0)" } ?? "not run", isError: false)
+    return (model, [])
 }
 
 // MARK: - The output pane
@@ -191,17 +191,10 @@ func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case .last?:
         pane.scroll = 0
     case nil:
-        switch key {
-        case .character("q"), .escape:
-            if pane.isRunning {
-                model.notice = Notice(text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
-            }
-            return back(model)
-        case .character("?"):
-            model.overlay = .help
-        default:
-            break
+        if key == .character("q") || key == .escape, pane.isRunning {
+            model.notice = Notice(text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
         }
+        return helpOrBack(model, key) ?? (model, [])
     }
     model.commands.pane = pane
     return (model, [])

@@ -74,6 +74,21 @@ func back(_ model: AppModel) -> (AppModel, [Effect]) {
     return (model, [])
 }
 
+/// The keys every screen gives the same meaning: `?` opens the help, `q` and Esc go back (quitting from the last
+/// screen). Nil for any other key, which is the screen's own.
+func helpOrBack(_ model: AppModel, _ key: Key) -> (AppModel, [Effect])? {
+    switch key {
+    case .character("?"):
+        var model = model
+        model.overlay = .help
+        return (model, [])
+    case .character("q"), .escape:
+        return back(model)
+    default:
+        return nil
+    }
+}
+
 // MARK: - Catalog
 
 private func catalogKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
@@ -111,12 +126,8 @@ private func catalogKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         model.screens.append(.openIncidents)
         model.openIncidents = OpenIncidentsState()
         return (model, [.listOpenIncidents])
-    case .character("?"):
-        model.overlay = .help
-    case .character("q"), .escape:
-        return back(model)
     default:
-        break
+        return helpOrBack(model, key) ?? (model, [])
     }
     return (model, [])
 }
@@ -201,14 +212,11 @@ private func openIncidentsKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effe
         let id = incidents[model.openIncidents.cursor].id
         model.notice = Notice(text: "loading \(id)…", isError: false)
         return (model, [.loadIncident(id: id)])
-    case .character("?"):
-        model.overlay = .help
-    case .character("q"), .escape, .left, .character("h"):
+    case .left, .character("h"):
         return back(model)
     default:
-        break
+        return helpOrBack(model, key) ?? (model, [])
     }
-    return (model, [])
 }
 
 // MARK: - Timeline
@@ -226,9 +234,8 @@ private func timelineKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) 
     case .last?: session.timelineScroll = 0
     case nil:
         switch key {
-        case .character("?"): model.overlay = .help
-        case .character("q"), .escape, .character("t"), .left, .character("h"): return back(model)
-        default: break
+        case .character("t"), .left, .character("h"): return back(model)
+        default: return helpOrBack(model, key) ?? (model, [])
         }
     }
     model.incident = session

@@ -1,4 +1,3 @@
-import Foundation
 import RunbookKit
 
 /// Everything the guide shows about the runbook library, passed in as values by the runtime.
@@ -47,34 +46,5 @@ public struct Library: Sendable {
     public var entries: [CatalogEntry] {
         var seen: Set<String> = []
         return categories.flatMap(\.entries).filter { seen.insert($0.id).inserted }
-    }
-}
-
-/// One open incident, as the resume list shows it.
-public struct IncidentSummary: Hashable, Sendable {
-    /// The incident's id (its journal directory's name).
-    public var id: String
-    /// The title given when it was opened.
-    public var title: String
-    /// The current severity.
-    public var severity: Severity
-    /// The current status.
-    public var status: String
-    /// The runbook it is on.
-    public var runbook: String
-    /// When it was opened.
-    public var openedAt: Date
-    /// Whether it is a drill.
-    public var drill: Bool
-
-    /// Creates a summary.
-    public init(id: String, title: String, severity: Severity, status: String, runbook: String, openedAt: Date, drill: Bool) {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.status = status
-        self.runbook = runbook
-        self.openedAt = openedAt
-        self.drill = drill
     }
 }

@@ -152,12 +152,8 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         review.progressScroll = 0
     case .character("R"):
         return retryUnsaved(model)
-    case .character("?"):
-        model.overlay = .help
-    case .character("q"), .escape:
-        return back(model)
     default:
-        break
+        return helpOrBack(model, key) ?? (model, [])
     }
     model.review = review
     return (model, [])

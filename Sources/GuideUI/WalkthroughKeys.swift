@@ -123,12 +123,8 @@ private func commonIncidentKey(_ model: AppModel, _ key: Key) -> (AppModel, [Eff
         return (model, [.export(incidentID: session.id)])
     case .character("R"):
         return retryUnsaved(model)
-    case .character("?"):
-        model.overlay = .help
-    case .character("q"), .escape:
-        return back(model)
     default:
-        break
+        return helpOrBack(model, key) ?? (model, [])
     }
     return (model, [])
 }

@@ -21,11 +21,24 @@ enum FileIO {
 
     /// `count` bytes from `offset`, fewer only at the end of the file.
     static func read(_ fd: Int32, offset: Int, count: Int, path: String) throws(JournalError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
+        var buffer = [UInt8](repeating: 0, count: max(0, count))
+        let filled = try read(fd, into: &buffer, at: 0, count: buffer.count, offset: offset, path: path)
+        buffer.removeLast(buffer.count - filled)
+        return buffer
+    }
+
+    /// Reads up to `count` bytes at file offset `offset` into `buffer` from index `start`, retrying on EINTR and
+    /// short reads, and returns how many it read: fewer only at the end of the file. It never writes past the
+    /// buffer's end: `count` is cut to the room after `start`, so an empty buffer reads nothing.
+    static func read(
+        _ fd: Int32, into buffer: inout [UInt8], at start: Int, count: Int, offset: Int, path: String
+    ) throws(JournalError) -> Int {
+        let wanted = max(0, min(count, buffer.count - start))
         var filled = 0
-        while filled < count {
-            let got = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled))
+        while filled < wanted {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(fd, base + start + filled, wanted - filled, off_t(offset + filled))
             }
             if got == 0 { break }
             if got < 0 {
@@ -34,8 +47,7 @@ enum FileIO {
             }
             filled += got
         }
-        buffer.removeLast(count - filled)
-        return buffer
+        return filled
     }
 
     /// Writes every byte, looping on partial writes.

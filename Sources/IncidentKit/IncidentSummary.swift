@@ -26,6 +26,24 @@ public struct IncidentSummary: Hashable, Sendable {
     /// How many events its journal holds.
     public var eventCount: Int
 
+    /// Creates a summary from facts already known; `summarize(id:journalPath:events:)` reads them from events.
+    public init(
+        id: String, journalPath: String, title: String, severity: Severity, status: IncidentStatus, runbook: String,
+        drill: Bool, openedAt: Date, lastEventAt: Date, closed: Bool, eventCount: Int
+    ) {
+        self.id = id
+        self.journalPath = journalPath
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.runbook = runbook
+        self.drill = drill
+        self.openedAt = openedAt
+        self.lastEventAt = lastEventAt
+        self.closed = closed
+        self.eventCount = eventCount
+    }
+
     /// The summary of an incident's events, or nil when they do not start with `incidentOpened`. Status,
     /// severity and closing are the fold's (`IncidentState`), so the list says what the guide and review say.
     public static func summarize(id: String, journalPath: String, events: [Event]) -> IncidentSummary? {

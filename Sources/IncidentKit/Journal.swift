@@ -78,7 +78,8 @@ public struct Journal: Sendable {
         var consumed = 0
         while offset < size {
             if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
-            let got = try readSome(fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
+            let got = try FileIO.read(
+                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
             guard got > 0 else { break }
             offset += got
             let end = held + got
@@ -101,26 +102,6 @@ public struct Journal: Sendable {
         return JournalContents(
             events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
         )
-    }
-
-    /// Reads up to `count` bytes at `offset` of the file into `buffer` from `start`; fewer only at the end of the
-    /// file.
-    private static func readSome(
-        _ fd: Int32, into buffer: inout [UInt8], at start: Int, count: Int, offset: Int, path: String
-    ) throws(JournalError) -> Int {
-        var filled = 0
-        while filled < count {
-            let got = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress.map { $0 + start + filled }, count - filled, off_t(offset + filled))
-            }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.from(errno: errno, path: path, operation: "read")
-            }
-            filled += got
-        }
-        return filled
     }
 
     /// How many bytes `read` reads at a time.

@@ -23,7 +23,7 @@ extension PostmortemDraft {
     }
 
     private func stepLine(_ record: StepRecord) -> String {
-        let name = "\(MarkdownEscape.codeSpan(record.step.runbook)) \(EventDescription.stepName(record.step))"
+        let name = "\(MarkdownEscape.codeSpan(record.step.runbook)) \(EventDescription.wording.stepName(record.step))"
         switch record.outcome {
         case .done:
             return "- ✅ Done: \(name) — \(stamped(record.stamp))"
@@ -35,7 +35,7 @@ extension PostmortemDraft {
     private func commandLine(_ record: CommandRunRecord) -> String {
         let run = record.run
         let output = run.outputFile.map { " — [output](\(MarkdownEscape.destination($0)))" } ?? ""
-        return "- \(MarkdownEscape.codeSpan(run.command)) — \(EventDescription.outcome(run)) — \(stamped(record.stamp))\(output)"
+        return "- \(MarkdownEscape.codeSpan(run.command)) — \(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)"
     }
 
     /// Every checklist item of every runbook used, checked or open; items checked in a runbook that could not be
@@ -68,7 +68,7 @@ extension PostmortemDraft {
             items += actionTexts(runbook.section(.prevention)?.blocks ?? []).map { "\($0) _(Prevention, \(source))_" }
         }
         items += state.feedback.map { feedback in
-            let target = EventDescription.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
+            let target = EventDescription.wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
             return "Update runbook \(target): \(MarkdownEscape.inline(feedback.text)) _(feedback \(stamped(feedback.stamp)))_"
         }
         items += adherence.suggestions.map { "Runbook update: \(MarkdownEscape.inline($0.text)) _(adherence report)_" }

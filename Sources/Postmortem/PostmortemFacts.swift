@@ -101,7 +101,7 @@ extension PostmortemDraft {
         let start = state.milestones.start
         for index in shown {
             let event = events[index]
-            let mark = state.pinnedSeqs.contains(event.seq) ? "⭐ **pinned** " : ""
+            let mark = state.pinnedSeqs.contains(event.seq) ? EventDescription.wording.pinnedMark : ""
             row("| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |")
         }
     }

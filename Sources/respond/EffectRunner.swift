@@ -115,13 +115,7 @@ final class EffectRunner {
     private func listOpenIncidents() -> Message {
         do {
             let listing = try store.list()
-            return .openIncidentsListed(
-                listing.incidents.filter { !$0.closed }.map { summary in
-                    GuideUI.IncidentSummary(
-                        id: summary.id, title: summary.title, severity: summary.severity,
-                        status: summary.status.rawValue, runbook: summary.runbook, openedAt: summary.openedAt,
-                        drill: summary.drill)
-                })
+            return .openIncidentsListed(listing.incidents.filter { !$0.closed })
         } catch {
             return .openIncidentsFailed(reason: error.description)
         }

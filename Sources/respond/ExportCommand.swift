@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The incident: id, unique prefix, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String
 
     @Option(name: .shortAndLong, help: "Where to write (default: postmortem.md or postmortem.json in the incident's directory).")

@@ -1,6 +1,14 @@
+import ArgumentParser
 import Foundation
 import IncidentKit
 import TerminalText
+
+extension ArgumentHelp {
+    /// The help of every incident argument: the ways `GlobalOptions.resolveIncident` accepts to name one.
+    static var incident: ArgumentHelp {
+        "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl."
+    }
+}
 
 extension GlobalOptions {
     /// The incident store under the home directory these options name.

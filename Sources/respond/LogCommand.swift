@@ -27,7 +27,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The incident: id, unique prefix, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String
 
     @Argument(help: "What happened: note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close, reopen.")

@@ -14,7 +14,7 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
-    @Argument(help: "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String?
 
     func run() throws {

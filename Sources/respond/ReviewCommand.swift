@@ -18,7 +18,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The incident: its id, a unique prefix of it, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String
 
     @Flag(help: "Print the review as plain text on stdout instead of opening the live view.")

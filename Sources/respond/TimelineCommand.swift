@@ -10,7 +10,7 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The incident: id, unique prefix, `last`, or a path to its timeline.jsonl.")
+    @Argument(help: .incident)
     var incident: String
 
     @Flag(help: "Print the journal's JSON lines as stored.")
@@ -24,10 +24,13 @@ struct TimelineCommand: ParsableCommand {
             return
         }
         let start = contents.events.first?.occurredAt ?? Date()
+        let pinned = IncidentState.fold(contents.events).pinnedSeqs
+        let wording = EventWording.plain
         for event in contents.events {
             let time = JournalTime.string(from: event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
-            print("#\(event.seq)  \(time)  \(elapsed)  \(oneLine(event.actor))  \(oneLine(describe(event.kind)))")
+            let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
+            print("#\(event.seq)  \(time)  \(elapsed)  \(oneLine(event.actor))  \(mark)\(oneLine(wording.describe(event.kind)))")
         }
     }
 
@@ -58,45 +61,5 @@ struct TimelineCommand: ParsableCommand {
     /// `value` with at least two digits, as `%02d` writes it (cheaper than `String(format:)` on every line).
     private func twoDigits(_ value: Int) -> String {
         value < 10 ? "0" + String(value) : String(value)
-    }
-
-    /// One line saying what happened.
-    private func describe(_ kind: EventKind) -> String {
-        switch kind {
-        case .incidentOpened(let title, let severity, let runbook, let drill, let roles):
-            let people = roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
-            return "opened \(drill ? "drill " : "")\"\(title)\" \(severity.rawValue) on \(runbook)"
-                + (people.isEmpty ? "" : " (" + people.joined(separator: ", ") + ")")
-        case .runbookSwitched(let runbook): return "switched to runbook \(runbook)"
-        case .stepDone(let step): return "step \(stepName(step)) done"
-        case .stepSkipped(let step, let reason): return "step \(stepName(step)) skipped: \(reason)"
-        case .checklistChecked(let item): return "checked \(checklistName(item))"
-        case .checklistUnchecked(let item): return "unchecked \(checklistName(item))"
-        case .note(let text, let pinned, let commander):
-            return (pinned ? "📌 " : "") + (commander ? "commander note: " : "note: ") + text
-        case .statusChanged(let status): return "status \(status.rawValue)"
-        case .severityChanged(let severity): return "severity \(severity.rawValue)"
-        case .roleAssigned(let role, let person): return "\(person) is \(role.rawValue)"
-        case .escalated(let to): return "escalated to \(to)"
-        case .commandCopied(let command, _): return "copied `\(command)`"
-        case .commandRan(let run):
-            let outcome = run.exitCode.map { "exit \($0)" } ?? (run.stoppedBecause ?? "stopped")
-            return "ran `\(run.command)` (\(outcome), \(String(format: "%.1f", run.durationSeconds))s)"
-        case .runbookFeedback(let runbook, let step, let text):
-            return "feedback on \(runbook)\(step.map { " step \($0)" } ?? ""): \(text)"
-        case .milestone(let milestone): return "milestone \(milestone.rawValue)"
-        case .pinChanged(let seq, let pinned): return (pinned ? "pinned" : "unpinned") + " #\(seq)"
-        case .exportWritten(let path, let format): return "exported \(format) to \(path)"
-        case .incidentClosed: return "closed"
-        case .reopened: return "reopened"
-        }
-    }
-
-    private func stepName(_ step: StepRef) -> String {
-        step.title.isEmpty ? step.step : "\(step.step) \"\(step.title)\""
-    }
-
-    private func checklistName(_ item: ChecklistRef) -> String {
-        item.text.isEmpty ? "item \(item.item)" : "item \(item.item) \"\(item.text)\""
     }
 }

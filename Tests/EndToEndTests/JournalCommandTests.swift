@@ -191,20 +191,22 @@ struct JournalCommandTests {
         #expect(try respond(["incidents"], home: try makeHome()).stdout == "no open incidents\n")
     }
 
-    @Test("timeline shows each event on one line with time, elapsed, actor and a sanitized description")
+    @Test("timeline shows each event on one line with time, elapsed, actor, a pin mark and the postmortem's words, sanitized")
     func timelineHuman() throws {
         let home = try makeHome()
         let id = try start(home, ["--title", "CPU"])
         _ = try respond(["log", id, "note", "line one\nline two \u{1B}]0;pwned\u{07}\u{1B}[31mred"], home: home, actor: "amy")
         _ = try respond(["log", id, "milestone", "detected"], home: home, actor: "bo")
+        _ = try respond(["log", id, "note", "--pin", "rollback `v2`"], home: home, actor: "bo")
         let result = try respond(["timeline", id], home: home)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
-        let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  note: line one line two red$"#
+        try #require(lines.count == 4)
+        let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two red$"#
         #expect(lines[1].range(of: pattern, options: .regularExpression) != nil, "\(lines[1])")
-        #expect(lines[0].hasSuffix("tester  opened \"CPU\" P1 on disk-full"))
-        #expect(lines[2].hasSuffix("bo  milestone detected"))
+        #expect(lines[0].hasSuffix("tester  Incident opened: “CPU”, P1, runbook disk-full"))
+        #expect(lines[2].hasSuffix("bo  Detected"))
+        #expect(lines[3].hasSuffix("bo  ⭐ pinned Note: rollback `v2`"))
         #expect(!result.stdout.contains("\u{1B}"))
     }
 
@@ -235,6 +237,6 @@ struct JournalCommandTests {
         try FileManager.default.copyItem(atPath: home + "/incidents/\(id)/timeline.jsonl", toPath: copy + "/timeline.jsonl")
         let result = try respond(["timeline", copy + "/timeline.jsonl"], home: try makeHome())
         #expect(result.status == 0)
-        #expect(result.stdout.contains("opened \"Disk Full\" P1 on disk-full"))
+        #expect(result.stdout.contains("Incident opened: “Disk Full”, P1, runbook disk-full"))
     }
 }

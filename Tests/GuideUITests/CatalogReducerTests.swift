@@ -91,8 +91,10 @@ struct CatalogReducerTests {
         var (model, effects) = run(Fixtures.model(), keys(.character("o")))
         #expect(effects.last == [.listOpenIncidents])
         #expect(model.screen == .openIncidents)
-        let summary = IncidentSummary(id: "inc-7", title: "DB 連線失敗", severity: .p0, status: "identified",
-                                      runbook: "database-connection-issues", openedAt: Fixtures.opened, drill: false)
+        let summary = IncidentSummary(
+            id: "inc-7", journalPath: "/incidents/inc-7/journal.jsonl", title: "DB 連線失敗", severity: .p0,
+            status: .identified, runbook: "database-connection-issues", drill: false, openedAt: Fixtures.opened,
+            lastEventAt: Fixtures.opened, closed: false, eventCount: 2)
         model = update(model, .openIncidentsListed([summary])).0
         #expect(view(model).textLines.contains { $0.contains("inc-7") && $0.contains("DB 連線失敗") })
         (model, effects) = run(model, keys(.enter))

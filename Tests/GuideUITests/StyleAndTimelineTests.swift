@@ -70,10 +70,16 @@ struct StyleAndTimelineTests {
     func openIncidents(width: Int, height: Int) {
         var model = run(Fixtures.model(width: width, height: height), keys(.character("o"))).0
         model = update(model, .openIncidentsListed([
-            IncidentSummary(id: "2026-11-27-db-down", title: "資料庫連線失敗", severity: .p0, status: "identified",
-                            runbook: "database-connection-issues", openedAt: Fixtures.opened.addingTimeInterval(-5400), drill: false),
-            IncidentSummary(id: "2026-11-26-cache", title: "Cache drill", severity: .p2, status: "investigating",
-                            runbook: "cache-issues", openedAt: Fixtures.opened.addingTimeInterval(-90_000), drill: true),
+            IncidentSummary(
+                id: "2026-11-27-db-down", journalPath: "/incidents/2026-11-27-db-down/journal.jsonl",
+                title: "資料庫連線失敗", severity: .p0, status: .identified, runbook: "database-connection-issues",
+                drill: false, openedAt: Fixtures.opened.addingTimeInterval(-5400), lastEventAt: Fixtures.opened,
+                closed: false, eventCount: 4),
+            IncidentSummary(
+                id: "2026-11-26-cache", journalPath: "/incidents/2026-11-26-cache/journal.jsonl", title: "Cache drill",
+                severity: .p2, status: .investigating, runbook: "cache-issues", drill: true,
+                openedAt: Fixtures.opened.addingTimeInterval(-90_000), lastEventAt: Fixtures.opened, closed: false,
+                eventCount: 1),
         ])).0
         expectGolden(view(model), "open-incidents-\(width)x\(height)")
     }
