@@ -1,24 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Running a runbook's commands from the walkthrough, through the real binary in tmux: what the output pane
 /// shows, what the journal records, the output file and the postmortem. The fixture runbook `service-check`
 /// has a harmless command with a placeholder, one that runs for 30 seconds, and a no-run block.
-@Suite("A responder runs a runbook's commands from the guide", .serialized)
+@Suite("A responder runs a runbook's commands from the guide", .serialized, .temporaryFiles)
 struct CommandRunTests {
-    private let home: TemporaryDirectory
-    private let files: TmuxIncidentFiles
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
 
     init() throws {
-        home = try TemporaryDirectory()
-        files = TmuxIncidentFiles(home: home.path + "/home")
+        home = try SessionHome()
     }
 
     /// `respond start service-check ARGS` in a pane, working in the test's directory; prints its exit status.
     private func start(_ arguments: String = "", variables extra: [String: String] = [:]) throws -> TmuxSession {
-        let variables = [
-            "RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": "alice",
-        ].merging(extra) { $1 }
+        let variables = home.variables(actor: "alice").merging(extra) { $1 }
         let session = try TmuxSession(
             command: "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start service-check \(arguments); echo EXITED $?",
             variables: variables, directory: home.path)
@@ -145,7 +143,7 @@ struct CommandRunTests {
         try session.waitFor("Ctrl-C stops")
         let shell = try session.panePID()
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
-        let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(Int32(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         try session.waitFor("EXITED 143", timeout: 15, history: true)
         let event = try #require(try commandsRan().first)

@@ -1,21 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A responder's whole session, driven through the real binary in tmux: what the screen shows and what lands
 /// on disk. Each test has its own tmux server and incident home; they run one at a time to spare the machine.
-@Suite("A responder walks a runbook in the terminal", .serialized)
+@Suite("A responder walks a runbook in the terminal", .serialized, .temporaryFiles)
 struct GuideSessionTests {
-    private let home: TemporaryDirectory
-    private let files: TmuxIncidentFiles
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
 
     init() throws {
-        home = try TemporaryDirectory()
-        files = TmuxIncidentFiles(home: home.path + "/home")
+        home = try SessionHome()
     }
 
-    private var variables: [String: String] {
-        ["RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": "alice"]
-    }
+    private var variables: [String: String] { home.variables(actor: "alice") }
 
     /// Runs `respond ARGS` in a pane and prints its exit status when it ends.
     private func start(_ arguments: String = "", width: Int = 80, height: Int = 24) throws -> TmuxSession {
@@ -41,7 +39,7 @@ struct GuideSessionTests {
         environment["RESPOND_HOME"] = files.home
         environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
         let logged = try runProcess(PackagePaths.binary, ["log", "last"] + arguments, environment: environment)
-        #expect(logged.status == 0, "\(logged.error)")
+        #expect(logged.status == 0, "\(logged.stderr)")
     }
 
     /// From the catalog, filtered by a symptom, into a new incident's walkthrough.
@@ -256,7 +254,7 @@ struct GuideSessionTests {
         try session.waitFor("Queue Backlog")
         let shell = try session.panePID()
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
-        let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(Int32(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         let screen = try session.waitFor("MODES", history: true)
         #expect(screen.contains("EXITED 143"))
