@@ -37,6 +37,13 @@ struct CommandRunTests {
         try session.waitFor("EXITED 0", history: true)
     }
 
+    /// Moves to the 30-second command and runs it, confirming at the prompt.
+    private func runLongCommand(_ session: TmuxSession) throws {
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+    }
+
     @Test("a command with a placeholder runs once confirmed: output in the pane, the event, the file, the postmortem")
     func harmlessCommand() throws {
         let session = try start()
@@ -90,9 +97,7 @@ struct CommandRunTests {
     @Test("Ctrl-C in the pane stops a long command, not the guide, and records it as cancelled")
     func cancelLongCommand() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("watching")
         try session.waitFor("Ctrl-C stops")
         try session.sendKeys("C-c")
@@ -113,9 +118,7 @@ struct CommandRunTests {
     @Test("quitting while a command runs asks first, then stops it and records it before the guide exits")
     func quitWhileRunning() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("Ctrl-C stops")
         try session.sendKeys("q")
         try session.waitFor("the command keeps running")
@@ -137,9 +140,7 @@ struct CommandRunTests {
     @Test("SIGTERM to the guide while a command runs stops the command and still records it")
     func terminatedWhileRunning() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("Ctrl-C stops")
         let shell = try session.panePID()
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
@@ -153,9 +154,7 @@ struct CommandRunTests {
     @Test("--command-timeout stops a command that runs too long and records it as timed out")
     func timeout() throws {
         let session = try start("--command-timeout 1")
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("timed out ·", timeout: 15)
         try session.waitUntil("the event is saved") { $0.contains("saved") }
         let event = try #require(try commandsRan().first)

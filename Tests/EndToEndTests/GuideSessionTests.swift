@@ -42,6 +42,13 @@ struct GuideSessionTests {
         #expect(logged.status == 0, "\(logged.stderr)")
     }
 
+    /// Starts the guide and opens a new incident from the catalog.
+    private func startIncidentFromCatalog() throws -> TmuxSession {
+        let session = try start()
+        try openIncidentFromCatalog(session)
+        return session
+    }
+
     /// From the catalog, filtered by a symptom, into a new incident's walkthrough.
     private func openIncidentFromCatalog(_ session: TmuxSession) throws {
         try session.waitFor("Queue Backlog")
@@ -59,8 +66,7 @@ struct GuideSessionTests {
 
     @Test("catalog, filter, start, steps done and skipped, a Chinese note, checks, status, resize, export, resume")
     func wholeSession() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
 
         try session.sendKeys("Space")
         try session.waitFor("Diagnosis 1/3")
@@ -160,8 +166,7 @@ struct GuideSessionTests {
 
     @Test("events another process appends to the incident show up in the open timeline without a key")
     func followsOtherWriters() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try session.sendKeys("t")
         try session.waitFor("opened")
         try logFromAnotherTerminal(["note", "指揮官：請十分鐘後更新狀態", "--as", "carol"])
@@ -172,8 +177,7 @@ struct GuideSessionTests {
 
     @Test("a damaged line another process appends is named on screen, and later events still arrive")
     func damagedLineFromOtherWriter() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try appendToJournal("this is not an event\n")
         try session.waitFor("journal line 2")
         try logFromAnotherTerminal(["note", "still following", "--as", "carol"])
@@ -183,8 +187,7 @@ struct GuideSessionTests {
 
     @Test("an append the journal refuses shows ERROR in the status bar and the guide keeps running")
     func failedAppendIsShown() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         let journal = try appendToJournal("{\"v\":99,\"seq\":2,\"kind\":\"from-the-future\"}\n")
 
         let linesBefore = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
@@ -264,8 +267,7 @@ struct GuideSessionTests {
 
     @Test("Ctrl-C quits cleanly, keeping the incident open and resumable")
     func controlCQuitsCleanly() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try session.sendKeys("Space")
         try session.waitFor("Diagnosis 1/3")
         try session.sendKeys("C-c")
