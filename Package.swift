@@ -46,18 +46,21 @@ let package = Package(
         ),
 
         // Test helpers shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TerminalText", "CProcessSpawn"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit", "TestSupport"]),
         .testTarget(
-            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit"], exclude: ["Golden"]
+            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit", "TestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
-            name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit"],
+            name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit", "TestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit"]),
+        .testTarget(
+            name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit", "TestSupport"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["respond", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,11 +1,12 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 @testable import CommandRunner
 
 /// Running real commands under /bin/sh: output, exit codes, streaming, cancelling, timeouts, files.
-@Suite("Command execution")
+@Suite("Command execution", .temporaryFiles)
 struct CommandExecutionTests {
     @Test("runs a command, streams its output and records it in a private file under commands/")
     func echo() throws {

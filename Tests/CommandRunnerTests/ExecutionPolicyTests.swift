@@ -1,10 +1,11 @@
 import Foundation
 import RunbookKit
+import TestSupport
 import Testing
 @testable import CommandRunner
 
 /// `--no-exec`, `RESPOND_NO_EXEC` and `# respond: no-run`.
-@Suite("Execution policy")
+@Suite("Execution policy", .temporaryFiles)
 struct ExecutionPolicyTests {
     @Test("--no-exec and RESPOND_NO_EXEC turn running off; RESPOND_NO_EXEC=0 or empty does not")
     func resolve() {

@@ -1,17 +1,13 @@
 import Foundation
+import TestSupport
 @testable import CommandRunner
 
-/// A fresh incident directory under the system temp directory, removed when the value is released.
-final class IncidentDirectory {
+/// A fresh incident directory of the running test, removed when it ends (its suite is marked `.temporaryFiles`).
+struct IncidentDirectory {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "command-runner-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        path = try freshDirectory()
     }
 
     func request(_ commandLine: String, script: Bool = false, timeout: Duration = .seconds(60)) -> CommandRequest {

@@ -1,71 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
-/// Runs the built `respond` binary (`make test` builds it before `swift test`).
-private enum Binary {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let path = packageRoot.appendingPathComponent(".build/debug/respond").path
-    static let runbooks = packageRoot.appendingPathComponent("runbooks").path
-    static let otherTeam = packageRoot.appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], in directory: String? = nil, runbooksVariable: String? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["RESPOND_RUNBOOKS"] = runbooksVariable
-        process.environment = environment
-        if let directory {
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes are drained at once so that neither can fill up and stall the child.
-        let stderrData = PipeDrain(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = stderrData.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
+/// Runs the built `respond` binary with `$RESPOND_RUNBOOKS` set to `runbooksVariable` (unset when nil), in
+/// `directory` when given, and waits for it.
+private func runRespond(
+    _ arguments: [String], in directory: String? = nil, runbooksVariable: String? = nil
+) throws -> ProcessResult {
+    var environment = ProcessInfo.processInfo.environment
+    environment["RESPOND_RUNBOOKS"] = runbooksVariable
+    return try runProcess(PackagePaths.binary, arguments, environment: environment, directory: directory)
 }
 
-/// Reads a pipe to its end on a thread of its own.
-private final class PipeDrain: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        Thread {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }.start()
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
-}
-
-/// A fresh directory for one test, removed afterwards.
-private func temporaryDirectory() throws -> String {
-    let directory = NSTemporaryDirectory() + "respond-e2e-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    return directory
-}
-
-/// The column where a row's description starts: after the indent, the label, the id and the spaces after each.
+/// The terminal column where a row's description starts: after the indent, the label, the id and the spaces after
+/// each.
 private func descriptionColumn(_ row: String) -> Int {
     var rest = Substring(row)
     for _ in 0..<2 {
@@ -73,14 +21,14 @@ private func descriptionColumn(_ row: String) -> Int {
         rest = rest.drop { $0 != " " }
     }
     rest = rest.drop { $0 == " " }
-    return row.count - rest.count
+    return displayColumn(at: rest.startIndex, in: row)
 }
 
-@Suite("respond list, show, lint and new")
+@Suite("respond list, show, lint and new", .temporaryFiles)
 struct CatalogCommandTests {
     @Test("list groups the shipped runbooks by category, with the description column aligned")
     func list() throws {
-        let output = try Binary.run(["list", "--runbooks", Binary.runbooks])
+        let output = try runRespond(["list", "--runbooks", PackagePaths.shippedRunbooks])
         #expect(output.status == 0)
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Performance 問題")
@@ -93,7 +41,7 @@ struct CatalogCommandTests {
 
     @Test("list --json prints categories, runbooks and emergency contacts")
     func listJSON() throws {
-        let output = try Binary.run(["list", "--json", "--runbooks", Binary.otherTeam])
+        let output = try runRespond(["list", "--json", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let categories = try #require(object["categories"] as? [[String: Any]])
@@ -104,7 +52,7 @@ struct CatalogCommandTests {
 
     @Test("show prints a runbook found by a unique prefix, with steps and indented code")
     func show() throws {
-        let output = try Binary.run(["show", "gate", "--runbooks", Binary.otherTeam])
+        let output = try runRespond(["show", "gate", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("付款閘道逾時\n"))
         #expect(output.stdout.contains("▸ 步驟 1：確認閘道延遲"))
@@ -114,11 +62,10 @@ struct CatalogCommandTests {
 
     @Test("show strips escape sequences and control characters that a runbook file carries")
     func showSanitizes() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try freshDirectory()
         try Data("# Evil\u{1B}]0;owned\u{07}\u{1B}[2J title\n\n## Symptoms\n\n- bell\u{07} here\n".utf8)
             .write(to: URL(fileURLWithPath: directory + "/evil.md"))
-        let output = try Binary.run(["show", "evil", "--runbooks", directory])
+        let output = try runRespond(["show", "evil", "--runbooks", directory])
         #expect(output.status == 0)
         #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(output.stdout.hasPrefix("Evil title\n"))
@@ -126,76 +73,74 @@ struct CatalogCommandTests {
 
     @Test("an ambiguous or unknown id is one line on stderr and a non-zero exit")
     func showErrors() throws {
-        let ambiguous = try Binary.run(["show", "ea", "--runbooks", Binary.otherTeam])
+        let ambiguous = try runRespond(["show", "ea", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(ambiguous.status != 0)
         #expect(ambiguous.stdout.isEmpty)
         #expect(ambiguous.stderr.split(separator: "\n").count == 1)
         #expect(ambiguous.stderr.contains("gateway-timeout, daily-reconciliation"))
-        let unknown = try Binary.run(["show", "xyzzy", "--runbooks", Binary.otherTeam])
+        let unknown = try runRespond(["show", "xyzzy", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no runbook matches \"xyzzy\""))
     }
 
     @Test("lint of the shipped runbooks exits 0 with a summary line")
     func lintClean() throws {
-        let output = try Binary.run(["lint", Binary.runbooks])
+        let output = try runRespond(["lint", PackagePaths.shippedRunbooks])
         #expect(output.status == 0, "\(output.stdout)")
         #expect(output.stdout.hasSuffix("15 files checked: 0 errors, 0 warnings\n"))
     }
 
     @Test("lint of another team's library prints file:line: severity: message and exits 1")
     func lintErrors() throws {
-        let output = try Binary.run(["lint", Binary.otherTeam])
+        let output = try runRespond(["lint", PackagePaths.paymentsRunbooks])
         #expect(output.status == 1)
-        #expect(output.stdout.contains("\(Binary.otherTeam)/refund-stuck.md:11: error: Diagnosis has no steps"))
-        #expect(output.stdout.contains("\(Binary.otherTeam)/README.md:17: error: index row"))
+        #expect(output.stdout.contains("\(PackagePaths.paymentsRunbooks)/refund-stuck.md:11: error: Diagnosis has no steps"))
+        #expect(output.stdout.contains("\(PackagePaths.paymentsRunbooks)/README.md:17: error: index row"))
         #expect(output.stdout.split(separator: "\n").last?.hasPrefix("4 files checked: ") == true)
     }
 
     @Test("new writes a scaffold that lints without errors, refuses to overwrite, and rejects a bad id")
     func new() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let created = try Binary.run(["new", "disk-full", "--title", "Disk Full", "--severity", "P1",
+        let directory = try freshDirectory()
+        let created = try runRespond(["new", "disk-full", "--title", "Disk Full", "--severity", "P1",
                                       "--category", "Storage", "--runbooks", directory])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("| [Disk Full](disk-full.md) | P1 |"))
         #expect(created.stdout.contains("under ### Storage"))
         let text = try String(contentsOfFile: directory + "/disk-full.md", encoding: .utf8)
         #expect(text.hasPrefix("# Runbook: Disk Full\n"))
-        let lint = try Binary.run(["lint", directory])
+        let lint = try runRespond(["lint", directory])
         #expect(!lint.stdout.contains(": error: "), "\(lint.stdout)")
-        let again = try Binary.run(["new", "disk-full", "--runbooks", directory])
+        let again = try runRespond(["new", "disk-full", "--runbooks", directory])
         #expect(again.status != 0)
         #expect(again.stderr.contains("already exists"))
         #expect(try String(contentsOfFile: directory + "/disk-full.md", encoding: .utf8) == text)
-        let bad = try Binary.run(["new", "Disk_Full", "--runbooks", directory])
+        let bad = try runRespond(["new", "Disk_Full", "--runbooks", directory])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("invalid id"))
-        let badSeverity = try Binary.run(["new", "disk-slow", "--severity", "P9", "--runbooks", directory + "/"])
+        let badSeverity = try runRespond(["new", "disk-slow", "--severity", "P9", "--runbooks", directory + "/"])
         #expect(badSeverity.stderr == "Error: unknown severity \"P9\": use P0, P1, P2 or P3\n")
-        let slash = try Binary.run(["new", "disk-slow", "--runbooks", directory + "/"])
+        let slash = try runRespond(["new", "disk-slow", "--runbooks", directory + "/"])
         #expect(slash.stdout.contains("(\(directory)/README.md)"), "\(slash.stdout)")
         #expect(!slash.stdout.contains("//"))
     }
 
     @Test("a missing runbook directory is a one-line error saying where it looked")
     func missingDirectory() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let output = try Binary.run(["list"], in: directory)
+        let directory = try freshDirectory()
+        let output = try runRespond(["list"], in: directory)
         #expect(output.status != 0)
         #expect(output.stderr.contains("looked at --runbooks, $RESPOND_RUNBOOKS and ./runbooks"))
         // An empty $RESPOND_RUNBOOKS is unset, as an empty $RESPOND_HOME is, not a directory named "".
-        let empty = try Binary.run(["list"], in: directory, runbooksVariable: "")
+        let empty = try runRespond(["list"], in: directory, runbooksVariable: "")
         #expect(empty.stderr.contains("looked at --runbooks, $RESPOND_RUNBOOKS and ./runbooks"), "\(empty.stderr)")
-        let wrong = try Binary.run(["list"], in: directory, runbooksVariable: directory + "/nowhere")
+        let wrong = try runRespond(["list"], in: directory, runbooksVariable: directory + "/nowhere")
         #expect(wrong.stderr.contains("runbook directory \(directory)/nowhere does not exist (from $RESPOND_RUNBOOKS)"))
     }
 
     @Test("review --all without --plain is a usage error, before the incident is looked up")
     func reviewAllNeedsPlain() throws {
-        let output = try Binary.run(["review", "no-such-incident", "--all"])
+        let output = try runRespond(["review", "no-such-incident", "--all"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("--all applies to --plain"), "\(output.stderr)")
     }

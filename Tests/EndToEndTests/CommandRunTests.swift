@@ -1,24 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Running a runbook's commands from the walkthrough, through the real binary in tmux: what the output pane
 /// shows, what the journal records, the output file and the postmortem. The fixture runbook `service-check`
 /// has a harmless command with a placeholder, one that runs for 30 seconds, and a no-run block.
-@Suite("A responder runs a runbook's commands from the guide", .serialized)
+@Suite("A responder runs a runbook's commands from the guide", .serialized, .temporaryFiles)
 struct CommandRunTests {
-    private let home: TemporaryDirectory
-    private let files: TmuxIncidentFiles
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
 
     init() throws {
-        home = try TemporaryDirectory()
-        files = TmuxIncidentFiles(home: home.path + "/home")
+        home = try SessionHome()
     }
 
     /// `respond start service-check ARGS` in a pane, working in the test's directory; prints its exit status.
     private func start(_ arguments: String = "", variables extra: [String: String] = [:]) throws -> TmuxSession {
-        let variables = [
-            "RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": "alice",
-        ].merging(extra) { $1 }
+        let variables = home.variables(actor: "alice").merging(extra) { $1 }
         let session = try TmuxSession(
             command: "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start service-check \(arguments); echo EXITED $?",
             variables: variables, directory: home.path)
@@ -37,6 +35,13 @@ struct CommandRunTests {
         try session.waitFor("Enter start")
         try session.sendKeys("q")
         try session.waitFor("EXITED 0", history: true)
+    }
+
+    /// Moves to the 30-second command and runs it, confirming at the prompt.
+    private func runLongCommand(_ session: TmuxSession) throws {
+        try session.sendKeys("j", "R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
     }
 
     @Test("a command with a placeholder runs once confirmed: output in the pane, the event, the file, the postmortem")
@@ -92,9 +97,7 @@ struct CommandRunTests {
     @Test("Ctrl-C in the pane stops a long command, not the guide, and records it as cancelled")
     func cancelLongCommand() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("watching")
         try session.waitFor("Ctrl-C stops")
         try session.sendKeys("C-c")
@@ -115,9 +118,7 @@ struct CommandRunTests {
     @Test("quitting while a command runs asks first, then stops it and records it before the guide exits")
     func quitWhileRunning() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("Ctrl-C stops")
         try session.sendKeys("q")
         try session.waitFor("the command keeps running")
@@ -139,13 +140,11 @@ struct CommandRunTests {
     @Test("SIGTERM to the guide while a command runs stops the command and still records it")
     func terminatedWhileRunning() throws {
         let session = try start()
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("Ctrl-C stops")
         let shell = try session.panePID()
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
-        let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(Int32(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         try session.waitFor("EXITED 143", timeout: 15, history: true)
         let event = try #require(try commandsRan().first)
@@ -155,9 +154,7 @@ struct CommandRunTests {
     @Test("--command-timeout stops a command that runs too long and records it as timed out")
     func timeout() throws {
         let session = try start("--command-timeout 1")
-        try session.sendKeys("j", "R")
-        try session.waitFor("run this command?")
-        try session.sendKeys("Enter")
+        try runLongCommand(session)
         try session.waitFor("timed out ·", timeout: 15)
         try session.waitUntil("the event is saved") { $0.contains("saved") }
         let event = try #require(try commandsRan().first)

@@ -1,21 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A responder's whole session, driven through the real binary in tmux: what the screen shows and what lands
 /// on disk. Each test has its own tmux server and incident home; they run one at a time to spare the machine.
-@Suite("A responder walks a runbook in the terminal", .serialized)
+@Suite("A responder walks a runbook in the terminal", .serialized, .temporaryFiles)
 struct GuideSessionTests {
-    private let home: TemporaryDirectory
-    private let files: TmuxIncidentFiles
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
 
     init() throws {
-        home = try TemporaryDirectory()
-        files = TmuxIncidentFiles(home: home.path + "/home")
+        home = try SessionHome()
     }
 
-    private var variables: [String: String] {
-        ["RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": "alice"]
-    }
+    private var variables: [String: String] { home.variables(actor: "alice") }
 
     /// Runs `respond ARGS` in a pane and prints its exit status when it ends.
     private func start(_ arguments: String = "", width: Int = 80, height: Int = 24) throws -> TmuxSession {
@@ -41,7 +39,14 @@ struct GuideSessionTests {
         environment["RESPOND_HOME"] = files.home
         environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
         let logged = try runProcess(PackagePaths.binary, ["log", "last"] + arguments, environment: environment)
-        #expect(logged.status == 0, "\(logged.error)")
+        #expect(logged.status == 0, "\(logged.stderr)")
+    }
+
+    /// Starts the guide and opens a new incident from the catalog.
+    private func startIncidentFromCatalog() throws -> TmuxSession {
+        let session = try start()
+        try openIncidentFromCatalog(session)
+        return session
     }
 
     /// From the catalog, filtered by a symptom, into a new incident's walkthrough.
@@ -61,8 +66,7 @@ struct GuideSessionTests {
 
     @Test("catalog, filter, start, steps done and skipped, a Chinese note, checks, status, resize, export, resume")
     func wholeSession() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
 
         try session.sendKeys("Space")
         try session.waitFor("Diagnosis 1/3")
@@ -162,8 +166,7 @@ struct GuideSessionTests {
 
     @Test("events another process appends to the incident show up in the open timeline without a key")
     func followsOtherWriters() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try session.sendKeys("t")
         try session.waitFor("opened")
         try logFromAnotherTerminal(["note", "指揮官：請十分鐘後更新狀態", "--as", "carol"])
@@ -174,8 +177,7 @@ struct GuideSessionTests {
 
     @Test("a damaged line another process appends is named on screen, and later events still arrive")
     func damagedLineFromOtherWriter() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try appendToJournal("this is not an event\n")
         try session.waitFor("journal line 2")
         try logFromAnotherTerminal(["note", "still following", "--as", "carol"])
@@ -185,8 +187,7 @@ struct GuideSessionTests {
 
     @Test("an append the journal refuses shows ERROR in the status bar and the guide keeps running")
     func failedAppendIsShown() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         let journal = try appendToJournal("{\"v\":99,\"seq\":2,\"kind\":\"from-the-future\"}\n")
 
         let linesBefore = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
@@ -256,7 +257,7 @@ struct GuideSessionTests {
         try session.waitFor("Queue Backlog")
         let shell = try session.panePID()
         let child = try runProcess("/usr/bin/pgrep", ["-P", "\(shell)"], environment: [:])
-        let pid = try #require(Int32(child.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(Int32(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         let screen = try session.waitFor("MODES", history: true)
         #expect(screen.contains("EXITED 143"))
@@ -266,8 +267,7 @@ struct GuideSessionTests {
 
     @Test("Ctrl-C quits cleanly, keeping the incident open and resumable")
     func controlCQuitsCleanly() throws {
-        let session = try start()
-        try openIncidentFromCatalog(session)
+        let session = try startIncidentFromCatalog()
         try session.sendKeys("Space")
         try session.waitFor("Diagnosis 1/3")
         try session.sendKeys("C-c")

@@ -1,27 +1,28 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Without a usable terminal the guide refuses with one clear line and exit status 2, pointing at the
 /// commands that work without one; it never leaves curses to print and exit on its own.
-@Suite("The guide refuses a terminal it cannot use", .serialized)
+@Suite("The guide refuses a terminal it cannot use", .serialized, .temporaryFiles)
 struct GuideTerminalCheckTests {
     private let nonInteractiveCommands = ["respond list", "respond show", "respond start RUNBOOK --detach", "respond log"]
 
     @Test("stdin that is not a terminal gives one line on stderr and exit status 2")
     func stdinNotATerminal() throws {
-        let home = try TemporaryDirectory()
+        let home = try freshDirectory()
         var environment = ProcessInfo.processInfo.environment
-        environment["RESPOND_HOME"] = home.path
+        environment["RESPOND_HOME"] = home
         environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
         environment["TERM"] = "xterm-256color"
         let result = try runProcess(PackagePaths.binary, [], environment: environment, stdinPath: "/dev/null")
         #expect(result.status == 2)
-        #expect(result.error.contains("standard input is not a terminal"))
-        #expect(result.error.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("standard input is not a terminal"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
         for command in nonInteractiveCommands {
-            #expect(result.error.contains(command))
+            #expect(result.stderr.contains(command))
         }
-        #expect(result.output.isEmpty)
+        #expect(result.stdout.isEmpty)
     }
 
     @Test(
@@ -32,11 +33,11 @@ struct GuideTerminalCheckTests {
         ]
     )
     func unusableTerminal(term: String, message: String) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try freshDirectory()
         let session = try TmuxSession(
             command: "TERM=\(term) \(shellQuoted(PackagePaths.binary)); echo EXITED $?",
-            variables: ["RESPOND_HOME": directory.path, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
-            directory: directory.path)
+            variables: ["RESPOND_HOME": directory, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks],
+            directory: directory)
         let screen = try session.waitFor("EXITED", joined: true, history: true)
         #expect(screen.contains(message))
         #expect(screen.contains("respond start RUNBOOK --detach"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Real processes appending to one journal at once, and a writer killed mid-burst.
 @Suite("Journal under concurrent and killed writers", .temporaryFiles)
@@ -22,23 +23,19 @@ struct JournalWriterTests {
         let id = try respond(["start", "disk-full", "--detach", "--id", "load"], home: home).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let writers = try (1...4).map { writer in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = [
-                "-c", #"for i in $(seq 500); do "$RESPOND_BIN" log "$ID" note "w$i" --as "$WRITER" >/dev/null || exit 1; done"#,
-            ]
             var environment = ProcessInfo.processInfo.environment
             environment["RESPOND_HOME"] = home
-            environment["RESPOND_BIN"] = respondBinary
+            environment["RESPOND_BIN"] = PackagePaths.binary
             environment["ID"] = id
             environment["WRITER"] = "w\(writer)"
-            process.environment = environment
-            try process.run()
-            return process
+            return try RunningProcess(
+                "/bin/sh",
+                ["-c", #"for i in $(seq 500); do "$RESPOND_BIN" log "$ID" note "w$i" --as "$WRITER" >/dev/null || exit 1; done"#],
+                environment: environment)
         }
         for writer in writers {
-            writer.waitUntilExit()
-            #expect(writer.terminationStatus == 0)
+            let result = try writer.finish()
+            #expect(result.status == 0, "\(result.stderr)")
         }
         let lines = try parsedLines(home + "/incidents/\(id)/timeline.jsonl")
         #expect(lines.count == 2001)
@@ -56,14 +53,14 @@ struct JournalWriterTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let writer = try SpawnedGroup(
             script: #"while :; do "$RESPOND_BIN" log "$ID" note "burst" || exit 1; done"#,
-            environment: ["RESPOND_HOME": home, "RESPOND_BIN": respondBinary, "ID": id]
+            environment: ["RESPOND_HOME": home, "RESPOND_BIN": PackagePaths.binary, "ID": id]
         )
         var output = ""
         let deadline = Date().addingTimeInterval(120)
         while output.components(separatedBy: "\n").count <= 40, Date() < deadline {
             output += try writer.readAvailable(waitingUpTo: 0.2)
         }
-        writer.kill()
+        try writer.kill()
         output += try writer.readToEnd()
         let acknowledged = output.split(separator: "\n").compactMap { line -> Int? in
             guard line.hasPrefix("saved #") else { return nil }
@@ -83,38 +80,21 @@ struct JournalWriterTests {
 /// A shell script run in its own process group, so that it and its children can be killed at once, with its
 /// standard output read as it comes.
 final class SpawnedGroup {
-    private let pid: pid_t
+    private let shell: ChildProcess
     private let output: Int32
 
     init(script: String, environment: [String: String]) throws {
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw SpawnError(what: "pipe") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-
-        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let arguments: [String] = ["/bin/sh", "-c", script]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, envp)
-        close(pipeEnds[1])
-        guard status == 0 else {
-            close(pipeEnds[0])
-            throw SpawnError(what: "posix_spawn: \(status)")
+        let pipe = try closeOnExecPipe()
+        defer { close(pipe.write) }
+        do {
+            shell = try ChildProcess(
+                "/bin/sh", ["-c", script], environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                stdout: .descriptor(pipe.write), stderr: .descriptor(2), ownProcessGroup: true)
+        } catch {
+            close(pipe.read)
+            throw error
         }
-        pid = child
-        output = pipeEnds[0]
+        output = pipe.read
     }
 
     deinit {
@@ -143,15 +123,8 @@ final class SpawnedGroup {
     }
 
     /// Sends SIGKILL to the whole group and reaps the shell.
-    func kill() {
-        Glibc.kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+    func kill() throws {
+        Glibc.kill(-shell.pid, SIGKILL)
+        _ = try shell.waitForExit()
     }
-}
-
-/// A process could not be started.
-struct SpawnError: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "could not start the writer: \(what)" }
 }

@@ -2,18 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The built `respond` binary, found from this file's path: `make test` builds it before `swift test`.
-let respondBinary: String = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/respond").path
-}()
-
-/// What a finished `respond` run printed and how it exited.
-struct RespondResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+/// The built binary under test and the runbook libraries the tests give it.
+enum PackagePaths {
+    /// The `respond` binary that `make test` builds before running the tests.
+    static let binary = packageRoot.appendingPathComponent(".build/debug/respond").path
+    /// The runbook library shipped with the package.
+    static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
+    /// A small library in the standard template that is not the shipped one.
+    static let fixtureRunbooks = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
+    /// Another team's library, with lint errors of its own.
+    static let paymentsRunbooks = packageRoot.appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
 }
 
 /// A fresh incident home for one test (removed when it ends), so tests running in parallel never share incidents, with a small
@@ -112,28 +110,13 @@ let fixtureRunbook = """
 
     """
 
-/// Runs `respond` with `arguments` against `home` and waits for it to exit.
-func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> RespondResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: respondBinary)
-    process.arguments = arguments
+/// Runs `respond` with `arguments` against `home` (and its runbooks) as `actor`, and waits for it to exit.
+func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> ProcessResult {
     var environment = ProcessInfo.processInfo.environment
     environment["RESPOND_HOME"] = home
     environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
     environment["RESPOND_ACTOR"] = actor
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return RespondResult(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: stderr, as: UTF8.self)
-    )
+    return try runProcess(PackagePaths.binary, arguments, environment: environment)
 }
 
 /// The lines of a file, without the empty string after the final newline.

@@ -1,39 +1,35 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The incident commander follows a responder's session live with `respond review`, both the real program in
 /// their own tmux servers over one incident home.
-@Suite("The commander reviews a live incident in the terminal", .serialized)
+@Suite("The commander reviews a live incident in the terminal", .serialized, .temporaryFiles)
 struct ReviewSessionTests {
     /// How long the test waits for an event the responder saved to show in the review. The review follows the
     /// journal every second; the margin keeps a loaded CI machine from failing the test, and the one-second
     /// figure itself is measured by `make bench`, where timing belongs.
     static let liveDeadline = 5.0
 
-    private let home: TemporaryDirectory
-    private let files: TmuxIncidentFiles
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
 
     init() throws {
-        home = try TemporaryDirectory()
-        files = TmuxIncidentFiles(home: home.path + "/home")
-    }
-
-    private func variables(actor: String) -> [String: String] {
-        ["RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": actor]
+        home = try SessionHome()
     }
 
     /// Runs `respond ARGS` as `actor` in a pane of its own, printing its exit status when it ends.
     private func respond(_ arguments: String, as actor: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
         try TmuxSession(
             command: "\(shellQuoted(PackagePaths.binary)) \(arguments); echo EXITED $?",
-            variables: variables(actor: actor), width: width, height: height, directory: home.path)
+            variables: home.variables(actor: actor), width: width, height: height, directory: home.path)
     }
 
     /// Runs a `respond` subcommand to completion as `actor`.
     private func respondCommand(_ arguments: [String], as actor: String) throws -> ProcessResult {
         try runProcess(
             PackagePaths.binary, arguments,
-            environment: ProcessInfo.processInfo.environment.merging(variables(actor: actor)) { $1 })
+            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
     }
 
     @Test("the responder's events (a Chinese note among them) reach the review within a second; the commander's annotation reaches the responder's timeline and the export")
@@ -60,7 +56,7 @@ struct ReviewSessionTests {
         try review.waitFor("note: lag 已降到 5000，持續觀察", timeout: Self.liveDeadline)
 
         let logged = try respondCommand(["log", "last", "status", "mitigated"], as: "alice")
-        #expect(logged.status == 0, "\(logged.error)")
+        #expect(logged.status == 0, "\(logged.stderr)")
         try review.waitUntil("the status shows mitigated", timeout: Self.liveDeadline) {
             $0.contains("status → mitigated") && $0.contains("P1 · mitigated")
         }
@@ -86,7 +82,7 @@ struct ReviewSessionTests {
 
         let id = try #require(try files.incidentIDs().first)
         let exported = try respondCommand(["export", id], as: "alice")
-        #expect(exported.status == 0, "\(exported.error)")
+        #expect(exported.status == 0, "\(exported.stderr)")
         let postmortem = try String(contentsOfFile: files.home + "/incidents/\(id)/postmortem.md", encoding: .utf8)
         #expect(postmortem.contains("請 alice 準備回滾 payment-worker"))
         #expect(postmortem.contains("lag 已降到 5000，持續觀察"))
@@ -99,7 +95,7 @@ struct ReviewSessionTests {
     @Test("scrolled up, the review keeps its place and counts new events until G; p pins the selected event")
     func keepsPlaceAndPins() throws {
         let opened = try respondCommand(["start", "queue-backlog", "--detach"], as: "alice")
-        #expect(opened.status == 0, "\(opened.error)")
+        #expect(opened.status == 0, "\(opened.stderr)")
         for note in ["第一則", "第二則", "第三則"] {
             #expect(try respondCommand(["log", "last", "note", note], as: "alice").status == 0)
         }
@@ -117,10 +113,10 @@ struct ReviewSessionTests {
         try review.waitUntil("G clears the new-events count") { $0.contains("note: 第四則") && !$0.contains("1 new") }
 
         let plain = try respondCommand(["review", "last", "--plain"], as: "carol")
-        #expect(plain.status == 0, "\(plain.error)")
-        #expect(plain.output.contains("*#2"))
-        #expect(plain.output.contains("note: 第四則"))
-        #expect(plain.output.contains("Timeline (1 system event hidden; --all shows them)"))
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("*#2"))
+        #expect(plain.stdout.contains("note: 第四則"))
+        #expect(plain.stdout.contains("Timeline (1 system event hidden; --all shows them)"))
         try review.sendKeys("q")
         try review.waitFor("EXITED 0", history: true)
     }

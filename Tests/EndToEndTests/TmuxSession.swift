@@ -1,86 +1,11 @@
 import Foundation
 import Testing
-
-/// Where the package is, found from this file, and the built binary under test.
-enum PackagePaths {
-    /// The package root: three levels above this file.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    /// The `respond` binary that `make test` builds before running the tests.
-    static let binary = root.appendingPathComponent(".build/debug/respond").path
-    /// The runbook library shipped with the package.
-    static let shippedRunbooks = root.appendingPathComponent("runbooks").path
-    /// A small library in the standard template that is not the shipped one.
-    static let fixtureRunbooks = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
-}
+import TestSupport
 
 /// A failure of the harness itself, with what it was doing.
 struct TmuxError: Error, CustomStringConvertible {
     /// What went wrong.
     let description: String
-}
-
-/// The result of running a program to completion.
-struct ProcessResult {
-    /// Its exit status.
-    let status: Int32
-    /// What it wrote on stdout.
-    let output: String
-    /// What it wrote on stderr.
-    let error: String
-}
-
-/// Runs a program with arguments and an environment, optionally with stdin from a file, and waits for it.
-/// Output goes through temporary files rather than pipes (a tmux server started by the program inherits its
-/// descriptors and would hold a pipe open), and the child is spawned and reaped directly with `posix_spawn`
-/// and `waitpid`.
-func runProcess(
-    _ path: String, _ arguments: [String], environment: [String: String], stdinPath: String? = nil
-) throws -> ProcessResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("respond-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let outputPath = directory.appendingPathComponent("stdout").path
-    let errorPath = directory.appendingPathComponent("stderr").path
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
-    }
-    // The child starts with no signal blocked or ignored, whatever the test runner does with its own.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-    guard spawned == 0 else {
-        throw TmuxError(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
-    }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-        guard errno == EINTR else { throw TmuxError(description: "waitpid failed for \(path)") }
-    }
-    let exited = status & 0x7F == 0
-    return ProcessResult(
-        status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-        output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
-        error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
 }
 
 /// One tmux server on its own socket, running one command in one pane, for driving the real program the way a
@@ -195,25 +120,9 @@ final class TmuxSession {
     private func tmux(_ arguments: [String]) throws -> String {
         let result = try runProcess("/usr/bin/tmux", ["-L", socket] + arguments, environment: environment)
         guard result.status == 0 else {
-            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.error)")
+            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
         }
-        return result.output
-    }
-}
-
-/// A temporary directory for one test: its incidents home, its tmux config.
-final class TemporaryDirectory {
-    /// The directory's path.
-    let path: String
-
-    /// Creates a fresh directory under the system's temporary directory.
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("respond-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        return result.stdout
     }
 }
 

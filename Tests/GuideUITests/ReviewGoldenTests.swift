@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 
 @Suite("review: frames and --plain text compared with golden files")
@@ -51,7 +52,7 @@ struct ReviewGoldenTests {
         let text = ReviewPlainText.render(
             incidentID: ReviewFixture.id, events: ReviewFixture.events, runbook: Fixtures.library.runbook,
             now: ReviewFixture.now, includeSystem: false)
-        expectGoldenText(text, "review-plain")
+        expectGolden(text, file: "review-plain.txt")
         let all = ReviewPlainText.render(
             incidentID: ReviewFixture.id, events: ReviewFixture.events, runbook: Fixtures.library.runbook,
             now: ReviewFixture.now, includeSystem: true)

@@ -42,8 +42,7 @@ struct ReviewPaneWindowTests {
 
     /// How many rows are below the window, as the last row's marker says (0 without a marker).
     static func below(_ rows: [String]) -> Int {
-        guard let last = rows.last, let marker = last.range(of: #"↓ (\d+) more"#, options: .regularExpression) else { return 0 }
-        return Int(last[marker].dropFirst(2).dropLast(5)) ?? -1
+        scrollMarkerCount(on: rows.last, #/↓ (\d+) more/#)
     }
 
     @Test("scrolling one row down moves every row up by one, the marker counts the rows below, and j stops at the end")

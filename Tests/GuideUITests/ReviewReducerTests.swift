@@ -3,6 +3,7 @@ import GuideUI
 import IncidentKit
 import RunbookKit
 import TerminalText
+import TestSupport
 import Testing
 
 /// An incident on the Traditional Chinese runbook, as the commander finds it 14 minutes in.
@@ -125,8 +126,7 @@ struct ReviewReducerTests {
         #expect(found.review?.query == "KUBECTL")
         let frame = view(found)
         let row = try #require(frame.textLines.firstIndex { $0.contains("ran: kubectl get hpa") })
-        let column = try #require(frame.textLines[row].range(of: "kubectl")).lowerBound
-        let x = frame.textLines[row].distance(from: frame.textLines[row].startIndex, to: column)
+        let x = try #require(displayColumn(of: "kubectl", in: frame.textLines[row]))
         #expect(frame[x, row].style.background == .yellow)
         let chinese = run(model, keys(.character("/")) + typing("客戶") + keys(.enter)).0
         #expect(selectedSeq(chinese) == 4)
@@ -257,8 +257,7 @@ struct ReviewReducerTests {
             let pinned = try #require(frame.textLines.firstIndex { $0.contains("note: checkout") })
             let commander = try #require(frame.textLines.firstIndex { $0.contains("[IC] note:") })
             let plain = try #require(frame.textLines.firstIndex { $0.contains("status → mitigated") })
-            let eventColumn = try #require(frame.textLines[plain].range(of: "status")).lowerBound
-            let x = frame.textLines[plain].distance(from: frame.textLines[plain].startIndex, to: eventColumn)
+            let x = try #require(displayColumn(of: "status", in: frame.textLines[plain]))
             #expect(frame[x, pinned].style.bold)
             #expect(!frame[x, plain].style.bold)
             #expect(frame[x, commander].style.reverse, "the newest row is selected")

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 
 @Suite("badges, color and the timeline")
@@ -9,11 +10,7 @@ struct StyleAndTimelineTests {
     /// The style of the first cell of `text` on the screen.
     func style(of text: String, in frame: Frame) -> Style? {
         for (row, line) in frame.textLines.enumerated() {
-            guard let range = line.range(of: text) else { continue }
-            var column = 0
-            for character in line[..<range.lowerBound] {
-                column += character.unicodeScalars.contains { $0.properties.isEmojiPresentation || $0.properties.isIdeographic } ? 2 : 1
-            }
+            guard let column = displayColumn(of: text, in: line) else { continue }
             return frame[column, row].style
         }
         return nil

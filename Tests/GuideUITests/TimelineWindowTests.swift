@@ -33,8 +33,7 @@ struct TimelineWindowTests {
 
     /// How many rows are above the window, as the first row's marker says (0 without a marker).
     static func earlier(_ rows: [String]) -> Int {
-        guard let marker = rows.first?.range(of: #"↑ (\d+) earlier"#, options: .regularExpression) else { return 0 }
-        return Int(rows[0][marker].dropFirst(2).dropLast(8)) ?? -1
+        scrollMarkerCount(on: rows.first, #/↑ (\d+) earlier/#)
     }
 
     @Test("scrolling one row up moves every row down by one, the marker counts the rows above, and k stops at the top")

@@ -3,6 +3,7 @@ import GuideUI
 import IncidentKit
 import RunbookKit
 import TerminalText
+import TestSupport
 import Testing
 
 @Suite("walkthrough: what each key records, and when the screen says saved")
@@ -207,14 +208,14 @@ struct WalkthroughReducerTests {
     }
 
     @Test("after 30 minutes without a status update the status bar nudges, highlighted")
-    func statusNudge() {
+    func statusNudge() throws {
         let early = update(Fixtures.walkthrough(), .tick(now: Fixtures.opened.addingTimeInterval(29 * 60))).0
         #expect(statusBar(early).contains("upd 29m ago"))
         let late = update(early, .tick(now: Fixtures.opened.addingTimeInterval(31 * 60))).0
         let frame = view(late)
         let line = frame.textLines[22]
         #expect(line.contains("no update for 31m"))
-        let column = line.distance(from: line.startIndex, to: line.range(of: "no update")!.lowerBound)
+        let column = try #require(displayColumn(of: "no update", in: line))
         #expect(frame[column, 22].style.background == .yellow)
     }
 

@@ -37,6 +37,13 @@ enum AdherenceRunbook {
     }()
 
     static let runbooks = [runbook.id: runbook]
+
+    /// A matcher over the runbook with a fourth diagnosis step whose one block is `code`.
+    static func matcher(withStep code: String, titled title: String) -> RunbookCommandMatcher {
+        var extended = runbook
+        extended.steps.append(step(.diagnosis, 4, title, code: code))
+        return RunbookCommandMatcher(runbooks: [extended])
+    }
 }
 
 @Suite("The adherence report finds each kind of deviation")
@@ -116,10 +123,8 @@ struct AdherenceTests {
 
     @Test("a placeholder with a default is a wildcard, and a run filled with its recorded values is listed")
     func filledTemplates() {
-        let block = CodeBlock(language: "bash", code: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs <pod-name> --since=10m\n", location: AdherenceRunbook.location)
-        var runbook = AdherenceRunbook.runbook
-        runbook.steps.append(Step(key: "diagnosis-4", section: .diagnosis, number: 4, title: "Logs", body: [.code(block)], location: AdherenceRunbook.location))
-        let matcher = RunbookCommandMatcher(runbooks: [runbook])
+        let matcher = AdherenceRunbook.matcher(
+            withStep: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs <pod-name> --since=10m\n", titled: "Logs")
         #expect(matcher.contains("kubectl get pods -n staging"))
         let filled = CommandRun(
             command: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs 'api 7f' --since=10m",
@@ -152,10 +157,8 @@ struct AdherenceTests {
 
     @Test("whitespace compares as one space in commands: tabs, CR LF, no-break and ideographic spaces, and at line ends")
     func whitespaceInCommands() {
-        let block = CodeBlock(language: "bash", code: "\u{3000}# 先看 pods\n\tkubectl get pods -n shop\u{3000}\nkubectl get svc\n", location: AdherenceRunbook.location)
-        var runbook = AdherenceRunbook.runbook
-        runbook.steps.append(Step(key: "diagnosis-4", section: .diagnosis, number: 4, title: "Pods", body: [.code(block)], location: AdherenceRunbook.location))
-        let matcher = RunbookCommandMatcher(runbooks: [runbook])
+        let matcher = AdherenceRunbook.matcher(
+            withStep: "\u{3000}# 先看 pods\n\tkubectl get pods -n shop\u{3000}\nkubectl get svc\n", titled: "Pods")
         #expect(matcher.contains("kubectl\tget  pods\r\n-n shop"))
         #expect(matcher.contains("kubectl\u{3000}get\u{00A0}pods -n shop"))
         #expect(matcher.contains("  kubectl get pods -n shop\nkubectl get svc  "))

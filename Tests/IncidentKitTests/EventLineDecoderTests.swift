@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 
 /// The journal reads every line as it read them through `JSONDecoder` and `Codable`: the expectations below are
@@ -41,7 +42,7 @@ struct EventLineDecoderTests {
 
     /// What the journal makes of one line: the event, or the reason it set the line aside.
     func read(_ bytes: [UInt8]) throws -> Outcome {
-        let path = try makeTemporaryDirectory() + "/timeline.jsonl"
+        let path = try freshDirectory() + "/timeline.jsonl"
         try Data(bytes + [0x0A]).write(to: URL(fileURLWithPath: path))
         let contents = try Journal.read(path)
         if let problem = contents.problems.first { return .setAside(problem.kind) }
@@ -150,14 +151,14 @@ struct EventLineDecoderTests {
 
     @Test("a line of a newer schema refuses the journal before its other fields are looked at")
     func newerSchema() throws {
-        let path = try makeTemporaryDirectory() + "/timeline.jsonl"
+        let path = try freshDirectory() + "/timeline.jsonl"
         try Data((Self.line("reopened") + "\n" + #"{"v":2,"kind":"hologram"}"# + "\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: JournalError.newerSchema(path: path, line: 2, version: 2)) { try Journal.read(path) }
     }
 
     @Test("every event of every kind written by the journal reads back equal")
     func everyKindRoundTrips() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         let written = try journal.append(
             EventCodingTests.kinds.map { NewEvent(actor: "amy", kind: $0) }, now: utc("2026-11-27T00:20:05.123Z")
         )
@@ -194,7 +195,7 @@ struct EventLineDecoderTests {
 
     @Test("an append numbers after the last line holding an integer v and seq, whatever else that line holds")
     func appendNumbersAfterHeader() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         let now = utc("2026-11-27T00:20:05.123Z")
         _ = try journal.append([NewEvent(actor: "amy", kind: .reopened)], now: now)
         try appendRaw(#"{"v":1,"seq":7,"kind":"hologram"}"# + "\n", to: journal.path)

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 
 @Suite("Incident store", .temporaryFiles)
@@ -8,7 +9,7 @@ struct IncidentStoreTests {
     let now = utc("2026-11-27T00:20:05.123Z")
 
     func store() throws -> IncidentStore {
-        IncidentStore(home: try makeTemporaryDirectory() + "/state/respond")
+        IncidentStore(home: try freshDirectory() + "/state/respond")
     }
 
     func open(_ store: IncidentStore, _ runbook: String, id: String? = nil, at time: Date? = nil) throws -> IncidentLocation {

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TestSupport
 import Testing
 
 @Suite("Journal appends and reads", .temporaryFiles)
@@ -18,7 +19,7 @@ struct JournalTests {
 
     @Test("appended events get consecutive seqs, the recording time and come back equal when read")
     func appendAndRead() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         let first = try journal.append([note("one"), note("two")], now: now)
         let second = try journal.append(
             [NewEvent(actor: "bo", kind: .milestone(.impactStarted), occurredAt: utc("2026-11-27T00:05:00Z"))],
@@ -36,7 +37,7 @@ struct JournalTests {
 
     @Test("a new journal file is created with mode 0600 whatever the umask")
     func fileMode() throws {
-        let path = try makeTemporaryDirectory() + "/timeline.jsonl"
+        let path = try freshDirectory() + "/timeline.jsonl"
         let previous = umask(0o000)
         defer { umask(previous) }
         _ = try Journal(path: path).append([note("x")], now: now)
@@ -45,7 +46,7 @@ struct JournalTests {
 
     @Test("a torn last line is reported and set aside, every complete event still loads")
     func tornTail() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one"), note("two")], now: now)
         try appendRaw(#"{"v":1,"seq":3,"id":"6F1C1E"#, to: journal.path)
         let contents = try Journal.read(journal.path)
@@ -56,7 +57,7 @@ struct JournalTests {
 
     @Test("an append after a torn line puts the fragment on its own line and numbers after the last whole event")
     func appendAfterTornTail() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one"), note("two")], now: now)
         try appendRaw(#"{"v":1,"seq":3,"id":"6F1C1E"#, to: journal.path)
         let appended = try journal.append([note("three")], now: now)
@@ -71,7 +72,7 @@ struct JournalTests {
 
     @Test("a corrupt line in the middle is reported with its line number and the rest loads")
     func corruptMiddle() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         try appendRaw("this is not json\n", to: journal.path)
         _ = try journal.append([note("two")], now: now)
@@ -83,7 +84,7 @@ struct JournalTests {
 
     @Test("an event of an unknown kind is a corrupt line that names the kind")
     func unknownKindLine() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         try appendRaw(#"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"# + "\n", to: journal.path)
         let contents = try Journal.read(journal.path)
@@ -93,7 +94,7 @@ struct JournalTests {
 
     @Test("a line from a newer schema refuses the whole journal, for readers and for writers")
     func newerSchemaRefused() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         try appendRaw(#"{"v":2,"seq":2,"kind":"hologram"}"# + "\n", to: journal.path)
         let error = #expect(throws: JournalError.self) { try Journal.read(journal.path) }
@@ -108,7 +109,7 @@ struct JournalTests {
 
     @Test("a missing journal is a not-found error")
     func missing() throws {
-        let path = try makeTemporaryDirectory() + "/nothing.jsonl"
+        let path = try freshDirectory() + "/nothing.jsonl"
         #expect(throws: JournalError.notFound(path: path)) { try Journal.read(path) }
     }
 
@@ -123,7 +124,7 @@ struct JournalTests {
 
     @Test("an append waits for another writer's lock and gives up with a locked error")
     func lockedByAnother() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl", lockTimeout: 0.2)
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl", lockTimeout: 0.2)
         _ = try journal.append([note("one")], now: now)
         let holder = open(journal.path, O_RDONLY)
         defer { close(holder) }
@@ -136,7 +137,7 @@ struct JournalTests {
 
     @Test("secrets in notes and commands are redacted before they are written")
     func redactsBeforeWriting() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([
             note("pasted ghp_abcdefghijklmnopqrstuvwxyz0123456789 by mistake"),
             NewEvent(actor: "amy", kind: .commandCopied(command: "psql postgres://app:hunter2@db/shop", step: nil)),
@@ -158,7 +159,7 @@ struct JournalFollowerTests {
 
     @Test("returns only what was appended since the last poll, and nothing when nothing changed")
     func newLinesOnly() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         var follower = JournalFollower(path: journal.path, after: try Journal.read(journal.path))
         #expect(try follower.poll().events.isEmpty)
@@ -169,7 +170,7 @@ struct JournalFollowerTests {
 
     @Test("waits for an incomplete line to be finished before returning it")
     func incompleteLineWaits() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         var follower = JournalFollower(path: journal.path)
         #expect(try follower.poll().events.map(\.seq) == [1])
@@ -183,7 +184,7 @@ struct JournalFollowerTests {
 
     @Test("reports a corrupt line with its line number in the whole file")
     func corruptLineNumber() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one"), note("two")], now: now)
         var follower = JournalFollower(path: journal.path, after: try Journal.read(journal.path))
         try appendRaw("garbage\n", to: journal.path)
@@ -194,7 +195,7 @@ struct JournalFollowerTests {
 
     @Test("a journal that shrank is reported as replaced")
     func truncated() throws {
-        let journal = Journal(path: try makeTemporaryDirectory() + "/timeline.jsonl")
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
         var follower = JournalFollower(path: journal.path, after: try Journal.read(journal.path))
         #expect(truncate(journal.path, 0) == 0)

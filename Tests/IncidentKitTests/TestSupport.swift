@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import IncidentKit
-import TestSupport
-
-/// A fresh directory for one test, removed when the test ends (its suite has `.temporaryFiles`).
-func makeTemporaryDirectory() throws -> String {
-    try freshDirectory()
-}
 
 /// The date of an ISO 8601 literal used in tests.
 func utc(_ text: String) -> Date {

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import Postmortem
+import TestSupport
 import Testing
 
 @Suite("The JSON export of a whole incident")
@@ -15,7 +16,7 @@ struct IncidentExportTests {
 
     @Test("matches its golden file")
     func golden() throws {
-        try GoldenFile.check(try json(), named: "export.json")
+        expectGolden(try json(), file: "export.json")
     }
 
     @Test("written piece by piece, is JSONEncoder's encoding of the whole export, with and without events")

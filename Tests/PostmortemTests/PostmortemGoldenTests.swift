@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import Postmortem
+import TestSupport
 import Testing
 
 @Suite("The postmortem draft of a hand-written incident matches its golden files")
@@ -15,7 +16,7 @@ struct PostmortemGoldenTests {
 
     @Test("the full draft, diagram included")
     func full() throws {
-        try GoldenFile.check(markdown(), named: "postmortem.md")
+        expectGolden(markdown(), file: "postmortem.md")
     }
 
     @Test("without the diagram the draft is the same up to the timeline picture")
@@ -34,6 +35,6 @@ struct PostmortemGoldenTests {
             milestones: IncidentState.fold(PostmortemFixture.events).milestones, sectionTimes: report.sectionTimes,
             runbooks: PostmortemFixture.runbooks
         )
-        try GoldenFile.check(lines.joined(separator: "\n") + "\n", named: "gantt.md")
+        expectGolden(lines.joined(separator: "\n") + "\n", file: "gantt.md")
     }
 }

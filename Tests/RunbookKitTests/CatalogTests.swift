@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RunbookKit
 
-@Suite("Loading a catalog")
+@Suite("Loading a catalog", .temporaryFiles)
 struct CatalogTests {
     @Test("another team's index gives its own categories, kinds, severities, descriptions and contacts")
     func otherTeamIndex() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RunbookKit
 
 /// Placeholders in runbook commands: what counts as one, and how values are put in.
@@ -108,15 +109,9 @@ struct CommandTemplateTests {
     func fillRoundTrip(value: String) throws {
         let command = CommandTemplate(code: "printf '%s|' <value> \"$VALUE\" '{{ value }}'")
             .filled(with: ["value": value, "VALUE": value])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: output, as: UTF8.self) == "\(value)|\(value)|\(value)|")
+        let result = try runProcess("/bin/sh", ["-c", command])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(value)|\(value)|\(value)|")
     }
 
     @Test("braced defaults are replaced whole; placeholders without a value stay as written")

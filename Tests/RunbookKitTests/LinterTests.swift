@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RunbookKit
 
-@Suite("Linting runbooks")
+@Suite("Linting runbooks", .temporaryFiles)
 struct LinterTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 27)
 

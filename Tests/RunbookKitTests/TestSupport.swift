@@ -1,22 +1,21 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RunbookKit
 
-/// Paths the tests read, found from this file's location rather than the working directory.
+/// Paths the tests read, found from the package root rather than the working directory.
 enum TestPaths {
-    static let testDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let packageRoot = testDirectory.deletingLastPathComponent().deletingLastPathComponent()
     static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
-    static let paymentsFixture = testDirectory.appendingPathComponent("Fixtures/payments-team").path
+    static let paymentsFixture = packageRoot.appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
 }
 
-/// A fresh directory under the system temp directory, removed when the value is released.
-final class TemporaryDirectory {
+/// A fresh directory of the running test, removed when it ends (its suite is marked `.temporaryFiles`), with
+/// ways to write files into it.
+struct TemporaryDirectory {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "runbookkit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try freshDirectory()
     }
 
     func write(_ name: String, _ text: String) throws {
@@ -25,10 +24,6 @@ final class TemporaryDirectory {
 
     func write(_ name: String, bytes: [UInt8]) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: path + "/" + name))
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }
 

@@ -13,7 +13,8 @@ public struct TemporaryFilesTrait: SuiteTrait, TestTrait, TestScoping {
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         guard testCase != nil else { return try await function() }
-        let directory = NSTemporaryDirectory() + "/respond-test-" + UUID().uuidString
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("respond-test-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try await Self.$directory.withValue(directory) { try await function() }
@@ -25,10 +26,19 @@ extension Trait where Self == TemporaryFilesTrait {
     public static var temporaryFiles: Self { TemporaryFilesTrait() }
 }
 
-/// A fresh directory inside the running test's temporary directory.
+/// A fresh directory inside the running test's temporary directory, removed with it when the test ends. Outside
+/// a suite or test marked `.temporaryFiles` there is nothing to remove it, so that is an error.
 public func freshDirectory() throws -> String {
-    let base = TemporaryFilesTrait.directory ?? NSTemporaryDirectory() + "/respond-test-unscoped"
+    guard let base = TemporaryFilesTrait.directory else { throw UnscopedTemporaryDirectory() }
     let path = base + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+/// `freshDirectory()` was called by a test that is not marked `.temporaryFiles`.
+public struct UnscopedTemporaryDirectory: Error, CustomStringConvertible {
+    /// What to do about it.
+    public var description: String {
+        "freshDirectory() needs its test or suite marked .temporaryFiles, which removes the directory afterwards"
+    }
 }
