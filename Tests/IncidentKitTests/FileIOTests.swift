@@ -1,12 +1,13 @@
 import Foundation
 @testable import IncidentKit
 import Testing
+import TestSupport
 
 @Suite("reading a file into a buffer at a position", .temporaryFiles)
 struct FileIOTests {
     /// A file holding `text`, opened for reading; the caller closes it.
     func open(holding text: String) throws -> (fd: Int32, path: String) {
-        let path = try makeTemporaryDirectory() + "/bytes"
+        let path = try freshDirectory() + "/bytes"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return (try FileIO.open(path, O_RDONLY), path)
     }
