@@ -5,13 +5,18 @@ BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pk
 TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash locales
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 
-.PHONY: run test build bench deps-build deps-test deps-bench clean
+.PHONY: run test build release bench deps-build deps-test deps-bench clean
 
 run: deps-build build
 	./.build/debug/respond --runbooks $(RUNBOOKS)
 
 build:
 	$(SWIFT) build --product respond
+
+# The binary to install on the hosts responders log in to: the Swift runtime and Foundation linked in, so the
+# host needs only libncursesw and libcmark-gfm, and startup skips resolving thousands of Swift symbols.
+release: deps-build
+	$(SWIFT) build -c release --static-swift-stdlib --product respond
 
 test: deps-test
 	$(SWIFT) build --product respond

@@ -22,8 +22,9 @@ mkdir -p "$OUT"
 export LC_ALL=C.UTF-8
 
 echo "== building release binaries" >&2
-swift build -c release --product respond >&2
-swift build -c release --product respond-bench >&2
+# As `make release` builds respond: the Swift runtime and Foundation linked in.
+swift build -c release --static-swift-stdlib --product respond >&2
+swift build -c release --static-swift-stdlib --product respond-bench >&2
 BIN=$(swift build -c release --show-bin-path)
 RESPOND=$BIN/respond
 BENCH=$BIN/respond-bench
@@ -83,8 +84,11 @@ rss_mb() {
 # guide_rss_mb DIR : peak resident set size in MB of the guide (`respond`) in an 80x24 tmux pane once its catalog
 # of DIR is drawn, from the kernel's VmHWM; the median of three runs.
 guide_rss_mb() {
-    local samples=() socket=respond-bench-$$-rss
-    for _ in 1 2 3; do
+    local samples=() socket
+    for run in 1 2 3; do
+        # A socket per run: a server just told to exit may still answer on its socket and then die under the
+        # next new-session ("server exited unexpectedly").
+        socket=respond-bench-$$-rss-$(basename "$1")-$run
         rm -rf "$OUT/rss-home"
         tmux -L "$socket" -f /dev/null new-session -d -x 80 -y 24 \
             "exec $RESPOND --runbooks $1 --home $OUT/rss-home --as bench"
