@@ -25,7 +25,10 @@ enum ASCIICase {
         guard !needle.isEmpty, start >= 0, bytes.count >= needle.count, start <= bytes.count - needle.count else {
             return nil
         }
-        for offset in start...(bytes.count - needle.count) where matches(bytes, at: offset, needle) {
+        let first = needle[0]
+        // The first byte is compared before the rest: most offsets of a paragraph fail there.
+        for offset in start...(bytes.count - needle.count)
+        where lower(bytes[offset]) == first && matches(bytes, at: offset, needle) {
             return offset..<(offset + needle.count)
         }
         return nil
