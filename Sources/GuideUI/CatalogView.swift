@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 import TerminalText
 
@@ -67,18 +68,12 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
         badge.reverse = isSelected
         var x = 1
         x += frame.put(incident.severity.rawValue, column: x, row: row, style: badge) + 1
-        let age = formatDuration(model.now.timeIntervalSince(incident.openedAt))
+        let age = DurationFormat.clock(model.now.timeIntervalSince(incident.openedAt))
         let drill = incident.drill ? "drill · " : ""
         x += frame.put(incident.id, column: x, row: row, style: base.with(bold: true), limit: 24) + 1
         frame.put("\(incident.title) · \(incident.status.rawValue) · \(drill)\(age) ago", column: x, row: row, style: base,
                   limit: frame.width - x - 1)
     }
-}
-
-/// A duration as `H:MM:SS`, never negative.
-func formatDuration(_ seconds: TimeInterval) -> String {
-    let total = max(0, Int(seconds))
-    return String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
 }
 
 /// A line editor in a field of `width` columns, scrolled horizontally so that the cursor stays visible; an

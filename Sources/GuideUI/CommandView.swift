@@ -59,7 +59,7 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
     let status: String
     let style: Style
     if pane.isRunning {
-        let elapsed = formatDuration(max(0, model.now.timeIntervalSince(pane.startedAt)))
+        let elapsed = DurationFormat.clock(max(0, model.now.timeIntervalSince(pane.startedAt)))
         status = pane.stopRequested ? "stopping… \(elapsed)" : "running \(elapsed) · Ctrl-C stops"
         style = theme.warning
     } else {

@@ -42,7 +42,7 @@ private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review:
     let elapsed = ReviewSummary.elapsed(state, now: model.now).map { "elapsed \(DurationFormat.string($0))" } ?? "not opened"
     frame.put(" \(elapsed) · \(ReviewSummary.roles(state))", column: 0, row: 1)
     var metrics = " " + ReviewSummary.metrics(state)
-    if frame.width >= 100 { metrics += "   " + ReviewSummary.milestones(state, format: clock) }
+    if frame.width >= 100 { metrics += "   " + ReviewSummary.milestones(state, format: JournalTime.clock) }
     frame.put(metrics, column: 0, row: 2, style: theme.dim)
 }
 
@@ -113,7 +113,7 @@ struct ReviewColumns {
     /// The cells before the event's text: marker, time, elapsed and actor, padded to `eventColumn`.
     func cells(_ event: Event, start: Date, pinned: Bool) -> String {
         let elapsed = DurationFormat.signed(from: start, to: event.occurredAt)
-        return (pinned ? "* " : "  ") + (wide ? clock(event.occurredAt) + " " : "")
+        return (pinned ? "* " : "  ") + (wide ? JournalTime.clock(event.occurredAt) + " " : "")
             + fit(elapsed, toWidth: 9) + fit(sanitize(event.actor), toWidth: actorWidth) + " "
     }
 }

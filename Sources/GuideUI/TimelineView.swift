@@ -69,8 +69,8 @@ func timelineEntryRowCount(_ event: Event, opened: Date, width: Int) -> Int {
 /// An entry's prefix (elapsed time, and the clock when there is room), its text, and the columns the text wraps in.
 private func timelineEntryParts(_ event: Event, opened: Date, width: Int) -> (prefix: String, text: String, textWidth: Int) {
     let narrow = width < 64
-    let elapsed = "+" + formatDuration(event.occurredAt.timeIntervalSince(opened))
-    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock(event.occurredAt))  "
+    let elapsed = "+" + DurationFormat.clock(event.occurredAt.timeIntervalSince(opened))
+    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(JournalTime.clock(event.occurredAt))  "
     let text = narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
     return (prefix, text, width - 2 - displayWidth(of: prefix))
 }

@@ -143,7 +143,7 @@ private func contentLines(
         let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
         if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
-            lines += wrapRuns([Run("✓ done by \(sanitize(done.stamp.actor)) at \(clock(done.stamp.at))", theme.done)], width: width)
+            lines += wrapRuns([Run("✓ done by \(sanitize(done.stamp.actor)) at \(JournalTime.clock(done.stamp.at))", theme.done)], width: width)
         } else if let reason = progress.skipReason(runbook.id, step) {
             lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
         } else {
@@ -170,14 +170,6 @@ private func contentLines(
     }
 }
 
-/// A time of day in UTC, `HH:MM:SS`.
-func clock(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-    return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-}
-
 /// How long without a status update before the status bar nudges the responder to post one.
 let statusUpdateNudge: TimeInterval = 30 * 60
 
@@ -202,7 +194,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
         StatusSegment(text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
         StatusSegment(text: progress.status.rawValue, style: theme.bar.with(bold: true), priority: 4),
         StatusSegment(
-            text: formatDuration(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
+            text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
             priority: 3),
         StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
         StatusSegment(text: model.journal.label, style: journalStyle, priority: 6),

@@ -140,6 +140,21 @@ public enum JournalTime {
         return today > now ? today.addingTimeInterval(-day) : today
     }
 
+    /// The date's UTC time of day, `HH:MM:SS`, seconds rounded down as a clock shows them; `--:--:--` for a date
+    /// no clock shows. Digit by digit: the guide's timeline writes one per row on every frame.
+    public static func clock(_ date: Date) -> String {
+        let since = date.timeIntervalSince1970.rounded(.down)
+        guard since.isFinite, abs(since) < 1e15 else { return "--:--:--" }
+        let ofDay = (Int64(since) % 86_400 + 86_400) % 86_400
+        var text = ""
+        appendPadded(ofDay / 3_600, width: 2, to: &text)
+        text.append(":")
+        appendPadded(ofDay % 3_600 / 60, width: 2, to: &text)
+        text.append(":")
+        appendPadded(ofDay % 60, width: 2, to: &text)
+        return text
+    }
+
     /// The UTC calendar components of a date: year, month, day, hour, minute.
     static func utcComponents(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
         var seconds = time_t(floor(date.timeIntervalSince1970))

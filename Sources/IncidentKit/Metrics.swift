@@ -69,6 +69,13 @@ public enum DurationFormat {
         return sign + "\(secs)s"
     }
 
+    /// `seconds` as a stopwatch shows it, `H:MM:SS` (`0:04:09`, `26:00:00`), rounded down and never negative.
+    public static func clock(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite else { return "?:??:??" }
+        let total = Int(min(max(0, seconds), 1e15))
+        return "\(total / 3_600):" + twoDigits(total / 60 % 60) + ":" + twoDigits(total % 60)
+    }
+
     /// `seconds` formatted, or `placeholder` when it is nil.
     public static func string(_ seconds: TimeInterval?, placeholder: String) -> String {
         seconds.map { string($0) } ?? placeholder

@@ -50,3 +50,31 @@ struct MetricsTests {
         #expect(DurationFormat.string(nil, placeholder: "—") == "—")
     }
 }
+
+@Suite("Clock and stopwatch readings")
+struct ClockReadingTests {
+    @Test("a date reads as its UTC time of day, seconds rounded down, before 1970 too",
+          arguments: [
+              ("2026-11-27T03:04:05.999Z", "03:04:05"),
+              ("2026-11-27T00:00:00.000Z", "00:00:00"),
+              ("2026-11-27T23:59:59.000Z", "23:59:59"),
+              ("1969-12-31T23:59:59.500Z", "23:59:59"),
+          ])
+    func timeOfDay(timestamp: String, expected: String) throws {
+        let date = try #require(JournalTime.date(from: timestamp))
+        #expect(JournalTime.clock(date) == expected)
+    }
+
+    @Test("a span reads as H:MM:SS, hours past a day included, never negative",
+          arguments: [(0.0, "0:00:00"), (249.9, "0:04:09"), (93_600, "26:00:00"), (-5, "0:00:00")])
+    func stopwatch(seconds: Double, expected: String) {
+        #expect(DurationFormat.clock(seconds) == expected)
+    }
+
+    @Test("readings no clock or stopwatch can show are placeholders, not crashes")
+    func impossibleReadings() {
+        #expect(JournalTime.clock(Date(timeIntervalSince1970: .infinity)) == "--:--:--")
+        #expect(DurationFormat.clock(.nan) == "?:??:??")
+        #expect(DurationFormat.clock(.infinity) == "?:??:??")
+    }
+}
