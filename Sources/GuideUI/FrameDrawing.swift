@@ -15,7 +15,7 @@ extension Frame {
     public mutating func put(_ text: String, column: Int, row: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
-        for unit in displayUnits(of: truncate(sanitize(text), toWidth: end - column)) {
+        for unit in truncatedUnits(of: sanitize(text), toWidth: end - column) {
             setCell(Cell(symbol: unit.text, style: style), column: x, row: row)
             if unit.width == 2 { setCell(Cell(symbol: "", style: style), column: x + 1, row: row) }
             x += unit.width

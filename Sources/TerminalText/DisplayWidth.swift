@@ -35,6 +35,9 @@ private let emojiPresentation: Unicode.Scalar = "\u{FE0F}"
 /// as emoji-presentation sequences are drawn. Zero-width scalars with no spacing scalar before them in their
 /// grapheme, and non-printable scalars, draw nothing and are left out.
 public func displayUnits(of text: String) -> [DisplayUnit] {
+    if isPrintableASCII(text) {
+        return text.utf8.map { DisplayUnit(text: String(Unicode.Scalar($0)), width: 1) }
+    }
     var units: [DisplayUnit] = []
     for character in text {
         var current: DisplayUnit?
@@ -58,10 +61,37 @@ public func displayUnits(of text: String) -> [DisplayUnit] {
 /// For an ordinary grapheme this is the width of its first scalar with a nonzero width; 0 for a grapheme that
 /// draws nothing.
 public func displayWidth(of character: Character) -> Int {
-    displayUnits(of: String(character)).reduce(0) { $0 + $1.width }
+    if let ascii = character.asciiValue {
+        return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
+    }
+    return graphemeWidth(character.unicodeScalars)
 }
 
 /// The columns a string takes on the terminal.
 public func displayWidth(of text: String) -> Int {
-    displayUnits(of: text).reduce(0) { $0 + $1.width }
+    if isPrintableASCII(text) { return text.utf8.count }
+    return text.reduce(0) { $0 + graphemeWidth($1.unicodeScalars) }
+}
+
+/// The sum of the widths of the units `displayUnits(of:)` makes of one grapheme's scalars, without making them:
+/// widths are asked for far more often than units, a character at a time when text is wrapped.
+private func graphemeWidth(_ scalars: Character.UnicodeScalarView) -> Int {
+    var total = 0
+    var current: Int?
+    for scalar in scalars {
+        let width = scalarWidth(scalar)
+        if width > 0 {
+            total += current ?? 0
+            current = width
+        } else if width == 0, current != nil, scalar == emojiPresentation {
+            current = 2
+        }
+    }
+    return total + (current ?? 0)
+}
+
+/// Whether every byte is printable ASCII: each is then a grapheme, a unit and a column of its own (CR LF, the
+/// one ASCII pair that makes a grapheme, is not printable). Most of what the guide lays out is.
+private func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }

@@ -8,18 +8,25 @@ public let ellipsis = "…"
 /// before an ellipsis, and when a wide character would straddle the edge it is left out and a space takes
 /// its place, so the result is exactly `width` columns and never splits a character.
 public func truncate(_ text: String, toWidth width: Int) -> String {
-    guard width > 0 else { return "" }
-    let units = displayUnits(of: text)
-    let total = units.reduce(0) { $0 + $1.width }
-    if total <= width { return units.map(\.text).joined() }
-    var kept = ""
+    truncatedUnits(of: text, toWidth: width).map(\.text).joined()
+}
+
+/// What `truncate(_:toWidth:)` keeps of the text, as the display units a frame puts in its cells: a caller that
+/// draws the text needs the units, and making them again from the truncated string would cost as much again.
+public func truncatedUnits(of text: String, toWidth width: Int) -> [DisplayUnit] {
+    guard width > 0 else { return [] }
+    var units = displayUnits(of: text)
+    if units.reduce(0, { $0 + $1.width }) <= width { return units }
     var used = 0
-    for unit in units {
-        guard used + unit.width <= width - 1 else { break }
-        kept += unit.text
-        used += unit.width
+    var kept = 0
+    while kept < units.count, used + units[kept].width <= width - 1 {
+        used += units[kept].width
+        kept += 1
     }
-    return kept + String(repeating: " ", count: width - 1 - used) + ellipsis
+    units.removeSubrange(kept...)
+    units += repeatElement(DisplayUnit(text: " ", width: 1), count: width - 1 - used)
+    units += displayUnits(of: ellipsis)
+    return units
 }
 
 /// Truncates or pads text with spaces to exactly `width` columns.

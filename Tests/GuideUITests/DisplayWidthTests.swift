@@ -8,6 +8,20 @@ struct DisplayWidthTests {
         #expect(displayWidth(of: "kubectl get pods") == 16)
     }
 
+    @Test("a string's width is the sum of its units' widths, and each character's, whatever it holds",
+          arguments: ["kubectl get pods", "CPU 使用率 > 80%", "e\u{301}x", "👨\u{200D}👩\u{200D}👧 ok", "a\tb\r\n\u{7F}c",
+                      "\u{2764}\u{FE0F} 確認，", "\u{301}lead", ""])
+    func widthAgreesWithUnits(text: String) {
+        let fromUnits = displayUnits(of: text).reduce(0) { $0 + $1.width }
+        #expect(displayWidth(of: text) == fromUnits)
+        #expect(text.reduce(0) { $0 + displayWidth(of: $1) } == fromUnits)
+    }
+
+    @Test("printable ASCII is one unit per character")
+    func asciiUnits() {
+        #expect(displayUnits(of: "ls -la") == "ls -la".map { DisplayUnit(text: String($0), width: 1) })
+    }
+
     @Test("Traditional Chinese characters and full-width punctuation take two columns")
     func traditionalChinese() {
         #expect(displayWidth(of: "繁體中文") == 8)

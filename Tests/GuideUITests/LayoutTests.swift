@@ -26,6 +26,13 @@ struct LayoutTests {
         #expect(truncate("e\u{301}e\u{301}e\u{301}e\u{301}", toWidth: 3) == "e\u{301}e\u{301}…")
     }
 
+    @Test("the units a frame draws are those of the truncated text", arguments: [
+        ("資料庫連線", 6), ("資料庫", 6), ("High CPU Usage", 8), ("e\u{301}e\u{301}e\u{301}e\u{301}", 3), ("abc", 0),
+    ])
+    func truncatedUnitsMatch(text: String, width: Int) {
+        #expect(truncatedUnits(of: text, toWidth: width) == displayUnits(of: truncate(text, toWidth: width)))
+    }
+
     @Test("fit pads to exactly the width")
     func fitPads() {
         #expect(fit("中", toWidth: 5) == "中   ")
