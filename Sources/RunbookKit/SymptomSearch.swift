@@ -69,14 +69,14 @@ public struct SymptomSearch: Sendable {
         guard !terms.isEmpty else {
             return documents.map { SearchHit(id: $0.id, score: 0, fields: []) }
         }
-        let needles = terms.map { Array($0.utf8) }
+        let needles = terms.map { Self.forms(of: $0).map { Array($0.utf8) } }
         let phrase = Array(query.trimmed.lowercased().utf8)
         var hits: [(offset: Int, hit: SearchHit)] = []
         for (offset, document) in documents.enumerated() {
             var score = 0
             var fields: [SearchField] = []
             for (field, text) in document.fields {
-                let matched = needles.filter { Self.contains(text, $0) }.count
+                let matched = needles.filter { forms in forms.contains { Self.contains(text, $0) } }.count
                 guard matched > 0 else { continue }
                 score += matched * field.weight
                 if needles.count > 1, Self.contains(text, phrase) {
@@ -172,6 +172,24 @@ public struct SymptomSearch: Sendable {
         flush()
         var seen: Set<String> = []
         return terms.filter { seen.insert($0).inserted }
+    }
+
+    /// The forms a term is looked for in: the term, and for an English word ending in `y` or `ies` its regular
+    /// plural or singular, so that "slow query" finds Slow Queries. Looking for the word inside longer text finds
+    /// every other regular plural already ("pod" in "pods"), and a term that is not a lower-case English word of
+    /// four letters or more is looked for as it is.
+    static func forms(of term: String) -> [String] {
+        let utf8 = term.utf8
+        guard utf8.count >= 4, utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else {
+            return [term]
+        }
+        if term.hasSuffix("ies") {
+            return [term, term.dropLast(3) + "y"]
+        }
+        if term.hasSuffix("y"), let before = utf8.dropLast().last, !"aeiou".utf8.contains(before) {
+            return [term, term.dropLast() + "ies"]
+        }
+        return [term]
     }
 
     /// Operations words that runbooks written in mixed Chinese and English use in either language, so that

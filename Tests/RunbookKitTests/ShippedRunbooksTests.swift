@@ -62,6 +62,7 @@ struct ShippedRunbooksTests {
         #expect(search.search("CPU").first?.id == "high-cpu-usage")
         #expect(search.search("replica lag").first?.id == "replication-lag")
         #expect(search.search("pod crash").first?.id == "pod-restart-loop")
+        #expect(search.search("slow query").first?.id == "slow-queries")
         #expect(search.search("記憶體").first.map { ["high-memory-usage"].contains($0.id) } == true)
         #expect(!search.search("502").isEmpty)
         #expect(!search.search("慢").isEmpty)

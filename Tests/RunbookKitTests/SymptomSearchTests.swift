@@ -11,6 +11,15 @@ struct SymptomSearchTests {
         #expect(SymptomSearch.terms(of: "HTTP 502錯誤") == ["http", "502", "錯誤"])
     }
 
+    @Test("an English word ending in y or ies is also looked for as its plural or singular; other terms as they are",
+          arguments: [
+              ("query", ["query", "queries"]), ("queries", ["queries", "query"]), ("latency", ["latency", "latencies"]),
+              ("delay", ["delay"]), ("pods", ["pods"]), ("502", ["502"]), ("記憶", ["記憶"]), ("spy", ["spy"]),
+          ])
+    func forms(term: String, expected: [String]) {
+        #expect(SymptomSearch.forms(of: term) == expected)
+    }
+
     @Test("ranks a title match above a description match above a symptoms match, and says which field matched")
     func weighting() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
