@@ -39,9 +39,12 @@ struct TimelineRowCounts: Sendable {
 extension AppModel {
     /// Brings the session's timeline row counts up to date with its events, the terminal's width and the
     /// incident's opening: only the new events are counted when the journal grew, everything when the width or
-    /// the opening changed or an event arrived out of order. The review, which has no timeline, keeps none.
+    /// the opening changed or an event arrived out of order.
+    ///
+    /// Only while the timeline is open: elsewhere a resize costs no recount of a long journal, and opening the
+    /// timeline counts what changed since. The review, which has no timeline, keeps none.
     mutating func refreshTimelineRows() {
-        guard incident != nil, !screens.contains(.review) else { return }
+        guard incident != nil, screens.contains(.timeline), !screens.contains(.review) else { return }
         let opened = timelineOrigin(self)
         let width = self.width
         incident?.refreshTimelineRows(width: width, opened: opened)

@@ -75,6 +75,19 @@ struct TimelineWindowTests {
         #expect(Self.body(pieces).joined().contains(scroll == 0 ? "第 90 則" : "第"))
     }
 
+    @Test("opening the timeline after resizes and arrivals in the walkthrough shows the journal at the final width")
+    func changesWhileAway() {
+        let events = Self.journal(count: 80)
+        var model = update(Fixtures.model(width: 80, height: 24), .incidentLoaded(id: "long", events: Array(events.prefix(40)))).0
+        model = update(model, .terminal(.resize(width: 120, height: 30))).0
+        model = update(model, .eventsArrived(Array(events[40...]))).0
+        model = update(model, .terminal(.resize(width: 50, height: 16))).0
+        let opened = run(model, keys(.character("t"), .character("k"))).0
+        let fresh = run(Self.timeline(events, width: 50, height: 16), keys(.character("k"))).0
+        #expect(Self.body(opened) == Self.body(fresh))
+        #expect(Self.body(opened).joined().contains("第 81 則"))
+    }
+
     @Test("after a resize the rows are those of the journal laid out at the new width", arguments: [(40, 12), (120, 30)])
     func resize(width: Int, height: Int) {
         let events = Self.journal(count: 80)
