@@ -41,10 +41,12 @@ extension AppModel {
     /// incident's opening: only the new events are counted when the journal grew, everything when the width or
     /// the opening changed or an event arrived out of order.
     ///
-    /// Only while the timeline is open: elsewhere a resize costs no recount of a long journal, and opening the
-    /// timeline counts what changed since. The review, which has no timeline, keeps none.
+    /// Away from the timeline a resize recounts nothing: a long journal is counted again at the new width when
+    /// the timeline opens, so resizing the walkthrough costs nothing however long the journal is. The review,
+    /// which has no timeline, keeps none.
     mutating func refreshTimelineRows() {
-        guard incident != nil, screens.contains(.timeline), !screens.contains(.review) else { return }
+        guard incident != nil, !screens.contains(.review) else { return }
+        if !screens.contains(.timeline), let counts = incident?.timelineRows, counts.width != width { return }
         let opened = timelineOrigin(self)
         let width = self.width
         incident?.refreshTimelineRows(width: width, opened: opened)
