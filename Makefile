@@ -4,8 +4,13 @@ RUNBOOKS ?= runbooks
 BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash locales
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
+# How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
+# Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm, and startup skips
+# resolving thousands of Swift symbols.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+export RELEASE_FLAGS
 
-.PHONY: run test build release bench deps-build deps-test deps-bench clean
+.PHONY: run test build release release-flags bench deps-build deps-test deps-bench clean
 
 run: deps-build build
 	./.build/debug/respond --runbooks $(RUNBOOKS)
@@ -13,10 +18,13 @@ run: deps-build build
 build:
 	$(SWIFT) build --product respond
 
-# The binary to install on the hosts responders log in to: the Swift runtime and Foundation linked in, so the
-# host needs only libncursesw and libcmark-gfm, and startup skips resolving thousands of Swift symbols.
+# The binary to install on the hosts responders log in to.
 release: deps-build
-	$(SWIFT) build -c release --static-swift-stdlib --product respond
+	$(SWIFT) build $(RELEASE_FLAGS) --product respond
+
+# Prints RELEASE_FLAGS, for bench/run.sh run on its own.
+release-flags:
+	@echo $(RELEASE_FLAGS)
 
 test: deps-test
 	$(SWIFT) build --product respond

@@ -2,7 +2,9 @@
 # Measures respond against the tools people would use instead, and writes docs/benchmarks.md.
 # Run through `make bench`, which installs hyperfine, cmark-gfm, sqlite3, jq, tmux, less, script and time.
 # Environment: BENCH_RUNS (hyperfine runs per command, default 15), BENCH_APPENDS (appends per run, default 500),
-# BENCH_KEY_ROUNDS (rounds of the key sequences, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3).
+# BENCH_KEY_ROUNDS (rounds of the key sequences, default 8), BENCH_EXPORT_RUNS (runs of each export, default 3),
+# RELEASE_FLAGS (how `swift build` builds the binaries measured; `make` passes its own, and run on its own the
+# script asks the Makefile for them).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -17,15 +19,17 @@ EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
 SHIPPED=$ROOT/runbooks
 GENERATED=$OUT/runbooks-2000
 JOURNAL=$OUT/journal-100000.jsonl
+RELEASE_FLAGS=${RELEASE_FLAGS:-$(make -s --no-print-directory -C "$ROOT" release-flags)}
+read -ra release_flags <<<"$RELEASE_FLAGS"
 
 mkdir -p "$OUT"
 export LC_ALL=C.UTF-8
 
 echo "== building release binaries" >&2
-# As `make release` builds respond: the Swift runtime and Foundation linked in.
-swift build -c release --static-swift-stdlib --product respond >&2
-swift build -c release --static-swift-stdlib --product respond-bench >&2
-BIN=$(swift build -c release --show-bin-path)
+# As `make release` builds respond.
+swift build "${release_flags[@]}" --product respond >&2
+swift build "${release_flags[@]}" --product respond-bench >&2
+BIN=$(swift build "${release_flags[@]}" --show-bin-path)
 RESPOND=$BIN/respond
 BENCH=$BIN/respond-bench
 
