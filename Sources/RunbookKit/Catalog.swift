@@ -25,8 +25,8 @@ public struct RunbookSource: Sendable {
 /// problems found while reading them.
 ///
 /// Loading reads the index and parses only the files the index does not list (the catalog screen needs their
-/// titles). A listed runbook is parsed the first time `runbook(id:)` asks for it, and kept; `runbooks` and
-/// `everyRunbook()` parse the whole library for the few callers that need all of it (lint, the symptom search).
+/// titles). A listed runbook is parsed the first time `runbook(id:)` asks for it, and kept; `everyRunbook(_:)` and
+/// `mapRunbooks(_:)` pass over the whole library for the few callers that need all of it (lint, the symptom search).
 public struct Catalog: Sendable {
     /// The directory the catalog was read from.
     public var directory: String
@@ -41,13 +41,12 @@ public struct Catalog: Sendable {
     /// Every runbook file found in the directory (whether or not it parses), by name.
     public var files: [String]
     /// Problems found while loading: the index's, its rows' missing files, and the files it does not list.
-    /// `everyRunbook()` gives those of the listed files, which loading does not parse.
+    /// `everyRunbook(_:)` gives those of the listed files, which loading does not parse.
     public var diagnostics: [Diagnostic]
 
     private let runbookFiles: RunbookFiles
     /// How many of `runbookIDs`, from the start, are the index's: the rest were parsed at load.
     private let listedCount: Int
-    private let unindexedIDs: [String]
     /// The first index row of each id.
     private let entriesByID: [String: CatalogEntry]
 
@@ -115,7 +114,6 @@ public struct Catalog: Sendable {
         }
         runbookFiles = RunbookFiles(
             paths: pathsByID, parsed: Dictionary(uniqueKeysWithValues: zip(unlisted, unlistedResults)), parse: parse)
-        unindexedIDs = zip(unlisted, unlistedResults).compactMap { $1.runbook == nil ? nil : $0 }
         runbookIDs = listed + unlisted
         listedCount = listed.count
         self.diagnostics = diagnostics
@@ -131,24 +129,19 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// Every runbook that parses, in `runbookIDs` order. Parses every listed file not yet asked for (on every
-    /// core, keeping none of them): for lint and tests; the guide asks for one runbook at a time.
-    public var runbooks: [Runbook] {
-        mapRunbooks { $0 }
+    /// `transform` of every runbook that parses, in `runbookIDs` order, computed on every core, with the problems
+    /// parsing the listed files found (those of the unlisted files are in `diagnostics` already). A runbook parsed
+    /// for it is dropped after the transform, so a pass over thousands of files holds one per core at a time.
+    public func everyRunbook<Value: Sendable>(_ transform: @escaping @Sendable (Runbook) -> Value)
+        -> (values: [Value], diagnostics: [Diagnostic]) {
+        let results = runbookFiles.map(runbookIDs) { result in (value: result.runbook.map(transform), result.diagnostics) }
+        let diagnostics = results.prefix(listedCount).flatMap { $0?.1 ?? [] }
+        return (results.compactMap { $0?.value ?? nil }, diagnostics)
     }
 
-    /// Every runbook that parses, in `runbookIDs` order, with the problems parsing the listed files found (those
-    /// of the unlisted files are in `diagnostics` already).
-    public func everyRunbook() -> (runbooks: [Runbook], diagnostics: [Diagnostic]) {
-        let results = runbookFiles.map(runbookIDs) { $0 }
-        let diagnostics = results.prefix(listedCount).flatMap { $0?.diagnostics ?? [] }
-        return (results.compactMap { $0?.runbook }, diagnostics)
-    }
-
-    /// `transform` of every runbook that parses, in `runbookIDs` order, computed on every core. A runbook parsed
-    /// for it is dropped after the transform, so a pass over thousands of files holds few of them at once.
+    /// `transform` of every runbook that parses, in `runbookIDs` order: `everyRunbook(_:)` without the problems.
     public func mapRunbooks<Value: Sendable>(_ transform: @escaping @Sendable (Runbook) -> Value) -> [Value] {
-        runbookFiles.map(runbookIDs) { result in result.runbook.map(transform) }.compactMap { $0 ?? nil }
+        everyRunbook(transform).values
     }
 
     /// Every index row, in index order.
@@ -163,11 +156,11 @@ public struct Catalog: Sendable {
 
     /// The runbooks that no index row lists (parsed when the catalog was loaded).
     public var unindexed: [Runbook] {
-        unindexedIDs.compactMap(runbook(id:))
+        runbookIDs[listedCount...].compactMap(runbook(id:))
     }
 
     /// The runbook with exactly this id, parsed now if nobody asked for it before; nil when there is no such file
-    /// or it does not parse (`everyRunbook()` says why).
+    /// or it does not parse (`problems(id:)` says why).
     public func runbook(id: String) -> Runbook? {
         runbookFiles.result(id: id)?.runbook
     }

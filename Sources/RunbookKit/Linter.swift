@@ -1,4 +1,5 @@
-/// Checks a catalog against the template and its index. Pure: the shell check and today's date are given.
+/// Checks a catalog against the template and its index. The shell check and today's date are given; the runbooks
+/// the index lists are read from disk through the catalog as the pass reaches them.
 public struct Linter: Sendable {
     /// The sections every incident runbook must have, in template order.
     public static let incidentSections: [SectionKind] = [
@@ -20,11 +21,12 @@ public struct Linter: Sendable {
 
     /// Every problem in the catalog: what loading found, then each runbook's and the index's, by file and line.
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
-        let library = catalog.everyRunbook()
+        // Each runbook is linted in the pass that parses it, on every core (its shell blocks are checked by a shell
+        // of their own), so the library is never held parsed at once.
+        let library = catalog.everyRunbook { lint($0, entry: catalog.entry(id: $0.id)) }
         var diagnostics = catalog.diagnostics + library.diagnostics
         diagnostics += indexProblems(catalog)
-        // Each runbook's shell blocks are checked by a shell of their own, so the runbooks are linted on every core.
-        diagnostics += library.runbooks.parallelMap { lint($0, entry: catalog.entry(id: $0.id)) }.flatMap { $0 }
+        diagnostics += library.values.flatMap { $0 }
         return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 

@@ -16,7 +16,7 @@ struct CatalogTests {
         #expect(catalog.contactGroups == [ContactGroup(name: "值班", contacts: [
             Contact(role: "金流值班", reach: "#payments-oncall"), Contact(role: "主管", reach: "0912-345-678"),
         ])])
-        #expect(catalog.runbooks.map(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
+        #expect(catalog.mapRunbooks(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
         #expect(catalog.unindexed.map(\.id) == ["orphan-alerts"])
         #expect(catalog.runbook(id: "daily-reconciliation")?.steps.map(\.key)
                 == ["prerequisites-1", "procedure-1", "procedure-2", "rollback-1"])
@@ -50,7 +50,7 @@ struct CatalogTests {
         try FileManager.default.createSymbolicLink(atPath: directory.path + "/dangling.md", withDestinationPath: "/nonexistent/x")
         #expect(mkfifo(directory.path + "/pipe.md", 0o600) == 0)
         let catalog = try Catalog.load(directory: directory.path)
-        #expect(catalog.runbooks.map(\.id) == ["good"])
+        #expect(catalog.mapRunbooks(\.id) == ["good"])
         let problems = Dictionary(uniqueKeysWithValues: catalog.diagnostics.filter { $0.severity == .error }
             .map { (($0.location.file as NSString).lastPathComponent, $0.message) })
         #expect(problems["folder.md"]?.contains("is a directory") == true)
@@ -65,7 +65,7 @@ struct CatalogTests {
         try directory.write("secret.md", templateRunbook)
         #expect(chmod(directory.path + "/secret.md", 0) == 0)
         let catalog = try Catalog.load(directory: directory.path)
-        #expect(catalog.runbooks.isEmpty)
+        #expect(catalog.mapRunbooks(\.id).isEmpty)
         #expect(catalog.diagnostics.contains { $0.location.file.hasSuffix("secret.md") && $0.severity == .error })
     }
 
@@ -76,7 +76,7 @@ struct CatalogTests {
         try directory.write("binary.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
         try directory.write("latin1.md", bytes: Array("# Caf".utf8) + [0xE9] + Array("\n\n## Symptoms\n\n- x\n".utf8))
         let catalog = try Catalog.load(directory: directory.path)
-        #expect(catalog.runbooks.map(\.id) == ["latin1"])
+        #expect(catalog.mapRunbooks(\.id) == ["latin1"])
         #expect(catalog.runbook(id: "latin1")?.title == "Caf\u{FFFD}")
         let files = catalog.diagnostics.map { ($0.location.file as NSString).lastPathComponent }
         #expect(Set(files).isSuperset(of: ["empty.md", "binary.md", "latin1.md"]))
@@ -120,17 +120,13 @@ struct CatalogTests {
         #expect(catalog.runbookIDs == ["disk-full", "core"])
         #expect(catalog.runbook(id: "core") == nil)
         #expect(catalog.problems(id: "core").map(\.location.file) == [directory.path + "/core.md"])
-        let every = catalog.everyRunbook()
-        #expect(every.runbooks.map(\.id) == ["disk-full"])
+        let every = catalog.everyRunbook(\.id)
+        #expect(every.values == ["disk-full"])
         #expect(every.diagnostics.map(\.message).contains { $0.hasPrefix("not a text file") })
         let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
         #expect(lint.filter { $0.location.file.hasSuffix("core.md") && $0.severity == .error }.count == 1)
-        #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
-        do {
-            _ = try catalog.resolve("core")
-        } catch {
-            #expect(error.description.hasPrefix("runbook core cannot be opened: not a text file"))
-        }
+        let error = #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
+        #expect(error?.description.hasPrefix("runbook core cannot be opened: not a text file") == true)
     }
 
     @Test("a broken file the index does not list is reported once: at load, not again by everyRunbook or lint")
@@ -139,16 +135,17 @@ struct CatalogTests {
         try directory.write("stray.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.diagnostics.filter { $0.location.file.hasSuffix("stray.md") && $0.severity == .error }.count == 1)
-        #expect(catalog.everyRunbook().diagnostics.isEmpty)
+        #expect(catalog.everyRunbook(\.id).diagnostics.isEmpty)
         let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
         #expect(lint.filter { $0.location.file.hasSuffix("stray.md") && $0.message.hasPrefix("not a text file") }.count == 1)
     }
 
-    @Test("a pass over the whole library gives every runbook that parses, in catalog order")
+    @Test("a pass over the whole library gives the transform of every runbook that parses, in catalog order")
     func mapRunbooksKeepsCatalogOrder() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
-        #expect(catalog.mapRunbooks(\.title.count).count == catalog.runbooks.count)
-        #expect(catalog.mapRunbooks(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
+        #expect(catalog.mapRunbooks { "\($0.id): \($0.title)" } == [
+            "gateway-timeout: 付款閘道逾時", "refund-stuck: 退款卡住", "daily-reconciliation: 每日對帳", "orphan-alerts: Orphan Alerts",
+        ])
     }
 
     @Test("a path that is not a directory is a typed error")

@@ -25,7 +25,7 @@ struct CommandTemplateShippedTests {
         let catalog = try Catalog.load(directory: TestPaths.shippedRunbooks)
         var blocks = 0
         var withPlaceholders = 0
-        for runbook in catalog.runbooks {
+        for runbook in catalog.mapRunbooks({ $0 }) {
             for block in runbook.steps.flatMap(\.codeBlocks) {
                 blocks += 1
                 let template = CommandTemplate(block)
@@ -46,7 +46,7 @@ struct CommandTemplateShippedTests {
     @Test("a known step: the first pod-restart diagnosis asks for the pod by name")
     func knownStep() throws {
         let catalog = try Catalog.load(directory: TestPaths.shippedRunbooks)
-        let runbook = try #require(catalog.runbooks.first { $0.id == "pod-restart-loop" })
+        let runbook = try #require(catalog.runbook(id: "pod-restart-loop"))
         let step = try #require(runbook.steps.first { $0.key == "diagnosis-4" })
         let template = CommandTemplate(try #require(step.codeBlocks.first))
         #expect(template.placeholders.map(\.name) == ["deployment-name", "pod-name"])
@@ -55,7 +55,7 @@ struct CommandTemplateShippedTests {
     @Test("the payments library: an environment variable is a placeholder, process substitution is not")
     func paymentsLibrary() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
-        let runbook = try #require(catalog.runbooks.first { $0.id == "daily-reconciliation" })
+        let runbook = try #require(catalog.runbook(id: "daily-reconciliation"))
         let templates = runbook.steps.flatMap(\.codeBlocks).map(CommandTemplate.init)
         #expect(templates.map { $0.placeholders.map(\.token) } == [["$DATABASE_URL"], [], []])
     }

@@ -96,7 +96,7 @@ struct DestructiveCommandTests {
     func shippedLibrary() throws {
         let catalog = try Catalog.load(directory: TestPaths.shippedRunbooks)
         var flagged: [String] = []
-        for runbook in catalog.runbooks {
+        for runbook in catalog.mapRunbooks({ $0 }) {
             for step in runbook.steps {
                 for block in step.codeBlocks {
                     for match in DestructiveCommand.matches(in: CommandTemplate(block).text) {

@@ -13,7 +13,7 @@ struct ShippedRunbooksTests {
 
     @Test("has 15 runbooks in the index's 6 categories, in index order, and loads without a diagnostic")
     func shape() {
-        #expect(catalog.runbooks.count == 15)
+        #expect(catalog.mapRunbooks(\.id).count == 15)
         #expect(catalog.categories.map(\.name) == [
             "Performance 問題", "Database 問題", "Service 問題", "Data 問題", "Security 問題", "Operational 程序",
         ])
@@ -24,7 +24,7 @@ struct ShippedRunbooksTests {
 
     @Test("every incident has diagnosis steps with code, a checklist, contacts and the index's severity")
     func incidents() throws {
-        let incidents = catalog.runbooks.filter { $0.kind == .incident }
+        let incidents = catalog.mapRunbooks { $0 }.filter { $0.kind == .incident }
         #expect(incidents.count == 13)
         for runbook in incidents {
             let entry = try #require(catalog.entry(id: runbook.id))
@@ -40,7 +40,7 @@ struct ShippedRunbooksTests {
 
     @Test("the two procedures have prerequisites, procedure steps, a checklist and rollback")
     func procedures() {
-        let procedures = catalog.runbooks.filter { $0.kind == .procedure }
+        let procedures = catalog.mapRunbooks { $0 }.filter { $0.kind == .procedure }
         #expect(procedures.map(\.id) == ["backup-restore", "scaling-operations"])
         for runbook in procedures {
             #expect(runbook.steps.contains { $0.section == .procedure }, "\(runbook.id)")
@@ -51,7 +51,7 @@ struct ShippedRunbooksTests {
 
     @Test("lints clean with real bash -n, judged on the day of the newest Last Updated")
     func lintClean() throws {
-        let newest = try #require(catalog.runbooks.compactMap { $0.footer.lastUpdated.flatMap(CalendarDay.init(parsing:)) }.max())
+        let newest = try #require(catalog.mapRunbooks { $0.footer.lastUpdated.flatMap(CalendarDay.init(parsing:)) }.compactMap { $0 }.max())
         let diagnostics = Linter(checker: BashSyntaxChecker(), today: newest).lint(catalog)
         #expect(diagnostics.isEmpty, "\(messages(diagnostics))")
     }
