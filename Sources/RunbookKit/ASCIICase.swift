@@ -6,9 +6,15 @@ enum ASCIICase {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
-    /// The lowered UTF-8 bytes of a label, to search with.
-    static func needle(_ label: String) -> [UInt8] {
-        label.utf8.map(lower)
+    /// The UTF-8 bytes of `text` with ASCII capitals lowered: a label to search with, or text to search in.
+    static func needle(_ text: String) -> [UInt8] {
+        text.utf8.map(lower)
+    }
+
+    /// `text` with ASCII capitals lowered and everything else kept; `text` itself when it has no capital.
+    static func lowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { lower($0) != $0 }) else { return text }
+        return String(decoding: needle(text), as: UTF8.self)
     }
 
     /// Whether `bytes` holds `needle` at `offset`, ignoring ASCII case; `needle` is already lowered.
@@ -26,12 +32,16 @@ enum ASCIICase {
             return nil
         }
         let first = needle[0]
-        // The first byte is compared before the rest: most offsets of a paragraph fail there.
-        for offset in start...(bytes.count - needle.count)
-        where lower(bytes[offset]) == first && matches(bytes, at: offset, needle) {
-            return offset..<(offset + needle.count)
+        // The first byte is found with memchr before the rest is compared: most offsets of a paragraph fail
+        // there. A letter is looked for in both cases, and the earlier match wins.
+        let lowerCase = ByteSearch.firstOffset(of: first, in: bytes, from: start, length: needle.count) {
+            matches(bytes, at: $0, needle)
         }
-        return nil
+        let isLetter = first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
+        let upperCase = !isLetter ? nil : ByteSearch.firstOffset(of: first - 32, in: bytes, from: start,
+                                                                 length: needle.count) { matches(bytes, at: $0, needle) }
+        guard let offset = [lowerCase, upperCase].compactMap({ $0 }).min() else { return nil }
+        return offset..<(offset + needle.count)
     }
 
     /// Whether `text` starts with `label`, ignoring ASCII case.

@@ -78,10 +78,9 @@ private struct SourceLines {
             bytes = Array(text.utf8)
             var starts = [0]
             bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
                 var offset = 0
-                while offset < buffer.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
-                    offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                while let newline = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: buffer, from: offset) {
+                    offset = newline + 1
                     starts.append(offset)
                 }
             }

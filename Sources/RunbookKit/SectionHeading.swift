@@ -6,7 +6,9 @@ enum SectionHeading {
     /// Tries the heading normalised, then each part of it split at brackets, so `症狀 (Symptoms)` tries
     /// `症狀 (symptoms)`, `症狀` and `symptoms`; the parts are only made when the whole heading is no name.
     static func kind(of heading: String) -> SectionKind {
-        let normalised = strip(asciiLowercased(heading))
+        // ASCII letters only: the names are ASCII or CJK, which has no case, and Unicode case mapping of every
+        // heading of every runbook is slow.
+        let normalised = strip(ASCIICase.lowercased(heading))
         if let kind = names[normalised] {
             return kind
         }
@@ -16,13 +18,6 @@ enum SectionHeading {
             }
         }
         return .other
-    }
-
-    /// The heading with ASCII letters lowered: the names are ASCII or CJK, which has no case, and Unicode case
-    /// mapping of every heading of every runbook is slow.
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
-        return String(decoding: text.utf8.map(ASCIICase.lower), as: UTF8.self)
     }
 
     private static let separators: Set<Character> = ["(", ")", "（", "）", "/", "／", "|", "-", "–", "—"]

@@ -12,9 +12,7 @@ enum SourceText {
     }
 
     private static func decode(_ all: UnsafeBufferPointer<UInt8>, file: String) -> (text: String?, diagnostics: [Diagnostic]) {
-        // memchr: a runbook is thousands of bytes, and a library thousands of runbooks.
-        if let base = all.baseAddress, let found = memchr(base, 0, all.count) {
-            let nul = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if let nul = ByteSearch.firstOffset(of: 0, in: all) {
             let line = all[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return (nil, [Diagnostic(.error, SourceLocation(file: file, line: line),
                 "not a text file (NUL byte on line \(line)); runbooks must be UTF-8 markdown")])

@@ -39,7 +39,7 @@ public struct SearchHit: Hashable, Sendable {
 /// title > index description > Symptoms > the rest, and the whole query found verbatim adds a bonus.
 public struct SymptomSearch: Sendable {
     /// A runbook's searchable text, lowercased, as UTF-8 bytes: a keystroke in the filter searches every
-    /// runbook, and finding bytes with `memmem` is many times faster than comparing characters.
+    /// runbook, and finding bytes with `memchr` and `memcmp` is many times faster than comparing characters.
     private struct Document: Sendable {
         var id: String
         var fields: [(SearchField, [UInt8])]
@@ -76,10 +76,10 @@ public struct SymptomSearch: Sendable {
             var score = 0
             var fields: [SearchField] = []
             for (field, text) in document.fields {
-                let matched = needles.filter { forms in forms.contains { Self.contains(text, $0) } }.count
+                let matched = needles.filter { forms in forms.contains { ByteSearch.contains($0, in: text) } }.count
                 guard matched > 0 else { continue }
                 score += matched * field.weight
-                if needles.count > 1, Self.contains(text, phrase) {
+                if needles.count > 1, ByteSearch.contains(phrase, in: text) {
                     score += field.weight
                 }
                 fields.append(field)
@@ -94,17 +94,8 @@ public struct SymptomSearch: Sendable {
     /// `text.lowercased()` as UTF-8, without Unicode case mapping when only ASCII letters have case: runbooks are
     /// CJK and English, and mapping every character of thousands of them is most of building the index.
     static func lowercasedBytes(_ text: String) -> [UInt8] {
-        var bytes = Array(text.utf8)
-        var allASCII = true
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte >= 0x80 {
-                allASCII = false
-            } else {
-                bytes[index] = ASCIICase.lower(byte)
-            }
-        }
-        if !allASCII, text.unicodeScalars.contains(where: Self.hasCase) {
+        let bytes = ASCIICase.needle(text)
+        if bytes.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: Self.hasCase) {
             return Array(text.lowercased().utf8)
         }
         return bytes
@@ -115,27 +106,6 @@ public struct SymptomSearch: Sendable {
         switch scalar.value {
         case 0..<0x80, 0x3000...0x9FFF, 0xAC00...0xD7FF: false
         default: scalar.properties.changesWhenLowercased
-        }
-    }
-
-    /// Whether `text` holds `needle`, byte for byte.
-    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard text.count >= needle.count else { return false }
-        return text.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { wanted in
-                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress else { return false }
-                let lastStart = haystack.count - wanted.count
-                var start = 0
-                // memchr finds each candidate first byte at memory speed; memcmp checks the rest.
-                while start <= lastStart,
-                      let found = memchr(base + start, Int32(first), lastStart - start + 1) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, wantedBase, wanted.count) == 0 { return true }
-                    start = offset + 1
-                }
-                return false
-            }
         }
     }
 
