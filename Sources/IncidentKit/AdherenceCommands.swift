@@ -29,7 +29,7 @@ public struct RunbookCommandMatcher: Sendable {
         }.filter { seen.insert($0).inserted }
         var exact: Set<String> = []
         for block in blocks {
-            for candidate in Self.candidates(Self.commandText(block.code)) { exact.insert(candidate) }
+            for candidate in Self.candidates(CommandTemplate.text(of: block.code)) { exact.insert(candidate) }
         }
         self.exact = exact
         deferred = DeferredTemplates(blocks)
@@ -52,13 +52,6 @@ public struct RunbookCommandMatcher: Sendable {
         let text = Self.comparable(command)
         if text.isEmpty || exact.contains(text) { return true }
         return deferred.compiled.matches(text)
-    }
-
-    /// The code's command text as `CommandTemplate.text` has it: without its trailing newlines.
-    fileprivate static func commandText(_ code: String) -> String {
-        var text = Substring(code)
-        while let last = text.last, last.isNewline { text.removeLast() }
-        return String(text)
     }
 
     /// The forms of a block's text a run may equal: the whole block and each of its logical lines, compared.

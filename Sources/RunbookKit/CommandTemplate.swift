@@ -86,9 +86,7 @@ public struct CommandTemplate: Hashable, Sendable {
 
     /// Reads command text with the fence's info string (`bash`, `bash script`).
     public init(code: String, info: String = "") {
-        var text = Substring(code)
-        while let last = text.last, last.isNewline { text.removeLast() }
-        self.text = String(text)
+        text = Self.text(of: code)
         characters = Array(text)
         let scanner = CommandTemplateScanner(characters)
         let ownVariables = ShellVariables.assigned(in: self.text).union(ShellVariables.environment)
@@ -103,9 +101,9 @@ public struct CommandTemplate: Hashable, Sendable {
                 token: String(characters[occurrence.range]), defaultValue: occurrence.defaultValue))
         }
         self.placeholders = placeholders
-        isRunnable = Self.isRunnable(self.text)
-        let firstLine = ASCIICase.contains(self.text, "respond:")
-            ? self.text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
+        let hasMarker = Self.mentionsMarker(text)
+        isRunnable = !hasMarker || !Self.hasNoRunLine(text)
+        let firstLine = hasMarker ? text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
         isScript = info.split(separator: " ").dropFirst().contains("script")
             || firstLine.lowercased() == Self.scriptMarker
     }
@@ -157,19 +155,29 @@ public struct CommandTemplate: Hashable, Sendable {
     /// walkthrough's title line of a selected block says so): a text that does not mention a marker at all is
     /// not read line by line.
     public static func isRunnable(_ code: String) -> Bool {
-        guard ASCIICase.contains(code, "respond:") else { return true }
-        return !code.split(separator: "\n").contains { trimmed($0).lowercased() == noRunMarker }
+        !mentionsMarker(code) || !hasNoRunLine(code)
     }
 
-    /// The line without leading and trailing whitespace, trimmed over scalars (no grapheme breaking).
-    private static func trimmed(_ line: Substring) -> String {
-        let scalars = line.unicodeScalars
-        let isSpace = { (scalar: Unicode.Scalar) in
-            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+    /// The command text of a block's code, as `text` has it: without its trailing newlines.
+    public static func text(of code: String) -> String {
+        var text = Substring(code)
+        while let last = text.last, last.isNewline { text.removeLast() }
+        return String(text)
+    }
+
+    /// Whether the code mentions a `# respond:` marker at all; a code that does not is not read line by line.
+    private static func mentionsMarker(_ code: String) -> Bool {
+        ASCIICase.contains(code, "respond:")
+    }
+
+    /// Whether a line of the code is the no-run marker.
+    private static func hasNoRunLine(_ code: String) -> Bool {
+        code.split(separator: "\n").contains { trimmed($0).lowercased() == noRunMarker }
+    }
+
+    /// The line without leading and trailing whitespace.
+    private static func trimmed(_ line: Substring) -> Substring {
+        line.trimmingCharacters(in: TrimmedScalars.unicodeWhitespace)
     }
 }
 

@@ -106,6 +106,12 @@ extension Substring {
 enum TrimmedScalars {
     /// Spaces, tabs, line ends and the ideographic space.
     static let whitespace: [Unicode.Scalar] = [" ", "\t", "\r", "\n", "\u{3000}"]
+    /// Every scalar with the Unicode White_Space property (`Unicode.Scalar.Properties.isWhitespace`).
+    static let unicodeWhitespace: [Unicode.Scalar] = [
+        "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}",
+        "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}", "\u{2028}",
+        "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+    ]
     /// Spaces, tabs and the ideographic space.
     static let spaces: [Unicode.Scalar] = [" ", "\t", "\u{3000}"]
     /// Spaces and the ASCII and full-width colons that end a heading or a label.
