@@ -1,10 +1,11 @@
 import Foundation
 
-/// Runs `/bin/bash -n` with the script on stdin: bash parses it and executes nothing.
+/// Checks scripts with `bash -n`, which parses a script and executes nothing: one `bash -c` driver reads the scripts
+/// from its stdin and hands each to `bash -n` as a here-string.
 public struct BashSyntaxChecker: ShellSyntaxChecker {
     /// The bash to run.
     public var executable: String
-    /// How long one check may take before it is abandoned.
+    /// How long each script may take: a batch of N scripts is abandoned after N times this.
     public var timeout: Duration
 
     /// Creates a checker.

@@ -1,10 +1,12 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import RunbookKit
 
-@Suite("checking shell blocks with bash -n")
+@Suite("checking shell blocks with bash -n", .temporaryFiles)
 struct BashSyntaxCheckerTests {
-    @Test("a batch gives each script its own verdict, in order, as checking them one by one would")
-    func batchMatchesOneByOne() {
+    @Test("a batch gives each script its own verdict, in order, as bash -n with the script on stdin does")
+    func batchMatchesBashOnStdin() throws {
         let scripts = [
             "kubectl get pods -n shop\n",
             "if true; then\n  echo missing fi\n",
@@ -14,12 +16,24 @@ struct BashSyntaxCheckerTests {
             "echo (\n",
             "psql -c \"SELECT 1\" \\\n  -d orders\n",
         ]
-        let checker = BashSyntaxChecker()
-        let batch = checker.check(scripts)
+        let batch = BashSyntaxChecker().check(scripts)
         #expect(batch.count == scripts.count)
         #expect(batch.map(\.isValid) == [true, false, true, true, true, false, true])
-        for (script, result) in zip(scripts, batch) {
-            #expect(checker.check([script]) == [result])
+        let directory = try TemporaryDirectory()
+        for (index, (script, result)) in zip(scripts, batch).enumerated() {
+            try directory.write("script-\(index).sh", script)
+            // From a file, not stdin: bash names the line it blames only in a script it was given by name.
+            let bash = try runProcess("/bin/bash", ["-n", directory.path + "/script-\(index).sh"])
+            if bash.status == 0 {
+                #expect(result == .valid, "\(script)")
+            } else {
+                // bash's first complaint reads `FILE: line N: MESSAGE`.
+                let first = try #require(bash.stderr.split(separator: "\n").first, "\(script)")
+                let afterFile = try #require(first.range(of: ": line ")?.upperBound, "\(first)")
+                let number = first[afterFile...].prefix { $0.isNumber }
+                let message = first[afterFile...].dropFirst(number.count + ": ".count)
+                #expect(result == .invalid(message: String(message), line: Int(number)), "\(script)")
+            }
         }
         #expect(batch[1] == .invalid(message: "syntax error: unexpected end of file", line: 3))
     }
