@@ -102,7 +102,7 @@ enum StepHeading {
         for prefix in prefixes {
             guard let afterPrefix = dropPrefix(prefix, of: text.unicodeScalars) else { continue }
             let rest = afterPrefix.drop { $0 == " " || $0 == "\u{3000}" }
-            if let parsed = numbered(rest, whole: Substring(rest), required: false) {
+            if let parsed = numbered(rest, whole: text, required: false) {
                 return parsed
             }
         }

@@ -13,7 +13,8 @@ struct StepHeadingTests {
               ("第 3 步：重啟", 3, "重啟"),
               ("2. Restart", 2, "Restart"),
               ("  Step 5：  確認  ", 5, "確認"),
-              ("Step 4", 4, "4"),
+              ("Step 4", 4, "Step 4"),
+              ("第 3 步", 3, "第 3 步"),
           ])
     func numbered(heading: String, number: Int, title: String) {
         let split = StepHeading.split(heading)
