@@ -1,6 +1,9 @@
 import RunbookKit
 
-/// Everything the guide shows about the runbook library, passed in as values by the runtime.
+/// Everything the guide shows about the runbook library, passed in by the runtime: the index's rows and contacts
+/// as values, the runbooks and the symptom search as closures. Built from a catalog, the runbook closure parses a
+/// file the first time an id is asked for and the search reads every file on its first query, so those lookups
+/// (unlike the rest of `update` and `view`) may touch the disk once.
 public struct Library: Sendable {
     /// The index's categories with their rows, in index order; every runbook the guide offers has a row.
     public var categories: [Category]
