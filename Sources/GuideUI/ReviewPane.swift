@@ -39,8 +39,7 @@ struct ReviewPane: Sendable {
             self.init(lines: [], width: width, revision: revision)
             return
         }
-        let runbooks = ReviewDigest.runbooks(referredToBy: state, in: model.library)
-        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: runbooks)
+        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: review.digest.runbooks)
             + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
         self.init(lines: summary, width: width, revision: revision)
     }
