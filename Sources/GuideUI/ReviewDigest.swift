@@ -66,7 +66,9 @@ private struct UsedRunbookCommands: Sendable {
 }
 
 extension EventKind {
-    /// Whether the event can change the adherence report.
+    /// Whether the event can change the adherence report. It also decides when the review's progress pane is
+    /// made again: the digest's revision moves only on these events, and the pane is kept while it does not, so
+    /// an event that changes the progress the pane shows (steps, checks, runbooks used) must be one of them.
     var affectsAdherence: Bool {
         switch self {
         case .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,
