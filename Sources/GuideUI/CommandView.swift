@@ -20,31 +20,48 @@ extension BlockRenderer {
     }
 }
 
-/// The output's lines as the pane shows them, wrapped to a terminal `width` wide.
-private func wrappedOutput(_ pane: CommandPane, width: Int) -> [String] {
-    pane.shownLines.flatMap { wrapCode($0, width: width - 2) }
+/// Where the command output screen's parts go; the view and the scrolling keys share it so that the keys stop
+/// where the view does.
+struct CommandOutputLayout {
+    /// The pane's rows: the screen less the incident header above and the status bar and bottom line below.
+    let rows: Range<Int>
+    /// The output's rows, between the command line (the pane's first row) and how the run stands (its last).
+    let output: Range<Int>
+    /// The columns a line takes inside the pane's margins.
+    let lineWidth: Int
+
+    init(_ model: AppModel) {
+        rows = 1..<max(1, model.height - 2)
+        output = (rows.lowerBound + 1)..<max(rows.lowerBound + 1, rows.upperBound - 1)
+        lineWidth = model.width - 2
+    }
+}
+
+/// The output's lines as the pane shows them, wrapped to the pane's line width.
+private func wrappedOutput(_ pane: CommandPane, _ layout: CommandOutputLayout) -> [String] {
+    pane.shownLines.flatMap { wrapCode($0, width: layout.lineWidth) }
 }
 
 /// How far the output pane can scroll up from its newest row: the keys stop where the view does, at the oldest.
 func maxOutputScroll(_ model: AppModel) -> Int {
     guard let pane = model.commands.pane else { return 0 }
-    // The pane's area is the screen less the header and the two bottom lines; the command line and the status
-    // line take two of its rows.
-    let visible = max(0, model.height - 3 - 2)
-    return max(0, wrappedOutput(pane, width: model.width).count - visible)
+    let layout = CommandOutputLayout(model)
+    return max(0, wrappedOutput(pane, layout).count - layout.output.count)
 }
 
 /// The output pane: the command line, the output's tail (scrollable), and how the run stands.
-func drawCommandOutput(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
+func drawCommandOutput(_ frame: inout Frame, _ model: AppModel) {
     let theme = model.theme
+    let layout = CommandOutputLayout(model)
+    let rows = layout.rows
     guard let pane = model.commands.pane, rows.count >= 3 else { return }
-    let lineWidth = frame.width - 2
+    let lineWidth = layout.lineWidth
     let commandLines = sanitize(pane.commandLine, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
     let first = "$ " + (commandLines.first.map(String.init) ?? "") + (commandLines.count > 1 ? " …" : "")
     frame.put(first, column: 1, row: rows.lowerBound, style: theme.strong, limit: lineWidth)
 
-    let outputRows = (rows.lowerBound + 1)..<(rows.upperBound - 1)
-    let lines = wrappedOutput(pane, width: frame.width)
+    let outputRows = layout.output
+    let lines = wrappedOutput(pane, layout)
     let scroll = min(pane.scroll, max(0, lines.count - outputRows.count))
     let end = lines.count - scroll
     let shown = lines[max(0, end - outputRows.count)..<end]

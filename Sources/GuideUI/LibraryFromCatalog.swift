@@ -17,7 +17,7 @@ extension Library {
         self.init(
             categories: catalog.categories + (unindexed.isEmpty ? [] : [Category(name: "Not in the index", entries: unindexed)]),
             emergencyContacts: catalog.emergencyContacts, runbook: { catalog.runbook(id: $0) },
-            search: { query in index.search(query).map(\.id) })
+            severity: { catalog.severity(of: $0) }, search: { query in index.search(query).map(\.id) })
     }
 }
 

@@ -19,9 +19,11 @@ public enum Message: Sendable {
     /// The answer to one `Effect.append`: the events as the journal stored them (fsync'd).
     /// Appends are answered in the order they were emitted, one answer each.
     case journalAppended([Event])
-    /// Reading the incident's journal set lines aside (a torn last line, a corrupt line); one line each, with
-    /// the line number, so the responder knows what the screen does not show.
-    case journalProblems([String])
+    /// Reading the incident's journal set lines aside (a torn last line, a corrupt line, an event out of order),
+    /// so the responder knows what the screen does not show.
+    case journalProblems([JournalProblem])
+    /// The open incident's journal can no longer be followed (replaced, truncated or unreadable); sent once.
+    case journalNotFollowed(JournalError)
     /// One `Effect.append` failed: nothing of it was stored.
     case journalFailed(reason: String)
     /// Events that another process appended to the open incident's journal, found by following it.

@@ -29,7 +29,9 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     case .journalProblems(let problems):
         guard let first = problems.first else { break }
         let more = problems.count > 1 ? " (+\(problems.count - 1) more; respond timeline lists them)" : ""
-        model.notice = Notice(text: "journal " + first + more, isError: true)
+        model.notice = Notice(text: "journal line \(first.line): \(first.message)" + more, isError: true)
+    case .journalNotFollowed(let error):
+        model.notice = Notice(text: "journal cannot be followed: \(error.description)", isError: true)
     case .openIncidentsListed(let incidents):
         model.openIncidents.incidents = incidents
         model.openIncidents.loaded = true

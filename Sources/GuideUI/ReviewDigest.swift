@@ -9,6 +9,9 @@ struct ReviewDigest: Hashable, Sendable {
     /// How many times the adherence report (and with it the progress it goes with) was made: what is laid out
     /// from them is current while it was made at the same revision.
     private(set) var revision = 0
+    /// The runbooks the incident refers to, by id, as looked up when the report was made; the progress pane
+    /// reads them from here rather than asking the library again.
+    private(set) var runbooks: [String: Runbook] = [:]
     /// The command matcher of the runbooks used, kept while the incident uses the same ones.
     private var commands: UsedRunbookCommands?
 
@@ -33,19 +36,9 @@ struct ReviewDigest: Hashable, Sendable {
         }
     }
 
-    /// The runbooks the incident refers to (those it used and those its steps and checks name), looked up in the
-    /// library by id.
-    static func runbooks(referredToBy state: IncidentState, in library: Library) -> [String: Runbook] {
-        var runbooks: [String: Runbook] = [:]
-        for id in state.runbooksReferenced where runbooks[id] == nil {
-            runbooks[id] = library.runbook(id)
-        }
-        return runbooks
-    }
-
     private mutating func remakeAdherence(_ session: IncidentSession, library: Library) {
         let state = session.state
-        let runbooks = Self.runbooks(referredToBy: state, in: library)
+        runbooks = state.runbooks(lookup: library.runbook)
         let used = state.runbooksUsed.filter { runbooks[$0] != nil }
         if commands?.ids != used {
             commands = UsedRunbookCommands(ids: used, matcher: RunbookCommandMatcher(runbooks: used.compactMap { runbooks[$0] }))
@@ -55,7 +48,7 @@ struct ReviewDigest: Hashable, Sendable {
     }
 }
 
-// The revision and the matcher are bookkeeping: two digests of the same journal are the same digest.
+// The revision, the runbooks and the matcher are bookkeeping: two digests of the same journal are the same digest.
 extension ReviewDigest {
     static func == (lhs: ReviewDigest, rhs: ReviewDigest) -> Bool {
         lhs.adherence == rhs.adherence
@@ -73,7 +66,9 @@ private struct UsedRunbookCommands: Sendable {
 }
 
 extension EventKind {
-    /// Whether the event can change the adherence report.
+    /// Whether the event can change the adherence report. It also decides when the review's progress pane is
+    /// made again: the digest's revision moves only on these events, and the pane is kept while it does not, so
+    /// an event that changes the progress the pane shows (steps, checks, runbooks used) must be one of them.
     var affectsAdherence: Bool {
         switch self {
         case .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,

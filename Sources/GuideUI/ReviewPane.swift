@@ -4,7 +4,9 @@ import TerminalText
 /// The review's progress pane: the progress and adherence summary, and the row each of its lines starts on when
 /// wrapped to the pane's text width.
 ///
-/// `update` makes it again when the digest or the width changes; a frame then wraps only the lines it shows,
+/// `update` makes it again when the digest's revision or the width changes (its lines come from the digest and from
+/// progress that only events which affect adherence change, see `EventKind.affectsAdherence`), and the view and
+/// keys read the one it kept; a frame then wraps only the lines it shows,
 /// and scrolling clamps with the total, so that neither costs more on a long incident than on a short one.
 /// Counting the rows reads every line once (`wrappedLineCount`), without making the wrapped pieces.
 struct ReviewPane: Sendable {
@@ -39,8 +41,7 @@ struct ReviewPane: Sendable {
             self.init(lines: [], width: width, revision: revision)
             return
         }
-        let runbooks = ReviewDigest.runbooks(referredToBy: state, in: model.library)
-        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: runbooks)
+        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: review.digest.runbooks)
             + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
         self.init(lines: summary, width: width, revision: revision)
     }
@@ -94,10 +95,17 @@ struct ReviewPane: Sendable {
     }
 }
 
-// The pane is derived from the rest of the review; two reviews that differ only in it are the same review.
+// Two panes are the same when they lay out the same lines at the same width (the rows follow from those); the
+// revision is bookkeeping, as it is for the digest.
 extension ReviewPane: Hashable {
-    static func == (lhs: ReviewPane, rhs: ReviewPane) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
+    static func == (lhs: ReviewPane, rhs: ReviewPane) -> Bool {
+        lhs.width == rhs.width && lhs.lines == rhs.lines
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(lines)
+    }
 }
 
 /// How many commands not in the runbook the progress pane lists before it counts the rest.
@@ -123,12 +131,5 @@ extension AppModel {
             pane = ReviewPane(self, width: width)
         }
         self.review?.pane = pane
-    }
-
-    /// The review's progress pane: the one kept when it is current, else made now.
-    var currentReviewPane: ReviewPane {
-        let width = reviewPaneWidth
-        if let pane = review?.pane, pane.isCurrent(width: width, self) { return pane }
-        return ReviewPane(self, width: width)
     }
 }

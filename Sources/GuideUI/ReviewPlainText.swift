@@ -14,7 +14,7 @@ public enum ReviewPlainText {
         incidentID: String, events: [Event], runbook: (String) -> Runbook?, now: Date, includeSystem: Bool
     ) -> String {
         let state = IncidentState.fold(events)
-        let byID = Dictionary(state.runbooksReferenced.compactMap { id in runbook(id).map { (id, $0) } }) { first, _ in first }
+        let byID = state.runbooks(lookup: runbook)
         var lines: [String] = []
         lines.append("Incident \(sanitize(incidentID)): \(sanitize(state.title))\(state.drill ? " (drill)" : "")")
         let severity = state.severity?.rawValue ?? "P?"

@@ -103,7 +103,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     let events = model.incident?.events ?? []
     let layout = ReviewLayout(model)
     if review.showProgress, !layout.isSplit, let move = Move(key, page: layout.paneRows.count) {
-        let last = max(0, model.currentReviewPane.rowCount - layout.paneRows.count)
+        let last = max(0, (review.pane?.rowCount ?? 0) - layout.paneRows.count)
         review.progressScroll = move.apply(to: review.progressScroll, count: last + 1)
         model.review = review
         return (model, [])

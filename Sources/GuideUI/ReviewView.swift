@@ -135,7 +135,7 @@ func highlighted(_ text: String, query: String?, base: Style, match: Style) -> S
 private func drawProgressPane(
     _ frame: inout Frame, _ model: AppModel, column: Int, width: Int, rows: Range<Int>, scroll: Int
 ) {
-    let pane = model.currentReviewPane
+    guard let pane = model.review?.pane else { return }
     let first = min(scroll, max(0, pane.rowCount - rows.count))
     for (row, line) in zip(rows, pane.rows(from: first, count: rows.count, theme: model.theme)) {
         frame.put(line, column: column, row: row, limit: width)

@@ -31,7 +31,7 @@ public func view(_ model: AppModel) -> Frame {
         drawStatusBar(&frame, model, row: model.height - 2)
     case .commandOutput:
         drawIncidentHeader(&frame, model)
-        drawCommandOutput(&frame, model, rows: 1..<(model.height - 2))
+        drawCommandOutput(&frame, model)
         drawStatusBar(&frame, model, row: model.height - 2)
     case .review:
         drawReview(&frame, model)

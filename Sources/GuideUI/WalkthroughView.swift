@@ -3,7 +3,8 @@ import IncidentKit
 import RunbookKit
 import TerminalText
 
-/// The walkthrough: the outline with progress beside the current step (or, when narrow, above it).
+/// The walkthrough: from 100 columns the outline with progress beside the current step; narrower, one line above
+/// the step that keeps the place (the section's progress, the item's number, and `O outline` when it fits).
 func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
     guard let session = model.incident, let progress = model.progress else { return }

@@ -14,7 +14,7 @@ final class EffectRunner {
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
     /// The last reason each incident's journal could not be followed, so it is said once.
-    private var followProblems: [String: String] = [:]
+    private var followProblems: [String: JournalError] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
 
@@ -67,13 +67,12 @@ final class EffectRunner {
         do {
             let update = try follower.poll()
             followProblems[incidentID] = nil
-            let problems = update.problems.map { "line \($0.line): \($0.message)" }
             return (update.events.isEmpty ? [] : [.eventsArrived(update.events)])
-                + (problems.isEmpty ? [] : [.journalProblems(problems)])
+                + (update.problems.isEmpty ? [] : [.journalProblems(update.problems)])
         } catch {
-            guard followProblems[incidentID] != error.description else { return [] }
-            followProblems[incidentID] = error.description
-            return [.journalProblems(["cannot be followed: \(error.description)"])]
+            guard followProblems[incidentID] != error else { return [] }
+            followProblems[incidentID] = error
+            return [.journalNotFollowed(error)]
         }
     }
 
@@ -102,7 +101,7 @@ final class EffectRunner {
             let contents = try Journal.read(location.journalPath)
             remember(location, after: contents)
             let loaded = Message.incidentLoaded(id: location.id, events: contents.events)
-            return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems.map { "line \($0.line): \($0.message)" })]
+            return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems)]
         } catch let error as IncidentStoreError {
             return [.incidentLoadFailed(id: reference, reason: error.description)]
         } catch let error as JournalError {

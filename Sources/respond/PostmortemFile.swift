@@ -32,7 +32,7 @@ enum PostmortemFile {
         includeDiagram: Bool = true, path: String? = nil, actor: String, now: Date
     ) throws -> (path: String, recorded: [Event]) {
         let state = IncidentState.fold(events)
-        let runbooks = Dictionary(state.runbooksReferenced.compactMap { id in runbook(id).map { (id, $0) } }) { first, _ in first }
+        let runbooks = state.runbooks(lookup: runbook)
         let path = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
         try AtomicFile.write(to: path) { file in
             switch format {

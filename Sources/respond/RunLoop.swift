@@ -7,11 +7,12 @@ import IncidentKit
 /// and has the effects `update` asks for carried out, feeding their answers back. It holds no behaviour of
 /// its own beyond that loop.
 final class RunLoop {
-    /// How long to wait for a key before the clock and the journal are looked at again.
+    /// How long to wait for a key before the clock is looked at again; the time is told to the model and the
+    /// journal followed only once a tick (`tickInterval`) has passed.
     static let pollInterval = 0.25
     /// How long to wait for a key while a command runs, so that its output appears promptly.
     static let commandPollInterval = 0.1
-    /// How often the model hears the time while keys keep arriving.
+    /// How often the model hears the time and the journal is followed, whether keys arrive or not.
     static let tickInterval = 1.0
 
     private let backend: TerminalBackend
@@ -31,8 +32,9 @@ final class RunLoop {
         model = first
         if settle(effects) { return 0 }
         var lastTick = Date.distantPast
-        // A frame is drawn only after a message: an idle guide wakes four times a second to look at the clock and
-        // the journal, but the screen changes once a second at most, and a long step is not laid out for nothing.
+        // A frame is drawn only after a message: an idle guide wakes four times a second to look at the clock, but
+        // follows the journal and hears the time once a tick, so it draws once a second, and a long step is not
+        // laid out for nothing.
         var needsFrame = true
         while true {
             if needsFrame {

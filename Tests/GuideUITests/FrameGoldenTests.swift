@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TerminalText
 import Testing
 
 @Suite("screens, rendered and compared with golden text")
@@ -110,8 +111,8 @@ struct FrameGoldenTests {
         expectGolden(view(Fixtures.model(width: 39, height: 11)), "too-small-39x11")
     }
 
-    @Test("without color nothing is colored, and the selection still reads in reverse")
-    func noColor() {
+    @Test("without color nothing is colored, and the picker's selected entry still reads in reverse")
+    func noColor() throws {
         let frame = view(run(progressed(width: 80, height: 24), keys(.character("t"), .character("q"))).0.withoutColor)
         for row in 0..<frame.height {
             for column in 0..<frame.width {
@@ -119,7 +120,13 @@ struct FrameGoldenTests {
             }
         }
         let outline = view(run(progressed(width: 80, height: 24).withoutColor, keys(.character("O"))).0)
-        #expect((1..<(outline.height - 2)).contains { row in (0..<outline.width).contains { outline[$0, row].style.reverse } })
+        let entry = "▸ Diagnosis ✓ 1. 確認高 CPU 的 Pod"
+        let row = try #require(outline.textLines.firstIndex { $0.contains(entry) })
+        let start = try #require((0..<outline.width).first { outline[$0, row].symbol == "▸" })
+        let span = start..<(start + displayWidth(of: entry))
+        #expect(span.allSatisfy { outline[$0, row].style.reverse })
+        #expect(outline.textLines[row + 1].contains("Diagnosis » 2."))
+        #expect(!span.contains { outline[$0, row + 1].style.reverse })
     }
 }
 

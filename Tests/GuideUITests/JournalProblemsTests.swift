@@ -1,13 +1,15 @@
 import Foundation
 import GuideUI
+import IncidentKit
 import Testing
+import TestSupport
 
 /// Lines the journal set aside while loading are never silent: the responder sees where they are.
-@Suite("journal problems found while loading")
+@Suite("journal problems found while loading", .temporaryFiles)
 struct JournalProblemsTests {
     static let problems = [
-        "line 2: corrupt line set aside: not valid JSON",
-        "line 9: incomplete last line (a write was cut short); set aside, every complete event loaded",
+        JournalProblem(path: "timeline.jsonl", line: 2, kind: .corrupt(reason: "not valid JSON")),
+        JournalProblem(path: "timeline.jsonl", line: 9, kind: .tornTail),
     ]
 
     @Test("the first problem is shown as an error on the bottom line, with a count of the others")
@@ -26,5 +28,39 @@ struct JournalProblemsTests {
         let review = ReviewFixture.model(width: 200)
         let (model, _) = update(review, .journalProblems([Self.problems[0]]))
         #expect(view(model).textLines.joined().contains("journal line 2: corrupt line set aside"))
+    }
+
+    @Test("a journal that can no longer be followed says why on the bottom line")
+    func notFollowed() {
+        let (model, _) = update(Fixtures.walkthrough(width: 120), .journalNotFollowed(.truncated(path: "timeline.jsonl")))
+        let bottom = view(model).textLines.last ?? ""
+        #expect(bottom.contains("journal cannot be followed: timeline.jsonl became shorter while it was followed"))
+    }
+
+    @Test("a corrupt middle line of a journal on disk is shown once the journal is loaded as the runtime loads it")
+    func corruptLineOnDisk() throws {
+        let path = try freshDirectory() + "/" + Journal.fileName
+        let journal = Journal(path: path)
+        _ = try journal.append([
+            NewEvent(actor: "alice", kind: .incidentOpened(
+                title: "結帳服務 CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: false, roles: [:])),
+            NewEvent(actor: "alice", kind: .note(text: "重啟 checkout-7d9f", pinned: false, commander: false)),
+        ], now: Fixtures.opened)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.insert("{\"seq\": 2, \"kind\": ", at: 1)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+
+        let contents = try Journal.read(path)
+        #expect(contents.events.count == 2)
+        let problem = try #require(contents.problems.first)
+        #expect(problem.line == 2)
+        var model = Fixtures.model(width: 120)
+        for message in [Message.incidentLoaded(id: "2026-11-27-checkout-cpu", events: contents.events),
+                        .journalProblems(contents.problems)] {
+            model = update(model, message).0
+        }
+        let bottom = view(model).textLines.last ?? ""
+        #expect(bottom.contains("journal line 2: corrupt line set aside"))
+        #expect(model.screen == .walkthrough)
     }
 }

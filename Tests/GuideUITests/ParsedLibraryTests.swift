@@ -6,10 +6,12 @@ import Testing
 
 @Suite("a library parsed from markdown, as another team would write it")
 struct ParsedLibraryTests {
-    static func catalog(filePath: String = #filePath) throws -> Catalog {
+    /// The fixture library; `rowSeverity` replaces the index row's P0 to make the row and the file disagree.
+    static func catalog(rowSeverity: String = "P0", filePath: String = #filePath) throws -> Catalog {
         let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent("library")
-        let index = try Data(contentsOf: directory.appendingPathComponent("README.md"))
+        let readme = try String(contentsOf: directory.appendingPathComponent("README.md"), encoding: .utf8)
+        let index = Data(readme.replacingOccurrences(of: "| P0 |", with: "| \(rowSeverity) |").utf8)
         let runbook = directory.appendingPathComponent("payment-timeout.md")
         return Catalog(directory: "library", index: (path: "library/README.md", data: index),
                        sources: [RunbookSource(path: "library/payment-timeout.md", contents: .data(try Data(contentsOf: runbook)))])
@@ -51,5 +53,24 @@ struct ParsedLibraryTests {
         #expect(picker.options.first?.hasPrefix("L2 Support") == true)
         #expect(picker.options.contains { $0.hasPrefix("Primary On-Call") })
         #expect(picker.options.last == "someone else…")
+    }
+
+    @Test("when the index row and the file disagree, the catalog shows the row's severity and an incident starts at the file's")
+    func severityOfRowAndFile() throws {
+        let model = AppModel(library: Library(catalog: try Self.catalog(rowSeverity: "P2")), actor: "林值班",
+                             colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        let row = try #require(view(model).textLines.first { $0.contains("Payment Gateway Timeout") })
+        #expect(row.contains("P2"))
+        guard case .startForm(let form)? = run(model, keys(.enter)).0.overlay else {
+            Issue.record("no start form")
+            return
+        }
+        #expect(form.severity == .p0)
+        let (_, effects) = launch(model, .start(runbook: "payment-timeout", title: nil, severity: nil, drill: false, id: nil))
+        guard case .openIncident(_, _, let severity, _, _)? = effects.first else {
+            Issue.record("no incident opened")
+            return
+        }
+        #expect(severity == .p0)
     }
 }
