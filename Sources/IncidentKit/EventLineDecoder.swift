@@ -161,7 +161,8 @@ extension EventKey {
 
     /// The keys by the length of their names, for matching a key's bytes without making a string.
     private static let byLength: [[(key: EventKey, bytes: [UInt8])]] = {
-        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: 16)
+        let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
+        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: longest + 1)
         for key in allCases { table[key.rawValue.utf8.count].append((key, Array(key.rawValue.utf8))) }
         return table
     }()
