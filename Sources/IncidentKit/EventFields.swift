@@ -114,22 +114,14 @@ struct EventFields {
                     guard text[index] == UInt8(ascii: "-") else { return false }
                     index += 1
                 }
-                guard let high = hexDigit(text[index]), let low = hexDigit(text[index + 1]) else { return false }
+                guard let high = JSONLineValues.hexDigit(text[index]),
+                      let low = JSONLineValues.hexDigit(text[index + 1]) else { return false }
                 bytes[position] = high << 4 | low
                 index += 2
             }
             return true
         }
         return parsed ? UUID(uuid: uuid) : nil
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     func date(_ key: EventKey) throws -> Date {

@@ -2,8 +2,9 @@ import Foundation
 import RunbookKit
 
 extension EventFields {
-    /// The kind named `name` with its fields, read in the order the journal's readers always read them, so that
-    /// a line with several faults reports the same one.
+    /// The kind named `name` with its fields, read in the order its case below lists them (a step's as `runbook`,
+    /// `step`, `title`; a checklist item's as `runbook`, `item`, `text`), so that a line with several faults always
+    /// reports the first of them in that order.
     func kind(named name: String) throws -> EventKind {
         switch name {
         case "incident-opened":

@@ -3,13 +3,13 @@ import RunbookKit
 
 /// Reads a journal line into an `Event` straight from its UTF-8 bytes.
 ///
-/// The journal was read through `JSONDecoder` and a `Decodable` conformance before; this reader accepts and refuses
-/// exactly the same lines, with the same errors, so that no journal reads differently: the line must be JSON as
-/// Foundation's scanner reads it (`JSONLineScanner`), every key of the event object must be a valid string and
-/// the first of repeated keys counts, and the fields are read, and fail, in the order the conformance read them:
-/// `v` (a newer schema refuses the line before anything else), `kind`, `seq`, `id`, the two times, `actor`, then
-/// the kind's own fields. Failures are `DecodingError`s with the field's coding path, as `JSONDecoder` threw them
-/// (malformed JSON, anywhere, as `dataCorrupted` without a path), and `EventDecodingError`.
+/// It accepts and refuses exactly the lines `JSONDecoder` with a `Decodable` event accepted and refused, with the
+/// same errors, so that no journal reads differently: the line must be JSON as Foundation's scanner reads it
+/// (`JSONLineScanner`), every key of the event object must be a valid string and the first of repeated keys counts,
+/// and the fields are read, and the first fault reported, in this order: `v` (a newer schema refuses the line
+/// before anything else), `kind`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, then the kind's own fields
+/// (`EventFields.kind(named:)`). Failures are `DecodingError`s with the field's coding path, as `JSONDecoder` threw
+/// them (malformed JSON, anywhere, as `dataCorrupted` without a path), and `EventDecodingError`.
 struct EventLineDecoder {
     private var slots = [JSONLineScanner.Value?](repeating: nil, count: EventKey.allCases.count)
 
@@ -161,7 +161,8 @@ extension EventKey {
 
     /// The keys by the length of their names, for matching a key's bytes without making a string.
     private static let byLength: [[(key: EventKey, bytes: [UInt8])]] = {
-        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: 16)
+        let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
+        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: longest + 1)
         for key in allCases { table[key.rawValue.utf8.count].append((key, Array(key.rawValue.utf8))) }
         return table
     }()

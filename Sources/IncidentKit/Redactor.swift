@@ -1,13 +1,13 @@
 import Foundation
 
 /// One rule of the redactor: what it looks for and what it leaves in place of the secret.
-public struct RedactionRule: Sendable {
+struct RedactionRule: Sendable {
     /// A short name for the rule, as docs/journal-format.md lists it.
-    public let name: String
+    let name: String
     /// What the rule redacts, in one sentence.
-    public let summary: String
+    let summary: String
     /// The regular expression (ICU syntax, as `NSRegularExpression` reads it) that finds the secret.
-    public let pattern: String
+    let pattern: String
     fileprivate let template: String
 }
 
@@ -20,7 +20,7 @@ public enum Redactor {
     public static let marker = "[REDACTED]"
 
     /// The rules, in the order they are applied.
-    public static let rules: [RedactionRule] = [
+    static let rules: [RedactionRule] = [
         RedactionRule(
             name: "private-key-block",
             summary: "PEM private key blocks, from `-----BEGIN … PRIVATE KEY-----` to the matching END line "

@@ -40,19 +40,10 @@ public func displayUnits(of text: String) -> [DisplayUnit] {
     }
     var units: [DisplayUnit] = []
     for character in text {
-        var current: DisplayUnit?
-        for scalar in character.unicodeScalars {
-            let width = scalarWidth(scalar)
-            if width > 0 {
-                if let finished = current { units.append(finished) }
-                current = DisplayUnit(text: String(scalar), width: width)
-            } else if width == 0, var unit = current {
-                unit.text.unicodeScalars.append(scalar)
-                if scalar == emojiPresentation { unit.width = 2 }
-                current = unit
-            }
+        var graphemeUnits = GraphemeUnits(character.unicodeScalars)
+        while let unit = graphemeUnits.next() {
+            units.append(DisplayUnit(text: graphemeUnits.text(of: unit), width: unit.width))
         }
-        if let finished = current { units.append(finished) }
     }
     return units
 }
@@ -77,17 +68,91 @@ public func displayWidth(of text: String) -> Int {
 /// widths are asked for far more often than units, a character at a time when text is wrapped.
 private func graphemeWidth(_ scalars: Character.UnicodeScalarView) -> Int {
     var total = 0
-    var current: Int?
-    for scalar in scalars {
-        let width = scalarWidth(scalar)
-        if width > 0 {
-            total += current ?? 0
-            current = width
-        } else if width == 0, current != nil, scalar == emojiPresentation {
-            current = 2
-        }
+    var units = GraphemeUnits(scalars)
+    while let unit = units.next() { total += unit.width }
+    return total
+}
+
+/// One display unit of a grapheme, as `GraphemeUnits` finds it.
+struct GraphemeUnit {
+    /// The columns it takes: 1 or 2.
+    var width: Int
+    /// The scalar that takes the columns.
+    var first: Unicode.Scalar
+    /// Whether no zero-width scalar rides on `first`, so that its text is `first` alone.
+    var alone: Bool
+    /// Where it lies among the grapheme's scalars, counted from 0: from `first` to the last scalar before the next
+    /// unit.
+    var offsets: Range<Int>
+}
+
+/// The display units of one grapheme, left to right, by the rule `displayUnits(of:)` describes: each scalar with a
+/// nonzero width starts a unit, the zero-width scalars after it join that unit, a U+FE0F among them makes it two
+/// columns wide, and zero-width scalars with no spacing scalar before them, and non-printable scalars, are left out.
+/// Everything that measures or splits text into display units reads graphemes through this.
+struct GraphemeUnits: IteratorProtocol {
+    private let scalars: Character.UnicodeScalarView
+    private var iterator: Character.UnicodeScalarView.Iterator
+    /// How many scalars have been read.
+    private var offset = 0
+    /// The spacing scalar that ended the last unit, which starts the next.
+    private var pending: (scalar: Unicode.Scalar, width: Int)?
+
+    init(_ scalars: Character.UnicodeScalarView) {
+        self.scalars = scalars
+        iterator = scalars.makeIterator()
     }
-    return total + (current ?? 0)
+
+    /// The next unit, nil after the last.
+    @inline(__always)
+    mutating func next() -> GraphemeUnit? {
+        var unit: GraphemeUnit
+        if let start = pending {
+            pending = nil
+            unit = GraphemeUnit(width: start.width, first: start.scalar, alone: true, offsets: offset - 1..<offset)
+        } else {
+            while true {
+                guard let scalar = iterator.next() else { return nil }
+                offset += 1
+                let width = Self.columns(scalar)
+                if width > 0 {
+                    unit = GraphemeUnit(width: width, first: scalar, alone: true, offsets: offset - 1..<offset)
+                    break
+                }
+            }
+        }
+        while let scalar = iterator.next() {
+            offset += 1
+            let width = Self.columns(scalar)
+            if width > 0 {
+                pending = (scalar, width)
+                return unit
+            }
+            if width == 0 {
+                unit.alone = false
+                if scalar == emojiPresentation { unit.width = 2 }
+            }
+            unit.offsets = unit.offsets.lowerBound..<offset
+        }
+        return unit
+    }
+
+    /// The scalars `unit` draws: its spacing scalar and the zero-width ones riding on it.
+    func text(of unit: GraphemeUnit) -> String {
+        var text = String(unit.first)
+        guard !unit.alone else { return text }
+        for (offset, scalar) in scalars.enumerated()
+        where offset > unit.offsets.lowerBound && unit.offsets.contains(offset) && Self.columns(scalar) == 0 {
+            text.unicodeScalars.append(scalar)
+        }
+        return text
+    }
+
+    /// The columns of one scalar: printable ASCII is one in every locale, so it needs no `wcwidth`.
+    @inline(__always)
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        (0x20...0x7E).contains(scalar.value) ? 1 : scalarWidth(scalar)
+    }
 }
 
 /// Whether every byte is printable ASCII: each is then a grapheme, a unit and a column of its own (CR LF, the

@@ -40,19 +40,10 @@ private func lineCount(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, widt
             paragraph = WrapTokens()
             continue
         }
-        // The display units of the character, as `displayUnits(of:)` makes them.
-        var unit: UnitShape?
-        for scalar in character.unicodeScalars {
-            let scalarColumns = (0x20...0x7E).contains(scalar.value) ? 1 : scalarWidth(scalar)
-            if scalarColumns > 0 {
-                if let finished = unit { paragraph.add(finished) }
-                unit = UnitShape(width: scalarColumns, first: scalar, alone: true)
-            } else if scalarColumns == 0, unit != nil {
-                unit?.alone = false
-                if scalar == "\u{FE0F}" { unit?.width = 2 }
-            }
+        var units = GraphemeUnits(character.unicodeScalars)
+        while let unit = units.next() {
+            paragraph.add(UnitShape(width: unit.width, first: unit.first, alone: unit.alone))
         }
-        if let finished = unit { paragraph.add(finished) }
     }
     return lines + paragraph.lineCount(width: width)
 }

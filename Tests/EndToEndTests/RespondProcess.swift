@@ -2,16 +2,12 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The built binary under test and the runbook libraries the tests give it.
-enum PackagePaths {
+/// The built binary under test and the library only these tests give it, beside the shared runbook libraries.
+extension PackagePaths {
     /// The `respond` binary that `make test` builds before running the tests.
     static let binary = packageRoot.appendingPathComponent(".build/debug/respond").path
-    /// The runbook library shipped with the package.
-    static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
     /// A small library in the standard template that is not the shipped one.
     static let fixtureRunbooks = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
-    /// Another team's library, with lint errors of its own.
-    static let paymentsRunbooks = packageRoot.appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
 }
 
 /// A fresh incident home for one test (removed when it ends), so tests running in parallel never share incidents, with a small

@@ -139,6 +139,5 @@ struct IncidentStoreTests {
         let summary = try #require(try store.list().incidents.first)
         #expect(summary.closed == false)
         #expect(summary.status == .investigating)
-        #expect(summary.status == IncidentState.fold(try Journal.read(incident.journalPath).events).status)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+@testable import IncidentKit
 import Testing
 
 @Suite("Redaction rules")

@@ -3,10 +3,10 @@ import Testing
 import TestSupport
 @testable import RunbookKit
 
-/// Paths the tests read, found from the package root rather than the working directory.
+/// Paths the tests read, by this target's names for the shared `PackagePaths`.
 enum TestPaths {
-    static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
-    static let paymentsFixture = packageRoot.appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
+    static let shippedRunbooks = PackagePaths.shippedRunbooks
+    static let paymentsFixture = PackagePaths.paymentsRunbooks
 }
 
 /// A fresh directory of the running test, removed when it ends (its suite is marked `.temporaryFiles`), with

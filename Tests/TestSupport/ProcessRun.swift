@@ -63,3 +63,12 @@ public func runProcess(
 /// The package's root folder, found from this file's path (tests read fixtures and the built binary from it).
 public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// The runbook libraries more than one test target reads, found from the package root.
+public enum PackagePaths {
+    /// The runbook library shipped with the package.
+    public static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
+    /// Another team's library, with lint errors of its own.
+    public static let paymentsRunbooks = packageRoot
+        .appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
+}

@@ -6,6 +6,7 @@ public struct TemporaryFilesTrait: SuiteTrait, TestTrait, TestScoping {
     /// Where the running test's temporary files go.
     @TaskLocal public static var directory: String?
 
+    /// The trait reaches every test of a suite it marks, so each gets its own directory.
     public var isRecursive: Bool { true }
 
     /// Runs one test case inside a directory of its own and removes the directory afterwards.
