@@ -3,8 +3,8 @@ import Foundation
 /// An incident's append-only timeline file (`timeline.jsonl`): one JSON event per line.
 ///
 /// Appends are safe against other processes appending at the same time and against a crash mid-write: each
-/// append takes an exclusive `flock`, numbers its events after the last complete line, writes all its lines in
-/// one `write` on an `O_APPEND` descriptor and `fsync`s before it returns.
+/// append takes an exclusive `flock`, numbers its events after the highest seq in the file, writes all its lines
+/// in one `write` on an `O_APPEND` descriptor and `fsync`s before it returns.
 public struct Journal: Sendable {
     /// The journal's file name inside an incident directory.
     public static let fileName = "timeline.jsonl"
@@ -20,8 +20,8 @@ public struct Journal: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    /// Appends the events, redacted, numbered after the last complete line and stamped with `now`, and returns
-    /// them as stored. When this returns they are on disk; when it throws, nothing was written.
+    /// Appends the events, redacted, numbered after the highest seq in the file and stamped with `now`, and
+    /// returns them as stored. When this returns they are on disk; when it throws, nothing was written.
     public func append(_ new: [NewEvent], now: Date) throws(JournalError) -> [Event] {
         guard !new.isEmpty else { return [] }
         let (fd, created) = try openForAppend()
@@ -31,10 +31,11 @@ public struct Journal: Sendable {
 
         let size = try FileIO.size(fd, path: path)
         let tail = try JournalTail.read(fd, size: size, path: path)
+        let firstSeq = try tail.firstSeq(of: new.count, path: path)
         let recordedAt = JournalTime.normalized(now)
         let events = new.enumerated().map { offset, event in
             Event(
-                seq: tail.lastSeq + offset + 1, recordedAt: recordedAt,
+                seq: firstSeq + offset, recordedAt: recordedAt,
                 occurredAt: JournalTime.normalized(event.occurredAt ?? now), actor: event.actor,
                 kind: Redactor.redact(event.kind)
             )
@@ -129,57 +130,70 @@ public struct Journal: Sendable {
     }
 }
 
-/// What the end of a journal says: the last complete line's seq, and whether a torn fragment follows it.
+/// What the journal's lines say about the next append: the highest seq any line holds, and whether the file ends
+/// without a newline.
 struct JournalTail {
-    /// The seq of the last complete, valid line; 0 when there is none.
-    var lastSeq: Int
+    /// The highest seq of any line whose version and seq can be read, the torn fragment's included; 0 when there is
+    /// none.
+    var highestSeq: Int
     /// Whether the file ends without a newline.
     var torn: Bool
 
-    private static let chunk = 4096
-    /// How many unreadable lines at the end are stepped over looking for the last seq.
-    private static let maxLinesBack = 1000
+    /// How many bytes are read at a time.
+    private static let chunk = 1 << 16
 
-    /// Reads backwards from the end of the file, never the whole file.
+    /// Reads every line, a chunk at a time, holding one chunk and the line it cuts (so memory follows the longest
+    /// line, not the file).
+    ///
+    /// Every line is read, not only the last readable one: a duplicated, reordered or foreign line can hold a seq
+    /// higher than the lines after it, and any unreadable run of lines can follow it, so only the whole file says
+    /// which seq is free. The torn fragment counts too: the next append ends it with a newline, and a fragment that
+    /// is a whole event without its newline becomes a line the readers load.
     static func read(_ fd: Int32, size: Int, path: String) throws(JournalError) -> JournalTail {
-        guard size > 0 else { return JournalTail(lastSeq: 0, torn: false) }
-        let torn = try FileIO.read(fd, offset: size - 1, count: 1, path: path) != [0x0A]
-        var lineEnd: Int
-        if torn {
-            guard let newline = try previousNewline(fd, before: size - 1, path: path) else {
-                return JournalTail(lastSeq: 0, torn: true)
+        guard size > 0 else { return JournalTail(highestSeq: 0, torn: false) }
+        var decoder = EventLineDecoder()
+        var highest = 0
+        var lineNumber = 0
+        var buffer = [UInt8](repeating: 0, count: min(chunk, size))
+        var held = 0
+        var offset = 0
+        func note(_ line: ArraySlice<UInt8>) throws(JournalError) {
+            guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
+            guard header.version <= Event.schemaVersion else {
+                throw JournalError.newerSchema(path: path, line: lineNumber, version: header.version)
             }
-            lineEnd = newline
-        } else {
-            lineEnd = size - 1
+            highest = max(highest, header.seq)
         }
-        for _ in 0..<maxLinesBack {
-            let start = (try previousNewline(fd, before: lineEnd, path: path)).map { $0 + 1 } ?? 0
-            if start < lineEnd {
-                let line = try FileIO.read(fd, offset: start, count: lineEnd - start, path: path)
-                var decoder = EventLineDecoder()
-                if let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) {
-                    guard header.version <= Event.schemaVersion else {
-                        throw JournalError.newerSchema(path: path, line: nil, version: header.version)
-                    }
-                    return JournalTail(lastSeq: header.seq, torn: torn)
-                }
+        while offset < size {
+            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
+            let got = try FileIO.read(
+                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
+            guard got > 0 else { break }
+            offset += got
+            let end = held + got
+            var lineStart = 0
+            for index in held..<end where buffer[index] == 0x0A {
+                lineNumber += 1
+                try note(buffer[lineStart..<index])
+                lineStart = index + 1
             }
-            guard start > 0 else { break }
-            lineEnd = start - 1
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                base.update(from: base + lineStart, count: end - lineStart)
+            }
+            held = end - lineStart
         }
-        return JournalTail(lastSeq: 0, torn: torn)
+        if held > 0 {
+            lineNumber += 1
+            try note(buffer[0..<held])
+        }
+        return JournalTail(highestSeq: highest, torn: held > 0)
     }
 
-    /// The offset of the last newline before `offset`, reading backwards a chunk at a time.
-    private static func previousNewline(_ fd: Int32, before offset: Int, path: String) throws(JournalError) -> Int? {
-        var end = offset
-        while end > 0 {
-            let start = max(0, end - chunk)
-            let bytes = try FileIO.read(fd, offset: start, count: end - start, path: path)
-            if let index = bytes.lastIndex(of: 0x0A) { return start + index }
-            end = start
-        }
-        return nil
+    /// The seq of the first of `count` events appended after this tail, or an error when the journal's seqs are
+    /// so high that they would overflow.
+    func firstSeq(of count: Int, path: String) throws(JournalError) -> Int {
+        guard highestSeq <= Int.max - count else { throw JournalError.seqExhausted(path: path, seq: highestSeq) }
+        return highestSeq + 1
     }
 }

@@ -18,6 +18,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
     case truncated(path: String)
     /// An event could not be encoded.
     case encodingFailed(path: String, reason: String)
+    /// A line holds a seq so high that the events after it cannot be numbered.
+    case seqExhausted(path: String, seq: Int)
     /// Any other system call failure.
     case io(path: String, operation: String, code: Int32)
 
@@ -40,6 +42,9 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
             "\(path) became shorter while it was followed: it was replaced or truncated; reopen the incident"
         case .encodingFailed(let path, let reason):
             "could not encode an event for \(path): \(reason); nothing was written"
+        case .seqExhausted(let path, let seq):
+            "\(path) holds seq \(seq), too high to number anything after it: no respond wrote that line; remove it and"
+                + " retry; nothing was written"
         case .io(let path, let operation, let code):
             "\(operation) failed on \(path): \(String(cString: strerror(code)))"
                 + (["read", "stat"].contains(operation) ? "" : "; nothing was written")
@@ -85,17 +90,43 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line: what`, one line.
-    public var description: String { "\(path):\(line): \(message)" }
+    public var description: String { "\(Self.visible(path)):\(line): \(message)" }
 
-    /// What is wrong and what was done about it, without where.
+    /// What is wrong and what was done about it, without where. A reason quotes fields of the line (an unknown
+    /// kind, an invalid severity) with their control characters shown as escapes, so that printing it cannot drive
+    /// the terminal and the responder sees what the file holds.
     public var message: String {
         switch kind {
         case .tornTail:
             "incomplete last line (a write was cut short); set aside, every complete event loaded"
         case .corrupt(let reason):
-            "corrupt line set aside: \(reason)"
+            "corrupt line set aside: \(Self.visible(reason))"
         case .outOfOrder(let seq, let previous):
             "seq \(seq) does not follow seq \(previous); kept in file order"
+        }
+    }
+}
+
+extension JournalProblem {
+    /// `text` with each C0 and C1 control, DEL and bidirectional override or isolate written as `\u{…}`: one
+    /// line, nothing a terminal acts on, and every character of the file still accounted for.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 }

@@ -101,10 +101,77 @@ struct JournalTests {
         #expect(error == .newerSchema(path: journal.path, line: 2, version: 2))
         #expect(error?.description.hasSuffix("written by a newer respond (schema 2); upgrade respond to read it") == true)
         let sizeBefore = try lines(of: journal.path).count
-        #expect(throws: JournalError.newerSchema(path: journal.path, line: nil, version: 2)) {
+        #expect(throws: JournalError.newerSchema(path: journal.path, line: 2, version: 2)) {
             try journal.append([note("two")], now: now)
         }
         #expect(try lines(of: journal.path).count == sizeBefore)
+    }
+
+    @Test("an append after a duplicated last line numbers after the highest seq in the file, not after the copy")
+    func appendAfterDuplicatedLastLine() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one"), note("two"), note("three")], now: now)
+        let first = try #require(try lines(of: journal.path).first)
+        try appendRaw(first + "\n", to: journal.path)
+        #expect(try journal.append([note("four")], now: now).map(\.seq) == [4])
+        let seqs = try Journal.read(journal.path).events.map(\.seq)
+        #expect(seqs == [1, 2, 3, 1, 4])
+    }
+
+    @Test("an append after more than a thousand unreadable lines at the end still numbers after the highest seq")
+    func appendAfterLongUnreadableTail() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one"), note("two")], now: now)
+        try appendRaw(String(repeating: "not an event\n", count: 1_001) + "\n\n", to: journal.path)
+        #expect(try journal.append([note("three")], now: now).map(\.seq) == [3])
+    }
+
+    @Test("a torn last line that is a whole event without its newline counts: the append after it does not reuse its seq")
+    func appendAfterWholeEventWithoutNewline() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one"), note("two")], now: now)
+        let foreign = String(
+            decoding: try EventCodec.line(for: Event(seq: 7, recordedAt: now, actor: "bot", kind: .incidentClosed)),
+            as: UTF8.self)
+        try appendRaw(foreign, to: journal.path)
+        #expect(try journal.append([note("three")], now: now).map(\.seq) == [8])
+        let contents = try Journal.read(journal.path)
+        #expect(contents.events.map(\.seq) == [1, 2, 7, 8])
+        #expect(contents.problems.isEmpty)
+    }
+
+    @Test("a line moved back to the end does not lower the next seq, behind any run of unreadable lines and a torn line")
+    func appendAfterReorderedLine() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append((1...5).map { note("\($0)") }, now: now)
+        let second = try lines(of: journal.path)[1]
+        try appendRaw(second + "\n" + String(repeating: "{\"v\":1}\n", count: 1_500) + #"{"v":1,"seq":3"#, to: journal.path)
+        #expect(try journal.append([note("six")], now: now).map(\.seq) == [6])
+    }
+
+    @Test("a seq too high to number after is refused with what to do, and nothing is written")
+    func seqTooHigh() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one")], now: now)
+        let foreign = String(
+            decoding: try EventCodec.line(for: Event(seq: Int.max, recordedAt: now, actor: "bot", kind: .reopened)),
+            as: UTF8.self)
+        try appendRaw(foreign + "\n", to: journal.path)
+        let before = try lines(of: journal.path)
+        let error = #expect(throws: JournalError.self) { try journal.append([note("two")], now: now) }
+        #expect(error == .seqExhausted(path: journal.path, seq: Int.max))
+        #expect(error?.description.contains("remove it and retry; nothing was written") == true)
+        #expect(try lines(of: journal.path) == before)
+    }
+
+    @Test("a corrupt line's reason shows the control characters of the fields it quotes as escapes")
+    func corruptReasonEscaped() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one")], now: now)
+        try appendRaw(#"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"\u001b]0;pwned\u0007\u009b2J\u202e"}"# + "\n", to: journal.path)
+        let problem = try #require(try Journal.read(journal.path).problems.first)
+        #expect(problem.message == #"corrupt line set aside: unknown event kind "\u{1B}]0;pwned\u{7}\u{9B}2J\u{202E}" for schema 1"#)
+        #expect(!problem.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
     @Test("a missing journal is a not-found error")
