@@ -121,25 +121,6 @@ public enum JournalTime {
         return Date(timeIntervalSince1970: Double(epoch * 1000 + Int64(millis)) / 1000)
     }
 
-    /// A moment as a responder types it: a full ISO 8601 timestamp, or `HH:MM` meaning that time today in UTC
-    /// (yesterday when today's would be later than `now`); nil when the text is neither.
-    public static func moment(from text: String, now: Date) -> Date? {
-        if let date = date(from: text) { return date }
-        var text = text
-        return text.withUTF8 { bytes in clockTime(utf8: bytes, now: now) }
-    }
-
-    private static func clockTime(utf8 bytes: UnsafeBufferPointer<UInt8>, now: Date) -> Date? {
-        var scanner = DigitScanner(bytes)
-        guard let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2),
-              scanner.atEnd, hour < 24, minute < 60
-        else { return nil }
-        let day = 86_400.0
-        let midnight = floor(now.timeIntervalSince1970 / day) * day
-        let today = Date(timeIntervalSince1970: midnight + Double(hour * 3600 + minute * 60))
-        return today > now ? today.addingTimeInterval(-day) : today
-    }
-
     /// The date's UTC time of day, `HH:MM:SS`, seconds rounded down as a clock shows them; `--:--:--` for a date
     /// no clock shows. Digit by digit: the guide's timeline writes one per row on every frame.
     public static func clock(_ date: Date) -> String {

@@ -129,13 +129,4 @@ struct JournalTimeTests {
         #expect(JournalTime.date(from: "2026-13-27T00:20Z") == nil)
         #expect(JournalTime.date(from: "yesterday") == nil)
     }
-
-    @Test("HH:MM means today in UTC, or yesterday when today's would be in the future")
-    func hourMinute() {
-        let now = utc("2026-11-27T00:20:00.000Z")
-        #expect(JournalTime.moment(from: "00:05", now: now) == utc("2026-11-27T00:05:00.000Z"))
-        #expect(JournalTime.moment(from: "23:50", now: now) == utc("2026-11-26T23:50:00.000Z"))
-        #expect(JournalTime.moment(from: "24:00", now: now) == nil)
-        #expect(JournalTime.moment(from: "5:00", now: now) == nil)
-    }
 }
