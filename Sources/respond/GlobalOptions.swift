@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalText
 
 /// Options every subcommand shares: where the runbooks are, where incidents are kept, and who is acting.
 struct GlobalOptions: ParsableArguments {
@@ -54,10 +55,16 @@ struct GlobalOptions: ParsableArguments {
 
 /// A command-line failure: printed as one line on stderr, with a non-zero exit.
 struct CLIError: Error, CustomStringConvertible {
-    /// What went wrong and what to do about it.
+    /// What went wrong and what to do about it, sanitized: it often quotes a journal, a runbook or an argument.
     let description: String
 
     init(_ description: String) {
-        self.description = description
+        self.description = sanitize(description)
     }
+}
+
+/// A value the command line cannot take, reported as ArgumentParser reports its own usage errors (the message,
+/// then the usage; exit status 64), with the message sanitized because it quotes what was typed.
+func usageError(_ message: String) -> ValidationError {
+    ValidationError(sanitize(message))
 }

@@ -37,9 +37,10 @@ extension GlobalOptions {
     }
 }
 
-/// Prints one line on stderr, prefixed so it reads as a warning rather than output.
+/// Prints one line on stderr, prefixed so it reads as a warning rather than output, sanitized: warnings quote
+/// journals, runbooks and arguments, and nothing in them may drive the terminal.
 func printWarning(_ message: String) {
-    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("warning: \(oneLine(message))\n".utf8))
 }
 
 /// A duration as a responder reads it: `45s`, `12m`, `3h05m`, `2d04h`; negative durations get a `-`.
@@ -57,4 +58,48 @@ func shortDuration(_ seconds: TimeInterval) -> String {
 /// shown as spaces.
 func oneLine(_ text: String) -> String {
     sanitize(text, keepNewlines: false)
+}
+
+/// JSON text made safe to print on a terminal without changing the values it holds: inside strings, every control
+/// character, DEL, C1 control and bidirectional override or isolate becomes a `\uXXXX` escape; between tokens, a
+/// control character other than a line feed becomes a space. Journal lines as stored may carry these raw (JSON
+/// allows C1 controls and bidi characters in strings), and a terminal would act on them.
+func terminalSafeJSON(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isTerminalControl) else { return text }
+    var output = String.UnicodeScalarView()
+    var inString = false
+    var escaped = false
+    for scalar in text.unicodeScalars {
+        if isTerminalControl(scalar) {
+            if inString {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                output.append(scalar == "\n" ? scalar : " ")
+            }
+            escaped = false
+            continue
+        }
+        if inString {
+            if escaped {
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "\"" {
+                inString = false
+            }
+        } else if scalar == "\"" {
+            inString = true
+        }
+        output.append(scalar)
+    }
+    return String(output)
+}
+
+/// Whether a terminal acts on the scalar or it reorders text: C0 and C1 controls, DEL, bidi overrides and isolates.
+private func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
 }

@@ -62,6 +62,6 @@ struct IncidentsCommand: ParsableCommand {
             ]
         }
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
-        return String(decoding: data, as: UTF8.self)
+        return terminalSafeJSON(String(decoding: data, as: UTF8.self))
     }
 }

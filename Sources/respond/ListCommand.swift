@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(CatalogListing(catalog))
-            print(String(decoding: data, as: UTF8.self))
+            print(terminalSafeJSON(String(decoding: data, as: UTF8.self)))
         } else {
             print(sanitize(Self.render(catalog), keepNewlines: true), terminator: "")
         }

@@ -34,21 +34,21 @@ struct TimelineCommand: ParsableCommand {
         }
     }
 
-    /// The journal's complete lines exactly as stored (fields a newer writer added included), without the lines
-    /// that were set aside.
+    /// The journal's complete lines as stored (fields a newer writer added included), without the lines that were
+    /// set aside, and with `terminalSafeJSON`'s escapes for what a terminal would act on.
     private func printStoredLines(_ path: String, contents: JournalContents) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read \(path)")
         }
         let setAside = Set(contents.problems.map(\.line))
         let lines = data.prefix(contents.endOffset).split(separator: 0x0A, omittingEmptySubsequences: false)
-        var output = Data()
+        var output = ""
         for (index, line) in lines.enumerated() where index < contents.lineCount && !setAside.contains(index + 1) {
             guard !line.isEmpty else { continue }
-            output.append(contentsOf: line)
-            output.append(0x0A)
+            output += terminalSafeJSON(String(decoding: line, as: UTF8.self))
+            output += "\n"
         }
-        FileHandle.standardOutput.write(output)
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 
     /// `+HH:MM:SS` since the incident opened.
