@@ -194,7 +194,7 @@ func choose(_ model: AppModel, _ purpose: Picker.Purpose, _ value: String) -> (A
     case .status:
         guard let status = IncidentStatus(rawValue: value) else { return (model, []) }
         if status == .resolved, let runbook = model.currentRunbook, let progress = model.progress {
-            let open = runbook.checklist.filter { !progress.isChecked(runbook.id, $0) }
+            let open = progress.openVerificationItems(of: runbook)
             if !open.isEmpty {
                 model.overlay = .confirmResolve(openItems: open.map { "\($0.number). \($0.text)" })
                 return (model, [])

@@ -143,9 +143,9 @@ public enum Adherence {
 
     private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem] {
         used.flatMap { runbook in
-            runbook.checklist
-                .filter { measured.progress(of: runbook.id).checked[$0.number] == nil }
-                .map { AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text) }
+            measured.openVerificationItems(of: runbook).map {
+                AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text)
+            }
         }
     }
 

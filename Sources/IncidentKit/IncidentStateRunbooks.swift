@@ -10,4 +10,12 @@ extension IncidentState {
         }
         return runbooks
     }
+
+    /// The items of the runbook's Verification checklist not checked in this incident, in the runbook's order: what
+    /// resolving asks about, in the guide and on the command line, and what the adherence report lists as open at
+    /// resolution.
+    public func openVerificationItems(of runbook: Runbook) -> [ChecklistItem] {
+        let checked = progress(of: runbook.id).checked
+        return runbook.checklist.filter { checked[$0.number] == nil }
+    }
 }

@@ -11,7 +11,7 @@ struct LogCommand: ParsableCommand {
         discussion: """
             Actions:
               note TEXT [--pin]
-              status investigating|identified|mitigated|resolved
+              status investigating|identified|mitigated|resolved [--force]
               severity P0|P1|P2|P3
               check N, uncheck N
               step N done, step N skip --reason R
@@ -20,8 +20,12 @@ struct LogCommand: ParsableCommand {
               role commander|scribe|responder NAME
               milestone impact-started|detected
               close, reopen
-            Every action takes --at TIME (ISO 8601, or HH:MM meaning today UTC) for
-            when it happened.
+            Every action takes --at TIME for when it happened: HH:MM is local time
+            today (yesterday when that is still to come), ISO 8601 is local time
+            unless it ends in Z or an offset (2026-11-27T15:42+08:00). The local
+            zone is $TZ's, else the machine's.
+            Resolving with verification items open is refused with the list of
+            them; --force resolves anyway and records them as open.
             """
     )
 
@@ -39,14 +43,28 @@ struct LogCommand: ParsableCommand {
     @Flag(help: "Pin a note as important.")
     var pin = false
 
-    @Option(help: "When it happened: ISO 8601 or HH:MM (UTC).")
+    @Option(help: "When it happened: HH:MM (local time today) or ISO 8601 (local time unless it has Z or an offset).")
     var at: String?
+
+    @Flag(help: "With `status resolved`: resolve even though verification items are open.")
+    var force = false
 
     @Option(help: "Why a step was skipped (required with `step N skip`).")
     var reason: String?
 
     @Option(help: "The step a feedback is about.")
     var step: String?
+
+    /// Refuses a time that cannot be read before anything else is looked at, as a usage error with the usage of
+    /// `respond log`; `run` reads it again with the incident's opening to check it against.
+    func validate() throws {
+        guard let at else { return }
+        do {
+            _ = try TypedTime.read(at, now: Date(), timeZone: .current)
+        } catch {
+            throw usageError(error.description)
+        }
+    }
 
     func run() throws {
         let location = try global.resolveIncident(incident)
@@ -55,17 +73,12 @@ struct LogCommand: ParsableCommand {
         }
         try checkOptionsApply()
         let now = Date()
-        let occurredAt = try at.map { text in
-            guard let date = JournalTime.moment(from: text, now: now) else {
-                throw CLIError("cannot read time \"\(text)\": use ISO 8601 (2026-11-27T00:05:00Z) or HH:MM in UTC")
-            }
-            guard date <= now.addingTimeInterval(60) else {
-                throw CLIError("time \(text) is in the future; --at says when something already happened")
-            }
-            return date
-        }
-        let kind = try eventKind(incident: IncidentEvents(location: location, global: global))
-        let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: occurredAt)
+        let incident = IncidentEvents(location: location, global: global)
+        let kind = try eventKind(incident: incident)
+        let typed = try at.map { text in try typedTime(text, now: now, kind: kind, incident: incident) }
+        if case .statusChanged(.resolved) = kind, !force { try refuseOpenVerificationItems(incident: incident) }
+        for warning in typed?.warnings ?? [] { printWarning(warning.description) }
+        let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: typed?.date)
         do {
             for saved in try location.journal.append([event], now: now) {
                 print("saved #\(saved.seq) \(saved.kind.name)")
@@ -73,6 +86,37 @@ struct LogCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
+    }
+
+    /// When the event happened, read from `--at` in the local zone; a time that cannot be read is a usage error.
+    /// Milestones mark moments before the incident was opened, so only other events are checked against its opening.
+    private func typedTime(_ text: String, now: Date, kind: EventKind, incident: IncidentEvents) throws -> TypedTime {
+        var earliest: Date?
+        if case .milestone = kind {} else { earliest = try incident.state().opened?.at }
+        do {
+            return try TypedTime.read(text, now: now, timeZone: .current, earliest: earliest)
+        } catch {
+            throw usageError(error.description)
+        }
+    }
+
+    /// Refuses to resolve while verification items of the incident's runbook are open, the rule the guide asks
+    /// about before resolving; `--force` skips this, and the items stay open at resolution.
+    private func refuseOpenVerificationItems(incident: IncidentEvents) throws {
+        let runbook: Runbook
+        do {
+            runbook = try incident.runbook()
+        } catch {
+            throw CLIError("cannot tell whether verification items are open: \(error); resolve anyway with --force")
+        }
+        let open = try incident.state().openVerificationItems(of: runbook)
+        guard !open.isEmpty else { return }
+        let items = open.map { "\($0.number). \($0.text)" }.joined(separator: "; ")
+        throw CLIError(
+            "not resolved: \(open.count) verification \(open.count == 1 ? "item is" : "items are") open on runbook "
+                + "\(runbook.id): \(items); check them (respond log \(incident.location.id) check N) or resolve "
+                + "anyway with --force"
+        )
     }
 
     /// The event the action and its values describe, or a one-line error saying what is wrong with them.
@@ -155,6 +199,9 @@ struct LogCommand: ParsableCommand {
             throw CLIError("--reason applies to `step N skip` only")
         }
         if step != nil && action != "feedback" { throw CLIError("--step applies to feedback only") }
+        if force && !(action == "status" && values.map { $0.lowercased() } == ["resolved"]) {
+            throw CLIError("--force applies to `status resolved` only")
+        }
     }
 
     /// A runbook reference, or its error as a one-line CLI error.
@@ -183,14 +230,33 @@ struct LogCommand: ParsableCommand {
 }
 
 /// An incident's events, read only when an action needs them (most appends do not, which keeps `log` cheap on
-/// long journals).
-private struct IncidentEvents {
+/// long journals), and then once.
+private final class IncidentEvents {
     let location: IncidentLocation
     let global: GlobalOptions
+    private var read: JournalContents?
+
+    init(location: IncidentLocation, global: GlobalOptions) {
+        self.location = location
+        self.global = global
+    }
+
+    /// The journal's contents, read the first time they are asked for (its problems reported then, once).
+    func contents() throws -> JournalContents {
+        if let read { return read }
+        let contents = try global.readIncident(location)
+        read = contents
+        return contents
+    }
+
+    /// The incident's state, folded from its events.
+    func state() throws -> IncidentState {
+        IncidentState.fold(try contents().events)
+    }
 
     /// The incident's summary, or an error when its journal does not start with `incident-opened`.
     func summary() throws -> IncidentSummary {
-        let contents = try global.readIncident(location)
+        let contents = try contents()
         guard let summary = IncidentSummary.summarize(
             id: location.id, journalPath: location.journalPath, events: contents.events
         ) else {
@@ -211,7 +277,7 @@ private struct IncidentEvents {
 
     /// The runbook the incident is on now: the last one switched to, else the one it was opened on.
     func currentRunbook() throws -> String {
-        guard let current = IncidentState.fold(try global.readIncident(location).events).currentRunbook else {
+        guard let current = try state().currentRunbook else {
             throw CLIError("\(location.journalPath) does not start with an incident-opened event")
         }
         return current
