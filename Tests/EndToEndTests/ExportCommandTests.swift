@@ -8,7 +8,7 @@ struct ExportCommandTests {
         #expect(started.status == 0, "\(started.stderr)")
         for arguments in [
             ["note", "`df` says | 100% <b>滿了</b>", "--pin"], ["step", "1", "done"],
-            ["step", "2", "skip", "--reason", "no shell"], ["check", "1"], ["status", "resolved"],
+            ["step", "2", "skip", "--reason", "no shell"], ["check", "1"], ["status", "resolved", "--force"],
         ] {
             let logged = try respond(["log", "disk-1"] + arguments, home: home)
             #expect(logged.status == 0, "\(logged.stderr)")
