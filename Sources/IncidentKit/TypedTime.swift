@@ -23,9 +23,9 @@ public struct TypedTime: Hashable, Sendable {
     ///
     /// A date that does not exist (`2026-02-31`), a time of day that does not (`24:00`), and a local time the clocks
     /// skipped when they went forward are refused. A local time that happened twice because the clocks went back
-    /// is the later one that is not after now, with a warning naming the other when it is past too. A time after `now`, or before
-    /// `earliest` (when the incident opened, for events that cannot precede it), is kept and warned about.
-    /// Pure: the answer depends only on the arguments.
+    /// is the later one that is not after now, with a warning naming the other when it is past too. A time after
+    /// `now`, or before `earliest` (when the incident opened, for events that cannot precede it), is kept and warned
+    /// about. Pure: the answer depends only on the arguments.
     public static func read(
         _ text: String, now: Date, timeZone: TimeZone, earliest: Date? = nil
     ) throws(TypedTimeError) -> TypedTime {

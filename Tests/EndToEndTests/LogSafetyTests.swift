@@ -56,7 +56,8 @@ struct LogSafetyTests {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: meant)
         let typed = String(format: "%02d:%02d", try #require(parts.hour), try #require(parts.minute))
         let expected = try #require(calendar.date(from: parts))
-        let result = try respond(["log", id, "milestone", "detected", "--at", typed], home: home, timeZone: "Asia/Taipei")
+        let result = try respond(
+            ["log", id, "milestone", "detected", "--at", typed], home: home, timeZone: "Asia/Taipei")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "saved #2 milestone\n")
         // Two minutes back crosses midnight only in the first two minutes of a Taipei day; then it is yesterday's.
@@ -84,7 +85,8 @@ struct LogSafetyTests {
         let result = try respond(["log", id, "milestone", "detected", "--at", typed], home: home, timeZone: zone)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "saved #2 milestone\n")
-        #expect(result.stderr.hasPrefix("warning: --at \(typed) is later than now today, so it was read as yesterday, "))
+        #expect(result.stderr.hasPrefix(
+            "warning: --at \(typed) is later than now today, so it was read as yesterday, "))
         let expected = try #require(calendar.date(from: later)).addingTimeInterval(-86_400)
         #expect(try fileLines(journal(home, id)).last?.contains(#""occurredAt":"\#(journalStamp(expected))""#) == true)
     }
@@ -113,16 +115,20 @@ struct LogSafetyTests {
     func warnedTimes() throws {
         let home = try makeHome()
         let id = try start(home)
-        let before = try respond(["log", id, "note", "x", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
+        let before = try respond(
+            ["log", id, "note", "x", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
         #expect(before.status == 0)
         #expect(before.stdout == "saved #2 note\n")
         #expect(before.stderr.hasPrefix(
             "warning: --at 2020-01-01T00:00Z (2020-01-01T08:00:00+08:00) is before the incident opened ("))
-        let after = try respond(["log", id, "note", "y", "--at", "2999-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
+        let after = try respond(
+            ["log", id, "note", "y", "--at", "2999-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
         #expect(after.status == 0)
         #expect(after.stdout == "saved #3 note\n")
-        #expect(after.stderr.hasPrefix("warning: --at 2999-01-01T00:00Z (2999-01-01T08:00:00+08:00) is later than now ("))
-        let impact = try respond(["log", id, "milestone", "impact-started", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "UTC")
+        #expect(after.stderr.hasPrefix(
+            "warning: --at 2999-01-01T00:00Z (2999-01-01T08:00:00+08:00) is later than now ("))
+        let impact = try respond(
+            ["log", id, "milestone", "impact-started", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "UTC")
         #expect(impact.status == 0 && impact.stderr.isEmpty, "\(impact.stderr)")
         let lines = try fileLines(journal(home, id))
         #expect(lines[1].contains(#""occurredAt":"2020-01-01T00:00:00.000Z""#))
@@ -157,7 +163,8 @@ struct LogSafetyTests {
         let section = draft[heading.upperBound...].prefix { $0 != "#" }
         let items = section.split(separator: "\n").filter { $0.hasPrefix("- ") }
         #expect(items.count == 2, "\(section)")
-        #expect(items.first?.hasPrefix("- `disk-full` 1. Disk") == true && items.last?.hasPrefix("- `disk-full` 3. ") == true)
+        #expect(items.first?.hasPrefix("- `disk-full` 1. Disk") == true)
+        #expect(items.last?.hasPrefix("- `disk-full` 3. ") == true)
     }
 
     @Test("status resolved with every verification item checked needs no --force")
