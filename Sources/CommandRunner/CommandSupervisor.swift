@@ -4,8 +4,8 @@ import Foundation
 /// exit, a cancel or the timeout, stops its process group, and builds the result.
 ///
 /// Output is read in turns of at most `readBudget` bytes, and the loop looks at the shell, a cancel and the
-/// clock between turns: a command writing faster than its output is handled (one endless line, say) is still
-/// stopped on time.
+/// clock between turns (a turn ends early, after the chunk it is in, once a stop is due): a command writing
+/// faster than its output is handled (one endless line, a loop of markers) is still stopped on time.
 struct CommandSupervisor: @unchecked Sendable {
     let request: CommandRequest
     let processID: pid_t
@@ -47,7 +47,12 @@ struct CommandSupervisor: @unchecked Sendable {
         var status: Int32?
         var endOfOutput = false
 
-        /// Reads what the pipe holds now, up to the budget.
+        /// Whether the loop has a stop to start: a cancel or the deadline, while none has been started.
+        func stopIsDue() -> Bool {
+            stopReason == nil && (clock.now >= deadline || cancelRequested())
+        }
+
+        /// Reads what the pipe holds now, up to the budget or until a stop is due.
         func readTurn() -> Reading {
             var taken = 0
             while taken < Self.readBudget {
@@ -55,6 +60,7 @@ struct CommandSupervisor: @unchecked Sendable {
                 if count > 0 {
                     transcript.take(buffer[..<count], now: clock.now)
                     taken += count
+                    if stopIsDue() { return .more }
                     continue
                 }
                 if count == 0 { return .ended }

@@ -26,6 +26,10 @@ struct OutputTranscript {
     private var atLineStart = true
     /// Whether the file has said that it reached its cap.
     private var capNoted = false
+    /// Command markers already redacted, by their text: a loop repeats the same few commands thousands of times.
+    private var redactedCommands: [String: String] = [:]
+    /// The most entries `redactedCommands` holds before it starts afresh.
+    private static let redactedCommandsLimit = 256
     /// The status of the block's first failing command.
     private(set) var firstFailure: Int32?
     /// Bytes the commands wrote.
@@ -84,7 +88,7 @@ struct OutputTranscript {
             held = nil
             if firstFailure == nil { firstFailure = status }
             let which = failed.flatMap { $0 == lastShown ? nil : $0 }
-            line("! exit \(status)" + (which.map { ": " + redact($0) } ?? ""))
+            line("! exit \(status)" + (which.map { ": " + redacted($0) } ?? ""))
         }
     }
 
@@ -92,7 +96,16 @@ struct OutputTranscript {
         guard let command = held?.command else { return }
         held = nil
         lastShown = command
-        line("+ " + redact(command).replacingOccurrences(of: "\n", with: "\n+ "))
+        line("+ " + redacted(command).replacingOccurrences(of: "\n", with: "\n+ "))
+    }
+
+    /// The command's text redacted, remembered for the next time the same command runs.
+    private mutating func redacted(_ command: String) -> String {
+        if let known = redactedCommands[command] { return known }
+        if redactedCommands.count >= Self.redactedCommandsLimit { redactedCommands.removeAll(keepingCapacity: true) }
+        let text = redact(command)
+        redactedCommands[command] = text
+        return text
     }
 
     /// Output text for the excerpt and the pane.

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import Testing
 @testable import CommandRunner
 
@@ -26,6 +27,19 @@ struct StopTests {
         let execution = try CommandExecution.start(
             incident.request(Self.endlessLine), policy: .allowed, redact: keepText)
         #expect(eventually { !execution.takeOutput().isEmpty })
+        let requested = Date()
+        execution.cancel()
+        let result = try #require(execution.waitForResult(upTo: .seconds(15)))
+        #expect(result.stoppedBecause == .cancelled)
+        #expect(Date().timeIntervalSince(requested) < 4)
+    }
+
+    @Test("a cancel stops a loop of builtins, whose command markers flood the output, within a few seconds")
+    func cancelStopsMarkerFlood() throws {
+        let incident = try IncidentDirectory()
+        let execution = try CommandExecution.start(
+            incident.request("while :; do :; done"), policy: .allowed, redact: { Redactor.redact($0) })
+        #expect(eventually { execution.takeOutput().contains("+ :") })
         let requested = Date()
         execution.cancel()
         let result = try #require(execution.waitForResult(upTo: .seconds(15)))
