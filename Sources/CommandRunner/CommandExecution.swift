@@ -1,23 +1,24 @@
 import CProcessSpawn
 import Foundation
-import RunbookKit
 
 /// One running command: started with `start`, its output streams to a callback and to `takeOutput()`,
 /// `cancel()` stops it, and `result` (or `waitForResult`) gives what came of it.
 ///
-/// The command runs as `/bin/sh -c <command line>` (`/bin/sh -e -c` for a script) in a new session, so it has
-/// its own process group and no controlling terminal; stdin is `/dev/null`; stdout and stderr are merged.
-/// Stopping it (cancel or timeout) sends SIGTERM to the whole group, then SIGKILL after the request's grace.
-/// When the shell exits on its own, processes it left running in the background are not stopped; output they
-/// write after the shell exited is not captured. The full output goes, unredacted, to
-/// `commands/<time>-<slug>.log` (0600) in the incident directory: it is the evidence, kept as private as the
-/// journal. The excerpt in the result is stripped of control sequences, redacted and bounded.
+/// The command runs under bash as `ShellInvocation` says (every command in turn, or up to the first failure for
+/// a script; a pipeline fails when any part fails; the block's status is its first failing command's), in a new
+/// session, so it has its own process group and no controlling terminal; stdin is `/dev/null`; stdout and stderr
+/// are merged. Stopping it (cancel or timeout) sends SIGTERM to the whole group, then SIGKILL after the
+/// request's grace. When the shell exits on its own, processes it left running in the background are not
+/// stopped; output they write after the shell exited is not captured. The output goes, unredacted, to
+/// `commands/<time>-<runbook>-<step>.log` (0600) in the incident directory, up to the request's cap, with a
+/// redacted `+ command` line before each command's output: it is the evidence, kept as private as the journal.
+/// The excerpt in the result is stripped of control sequences, redacted and bounded.
 public final class CommandExecution: @unchecked Sendable {
     /// What is being run.
     public let request: CommandRequest
-    /// The full output's file, relative to the incident directory.
+    /// The output's file, relative to the incident directory.
     public let outputFile: String
-    /// The full output's absolute path.
+    /// The output's absolute path.
     public let outputPath: String
     /// The shell's process id, which is also its process group and session id.
     public let processID: pid_t
@@ -52,7 +53,8 @@ public final class CommandExecution: @unchecked Sendable {
         }
         let startedAt = Date()
         var log = try OutputLog(
-            incidentDirectory: request.incidentDirectory, commandLine: request.commandLine, startedAt: startedAt)
+            incidentDirectory: request.incidentDirectory, step: request.step, startedAt: startedAt,
+            cap: request.outputCap)
         var output: [Int32] = [0, 0]
         var wake: [Int32] = [0, 0]
         guard makePipe(&output, flags: 0) else {
@@ -66,10 +68,12 @@ public final class CommandExecution: @unchecked Sendable {
             log.close()
             throw .cannotCreatePipe(reason: reason)
         }
+        let tag = MarkerTag()
+        let invocation = ShellInvocation(request, tag: tag)
         let pid: pid_t
         do {
             pid = try ProcessGroupSpawn.spawn(
-                arguments: request.shellArguments, environment: request.environment,
+                arguments: invocation.arguments, environment: invocation.environment,
                 workingDirectory: request.workingDirectory, output: output[1])
         } catch {
             [output[0], output[1], wake[0], wake[1]].forEach { close($0) }
@@ -81,7 +85,7 @@ public final class CommandExecution: @unchecked Sendable {
         let execution = CommandExecution(
             request: request, log: log, processID: pid, startedAt: startedAt, wakeRead: wake[0], wakeWrite: wake[1])
         let supervisor = CommandSupervisor(
-            request: request, processID: pid, output: output[0], wake: wake[0], log: log, redact: redact,
+            request: request, processID: pid, output: output[0], wake: wake[0], log: log, tag: tag, redact: redact,
             startedAt: startedAt)
         let thread = Thread {
             let result = supervisor.run(

@@ -10,7 +10,7 @@ public enum CommandRunnerError: Error, Hashable, Sendable, CustomStringConvertib
     case cannotCreateOutputFile(path: String, reason: String)
     /// The pipe for the command's output could not be made.
     case cannotCreatePipe(reason: String)
-    /// `/bin/sh` could not be started.
+    /// The shell (`/bin/bash`) could not be started.
     case cannotStart(reason: String)
 
     /// One line for the status bar or the output pane.
@@ -25,7 +25,7 @@ public enum CommandRunnerError: Error, Hashable, Sendable, CustomStringConvertib
         case .cannotCreatePipe(let reason):
             "cannot create a pipe for the command's output: \(reason)"
         case .cannotStart(let reason):
-            "cannot start /bin/sh: \(reason)"
+            "cannot start \(ShellInvocation.shell): \(reason); running a runbook's commands needs bash there"
         }
     }
 

@@ -2,25 +2,43 @@ import Foundation
 
 /// The loop that watches one running command on its own thread: reads its output as it comes, notices its
 /// exit, a cancel or the timeout, stops its process group, and builds the result.
+///
+/// Output is read in turns of at most `readBudget` bytes, and the loop looks at the shell, a cancel and the
+/// clock between turns (a turn ends early, after the chunk it is in, once a stop is due): a command writing
+/// faster than its output is handled (one endless line, a loop of markers) is still stopped on time.
 struct CommandSupervisor: @unchecked Sendable {
     let request: CommandRequest
     let processID: pid_t
     let output: Int32
     let wake: Int32
-    var log: OutputLog
+    let log: OutputLog
+    let tag: MarkerTag
     let redact: @Sendable (String) -> String
     let startedAt: Date
 
     /// How often the loop looks at the shell's state when no output arrives: a shell that exited while a
     /// background child keeps the pipe open sends no event.
     private static let checkInterval: Int32 = 50
+    /// The most bytes read in one turn of the loop.
+    static let readBudget = 1 << 20
+    /// The size of one read.
+    private static let chunkSize = 65_536
+
+    /// What one turn of reading found.
+    private enum Reading {
+        /// The pipe is empty for now.
+        case drained
+        /// The turn's budget ran out with more to read.
+        case more
+        /// Every writer has closed the pipe.
+        case ended
+    }
 
     /// Runs until the shell has exited and its output is read; returns the result.
-    func run(cancelRequested: () -> Bool, deliver: (String) -> Void) -> CommandResult {
-        var log = self.log
-        var decoder = UTF8ChunkDecoder()
-        var excerpt = OutputExcerptBuilder(limits: request.excerptLimits)
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+    func run(cancelRequested: () -> Bool, deliver: @escaping (String) -> Void) -> CommandResult {
+        var transcript = OutputTranscript(
+            log: log, tag: tag, limits: request.excerptLimits, redact: redact, deliver: deliver)
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + request.timeout
@@ -29,28 +47,27 @@ struct CommandSupervisor: @unchecked Sendable {
         var status: Int32?
         var endOfOutput = false
 
-        func take(_ count: Int) {
-            log.write(buffer[..<count])
-            let text = decoder.decode(buffer[..<count])
-            if !text.isEmpty {
-                excerpt.append(text)
-                deliver(text)
-            }
+        /// Whether the loop has a stop to start: a cancel or the deadline, while none has been started.
+        func stopIsDue() -> Bool {
+            stopReason == nil && (clock.now >= deadline || cancelRequested())
         }
 
-        /// Reads what the pipe holds now; false at end of output.
-        func readAvailable() -> Bool {
-            while true {
+        /// Reads what the pipe holds now, up to the budget or until a stop is due.
+        func readTurn() -> Reading {
+            var taken = 0
+            while taken < Self.readBudget {
                 let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
                 if count > 0 {
-                    take(count)
+                    transcript.take(buffer[..<count], now: clock.now)
+                    taken += count
+                    if stopIsDue() { return .more }
                     continue
                 }
-                if count == 0 { return false }
-                return errno == EINTR
-                    ? true
-                    : (errno == EAGAIN || errno == EWOULDBLOCK)
+                if count == 0 { return .ended }
+                if errno == EINTR { continue }
+                return errno == EAGAIN || errno == EWOULDBLOCK ? .drained : .ended
             }
+            return .more
         }
 
         func stop(_ reason: StopReason) {
@@ -66,7 +83,9 @@ struct CommandSupervisor: @unchecked Sendable {
                 status = reap()
             }
             if status != nil {
-                if !endOfOutput { _ = readAvailable() }
+                // One last turn: what the shell wrote before it exited is in the pipe; a background child that
+                // keeps writing after it is not waited for.
+                if !endOfOutput { _ = readTurn() }
                 break
             }
             let now = clock.now
@@ -89,15 +108,13 @@ struct CommandSupervisor: @unchecked Sendable {
                 var drained: UInt8 = 0
                 while read(wake, &drained, 1) > 0 {}
             }
-            if descriptors.count > 1, descriptors[1].revents != 0, !readAvailable() {
+            if descriptors.count > 1, descriptors[1].revents != 0, readTurn() == .ended {
                 endOfOutput = true
             }
+            transcript.showHeld(now: clock.now)
         }
-        let tail = decoder.finish()
-        if !tail.isEmpty {
-            excerpt.append(tail)
-            deliver(tail)
-        }
+        transcript.finish()
+        var log = transcript.log
         log.close()
         close(output)
         let duration = (clock.now - start).seconds
@@ -105,11 +122,12 @@ struct CommandSupervisor: @unchecked Sendable {
         let signaled = exitStatus & 0x7F != 0
         return CommandResult(
             commandLine: request.commandLine,
-            exitCode: signaled ? nil : (exitStatus >> 8) & 0xFF,
+            exitCode: signaled ? nil : transcript.firstFailure ?? (exitStatus >> 8) & 0xFF,
             signal: signaled ? exitStatus & 0x7F : nil,
             stoppedBecause: stopReason, startedAt: startedAt, durationSeconds: duration,
-            outputExcerpt: excerpt.excerpt(redact: redact), outputFile: log.relativePath,
-            outputBytes: log.bytesWritten, outputFileProblem: log.failure)
+            outputExcerpt: transcript.excerpt.excerpt(redact: redact), outputFile: log.relativePath,
+            outputBytes: transcript.outputBytes, outputDroppedBytes: transcript.droppedBytes, outputCap: log.cap,
+            outputFileProblem: log.failure)
     }
 
     /// Whether the shell has exited, without reaping it: its process group stays valid for a last SIGKILL.

@@ -32,6 +32,8 @@ public struct OutputExcerptBuilder: Sendable {
     private var head: [String] = []
     private var tail: [String] = []
     private var current = ""
+    /// `current.count`, kept so that a long line costs one step a character, not one a character held.
+    private var currentLength = 0
     private var currentStarted = false
     private var totalLines = 0
 
@@ -48,7 +50,10 @@ public struct OutputExcerptBuilder: Sendable {
                 endLine()
             } else {
                 currentStarted = true
-                if current.count < heldLength { current.append(character) }
+                if currentLength < heldLength {
+                    current.append(character)
+                    currentLength += 1
+                }
             }
         }
     }
@@ -72,6 +77,7 @@ public struct OutputExcerptBuilder: Sendable {
             if tail.count > limits.tailLines { tail.removeFirst() }
         }
         current = ""
+        currentLength = 0
         currentStarted = false
     }
 

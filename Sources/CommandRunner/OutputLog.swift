@@ -1,29 +1,40 @@
 import Foundation
+import IncidentKit
 
-/// The file in the incident directory that keeps a command's full output: `commands/<time>-<slug>.log`,
-/// created 0600 in a 0700 directory, never overwriting another run's file.
+/// The file in the incident directory that keeps a command's output: `commands/<time>-<runbook>-<step>.log`,
+/// created 0600 in a 0700 directory, never overwriting another run's file nor following a link planted in its
+/// place. Its name says where the command came from and when, never what the command says: a command line can
+/// hold a secret, and the name reaches the journal and the postmortem.
+///
+/// The file keeps at most `cap` bytes; past them the output is counted, not kept (a command printing `yes` fills
+/// a disk in minutes, and then the journal cannot be appended to).
 struct OutputLog {
     /// The path relative to the incident directory, as the journal records it.
     let relativePath: String
     /// The absolute path.
     let path: String
+    /// The most bytes the file keeps, notes aside.
+    let cap: Int
     private let descriptor: Int32
     /// The first write failure (a full disk), after which the rest of the output is not written.
     private(set) var failure: String?
     /// Bytes written so far.
     private(set) var bytesWritten = 0
+    /// Whether the last byte written ended a line (or nothing was written yet).
+    private(set) var endsLine = true
 
-    /// Creates the file for a command started at `startedAt`.
-    init(incidentDirectory: String, commandLine: String, startedAt: Date) throws(CommandRunnerError) {
+    /// Creates the file for a command of `step` (nil for one from no step) started at `startedAt`.
+    init(incidentDirectory: String, step: StepRef?, startedAt: Date, cap: Int) throws(CommandRunnerError) {
         let directory = incidentDirectory + "/commands"
         if mkdir(directory, 0o700) != 0, errno != EEXIST {
             throw .cannotCreateOutputFile(path: directory, reason: CommandRunnerError.reason(errno))
         }
-        let stem = Self.timestamp(startedAt) + "-" + Self.slug(commandLine)
+        let stem = Self.timestamp(startedAt) + "-" + Self.origin(of: step)
+        self.cap = max(0, cap)
         var attempt = 1
         while true {
             let name = stem + (attempt == 1 ? "" : "-\(attempt)") + ".log"
-            let fd = open(directory + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let fd = open(directory + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
                 descriptor = fd
                 relativePath = "commands/" + name
@@ -37,9 +48,26 @@ struct OutputLog {
         }
     }
 
-    /// Appends output bytes; after a failure the rest is dropped and the failure kept for the result.
-    mutating func write(_ bytes: ArraySlice<UInt8>) {
-        guard failure == nil else { return }
+    /// Whether the file has reached its cap, so that further output is only counted.
+    var isFull: Bool { bytesWritten >= cap }
+
+    /// Appends bytes up to the cap and returns how many of them did not fit; after a failure nothing more is
+    /// written.
+    mutating func write(_ bytes: ArraySlice<UInt8>) -> Int {
+        let room = max(0, cap - bytesWritten)
+        writeWhole(bytes.prefix(room))
+        return max(0, bytes.count - room)
+    }
+
+    /// Appends a note about the cap on a line of its own whatever the cap, so the file says what became of the
+    /// output it does not keep.
+    mutating func note(_ text: String) {
+        writeWhole(ArraySlice(((endsLine ? "" : "\n") + text + "\n").utf8))
+    }
+
+    /// Writes all of `bytes`; after a failure the rest is dropped and the failure kept for the result.
+    private mutating func writeWhole(_ bytes: ArraySlice<UInt8>) {
+        guard failure == nil, !bytes.isEmpty else { return }
         var remaining = bytes
         while !remaining.isEmpty {
             let count = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
@@ -53,6 +81,7 @@ struct OutputLog {
             remaining = remaining.dropFirst(count)
             bytesWritten += count
         }
+        endsLine = bytes.last == UInt8(ascii: "\n")
     }
 
     /// Flushes the file to disk and closes it.
@@ -78,12 +107,20 @@ struct OutputLog {
             + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "." + pad(Int32(millis % 1000), 3) + "Z"
     }
 
-    /// The command's first words, lower-case ASCII letters and digits joined by `-`, at most 40 characters.
-    static func slug(_ commandLine: String) -> String {
-        let firstLine = commandLine.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+    /// `<runbook>-<step>` from the step's ids, each cut to lower-case ASCII letters, digits and single `-`s of
+    /// at most 40 characters (the ids come from runbook files), or `command` for a command of no step.
+    static func origin(of step: StepRef?) -> String {
+        guard let step else { return "command" }
+        let parts = [slug(step.runbook), slug(step.step)].filter { !$0.isEmpty }
+        return parts.isEmpty ? "command" : parts.joined(separator: "-")
+    }
+
+    /// An id's ASCII letters and digits, lower-cased, with each run of other characters as one `-`, at most 40
+    /// characters.
+    static func slug(_ id: String) -> String {
         var words: [String] = []
         var word = ""
-        for character in (firstLine ?? "").lowercased() {
+        for character in id.lowercased() {
             if character.isASCII, character.isLetter || character.isNumber {
                 word.append(character)
             } else if !word.isEmpty {
@@ -92,10 +129,6 @@ struct OutputLog {
             }
         }
         if !word.isEmpty { words.append(word) }
-        var slug = ""
-        for word in words where slug.count + word.count + 1 <= 40 {
-            slug += (slug.isEmpty ? "" : "-") + word
-        }
-        return slug.isEmpty ? "command" : slug
+        return String(words.joined(separator: "-").prefix(40))
     }
 }

@@ -1,9 +1,10 @@
 import CProcessSpawn
 import Foundation
 
-/// Starts `/bin/sh` with `posix_spawn` in a new session (and so its own process group, with no controlling
-/// terminal): Ctrl-C at the guide's terminal never reaches it, a signal to the group reaches every process it
-/// started, and a program that asks the terminal for a password fails at once instead of stopping the guide.
+/// Starts the shell `arguments[0]` with `posix_spawn` in a new session (and so its own process group, with no
+/// controlling terminal): Ctrl-C at the guide's terminal never reaches it, a signal to the group reaches every
+/// process it started, and a program that asks the terminal for a password fails at once instead of stopping the
+/// guide.
 /// Stdin is `/dev/null`; stdout and stderr both go to `output`; signal dispositions and the mask are reset to
 /// the defaults.
 enum ProcessGroupSpawn {
@@ -40,7 +41,7 @@ enum ProcessGroupSpawn {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard status == 0 else { throw .cannotStart(reason: CommandRunnerError.reason(status)) }
         return pid
     }

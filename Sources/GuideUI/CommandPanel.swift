@@ -7,7 +7,7 @@ import TerminalText
 public struct CommandRunRequest: Hashable, Sendable {
     /// The command line exactly as confirmed, placeholders filled.
     public var commandLine: String
-    /// Runs with `sh -e` (see `CommandTemplate.isScript`).
+    /// Stops at the first failing command (see `CommandTemplate.isScript`).
     public var isScript: Bool
     /// The step the block belongs to.
     public var step: StepRef
@@ -59,8 +59,11 @@ public struct CommandPanelState: Hashable, Sendable {
 
 /// The output pane: the command line, its output as lines, and how it ended.
 public struct CommandPane: Hashable, Sendable {
-    /// The most output lines kept on screen; the output file keeps everything.
+    /// The most output lines kept on screen; the output file keeps the rest, up to its cap.
     public static let lineLimit = 2000
+    /// The most characters of one line kept on screen: a longer line keeps its newest characters after `…`, so
+    /// a command printing one endless line costs the guide bounded memory and layout.
+    public static let lineLengthLimit = 1000
 
     /// The command line as run.
     public internal(set) var commandLine: String
@@ -81,12 +84,21 @@ public struct CommandPane: Hashable, Sendable {
     /// The full output's file, relative to the incident directory.
     public internal(set) var outputFile: String?
 
-    /// Adds output text: line breaks end lines, control characters and escape sequences are dropped.
+    /// Adds output text: line breaks end lines, control characters and escape sequences are dropped, and a
+    /// line longer than `lineLengthLimit` keeps its end.
     mutating func append(_ text: String) {
         let pieces = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { lines.append("") }
-            lines[lines.count - 1] += sanitize(String(piece))
+            var line = lines.removeLast()
+            let tail = piece.suffix(Self.lineLengthLimit)
+            if tail.startIndex != piece.startIndex { line = "…" }
+            line += sanitize(String(tail))
+            // A line has no more characters than UTF-8 bytes: the byte count, which costs nothing, rules most out.
+            if line.utf8.count > Self.lineLengthLimit, line.count > Self.lineLengthLimit {
+                line = "…" + line.suffix(Self.lineLengthLimit - 1)
+            }
+            lines.append(line)
         }
         if lines.count > Self.lineLimit { lines.removeFirst(lines.count - Self.lineLimit) }
     }

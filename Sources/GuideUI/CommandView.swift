@@ -124,7 +124,7 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     if !filled.quoted.isEmpty {
         notes.append(("quoted: " + filled.quoted.joined(separator: ", "), theme.dim))
     }
-    if draft.template.isScript { notes.append(("runs as one script (sh -e)", theme.dim)) }
+    if draft.template.isScript { notes.append(("runs as one script (bash -e)", theme.dim)) }
     let danger = DestructiveCommand.match(in: filled.commandLine)
     if let danger {
         let ask = typedYes != nil ? " — type yes to run" : ""

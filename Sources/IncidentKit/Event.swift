@@ -72,11 +72,16 @@ public struct CommandRun: Hashable, Codable, Sendable {
     public var outputFile: String?
     /// Why it stopped, when it did not exit on its own (`cancelled`, `timed out`).
     public var stoppedBecause: String?
+    /// How many bytes of output it wrote; nil in records written before this was recorded.
+    public var outputBytes: Int?
+    /// How many of them the output file did not keep because it had reached its cap; nil when it kept them all.
+    public var outputDroppedBytes: Int?
 
     /// Creates a command record.
     public init(
         command: String, step: StepRef? = nil, placeholders: [String: String] = [:], exitCode: Int32?,
-        durationSeconds: Double, outputExcerpt: String, outputFile: String? = nil, stoppedBecause: String? = nil
+        durationSeconds: Double, outputExcerpt: String, outputFile: String? = nil, stoppedBecause: String? = nil,
+        outputBytes: Int? = nil, outputDroppedBytes: Int? = nil
     ) {
         self.command = command
         self.step = step
@@ -86,6 +91,8 @@ public struct CommandRun: Hashable, Codable, Sendable {
         self.outputExcerpt = outputExcerpt
         self.outputFile = outputFile
         self.stoppedBecause = stoppedBecause
+        self.outputBytes = outputBytes
+        self.outputDroppedBytes = outputDroppedBytes
     }
 }
 

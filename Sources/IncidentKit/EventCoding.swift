@@ -61,6 +61,7 @@ enum EventKey: String, CodingKey, CaseIterable {
     case step, reason, item, text, pinned, commander, status, role, person, to
     case command, placeholders, exitCode, durationSeconds, outputExcerpt, outputFile, stoppedBecause
     case milestone, eventSeq, path, format
+    case outputBytes, outputDroppedBytes
 }
 
 /// One flat JSON object per event: `v`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, `kind`, and the
@@ -137,6 +138,8 @@ extension Event: Encodable {
             try container.encode(run.outputExcerpt, forKey: .outputExcerpt)
             try container.encodeIfPresent(run.outputFile, forKey: .outputFile)
             try container.encodeIfPresent(run.stoppedBecause, forKey: .stoppedBecause)
+            try container.encodeIfPresent(run.outputBytes, forKey: .outputBytes)
+            try container.encodeIfPresent(run.outputDroppedBytes, forKey: .outputDroppedBytes)
         case .runbookFeedback(let runbook, let step, let text):
             try container.encode(runbook, forKey: .runbook)
             try container.encodeIfPresent(step, forKey: .step)

@@ -53,7 +53,9 @@ extension EventFields {
                     placeholders: try placeholders(), exitCode: try integerIfPresent(.exitCode, as: Int32.self),
                     durationSeconds: try double(.durationSeconds),
                     outputExcerpt: try stringIfPresent(.outputExcerpt) ?? "", outputFile: try stringIfPresent(.outputFile),
-                    stoppedBecause: try stringIfPresent(.stoppedBecause)
+                    stoppedBecause: try stringIfPresent(.stoppedBecause),
+                    outputBytes: try integerIfPresent(.outputBytes),
+                    outputDroppedBytes: try integerIfPresent(.outputDroppedBytes)
                 )
             )
         case "runbook-feedback":

@@ -156,6 +156,8 @@ extension EventKey {
         case .eventSeq: 30
         case .path: 31
         case .format: 32
+        case .outputBytes: 33
+        case .outputDroppedBytes: 34
         }
     }
 

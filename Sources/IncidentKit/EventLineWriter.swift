@@ -186,6 +186,8 @@ enum EventLineWriter {
             set(.outputExcerpt, .string(run.outputExcerpt))
             if let file = run.outputFile { set(.outputFile, .string(file)) }
             if let reason = run.stoppedBecause { set(.stoppedBecause, .string(reason)) }
+            if let bytes = run.outputBytes { set(.outputBytes, .integer(bytes)) }
+            if let bytes = run.outputDroppedBytes { set(.outputDroppedBytes, .integer(bytes)) }
         case .runbookFeedback(let runbook, let step, let text):
             set(.runbook, .string(runbook))
             if let step { set(.step, .string(step)) }

@@ -56,11 +56,11 @@ public struct FilledCommand: Hashable, Sendable {
 /// block assigns itself (`NAME=…`, `for NAME in`, `read NAME`) and the shell's own (`$HOME`, `$PATH` …) are not
 /// placeholders.
 ///
-/// Running: every block runs as one `/bin/sh -c` of its whole text, so each line runs in turn whatever the one
-/// before returned, as if typed into a terminal, and the exit code is the last line's. A **script** block
-/// (fenced as `bash script` / `sh script`, or whose first line is `# respond: script`) runs with `sh -e`
-/// instead: it stops at the first failing command and exits with that command's code. A block with a
-/// `# respond: no-run` line can be copied but never run.
+/// Running: every block runs as one `bash -o pipefail -c` of its whole text, so each command runs in turn
+/// whatever the one before returned, as if typed into a terminal, and the block's status is its first failing
+/// command's (see CommandRunner's `ShellInvocation`). A **script** block (fenced as `bash script` /
+/// `sh script`, or whose first line is `# respond: script`) runs with `bash -e` instead: it stops at the first
+/// failing command. A block with a `# respond: no-run` line can be copied but never run.
 public struct CommandTemplate: Hashable, Sendable {
     /// The command text: the block's code without its trailing newlines.
     public let text: String
@@ -68,7 +68,7 @@ public struct CommandTemplate: Hashable, Sendable {
     public let placeholders: [Placeholder]
     /// False when the block has a `# respond: no-run` line.
     public let isRunnable: Bool
-    /// True when the block runs as one script with `sh -e` semantics (see the type's documentation).
+    /// True when the block runs as one script with `bash -e` semantics (see the type's documentation).
     public let isScript: Bool
 
     private let characters: [Character]

@@ -3,16 +3,19 @@ import Foundation
 import GuideUI
 import IncidentKit
 
-/// How commands run from the guide: whether they may, and for how long.
+/// How commands run from the guide: whether they may, for how long, and how much of their output is kept.
 struct CommandSettings {
     /// Whether commands may run at all (`--no-exec`, `RESPOND_NO_EXEC`).
     let policy: ExecutionPolicy
     /// How long one may run before it is stopped.
     let timeout: Duration
+    /// The most bytes of one run's output its output file keeps (`--output-cap`, `RESPOND_OUTPUT_CAP`).
+    let outputCap: Int
 
     /// For a session that never runs commands (the read-only review).
     static let readOnly = CommandSettings(
-        policy: ExecutionPolicy(disabledBy: "respond review is read-only"), timeout: CommandRequest.defaultTimeout)
+        policy: ExecutionPolicy(disabledBy: "respond review is read-only"), timeout: CommandRequest.defaultTimeout,
+        outputCap: CommandRequest.defaultOutputCap)
 }
 
 /// The one command the guide runs at a time: started for `Effect.runCommand`, polled by the run loop for its
@@ -30,14 +33,14 @@ final class CommandSlot {
     var isRunning: Bool { running != nil }
 
     /// Starts the command in the responder's working directory and environment; its output file goes under
-    /// `incidentDirectory`. Answers at once only when it cannot start.
+    /// `incidentDirectory`, named after the step. Answers at once only when it cannot start.
     func start(_ request: CommandRunRequest, incidentDirectory: String) -> [Message] {
         guard running == nil else {
             return [.command(.failedToStart(reason: "a command is already running"))]
         }
         let commandRequest = CommandRequest(
-            commandLine: request.commandLine, isScript: request.isScript, incidentDirectory: incidentDirectory,
-            timeout: settings.timeout)
+            commandLine: request.commandLine, isScript: request.isScript, step: request.step,
+            incidentDirectory: incidentDirectory, timeout: settings.timeout, outputCap: settings.outputCap)
         do {
             let execution = try CommandExecution.start(
                 commandRequest, policy: settings.policy, redact: { Redactor.redact($0) })

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 @testable import CommandRunner
 
-/// Running real commands under /bin/sh: output, exit codes, streaming, cancelling, timeouts, files.
+/// Running real commands under bash: output, exit codes, streaming, cancelling, timeouts, files.
 @Suite("Command execution", .temporaryFiles)
 struct CommandExecutionTests {
     @Test("runs a command, streams its output and records it in a private file under commands/")
@@ -18,12 +18,13 @@ struct CommandExecutionTests {
         #expect(result.exitCode == 0)
         #expect(result.signal == nil)
         #expect(result.stoppedBecause == nil)
-        #expect(result.outputExcerpt == "hello")
+        #expect(result.outputExcerpt == "+ echo hello\nhello")
         #expect(result.outputBytes == 6)
-        #expect(collected.value == "hello\n")
-        #expect(result.outputFile.hasPrefix("commands/") && result.outputFile.hasSuffix("-echo-hello.log"))
+        #expect(result.outputDroppedBytes == 0)
+        #expect(collected.value == "+ echo hello\nhello\n")
+        #expect(result.outputFile.hasPrefix("commands/") && result.outputFile.hasSuffix("-command.log"))
         let path = incident.path + "/" + result.outputFile
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "+ echo hello\nhello\n")
         let file = try FileManager.default.attributesOfItem(atPath: path)
         #expect((file[.posixPermissions] as? Int) == 0o600)
         let directory = try FileManager.default.attributesOfItem(atPath: incident.path + "/commands")
@@ -48,7 +49,7 @@ struct CommandExecutionTests {
             incident.request("echo out; echo oops >&2; exit 3"), policy: .allowed, redact: keepText
         ).waitForResult()
         #expect(result.exitCode == 3)
-        #expect(result.outputExcerpt == "out\noops")
+        #expect(result.outputExcerpt == "+ echo out\nout\n+ echo oops 1>&2\noops\n+ exit 3")
     }
 
     @Test("output arrives while the command is still running")
@@ -60,7 +61,7 @@ struct CommandExecutionTests {
             incident.request("echo first; read line < '\(fifo)'; echo \"second $line\""), policy: .allowed,
             redact: keepText)
         var seen = ""
-        #expect(eventually { seen += execution.takeOutput(); return seen.contains("first") })
+        #expect(eventually { seen += execution.takeOutput(); return seen.contains("first\n") })
         #expect(execution.result == nil)
         let writer = open(fifo, O_WRONLY)
         #expect(writer >= 0)
@@ -68,7 +69,7 @@ struct CommandExecutionTests {
         close(writer)
         let result = try #require(execution.waitForResult(upTo: .seconds(10)))
         seen += execution.takeOutput()
-        #expect(seen == "first\nsecond go\n")
+        #expect(seen.split(separator: "\n").filter { !$0.hasPrefix("+ ") } == ["first", "second go"])
         #expect(result.exitCode == 0)
     }
 
@@ -100,7 +101,7 @@ struct CommandExecutionTests {
         request.killGrace = .milliseconds(200)
         let execution = try CommandExecution.start(request, policy: .allowed, redact: keepText)
         var seen = ""
-        #expect(eventually { seen += execution.takeOutput(); return seen.contains("ready") })
+        #expect(eventually { seen += execution.takeOutput(); return seen.contains("ready\n") })
         execution.cancel()
         let result = try #require(execution.waitForResult(upTo: .seconds(10)))
         #expect(result.stoppedBecause == .cancelled)
@@ -129,21 +130,22 @@ struct CommandExecutionTests {
         let result = execution.waitForResult()
         let pid = execution.processID
         let realPath = URL(fileURLWithPath: incident.path).resolvingSymlinksInPath().path
-        #expect(result.outputExcerpt == "\(realPath)\n值 42\n\(pid) \(pid)")
+        let output = result.outputExcerpt.split(separator: "\n").filter { !$0.hasPrefix("+ ") }
+        #expect(output == ["\(realPath)", "值 42", "\(pid) \(pid)"])
         #expect(result.exitCode == 0)
     }
 
-    @Test("a script stops at the first failing command; a plain block runs every line")
+    @Test("a script stops at the first failing command; a plain block runs every line and fails with the first")
     func scriptSemantics() throws {
         let incident = try IncidentDirectory()
         let script = try CommandExecution.start(
             incident.request("false\necho after", script: true), policy: .allowed, redact: keepText).waitForResult()
         #expect(script.exitCode == 1)
-        #expect(script.outputExcerpt == "")
+        #expect(script.outputExcerpt == "+ false\n! exit 1")
         let plain = try CommandExecution.start(
             incident.request("false\necho after"), policy: .allowed, redact: keepText).waitForResult()
-        #expect(plain.exitCode == 0)
-        #expect(plain.outputExcerpt == "after")
+        #expect(plain.exitCode == 1)
+        #expect(plain.outputExcerpt == "+ false\n! exit 1\n+ echo after\nafter")
     }
 
     @Test("the excerpt is bounded and redacted while the file keeps the whole output")
@@ -154,25 +156,27 @@ struct CommandExecutionTests {
             redact: { Redactor.redact($0) }
         ).waitForResult()
         #expect(!result.outputExcerpt.contains("abc.def"))
-        #expect(result.outputExcerpt.hasPrefix("Authorization: Bearer \(Redactor.marker)\n"))
-        #expect(result.outputExcerpt.contains("\n1\n"))
-        #expect(result.outputExcerpt.contains("… 461 lines omitted …"))
+        #expect(result.outputExcerpt.hasPrefix(
+            "+ echo 'Authorization: Bearer \(Redactor.marker)'\n"
+                + "Authorization: Bearer \(Redactor.marker)\n+ seq 1 500\n1\n"))
+        #expect(result.outputExcerpt.contains("… 463 lines omitted …"))
         #expect(result.outputExcerpt.hasSuffix("\n500"))
         let file = try String(contentsOfFile: incident.path + "/" + result.outputFile, encoding: .utf8)
-        #expect(file.hasPrefix("Authorization: Bearer abc.def\n"))
-        #expect(file.split(separator: "\n").count == 501)
+        #expect(file.hasPrefix("+ echo 'Authorization: Bearer \(Redactor.marker)'\nAuthorization: Bearer abc.def\n"))
+        #expect(file.split(separator: "\n").count == 503)
     }
 
-    @Test("two runs of the same command in the same millisecond get separate files")
+    @Test("two runs of the same step in the same millisecond get separate files")
     func separateFiles() throws {
         let incident = try IncidentDirectory()
         let date = Date(timeIntervalSince1970: 1_700_000_000.123)
-        var first = try OutputLog(incidentDirectory: incident.path, commandLine: "kubectl get pods -n prod", startedAt: date)
-        var second = try OutputLog(incidentDirectory: incident.path, commandLine: "kubectl get pods -n prod", startedAt: date)
+        let step = StepRef(runbook: "pod-restart-loop", step: "diagnosis-2", title: "Logs")
+        var first = try OutputLog(incidentDirectory: incident.path, step: step, startedAt: date, cap: 1024)
+        var second = try OutputLog(incidentDirectory: incident.path, step: step, startedAt: date, cap: 1024)
         first.close()
         second.close()
-        #expect(first.relativePath == "commands/20231114T221320.123Z-kubectl-get-pods-n-prod.log")
-        #expect(second.relativePath == "commands/20231114T221320.123Z-kubectl-get-pods-n-prod-2.log")
+        #expect(first.relativePath == "commands/20231114T221320.123Z-pod-restart-loop-diagnosis-2.log")
+        #expect(second.relativePath == "commands/20231114T221320.123Z-pod-restart-loop-diagnosis-2-2.log")
     }
 
     @Test("the result becomes the journal's command record")
@@ -184,7 +188,8 @@ struct CommandExecutionTests {
         let run = result.commandRun(step: step, placeholders: ["pod-name": "api-1"])
         #expect(run == CommandRun(
             command: "echo ok", step: step, placeholders: ["pod-name": "api-1"], exitCode: 0,
-            durationSeconds: result.durationSeconds, outputExcerpt: "ok", outputFile: result.outputFile))
+            durationSeconds: result.durationSeconds, outputExcerpt: "+ echo ok\nok", outputFile: result.outputFile,
+            outputBytes: 3))
     }
 
     @Test("a missing working directory is refused before anything runs")

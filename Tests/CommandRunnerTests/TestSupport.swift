@@ -10,9 +10,12 @@ struct IncidentDirectory {
         path = try freshDirectory()
     }
 
-    func request(_ commandLine: String, script: Bool = false, timeout: Duration = .seconds(60)) -> CommandRequest {
+    func request(
+        _ commandLine: String, script: Bool = false, timeout: Duration = .seconds(60),
+        outputCap: Int = CommandRequest.defaultOutputCap
+    ) -> CommandRequest {
         CommandRequest(commandLine: commandLine, isScript: script, incidentDirectory: path, workingDirectory: path,
-                       timeout: timeout)
+                       timeout: timeout, outputCap: outputCap)
     }
 }
 

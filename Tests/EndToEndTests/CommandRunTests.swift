@@ -65,11 +65,13 @@ struct CommandRunTests {
         #expect(event["placeholders"] as? [String: String] == ["service-name": "payments-api"])
         #expect(event["exitCode"] as? Int == 0)
         #expect(event["step"] as? String == "diagnosis-1")
-        #expect(event["outputExcerpt"] as? String == "checking payments-api")
+        #expect(event["outputExcerpt"] as? String == "+ echo \"checking payments-api\"\nchecking payments-api")
+        #expect(event["outputBytes"] as? Int == 22)
+        #expect(event["outputDroppedBytes"] == nil)
         let outputFile = try #require(event["outputFile"] as? String)
-        #expect(outputFile.hasPrefix("commands/"))
+        #expect(outputFile.hasPrefix("commands/") && outputFile.hasSuffix("Z-service-check-diagnosis-1.log"))
         let output = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/" + outputFile, encoding: .utf8)
-        #expect(output == "checking payments-api\n")
+        #expect(output == "+ echo \"checking payments-api\"\nchecking payments-api\n")
 
         try session.sendKeys("q")
         try session.waitFor("Space done · s skip · y copy · R run")
@@ -159,7 +161,7 @@ struct CommandRunTests {
         try session.waitUntil("the event is saved") { $0.contains("saved") }
         let event = try #require(try commandsRan().first)
         #expect(event["stoppedBecause"] as? String == "timed out")
-        #expect(event["outputExcerpt"] as? String == "watching")
+        #expect(event["outputExcerpt"] as? String == "+ echo \"watching\"\nwatching\n+ sleep 30")
         try session.sendKeys("q")
         try quit(session)
     }
@@ -187,5 +189,162 @@ struct CommandRunTests {
         try session.waitFor("running commands is disabled (RESPOND_NO_EXEC=1); copy it with y instead")
         try quit(session)
         #expect(try !files.kinds().contains("command-ran"))
+    }
+
+    // MARK: - Blocks that fail, flood or overflow
+
+    /// A runbook of its own, in the test's directory: a block whose first command fails, one printing an endless
+    /// line, and one printing more than a small cap.
+    private static let blockRuns = """
+        # Runbook: Block Runs
+
+        ## Symptoms
+
+        - 區塊執行結果不正確
+
+        ## Impact
+
+        - **Severity**: P3
+        - **Affected Users**: 內部使用者
+        - **Business Impact**: 無
+
+        ## Detection
+
+        - **Alert**: `BlockRuns`
+
+        ## Diagnosis
+
+        ### Step 1: 第一個指令失敗
+
+        ```bash
+        false
+        echo "after the failure"
+        ```
+
+        ### Step 2: 一行沒有結尾的輸出
+
+        ```bash
+        head -c 2000000000 /dev/zero | tr '\\0' x
+        ```
+
+        ### Step 3: 超過上限的輸出
+
+        ```bash
+        head -c 100000 /dev/zero | tr '\\0' y
+        ```
+
+        ## Resolution
+
+        ### Immediate Actions
+
+        1. 無
+
+        ## Verification
+
+        - [ ] 區塊結果正確
+
+        ## Escalation
+
+        - **L1 Support**: #infra-support
+
+        ---
+
+        **Last Updated**: 2026-01-10
+        **Owner**: Payments Team
+        **Review Cycle**: Quarterly
+        """
+
+    /// `respond start block-runs ARGS` over `blockRuns`, in a pane; prints its exit status.
+    private func startBlockRuns(_ arguments: String = "") throws -> TmuxSession {
+        let runbooks = home.path + "/runbooks"
+        try FileManager.default.createDirectory(atPath: runbooks, withIntermediateDirectories: true)
+        try Self.blockRuns.write(toFile: runbooks + "/block-runs.md", atomically: true, encoding: .utf8)
+        let variables = home.variables(actor: "alice").merging(["RESPOND_RUNBOOKS": runbooks]) { $1 }
+        let binary = shellQuoted(PackagePaths.binary)
+        let session = try TmuxSession(
+            command: "cd \(shellQuoted(home.path)) && \(binary) start block-runs \(arguments); echo EXITED $?",
+            variables: variables, directory: home.path)
+        try session.waitFor("Space done · s skip · y copy · R run")
+        return session
+    }
+
+    /// Runs the selected block, confirming at the prompt.
+    private func runSelected(_ session: TmuxSession) throws {
+        try session.sendKeys("R")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+    }
+
+    @Test("a block whose first command fails shows the failure in the pane and is recorded as failed")
+    func firstCommandFails() throws {
+        let session = try startBlockRuns()
+        try runSelected(session)
+        let pane = try session.waitUntil("the run has ended and is saved") {
+            $0.contains("exit 1 ·") && $0.contains("saved")
+        }
+        #expect(pane.contains("+ false"))
+        #expect(pane.contains("! exit 1"))
+        #expect(pane.contains("+ echo \"after the failure\""))
+        #expect(pane.contains("after the failure"))
+        #expect(!pane.contains("exit 0"))
+
+        let event = try #require(try commandsRan().first)
+        #expect(event["exitCode"] as? Int == 1)
+        #expect(event["outputExcerpt"] as? String
+            == "+ false\n! exit 1\n+ echo \"after the failure\"\nafter the failure")
+        let outputFile = try #require(event["outputFile"] as? String)
+        let output = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/" + outputFile, encoding: .utf8)
+        #expect(output == "+ false\n! exit 1\n+ echo \"after the failure\"\nafter the failure\n")
+        try session.sendKeys("q")
+        try quit(session)
+    }
+
+    @Test("Ctrl-C stops a command printing one endless line within seconds, and the pane stays usable")
+    func cancelEndlessLine() throws {
+        let session = try startBlockRuns()
+        try session.sendKeys("j")
+        try runSelected(session)
+        try session.waitFor("xxxxxxxxxxxxxxxxxxxx")
+        try session.waitFor("Ctrl-C stops")
+        try session.sendKeys("C-c")
+        try session.waitFor("cancelled ·", timeout: 8)
+        try session.waitUntil("the event is saved") { $0.contains("saved") }
+        let event = try #require(try commandsRan().first)
+        #expect(event["stoppedBecause"] as? String == "cancelled")
+        #expect((event["outputBytes"] as? Int ?? 0) > 0)
+        try session.sendKeys("q")
+        try quit(session)
+    }
+
+    @Test("--output-cap keeps that much of a run's output and the pane and the record say how much was not kept")
+    func outputCap() throws {
+        let session = try startBlockRuns("--output-cap 4K")
+        try session.sendKeys("j", "j")
+        try runSelected(session)
+        try session.waitUntil("the run has ended and is saved") {
+            $0.contains("exit 0 ·") && $0.contains("saved")
+        }
+        try session.waitFor("of output not kept (over the 4 KiB cap)", joined: true)
+        let event = try #require(try commandsRan().first)
+        #expect(event["outputBytes"] as? Int == 100_000)
+        let dropped = try #require(event["outputDroppedBytes"] as? Int)
+        #expect(dropped > 90_000)
+        let outputFile = try #require(event["outputFile"] as? String)
+        let size = try #require(try FileManager.default.attributesOfItem(
+            atPath: try files.onlyIncidentDirectory() + "/" + outputFile)[.size] as? Int)
+        #expect(size < 4096 + 300)
+        try session.sendKeys("q")
+        try quit(session)
+    }
+
+    @Test("a bad --output-cap is refused before the guide opens, naming the value and the sizes accepted")
+    func badOutputCap() throws {
+        let result = try runProcess(
+            PackagePaths.binary, ["start", "service-check", "--output-cap", "20X"],
+            environment: home.variables(actor: "alice"), directory: home.path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(
+            "--output-cap must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"20X\""))
+        #expect(try files.incidentIDs().isEmpty)
     }
 }
