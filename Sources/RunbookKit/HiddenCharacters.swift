@@ -14,7 +14,7 @@ enum HiddenCharacters {
         return lines(of: text).map { line in
             let noun = Set(line.scalars).count == 1 ? "control character" : "control characters"
             return Diagnostic(.error, SourceLocation(file: file, line: line.number),
-                "\(noun) \(describe(line.scalars)): a terminal acts on it instead of showing it, so it can hide text or a command; delete it")
+                "\(noun) \(characterNames(line.scalars)): a terminal acts on it instead of showing it, so it can hide text or a command; delete it")
         }
     }
 
@@ -33,14 +33,6 @@ enum HiddenCharacters {
             if !found.isEmpty { problems.append((index + 1, found)) }
         }
         return problems
-    }
-
-    /// The distinct characters found, named: `U+001B ESCAPE`, `U+0007 ALERT and 1 more`.
-    static func describe(_ scalars: [Unicode.Scalar]) -> String {
-        var distinct: [Unicode.Scalar] = []
-        for scalar in scalars where !distinct.contains(scalar) { distinct.append(scalar) }
-        let named = distinct.prefix(3).map(characterName).joined(separator: ", ")
-        return distinct.count > 3 ? "\(named) and \(distinct.count - 3) more" : named
     }
 
     /// The lines of `text` holding a control character other than a line ending, with their 1-based numbers and

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Checks a catalog against the template and its index. The shell check and today's date are given; the runbooks
 /// the index lists are read from disk through the catalog as the pass reaches them.
 public struct Linter: Sendable {
@@ -139,7 +141,7 @@ public struct Linter: Sendable {
                     // As for the shell check: the code's first line is the one after the fence.
                     let line = block.location.line + problem.line
                     diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: line),
-                        "\(HiddenCharacters.describe(problem.scalars)) in a code block: the screen does not show it but the shell runs it, so the guide will not copy or run the block; delete it"))
+                        "\(characterNames(problem.scalars)) in a code block: the screen does not show it but the shell runs it, so the guide will not copy or run the block; delete it"))
                 }
             }
         }

@@ -78,6 +78,15 @@ public func characterName(_ scalar: Unicode.Scalar) -> String {
     return name.map { code + " " + $0 } ?? code
 }
 
+/// The distinct characters of a list for a message, in their first order: `U+001B ESC, U+0007 BEL`; past three,
+/// `… and 2 more`.
+public func characterNames(_ scalars: [Unicode.Scalar]) -> String {
+    var distinct: [Unicode.Scalar] = []
+    for scalar in scalars where !distinct.contains(scalar) { distinct.append(scalar) }
+    let named = distinct.prefix(3).map(characterName).joined(separator: ", ")
+    return distinct.count > 3 ? "\(named) and \(distinct.count - 3) more" : named
+}
+
 /// The abbreviations of the C0 controls (U+0000–U+001F) and then the C1 controls (U+0080–U+009F).
 private let controlAbbreviations = [
     "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
