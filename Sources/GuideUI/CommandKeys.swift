@@ -34,7 +34,7 @@ func selectedBlock(_ model: AppModel, _ step: Step) -> CodeBlock? {
     return blocks[model.commands.selected(in: step.key, count: blocks.count)]
 }
 
-/// `y`: the selected block onto the clipboard, recorded as copied.
+/// `y`: the selected block onto the clipboard, recorded as copied; refused for a block that hides characters.
 func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
@@ -47,8 +47,8 @@ func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (
     return (recorded, [.copyToClipboard(command)] + effects)
 }
 
-/// `R`: starts running the selected block: refused when running is off or the block is no-run, else its
-/// placeholders are asked for, then the final line is confirmed.
+/// `R`: starts running the selected block: refused when the block hides characters, running is off or the block
+/// is no-run, else its placeholders are asked for, then the final line is confirmed.
 func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
@@ -114,7 +114,9 @@ private func confirm(_ model: AppModel, _ draft: CommandDraft) -> (AppModel, [Ef
 }
 
 /// Scrolls the confirmation's command, noting when its last line has been on screen.
-private func scrollConfirmation(_ model: AppModel, _ draft: CommandDraft, typedYes: Bool, _ move: Move) -> (AppModel, [Effect]) {
+private func scrollConfirmation(
+    _ model: AppModel, _ draft: CommandDraft, typedYes: Bool, _ move: Move
+) -> (AppModel, [Effect]) {
     var model = model
     let layout = ConfirmationLayout(model, draft, typedYes: typedYes)
     var scroll = model.commands.confirmation

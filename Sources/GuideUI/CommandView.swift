@@ -215,7 +215,8 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
         keys = seen ? "Enter/y runs · Esc/n cancels" : "↓ PgDn read on · Esc/n cancels"
         frame.cursor = nil
     }
-    frame.put(keys, column: box.column + 2, row: box.bottom - 1, style: typedYes == nil ? theme.strong : theme.dim, limit: inner)
+    let keysStyle = typedYes == nil ? theme.strong : theme.dim
+    frame.put(keys, column: box.column + 2, row: box.bottom - 1, style: keysStyle, limit: inner)
 }
 
 /// The output pane's keys, for the help overlay.

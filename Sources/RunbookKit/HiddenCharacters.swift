@@ -13,8 +13,9 @@ enum HiddenCharacters {
             || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return [] }
         return lines(of: text).map { line in
             let noun = Set(line.scalars).count == 1 ? "control character" : "control characters"
+            let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"
             return Diagnostic(.error, SourceLocation(file: file, line: line.number),
-                "\(noun) \(characterNames(line.scalars)): a terminal acts on it instead of showing it, so it can hide text or a command; delete it")
+                              "\(noun) \(characterNames(line.scalars)): \(why)")
         }
     }
 

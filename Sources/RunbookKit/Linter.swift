@@ -140,8 +140,10 @@ public struct Linter: Sendable {
                 for problem in HiddenCharacters.commandProblems(in: block.code) {
                     // As for the shell check: the code's first line is the one after the fence.
                     let line = block.location.line + problem.line
+                    let why = "the screen does not show it but the shell runs it, so the guide will not copy or run the"
+                        + " block; delete it"
                     diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: line),
-                        "\(characterNames(problem.scalars)) in a code block: the screen does not show it but the shell runs it, so the guide will not copy or run the block; delete it"))
+                        "\(characterNames(problem.scalars)) in a code block: \(why)"))
                 }
             }
         }

@@ -58,7 +58,8 @@ public func hiddenCharacters(inCommand command: String) -> [Unicode.Scalar] {
 /// `␡`), one column wide, any other scalar as `\u{…}` with its hexadecimal value.
 public func visibleForm(of scalar: Unicode.Scalar) -> String {
     switch scalar.value {
-    case 0x00...0x1F: String(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+    // U+2400 + n is the picture of control n: in UTF-8, E2 90 80+n.
+    case 0x00...0x1F: String(decoding: [0xE2, 0x90, 0x80 + UInt8(scalar.value)], as: UTF8.self)
     case 0x7F: "\u{2421}"
     default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }

@@ -31,7 +31,8 @@ struct TimelineCommand: ParsableCommand {
             let time = JournalTime.string(from: event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
-            print("#\(event.seq)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(shown(wording.describe(event.kind)))")
+            let text = shown(wording.describe(event.kind))
+            print("#\(event.seq)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
         }
     }
 

@@ -93,7 +93,7 @@ struct LinterTests {
     }
 }
 
-@Suite("Linting hidden characters")
+@Suite("Linting hidden characters", .temporaryFiles)
 struct HiddenCharacterLintTests {
     @Test("a command hidden behind ESC ] 0 ; and a BEL is an error at each control character's file and line")
     func escapeSequenceInBlock() throws {
@@ -116,6 +116,17 @@ struct HiddenCharacterLintTests {
         #expect(parsed.diagnostics.map(\.description) == [
             "disk-full.md:5: error: control characters U+009B CSI, U+202E RIGHT-TO-LEFT OVERRIDE, U+0007 BEL: a terminal acts on it instead of showing it, so it can hide text or a command; delete it",
         ])
+    }
+
+    @Test("a control character in the index is an error at the index's line")
+    func controlsInIndex() throws {
+        let directory = try TemporaryDirectory()
+        let index = "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk\u{1B}[8m |\n"
+        try directory.write("README.md", index)
+        try directory.write("disk-full.md", templateRunbook)
+        let diagnostics = Linter(checker: ScriptedShellChecker(), today: LinterTests.today).lint(try Catalog.load(directory: directory.path))
+        let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"
+        #expect(diagnostics.map(\.description) == ["\(directory.path)/README.md:5: error: control character U+001B ESC: \(why)"])
     }
 
     @Test("an invisible format character inside a code block is an error on its line")
