@@ -166,9 +166,8 @@ public enum MarkdownEscape {
     /// endings; in `code`, only a line feed is, and a carriage return and every character `isHiddenInCommand` is
     /// shown, so that the code reads as the shell is given it. One pass over the scalars, without recursion.
     private static func normalisedLines(_ text: String, lineBreak: UInt8 = 0x0A, code: Bool = false) -> String {
-        let lineFeedsOnly = !text.utf8.contains { byte in
-            (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-        } && (!code || hiddenCharacters(inCommand: text).isEmpty)
+        let lineFeedsOnly = !text.utf8.contains(0x09)
+            && (code ? hiddenCharacters(inCommand: text).isEmpty : !containsControlCharacter(text))
         if lineFeedsOnly {
             guard lineBreak != 0x0A, text.utf8.contains(0x0A) else { return text }
             // Only line feeds to change (a command of several lines in a code span): one byte for one byte.
@@ -182,7 +181,8 @@ public enum MarkdownEscape {
             afterCarriageReturn = !code && scalar == "\r"
             if endsCarriageReturnLine { continue }
             switch scalar {
-            case "\n", "\r" where !code: out.append(lineBreak)
+            case "\n": out.append(lineBreak)
+            case "\r" where !code: out.append(lineBreak)
             case "\t": out.append(0x20)
             default:
                 if code ? isHiddenInCommand(scalar) : isControlCharacter(scalar) {

@@ -7,10 +7,8 @@ enum HiddenCharacters {
     /// than a line ending: line feed, carriage return and CR LF end a line, as they do for the markdown parser,
     /// so the line numbers are the parser's.
     static func diagnostics(in text: String, file: String) -> [Diagnostic] {
-        // Nearly every runbook has none: only a byte below 0x20 other than tab and the line endings, DEL, or the
-        // first byte of a C1 control (0xC2) or of a bidirectional control (0xE2) calls for a look at the scalars.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
-            || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return [] }
+        // Nearly every runbook has none, and is not read scalar by scalar.
+        guard containsControlCharacter(text) else { return [] }
         return lines(of: text).map { line in
             let noun = Set(line.scalars).count == 1 ? "control character" : "control characters"
             let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"

@@ -35,6 +35,22 @@ public func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
     }
 }
 
+/// Whether any scalar of `text` is a control character (`isControlCharacter`). Decided over the UTF-8 bytes, so
+/// that text without one (nearly all) is not decoded: a C0 control or DEL is one byte, a C1 control is C2 80–9F,
+/// and the bidirectional controls are E2 80 AA–AE and E2 81 A6–A9.
+public func containsControlCharacter(_ text: String) -> Bool {
+    var before = (UInt8(0), UInt8(0))
+    for byte in text.utf8 {
+        switch (before.0, before.1, byte) {
+        case (_, _, 0x00...0x08), (_, _, 0x0B...0x1F), (_, _, 0x7F): return true
+        case (_, 0xC2, 0x80...0x9F): return true
+        case (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA6...0xA9): return true
+        default: before = (before.1, byte)
+        }
+    }
+    return false
+}
+
 /// Whether the scalar, inside a command, can make what the screen shows differ from what the shell runs: a
 /// control character (`isControlCharacter`), an invisible format character (Unicode category Cf: U+200B ZERO
 /// WIDTH SPACE, U+200E LEFT-TO-RIGHT MARK, U+2060 WORD JOINER, U+FEFF …), or a line or paragraph separator.

@@ -88,6 +88,16 @@ struct SanitizeTests {
         #expect(hiddenCharacters(inCommand: "echo a\rb\u{200D}\u{2067}") == ["\r", "\u{200D}", "\u{2067}"])
     }
 
+    @Test("control characters are found by their bytes exactly: C0 but tab and line feed, DEL, C1, bidi controls")
+    func containsControls() {
+        for text in ["a\u{0}", "\r", "\u{1B}", "x\u{7F}", "\u{85}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}"] {
+            #expect(containsControlCharacter(text), "\(Array(text.unicodeScalars))")
+        }
+        for text in ["a\tb\nc", "… — → “中文”", "\u{A0}\u{C2}\u{2029}\u{2065}\u{206A}\u{2029}\u{200B}", "👨\u{200D}👩"] {
+            #expect(!containsControlCharacter(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("characters are named by code point and abbreviation or Unicode name")
     func names() {
         #expect(characterName("\u{1B}") == "U+001B ESC")
