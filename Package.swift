@@ -19,9 +19,9 @@ let package = Package(
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
-        .target(name: "RunbookKit", dependencies: ["CCmarkGFM"]),
+        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "TerminalText"]),
         .target(name: "IncidentKit", dependencies: ["RunbookKit"]),
-        .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit"]),
+        .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit", "TerminalText"]),
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).

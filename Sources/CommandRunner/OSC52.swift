@@ -21,8 +21,8 @@ public enum OSC52 {
     /// The most UTF-8 bytes copied: base64 makes 100 000 bytes of sequence, xterm's default limit.
     public static let maximumBytes = 74_994
 
-    /// `ESC ] 52 ; c ; <base64> BEL` for the text with its control characters removed (newlines kept, tabs as
-    /// spaces); inside tmux wrapped as `ESC P tmux; <sequence with each ESC doubled> ESC \`.
+    /// `ESC ] 52 ; c ; <base64> BEL` for the text with its control characters in their visible form (newlines
+    /// kept, tabs as spaces); inside tmux wrapped as `ESC P tmux; <sequence with each ESC doubled> ESC \`.
     public static func sequence(for text: String, insideTmux: Bool) throws(Failure) -> String {
         let clean = sanitize(text, keepNewlines: true)
         let bytes = Data(clean.utf8)

@@ -23,8 +23,8 @@ public struct ExcerptLimits: Hashable, Sendable {
 }
 
 /// Collects the first and last lines of output as it streams, in bounded memory, and makes the excerpt the
-/// journal keeps: control sequences stripped, secrets redacted, `… K lines omitted …` between the ends, and no
-/// more than `maximumBytes`. Pure: the redaction is passed in.
+/// journal keeps: control characters in their visible form (`␛[31m`), secrets redacted, `… K lines omitted …`
+/// between the ends, and no more than `maximumBytes`. Pure: the redaction is passed in.
 public struct OutputExcerptBuilder: Sendable {
     private let limits: ExcerptLimits
     /// Lines are held up to this length before redaction, so that a secret is seen whole before lines are cut.

@@ -35,7 +35,9 @@ struct BlockRenderer {
                 return indent(render(item.blocks, width: width - displayWidth(of: marker)), first: marker, style: theme.strong)
             }
         case .code(let code):
-            let text = sanitize(code.code, keepNewlines: true)
+            // Every character a terminal would act on or not show is drawn escaped (`␛`, `\u{200B}`): the block
+            // reads as what the shell would be given, and `y` and `R` refuse such a block.
+            let text = sanitizeCommand(code.code)
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let lines = wrapCode(body, width: width - 2).map { [Run($0, theme.code)] }
             // The bar has the code's own style, so that a line of code is written without switching attributes:

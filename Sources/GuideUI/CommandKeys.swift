@@ -34,26 +34,28 @@ func selectedBlock(_ model: AppModel, _ step: Step) -> CodeBlock? {
     return blocks[model.commands.selected(in: step.key, count: blocks.count)]
 }
 
-/// `y`: the selected block onto the clipboard, recorded as copied.
+/// `y`: the selected block onto the clipboard, recorded as copied; refused for a block that hides characters.
 func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
         model.notice = Notice(text: "this step has no command to copy", isError: true)
         return (model, [])
     }
+    if let refused = refusingHiddenCharacters(model, block, "not copied") { return (refused, []) }
     let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
     let (recorded, effects) = record(model, [.commandCopied(command: command, step: stepRef)])
     return (recorded, [.copyToClipboard(command)] + effects)
 }
 
-/// `R`: starts running the selected block: refused when running is off or the block is no-run, else its
-/// placeholders are asked for, then the final line is confirmed.
+/// `R`: starts running the selected block: refused when the block hides characters, running is off or the block
+/// is no-run, else its placeholders are asked for, then the final line is confirmed.
 func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
         model.notice = Notice(text: "this step has no command to run", isError: true)
         return (model, [])
     }
+    if let refused = refusingHiddenCharacters(model, block, "not run") { return (refused, []) }
     if model.commands.isRunning {
         model.notice = Notice(text: "a command is already running; wait for it or stop it with Ctrl-C", isError: true)
         return (model, [])
@@ -69,6 +71,18 @@ func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (A
         return (model, [])
     }
     return ask(model, CommandDraft(template: template, step: stepRef), from: 0)
+}
+
+/// The model with a notice refusing the block, when the block holds characters that a terminal acts on or does
+/// not show (`hiddenCharacters(inCommand:)`): the screen could not show everything the shell would be given, so
+/// the block is neither copied nor run. The step shows those characters escaped; the notice names them.
+private func refusingHiddenCharacters(_ model: AppModel, _ block: CodeBlock, _ outcome: String) -> AppModel? {
+    let hidden = hiddenCharacters(inCommand: block.code)
+    guard !hidden.isEmpty else { return nil }
+    var model = model
+    model.notice = Notice(
+        text: "\(outcome): the block hides \(characterNames(hidden)), shown escaped; fix the runbook", isError: true)
+    return model
 }
 
 /// The value last used for a placeholder in this incident, from its recorded runs, newest first.
@@ -95,6 +109,33 @@ private func confirm(_ model: AppModel, _ draft: CommandDraft) -> (AppModel, [Ef
     let severity = model.progress?.shownSeverity ?? .p2
     let typed = DestructiveCommand.requiresTypedConfirmation(draft.filled.commandLine, severity: severity)
     model.overlay = .command(.confirm(draft, typedYes: typed ? LineEditor() : nil))
+    model.commands.confirmation = ConfirmationScroll()
+    return (model, [])
+}
+
+/// Scrolls the confirmation's command, noting when its last line has been on screen.
+private func scrollConfirmation(
+    _ model: AppModel, _ draft: CommandDraft, typedYes: Bool, _ move: Move
+) -> (AppModel, [Effect]) {
+    var model = model
+    let layout = ConfirmationLayout(model, draft, typedYes: typedYes)
+    var scroll = model.commands.confirmation
+    let top = layout.clamped(scroll.top)
+    scroll.top = switch move {
+    case .by(let delta): layout.clamped(top + delta)
+    case .first: 0
+    case .last: layout.clamped(layout.lines.count)
+    }
+    scroll.sawEnd = scroll.sawEnd || layout.showsEnd(from: scroll.top)
+    model.commands.confirmation = scroll
+    return (model, [])
+}
+
+/// Enter at the confirmation before the command's last line has been on screen: nothing runs, and the notice says
+/// how to see the rest.
+private func unseenLines(_ model: AppModel) -> (AppModel, [Effect]) {
+    var model = model
+    model.notice = Notice(text: "not yet: scroll down (↓ PgDn) to read every line that will run", isError: true)
     return (model, [])
 }
 
@@ -137,10 +178,15 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
             return (model, [])
         }
     case .confirm(let draft, var typedYes?):
+        // Only keys the `yes` editor has no use for scroll here.
+        if [.up, .down, .pageUp, .pageDown].contains(key), let move = Move(key, page: model.height / 2) {
+            return scrollConfirmation(model, draft, typedYes: true, move)
+        }
         switch key {
         case .escape:
             return notRun(model)
         case .enter:
+            guard confirmationSeen(model, draft, typedYes: true) else { return unseenLines(model) }
             guard typedYes.text.trimmingCharacters(in: .whitespaces) == "yes" else {
                 return notRun(model, because: "the word yes was not typed")
             }
@@ -151,8 +197,12 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
             return (model, [])
         }
     case .confirm(let draft, nil):
+        if let move = Move(key, page: model.height / 2) {
+            return scrollConfirmation(model, draft, typedYes: false, move)
+        }
         switch key {
         case .enter, .character("y"), .character("Y"):
+            guard confirmationSeen(model, draft, typedYes: false) else { return unseenLines(model) }
             return start(model, draft)
         default:
             return notRun(model)

@@ -46,6 +46,8 @@ public struct CommandPanelState: Hashable, Sendable {
     public internal(set) var pane: CommandPane?
     /// Set when the responder chose to quit while a command ran: the guide quits once its end is recorded.
     public internal(set) var quitWhenFinished = false
+    /// How far the open run confirmation is scrolled, and whether its last line has been shown.
+    public internal(set) var confirmation = ConfirmationScroll()
 
     /// Whether a command is running now.
     public var isRunning: Bool { pane?.isRunning ?? false }
@@ -84,7 +86,7 @@ public struct CommandPane: Hashable, Sendable {
     /// The full output's file, relative to the incident directory.
     public internal(set) var outputFile: String?
 
-    /// Adds output text: line breaks end lines, control characters and escape sequences are dropped, and a
+    /// Adds output text: line breaks end lines, control characters and escape sequences are shown escaped, and a
     /// line longer than `lineLengthLimit` keeps its end.
     mutating func append(_ text: String) {
         let pieces = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

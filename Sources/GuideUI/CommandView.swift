@@ -56,7 +56,7 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel) {
     let rows = layout.rows
     guard let pane = model.commands.pane, rows.count >= 3 else { return }
     let lineWidth = layout.lineWidth
-    let commandLines = sanitize(pane.commandLine, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+    let commandLines = sanitizeCommand(pane.commandLine).split(separator: "\n", omittingEmptySubsequences: false)
     let first = "$ " + (commandLines.first.map(String.init) ?? "") + (commandLines.count > 1 ? " …" : "")
     frame.put(first, column: 1, row: rows.lowerBound, style: theme.strong, limit: lineWidth)
 
@@ -114,48 +114,109 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
     }
 }
 
-/// The confirmation: the final line wrapped as it will run, which values were quoted, a destructive pattern's
-/// reason, and the `yes` prompt when one is needed.
+/// How far the run confirmation's command is scrolled, and whether its last line has been on screen: only then
+/// can it be confirmed, so that every line that will run has been shown.
+public struct ConfirmationScroll: Hashable, Sendable {
+    /// The first of the command's wrapped lines on screen.
+    public internal(set) var top = 0
+    /// Whether the last line has been on screen since the confirmation opened.
+    public internal(set) var sawEnd = false
+}
+
+/// Where the run confirmation's parts go; the view and the keys share it, so that the keys know what is shown.
+struct ConfirmationLayout {
+    /// The box's width.
+    let width: Int
+    /// The command as it will run, every hidden character escaped, wrapped to the box.
+    let lines: [String]
+    /// What the box says under the command: quoted values, script mode, a destructive pattern's reason.
+    let notes: [(String, Style)]
+    /// The rows of the footer: the `yes` prompt and the keys, or the keys.
+    let footerRows: Int
+    /// How many of the command's lines the box shows at once.
+    let room: Int
+
+    init(_ model: AppModel, _ draft: CommandDraft, typedYes: Bool) {
+        let theme = model.theme
+        let filled = draft.filled
+        width = min(72, model.width - 2)
+        var notes: [(String, Style)] = []
+        if !filled.quoted.isEmpty {
+            notes.append(("quoted: " + filled.quoted.joined(separator: ", "), theme.dim))
+        }
+        if draft.template.isScript { notes.append(("runs as one script (bash -e)", theme.dim)) }
+        if let danger = DestructiveCommand.match(in: filled.commandLine) {
+            let ask = typedYes ? " — type yes to run" : ""
+            notes.append(("⚠ \(sanitize(danger.reason))\(ask)", theme.warning))
+        }
+        self.notes = notes
+        footerRows = typedYes ? 2 : 1
+        lines = wrapCode(sanitizeCommand(filled.commandLine), width: width - 6)
+        // Borders, notes and footer around the command; it gets the rest, less a row saying which lines are shown
+        // when they do not all fit, and at least one row.
+        let fullRoom = max(1, model.height - 4 - notes.count - footerRows)
+        room = lines.count > fullRoom ? max(1, fullRoom - 1) : fullRoom
+    }
+
+    /// Whether the command is longer than the box, so that it scrolls and says which lines are shown.
+    var scrolls: Bool { lines.count > room }
+
+    /// `top` kept where the box is full: from the first line to the last screenful.
+    func clamped(_ top: Int) -> Int {
+        min(max(0, top), max(0, lines.count - room))
+    }
+
+    /// Whether the box shows the last line when scrolled to `top`.
+    func showsEnd(from top: Int) -> Bool {
+        clamped(top) + room >= lines.count
+    }
+}
+
+/// Whether every line of the command in the open confirmation has been on screen.
+func confirmationSeen(_ model: AppModel, _ draft: CommandDraft, typedYes: Bool) -> Bool {
+    let scroll = model.commands.confirmation
+    return scroll.sawEnd || ConfirmationLayout(model, draft, typedYes: typedYes).showsEnd(from: scroll.top)
+}
+
+/// The confirmation: the command wrapped as it will run, every line of it (scrolling when it is longer than the
+/// screen), which values were quoted, a destructive pattern's reason, and the `yes` prompt when one is needed.
 private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: CommandDraft, _ typedYes: LineEditor?) {
     let theme = model.theme
-    let filled = draft.filled
-    let width = min(72, frame.width - 2)
-    var notes: [(String, Style)] = []
-    if !filled.quoted.isEmpty {
-        notes.append(("quoted: " + filled.quoted.joined(separator: ", "), theme.dim))
-    }
-    if draft.template.isScript { notes.append(("runs as one script (bash -e)", theme.dim)) }
-    let danger = DestructiveCommand.match(in: filled.commandLine)
-    if let danger {
-        let ask = typedYes != nil ? " — type yes to run" : ""
-        notes.append(("⚠ \(sanitize(danger.reason))\(ask)", theme.warning))
-    }
-    let footerRows = typedYes != nil ? 2 : 1
-    // Borders, notes and footer around the command; it gets the rest, at least one row.
-    let room = max(1, frame.height - 4 - notes.count - footerRows)
-    let wrapped = wrapCode(sanitize(filled.commandLine, keepNewlines: true), width: width - 6)
-    let shown = Array(wrapped.prefix(room))
-    var box = centeredBox(frame, width: width, height: shown.count + notes.count + footerRows + 2)
+    let layout = ConfirmationLayout(model, draft, typedYes: typedYes != nil)
+    let top = layout.clamped(model.commands.confirmation.top)
+    let shown = layout.lines[top..<min(layout.lines.count, top + layout.room)]
+    let positionRows = layout.scrolls ? 1 : 0
+    var box = centeredBox(frame, width: layout.width,
+                          height: shown.count + positionRows + layout.notes.count + layout.footerRows + 2)
     frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "run this command?", style: theme.frame)
     let inner = box.width - 4
-    for (index, line) in shown.enumerated() where box.next < box.bottom {
-        let cut = index == shown.count - 1 && wrapped.count > shown.count
-        frame.put((index == 0 ? "$ " : "  ") + (cut ? "… +\(wrapped.count - shown.count) lines" : line),
-                  column: box.column + 2, row: box.next, style: theme.code.with(bold: true), limit: inner)
+    for (index, line) in zip(shown.indices, shown) where box.next < box.bottom {
+        frame.put((index == 0 ? "$ " : "  ") + line, column: box.column + 2, row: box.next,
+                  style: theme.code.with(bold: true), limit: inner)
         box.next += 1
     }
-    for (text, style) in notes where box.next < box.bottom {
+    let seen = confirmationSeen(model, draft, typedYes: typedYes != nil)
+    if layout.scrolls, box.next < box.bottom {
+        let more = layout.showsEnd(from: top) ? "" : " · ↓ more"
+        frame.put("lines \(top + 1)–\(top + shown.count) of \(layout.lines.count)\(more)", column: box.column + 2,
+                  row: box.next, style: seen ? theme.dim : theme.warning, limit: inner)
+        box.next += 1
+    }
+    for (text, style) in layout.notes where box.next < box.bottom {
         frame.put(text, column: box.column + 2, row: box.next, style: style, limit: inner)
         box.next += 1
     }
+    let keys: String
     if let typedYes {
         frame.put("type yes:", column: box.column + 2, row: box.bottom - 2, style: theme.strong)
-        frame.put("Enter runs only after yes · Esc cancels", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: inner)
+        keys = seen ? "Enter runs only after yes · Esc cancels" : "↓ PgDn read on · Esc cancels"
         drawEditor(&frame, typedYes, column: box.column + 12, row: box.bottom - 2, width: inner - 10, theme: theme)
     } else {
-        frame.put("Enter/y runs · Esc/n cancels", column: box.column + 2, row: box.bottom - 1, style: theme.strong, limit: inner)
+        keys = seen ? "Enter/y runs · Esc/n cancels" : "↓ PgDn read on · Esc/n cancels"
         frame.cursor = nil
     }
+    let keysStyle = typedYes == nil ? theme.strong : theme.dim
+    frame.put(keys, column: box.column + 2, row: box.bottom - 1, style: keysStyle, limit: inner)
 }
 
 /// The output pane's keys, for the help overlay.

@@ -1,10 +1,13 @@
 import Foundation
+import TerminalText
 
 /// Makes untrusted text (notes, commands, reasons, runbook text) safe to place in a GitHub markdown document.
 ///
 /// Nothing passed through here can open a heading, list, quote, table cell, code span, link, emphasis or raw
-/// HTML: markdown punctuation is backslash-escaped, `<`, `>` and `&` become entities, control characters are
-/// dropped and line breaks become `<br>` so the text stays inside the line (and table cell) it was put in.
+/// HTML: markdown punctuation is backslash-escaped, `<`, `>` and `&` become entities, and line breaks become `<br>`
+/// so the text stays inside the line (and table cell) it was put in. Nothing is dropped: a control character is
+/// written in its visible form (`␛`, `␇`, `\u{202E}`, see `TerminalText.visibleForm(of:)`), because a postmortem
+/// read in a terminal must not drive it, and text cleaned by deletion can hide what it still holds.
 public enum MarkdownEscape {
     /// `text` as literal inline markdown on one line.
     ///
@@ -52,9 +55,10 @@ public enum MarkdownEscape {
     }
 
     /// `text` as a code span on one line: a backtick fence longer than any backtick run inside, pipes escaped so
-    /// that the span can sit in a table cell, line breaks as spaces.
+    /// that the span can sit in a table cell, line breaks as spaces, and every character that could hide what a
+    /// command runs shown in its visible form, as the guide shows it.
     public static func codeSpan(_ text: String) -> String {
-        let flat = normalisedLines(text, lineBreak: 0x20)
+        let flat = normalisedLines(text, lineBreak: 0x20, code: true)
         guard !flat.isEmpty else { return "` `" }
         var longest = 0
         var body = flat
@@ -74,9 +78,10 @@ public enum MarkdownEscape {
         return fence + padded + fence
     }
 
-    /// `text` as a fenced code block: a fence longer than any backtick run inside, so the text cannot close it.
+    /// `text` as a fenced code block: a fence longer than any backtick run inside, so the text cannot close it;
+    /// every character that could hide what a command runs is shown in its visible form, as the guide shows it.
     public static func codeBlock(_ text: String, language: String = "") -> [String] {
-        let body = normalisedLines(text)
+        let body = normalisedLines(text, code: true)
         let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
         let info = language.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" }
         var lines = [fence + info]
@@ -86,23 +91,22 @@ public enum MarkdownEscape {
         return lines
     }
 
-    /// A link destination that cannot end the link early or smuggle in markup.
+    /// A link destination that cannot end the link early or smuggle in markup; control characters are
+    /// percent-encoded, so they are neither dropped nor raw.
     public static func destination(_ url: String) -> String {
-        if url.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            // ASCII without controls (most output file names): the same result, byte by byte.
-            var out: [UInt8] = [UInt8(ascii: "<")]
-            for byte in url.utf8 where byte != UInt8(ascii: " ") {
-                switch byte {
-                case UInt8(ascii: "<"): out += Array("%3C".utf8)
-                case UInt8(ascii: ">"): out += Array("%3E".utf8)
-                default: out.append(byte)
+        var out: [UInt8] = [UInt8(ascii: "<")]
+        for scalar in url.unicodeScalars where scalar != " " {
+            if scalar == "<" || scalar == ">" || isControlCharacter(scalar) {
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    out += Array(("%" + (hex.count < 2 ? "0" : "") + hex).utf8)
                 }
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
             }
-            out.append(UInt8(ascii: ">"))
-            return String(decoding: out, as: UTF8.self)
         }
-        let cleaned = String(String.UnicodeScalarView(url.unicodeScalars.filter { !isControl($0) && $0 != " " }))
-        return "<" + cleaned.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
+        out.append(UInt8(ascii: ">"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One character escaped, given what came before it on its line, or nil when it stands as it is: `#`, `-`,
@@ -157,91 +161,38 @@ public enum MarkdownEscape {
         byte == 0xE1 || byte == Int(UInt8(ascii: "`")) || byte == Int(UInt8(ascii: "|"))
     }
 
-    /// Line endings unified to `lineBreak` (`\n` by default), tabs to spaces, escape sequences (CSI, OSC, DCS …)
-    /// and every other control character (C0, DEL, C1) dropped. Works on the UTF-8 bytes, a scalar at a time.
-    private static func normalisedLines(_ text: String, lineBreak: UInt8 = 0x0A) -> String {
-        let unchanged = !text.utf8.contains { byte in
-            (byte < 0x20 && !(byte == 0x0A && lineBreak == 0x0A)) || byte == 0x7F || byte == 0xC2
-        }
-        if unchanged { return text }
-        if lineBreak != 0x0A, !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) {
+    /// Line endings unified to `lineBreak` (`\n` by default), tabs to spaces, and every control character written
+    /// in its `visibleForm(of:)` instead of being acted on or dropped. In prose, CR LF and a lone CR are line
+    /// endings; in `code`, only a line feed is, and a carriage return and every character `isHiddenInCommand` is
+    /// shown, so that the code reads as the shell is given it. One pass over the scalars, without recursion.
+    private static func normalisedLines(_ text: String, lineBreak: UInt8 = 0x0A, code: Bool = false) -> String {
+        let lineFeedsOnly = !text.utf8.contains(0x09)
+            && (code ? hiddenCharacters(inCommand: text).isEmpty : !containsControlCharacter(text))
+        if lineFeedsOnly {
+            guard lineBreak != 0x0A, text.utf8.contains(0x0A) else { return text }
             // Only line feeds to change (a command of several lines in a code span): one byte for one byte.
             return String(decoding: text.utf8.map { $0 == 0x0A ? lineBreak : $0 }, as: UTF8.self)
         }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var input = ScalarReader(bytes: bytes)
-            while let scalar = input.next() {
-                switch scalar.first {
-                case 0x0A: out.append(lineBreak)
-                case 0x09: out.append(0x20)
-                case 0x1B: skipEscapeSequence(&input)
-                default:
-                    if !isControl(scalar.first, scalar.second) { out.append(contentsOf: bytes[scalar.range]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            let endsCarriageReturnLine = afterCarriageReturn && scalar == "\n"
+            afterCarriageReturn = !code && scalar == "\r"
+            if endsCarriageReturnLine { continue }
+            switch scalar {
+            case "\n": out.append(lineBreak)
+            case "\r" where !code: out.append(lineBreak)
+            case "\t": out.append(0x20)
+            default:
+                if code ? isHiddenInCommand(scalar) : isControlCharacter(scalar) {
+                    out += visibleForm(of: scalar).utf8
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
-            return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// The scalars of valid UTF-8 one at a time, with `\r\n` and a lone `\r` read as `\n`.
-    private struct ScalarReader {
-        /// One scalar: where its bytes are, and its first two bytes (enough to tell controls apart).
-        struct Scalar {
-            var range: Range<Int>
-            var first: UInt8
-            var second: UInt8
-        }
-
-        let bytes: UnsafeBufferPointer<UInt8>
-        private var index = 0
-
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-        }
-
-        mutating func next() -> Scalar? {
-            guard index < bytes.count else { return nil }
-            let first = bytes[index]
-            if first == 0x0D {
-                index += 1
-                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                return Scalar(range: (index - 1)..<index, first: 0x0A, second: 0)
-            }
-            let length = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
-            let start = index
-            index += length
-            return Scalar(range: start..<index, first: first, second: length > 1 ? bytes[start + 1] : 0)
-        }
-    }
-
-    /// Consumes an escape sequence after ESC: CSI up to its final byte, OSC, DCS, APC, PM and SOS up to BEL or ST.
-    private static func skipEscapeSequence(_ input: inout ScalarReader) {
-        guard let introducer = input.next() else { return }
-        switch introducer.first {
-        case UInt8(ascii: "["):
-            while let next = input.next(), !(0x40...0x7E).contains(next.first) {}
-        case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X"):
-            var previousWasEscape = false
-            while let next = input.next() {
-                if next.first == 0x07 || (previousWasEscape && next.first == UInt8(ascii: "\\")) { break }
-                previousWasEscape = next.first == 0x1B
-            }
-        default:
-            return
-        }
-    }
-
-    /// Whether the scalar whose UTF-8 starts with `first`, `second` is a control character: C0, DEL or C1
-    /// (U+0080–U+009F, encoded as 0xC2 0x80–0x9F).
-    private static func isControl(_ first: UInt8, _ second: UInt8) -> Bool {
-        first < 0x20 || first == 0x7F || (first == 0xC2 && second >= 0x80 && second <= 0x9F)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The longest run of backtick characters, counted over the UTF-8 bytes when they are all ASCII (each byte

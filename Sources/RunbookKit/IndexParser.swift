@@ -77,7 +77,8 @@ public enum IndexParser {
                 return
             }
         }
-        return (RunbookIndex(categories: categories, contactGroups: groups), fenceDiagnostics + diagnostics)
+        let hidden = HiddenCharacters.diagnostics(in: text, file: path)
+        return (RunbookIndex(categories: categories, contactGroups: groups), fenceDiagnostics + hidden + diagnostics)
     }
 
     private static func isContactsHeading(_ title: String) -> Bool {

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Checks a catalog against the template and its index. The shell check and today's date are given; the runbooks
 /// the index lists are read from disk through the catalog as the pass reaches them.
 public struct Linter: Sendable {
@@ -50,6 +52,7 @@ public struct Linter: Sendable {
             report(.error, procedure.location.line, "Procedure has no steps; write them as `### Step 1: …`")
         }
         diagnostics += shellProblems(runbook)
+        diagnostics += hiddenInCommands(runbook)
         checkFooter(runbook, report: report)
         return diagnostics
     }
@@ -122,6 +125,26 @@ public struct Linter: Sendable {
                     "\(block.language) block does not parse: \(message)"))
             case .unavailable(let reason):
                 diagnostics.append(Diagnostic(.warning, block.location, "\(block.language) block not checked: \(reason)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Carriage returns and invisible format characters in code blocks: the guide refuses to copy or run such a
+    /// block, because the screen would not show everything the shell runs. Control characters are reported for
+    /// every line of the file by the parser.
+    private func hiddenInCommands(_ runbook: Runbook) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for section in runbook.sections {
+            for block in section.blocks.flatMap(\.codeBlocks) {
+                for problem in HiddenCharacters.commandProblems(in: block.code) {
+                    // As for the shell check: the code's first line is the one after the fence.
+                    let line = block.location.line + problem.line
+                    let why = "the screen does not show it but the shell runs it, so the guide will not copy or run the"
+                        + " block; delete it"
+                    diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: line),
+                        "\(characterNames(problem.scalars)) in a code block: \(why)"))
+                }
             }
         }
         return diagnostics

@@ -34,7 +34,8 @@ public enum RunbookParser {
         var builder = RunbookBuilder(path: path)
         // Block by block, straight into the sections: no list of every block is made and then copied.
         let fenceDiagnostics = MarkdownReader.read(text, file: path) { builder.collect($0, childLines: $1) }
-        builder.diagnostics = fenceDiagnostics + builder.diagnostics
+        let hidden = HiddenCharacters.diagnostics(in: text, file: path)
+        builder.diagnostics = fenceDiagnostics + hidden + builder.diagnostics
         return RunbookParseResult(runbook: builder.runbook(), diagnostics: builder.diagnostics)
     }
 

@@ -1,36 +1,129 @@
 /// Tabs expand to the next multiple of this many columns, counted from the start of the line.
 public let tabStop = 4
 
-/// Makes untrusted text (runbooks, notes, command output) safe to draw: nothing in it can drive the terminal.
+/// Makes untrusted text (runbooks, notes, alerts, command output) safe to draw: nothing in it can drive the
+/// terminal, and nothing in it is hidden.
 ///
-/// - Escape sequences are removed whole: ESC followed by `[` (CSI, up to its final byte), `]` (OSC, up to BEL or
-///   ST), `P` (DCS), `_` (APC), `^` (PM), `X` (SOS) (up to ST), or any other two- or three-byte escape; the
-///   8-bit C1 introducers (CSI U+009B, OSC U+009D, DCS U+0090, APC U+009F, PM U+009E, SOS U+0098) likewise.
-///   An unterminated string sequence swallows the rest of the text, as a terminal would.
-/// - Other C0 and C1 controls, DEL, bidirectional overrides and isolates (which could make text read
-///   differently from what it is), and every scalar `wcwidth` calls non-printable are removed.
+/// Nothing is removed, because text cleaned by deletion can hide what it still holds: an OSC string swallows
+/// every line up to its BEL, so deleting it would also delete a command written inside it. Instead:
+/// - Every control character (`isControlCharacter`) and every scalar `wcwidth` calls non-printable is replaced
+///   by its `visibleForm(of:)`: `␛` for ESC, `␇` for BEL, `␍` for CR, `\u{9B}` for a C1 control, `\u{202E}` for
+///   a bidirectional override. An escape sequence so reads as `␛` followed by its own bytes, `␛]0;title␇`.
 /// - A tab becomes spaces up to the next multiple of `tabStop` columns.
-/// - A line feed is kept when `keepNewlines` is true, else it becomes a space; a carriage return is removed.
+/// - A line feed is kept when `keepNewlines` is true, else it becomes a space.
+///
+/// The work is one pass over the scalars without recursion or lookahead, so no input can exhaust the stack.
 public func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-    // Most text has nothing to remove or expand; it is returned as it is instead of being copied scalar by scalar.
-    if text.unicodeScalars.allSatisfy(isKeptAsIs) { return text }
+    revealing(text, keepNewlines: keepNewlines, isRevealed: isControlCharacter)
+}
+
+/// A command as the guide, `show` and the postmortem display it: `sanitize(_:keepNewlines:)` with line feeds
+/// kept, and every scalar that `isHiddenInCommand` also shown in its `visibleForm(of:)`, so that the text on the
+/// screen is exactly what the shell would run, with nothing between its visible characters.
+public func sanitizeCommand(_ command: String) -> String {
+    revealing(command, keepNewlines: true, isRevealed: isHiddenInCommand)
+}
+
+/// Whether a terminal acts on the scalar, or it changes how the text around it reads: a C0 control other than
+/// tab and line feed (carriage return included), DEL, a C1 control, or a bidirectional override, embedding or
+/// isolate (U+202A–U+202E, U+2066–U+2069).
+public func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: false
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+}
+
+/// Whether any scalar of `text` is a control character (`isControlCharacter`). Decided over the UTF-8 bytes, so
+/// that text without one (nearly all) is not decoded: a C0 control or DEL is one byte, a C1 control is C2 80–9F,
+/// and the bidirectional controls are E2 80 AA–AE and E2 81 A6–A9.
+public func containsControlCharacter(_ text: String) -> Bool {
+    var before = (UInt8(0), UInt8(0))
+    for byte in text.utf8 {
+        switch (before.0, before.1, byte) {
+        case (_, _, 0x00...0x08), (_, _, 0x0B...0x1F), (_, _, 0x7F): return true
+        case (_, 0xC2, 0x80...0x9F): return true
+        case (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA6...0xA9): return true
+        default: before = (before.1, byte)
+        }
+    }
+    return false
+}
+
+/// Whether the scalar, inside a command, can make what the screen shows differ from what the shell runs: a
+/// control character (`isControlCharacter`), an invisible format character (Unicode category Cf: U+200B ZERO
+/// WIDTH SPACE, U+200E LEFT-TO-RIGHT MARK, U+2060 WORD JOINER, U+FEFF …), or a line or paragraph separator.
+public func isHiddenInCommand(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return isControlCharacter(scalar) }
+    if isControlCharacter(scalar) { return true }
+    switch scalar.properties.generalCategory {
+    case .format, .lineSeparator, .paragraphSeparator: return true
+    default: return false
+    }
+}
+
+/// The scalars of `command` that `isHiddenInCommand`, in order; empty for a command that shows as it runs.
+public func hiddenCharacters(inCommand command: String) -> [Unicode.Scalar] {
+    // Printable ASCII, tabs and line feeds are most commands: their bytes are checked without decoding scalars.
+    if command.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) { return [] }
+    return command.unicodeScalars.filter(isHiddenInCommand)
+}
+
+/// How an unsafe or unprintable scalar is shown: a C0 control or DEL as its Unicode control picture (`␀` … `␟`,
+/// `␡`), one column wide, any other scalar as `\u{…}` with its hexadecimal value.
+public func visibleForm(of scalar: Unicode.Scalar) -> String {
+    switch scalar.value {
+    // U+2400 + n is the picture of control n: in UTF-8, E2 90 80+n.
+    case 0x00...0x1F: String(decoding: [0xE2, 0x90, 0x80 + UInt8(scalar.value)], as: UTF8.self)
+    case 0x7F: "\u{2421}"
+    default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+}
+
+/// The scalar for a message: `U+001B ESC`, `U+009B CSI`, `U+202E RIGHT-TO-LEFT OVERRIDE`: a control by its
+/// standard abbreviation (controls have no Unicode name), any other scalar by its Unicode name.
+public func characterName(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let name: String? = switch scalar.value {
+    case 0x00...0x1F: controlAbbreviations[Int(scalar.value)]
+    case 0x7F: "DEL"
+    case 0x80...0x9F: controlAbbreviations[Int(scalar.value) - 0x80 + 0x20]
+    default: scalar.properties.name
+    }
+    return name.map { code + " " + $0 } ?? code
+}
+
+/// The distinct characters of a list for a message, in their first order: `U+001B ESC, U+0007 BEL`; past three,
+/// `… and 2 more`.
+public func characterNames(_ scalars: [Unicode.Scalar]) -> String {
+    var distinct: [Unicode.Scalar] = []
+    for scalar in scalars where !distinct.contains(scalar) { distinct.append(scalar) }
+    let named = distinct.prefix(3).map(characterName).joined(separator: ", ")
+    return distinct.count > 3 ? "\(named) and \(distinct.count - 3) more" : named
+}
+
+/// The abbreviations of the C0 controls (U+0000–U+001F) and then the C1 controls (U+0080–U+009F).
+private let controlAbbreviations = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU", "RI", "SS2", "SS3",
+    "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGC", "SCI", "CSI", "ST", "OSC", "PM", "APC",
+]
+
+/// `sanitize`'s pass: every scalar `isRevealed` picks, and every non-printable one, in its visible form.
+private func revealing(_ text: String, keepNewlines: Bool, isRevealed: (Unicode.Scalar) -> Bool) -> String {
+    // Most text has nothing to show escaped or expand; it is returned as it is instead of being copied scalar by
+    // scalar.
+    if text.unicodeScalars.allSatisfy({ isKeptAsIs($0, isRevealed) }) { return text }
     // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` one scalar at a time costs several times
     // more, and a journal's notes are sanitized by the thousand when a timeline is loaded.
     var output: [UInt8] = []
     output.reserveCapacity(text.utf8.count)
     var column = 0
-    var scalars = Array(text.unicodeScalars)[...]
-
-    while let scalar = scalars.popFirst() {
+    for scalar in text.unicodeScalars {
         switch scalar.value {
-        case 0x1B:
-            skipEscape(&scalars)
-        case 0x9B:
-            skipControlSequence(&scalars)
-        case 0x9D:
-            skipString(&scalars, bellEnds: true)
-        case 0x90, 0x98, 0x9E, 0x9F:
-            skipString(&scalars, bellEnds: false)
         case 0x09:
             let spaces = tabStop - column % tabStop
             output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
@@ -43,74 +136,26 @@ public func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
                 output.append(UInt8(ascii: " "))
                 column += 1
             }
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-            continue
         default:
             let width = scalarWidth(scalar)
-            guard width >= 0 else { continue }
-            UTF8.encode(scalar) { output.append($0) }
-            column += width
+            if width >= 0 && !isRevealed(scalar) {
+                UTF8.encode(scalar) { output.append($0) }
+                column += width
+            } else {
+                let shown = visibleForm(of: scalar)
+                output.append(contentsOf: shown.utf8)
+                column += shown.unicodeScalars.count
+            }
         }
     }
     return String(decoding: output, as: UTF8.self)
 }
 
-/// Whether `sanitize` keeps the scalar as it is, whatever surrounds it: it is printable and neither a control
-/// nor a bidirectional override or isolate.
-private func isKeptAsIs(_ scalar: Unicode.Scalar) -> Bool {
+/// Whether the pass keeps the scalar as it is, whatever surrounds it: printable, and not picked by `isRevealed`.
+private func isKeptAsIs(_ scalar: Unicode.Scalar, _ isRevealed: (Unicode.Scalar) -> Bool) -> Bool {
     switch scalar.value {
     case 0x20...0x7E: true
-    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: false
-    default: scalarWidth(scalar) >= 0
-    }
-}
-
-/// Skips what follows an ESC: a CSI, a string sequence, or an ordinary escape (intermediates and a final).
-private func skipEscape(_ scalars: inout ArraySlice<Unicode.Scalar>) {
-    guard let next = scalars.popFirst() else { return }
-    switch next {
-    case "[":
-        skipControlSequence(&scalars)
-    case "]":
-        skipString(&scalars, bellEnds: true)
-    case "P", "X", "^", "_":
-        skipString(&scalars, bellEnds: false)
-    case "\u{1B}":
-        // A second ESC abandons the first and starts its own sequence.
-        skipEscape(&scalars)
-    default:
-        // nF escapes carry intermediate bytes (0x20–0x2F) before their final byte, e.g. ESC ( B.
-        var current = next
-        while (0x20...0x2F).contains(current.value), let following = scalars.popFirst() {
-            current = following
-        }
-    }
-}
-
-/// Skips a control sequence's parameter and intermediate bytes and its final byte (0x40–0x7E). Any other
-/// scalar ends it early, so a malformed sequence never eats ordinary text beyond that point.
-private func skipControlSequence(_ scalars: inout ArraySlice<Unicode.Scalar>) {
-    while let scalar = scalars.first {
-        guard (0x20...0x7E).contains(scalar.value) else { return }
-        scalars.removeFirst()
-        if scalar.value >= 0x40 { return }
-    }
-}
-
-/// Skips a string sequence's body up to its terminator: ST (ESC `\` or U+009C), or BEL for OSC.
-private func skipString(_ scalars: inout ArraySlice<Unicode.Scalar>, bellEnds: Bool) {
-    while let scalar = scalars.popFirst() {
-        switch scalar.value {
-        case 0x9C:
-            return
-        case 0x07 where bellEnds:
-            return
-        case 0x1B:
-            // ESC \ is ST; any other escape aborts the string and starts a sequence of its own.
-            skipEscape(&scalars)
-            return
-        default:
-            continue
-        }
+    case 0x00...0x1F, 0x7F...0x9F: false
+    default: !isRevealed(scalar) && scalarWidth(scalar) >= 0
     }
 }

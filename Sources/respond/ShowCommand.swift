@@ -2,7 +2,7 @@ import ArgumentParser
 import RunbookKit
 import TerminalText
 
-/// `respond show ID`: one runbook as plain text.
+/// `respond show ID`: one runbook as plain text, with nothing hidden.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print a runbook as plain text (ID may be a unique prefix or a fuzzy match).")
@@ -20,6 +20,8 @@ struct ShowCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        print(sanitize(RunbookText.render(runbook, entry: catalog.entry(id: runbook.id)), keepNewlines: true), terminator: "")
+        // `show` is how an author checks what a runbook holds: every character a terminal would act on or not
+        // show is printed in its visible form (`␛`, `\u{200B}`), in prose as in commands.
+        print(sanitizeCommand(RunbookText.render(runbook, entry: catalog.entry(id: runbook.id))), terminator: "")
     }
 }

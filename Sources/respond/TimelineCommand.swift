@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentKit
+import TerminalText
 
 /// `respond timeline ID`: an incident's events, one line each, or the journal lines as stored.
 struct TimelineCommand: ParsableCommand {
@@ -30,8 +31,17 @@ struct TimelineCommand: ParsableCommand {
             let time = JournalTime.string(from: event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
-            print("#\(event.seq)  \(time)  \(elapsed)  \(oneLine(event.actor))  \(mark)\(oneLine(wording.describe(event.kind)))")
+            let text = shown(wording.describe(event.kind))
+            print("#\(event.seq)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
         }
+    }
+
+    /// Journal text on one line with nothing hidden: every character a terminal would act on or not show (an
+    /// escape sequence, a bidirectional override, a zero-width space in a recorded command) in its visible form,
+    /// line breaks as spaces.
+    private func shown(_ text: String) -> String {
+        let visible = sanitizeCommand(text)
+        return visible.contains("\n") ? visible.replacingOccurrences(of: "\n", with: " ") : visible
     }
 
     /// The journal's complete lines as stored (fields a newer writer added included), without the lines that were

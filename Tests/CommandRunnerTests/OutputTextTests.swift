@@ -31,12 +31,13 @@ struct OutputTextTests {
         #expect(excerpt.split(separator: "\n").allSatisfy { $0.count <= 240 || $0.contains("omitted") })
     }
 
-    @Test("escape sequences, controls and bidirectional overrides are stripped from the excerpt; tabs align")
+    @Test("escape sequences, controls and bidirectional overrides are shown escaped in the excerpt; tabs align")
     func controls() {
         var builder = OutputExcerptBuilder()
         builder.append("\u{1B}[31mred\u{1B}[0m\tdone\u{07}\r\n\u{1B}]0;title\u{07}ok\u{1B}P1$r\u{1B}\\\u{9B}2Jend\n")
         builder.append("rm -rf /tmp/\u{202E}gol.txt\n")
-        #expect(builder.excerpt(redact: { $0 }) == "red done\nokend\nrm -rf /tmp/gol.txt")
+        #expect(builder.excerpt(redact: { $0 })
+            == "␛[31mred␛[0m    done␇\n␛]0;title␇ok␛P1$r␛\\\\u{9B}2Jend\nrm -rf /tmp/\\u{202E}gol.txt")
     }
 
     @Test("a character cut between two chunks is decoded whole")
@@ -57,7 +58,8 @@ struct OutputTextTests {
         #expect(try OSC52.sequence(for: "echo hi", insideTmux: false) == "\u{1B}]52;c;ZWNobyBoaQ==\u{07}")
         #expect(try OSC52.sequence(for: "echo hi", insideTmux: true)
             == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;ZWNobyBoaQ==\u{07}\u{1B}\\")
-        #expect(try OSC52.sequence(for: "a\u{1B}]52;c;x\u{07}b", insideTmux: false) == "\u{1B}]52;c;YWI=\u{07}")
+        let escaped = Data("a␛]52;c;x␇b".utf8).base64EncodedString()
+        #expect(try OSC52.sequence(for: "a\u{1B}]52;c;x\u{07}b", insideTmux: false) == "\u{1B}]52;c;\(escaped)\u{07}")
         let large = String(repeating: "x", count: OSC52.maximumBytes + 1)
         #expect(throws: OSC52.Failure.tooLong(bytes: OSC52.maximumBytes + 1, limit: OSC52.maximumBytes)) {
             try OSC52.sequence(for: large, insideTmux: false)

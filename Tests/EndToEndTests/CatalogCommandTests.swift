@@ -60,7 +60,7 @@ struct CatalogCommandTests {
         #expect(output.stdout.contains("- [ ] 付款成功率回到 99% 以上"))
     }
 
-    @Test("show strips escape sequences and control characters that a runbook file carries")
+    @Test("show prints the escape sequences and control characters a runbook file carries escaped, never raw")
     func showSanitizes() throws {
         let directory = try freshDirectory()
         try Data("# Evil\u{1B}]0;owned\u{07}\u{1B}[2J title\n\n## Symptoms\n\n- bell\u{07} here\n".utf8)
@@ -68,7 +68,26 @@ struct CatalogCommandTests {
         let output = try runRespond(["show", "evil", "--runbooks", directory])
         #expect(output.status == 0)
         #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
-        #expect(output.stdout.hasPrefix("Evil title\n"))
+        #expect(output.stdout.hasPrefix("Evil␛]0;owned␇␛[2J title\n"))
+        #expect(output.stdout.contains("- bell␇ here"))
+    }
+
+    @Test("show prints every line of a command hidden behind ESC ] 0 ;, its controls escaped")
+    func showHiddenCommand() throws {
+        let output = try runRespond(["show", "disk-full", "--runbooks", PackagePaths.hiddenCommandRunbooks])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\n    df -h ␛]0;\n    touch PWNED\n    ␇\n"))
+        #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test("lint fails a runbook with control characters, naming each one's file and line")
+    func lintHiddenCommand() throws {
+        let output = try runRespond(["lint", PackagePaths.hiddenCommandRunbooks])
+        #expect(output.status != 0)
+        let file = PackagePaths.hiddenCommandRunbooks + "/disk-full.md"
+        #expect(output.stdout.contains("\(file):22: error: control character U+001B ESC: "))
+        #expect(output.stdout.contains("\(file):24: error: control character U+0007 BEL: "))
+        #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
     @Test("an ambiguous or unknown id is one line on stderr and a non-zero exit")

@@ -35,6 +35,23 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["postmortem.md", "timeline.jsonl"])
     }
 
+    @Test("the postmortem shows a journal's escape sequences and controls escaped, never raw")
+    func controlsEscaped() throws {
+        let home = try makeHome()
+        _ = try incident(home)
+        let hostile = ["note", "df -h \u{1B}]0;\ntouch PWNED\n\u{07} \u{202E}txt.exe"]
+        let logged = try respond(["log", "disk-1"] + hostile, home: home, actor: "eve\u{1B}[8m")
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let result = try respond(["export", "disk-1"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: home + "/incidents/disk-1/postmortem.md", encoding: .utf8)
+        #expect(text.contains("df -h ␛\\]0;<br>touch PWNED<br>␇ \\\\u{202E}txt.exe"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        let timeline = try respond(["timeline", "disk-1"], home: home)
+        #expect(timeline.stdout.contains("eve␛[8m  Note: df -h ␛]0; touch PWNED ␇ \\u{202E}txt.exe"))
+        #expect(!timeline.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+
     @Test("--format json -o FILE writes the JSON export there; --no-diagram leaves the gantt out")
     func jsonAndNoDiagram() throws {
         let home = try makeHome()

@@ -189,7 +189,7 @@ struct JournalCommandTests {
         #expect(try respond(["incidents"], home: try makeHome()).stdout == "no open incidents\n")
     }
 
-    @Test("timeline shows each event on one line with time, elapsed, actor, a pin mark and the postmortem's words, sanitized")
+    @Test("timeline shows each event on one line with time, elapsed, actor, a pin mark and the postmortem's words, controls shown escaped")
     func timelineHuman() throws {
         let home = try makeHome()
         let id = try start(home, ["--title", "CPU"])
@@ -200,12 +200,12 @@ struct JournalCommandTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 4)
-        let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two red$"#
+        let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two ␛]0;pwned␇␛\[31mred$"#
         #expect(lines[1].range(of: pattern, options: .regularExpression) != nil, "\(lines[1])")
         #expect(lines[0].hasSuffix("tester  Incident opened: “CPU”, P1, runbook disk-full"))
         #expect(lines[2].hasSuffix("bo  Detected"))
         #expect(lines[3].hasSuffix("bo  ⭐ pinned Note: rollback `v2`"))
-        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
     @Test("timeline --json prints the journal's lines as stored, fields from newer writers kept, corrupt lines left out")

@@ -199,14 +199,14 @@ struct CommandReducerTests {
         #expect(!screenText(newest).contains("line 1 "))
     }
 
-    @Test("output appends to the pane line by line, controls stripped, and Ctrl-C stops the command, not the guide")
+    @Test("output appends to the pane line by line, controls shown escaped, and Ctrl-C stops the command, not the guide")
     func outputAndCtrlC() {
         var model = running()
         model = run(model, [.command(.output("NAME  READY\nweb-1 "))]).0
         model = run(model, [.command(.output("1/1\u{1B}[31m red\u{07}\nweb-2 0/1\n"))]).0
-        #expect(model.commands.pane?.shownLines == ["NAME  READY", "web-1 1/1 red", "web-2 0/1"])
+        #expect(model.commands.pane?.shownLines == ["NAME  READY", "web-1 1/1␛[31m red␇", "web-2 0/1"])
         let screen = screenText(model)
-        #expect(screen.contains("web-1 1/1 red"))
+        #expect(screen.contains("web-1 1/1␛[31m red␇"))
         #expect(screen.contains("Ctrl-C stops"))
 
         let (stopping, effects) = run(model, keys(.control("c")))

@@ -61,7 +61,7 @@ struct ReviewGoldenTests {
         #expect(!text.contains("exported markdown"))
     }
 
-    @Test("--plain strips escape sequences and controls from journal text")
+    @Test("--plain shows escape sequences and controls in journal text escaped, never raw")
     func plainSanitizes() {
         var events = ReviewFixture.events
         events.append(Event(seq: 13, recordedAt: ReviewFixture.now, actor: "eve\u{1B}[31m",
@@ -70,6 +70,6 @@ struct ReviewGoldenTests {
             incidentID: ReviewFixture.id, events: events, runbook: Fixtures.library.runbook, now: ReviewFixture.now,
             includeSystem: true)
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
-        #expect(text.contains("note: boom done"))
+        #expect(text.contains("note: boom␛]52;c;aGk=␇\\u{9B}2J done"))
     }
 }

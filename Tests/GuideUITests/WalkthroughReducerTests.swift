@@ -91,11 +91,11 @@ struct WalkthroughReducerTests {
         #expect(model.overlay == nil)
     }
 
-    @Test("a note typed with escape sequences is recorded sanitized")
+    @Test("a note typed with escape sequences is recorded with them shown, not obeyed")
     func noteSanitized() {
         let (_, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("ok\u{1B}[2Jdone") + keys(.enter))
         #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "okdone", pinned: false, commander: false))])])
+            NewEvent(actor: "alice", kind: .note(text: "ok␛[2Jdone", pinned: false, commander: false))])])
     }
 
     @Test("S sets the status through a picker")
@@ -310,7 +310,7 @@ struct ScrollAndRobustnessTests {
         }
     }
 
-    @Test("escape sequences in a runbook never reach the frame")
+    @Test("escape sequences in a runbook never reach the frame: they are drawn escaped")
     func hostileRunbook() {
         var hostile = Fixtures.cpuRunbook
         hostile.steps[0].title = "pwn\u{1B}]52;c;ZXZpbA==\u{7}ed\u{1B}[2J"
@@ -321,8 +321,10 @@ struct ScrollAndRobustnessTests {
         let frame = view(model)
         let text = frame.textLines.joined()
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-        #expect(text.contains("pwned"))
-        #expect(text.contains("ared    b"))
-        #expect(text.contains("echo ok"))
+        #expect(text.contains("pwn␛]52;c;ZXZpbA==␇ed␛[2J"))
+        #expect(text.contains("a␛[31mred\\u{9B}0m   b"))
+        #expect(text.contains("echo ␛P1$r␛\\ok"))
+        #expect(text.contains("inc␇"))
+        #expect(text.contains("eve␛[8m"))
     }
 }

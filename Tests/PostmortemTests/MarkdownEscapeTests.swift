@@ -49,10 +49,32 @@ struct MarkdownEscapeTests {
         }
     }
 
-    @Test("line breaks become <br>; escape sequences and control characters are dropped")
+    @Test("line breaks become <br>; escape sequences and control characters are shown, never dropped")
     func controls() {
         #expect(MarkdownEscape.inline("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
-        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e") == "abcde")
+        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e\u{202E}f")
+            == "a␛\\[31mb␇c\\\\u{9B}d␛\\]0;title␇e\\\\u{202E}f")
+    }
+
+    @Test("a command hidden behind ESC ] 0 ; shows every line in a code block and a code span, with no raw control")
+    func hiddenCommand() {
+        let code = "df -h \u{1B}]0;\ntouch PWNED\n\u{07}\n"
+        #expect(MarkdownEscape.codeBlock(code, language: "bash") == ["```bash", "df -h ␛]0;", "touch PWNED", "␇", "```"])
+        #expect(MarkdownEscape.codeSpan(code) == "`df -h ␛]0; touch PWNED ␇ `")
+        #expect(MarkdownEscape.codeSpan("echo safe\rrm -rf /\u{200B}") == "`echo safe␍rm -rf /\\u{200B}`")
+    }
+
+    @Test("100,000 ESC bytes and ESC ] chains are escaped without exhausting the stack")
+    func escapeFloods() {
+        let flood = String(repeating: "\u{1B}", count: 100_000)
+        #expect(MarkdownEscape.inline(flood) == String(repeating: "␛", count: 100_000))
+        let chain = MarkdownEscape.codeBlock(String(repeating: "\u{1B}]", count: 100_000) + "\u{07}")
+        #expect(chain[1] == String(repeating: "␛]", count: 100_000) + "␇")
+    }
+
+    @Test("a link destination keeps its control characters percent-encoded")
+    func destinationControls() {
+        #expect(MarkdownEscape.destination("http://x/a\u{1B}]0;b\u{7}") == "<http://x/a%1B]0;b%07>")
     }
 
     @Test("a code span survives backticks, pipes and line breaks, even in a table", arguments: [
@@ -102,22 +124,22 @@ struct MarkdownEscapeTests {
     /// Text whose characters are more than their bytes, with the escaping the character-by-character escaper gave
     /// it: U+1FEF equals a backtick, a mark joined to `*`, `|` or a digit makes another character, a mark before `#`
     /// (U+0600 is prepended to what follows) takes it in, and no-break or ideographic spaces count as leading
-    /// whitespace.
+    /// whitespace. In a code span, which holds commands, invisible format characters (U+0600, U+200D) are shown.
     static let characterCases: [(text: String, inline: String, codeSpan: String)] = [
         ("\u{1FEF} x", "\\\u{1FEF} x", "`` \u{1FEF} x ``"),
         ("a\u{1FEF}b", "a\\\u{1FEF}b", "``a\u{1FEF}b``"),
         ("*\u{301} and |\u{301}", "*\u{301} and |\u{301}", "`*\u{301} and \\|\u{301}`"),
-        ("\u{600}# x", "\u{600}# x", "`\u{600}# x`"),
+        ("\u{600}# x", "\u{600}# x", "`\\u{600}# x`"),
         ("\u{A0}# not a heading", "\u{A0}\\# not a heading", "`\u{A0}# not a heading`"),
         ("\u{3000}- item", "\u{3000}\\- item", "`\u{3000}- item`"),
         ("  12. x", "  12\\. x", "`   12. x `"),
         ("1\u{301}. x", "1\u{301}. x", "`1\u{301}. x`"),
         ("x\n# y\n 3) z", "x<br>\\# y<br> 3\\) z", "`x # y  3) z`"),
-        ("a\u{1B}[1;31mred\u{1B}[0m\r\nb\rc", "ared<br>b<br>c", "`ared b c`"),
-        ("\u{1B}]8;;http://x\u{1B}\\link", "link", "`link`"),
-        ("tab\tand \u{85}C1", "tab and C1", "`tab and C1`"),
+        ("a\u{1B}[1;31mred\u{1B}[0m\r\nb\rc", "a␛\\[1;31mred␛\\[0m<br>b<br>c", "`a␛[1;31mred␛[0m␍ b␍c`"),
+        ("\u{1B}]8;;http://x\u{1B}\\link", "␛\\]8;;http://x␛\\\\link", "`␛]8;;http://x␛\\link`"),
+        ("tab\tand \u{85}C1", "tab and \\\\u{85}C1", "`tab and \\u{85}C1`"),
         ("\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}", "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag \\*\u{5F37}\u{8ABF}\\* 1. \u{4E00}", "`\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}`"),
-        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}|", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \\`x\\` \u{1F1F9}\u{1F1FC}\\|", "``\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}\\|``"),
+        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}|", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \\`x\\` \u{1F1F9}\u{1F1FC}\\|", "``\u{1F468}\\u{200D}\u{1F469}\\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}\\|``"),
     ]
 
     @Test("escaping follows characters, not bytes, where the two differ", arguments: characterCases)

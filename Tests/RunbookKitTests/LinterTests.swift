@@ -92,3 +92,50 @@ struct LinterTests {
         }
     }
 }
+
+@Suite("Linting hidden characters", .temporaryFiles)
+struct HiddenCharacterLintTests {
+    @Test("a command hidden behind ESC ] 0 ; and a BEL is an error at each control character's file and line")
+    func escapeSequenceInBlock() throws {
+        let catalog = try Catalog.load(directory: PackagePaths.hiddenCommandRunbooks)
+        let diagnostics = Linter(checker: BashSyntaxChecker(), today: LinterTests.today).lint(catalog)
+        let file = PackagePaths.hiddenCommandRunbooks + "/disk-full.md"
+        #expect(diagnostics.map(\.description) == [
+            "\(file):22: error: control character U+001B ESC: a terminal acts on it instead of showing it, so it can hide text or a command; delete it",
+            "\(file):24: error: control character U+0007 BEL: a terminal acts on it instead of showing it, so it can hide text or a command; delete it",
+        ])
+    }
+
+    @Test("control characters in prose are errors too, one per line naming each kind; CR LF line endings are not")
+    func controlsInProse() throws {
+        let text = templateRunbook.replacingOccurrences(of: "- Writes fail", with: "- Writes\u{9B}2J \u{202E}fail\u{7}\u{7}")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let parsed = RunbookParser.parse(text: text, path: "disk-full.md")
+        let blocks = try #require(parsed.runbook).steps.flatMap(\.codeBlocks)
+        #expect(blocks.map(\.code) == ["df -h\n", "du -sh /var/log/* | sort -h | tail\n"])
+        #expect(parsed.diagnostics.map(\.description) == [
+            "disk-full.md:5: error: control characters U+009B CSI, U+202E RIGHT-TO-LEFT OVERRIDE, U+0007 BEL: a terminal acts on it instead of showing it, so it can hide text or a command; delete it",
+        ])
+    }
+
+    @Test("a control character in the index is an error at the index's line")
+    func controlsInIndex() throws {
+        let directory = try TemporaryDirectory()
+        let index = "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n| [Disk Full](disk-full.md) | P2 | disk\u{1B}[8m |\n"
+        try directory.write("README.md", index)
+        try directory.write("disk-full.md", templateRunbook)
+        let diagnostics = Linter(checker: ScriptedShellChecker(), today: LinterTests.today).lint(try Catalog.load(directory: directory.path))
+        let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"
+        #expect(diagnostics.map(\.description) == ["\(directory.path)/README.md:5: error: control character U+001B ESC: \(why)"])
+    }
+
+    @Test("an invisible format character inside a code block is an error on its line")
+    func invisibleInCode() throws {
+        let text = templateRunbook.replacingOccurrences(of: "du -sh /var/log/*", with: "du -sh\u{200B} /var/log/*\u{2060}")
+        let runbook = try #require(RunbookParser.parse(text: text, path: "disk-full.md").runbook)
+        let diagnostics = Linter(checker: ScriptedShellChecker(), today: LinterTests.today).lint(runbook, entry: nil)
+        #expect(diagnostics.map(\.description).filter { $0.contains("code block") } == [
+            "disk-full.md:28: error: U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER in a code block: the screen does not show it but the shell runs it, so the guide will not copy or run the block; delete it",
+        ])
+    }
+}

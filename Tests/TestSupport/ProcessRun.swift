@@ -71,4 +71,8 @@ public enum PackagePaths {
     /// Another team's library, with lint errors of its own.
     public static let paymentsRunbooks = packageRoot
         .appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
+    /// A library whose one runbook hides a command behind an escape sequence: `ESC ] 0 ;` opens a terminal title
+    /// that swallows the next line, `touch PWNED`, up to the BEL on the line after.
+    public static let hiddenCommandRunbooks = packageRoot
+        .appendingPathComponent("Tests/RunbookKitTests/Fixtures/hidden-command").path
 }
