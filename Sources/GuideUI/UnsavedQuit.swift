@@ -37,6 +37,20 @@ func settlingQuit(_ model: AppModel, _ effects: [Effect], interrupted: Bool) -> 
     }
 }
 
+/// Holds back opening or loading an incident while the one open has events not on disk: the new session would
+/// forget them, and a retry would append them to the wrong journal. The notice says how to keep them.
+func holdingSwitchWhileUnsaved(_ model: AppModel, _ effects: [Effect]) -> (AppModel, [Effect]) {
+    let notSaved = model.journal.notSaved.count
+    guard notSaved > 0, let session = model.incident, effects.contains(where: opensIncident) else {
+        return (model, effects)
+    }
+    var model = model
+    model.notice = Notice(
+        text: "\(eventCount(notSaved)) of \(session.id) not saved: q then R retries or W rescues them first",
+        isError: true)
+    return (model, effects.filter { !opensIncident($0) })
+}
+
 /// Keys in the quit question: `R` retries (and quits once saved), `W` writes the rescue file and quits, `discard`
 /// typed and Enter quits without them, Esc stays. `r` and `w` act only while nothing is typed.
 func unsavedQuitKey(_ model: AppModel, _ question: UnsavedQuit, _ key: Key) -> (AppModel, [Effect]) {
@@ -83,4 +97,11 @@ func eventCount(_ events: Int) -> String {
 private func isAppend(_ effect: Effect) -> Bool {
     if case .append = effect { return true }
     return false
+}
+
+private func opensIncident(_ effect: Effect) -> Bool {
+    switch effect {
+    case .openIncident, .loadIncident: true
+    default: false
+    }
 }

@@ -27,6 +27,7 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
 public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
     var (next, effects) = reduce(model, message)
     (next, effects) = settlingQuit(next, effects, interrupted: message.isInterrupt)
+    (next, effects) = holdingSwitchWhileUnsaved(next, effects)
     next.refreshTimelineRows()
     next.refreshReviewPane()
     return (next, effects)

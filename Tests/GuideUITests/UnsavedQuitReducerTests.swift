@@ -135,4 +135,19 @@ struct UnsavedQuitReducerTests {
         let (catalog, _) = update(saved, .terminal(.key(.character("q"))))
         #expect(update(catalog, .terminal(.key(.character("q")))).1 == [.quit])
     }
+
+    @Test("starting or resuming an incident from the catalog waits until the open one's unsaved events are kept")
+    func noSwitchWhileUnsaved() {
+        let model = unsavedOnCatalog()
+        let (starting, startEffects) = run(model, keys(.enter, .enter))
+        #expect(startEffects.joined().isEmpty)
+        #expect(starting.journal.unsaved == model.journal.unsaved)
+        #expect(starting.notice?.text.contains("not saved: q then R retries or W rescues them first") == true)
+        let (resuming, resumeEffects) = run(model, keys(.character("o")) + [.openIncidentsListed([IncidentSummary(
+            id: "other", journalPath: "/incidents/other/timeline.jsonl", title: "t", severity: .p2,
+            status: .investigating, runbook: "high-cpu-usage", drill: false, openedAt: Fixtures.opened,
+            lastEventAt: Fixtures.opened, closed: false, eventCount: 1)])] + keys(.enter))
+        #expect(!resumeEffects.joined().contains { if case .loadIncident = $0 { true } else { false } })
+        #expect(resuming.journal.unsaved == model.journal.unsaved)
+    }
 }
