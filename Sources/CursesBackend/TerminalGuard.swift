@@ -82,7 +82,9 @@ public enum TerminalGuard {
         let sequence = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
         var written = 0
         while written < sequence.count {
-            let count = sequence.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + written, sequence.count - written) }
+            let count = sequence.withUnsafeBytes {
+                write(STDOUT_FILENO, $0.baseAddress! + written, sequence.count - written)
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
             written += count

@@ -60,7 +60,8 @@ func unsavedQuitKey(_ model: AppModel, _ question: UnsavedQuit, _ key: Key) -> (
     switch key {
     case .escape:
         model.overlay = nil
-        model.notice = Notice(text: "not quit: \(eventCount(model.journal.notSaved.count)) not saved; R retries", isError: true)
+        model.notice = Notice(
+            text: "not quit: \(eventCount(model.journal.notSaved.count)) not saved; R retries", isError: true)
         return (model, [])
     case .character(let letter) where letter == "R" || (letter == "r" && !typing):
         model.overlay = nil

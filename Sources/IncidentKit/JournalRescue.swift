@@ -29,7 +29,9 @@ public enum JournalRescue {
             }
             do throws(JournalError) {
                 // The umask may have taken bits away; the mode is set explicitly, as the journal's is.
-                guard fchmod(fd, 0o600) == 0 else { throw JournalError.from(errno: errno, path: path, operation: "chmod") }
+                guard fchmod(fd, 0o600) == 0 else {
+                    throw JournalError.from(errno: errno, path: path, operation: "chmod")
+                }
                 try FileIO.writeAll(fd, bytes, path: path)
                 try FileIO.sync(fd, path: path)
                 close(fd)

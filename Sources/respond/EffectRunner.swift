@@ -117,7 +117,9 @@ final class EffectRunner {
     /// or waited longer than the journal's lock timeout; the rest keep waiting.
     func retryWaitingAppends() -> [Message] {
         var answers: [Message] = []
-        while let first = waiting.first, let answer = tryAppend(first.events, to: first.incidentID, since: first.since) {
+        while let first = waiting.first,
+            let answer = tryAppend(first.events, to: first.incidentID, since: first.since)
+        {
             waiting.removeFirst()
             answers.append(answer)
         }

@@ -21,8 +21,8 @@ struct PasteReducerTests {
         #expect(view(model).textLines.contains { $0.contains("Running↵worker-2") })
         (model, effects) = run(model, keys(.enter))
         let text = "NAME      READY   STATUS\napi-1     1/1     Running\nworker-2  0/1   CrashLoopBackOff"
-        #expect(effects.joined().elementsEqual([.append(
-            incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .note(text: text, pinned: false, commander: false))])]))
+        let note = NewEvent(actor: "alice", kind: .note(text: text, pinned: false, commander: false))
+        #expect(effects.joined().elementsEqual([.append(incidentID: incidentID, events: [note])]))
         #expect(model.overlay == nil)
     }
 
@@ -41,7 +41,8 @@ struct PasteReducerTests {
     @Test("a skip reason, feedback and an escalation name are one line: line breaks become spaces")
     func oneLineFields() {
         for key in ["s", "f"] as [Character] {
-            let (model, effects) = run(Fixtures.walkthrough(), keys(.character(key)) + [paste("pod\r\nevicted\n")] + keys(.enter))
+            let messages = keys(.character(key)) + [paste("pod\r\nevicted\n")] + keys(.enter)
+            let (model, effects) = run(Fixtures.walkthrough(), messages)
             guard case .append(_, let events)? = effects.last?.first, let kind = events.first?.kind else {
                 Issue.record("no append after \(key)")
                 continue
@@ -66,7 +67,8 @@ struct PasteReducerTests {
 
     @Test("a placeholder value and the start form's title take a paste as one line")
     func placeholderAndTitle() throws {
-        let (asking, _) = run(CommandFixtures.walkthrough(), keys(.tab, .character("R"), .control("u")) + [paste("shop\nrm -rf /\n")])
+        let (asking, _) = run(
+            CommandFixtures.walkthrough(), keys(.tab, .character("R"), .control("u")) + [paste("shop\nrm -rf /\n")])
         guard case .command(.placeholder(let draft, let index, let editor))? = asking.overlay else {
             Issue.record("no placeholder prompt: \(String(describing: asking.overlay))")
             return
@@ -111,7 +113,8 @@ struct PasteReducerTests {
     func reviewFields() {
         let review = ReviewFixture.model()
         let (annotating, _) = run(review, keys(.character("a")) + [paste("line one\nline two")] + keys(.enter))
-        #expect(annotating.journal.pending.first?.first?.kind == .note(text: "line one\nline two", pinned: false, commander: true))
+        let annotation = EventKind.note(text: "line one\nline two", pinned: false, commander: true)
+        #expect(annotating.journal.pending.first?.first?.kind == annotation)
         let (searching, _) = run(review, keys(.character("/")) + [paste("a\nb")])
         #expect(searching.review?.input?.editor.text == "a b")
     }

@@ -21,7 +21,8 @@ struct WalkthroughReducerTests {
         let model = Fixtures.walkthrough()
         #expect(statusBar(model).contains("saved"))
         let (pending, effects) = update(model, .terminal(.key(.character(" "))))
-        #expect(effects == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .stepDone(firstStep))])])
+        let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
+        #expect(effects == [.append(incidentID: incidentID, events: asked)])
         #expect(pending.journal.label == "saving…")
         #expect(statusBar(pending).contains("saving…"))
         #expect(!statusBar(pending).contains("saved"))
@@ -46,7 +47,8 @@ struct WalkthroughReducerTests {
         #expect(lines[23].contains("NOT SAVED: done: 確認高 CPU 的 Pod"))
 
         let (retrying, retry) = update(failed, .terminal(.key(.character("R"))))
-        #expect(effects == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .stepDone(firstStep))])])
+        let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
+        #expect(effects == [.append(incidentID: incidentID, events: asked)])
         #expect(retry == [.append(incidentID: incidentID, events: unsaved)])
         #expect(retrying.journal.label == "saving…")
         let saved = answer(retrying, retry.first)

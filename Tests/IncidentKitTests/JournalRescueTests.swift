@@ -7,8 +7,9 @@ import Testing
 struct JournalRescueTests {
     let now = utc("2026-11-27T00:21:10.412Z")
     let events = [
-        NewEvent(actor: "amy", kind: .note(text: "token ghp_abcdefghijklmnopqrstuvwxyz0123", pinned: false, commander: false),
-                 occurredAt: utc("2026-11-27T00:20:00.000Z")),
+        NewEvent(
+            actor: "amy", kind: .note(text: "ghp_abcdefghijklmnopqrstuvwxyz0123", pinned: false, commander: false),
+            occurredAt: utc("2026-11-27T00:20:00.000Z")),
         NewEvent(actor: "amy", kind: .statusChanged(.mitigated)),
     ]
 
@@ -23,7 +24,7 @@ struct JournalRescueTests {
         #expect(read.events.map(\.seq) == [8, 9])
         #expect(read.events.map(\.occurredAt) == [utc("2026-11-27T00:20:00.000Z"), now])
         #expect(read.events.allSatisfy { $0.recordedAt == now && $0.actor == "amy" })
-        #expect(read.events.first?.kind == .note(text: "token ghp_[REDACTED]", pinned: false, commander: false))
+        #expect(read.events.first?.kind == .note(text: "ghp_[REDACTED]", pinned: false, commander: false))
     }
 
     @Test("a second rescue in the same second gets a name of its own; an existing file is never overwritten")
