@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TerminalText
 
 /// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
 /// terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
@@ -134,7 +135,8 @@ final class EffectRunner {
             rescueFiles.append(try JournalRescue.write(events, afterSeq: afterSeq, in: directory, now: Date()))
         } catch {
             let lines = (try? JournalRescue.lines(events, afterSeq: afterSeq, now: Date(), path: directory)) ?? []
-            unrescued = (error.description, String(decoding: lines, as: UTF8.self))
+            // Bound for the terminal: nothing in them (a C1 control JSON leaves as it is) may drive it.
+            unrescued = (error.description, sanitize(String(decoding: lines, as: UTF8.self), keepNewlines: true))
         }
         waiting.removeAll { $0.incidentID == incidentID }
     }

@@ -56,6 +56,31 @@ struct PasteReducerTests {
         }
     }
 
+    @Test("a name typed for someone else in the escalation is one line too")
+    func escalationName() {
+        let messages = keys(.character("e"), .end, .enter) + [paste("DBA\non-call\n")] + keys(.enter)
+        let (_, effects) = run(Fixtures.walkthrough(), messages)
+        #expect(effects.last == [.append(incidentID: incidentID, events: [
+            NewEvent(actor: "alice", kind: .escalated(to: "DBA on-call"))])])
+    }
+
+    @Test("the typed yes of a destructive command takes a paste as text; Enter still has to be pressed")
+    func typedYes() {
+        let messages = keys(.down, .character("R")) + [paste("web-1")] + keys(.enter)
+        let (asking, _) = run(CommandFixtures.walkthrough(severity: .p1), messages)
+        guard case .command(.confirm(_, _?))? = asking.overlay else {
+            Issue.record("no typed confirmation: \(String(describing: asking.overlay))")
+            return
+        }
+        let (pasted, effects) = run(asking, [paste("yes\n")])
+        #expect(effects.joined().isEmpty)
+        guard case .command(.confirm(_, let typed?))? = pasted.overlay else {
+            Issue.record("the confirmation closed on a paste: \(String(describing: pasted.overlay))")
+            return
+        }
+        #expect(typed.text == "yes ")
+    }
+
     @Test("escape sequences and control characters in a paste never reach the journal")
     func controlsDropped() {
         let (_, effects) = run(
