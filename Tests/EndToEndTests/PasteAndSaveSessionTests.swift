@@ -131,9 +131,11 @@ struct PasteAndSaveSessionTests {
         #expect(try rescueFiles().isEmpty)
     }
 
-    @Test("Ctrl-C with unsaved events writes the rescue file without asking and exits 3")
+    @Test("Ctrl-C with unsaved events writes the rescue file without asking and exits 3; respond log records them again")
     func interruptWritesRescueFile() throws {
         let session = try start()
+        let journal = try journalPath()
+        let before = try String(contentsOfFile: journal, encoding: .utf8)
         _ = try refuseAppends()
         try session.sendKeys("Space")
         try session.waitFor("ERROR")
@@ -144,6 +146,31 @@ struct PasteAndSaveSessionTests {
         try session.sendKeys("C-c")
         try session.waitFor("EXITED 3", history: true)
         try expectRescued(["step-done", "note"])
+
+        // The procedure docs/journal-format.md gives: fix what refused the appends, then record each event again
+        // with respond log at the time it happened.
+        try before.write(toFile: journal, atomically: false, encoding: .utf8)
+        let rescued = try String(contentsOfFile: try #require(try rescueFiles().first), encoding: .utf8)
+            .split(separator: "\n")
+            .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPOND_HOME"] = files.home
+        environment["RESPOND_RUNBOOKS"] = PackagePaths.fixtureRunbooks
+        let id = (try files.onlyIncidentDirectory() as NSString).lastPathComponent
+        let step = try #require(rescued.first)
+        let note = try #require(rescued.last)
+        for arguments in [
+            ["step", "1", "done", "--at", try #require(step["occurredAt"] as? String)],
+            ["note", try #require(note["text"] as? String), "--at", try #require(note["occurredAt"] as? String)],
+        ] {
+            let logged = try runProcess(
+                PackagePaths.binary, ["log", id] + arguments + ["--as", "alice"], environment: environment)
+            #expect(logged.status == 0, "\(logged.stderr)")
+        }
+        let recorded = try files.journal()
+        #expect(recorded.compactMap { $0["kind"] as? String } == ["incident-opened", "step-done", "note"])
+        #expect(recorded.last?["text"] as? String == "最後一筆")
+        #expect(recorded.dropFirst().map { $0["occurredAt"] as? String } == rescued.map { $0["occurredAt"] as? String })
     }
 
     @Test("SIGTERM with unsaved events writes the rescue file before the guide ends with 143")
