@@ -131,7 +131,7 @@ struct PasteAndSaveSessionTests {
         #expect(try rescueFiles().isEmpty)
     }
 
-    @Test("Ctrl-C with unsaved events writes the rescue file without asking and exits 3; respond log records them again")
+    @Test("Ctrl-C with unsaved events writes a rescue file without asking, exits 3; respond log records them again")
     func interruptWritesRescueFile() throws {
         let session = try start()
         let journal = try journalPath()
