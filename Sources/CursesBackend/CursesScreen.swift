@@ -3,13 +3,17 @@ import Foundation
 import GuideUI
 
 /// The real terminal through ncursesw: draws frames cell by cell with the wide-character API and reads keys
-/// with `get_wch`. It holds no logic of the guide; Ctrl-Z suspension is the only key it acts on itself.
+/// with `get_wch`, pastes bracketed by the terminal arriving as one `.paste` (see `InputDecoder`). It holds no
+/// logic of the guide; Ctrl-Z suspension is the only key it acts on itself.
 public final class CursesScreen: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var lastFrame: Frame?
     private var cursorVisible = true
+    private var decoder = InputDecoder()
+    /// Events decoded from one read beyond the one returned, handed out before anything is read again.
+    private var decoded: [TerminalEvent] = []
 
     /// Starts curses on the controlling terminal (stdin/stdout), after `TerminalGuard.install()`.
     public init(term: String) throws(CursesError) {
@@ -41,6 +45,8 @@ public final class CursesScreen: TerminalBackend {
         }
         colors = ColorPairs(enabled: colorEnabled, defaultColors: defaultColors)
         setCursor(visible: false)
+        // Pasted text must reach the guide as text, never as keys; TerminalGuard turns this off on every way out.
+        TerminalGuard.setBracketedPaste(true)
     }
 
     deinit {
@@ -84,21 +90,31 @@ public final class CursesScreen: TerminalBackend {
         lastFrame = frame
     }
 
-    /// Reads one key or resize, waiting at most `timeout` seconds; input the guide has no use for is skipped.
+    /// Reads one key, paste or resize, waiting at most `timeout` seconds; input the guide has no use for is
+    /// skipped.
     public func nextEvent(timeout: Double) -> TerminalEvent {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let remaining = deadline.timeIntervalSinceNow
-            if remaining <= 0 { return .tick }
+            if !decoded.isEmpty {
+                let event = decoded.removeFirst()
+                if event == .key(.control("z")) { return suspend() }
+                return event
+            }
+            let now = Date()
+            if let due = decoder.deadline, due <= now {
+                decoded = decoder.expire(at: now)
+                continue
+            }
+            let remaining = min(deadline.timeIntervalSince(now), decoder.deadline?.timeIntervalSince(now) ?? .infinity)
+            if deadline.timeIntervalSince(now) <= 0 { return .tick }
             wtimeout(window, Int32(max(1, (remaining * 1000).rounded(.up))))
             var code: wint_t = 0
             let result = wget_wch(window, &code)
             if result == KEY_CODE_YES {
                 if Int32(code) == KEY_RESIZE { return resized() }
-                if let key = KeyDecoder.functionKey(Int32(code)) { return .key(key) }
+                decoded = decoder.feed(.functionKey(Int32(code)), at: Date())
             } else if result == OK {
-                if code == 26 { return suspend() }
-                if let key = KeyDecoder.character(code) { return .key(key) }
+                decoded = decoder.feed(.character(UInt32(code)), at: Date())
             } else if TerminalGuard.pendingSignal != nil {
                 return .tick
             }
@@ -114,7 +130,9 @@ public final class CursesScreen: TerminalBackend {
     /// Ctrl-Z: give the terminal back, stop like any shell job, and repaint everything when continued.
     private func suspend() -> TerminalEvent {
         endwin()
+        TerminalGuard.setBracketedPaste(false)
         raise(SIGTSTP)
+        TerminalGuard.setBracketedPaste(true)
         // Continued: the next update leaves the shell's modes; repaint from scratch, the screen is the shell's.
         if let screen = respond_curscr() { clearok(screen, true) }
         return resized()

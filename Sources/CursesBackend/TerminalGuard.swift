@@ -19,8 +19,8 @@ public enum TerminalGuard {
     nonisolated(unsafe) private static let shellModesSaved = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
     nonisolated(unsafe) private static let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static let resetBytes: UnsafeMutableBufferPointer<UInt8> = {
-        // Leave the alternate screen, reset attributes, show the cursor.
-        let bytes = Array("\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n".utf8)
+        // Leave the alternate screen, reset attributes, show the cursor, stop bracketing pastes.
+        let bytes = Array("\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\r\n".utf8)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
         _ = buffer.initialize(from: bytes)
         return buffer
@@ -70,10 +70,25 @@ public enum TerminalGuard {
         cursesActive.store(active, ordering: .sequentiallyConsistent)
     }
 
-    /// Ends curses if it is still active; safe to call more than once.
+    /// Ends curses if it is still active, and bracketed paste with it; safe to call more than once.
     static func restoreCurses() {
         guard cursesActive.exchange(false, ordering: .sequentiallyConsistent) else { return }
         if !isendwin() { endwin() }
+        setBracketedPaste(false)
+    }
+
+    /// Asks the terminal to mark pastes (mode 2004) or to stop; a terminal without the mode ignores both.
+    static func setBracketedPaste(_ on: Bool) {
+        let sequence = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        var written = 0
+        while written < sequence.count {
+            let count = sequence.withUnsafeBytes {
+                write(STDOUT_FILENO, $0.baseAddress! + written, sequence.count - written)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
     }
 
     private static func restoreFromSignalHandler(_ signal: Int32) {

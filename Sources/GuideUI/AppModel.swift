@@ -39,6 +39,11 @@ public struct JournalState: Hashable, Sendable {
     public internal(set) var unsaved: [NewEvent] = []
     /// The reason of the last failure, until a retry succeeds.
     public internal(set) var lastError: String?
+    /// A quit waiting for the appends in flight to be answered, and what it does if some fail.
+    public internal(set) var quitting: QuitIntent?
+
+    /// Every event not on disk yet: the failed ones, then those still in flight, oldest first.
+    public var notSaved: [NewEvent] { unsaved + pending.flatMap { $0 } }
 
     /// The status bar's text: `saving…`, `ERROR: reason`, or `saved`.
     public var label: String {
@@ -46,6 +51,23 @@ public struct JournalState: Hashable, Sendable {
         if let lastError { return "ERROR: \(lastError)" }
         return "saved"
     }
+}
+
+/// What a quit does with events that are not on disk.
+public enum QuitIntent: Hashable, Sendable {
+    /// `q`: ask whether to retry, write a rescue file or discard them.
+    case ask
+    /// Ctrl-C: write them to a rescue file without asking, then quit.
+    case rescue
+}
+
+/// The question a quit asks while events are not saved: retry, rescue or discard (after typing `discard`).
+public struct UnsavedQuit: Hashable, Sendable {
+    /// The word typed to discard the events; Enter discards only when it reads `discard`.
+    public var confirmation = LineEditor()
+
+    /// A new question with nothing typed.
+    public init() {}
 }
 
 /// The incident being walked through: its journal as read so far and where the responder is.
@@ -195,6 +217,8 @@ public enum Overlay: Hashable, Sendable {
     case confirmResolve(openItems: [String])
     /// Running a command: its placeholders, its confirmation, or quitting while it runs.
     case command(CommandDialog)
+    /// Quitting while events are not saved.
+    case unsavedQuit(UnsavedQuit)
 }
 
 /// The start form: title, severity, drill.

@@ -80,7 +80,9 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
 /// ellipsis marks text hidden on either side. The terminal cursor is placed on it.
 func drawEditor(_ frame: inout Frame, _ editor: LineEditor, column: Int, row: Int, width: Int, theme: Theme) {
     guard width > 2 else { return }
-    let widths = editor.characters.map { displayWidth(of: $0) }
+    // A pasted line break is shown as a mark of its own; the editor stays one row.
+    let shown = editor.characters.map { $0 == "\n" ? "↵" : String($0) }
+    let widths = shown.map { displayWidth(of: $0) }
     let cursorColumn = widths.prefix(editor.cursor).reduce(0, +)
     var first = 0
     var hidden = 0
@@ -96,7 +98,7 @@ func drawEditor(_ frame: inout Frame, _ editor: LineEditor, column: Int, row: In
     let cursorX = x + cursorColumn - hidden
     var index = first
     while index < widths.count, x + widths[index] <= column + width {
-        x += frame.put(String(editor.characters[index]), column: x, row: row, style: theme.plain)
+        x += frame.put(shown[index], column: x, row: row, style: theme.plain)
         index += 1
     }
     if index < widths.count {

@@ -20,6 +20,9 @@ public enum Effect: Hashable, Sendable {
     case runCommand(CommandRunRequest)
     /// Stop the running command (SIGTERM, then SIGKILL); its end arrives as `.command(.finished)`.
     case cancelCommand
+    /// Write events that could not be saved to a rescue file next to the incident's journal, numbered after
+    /// `afterSeq`; answered by `.rescued` or `.rescueFailed`. Only a quit asks for it.
+    case rescue(incidentID: String, events: [NewEvent], afterSeq: Int)
     /// Leave the program; the incident stays open.
     case quit
 }

@@ -22,6 +22,8 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return confirmKey(model, key)
     case .command(let dialog):
         return commandDialogKey(model, dialog, key)
+    case .unsavedQuit(let question):
+        return unsavedQuitKey(model, question, key)
     case nil:
         break
     }

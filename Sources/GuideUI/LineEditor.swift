@@ -2,26 +2,46 @@ import Foundation
 import TerminalText
 
 /// A one-line text editor that works in graphemes, so wide characters and combining marks move and delete as
-/// the responder sees them.
+/// the responder sees them. Keys type one line; a paste into a field that keeps line breaks (a note) may add
+/// more, shown as `↵`.
 public struct LineEditor: Hashable, Sendable {
     /// The text, one grapheme per element.
     public private(set) var characters: [Character]
     /// The cursor, as the number of graphemes before it.
     public private(set) var cursor: Int
+    /// Whether pasted line breaks are kept (notes); otherwise each becomes a space.
+    public let keepsLineBreaks: Bool
 
-    /// Creates an editor holding `text`, with the cursor at its end.
-    public init(_ text: String = "") {
+    /// Creates an editor holding `text`, with the cursor at its end; `keepsLineBreaks` for a field whose text
+    /// may run over several lines.
+    public init(_ text: String = "", keepsLineBreaks: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        self.keepsLineBreaks = keepsLineBreaks
     }
 
     /// The text as typed.
     public var text: String { String(characters) }
 
-    /// The text as it is recorded when Enter submits it: sanitized and trimmed of surrounding spaces; empty when
-    /// nothing but spaces was typed.
+    /// The text as it is recorded when Enter submits it: sanitized and trimmed of surrounding spaces and line
+    /// breaks; empty when nothing but spaces was typed. Line breaks survive only in a field that keeps them.
     var submitted: String {
-        sanitize(text).trimmingCharacters(in: .whitespaces)
+        sanitize(text, keepNewlines: keepsLineBreaks).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Inserts pasted text at the cursor, as text whatever it holds: escape sequences and control characters are
+    /// dropped, a tab becomes spaces, and a line break (CR, LF or CRLF) is kept in a field that keeps line breaks
+    /// and becomes a space in any other.
+    public mutating func paste(_ pasted: String) {
+        let lines = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for character in sanitize(lines, keepNewlines: keepsLineBreaks) {
+            if character == "\n" {
+                characters.insert(character, at: cursor)
+                cursor += 1
+            } else {
+                insert(character)
+            }
+        }
     }
 
     /// Applies a key; returns false for keys the editor does not handle (Enter, Esc, arrows up and down …).

@@ -40,6 +40,10 @@ public enum Message: Sendable {
     case copied
     /// `Effect.copyToClipboard` failed.
     case copyFailed(reason: String)
+    /// The answer to `Effect.rescue`: the file the unsaved events were written to.
+    case rescued(path: String)
+    /// `Effect.rescue` failed: nothing was written and the events are still held.
+    case rescueFailed(reason: String)
     /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
     case command(CommandUpdate)
 }

@@ -95,7 +95,33 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         frame.cursor = nil
     case .command(let dialog):
         drawCommandDialog(&frame, model, dialog)
+    case .unsavedQuit(let question):
+        drawUnsavedQuit(&frame, model, question)
     }
+}
+
+/// The quit question while events are not saved: why they are not, and the three ways out.
+private func drawUnsavedQuit(_ frame: inout Frame, _ model: AppModel, _ question: UnsavedQuit) {
+    let theme = model.theme
+    var box = centeredBox(frame, width: 64, height: 8)
+    let title = "quit? \(eventCount(model.journal.notSaved.count)) not saved"
+    frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: title, style: theme.frame)
+    let width = box.width - 4
+    frame.put(model.journal.lastError ?? "the journal has not stored them", column: box.column + 2, row: box.next,
+              style: theme.error, limit: width)
+    box.next += 1
+    for (key, meaning) in [("R", "retry saving them, then quit"),
+                           ("W", "write them to a rescue file next to the journal, quit")] {
+        frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
+        frame.put(meaning, column: box.column + 5, row: box.next, limit: width - 3)
+        box.next += 1
+    }
+    let label = "type discard, Enter: lose them "
+    frame.put(label, column: box.column + 2, row: box.next, style: theme.strong, limit: width)
+    let labelWidth = min(width, displayWidth(of: label))
+    drawEditor(&frame, question.confirmation, column: box.column + 2 + labelWidth, row: box.next,
+               width: width - labelWidth, theme: theme)
+    frame.put("Esc stays in the guide", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: width)
 }
 
 /// Where a dialog goes: centered, at most `width` wide and never wider or taller than the frame allows.

@@ -21,9 +21,23 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         merge(&model, events)
     case .journalFailed(let reason):
         if !model.journal.pending.isEmpty {
-            model.journal.unsaved += model.journal.pending.removeFirst()
+            // A retry or a rescue file must say when the responder acted, not when it was finally written.
+            let now = model.now
+            model.journal.unsaved += model.journal.pending.removeFirst().map { event in
+                var event = event
+                event.occurredAt = event.occurredAt ?? now
+                return event
+            }
         }
         model.journal.lastError = reason
+    case .rescued(let path):
+        model.journal.unsaved = []
+        model.journal.pending = []
+        model.journal.lastError = nil
+        model.notice = Notice(text: "unsaved events written to \(path)", isError: false)
+        return (model, [.quit])
+    case .rescueFailed(let reason):
+        model.notice = Notice(text: "no rescue file written: \(reason); nothing was dropped", isError: true)
     case .eventsArrived(let events):
         merge(&model, events)
     case .journalProblems(let problems):

@@ -141,7 +141,7 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return jumpToMatch(model, forward: key == .character("n"), includingCurrent: false)
     case .character("a"):
         guard model.incident != nil else { return (model, []) }
-        review.input = ReviewInput(purpose: .annotation)
+        review.input = ReviewInput(purpose: .annotation, editor: LineEditor(keepsLineBreaks: true))
     case .character("p"):
         guard let selected else { return (model, []) }
         let pinned = model.progress?.pinnedSeqs.contains(selected.seq) ?? false

@@ -26,6 +26,8 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
 /// The whole behaviour of the guide: the next model and the effects the runtime must run. Pure.
 public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
     var (next, effects) = reduce(model, message)
+    (next, effects) = settlingQuit(next, effects, interrupted: message.isInterrupt)
+    (next, effects) = holdingSwitchWhileUnsaved(next, effects)
     next.refreshTimelineRows()
     next.refreshReviewPane()
     return (next, effects)
@@ -43,10 +45,20 @@ private func reduce(_ model: AppModel, _ message: Message) -> (AppModel, [Effect
         return (model, [])
     case .terminal(.key(let key)):
         return holdingQuitWhileRunning(handleKey(model, key))
+    case .terminal(.paste(let paste)):
+        return handlePaste(model, paste)
     case .tick(let now):
         model.now = now
         return (model, [])
     default:
         return model.screen == .review ? reviewResult(model, message) : handleResult(model, message)
+    }
+}
+
+extension Message {
+    /// Whether this is Ctrl-C, which quits without asking and rescues what is not saved.
+    var isInterrupt: Bool {
+        if case .terminal(.key(.control("c"))) = self { return true }
+        return false
     }
 }

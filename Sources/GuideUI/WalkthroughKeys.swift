@@ -98,9 +98,9 @@ private func commonIncidentKey(_ model: AppModel, _ key: Key) -> (AppModel, [Eff
     guard let session = model.incident else { return (model, []) }
     switch key {
     case .character("n"):
-        model.overlay = .prompt(Prompt(purpose: .note(pinned: false), editor: LineEditor()))
+        model.overlay = .prompt(Prompt(purpose: .note(pinned: false), editor: LineEditor(keepsLineBreaks: true)))
     case .character("N"):
-        model.overlay = .prompt(Prompt(purpose: .note(pinned: true), editor: LineEditor()))
+        model.overlay = .prompt(Prompt(purpose: .note(pinned: true), editor: LineEditor(keepsLineBreaks: true)))
     case .character("S"):
         let statuses = IncidentStatus.allCases
         let current = model.progress?.status ?? .investigating

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentKit
 import RunbookKit
+import TerminalText
 
 /// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
 /// terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
@@ -17,6 +18,14 @@ final class EffectRunner {
     private var followProblems: [String: JournalError] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
+    /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
+    /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
+    private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
+    /// The rescue files written, to name once the terminal is restored.
+    private(set) var rescueFiles: [String] = []
+    /// Why events could not be rescued on a signal, with them as journal lines: the last place they can go is
+    /// the terminal, once it is restored.
+    private(set) var unrescued: (reason: String, lines: String)?
 
     /// A runner over the incidents kept in `home`, acting as `actor`, exporting with the runbooks of `library`,
     /// running commands with `commands`.
@@ -34,7 +43,22 @@ final class EffectRunner {
         case .openIncident(let runbook, let title, let severity, let drill, let id):
             return [openIncident(runbook: runbook, title: title, severity: severity, drill: drill, id: id)]
         case .append(let incidentID, let events):
-            return [append(events, to: incidentID)]
+            // Behind an append that waits for the lock, so that answers keep the order appends were asked in.
+            guard waiting.isEmpty, let answer = tryAppend(events, to: incidentID, since: Date()) else {
+                waiting.append((incidentID, events, Date()))
+                return []
+            }
+            return [answer]
+        case .rescue(let incidentID, let events, let afterSeq):
+            do {
+                let path = try JournalRescue.write(
+                    events, afterSeq: afterSeq, in: location(of: incidentID).directory, now: Date())
+                rescueFiles.append(path)
+                waiting.removeAll { $0.incidentID == incidentID }
+                return [.rescued(path: path)]
+            } catch {
+                return [.rescueFailed(reason: error.description)]
+            }
         case .loadIncident(let reference):
             return loadIncident(reference)
         case .listOpenIncidents:
@@ -87,9 +111,48 @@ final class EffectRunner {
         }
     }
 
-    private func append(_ events: [NewEvent], to incidentID: String) -> Message {
+    /// Whether appends are waiting for another process to release the journal's lock.
+    var hasWaitingAppends: Bool { !waiting.isEmpty }
+
+    /// Tries the appends waiting for the lock again, oldest first, and answers those that are now stored, failed,
+    /// or waited longer than the journal's lock timeout; the rest keep waiting.
+    func retryWaitingAppends() -> [Message] {
+        var answers: [Message] = []
+        while let first = waiting.first,
+            let answer = tryAppend(first.events, to: first.incidentID, since: first.since)
+        {
+            waiting.removeFirst()
+            answers.append(answer)
+        }
+        return answers
+    }
+
+    /// Events that are on no disk yet, written to a rescue file as the guide ends on a signal; when even that
+    /// fails, kept as journal lines to print once the terminal is restored.
+    func rescueBeforeExit(incidentID: String, events: [NewEvent], afterSeq: Int) {
+        let directory = location(of: incidentID).directory
         do {
-            return .journalAppended(try location(of: incidentID).journal.append(events, now: Date()))
+            rescueFiles.append(try JournalRescue.write(events, afterSeq: afterSeq, in: directory, now: Date()))
+        } catch {
+            let lines = (try? JournalRescue.lines(events, afterSeq: afterSeq, now: Date(), path: directory)) ?? []
+            // Bound for the terminal: nothing in them (a C1 control JSON leaves as it is) may drive it.
+            unrescued = (error.description, sanitize(String(decoding: lines, as: UTF8.self), keepNewlines: true))
+        }
+        waiting.removeAll { $0.incidentID == incidentID }
+    }
+
+    /// One append that does not wait for the lock: the answer, or nil while another process holds the lock and
+    /// the journal's lock timeout has not passed since `since`. Every guarantee of `Journal.append` holds.
+    private func tryAppend(_ events: [NewEvent], to incidentID: String, since: Date) -> Message? {
+        var journal = location(of: incidentID).journal
+        let timeout = journal.lockTimeout
+        journal.lockTimeout = 0
+        do {
+            return .journalAppended(try journal.append(events, now: Date()))
+        } catch .locked(let path, _) {
+            let waited = Date().timeIntervalSince(since)
+            guard waited >= timeout else { return nil }
+            return .journalFailed(reason: JournalError.locked(path: path, waitedSeconds: waited).description)
         } catch {
             return .journalFailed(reason: error.description)
         }

@@ -49,8 +49,29 @@ enum InteractiveGuide {
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
             height: size.height, now: Date())
         model.commandsDisabledBy = settings.policy.disabledBy
-        let status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
+        var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
+        screen.close()
+        if reportRescue(runner), status == 0 { status = rescuedStatus }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The exit status of a guide that quit with events in a rescue file rather than in the journal.
+    static let rescuedStatus: Int32 = 3
+
+    /// Says on the restored terminal where unsaved events went (or, when no file could take them, prints them);
+    /// returns whether there were any.
+    private static func reportRescue(_ runner: EffectRunner) -> Bool {
+        for path in runner.rescueFiles {
+            FileHandle.standardError.write(Data((
+                "respond: events the journal did not store were written to \(path); they are not in the timeline"
+                    + " (see \"Rescue files\" in docs/journal-format.md)\n").utf8))
+        }
+        if let unrescued = runner.unrescued {
+            FileHandle.standardError.write(Data((
+                "respond: events the journal did not store could not be rescued (\(unrescued.reason));"
+                    + " here they are as journal lines:\n" + unrescued.lines).utf8))
+        }
+        return !runner.rescueFiles.isEmpty || runner.unrescued != nil
     }
 
     /// The launch with the runbook named on the command line (a unique prefix or close match) made exact,

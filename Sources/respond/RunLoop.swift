@@ -41,17 +41,24 @@ final class RunLoop {
                 backend.present(view(model))
                 needsFrame = false
             }
-            let event = backend.nextEvent(timeout: runner.command.isRunning ? Self.commandPollInterval : Self.pollInterval)
+            let busy = runner.command.isRunning || runner.hasWaitingAppends
+            let event = backend.nextEvent(timeout: busy ? Self.commandPollInterval : Self.pollInterval)
             if let signal = TerminalGuard.pendingSignal {
                 for message in runner.command.stopBeforeExit() {
                     let (next, effects) = update(model, message)
                     model = next
                     _ = settle(effects)
                 }
+                // Nothing the journal has not stored is left behind: it goes to a rescue file.
+                if let incident = model.incident, !model.journal.notSaved.isEmpty {
+                    runner.rescueBeforeExit(
+                        incidentID: incident.id, events: model.journal.notSaved, afterSeq: incident.state.lastSeq)
+                }
                 return 128 + signal
             }
             var messages: [Message] = []
             if event != .tick { messages.append(.terminal(event)) }
+            messages += runner.retryWaitingAppends()
             messages += runner.command.poll()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {

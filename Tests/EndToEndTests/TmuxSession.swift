@@ -15,6 +15,7 @@ final class TmuxSession {
     let socket = "respond-e2e-\(UUID().uuidString.prefix(8))"
     private let target = "guide"
     private let environment: [String: String]
+    private let directory: String
 
     /// Starts `command` (run by `sh -c`) in a detached pane of `width`×`height` with `variables` set.
     init(command: String, variables: [String: String], width: Int = 80, height: Int = 24, directory: String) throws {
@@ -25,6 +26,7 @@ final class TmuxSession {
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = "C.UTF-8"
         self.environment = environment
+        self.directory = directory
         let config = directory + "/tmux.conf"
         try """
             set -g remain-on-exit on
@@ -54,6 +56,16 @@ final class TmuxSession {
     /// Types text literally, UTF-8 included, as one paste-like burst of characters.
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// Pastes `text` the way a terminal does (`paste-buffer -p`): bracketed when the program asked for bracketed
+    /// paste, each line break sent as a carriage return.
+    func paste(_ text: String) throws {
+        let file = directory + "/paste-\(UUID().uuidString).txt"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try tmux(["load-buffer", "-b", "pasted", file])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "pasted", "-t", target])
     }
 
     /// The pane's text now, one line per row, without styling; `joined` rejoins lines the terminal wrapped and

@@ -258,10 +258,11 @@ struct CommandReducerTests {
         let (stopping, stopEffects) = run(question, keys(.character("y")))
         #expect(stopEffects.last == [.cancelCommand])
         let record = CommandRun(command: "x", exitCode: nil, durationSeconds: 0.5, outputExcerpt: "", stoppedBecause: "cancelled")
-        let (_, endEffects) = run(stopping, [.command(.finished(record, summary: "cancelled · 0.5s"))])
-        #expect(endEffects.last == [
-            .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .commandRan(record))]), .quit,
-        ])
+        let (ended, endEffects) = run(stopping, [.command(.finished(record, summary: "cancelled · 0.5s"))])
+        let recorded = [NewEvent(actor: "alice", kind: .commandRan(record))]
+        // The quit waits for the journal to store the record: an unsaved record would ask first.
+        #expect(endEffects.last == [.append(incidentID: incidentID, events: recorded)])
+        #expect(update(ended, .journalAppended(Fixtures.stored(recorded, after: ended))).1 == [.quit])
     }
 
     @Test("a command that cannot start says why in the pane's place and records nothing")

@@ -21,7 +21,8 @@ struct WalkthroughReducerTests {
         let model = Fixtures.walkthrough()
         #expect(statusBar(model).contains("saved"))
         let (pending, effects) = update(model, .terminal(.key(.character(" "))))
-        #expect(effects == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .stepDone(firstStep))])])
+        let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
+        #expect(effects == [.append(incidentID: incidentID, events: asked)])
         #expect(pending.journal.label == "saving…")
         #expect(statusBar(pending).contains("saving…"))
         #expect(!statusBar(pending).contains("saved"))
@@ -38,13 +39,17 @@ struct WalkthroughReducerTests {
         let (pending, effects) = update(Fixtures.walkthrough(), .terminal(.key(.character(" "))))
         let (failed, _) = update(pending, .journalFailed(reason: "No space left on device"))
         #expect(failed.journal.label == "ERROR: No space left on device")
-        #expect(failed.journal.unsaved == [NewEvent(actor: "alice", kind: .stepDone(firstStep))])
+        // Kept with the time the responder acted (the last tick), which a later retry must not move.
+        let unsaved = [NewEvent(actor: "alice", kind: .stepDone(firstStep), occurredAt: Fixtures.opened)]
+        #expect(failed.journal.unsaved == unsaved)
         let lines = view(failed).textLines
         #expect(lines[22].contains("ERROR: No space left on device"))
         #expect(lines[23].contains("NOT SAVED: done: 確認高 CPU 的 Pod"))
 
         let (retrying, retry) = update(failed, .terminal(.key(.character("R"))))
-        #expect(retry == effects)
+        let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
+        #expect(effects == [.append(incidentID: incidentID, events: asked)])
+        #expect(retry == [.append(incidentID: incidentID, events: unsaved)])
         #expect(retrying.journal.label == "saving…")
         let saved = answer(retrying, retry.first)
         #expect(saved.journal.label == "saved")
