@@ -105,3 +105,39 @@ struct PrivateFilesTests {
         #expect(!FileManager.default.fileExists(atPath: home + "/incidents/disk-1/postmortem.md"))
     }
 }
+
+@Suite("A command's output file and the guide's postmortem under umask 777", .serialized, .temporaryFiles)
+struct GuideFileModeTests {
+    @Test("a command run from the guide keeps its output in commands/ 0700 and a log 0600; x writes postmortem.md 0600")
+    func outputLogAndPostmortemModes() throws {
+        let home = try SessionHome()
+        let session = try TmuxSession(
+            command: "cd \(shellQuoted(home.path)) && umask 777 && \(shellQuoted(PackagePaths.binary)) start service-check; echo EXITED $?",
+            variables: home.variables(actor: "alice"), directory: home.path)
+        try session.waitFor("Space done · s skip · y copy · R run")
+        try session.sendKeys("R")
+        try session.waitFor("value for <service-name> (1/1)")
+        try session.type("payments-api")
+        try session.sendKeys("Enter")
+        try session.waitFor("run this command?")
+        try session.sendKeys("Enter")
+        _ = try session.waitUntil("the run is saved") { $0.contains("exit 0") && $0.contains("saved") }
+        try session.sendKeys("q")
+        try session.waitFor("Space done · s skip · y copy · R run")
+        try session.sendKeys("x")
+        try session.waitFor("postmortem draft:")
+
+        let directory = try home.files.onlyIncidentDirectory()
+        let event = try #require(try home.files.journal().first { $0["kind"] as? String == "command-ran" })
+        let outputFile = try #require(event["outputFile"] as? String)
+        #expect(modeBits(directory) == 0o700)
+        #expect(modeBits(directory + "/commands") == 0o700)
+        #expect(modeBits(directory + "/" + outputFile) == 0o600)
+        #expect(modeBits(directory + "/timeline.jsonl") == 0o600)
+        #expect(modeBits(directory + "/postmortem.md") == 0o600)
+        try session.sendKeys("q")
+        try session.waitFor("Enter start")
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+    }
+}
