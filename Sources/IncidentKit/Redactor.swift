@@ -6,8 +6,8 @@ struct RedactionRule: Sendable {
     let id: String
     /// What the rule redacts, in one sentence.
     let description: String
-    /// Lower-case strings of which a line must hold at least one for the rule to be tried on it: a cheap
-    /// prefilter, so that most lines meet no regular expression at all.
+    /// Lower-case strings of which a text must hold at least one for the rule to be tried on it: a cheap
+    /// prefilter, so that most texts meet few regular expressions.
     let keywords: [String]
     /// The regular expression (ICU syntax, as `NSRegularExpression` reads it) that finds the secret.
     let pattern: String
@@ -18,8 +18,8 @@ struct RedactionRule: Sendable {
 /// Removes values that look like secrets from text before it reaches the journal. Pure: text in, text out.
 ///
 /// Private key blocks are removed across lines by `PrivateKeyBlockFilter`; every other rule (`rules`, data in
-/// RedactionRules.swift) replaces only the secret, keeping what is around it (header
-/// name, key name, URL user and host, token prefix) so the record stays readable. Redacting twice changes nothing.
+/// RedactionRules.swift) replaces only the secret, keeping what is around it (header name, key name, URL user and
+/// host, token prefix) so the record stays readable. Redacting twice changes nothing.
 public enum Redactor {
     /// What stands in place of a removed secret.
     public static let marker = "[REDACTED]"
