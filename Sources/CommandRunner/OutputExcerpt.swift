@@ -1,3 +1,4 @@
+import IncidentKit
 import TerminalText
 /// How much of a command's output the journal keeps.
 public struct ExcerptLimits: Hashable, Sendable {
@@ -36,6 +37,12 @@ public struct OutputExcerptBuilder: Sendable {
     private var currentLength = 0
     private var currentStarted = false
     private var totalLines = 0
+    /// Private key blocks span lines, which the excerpt redacts one at a time: every line is seen here in order,
+    /// so a key's lines are dropped even when its BEGIN line was kept in the head and its END reaches the tail.
+    private var privateKeys = PrivateKeyBlockFilter()
+    /// Set when a line is dropped before the head is full, so that what follows goes to the tail and the
+    /// `… K lines omitted …` line stands where the dropped lines were.
+    private var headClosed = false
 
     /// Creates an empty builder.
     public init(limits: ExcerptLimits = .standard) {
@@ -70,15 +77,22 @@ public struct OutputExcerptBuilder: Sendable {
 
     private mutating func endLine() {
         totalLines += 1
-        if head.count < limits.headLines {
-            head.append(current)
+        defer {
+            current = ""
+            currentLength = 0
+            currentStarted = false
+        }
+        // A dropped key line is counted among the omitted lines.
+        guard let line = privateKeys.filter(current) else {
+            headClosed = true
+            return
+        }
+        if head.count < limits.headLines, !headClosed {
+            head.append(line)
         } else if limits.tailLines > 0 {
-            tail.append(current)
+            tail.append(line)
             if tail.count > limits.tailLines { tail.removeFirst() }
         }
-        current = ""
-        currentLength = 0
-        currentStarted = false
     }
 
     private static func cut(_ line: String, to length: Int) -> String {

@@ -26,16 +26,29 @@ struct OutputLog {
     /// Creates the file for a command of `step` (nil for one from no step) started at `startedAt`.
     init(incidentDirectory: String, step: StepRef?, startedAt: Date, cap: Int) throws(CommandRunnerError) {
         let directory = incidentDirectory + "/commands"
-        if mkdir(directory, 0o700) != 0, errno != EEXIST {
-            throw .cannotCreateOutputFile(path: directory, reason: CommandRunnerError.reason(errno))
+        // Neither the incident directory nor `commands/` may be a link out of the home or another user's; the
+        // log is created relative to the checked directory, never through a link, 0600 whatever the umask.
+        let directoryFD: Int32
+        do throws(JournalError) {
+            Glibc.close(try PrivateFiles.openDirectory(incidentDirectory, create: false))
+            directoryFD = try PrivateFiles.openDirectory(directory, create: true)
+        } catch {
+            throw .cannotCreateOutputFile(path: directory, reason: error.description)
         }
+        defer { Glibc.close(directoryFD) }
         let stem = Self.timestamp(startedAt) + "-" + Self.origin(of: step)
         self.cap = max(0, cap)
         var attempt = 1
         while true {
             let name = stem + (attempt == 1 ? "" : "-\(attempt)") + ".log"
-            let fd = open(directory + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = openat(directoryFD, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
+                guard fchmod(fd, 0o600) == 0 else {
+                    let reason = CommandRunnerError.reason(errno)
+                    Glibc.close(fd)
+                    unlinkat(directoryFD, name, 0)
+                    throw .cannotCreateOutputFile(path: directory + "/" + name, reason: reason)
+                }
                 descriptor = fd
                 relativePath = "commands/" + name
                 path = directory + "/" + name

@@ -85,9 +85,11 @@ private func refusingHiddenCharacters(_ model: AppModel, _ block: CodeBlock, _ o
     return model
 }
 
-/// The value last used for a placeholder in this incident, from its recorded runs, newest first.
+/// The value last used for a placeholder in this incident, from its recorded runs, newest first; a value the
+/// journal stored redacted is not what was typed, so it is passed over.
 func lastValue(_ model: AppModel, for name: String) -> String? {
-    model.progress?.commandsRun.reversed().lazy.compactMap { $0.run.placeholders[name] }.first
+    model.progress?.commandsRun.reversed().lazy.compactMap { $0.run.placeholders[name] }
+        .first { !$0.contains(Redactor.marker) }
 }
 
 /// Opens the prompt for the placeholder at `index`, or the confirmation when every one has a value.

@@ -49,7 +49,7 @@ public struct IncidentStore: Sendable {
     ) throws(IncidentStoreError) -> (location: IncidentLocation, event: Event) {
         if let id, !Self.isValidID(id) { throw IncidentStoreError.invalidID(id) }
         try makePrivateDirectory(home, withParents: true)
-        try makePrivateDirectory(incidentsDirectory, withParents: false)
+        try makeIncidentsDirectory()
         let location = try createIncidentDirectory(id: id, runbook: runbook, now: now)
         let opened = NewEvent(
             actor: actor,
@@ -175,8 +175,16 @@ public struct IncidentStore: Sendable {
             let candidate = attempt == 1 ? base : "\(base)-\(attempt)"
             let location = location(of: candidate)
             if mkdir(location.directory, 0o700) == 0 {
-                guard chmod(location.directory, 0o700) == 0 else {
-                    throw IncidentStoreError.directory(path: location.directory, code: errno)
+                // Opened without following a link and checked as ours before its mode is set with fchmod, which,
+                // unlike chmod, cannot be sent elsewhere by a link swapped in after mkdir.
+                do throws(JournalError) {
+                    let fd = try PrivateFiles.openDirectory(location.directory, create: false)
+                    defer { close(fd) }
+                    guard fchmod(fd, 0o700) == 0 else {
+                        throw JournalError.from(errno: errno, path: location.directory, operation: "chmod")
+                    }
+                } catch {
+                    throw .journal(error)
                 }
                 return location
             }
@@ -195,6 +203,16 @@ public struct IncidentStore: Sendable {
         }
         guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw storeError(errno: errno, path: path) }
         guard chmod(path, 0o700) == 0 else { throw storeError(errno: errno, path: path) }
+    }
+
+    /// Creates `incidents/` 0700 when missing, and checks that it is a directory of this user's and not a link:
+    /// every incident's files are opened through it.
+    private func makeIncidentsDirectory() throws(IncidentStoreError) {
+        do throws(JournalError) {
+            close(try PrivateFiles.openDirectory(incidentsDirectory, create: true))
+        } catch {
+            throw .journal(error)
+        }
     }
 
     private func storeError(errno code: Int32, path: String) -> IncidentStoreError {

@@ -64,7 +64,8 @@ public struct Journal: Sendable {
     /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
     /// A line from a newer schema refuses the whole journal.
     public static func read(_ path: String) throws(JournalError) -> JournalContents {
-        let fd = try FileIO.open(path, O_RDONLY)
+        // Not through a link, nor from a FIFO or a device in the journal's place: what is read here is written to.
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY, owned: false).fd
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
@@ -108,25 +109,10 @@ public struct Journal: Sendable {
     /// How many bytes `read` reads at a time.
     private static let readChunk = 1 << 20
 
-    /// Opens the journal for appending and reading, creating it 0600 when absent.
+    /// Opens the journal for appending and reading, creating it 0600 when absent; a link, a file of another kind
+    /// or another user's file in its place, or an incident directory that is a link or another user's, is refused.
     private func openForAppend() throws(JournalError) -> (fd: Int32, created: Bool) {
-        while true {
-            let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                // The umask may have taken bits away or left group bits; the mode is set explicitly.
-                guard fchmod(fd, 0o600) == 0 else {
-                    let code = errno
-                    close(fd)
-                    throw JournalError.from(errno: code, path: path, operation: "chmod")
-                }
-                return (fd, true)
-            }
-            switch errno {
-            case EINTR: continue
-            case EEXIST: return (try FileIO.open(path, O_RDWR | O_APPEND), false)
-            default: throw JournalError.from(errno: errno, path: path, operation: "open")
-            }
-        }
+        try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT, mode: 0o600, owned: true)
     }
 }
 

@@ -22,6 +22,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
     case seqExhausted(path: String, seq: Int)
     /// Any other system call failure.
     case io(path: String, operation: String, code: Int32)
+    /// The path is a link, the wrong kind of file or another user's, so it is neither read nor written.
+    case unsafePath(path: String, problem: UnsafePathProblem)
 
     /// What went wrong and what to do, in one line.
     public var description: String {
@@ -48,6 +50,9 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
         case .io(let path, let operation, let code):
             "\(operation) failed on \(path): \(String(cString: strerror(code)))"
                 + (["read", "stat"].contains(operation) ? "" : "; nothing was written")
+        case .unsafePath(let path, let problem):
+            "refusing \(path): it \(problem); move it aside and put the incident's own file or directory there"
+                + " (files 0600, directories 0700, owned by the user who runs respond); nothing was written"
         }
     }
 

@@ -1,126 +1,57 @@
 import Foundation
 
-/// One rule of the redactor: what it looks for and what it leaves in place of the secret.
+/// One rule of the redactor: what it looks for, and which part of a match is the secret it masks.
 struct RedactionRule: Sendable {
     /// A short name for the rule, as docs/journal-format.md lists it.
-    let name: String
+    let id: String
     /// What the rule redacts, in one sentence.
-    let summary: String
+    let description: String
+    /// Lower-case strings of which a text must hold at least one for the rule to be tried on it: a cheap
+    /// prefilter, so that most texts meet few regular expressions.
+    let keywords: [String]
     /// The regular expression (ICU syntax, as `NSRegularExpression` reads it) that finds the secret.
     let pattern: String
-    fileprivate let template: String
+    /// The capture group that is the secret; it alone is replaced, the rest of the match stays.
+    var secretGroup = 1
 }
 
 /// Removes values that look like secrets from text before it reaches the journal. Pure: text in, text out.
 ///
-/// Every rule keeps enough around the secret (header name, key name, URL user, token prefix) for the record to
-/// stay readable, and replaces the secret itself with `Redactor.marker`. Redacting twice changes nothing.
+/// Private key blocks are removed across lines by `PrivateKeyBlockFilter`; every other rule (`rules`, data in
+/// RedactionRules.swift) replaces only the secret, keeping what is around it (header name, key name, URL user and
+/// host, token prefix) so the record stays readable. Redacting twice changes nothing.
 public enum Redactor {
     /// What stands in place of a removed secret.
     public static let marker = "[REDACTED]"
 
-    /// The rules, in the order they are applied.
-    static let rules: [RedactionRule] = [
-        RedactionRule(
-            name: "private-key-block",
-            summary: "PEM private key blocks, from `-----BEGIN … PRIVATE KEY-----` to the matching END line "
-                + "(or to the end of the text when the END line was cut off)",
-            pattern: #"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\z)"#,
-            template: "-----BEGIN $1PRIVATE KEY-----[REDACTED]-----END $1PRIVATE KEY-----"
-        ),
-        RedactionRule(
-            name: "authorization-header",
-            summary: "the value of `Authorization:` and `Proxy-Authorization:` headers, keeping the scheme "
-                + "(`Bearer`, `Basic`, `Token`, `Digest`, `Negotiate`)",
-            pattern: #"(?i)\b((?:proxy-)?authorization\s*:\s*(?:(?:bearer|basic|token|digest|negotiate)\s+)?)[^\s'"\\][^'"\r\n\\]*"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "bearer-token",
-            summary: "a `Bearer` credential outside a header (16 or more token characters after the word `Bearer`)",
-            pattern: #"(?i)\b(bearer\s+)[A-Za-z0-9._~+/-]{16,}=*"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "url-password",
-            summary: "the password of `scheme://user:password@host` URLs, keeping scheme, user and host",
-            pattern: #"\b([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@'"]+:)[^\s@/'"]+(@)"#,
-            template: "$1[REDACTED]$2"
-        ),
-        RedactionRule(
-            name: "aws-access-key-id",
-            summary: "AWS access key ids: `AKIA` or `ASIA` followed by 16 upper-case letters or digits, keeping the prefix",
-            pattern: #"\b(AKIA|ASIA)[A-Z0-9]{16}\b"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "aws-secret-access-key",
-            summary: "a 40-character base64 value after `aws_secret_access_key`, `aws_secret_key` or "
-                + "`secret_access_key` and `=` or `:` (any case, quotes allowed)",
-            pattern: #"(?i)\b((?:aws_)?secret_(?:access_)?key["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "github-token",
-            summary: "GitHub tokens: `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` followed by 36 or more letters or digits, "
-                + "and `github_pat_…`, keeping the prefix",
-            pattern: #"\b(gh[pousr]_|github_pat_)[A-Za-z0-9_]{22,}"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "slack-token",
-            summary: "Slack tokens `xoxb-…`, `xoxp-…`, `xoxa-…`, `xoxr-…`, `xoxs-…`, keeping the prefix",
-            pattern: #"\b(xox[bpars]-)[A-Za-z0-9-]{10,}"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "jwt",
-            summary: "JSON Web Tokens: three base64url parts separated by dots, the first starting with `eyJ`",
-            pattern: #"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#,
-            template: "[REDACTED]"
-        ),
-        RedactionRule(
-            name: "secret-json-field",
-            summary: "JSON string values of keys ending in `password`, `passwd`, `secret`, `token`, `api_key`, "
-                + "`apikey` (e.g. `\"db_password\": \"…\"`)",
-            pattern: #"(?i)("[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)"\s*:\s*)"(?:[^"\\]|\\.)*""#,
-            template: "$1\"[REDACTED]\""
-        ),
-        RedactionRule(
-            name: "secret-assignment",
-            summary: "the value of `NAME=value` assignments in commands, env files and query strings whose name ends "
-                + "in `password`, `passwd`, `secret`, `token`, `api_key`, `apikey` or is `MYSQL_PWD` (e.g. "
-                + "`PGPASSWORD=…`, `?token=…`, `client_secret=…`); the value runs to whitespace, `&`, `;` or a "
-                + "closing quote, or is a whole quoted string",
-            pattern: #"(?i)(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)|mysql_pwd)(\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s&;'"]+)"#,
-            template: "$1$2[REDACTED]"
-        ),
-        RedactionRule(
-            name: "secret-option",
-            summary: "the argument of `--password`, `--passwd`, `--token`, `--secret`, `--api-key`, "
-                + "`--client-secret` given as `--password VALUE` or `--password=VALUE`",
-            pattern: #"(?i)(--(?:password|passwd|token|secret|api-key|client-secret)(?:=|\s+))(?:"[^"]*"|'[^']*'|[^\s'"-][^\s'"]*)"#,
-            template: "$1[REDACTED]"
-        ),
-        RedactionRule(
-            name: "mysql-short-password",
-            summary: "the password glued to `-p` in `mysql`, `mysqldump`, `mysqladmin`, `mariadb` command lines "
-                + "(`-psecret`, `-p'secret'`); a bare `-p` (prompt) and `-P 3306` are left alone",
-            pattern: #"(\b(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p)(?:'[^']*'|"[^"]*"|[^\s'"\[]\S*)"#,
-            template: "$1[REDACTED]"
-        ),
-    ]
-
-    private static let compiled: [(NSRegularExpression, String)] = rules.compactMap { rule in
-        (try? NSRegularExpression(pattern: rule.pattern)).map { ($0, rule.template) }
+    private static let compiled: [(rule: RedactionRule, expression: NSRegularExpression)] = rules.map { rule in
+        // The rules are constants checked by the tests; one that did not compile is a programming error.
+        (rule, try! NSRegularExpression(pattern: rule.pattern))
     }
 
-    /// The text with every secret the rules recognise replaced by `marker`.
+    /// The text with every secret the rules recognise replaced by `marker`, private key blocks across lines.
     public static func redact(_ text: String) -> String {
         var result = text
-        for (expression, template) in compiled {
-            let range = NSRange(result.startIndex..., in: result)
-            result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        if text.contains("PRIVATE KEY-----") {
+            var keys = PrivateKeyBlockFilter()
+            result = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .compactMap { keys.filter(String($0)) }
+                .joined(separator: "\n")
+        }
+        // Each rule runs once over the whole text, not once per line: a regular expression costs as much to set up
+        // as to scan a short line, and output has many short lines.
+        var lowered = result.lowercased()
+        for (rule, expression) in compiled where rule.keywords.contains(where: { lowered.contains($0) }) {
+            let text = result as NSString
+            let matches = expression.matches(in: result, range: NSRange(location: 0, length: text.length))
+            guard !matches.isEmpty else { continue }
+            let replaced = NSMutableString(string: result)
+            for match in matches.reversed() {
+                let secret = match.range(at: rule.secretGroup)
+                if secret.location != NSNotFound { replaced.replaceCharacters(in: secret, with: marker) }
+            }
+            result = replaced as String
+            lowered = result.lowercased()
         }
         return result
     }
@@ -152,10 +83,59 @@ public enum Redactor {
         }
     }
 
-    /// Whether a placeholder's name says its value is a credential (`password`, `token`, `DB_SECRET` …).
+    /// Whether a placeholder's name says its value is a credential: it contains `password`, `passwd`,
+    /// `passphrase`, `secret`, `token`, `apikey`, `api_key`, `api-key` or `credential`, or one of its words
+    /// (split at anything but a letter or digit) is `pass`, `pw` or `pwd` (`db-pass`, `admin_pw`).
     public static func looksSecret(name: String) -> Bool {
         let lowered = name.lowercased()
-        return ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "credential"]
+        let words = lowered.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return ["password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key", "credential"]
             .contains { lowered.contains($0) }
+            || words.contains { ["pass", "pw", "pwd"].contains($0) }
+    }
+}
+
+/// Removes private key blocks from text seen a line at a time, however the text was cut into pieces: the line
+/// with `-----BEGIN … PRIVATE KEY-----` keeps its marker followed by `[REDACTED]`, every line after it is
+/// dropped, and the line with the matching `-----END … PRIVATE KEY-----` keeps the END marker and what follows
+/// it. A block begun and ended on one line (a key in a JSON string, with `\n` escapes) keeps both markers around
+/// `[REDACTED]`. A block whose END never comes drops every line to the end.
+public struct PrivateKeyBlockFilter: Sendable, Hashable {
+    /// Whether a BEGIN line was seen and its END line not yet.
+    public private(set) var insideBlock = false
+
+    private static let markers = try! NSRegularExpression(
+        pattern: #"-----(BEGIN|END) [A-Z0-9 ]{0,64}PRIVATE KEY-----"#)
+
+    /// A filter outside any block.
+    public init() {}
+
+    /// The line as the record may keep it, or nil when it is inside a private key block and dropped whole.
+    public mutating func filter(_ line: String) -> String? {
+        // The cheap test first: almost no line holds a marker.
+        guard line.contains("PRIVATE KEY-----") else { return insideBlock ? nil : line }
+        let text = line as NSString
+        // Every marker of the line in one pass, then walked in order: linear however many markers a line has.
+        let found = Self.markers.matches(in: line, range: NSRange(location: 0, length: text.length))
+        var kept = ""
+        var keptAnything = !insideBlock
+        var location = 0
+        for marker in found {
+            let isBegin = text.substring(with: marker.range(at: 1)) == "BEGIN"
+            if isBegin, !insideBlock {
+                let upTo = NSRange(location: location, length: NSMaxRange(marker.range) - location)
+                kept += text.substring(with: upTo) + Redactor.marker
+                insideBlock = true
+            } else if !isBegin, insideBlock {
+                kept += text.substring(with: marker.range)
+                insideBlock = false
+            } else {
+                continue
+            }
+            keptAnything = true
+            location = NSMaxRange(marker.range)
+        }
+        if !insideBlock { kept += text.substring(from: location) }
+        return keptAnything ? kept : nil
     }
 }

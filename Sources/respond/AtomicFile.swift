@@ -1,42 +1,78 @@
 import Foundation
+import IncidentKit
 
-/// Writes a file whole or not at all: a temporary file (mode 0600) in the same directory, synced, then renamed
-/// over the target, so a reader never sees half an export and a failure leaves the old file in place.
+/// Writes a file whole or not at all: a temporary file in the same directory, synced, then renamed over the
+/// target, so a reader never sees half an export and a failure leaves the old file in place.
+///
+/// The temporary file has a random name and is created with `O_CREAT | O_EXCL | O_NOFOLLOW` relative to a
+/// descriptor of the directory: someone who can write the directory cannot guess the name ahead, and a link or
+/// file planted at any name is never opened, so the write cannot be redirected to another file.
 enum AtomicFile {
+    /// The mode of every file written this way, set with `fchmod` whatever the umask: an export holds the notes,
+    /// which can hold customer data.
+    static let mode: mode_t = 0o600
+
     /// Writes to `path` atomically whatever `body` writes into the file it is handed, so that a large document
-    /// can be written as it is produced instead of being built whole in memory first.
-    static func write(to path: String, _ body: (inout BufferedFile) throws -> Void) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory as NSString).appendingPathComponent(
-            ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        )
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot write", path) }
+    /// can be written as it is produced instead of being built whole in memory first. With `ownDirectory` (the
+    /// incident's own directory) the directory must not be a link and must belong to this user.
+    static func write(to path: String, ownDirectory: Bool = false, _ body: (inout BufferedFile) throws -> Void) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        let directoryPath = parent.isEmpty ? "." : parent
+        let name = (path as NSString).lastPathComponent
+        let directory: Int32
+        if ownDirectory {
+            directory = try PrivateFiles.openDirectory(directoryPath, create: false)
+        } else {
+            directory = open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directory >= 0 else { throw failure("cannot write", path) }
+        }
+        defer { close(directory) }
+        let (fd, temporary) = try createTemporary(in: directory, for: path)
         var file = BufferedFile(fd: fd)
         do {
             try body(&file)
         } catch {
             close(fd)
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw error
         }
         file.flush()
         let result = file.failure ?? (fsync(fd) == 0 ? 0 : errno)
         close(fd)
         guard result == 0 else {
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw failure("cannot write", path, errno: result)
         }
-        guard rename(temporary, path) == 0 else {
+        guard renameat(directory, temporary, directory, name) == 0 else {
             let error = errno
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw failure("cannot move the export into place at", path, errno: error)
         }
-        let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            fsync(directoryFD)
-            close(directoryFD)
+        guard fsync(directory) == 0 else { throw failure("cannot flush the directory of", path) }
+    }
+
+    /// Creates a new temporary file with a random name in `directory`, mode `mode`, and returns it open for
+    /// writing with its name. A name already taken, by a file or a link, is never opened: another is drawn.
+    private static func createTemporary(in directory: Int32, for path: String) throws -> (fd: Int32, name: String) {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let random = String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+            let name = ".respond-" + random + ".tmp"
+            let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd < 0 {
+                if errno == EEXIST || errno == EINTR { continue }
+                throw failure("cannot write", path)
+            }
+            guard fchmod(fd, mode) == 0 else {
+                let error = errno
+                close(fd)
+                unlinkat(directory, name, 0)
+                throw failure("cannot write", path, errno: error)
+            }
+            return (fd, name)
         }
+        throw failure("cannot write", path, errno: EEXIST)
     }
 
     private static func failure(_ what: String, _ path: String, errno code: Int32 = errno) -> CLIError {

@@ -33,8 +33,9 @@ enum PostmortemFile {
     ) throws -> (path: String, recorded: [Event]) {
         let state = IncidentState.fold(events)
         let runbooks = state.runbooks(lookup: runbook)
-        let path = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
-        try AtomicFile.write(to: path) { file in
+        let chosen = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
+        // The default file goes into the incident's own directory, which must not be a link out of the home.
+        try AtomicFile.write(to: chosen, ownDirectory: path == nil) { file in
             switch format {
             case .markdown:
                 PostmortemRenderer.writeMarkdown(
@@ -53,11 +54,11 @@ enum PostmortemFile {
         }
         do {
             let recorded = try location.journal.append(
-                [NewEvent(actor: actor, kind: .exportWritten(path: path, format: format.rawValue))], now: now
+                [NewEvent(actor: actor, kind: .exportWritten(path: chosen, format: format.rawValue))], now: now
             )
-            return (path, recorded)
+            return (chosen, recorded)
         } catch {
-            throw NotRecorded(path: path, reason: error.description)
+            throw NotRecorded(path: chosen, reason: error.description)
         }
     }
 }

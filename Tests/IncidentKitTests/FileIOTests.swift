@@ -44,4 +44,13 @@ struct FileIOTests {
         #expect(small == [0] + Array("01".utf8))
         #expect(try FileIO.read(fd, offset: 0, count: 0, path: path).isEmpty)
     }
+
+    @Test("a full disk is a disk-full error that says what to do and that nothing was written")
+    func diskFull() throws {
+        let fd = try FileIO.open("/dev/full", O_WRONLY)
+        defer { close(fd) }
+        let error = #expect(throws: JournalError.self) { try FileIO.writeAll(fd, Array("one\n".utf8), path: "/dev/full") }
+        #expect(error == .diskFull(path: "/dev/full"))
+        #expect(error?.description == "disk full writing /dev/full: free space and retry; nothing was written")
+    }
 }

@@ -180,13 +180,12 @@ struct JournalTests {
         #expect(throws: JournalError.notFound(path: path)) { try Journal.read(path) }
     }
 
-    @Test("a full disk is a disk-full error that says what to do and that nothing was written")
-    func diskFull() {
+    @Test("a device given as the journal is refused before anything is written to it")
+    func deviceRefused() {
         let error = #expect(throws: JournalError.self) {
             try Journal(path: "/dev/full").append([note("one")], now: now)
         }
-        #expect(error == .diskFull(path: "/dev/full"))
-        #expect(error?.description == "disk full writing /dev/full: free space and retry; nothing was written")
+        #expect(error == .unsafePath(path: "/dev/full", problem: .notARegularFile(found: "a device")))
     }
 
     @Test("an append waits for another writer's lock and gives up with a locked error")
