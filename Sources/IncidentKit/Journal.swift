@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Appends are safe against other processes appending at the same time and against a crash mid-write: each
 /// append takes an exclusive `flock`, numbers its events after the highest seq in the file, writes all its lines
-/// in one `write` on an `O_APPEND` descriptor and `fsync`s before it returns.
+/// in one `write` on an `O_APPEND` descriptor and `fsync`s before it returns. What an append has read of the file
+/// is remembered (`JournalScans`), so the next one reads only the lines written since, by anyone.
 public struct Journal: Sendable {
     /// The journal's file name inside an incident directory.
     public static let fileName = "timeline.jsonl"
@@ -30,7 +31,8 @@ public struct Journal: Sendable {
         defer { flock(fd, LOCK_UN) }
 
         let size = try FileIO.size(fd, path: path)
-        let tail = try JournalTail.read(fd, size: size, path: path)
+        let known = try JournalScans.shared.resume(fd, path: path, size: size)
+        let tail = try JournalTail.read(fd, size: size, path: path, after: known)
         let firstSeq = try tail.firstSeq(of: new.count, path: path)
         let recordedAt = JournalTime.normalized(now)
         let events = new.enumerated().map { offset, event in
@@ -58,6 +60,11 @@ public struct Journal: Sendable {
             throw error
         }
         if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+        let appended = JournalScan(
+            offset: size + bytes.count, lines: tail.scanned.lines + (tail.torn ? 1 : 0) + events.count,
+            highestSeq: firstSeq + events.count - 1
+        )
+        try JournalScans.shared.remember(appended, of: fd, path: path, written: bytes)
         return events
     }
 
@@ -124,25 +131,31 @@ struct JournalTail {
     var highestSeq: Int
     /// Whether the file ends without a newline.
     var torn: Bool
+    /// The complete lines read, the ones an earlier scan had read included.
+    var scanned: JournalScan
 
     /// How many bytes are read at a time.
     private static let chunk = 1 << 16
 
-    /// Reads every line, a chunk at a time, holding one chunk and the line it cuts (so memory follows the longest
-    /// line, not the file).
+    /// Reads every line after `known` (a scan of the file's start that still holds), a chunk at a time, holding one
+    /// chunk and the line it cuts (so memory follows the longest line, not the file).
     ///
     /// Every line is read, not only the last readable one: a duplicated, reordered or foreign line can hold a seq
     /// higher than the lines after it, and any unreadable run of lines can follow it, so only the whole file says
     /// which seq is free. The torn fragment counts too: the next append ends it with a newline, and a fragment that
     /// is a whole event without its newline becomes a line the readers load.
-    static func read(_ fd: Int32, size: Int, path: String) throws(JournalError) -> JournalTail {
-        guard size > 0 else { return JournalTail(highestSeq: 0, torn: false) }
+    static func read(_ fd: Int32, size: Int, path: String, after known: JournalScan = .start) throws(JournalError)
+        -> JournalTail
+    {
+        guard size > known.offset else {
+            return JournalTail(highestSeq: known.highestSeq, torn: false, scanned: known)
+        }
         var decoder = EventLineDecoder()
-        var highest = 0
-        var lineNumber = 0
-        var buffer = [UInt8](repeating: 0, count: min(chunk, size))
+        var highest = known.highestSeq
+        var lineNumber = known.lines
+        var buffer = [UInt8](repeating: 0, count: min(chunk, size - known.offset))
         var held = 0
-        var offset = 0
+        var offset = known.offset
         func note(_ line: ArraySlice<UInt8>) throws(JournalError) {
             guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
             guard header.version <= Event.schemaVersion else {
@@ -169,11 +182,12 @@ struct JournalTail {
             }
             held = end - lineStart
         }
+        let scanned = JournalScan(offset: offset - held, lines: lineNumber, highestSeq: highest)
         if held > 0 {
             lineNumber += 1
             try note(buffer[0..<held])
         }
-        return JournalTail(highestSeq: highest, torn: held > 0)
+        return JournalTail(highestSeq: highest, torn: held > 0, scanned: scanned)
     }
 
     /// The seq of the first of `count` events appended after this tail, or an error when the journal's seqs are

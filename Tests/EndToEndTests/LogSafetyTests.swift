@@ -98,7 +98,7 @@ struct LogSafetyTests {
         let cases: [(String, String)] = [
             ("2026-02-31T10:00", "Error: cannot read time \"2026-02-31T10:00\": February 2026 has 28 days, not a day 31\n"),
             ("24:00", "Error: cannot read time \"24:00\": hours are 00 to 23, minutes and seconds 00 to 59\n"),
-            ("\u{1B}]0;pwned\u{07}soon\u{9B}2J", "Error: cannot read time \"soon\": use HH:MM (local time today), or ISO 8601:"),
+            ("\u{1B}]0;pwned\u{07}soon\u{9B}2J", "Error: cannot read time \"␛]0;pwned␇soon\\u{9B}2J\": use HH:MM (local time today), or ISO 8601:"),
         ]
         for (typed, message) in cases {
             let result = try respond(["log", id, "note", "x", "--at", typed], home: home, timeZone: "Asia/Taipei")

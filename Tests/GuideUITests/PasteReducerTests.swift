@@ -81,13 +81,13 @@ struct PasteReducerTests {
         #expect(typed.text == "yes ")
     }
 
-    @Test("escape sequences and control characters in a paste never reach the journal")
-    func controlsDropped() {
+    @Test("escape sequences and control characters in a paste reach the journal only in their visible form")
+    func controlsShown() {
         let (_, effects) = run(
             Fixtures.walkthrough(),
             keys(.character("n")) + [paste("ok\u{1B}[31mred\u{1B}[0m\u{07}\u{0}\u{9B}2Jdone\u{202E}x")] + keys(.enter))
         #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "okreddonex", pinned: false, commander: false))])])
+            NewEvent(actor: "alice", kind: .note(text: "ok␛[31mred␛[0m␇␀\\u{9B}2Jdone\\u{202E}x", pinned: false, commander: false))])])
     }
 
     @Test("a placeholder value and the start form's title take a paste as one line")
