@@ -107,4 +107,12 @@ struct RunbookLimitsTests {
         #expect(runbook.section(.symptoms)?.blocks.count == 1)
         #expect(runbook.footer.owner == nil)
     }
+
+    @Test("a file whose lines end in a lone CR has its closed fences accepted as closed, on the lines cmark numbers")
+    func loneCarriageReturns() throws {
+        let text = templateRunbook.replacingOccurrences(of: "\n", with: "\r")
+        let result = RunbookParser.parse(text: text, path: "cr.md")
+        #expect(result.diagnostics.isEmpty, "\(messages(result.diagnostics))")
+        #expect(result.runbook?.steps.first?.location.line == 19)
+    }
 }
