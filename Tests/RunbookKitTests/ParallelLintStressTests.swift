@@ -1,4 +1,6 @@
 import Foundation
+import Dispatch
+import Synchronization
 import Testing
 import TestSupport
 @testable import RunbookKit
@@ -44,5 +46,31 @@ struct ParallelLintStressTests {
             let parallel = linter.lint(catalog).filter { $0.message.contains("block") }.map(\.description).sorted()
             #expect(parallel == sequential)
         }
+    }
+
+    @Test("sixteen threads checking blocks at once, more than there are cores, each get their own verdicts",
+          .timeLimit(.minutes(5)))
+    func manyThreads() throws {
+        let scripts = ["kubectl -n production get pods\n", "if true; then\n  df -h\n", "echo ok\n"]
+        let expected = BashSyntaxChecker().check(scripts)
+        let results = Mutex<[[ShellSyntaxResult]]>([])
+        let finished = DispatchGroup()
+        let threads = (0..<16).map { _ in
+            Thread {
+                for _ in 0..<40 {
+                    let verdicts = BashSyntaxChecker().check(scripts)
+                    results.withLock { $0.append(verdicts) }
+                }
+                finished.leave()
+            }
+        }
+        for thread in threads {
+            finished.enter()
+            thread.start()
+        }
+        #expect(finished.wait(timeout: .now() + 240) == .success)
+        #expect(results.withLock { $0.count } == 16 * 40)
+        #expect(results.withLock { $0 }.allSatisfy { $0 == expected })
+        #expect(expected.map(\.isValid) == [true, false, true])
     }
 }

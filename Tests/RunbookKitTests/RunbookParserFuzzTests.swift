@@ -18,13 +18,17 @@ let hostileRunbookFragments: [[UInt8]] = [
     "<!-- unclosed comment", "<script>", "${HOME}{{ x }}<pod-name>$X", "# respond: no-run\n",
 ].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xE4, 0xB8]]
 
-/// One random change to `bytes`: a hostile fragment inserted, a range deleted or repeated, a byte flipped, the
+/// One random change to `bytes`: a hostile fragment inserted (at a line's start or anywhere), a range deleted or repeated, a byte flipped, the
 /// text cut short, or its line ends made CRLF.
 func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
     var bytes = bytes
     let position = random.int(0..<(bytes.count + 1))
     switch random.int(0..<7) {
-    case 0, 1:
+    case 0:
+        // At the start of a line, where a fragment can be a heading, a list or a fence.
+        let lineStart = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        bytes.insert(contentsOf: random.pick(hostileRunbookFragments), at: lineStart)
+    case 1:
         bytes.insert(contentsOf: random.pick(hostileRunbookFragments), at: position)
     case 2:
         bytes.removeSubrange(position..<min(bytes.count, position + random.int(1..<400)))
