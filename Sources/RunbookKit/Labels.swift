@@ -84,7 +84,8 @@ enum LabelledValue {
         var start = ""
         for inline in inlines {
             let text = inline.plainText
-            start += start.isEmpty ? String(Substring(text).trimmingLeadingCharacters(in: TrimmedScalars.whitespace)) : text
+            start += start.isEmpty
+                ? String(Substring(text).trimmingLeadingCharacters(in: TrimmedScalars.whitespace)) : text
             if start.utf8.count >= longestFooterNeedle { break }
         }
         return start.withUTF8 { bytes in footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) } }

@@ -88,8 +88,9 @@ private struct SourceLines {
             // fence's end line is the line cmark means.
             if bytes.contains(UInt8(ascii: "\r")) {
                 starts = [0]
-                for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n")
-                    || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
+                let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
+                for (offset, byte) in bytes.enumerated() where byte == newline
+                    || (byte == carriageReturn && (offset + 1 == bytes.count || bytes[offset + 1] != newline)) {
                     starts.append(offset + 1)
                 }
             }

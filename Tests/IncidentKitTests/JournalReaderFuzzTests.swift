@@ -11,7 +11,8 @@ private let hostileJSONFragments: [[UInt8]] = [
     #""seq":1,"seq":2,"#, #""kind":"note","kind":"reopened","#, #""actor":null,"#, #""text":{"a":[1,2,{}]},"#,
     "\"x\":" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + ",",
     "\"x\":" + String(repeating: "{\"a\":", count: 2_000) + "1" + String(repeating: "}", count: 2_000) + ",",
-    #""text":"\u0000\u001b[31m\ud800\udfff\u202e","#, #""text":"\uZZZZ","#, "\u{1B}]0;x\u{07}", "\r", "\t", ",,", "{", "}",
+    #""text":"\u0000\u001b[31m\ud800\udfff\u202e","#, #""text":"\uZZZZ","#, "\u{1B}]0;x\u{07}", "\r", "\t", ",,",
+    "{", "}",
     #""occurredAt":"9999-99-99T99:99:99.999Z","#, #""recordedAt":"2026-11-27T00:20:05Z","#, #""id":"not-a-uuid","#,
 ].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0x00], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
 

@@ -22,7 +22,8 @@ struct ParallelLintStressTests {
                         "for x in a b; do echo \"$x\"; done"]
         for number in 1...count {
             var text = templateRunbook
-            let extra = (0..<random.int(1..<4)).map { _ in "```bash\n\(random.pick(commands))\n```\n" }.joined(separator: "\n")
+            let extra = (0..<random.int(1..<4)).map { _ in "```bash\n\(random.pick(commands))\n```\n" }
+                .joined(separator: "\n")
             text = text.replacingOccurrences(of: "## Resolution", with: extra + "\n## Resolution")
             if number % 5 == 0 {
                 text = text.replacingOccurrences(of: "df -h", with: "if true; then\n  df -h")
@@ -41,7 +42,9 @@ struct ParallelLintStressTests {
         let sequential = catalog.runbookIDs.compactMap(catalog.runbook(id:)).flatMap { linter.lint($0, entry: nil) }
             .filter { $0.message.contains("block") }.map(\.description).sorted()
         #expect(sequential.count == Self.runbookCount / 5)
-        #expect(sequential.allSatisfy { $0.hasSuffix("bash block does not parse: syntax error: unexpected end of file") })
+        #expect(sequential.allSatisfy {
+            $0.hasSuffix("bash block does not parse: syntax error: unexpected end of file")
+        })
         for _ in 0..<Self.rounds {
             let parallel = linter.lint(catalog).filter { $0.message.contains("block") }.map(\.description).sorted()
             #expect(parallel == sequential)

@@ -5,7 +5,8 @@ import TestSupport
 
 /// The runbook from `templateRunbook` with its first step heading numbered `number`.
 private func runbook(stepNumber number: String) -> String {
-    templateRunbook.replacingOccurrences(of: "### Step 1: Find the full volume", with: "### Step \(number): Find the full volume")
+    templateRunbook.replacingOccurrences(
+        of: "### Step 1: Find the full volume", with: "### Step \(number): Find the full volume")
 }
 
 @Suite("Runbook size and shape are bounded", .temporaryFiles)
@@ -13,7 +14,7 @@ struct RunbookLimitsTests {
     static let oversized = Catalog.maximumFileSize + 1
     static let today = CalendarDay(year: 2026, month: 11, day: 27)
 
-    @Test("a file over the limit is one error naming the file, its size and the limit, on line 1, in every reading path")
+    @Test("a file over the limit is one error naming the file, its size and the limit, on line 1, in every path")
     func oversizedFile() throws {
         let directory = try TemporaryDirectory()
         try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
@@ -21,8 +22,8 @@ struct RunbookLimitsTests {
         try directory.write("disk-full.md", templateRunbook)
         try directory.write("huge.md", String(repeating: "<", count: Self.oversized))
         let path = directory.path + "/huge.md"
-        let message = "\(path) is 1048577 bytes (1.0 MiB); a file in the runbook directory may be at most 1048576 bytes "
-            + "(1 MiB): split it into shorter runbooks, or move it out of the directory"
+        let message = "\(path) is 1048577 bytes (1.0 MiB); a file in the runbook directory may be at most "
+            + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory"
         let catalog = try Catalog.load(directory: directory.path)
 
         #expect(catalog.runbook(id: "huge") == nil)
@@ -69,7 +70,8 @@ struct RunbookLimitsTests {
             Issue.record("a 64 GiB file was read")
             return
         }
-        #expect(reason == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most 1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory")
+        #expect(reason == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most "
+            + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory")
     }
 
     @Test("a step number that does not fit an Int is part of the title, and the step is numbered by position")
@@ -94,9 +96,10 @@ struct RunbookLimitsTests {
         let runbook = try #require(RunbookParser.parse(text: text, path: "lib/disk-full.md").runbook)
         #expect(RunbookText.render(runbook).contains("999999999. Next"))
         let lint = Linter(checker: ScriptedShellChecker(), today: Self.today).lint(runbook, entry: nil)
-        #expect(lint.map(\.message).contains("Last Updated \"99999999999999999999-01-01\" is not a date; write YYYY-MM-DD"))
-        let index = IndexParser.parse(text: "### A\n\n| Runbook | Severity |\n|---|---|\n| [X](x.md) | P99999999999999999999 |\n",
-                                      path: "README.md")
+        #expect(lint.map(\.message).contains(
+            "Last Updated \"99999999999999999999-01-01\" is not a date; write YYYY-MM-DD"))
+        let index = IndexParser.parse(
+            text: "### A\n\n| Runbook | Severity |\n|---|---|\n| [X](x.md) | P99999999999999999999 |\n", path: "README.md")
         #expect(index.index.categories.first?.entries.first?.severity == nil)
     }
 

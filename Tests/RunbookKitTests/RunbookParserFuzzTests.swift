@@ -5,7 +5,8 @@ import TestSupport
 
 /// Byte sequences an attacker or an unlucky editor puts in a runbook.
 let hostileRunbookFragments: [[UInt8]] = [
-    "\u{1B}[31m red \u{1B}[0m", "\u{1B}]0;title\u{07}", "\u{1B}\u{1B}[\u{1B}P\u{1B}\\\u{1B}_x\u{9C}", "\u{202E}evil\u{202C}",
+    "\u{1B}[31m red \u{1B}[0m", "\u{1B}]0;title\u{07}", "\u{1B}\u{1B}[\u{1B}P\u{1B}\\\u{1B}_x\u{9C}",
+    "\u{202E}evil\u{202C}",
     "99999999999999999999", "### Step 99999999999999999999: overflow\n", "### 步驟 99999999999999999999：溢位\n",
     "99999999999999999999. item\n", "-99999999999999999999", "&#99999999999;", "&#x110000;",
     String(repeating: ">", count: 3_000) + " deep\n", String(repeating: "- ", count: 2_000) + "x\n",
@@ -18,8 +19,8 @@ let hostileRunbookFragments: [[UInt8]] = [
     "<!-- unclosed comment", "<script>", "${HOME}{{ x }}<pod-name>$X", "# respond: no-run\n",
 ].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xE4, 0xB8]]
 
-/// One random change to `bytes`: a hostile fragment inserted (at a line's start or anywhere), a range deleted or repeated, a byte flipped, the
-/// text cut short, or its line ends made CRLF.
+/// One random change to `bytes`: a hostile fragment inserted (at a line's start or anywhere), a range deleted or
+/// repeated, a byte flipped, the text cut short, or its line ends made CRLF.
 func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
     var bytes = bytes
     let position = random.int(0..<(bytes.count + 1))
@@ -60,7 +61,8 @@ struct RunbookParserFuzzTests {
     /// The shipped runbooks and index, the seeds every mutation starts from.
     static func seeds() throws -> [[UInt8]] {
         let directory = TestPaths.shippedRunbooks
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".md") }.sorted()
         return try names.map { Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + $0))) }
     }
 
@@ -76,7 +78,9 @@ struct RunbookParserFuzzTests {
                 bytes = mutate(bytes, &random)
             }
             // Lines as cmark counts them: a lone CR ends one too.
-            let lines = bytes.indices.count { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A) } + 1
+            let lines = bytes.indices.count {
+                bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A)
+            } + 1
             let result = RunbookParser.parse(data: Data(bytes), path: "lib/fuzz.md")
             let context = "iteration \(iteration) of seed \(Self.seed)"
             for diagnostic in result.diagnostics {
@@ -87,7 +91,8 @@ struct RunbookParserFuzzTests {
                 #expect(runbook.id == "fuzz", "\(context)")
                 #expect(Set(runbook.steps.map(\.key)).count == runbook.steps.count, "\(context)")
                 #expect(runbook.steps.allSatisfy { (0...99_999).contains($0.number) }, "\(context)")
-                #expect(runbook.checklist.map(\.number) == Array(0..<runbook.checklist.count).map { $0 + 1 }, "\(context)")
+                let numbers = runbook.checklist.map(\.number)
+                #expect(numbers == numbers.indices.map { $0 + 1 }, "\(context)")
                 #expect(!RunbookText.render(runbook).isEmpty, "\(context)")
                 for diagnostic in linter.lint(runbook, entry: nil) {
                     #expect((1...lines).contains(diagnostic.location.line), "\(context): \(diagnostic)")

@@ -32,7 +32,8 @@ struct StepHeadingTests {
 
     @Test("a number too long to be a step number is text, however many digits it has, in every heading form",
           arguments: [
-              "Step 99999999999999999999: Check pods", "步驟 99999999999999999999：檢查", "第 99999999999999999999 步：重啟",
+              "Step 99999999999999999999: Check pods", "步驟 99999999999999999999：檢查",
+              "第 99999999999999999999 步：重啟",
               "99999999999999999999. Restart", "Step 123456: x", "Step \(String(repeating: "9", count: 4096)): x",
           ])
     func tooLong(heading: String) {
