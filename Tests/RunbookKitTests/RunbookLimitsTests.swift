@@ -98,8 +98,8 @@ struct RunbookLimitsTests {
         let lint = Linter(checker: ScriptedShellChecker(), today: Self.today).lint(runbook, entry: nil)
         #expect(lint.map(\.message).contains(
             "Last Updated \"99999999999999999999-01-01\" is not a date; write YYYY-MM-DD"))
-        let index = IndexParser.parse(
-            text: "### A\n\n| Runbook | Severity |\n|---|---|\n| [X](x.md) | P99999999999999999999 |\n", path: "README.md")
+        let table = "### A\n\n| Runbook | Severity |\n|---|---|\n| [X](x.md) | P99999999999999999999 |\n"
+        let index = IndexParser.parse(text: table, path: "README.md")
         #expect(index.index.categories.first?.entries.first?.severity == nil)
     }
 
