@@ -19,7 +19,7 @@ let package = Package(
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
-        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "TerminalText"]),
+        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
         .target(name: "IncidentKit", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit", "TerminalText"]),
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),

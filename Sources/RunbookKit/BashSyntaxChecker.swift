@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 
 /// Checks scripts with `bash -n`, which parses a script and executes nothing: one `bash -c` driver reads the scripts
@@ -31,42 +32,25 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
               printf '\\n%s %d\\n' "$2" "$?"
             done
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-c", driver, "respond-lint", executable, marker]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return scripts.map { _ in .unavailable("cannot run \(executable): \(error.localizedDescription)") }
-        }
-        // Read the answers on their own thread so a long batch cannot block on a full pipe while stdin is written.
-        let collected = OutputCollector()
-        let reader = Thread { collected.store(output.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        // bash may exit before reading all of stdin; a broken pipe must be an error here, not a signal.
-        signal(SIGPIPE, SIG_IGN)
-        var payload = Data()
+        var payload: [UInt8] = []
         for script in scripts {
             // `<<<` gives bash the script with a newline added; one already there is dropped so that bash sees the
             // script's own lines and blames the same line numbers as with the file on stdin.
             payload.append(contentsOf: script.utf8.last == UInt8(ascii: "\n") ? script.utf8.dropLast() : script.utf8[...])
             payload.append(0)
         }
-        try? input.fileHandleForWriting.write(contentsOf: payload)
-        try? input.fileHandleForWriting.close()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        if finished.wait(timeout: .now() + seconds * Double(scripts.count)) == .timedOut {
-            process.terminate()
+        let output: [UInt8]
+        switch ShellDriver.run(executable, ["-c", driver, "respond-lint", executable, marker], input: payload,
+                               timeout: seconds * Double(scripts.count)) {
+        case .finished(let bytes):
+            output = bytes
+        case .cannotStart(let reason):
+            return scripts.map { _ in .unavailable("cannot run \(executable): \(reason)") }
+        case .timedOut:
             return scripts.map { _ in .unavailable("\(executable) -n did not finish within \(Int(seconds)) s a block") }
         }
-        return Self.results(String(decoding: collected.wait(), as: UTF8.self), marker: marker, count: scripts.count,
+        return Self.results(String(decoding: output, as: UTF8.self), marker: marker, count: scripts.count,
                             executable: executable)
     }
 
@@ -101,27 +85,5 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
     static func line(in message: String) -> Int? {
         guard let range = message.range(of: #"line \d+"#, options: .regularExpression) else { return nil }
         return Int(message[range].dropFirst(5))
-    }
-}
-
-/// Hands the driver's output from the reading thread to the checker once the pipe closes.
-private final class OutputCollector: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var data: Data?
-
-    func store(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.signal()
-        lock.unlock()
-    }
-
-    func wait() -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        while data == nil {
-            lock.wait()
-        }
-        return data ?? Data()
     }
 }

@@ -13,9 +13,43 @@ public enum CatalogLoadError: Error, CustomStringConvertible, Equatable {
     }
 }
 
+/// A file in the runbook directory that is larger than `Catalog.maximumFileSize`, reported instead of parsed.
+public struct RunbookFileTooLarge: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The file's path.
+    public var path: String
+    /// The file's size in bytes when it was refused (at least `limit + 1`).
+    public var size: Int
+    /// The most bytes a file may have.
+    public var limit: Int
+
+    /// Creates the problem for a file of `size` bytes over `limit`.
+    public init(path: String, size: Int, limit: Int) {
+        self.path = path
+        self.size = size
+        self.limit = limit
+    }
+
+    public var description: String {
+        "\(path) is \(size) bytes (\(Self.mebibytes(size))); a file in the runbook directory may be at most \(limit) "
+            + "bytes (\(Self.mebibytes(limit))): split it into shorter runbooks, or move it out of the directory"
+    }
+
+    /// `bytes` in MiB with one decimal, or whole when it is a whole number of them (`1 MiB`, `10.3 MiB`).
+    private static func mebibytes(_ bytes: Int) -> String {
+        let mebibyte = 1 << 20
+        if bytes % mebibyte == 0 { return "\(bytes / mebibyte) MiB" }
+        let tenths = (bytes / (mebibyte / 10)) % 10
+        return "\(bytes / mebibyte).\(tenths) MiB"
+    }
+}
+
 extension Catalog {
-    /// Files larger than this are reported instead of parsed, so a stray log file cannot exhaust memory.
-    public static let maximumFileSize = 64 * 1024 * 1024
+    /// The most bytes a runbook or index file may have; a larger one is reported instead of read or parsed.
+    ///
+    /// Parsing costs up to a few hundred bytes of memory per byte of markdown (cmark makes a node for every `<`,
+    /// `[` or `>` of a hostile file), so this limit is also what bounds the memory of parsing one file; see
+    /// docs/runbook-format.md. The shipped runbooks are under 10 KB and the index of 2,000 runbooks about 250 KB.
+    public static let maximumFileSize = 1 << 20
 
     /// Reads a runbook directory: its `README.md` index and the names of every `*.md` file in it and every file
     /// an index row links. The one part of RunbookKit that touches the disk: a runbook file is read when it is
@@ -85,14 +119,15 @@ extension Catalog {
         default:
             return .unreadable("not a regular file; a runbook must be a plain markdown file")
         }
-        guard info.st_size <= maximumFileSize else { return .unreadable(tooLarge) }
-        // The size is a hint: a file that grows while it is read is read to its end, up to the limit.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        let size = Int(info.st_size)
+        guard size <= maximumFileSize else { return .unreadable(tooLarge(path, size: size)) }
+        // The size is a hint: a file that grows while it is read is read to its end, but never more than one byte
+        // past the limit, which is enough to refuse it.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
-        while true {
+        while count <= maximumFileSize {
             if count == bytes.count {
-                guard bytes.count <= maximumFileSize else { return .unreadable(tooLarge) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maximumFileSize + 1 - bytes.count)))
             }
             let read = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
@@ -105,12 +140,15 @@ extension Catalog {
             }
             count += read
         }
-        guard count <= maximumFileSize else { return .unreadable(tooLarge) }
+        guard count <= maximumFileSize else {
+            let grown = fstat(descriptor, &info) == 0 ? Int(info.st_size) : count
+            return .unreadable(tooLarge(path, size: max(grown, count)))
+        }
         return .data(Data(bytes[..<count]))
     }
 
-    private static var tooLarge: String {
-        "larger than \(maximumFileSize / 1024 / 1024) MB; a runbook should be a short document"
+    private static func tooLarge(_ path: String, size: Int) -> String {
+        RunbookFileTooLarge(path: path, size: size, limit: maximumFileSize).description
     }
 
     /// Why `open` failed, in words that say what to do.

@@ -78,14 +78,17 @@ enum LabelledValue {
     /// owner is left alone. Reads only as many of the inlines as the longest label needs: the text of every
     /// paragraph of a large library is not made just to look at its first words.
     static func startsWithFooterLabel(_ inlines: [Inline]) -> Bool {
+        // The paragraph's start without its leading whitespace, which is dropped from each inline until text
+        // arrives: trimming all that was gathered after every inline made a paragraph of thousands of blank code
+        // spans quadratic. Trailing whitespace is kept; no label ends in whitespace, so a prefix match is the same.
         var start = ""
         for inline in inlines {
-            start += inline.plainText
-            // Trimming keeps the first bytes of the paragraph's trimmed text once this many are left.
-            if start.trimmed.utf8.count >= longestFooterNeedle { break }
+            let text = inline.plainText
+            start += start.isEmpty
+                ? String(Substring(text).trimmingLeadingCharacters(in: TrimmedScalars.whitespace)) : text
+            if start.utf8.count >= longestFooterNeedle { break }
         }
-        var trimmed = start.trimmed
-        return trimmed.withUTF8 { bytes in footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) } }
+        return start.withUTF8 { bytes in footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) } }
     }
 
     /// Whether `label` is one of `labels`, ignoring case.
@@ -111,6 +114,8 @@ enum StepHeading {
 
     /// The words a numbered heading starts with, lowered.
     private static let prefixes: [[Unicode.Scalar]] = ["step", "步驟", "步骤", "第"].map { Array($0.unicodeScalars) }
+    /// The most digits a step number has; a heading with a longer number is text, its step numbered by position.
+    static let maximumDigits = 5
     /// What may follow the number.
     private static let separators: Set<Unicode.Scalar> = Set(":：.)、-–—".unicodeScalars)
 
@@ -136,11 +141,13 @@ enum StepHeading {
         var digits = 0
         var index = scalars.startIndex
         while index < scalars.endIndex, let digit = asciiDigit(scalars[index]) {
-            number = number * 10 + digit
+            // Only the digits of a step number are added up: a longer run (`99999999999999999999`) is counted
+            // and refused below, never multiplied past Int's range.
+            if digits < maximumDigits { number = number * 10 + digit }
             digits += 1
             index = scalars.index(after: index)
         }
-        guard digits > 0, digits < 6 else { return nil }
+        guard digits > 0, digits <= maximumDigits else { return nil }
         var rest = scalars[index...].drop { $0 == " " }
         if rest.first == "步" { rest = rest.dropFirst() }
         if let first = rest.first, separators.contains(first) {

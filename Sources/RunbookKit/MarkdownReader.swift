@@ -84,11 +84,22 @@ private struct SourceLines {
                     starts.append(offset)
                 }
             }
+            // cmark numbers lines ending in a lone CR too; the rare file with one is split the same way, so that a
+            // fence's end line is the line cmark means.
+            if bytes.contains(UInt8(ascii: "\r")) {
+                starts = [0]
+                let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
+                for (offset, byte) in bytes.enumerated() where byte == newline
+                    || (byte == carriageReturn && (offset + 1 == bytes.count || bytes[offset + 1] != newline)) {
+                    starts.append(offset + 1)
+                }
+            }
             lineStarts = starts
         }
         guard let lineStarts, number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
-        let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return bytes[start..<end]
     }
 }

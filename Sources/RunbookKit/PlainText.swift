@@ -78,18 +78,26 @@ extension Substring {
     /// Works on scalars, which needs no grapheme breaking: a scalar from `members` is a whole character unless a
     /// combining mark (or a joiner) follows it, and then it is kept, as a character-by-character trim would.
     func trimmingCharacters(in members: [Unicode.Scalar]) -> Substring {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
+        let scalars = trimmingLeadingCharacters(in: members).unicodeScalars
+        let start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, members.contains(scalars[start]) {
-            let next = scalars.index(after: start)
-            if next < end, Self.extendsCharacter(scalars[next]) { break }
-            start = next
-        }
         while start < end {
             let last = scalars.index(before: end)
             guard members.contains(scalars[last]) else { break }
             end = last
+        }
+        return Substring(scalars[start..<end])
+    }
+
+    /// The substring without leading scalars from `members`, as `trimmingCharacters(in:)` trims its start.
+    func trimmingLeadingCharacters(in members: [Unicode.Scalar]) -> Substring {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        let end = scalars.endIndex
+        while start < end, members.contains(scalars[start]) {
+            let next = scalars.index(after: start)
+            if next < end, Self.extendsCharacter(scalars[next]) { break }
+            start = next
         }
         return Substring(scalars[start..<end])
     }

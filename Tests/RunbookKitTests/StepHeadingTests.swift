@@ -29,4 +29,22 @@ struct StepHeadingTests {
         #expect(split.number == nil)
         #expect(split.title == heading.trimmed)
     }
+
+    @Test("a number too long to be a step number is text, however many digits it has, in every heading form",
+          arguments: [
+              "Step 99999999999999999999: Check pods", "步驟 99999999999999999999：檢查",
+              "第 99999999999999999999 步：重啟",
+              "99999999999999999999. Restart", "Step 123456: x", "Step \(String(repeating: "9", count: 4096)): x",
+          ])
+    func tooLong(heading: String) {
+        let split = StepHeading.split(heading)
+        #expect(split.number == nil)
+        #expect(split.title == heading)
+    }
+
+    @Test("the longest step number still reads as a number")
+    func longestNumber() {
+        #expect(StepHeading.split("Step 99999: x").number == 99999)
+        #expect(StepHeading.split("00001. x").number == 1)
+    }
 }

@@ -73,14 +73,22 @@ public final class ChildProcess {
 
     /// Waits for the child to end: its exit status, or 128 plus the signal that killed it, as a shell reports it.
     public func waitForExit() throws -> Int32 {
+        try waitForExitWithPeakMemory().status
+    }
+
+    /// Waits for the child to end: its status as `waitForExit()` gives it, and the most memory it held at once
+    /// (its peak resident set), in bytes.
+    public func waitForExitWithPeakMemory() throws -> (status: Int32, peakBytes: Int) {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else {
                 throw ChildProcessError(description: "waitpid failed for process \(pid): \(String(cString: strerror(errno)))")
             }
         }
         let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        // Linux reports ru_maxrss in kilobytes.
+        return (signal == 0 ? (status >> 8) & 0xFF : 128 + signal, usage.ru_maxrss * 1024)
     }
 }
 
