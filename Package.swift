@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
@@ -20,12 +21,18 @@ let package = Package(
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
         .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
-        .target(name: "IncidentKit", dependencies: ["RunbookKit"]),
-        .target(name: "Postmortem", dependencies: ["IncidentKit", "RunbookKit", "TerminalText"]),
-        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentKit", "TerminalText"]),
+        .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
+        .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
+        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText"]),
+
+        // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
+        .target(name: "IncidentStore", dependencies: ["IncidentModel"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
-        .target(name: "CommandRunner", dependencies: ["IncidentKit", "RunbookKit", "TerminalText", "CProcessSpawn"]),
+        .target(
+            name: "CommandRunner",
+            dependencies: ["IncidentModel", "IncidentStore", "RunbookKit", "TerminalText", "CProcessSpawn"]
+        ),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),
@@ -33,7 +40,8 @@ let package = Package(
         .executableTarget(
             name: "respond",
             dependencies: [
-                "RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "CursesBackend", "TerminalText", "CommandRunner",
+                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
+                "TerminalText", "CommandRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,25 +49,40 @@ let package = Package(
         // `make bench` only: measures the pieces in-process (never part of `make test`).
         .executableTarget(
             name: "respond-bench",
-            dependencies: ["RunbookKit", "IncidentKit", "Postmortem", "GuideUI", "TerminalText"],
+            dependencies: [
+                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "TerminalText",
+            ],
             path: "bench/Sources/respond-bench"
         ),
 
         // Test helpers shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["TerminalText", "CProcessSpawn"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["TerminalText", "CProcessSpawn", "RunbookKit", "IncidentModel"],
+            path: "Tests/TestSupport"
+        ),
 
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit", "RunbookKit", "TestSupport"]),
         .testTarget(
-            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentKit", "RunbookKit", "TestSupport"],
+            name: "IncidentModelTests",
+            dependencies: [
+                "IncidentModel", "RunbookKit", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
-            name: "GuideUITests", dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentKit", "TestSupport"],
+            name: "GuideUITests",
+            dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentModel", "IncidentStore", "TestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
-            name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentKit", "TestSupport"]
+            name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentModel", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["respond", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -228,7 +228,7 @@ if has_bench append; then
         "sqlite3 synchronous=FULL: $(fmt "$theirs_rate") rows/s" "$(ratio "$ours_rate" "$theirs_rate")" "≥ 1.00×" \
         "$(met "$ours_rate >= $theirs_rate")"
 else
-    echo "- 5. Durable appends: not measured yet; the journal (IncidentKit's Journal) is not in this build." >>"$NOTES"
+    echo "- 5. Durable appends: not measured yet; the journal (IncidentStore's Journal) is not in this build." >>"$NOTES"
 fi
 
 echo "== 6. export" >&2

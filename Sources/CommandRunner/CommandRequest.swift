@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// What to run and where: the final command line, how, in which directory and environment, for how long, and
 /// the incident directory that keeps its output.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// Why a command stopped before it finished on its own.
 public enum StopReason: String, Hashable, Sendable {

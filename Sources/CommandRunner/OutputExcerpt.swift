@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 import TerminalText
 /// How much of a command's output the journal keeps.
 public struct ExcerptLimits: Hashable, Sendable {

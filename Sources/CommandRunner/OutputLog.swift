@@ -1,5 +1,6 @@
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 
 /// The file in the incident directory that keeps a command's output: `commands/<time>-<runbook>-<step>.log`,
 /// created 0600 in a 0700 directory, never overwriting another run's file nor following a link planted in its

@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// Something `update` asks the runtime to do; the runtime does it and answers with a `Message`.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// Everything that can happen to the guide: terminal input, the clock, and the results of effects.
 /// The runtime turns each into a call of `update`.

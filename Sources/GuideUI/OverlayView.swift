@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 import RunbookKit
 import TerminalText
 

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// Takes in what an effect produced.
 func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {

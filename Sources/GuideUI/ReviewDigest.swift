@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// What the review derives from the journal beyond the incident's state (which the session keeps, folded): the

@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 import TerminalText
 
 /// The review's progress pane: the progress and adherence summary, and the row each of its lines starts on when

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// The kinds of event the review filters by, with the digit key that toggles each.

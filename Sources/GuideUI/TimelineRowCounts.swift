@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// How many rows each event's timeline entry takes at one frame width, kept in the session as events arrive so
 /// that a frame of the timeline lays out only the entries it shows and still knows how many rows are above them.

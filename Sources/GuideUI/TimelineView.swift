@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 import TerminalText
 
@@ -77,7 +77,7 @@ private func timelineEntryParts(_ event: Event, opened: Date, width: Int) -> (pr
 
 /// An event in one line of words, sanitized.
 ///
-/// Shorter than the words `respond timeline` and the postmortem share (IncidentKit's `EventWording`), on purpose:
+/// Shorter than the words `respond timeline` and the postmortem share (IncidentModel's `EventWording`), on purpose:
 /// the review's event column is about 30 columns wide at 80x24 and the timeline's text under 60, so a step is
 /// named by its title alone (the walkthrough shows steps by title), a command by its exit code, and the words are
 /// lower-case fragments.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// Starts the guide as launched: the first model and the effects to run before the first key.

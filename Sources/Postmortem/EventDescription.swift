@@ -1,4 +1,4 @@
-import IncidentKit
+import IncidentModel
 
 /// One line of markdown saying what an event was, for the postmortem's timeline: the words `respond timeline`
 /// prints (`EventWording`), with untrusted text escaped, commands and ids as code spans and new values in bold.

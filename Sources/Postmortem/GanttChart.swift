@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// The postmortem's timeline picture: a Mermaid gantt chart, which GitHub renders from a `mermaid` code block.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// The JSON export of a whole incident, for other tools: a summary of the folded state and every event.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// Choices for the postmortem draft.

@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 
 /// How the postmortem writes moments: UTC ISO 8601 with milliseconds, as the journal does.
 enum PostmortemTime {

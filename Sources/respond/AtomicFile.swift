@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentStore
 
 /// Writes a file whole or not at all: a temporary file in the same directory, synced, then renamed over the
 /// target, so a reader never sees half an export and a failure leaves the old file in place.

@@ -1,7 +1,7 @@
 import CommandRunner
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 
 /// How commands run from the guide: whether they may, for how long, and how much of their output is kept.
 struct CommandSettings {

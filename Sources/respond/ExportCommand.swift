@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// `respond export ID`: writes the postmortem draft (or the JSON export) next to the incident's journal, or to

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentStore
 import TerminalText
 
 extension ArgumentHelp {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 
 /// `respond incidents`: the open incidents (and with `--all` the closed ones), most recently active first.
 struct IncidentsCommand: ParsableCommand {

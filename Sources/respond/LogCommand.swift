@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 import RunbookKit
 
 /// `respond log ID ACTION …`: appends one event to an incident's journal, for scripts and a second terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 import Postmortem
 import RunbookKit
 

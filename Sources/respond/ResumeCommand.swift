@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentStore
 
 /// `respond resume [ID]`: reopens the walkthrough of an incident that is still open.
 struct ResumeCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentStore
 import RunbookKit
 
 /// `respond review ID`: the incident commander's read-only view of an incident, following its journal live;

@@ -1,7 +1,7 @@
 import CursesBackend
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 
 /// The guide's runtime: shows `view(model)`, turns terminal events and the clock into messages for `update`,
 /// and has the effects `update` asks for carried out, feeding their answers back. It holds no behaviour of

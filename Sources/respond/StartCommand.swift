@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// `respond start RUNBOOK`: opens an incident and walks it in the guide; with `--detach`, only opens it and

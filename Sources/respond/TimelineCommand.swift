@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 import TerminalText
 
 /// `respond timeline ID`: an incident's events, one line each, or the journal lines as stored.

@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import RunbookKit
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// A runbook whose steps carry commands to copy and run: several blocks, placeholders, a no-run block and a

@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// Runbooks and a library built as values, as the parser would produce them from the template.

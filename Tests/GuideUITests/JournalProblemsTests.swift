@@ -1,6 +1,7 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
+import IncidentStore
 import Testing
 import TestSupport
 

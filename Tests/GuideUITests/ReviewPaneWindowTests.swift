@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import Testing
 
 /// The review's progress pane wraps only the lines it shows; these check that what it shows is the whole

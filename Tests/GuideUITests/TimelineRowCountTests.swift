@@ -1,6 +1,6 @@
 import Foundation
 @testable import GuideUI
-import IncidentKit
+import IncidentModel
 import Testing
 
 @Suite("counting a timeline entry's rows without laying it out")

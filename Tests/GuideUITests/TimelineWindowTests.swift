@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import Testing
 
 /// The timeline lays out only the entries on screen; these check that what it shows is the whole journal's

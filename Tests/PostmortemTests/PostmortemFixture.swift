@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// A hand-written incident on a small runbook, with fixed times and ids, for the golden postmortems.

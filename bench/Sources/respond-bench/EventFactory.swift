@@ -1,5 +1,5 @@
 import Foundation
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// Makes the timeline of a long incident: an `incidentOpened` first, then a realistic mix of steps, notes,

@@ -1,5 +1,6 @@
 import Foundation
-import IncidentKit
+import IncidentModel
+import IncidentStore
 import RunbookKit
 
 /// The runbook the generated journals refer to: a generated incident runbook with five diagnosis steps.

@@ -1,6 +1,6 @@
 import Foundation
 import GuideUI
-import IncidentKit
+import IncidentModel
 import RunbookKit
 
 /// `keys STEPS EVENTS ROUNDS`: the cost of `update` + `view` per key, in-process, on an incident whose runbook

@@ -1,0 +1,186 @@
+import Foundation
+import RunbookKit
+
+/// Reads a journal line into an `Event` straight from its UTF-8 bytes.
+///
+/// It accepts and refuses exactly the lines `JSONDecoder` with a `Decodable` event accepted and refused, with the
+/// same errors, so that no journal reads differently: the line must be JSON as Foundation's scanner reads it
+/// (`JSONLineScanner`), every key of the event object must be a valid string and the first of repeated keys counts,
+/// and the fields are read, and the first fault reported, in this order: `v` (a newer schema refuses the line
+/// before anything else), `kind`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, then the kind's own fields
+/// (`EventFields.kind(named:)`). Failures are `DecodingError`s with the field's coding path, as `JSONDecoder` threw
+/// them (malformed JSON, anywhere, as `dataCorrupted` without a path), and `EventDecodingError`.
+package struct EventLineDecoder {
+    private var slots = [JSONLineScanner.Value?](repeating: nil, count: EventKey.allCases.count)
+
+    /// A decoder with an empty table of fields, to read any number of lines with.
+    package init() {}
+
+    /// The event in `line`.
+    package mutating func event(from line: UnsafeBufferPointer<UInt8>) throws -> Event {
+        try withFields(of: line) { fields in
+            let version: Int = try fields.integer(.v)
+            guard version <= Event.schemaVersion else { throw EventDecodingError.newerSchema(version) }
+            let kindName = try fields.string(.kind)
+            return Event(
+                seq: try fields.integer(.seq), id: try fields.uuid(.id), recordedAt: try fields.date(.recordedAt),
+                occurredAt: try fields.date(.occurredAt), actor: try fields.string(.actor),
+                kind: try fields.kind(named: kindName)
+            )
+        }
+    }
+
+    /// The schema version and seq of `line`, what an append needs of the last line; nil when the line does not
+    /// hold both as integers (whatever else it holds).
+    package mutating func header(from line: UnsafeBufferPointer<UInt8>) -> (version: Int, seq: Int)? {
+        try? withFields(of: line) { fields in (try fields.integer(.v), try fields.integer(.seq)) }
+    }
+
+    /// Hands `read` the fields of the object in `line`, in whatever encoding `JSONDecoder` would detect.
+    private mutating func withFields<T>(
+        of line: UnsafeBufferPointer<UInt8>, _ read: (EventFields) throws -> T
+    ) throws -> T {
+        switch Self.encoding(of: line) {
+        case .utf8(let bomLength):
+            return try withFields(utf8: UnsafeBufferPointer(rebasing: line[bomLength...]), read)
+        case .other(let encoding, let bomLength):
+            // Foundation's JSON reading takes UTF-16 and UTF-32 too (RFC 4627), converted to UTF-8 first.
+            guard var text = String(bytes: line[bomLength...], encoding: encoding) else { throw Self.notJSON() }
+            return try text.withUTF8 { try withFields(utf8: $0, read) }
+        }
+    }
+
+    private mutating func withFields<T>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, _ read: (EventFields) throws -> T
+    ) throws -> T {
+        for index in slots.indices { slots[index] = nil }
+        let top: JSONLineScanner.Value
+        do {
+            top = try JSONLineScanner.document(bytes) { key, value in
+                guard let field = try Self.key(key, in: bytes), slots[field.index] == nil else { return }
+                slots[field.index] = value
+            }
+        } catch is JSONLineScanner.Malformed {
+            throw Self.notJSON()
+        }
+        switch top {
+        case .object: break
+        case .null:
+            throw DecodingError.valueNotFound(
+                [String: Any].self, .init(codingPath: [], debugDescription: "Cannot get keyed decoding container -- found null value instead")
+            )
+        default:
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "Expected to decode a dictionary."))
+        }
+        do {
+            return try read(EventFields(bytes: bytes, slots: slots))
+        } catch is JSONLineScanner.Malformed {
+            throw Self.notJSON()
+        }
+    }
+
+    /// The event key a member's key names, nil for any other key; a key that is not a valid string makes the line
+    /// malformed, as `JSONDecoder` reads every key of an object it decodes.
+    private static func key(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> EventKey? {
+        var plain = true
+        for index in range where bytes[index] >= 0x80 || bytes[index] < 0x20 || bytes[index] == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        if plain { return EventKey.named(range, in: bytes) }
+        let text = try JSONLineValues.string(range, simple: false, in: bytes)
+        return EventKey(rawValue: text)
+    }
+
+    static func notJSON() -> DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON."))
+    }
+
+    private enum Encoding {
+        case utf8(bomLength: Int)
+        case other(String.Encoding, bomLength: Int)
+    }
+
+    /// The encoding `JSONDecoder` detects from the first four bytes (a byte order mark, or the zero bytes of
+    /// UTF-16 or UTF-32 around ASCII).
+    private static func encoding(of line: UnsafeBufferPointer<UInt8>) -> Encoding {
+        func byte(_ index: Int) -> UInt8? { index < line.count ? line[index] : nil }
+        switch (byte(0), byte(1), byte(2), byte(3)) {
+        case (0, 0, 0xFE, 0xFF): return .other(.utf32BigEndian, bomLength: 4)
+        case (0xFE, 0xFF, 0, 0): return .other(.utf32LittleEndian, bomLength: 4)
+        case (0xFE, 0xFF, _, _): return .other(.utf16BigEndian, bomLength: 2)
+        case (0xFF, 0xFE, _, _): return .other(.utf16LittleEndian, bomLength: 2)
+        case (0xEF, 0xBB, 0xBF, _): return .utf8(bomLength: 3)
+        case let (0, 0, 0, .some(nz)) where nz != 0: return .other(.utf32BigEndian, bomLength: 0)
+        case let (0, .some(a), 0, .some(b)) where a != 0 && b != 0: return .other(.utf16BigEndian, bomLength: 0)
+        case let (.some(nz), 0, 0, 0) where nz != 0: return .other(.utf32LittleEndian, bomLength: 0)
+        case let (.some(a), 0, .some(b), 0) where a != 0 && b != 0: return .other(.utf16LittleEndian, bomLength: 0)
+        case let (0, .some(nz), nil, nil) where nz != 0: return .other(.utf16BigEndian, bomLength: 0)
+        case let (.some(nz), 0, nil, nil) where nz != 0: return .other(.utf16LittleEndian, bomLength: 0)
+        default: return .utf8(bomLength: 0)
+        }
+    }
+}
+
+extension EventKey {
+    /// Each key's position among all keys (its place in `allCases`), for a table of found values.
+    var index: Int {
+        switch self {
+        case .v: 0
+        case .seq: 1
+        case .id: 2
+        case .recordedAt: 3
+        case .occurredAt: 4
+        case .actor: 5
+        case .kind: 6
+        case .title: 7
+        case .severity: 8
+        case .runbook: 9
+        case .drill: 10
+        case .roles: 11
+        case .step: 12
+        case .reason: 13
+        case .item: 14
+        case .text: 15
+        case .pinned: 16
+        case .commander: 17
+        case .status: 18
+        case .role: 19
+        case .person: 20
+        case .to: 21
+        case .command: 22
+        case .placeholders: 23
+        case .exitCode: 24
+        case .durationSeconds: 25
+        case .outputExcerpt: 26
+        case .outputFile: 27
+        case .stoppedBecause: 28
+        case .milestone: 29
+        case .eventSeq: 30
+        case .path: 31
+        case .format: 32
+        case .outputBytes: 33
+        case .outputDroppedBytes: 34
+        }
+    }
+
+    /// The keys by the length of their names, for matching a key's bytes without making a string.
+    private static let byLength: [[(key: EventKey, bytes: [UInt8])]] = {
+        let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
+        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: longest + 1)
+        for key in allCases { table[key.rawValue.utf8.count].append((key, Array(key.rawValue.utf8))) }
+        return table
+    }()
+
+    /// The key whose name is exactly the bytes in `range`.
+    static func named(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> EventKey? {
+        guard range.count < byLength.count else { return nil }
+        candidates: for candidate in byLength[range.count] {
+            for (offset, byte) in candidate.bytes.enumerated() where bytes[range.lowerBound + offset] != byte {
+                continue candidates
+            }
+            return candidate.key
+        }
+        return nil
+    }
+}

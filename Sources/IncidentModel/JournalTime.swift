@@ -1,0 +1,202 @@
+import Foundation
+
+/// The journal's clock format: UTC, ISO 8601, millisecond precision (`2026-11-27T00:20:05.123Z`).
+///
+/// Dates are kept at whole milliseconds so that an event read back from the journal equals the event that was
+/// written.
+public enum JournalTime {
+    /// The date rounded to the nearest whole millisecond, as the journal stores it.
+    public static func normalized(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
+    }
+
+    /// The date as `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC.
+    ///
+    /// Written digit by digit rather than through `String(format:)`: exports and timelines format one or two
+    /// timestamps per event, and the formatter was the largest cost of printing a long timeline.
+    public static func string(from date: Date) -> String {
+        let total = milliseconds(date)
+        let millis = ((total % 1000) + 1000) % 1000
+        let seconds = (total - millis) / 1000
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: (seconds - secondOfDay) / 86_400)
+        let fields: [(value: Int64, width: Int, separator: String)] = [
+            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (secondOfDay / 3600, 2, ":"),
+            (secondOfDay % 3600 / 60, 2, ":"), (secondOfDay % 60, 2, "."), (millis, 3, "Z"),
+        ]
+        guard (0...9999).contains(year) else {
+            var text = ""
+            for field in fields {
+                appendPadded(field.value, width: field.width, to: &text)
+                text.append(field.separator)
+            }
+            return text
+        }
+        // The usual years: every field is its width in digits, written straight into the string's storage.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for position in stride(from: end + field.width - 1, through: end, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += field.width
+                text[end] = field.separator.utf8.first ?? 0
+                end += 1
+            }
+            return end
+        }
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), as `gmtime` gives it.
+    private static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters the way `printf("%0*d")` does (a minus sign counts).
+    private static func appendPadded(_ value: Int64, width: Int, to text: inout String) {
+        let digits = String(value.magnitude)
+        if value < 0 { text.append("-") }
+        let padding = width - digits.utf8.count - (value < 0 ? 1 : 0)
+        if padding > 0 { text.append(String(repeating: "0", count: padding)) }
+        text.append(digits)
+    }
+
+    /// Parses an ISO 8601 timestamp: `yyyy-MM-ddTHH:mm[:ss[.fraction]]` followed by `Z` or an offset `±HH:MM`;
+    /// nil when the text is anything else.
+    public static func date(from text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { date(utf8: $0) }
+    }
+
+    /// `date(from:)` for the text's UTF-8 bytes, so that the journal reads its times without making strings.
+    static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = DigitScanner(bytes)
+        guard let year = scanner.number(digits: 4), scanner.skip("-"),
+              let month = scanner.number(digits: 2), scanner.skip("-"),
+              let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+              let hour = scanner.number(digits: 2), scanner.skip(":"),
+              let minute = scanner.number(digits: 2)
+        else { return nil }
+        var second = 0
+        var millis = 0
+        if scanner.skip(":") {
+            guard let value = scanner.number(digits: 2) else { return nil }
+            second = value
+            if scanner.skip(".") || scanner.skip(",") {
+                guard let fraction = scanner.fraction() else { return nil }
+                millis = fraction
+            }
+        }
+        let offsetSeconds: Int
+        if scanner.skip("Z") || scanner.skip("z") {
+            offsetSeconds = 0
+        } else if let sign = scanner.sign() {
+            guard let hours = scanner.number(digits: 2) else { return nil }
+            _ = scanner.skip(":")
+            guard let minutes = scanner.number(digits: 2), hours < 24, minutes < 60 else { return nil }
+            offsetSeconds = sign * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        let epoch = Int64(timegm(&parts)) - Int64(offsetSeconds)
+        return Date(timeIntervalSince1970: Double(epoch * 1000 + Int64(millis)) / 1000)
+    }
+
+    /// The date's UTC time of day, `HH:MM:SS`, seconds rounded down as a clock shows them; `--:--:--` for a date
+    /// no clock shows. Digit by digit: the guide's timeline writes one per row on every frame.
+    public static func clock(_ date: Date) -> String {
+        let since = date.timeIntervalSince1970.rounded(.down)
+        guard since.isFinite, abs(since) < 1e15 else { return "--:--:--" }
+        let ofDay = (Int64(since) % 86_400 + 86_400) % 86_400
+        var text = ""
+        appendPadded(ofDay / 3_600, width: 2, to: &text)
+        text.append(":")
+        appendPadded(ofDay % 3_600 / 60, width: 2, to: &text)
+        text.append(":")
+        appendPadded(ofDay % 60, width: 2, to: &text)
+        return text
+    }
+
+    /// The UTC calendar components of a date: year, month, day, hour, minute.
+    package static func utcComponents(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        var seconds = time_t(floor(date.timeIntervalSince1970))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return (
+            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour),
+            Int(parts.tm_min)
+        )
+    }
+
+    private static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+/// Reads fixed-width numbers and single characters from ASCII text.
+private struct DigitScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func number(digits: Int) -> Int? {
+        guard index + digits <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[index..<index + digits] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        index += digits
+        return value
+    }
+
+    /// A decimal fraction of one or more digits, as whole milliseconds (truncated past three digits).
+    mutating func fraction() -> Int? {
+        var count = 0
+        var millis = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            if count < 3 { millis = millis * 10 + Int(bytes[index] - 0x30) }
+            count += 1
+            index += 1
+        }
+        guard count > 0 else { return nil }
+        for _ in count..<max(count, 3) { millis *= 10 }
+        return millis
+    }
+
+    mutating func skip(_ ascii: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func sign() -> Int? {
+        if skip("+") { return 1 }
+        if skip("-") { return -1 }
+        return nil
+    }
+}

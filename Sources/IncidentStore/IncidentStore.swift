@@ -1,0 +1,231 @@
+import Foundation
+import IncidentModel
+import RunbookKit
+
+/// Where an incident's files are.
+public struct IncidentLocation: Hashable, Sendable {
+    /// The incident's id: its directory's name.
+    public var id: String
+    /// The incident directory.
+    public var directory: String
+    /// The journal file inside it.
+    public var journalPath: String
+
+    /// The incident's journal.
+    public var journal: Journal { Journal(path: journalPath) }
+
+    /// Creates a location.
+    public init(id: String, directory: String, journalPath: String) {
+        self.id = id
+        self.directory = directory
+        self.journalPath = journalPath
+    }
+}
+
+/// The incidents kept under a home directory: `<home>/incidents/<id>/timeline.jsonl`, directories 0700 and
+/// files 0600, whatever the umask.
+public struct IncidentStore: Sendable {
+    /// The home directory, e.g. `~/.local/state/respond`.
+    public let home: String
+
+    /// A store over `home`; nothing is created until an incident is opened.
+    public init(home: String) {
+        self.home = home
+    }
+
+    /// The directory holding one directory per incident.
+    public var incidentsDirectory: String { home + "/incidents" }
+
+    /// Where the incident with `id` is, whether or not it exists.
+    public func location(of id: String) -> IncidentLocation {
+        let directory = incidentsDirectory + "/" + id
+        return IncidentLocation(id: id, directory: directory, journalPath: directory + "/" + Journal.fileName)
+    }
+
+    /// Creates a new incident whose journal starts with an `incidentOpened` event, and returns where it is with
+    /// that event. Without `id` the id is `yyyyMMdd'T'HHmm'Z'-<runbook>` (UTC), with `-2`, `-3` … when taken.
+    public func open(
+        runbook: String, title: String, severity: Severity, drill: Bool, actor: String, id: String? = nil,
+        roles: [Role: String] = [:], now: Date
+    ) throws(IncidentStoreError) -> (location: IncidentLocation, event: Event) {
+        if let id, !Self.isValidID(id) { throw IncidentStoreError.invalidID(id) }
+        try makePrivateDirectory(home, withParents: true)
+        try makeIncidentsDirectory()
+        let location = try createIncidentDirectory(id: id, runbook: runbook, now: now)
+        let opened = NewEvent(
+            actor: actor,
+            kind: .incidentOpened(title: title, severity: severity, runbook: runbook, drill: drill, roles: roles)
+        )
+        do throws(JournalError) {
+            let events = try location.journal.append([opened], now: now)
+            try FileIO.syncDirectory(incidentsDirectory)
+            guard let event = events.first else { throw JournalError.notFound(path: location.journalPath) }
+            return (location, event)
+        } catch {
+            unlink(location.journalPath)
+            rmdir(location.directory)
+            throw IncidentStoreError.journal(error)
+        }
+    }
+
+    /// Every incident, most recently active first, read from its journal; unreadable ones are listed apart.
+    public func list() throws(IncidentStoreError) -> IncidentListing {
+        var incidents: [IncidentSummary] = []
+        var unreadable: [IncidentListing.Unreadable] = []
+        for id in try incidentIDs() {
+            let location = location(of: id)
+            do {
+                let contents = try Journal.read(location.journalPath)
+                if let summary = IncidentSummary.summarize(
+                    id: id, journalPath: location.journalPath, events: contents.events
+                ) {
+                    incidents.append(summary)
+                } else {
+                    unreadable.append(.init(id: id, reason: "its journal does not start with incident-opened"))
+                }
+            } catch {
+                unreadable.append(.init(id: id, reason: error.description))
+            }
+        }
+        incidents.sort { ($0.lastEventAt, $0.id) > ($1.lastEventAt, $1.id) }
+        return IncidentListing(incidents: incidents, unreadable: unreadable)
+    }
+
+    /// Finds an incident by exact id, `last` (the most recently active open incident, else the most recently
+    /// active of all), a path to a `timeline.jsonl` or to a directory holding one, or a unique id prefix.
+    public func resolve(_ reference: String) throws(IncidentStoreError) -> IncidentLocation {
+        let ids = try incidentIDs()
+        if ids.contains(reference) { return location(of: reference) }
+        if reference == "last" {
+            let listing = try list()
+            guard let last = listing.incidents.first(where: { !$0.closed }) ?? listing.incidents.first else {
+                // Saying "no incidents yet" when there are some that cannot be read would hide the real problem.
+                if let newest = listing.unreadable.max(by: { $0.id < $1.id }) {
+                    throw IncidentStoreError.unreadable(id: newest.id, reason: newest.reason)
+                }
+                throw IncidentStoreError.notFound(reference: reference, candidates: [])
+            }
+            return location(of: last.id)
+        }
+        if let location = try journalAtPath(reference) { return location }
+        let matches = ids.filter { $0.hasPrefix(reference) }
+        if matches.count == 1, let id = matches.first { return location(of: id) }
+        if matches.count > 1 { throw IncidentStoreError.ambiguous(reference: reference, candidates: matches.sorted()) }
+        throw IncidentStoreError.notFound(reference: reference, candidates: Array(ids.sorted(by: >).prefix(5)))
+    }
+
+    /// Whether `id` may name an incident directory: letters, digits, `-`, `_`, `.`, not starting with `.` or
+    /// `-`, at most 100 characters, and not the reserved word `last`.
+    public static func isValidID(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 100, id != "last", let first = id.first, first != ".", first != "-"
+        else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+        }
+    }
+
+    /// The default id for an incident opened on `runbook` at `now`: `yyyyMMdd'T'HHmm'Z'-<runbook>`.
+    public static func defaultID(runbook: String, now: Date) -> String {
+        let time = JournalTime.utcComponents(now)
+        let stamp = String(format: "%04d%02d%02dT%02d%02dZ", time.year, time.month, time.day, time.hour, time.minute)
+        let slug = String(runbook.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+        return slug.isEmpty ? stamp : stamp + "-" + slug
+    }
+
+    /// The ids of every incident directory, unsorted; none when the home has no incidents yet.
+    private func incidentIDs() throws(IncidentStoreError) -> [String] {
+        guard let directory = opendir(incidentsDirectory) else {
+            if errno == ENOENT { return [] }
+            throw IncidentStoreError.directory(path: incidentsDirectory, code: errno)
+        }
+        defer { closedir(directory) }
+        var ids: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if Self.isValidID(name), isDirectory(incidentsDirectory + "/" + name) { ids.append(name) }
+        }
+        return ids
+    }
+
+    /// The incident a filesystem path names, when the reference looks like or is a path.
+    private func journalAtPath(_ reference: String) throws(IncidentStoreError) -> IncidentLocation? {
+        let looksLikePath = reference.contains("/") || reference.hasSuffix(".jsonl")
+        let isIncidentDirectory = isDirectory(reference)
+        guard looksLikePath || isIncidentDirectory else { return nil }
+        let given = isIncidentDirectory ? reference + "/" + Journal.fileName : reference
+        guard FileManager.default.fileExists(atPath: given), !isDirectory(given) else {
+            throw IncidentStoreError.notAJournal(path: reference)
+        }
+        let absolute = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
+        let journalPath = (absolute as NSString).standardizingPath
+        let directory = (journalPath as NSString).deletingLastPathComponent
+        return IncidentLocation(
+            id: (directory as NSString).lastPathComponent, directory: directory, journalPath: journalPath
+        )
+    }
+
+    /// Creates the incident's directory, 0700; mkdir's atomicity is what makes concurrent starts pick distinct ids.
+    private func createIncidentDirectory(id: String?, runbook: String, now: Date) throws(IncidentStoreError)
+        -> IncidentLocation
+    {
+        let base = id ?? Self.defaultID(runbook: runbook, now: now)
+        var attempt = 1
+        while true {
+            let candidate = attempt == 1 ? base : "\(base)-\(attempt)"
+            let location = location(of: candidate)
+            if mkdir(location.directory, 0o700) == 0 {
+                // Opened without following a link and checked as ours before its mode is set with fchmod, which,
+                // unlike chmod, cannot be sent elsewhere by a link swapped in after mkdir.
+                do throws(JournalError) {
+                    let fd = try PrivateFiles.openDirectory(location.directory, create: false)
+                    defer { close(fd) }
+                    guard fchmod(fd, 0o700) == 0 else {
+                        throw JournalError.from(errno: errno, path: location.directory, operation: "chmod")
+                    }
+                } catch {
+                    throw .journal(error)
+                }
+                return location
+            }
+            guard errno == EEXIST else { throw storeError(errno: errno, path: location.directory) }
+            if id != nil { throw IncidentStoreError.alreadyExists(id: candidate, directory: location.directory) }
+            attempt += 1
+        }
+    }
+
+    /// Creates `path` (and, when asked, its missing parents) with mode 0700, set explicitly.
+    private func makePrivateDirectory(_ path: String, withParents: Bool) throws(IncidentStoreError) {
+        if isDirectory(path) { return }
+        if withParents {
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, parent != path { try makePrivateDirectory(parent, withParents: true) }
+        }
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw storeError(errno: errno, path: path) }
+        guard chmod(path, 0o700) == 0 else { throw storeError(errno: errno, path: path) }
+    }
+
+    /// Creates `incidents/` 0700 when missing, and checks that it is a directory of this user's and not a link:
+    /// every incident's files are opened through it.
+    private func makeIncidentsDirectory() throws(IncidentStoreError) {
+        do throws(JournalError) {
+            close(try PrivateFiles.openDirectory(incidentsDirectory, create: true))
+        } catch {
+            throw .journal(error)
+        }
+    }
+
+    private func storeError(errno code: Int32, path: String) -> IncidentStoreError {
+        switch code {
+        case ENOSPC, EDQUOT: .journal(.diskFull(path: path))
+        case EROFS: .journal(.readOnly(path: path))
+        default: .directory(path: path, code: code)
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import IncidentModel
+
+/// An incident's append-only timeline file (`timeline.jsonl`): one JSON event per line.
+///
+/// Appends are safe against other processes appending at the same time and against a crash mid-write: each
+/// append takes an exclusive `flock`, numbers its events after the highest seq in the file, writes all its lines
+/// in one `write` on an `O_APPEND` descriptor and `fsync`s before it returns. What an append has read of the file
+/// is remembered (`JournalScans`), so the next one reads only the lines written since, by anyone.
+public struct Journal: Sendable {
+    /// The journal's file name inside an incident directory.
+    public static let fileName = "timeline.jsonl"
+
+    /// The journal file's path.
+    public let path: String
+    /// How long an append waits for another writer's lock before giving up, in seconds.
+    public var lockTimeout: Double
+
+    /// A journal at `path`; nothing is opened until it is used.
+    public init(path: String, lockTimeout: Double = 10) {
+        self.path = path
+        self.lockTimeout = lockTimeout
+    }
+
+    /// Appends the events, redacted, numbered after the highest seq in the file and stamped with `now`, and
+    /// returns them as stored. When this returns they are on disk; when it throws, nothing was written.
+    public func append(_ new: [NewEvent], now: Date) throws(JournalError) -> [Event] {
+        guard !new.isEmpty else { return [] }
+        let (fd, created) = try openForAppend()
+        defer { close(fd) }
+        try FileIO.lockExclusive(fd, path: path, timeout: lockTimeout)
+        defer { flock(fd, LOCK_UN) }
+
+        let size = try FileIO.size(fd, path: path)
+        let known = try JournalScans.shared.resume(fd, path: path, size: size)
+        let tail = try JournalTail.read(fd, size: size, path: path, after: known)
+        let firstSeq = try tail.firstSeq(of: new.count, path: path)
+        let recordedAt = JournalTime.normalized(now)
+        let events = new.enumerated().map { offset, event in
+            Event(
+                seq: firstSeq + offset, recordedAt: recordedAt,
+                occurredAt: JournalTime.normalized(event.occurredAt ?? now), actor: event.actor,
+                kind: Redactor.redact(event.kind)
+            )
+        }
+        var bytes: [UInt8] = tail.torn ? [0x0A] : []
+        for event in events {
+            do {
+                try EventCodec.appendLine(for: event, to: &bytes)
+            } catch {
+                throw JournalError.encodingFailed(path: path, reason: "\(error)")
+            }
+            bytes.append(0x0A)
+        }
+        do {
+            try FileIO.writeAll(fd, bytes, path: path)
+            try FileIO.sync(fd, path: path)
+        } catch {
+            // A partial line must not stay behind for the next writer to number after.
+            _ = ftruncate(fd, off_t(size))
+            throw error
+        }
+        if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+        let appended = JournalScan(
+            offset: size + bytes.count, lines: tail.scanned.lines + (tail.torn ? 1 : 0) + events.count,
+            highestSeq: firstSeq + events.count - 1
+        )
+        try JournalScans.shared.remember(appended, of: fd, path: path, written: bytes)
+        return events
+    }
+
+    /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
+    /// A line from a newer schema refuses the whole journal.
+    public static func read(_ path: String) throws(JournalError) -> JournalContents {
+        // Not through a link, nor from a FIFO or a device in the journal's place: what is read here is written to.
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY, owned: false).fd
+        defer { close(fd) }
+        let size = try FileIO.size(fd, path: path)
+        var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
+        // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
+        // is not copied as it grows; the pages of room left unused are never touched and take no memory.
+        lines.events.reserveCapacity(size / 128)
+        // Read a megabyte at a time into one buffer, so that the file's bytes are not held in memory beside its
+        // events; the start of a line that a read cut off moves to the front of the buffer for the next read.
+        var buffer = [UInt8](repeating: 0, count: min(readChunk, max(size, 1)))
+        var held = 0
+        var offset = 0
+        var consumed = 0
+        while offset < size {
+            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
+            let got = try FileIO.read(
+                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
+            guard got > 0 else { break }
+            offset += got
+            let end = held + got
+            // A line longer than a read is decoded once its newline has arrived, not rescanned with every read.
+            guard buffer[held..<end].contains(0x0A) else {
+                held = end
+                continue
+            }
+            let used = try lines.consume(buffer[0..<end])
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                base.update(from: base + used, count: end - used)
+            }
+            held = end - used
+            consumed += used
+        }
+        if held > 0 {
+            lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
+        }
+        return JournalContents(
+            events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
+        )
+    }
+
+    /// How many bytes `read` reads at a time.
+    private static let readChunk = 1 << 20
+
+    /// Opens the journal for appending and reading, creating it 0600 when absent; a link, a file of another kind
+    /// or another user's file in its place, or an incident directory that is a link or another user's, is refused.
+    private func openForAppend() throws(JournalError) -> (fd: Int32, created: Bool) {
+        try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT, mode: 0o600, owned: true)
+    }
+}
+
+/// What the journal's lines say about the next append: the highest seq any line holds, and whether the file ends
+/// without a newline.
+struct JournalTail {
+    /// The highest seq of any line whose version and seq can be read, the torn fragment's included; 0 when there is
+    /// none.
+    var highestSeq: Int
+    /// Whether the file ends without a newline.
+    var torn: Bool
+    /// The complete lines read, the ones an earlier scan had read included.
+    var scanned: JournalScan
+
+    /// How many bytes are read at a time.
+    private static let chunk = 1 << 16
+
+    /// Reads every line after `known` (a scan of the file's start that still holds), a chunk at a time, holding one
+    /// chunk and the line it cuts (so memory follows the longest line, not the file).
+    ///
+    /// Every line is read, not only the last readable one: a duplicated, reordered or foreign line can hold a seq
+    /// higher than the lines after it, and any unreadable run of lines can follow it, so only the whole file says
+    /// which seq is free. The torn fragment counts too: the next append ends it with a newline, and a fragment that
+    /// is a whole event without its newline becomes a line the readers load.
+    static func read(_ fd: Int32, size: Int, path: String, after known: JournalScan = .start) throws(JournalError)
+        -> JournalTail
+    {
+        guard size > known.offset else {
+            return JournalTail(highestSeq: known.highestSeq, torn: false, scanned: known)
+        }
+        var decoder = EventLineDecoder()
+        var highest = known.highestSeq
+        var lineNumber = known.lines
+        var buffer = [UInt8](repeating: 0, count: min(chunk, size - known.offset))
+        var held = 0
+        var offset = known.offset
+        func note(_ line: ArraySlice<UInt8>) throws(JournalError) {
+            guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
+            guard header.version <= Event.schemaVersion else {
+                throw JournalError.newerSchema(path: path, line: lineNumber, version: header.version)
+            }
+            highest = max(highest, header.seq)
+        }
+        while offset < size {
+            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
+            let got = try FileIO.read(
+                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
+            guard got > 0 else { break }
+            offset += got
+            let end = held + got
+            var lineStart = 0
+            for index in held..<end where buffer[index] == 0x0A {
+                lineNumber += 1
+                try note(buffer[lineStart..<index])
+                lineStart = index + 1
+            }
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                base.update(from: base + lineStart, count: end - lineStart)
+            }
+            held = end - lineStart
+        }
+        let scanned = JournalScan(offset: offset - held, lines: lineNumber, highestSeq: highest)
+        if held > 0 {
+            lineNumber += 1
+            try note(buffer[0..<held])
+        }
+        return JournalTail(highestSeq: highest, torn: held > 0, scanned: scanned)
+    }
+
+    /// The seq of the first of `count` events appended after this tail, or an error when the journal's seqs are
+    /// so high that they would overflow.
+    func firstSeq(of count: Int, path: String) throws(JournalError) -> Int {
+        guard highestSeq <= Int.max - count else { throw JournalError.seqExhausted(path: path, seq: highestSeq) }
+        return highestSeq + 1
+    }
+}

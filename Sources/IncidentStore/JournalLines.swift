@@ -1,0 +1,81 @@
+import Foundation
+import IncidentModel
+
+/// Decodes a run of complete journal lines, shared by `Journal.read` and `JournalFollower`.
+struct JournalLines {
+    /// The journal's path, for problem reports.
+    let path: String
+    /// The events decoded so far.
+    var events: [Event] = []
+    /// The lines set aside so far.
+    var problems: [JournalProblem] = []
+    /// Complete lines seen so far, empty ones included.
+    var lineCount: Int
+    /// The last valid event's seq, to notice lines out of order.
+    var lastSeq: Int?
+    /// One decoder for every line, so that its table of fields is made once.
+    private var decoder = EventLineDecoder()
+
+    init(path: String, lineCount: Int, lastSeq: Int?) {
+        self.path = path
+        self.lineCount = lineCount
+        self.lastSeq = lastSeq
+    }
+
+    /// Decodes every complete line of `bytes` and returns how many bytes that was (up to and including the last
+    /// newline). A line from a newer schema refuses everything.
+    mutating func consume(_ bytes: ArraySlice<UInt8>) throws(JournalError) -> Int {
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                lineCount += 1
+                try decodeLine(bytes[lineStart..<index])
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return lineStart - bytes.startIndex
+    }
+
+    private mutating func decodeLine(_ line: ArraySlice<UInt8>) throws(JournalError) {
+        guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+        let event: Event
+        do {
+            event = try line.withUnsafeBufferPointer { try decoder.event(from: $0) }
+        } catch let error as EventDecodingError {
+            if case .newerSchema(let version) = error {
+                throw JournalError.newerSchema(path: path, line: lineCount, version: version)
+            }
+            problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: error.description)))
+            return
+        } catch {
+            problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: Self.reason(error))))
+            return
+        }
+        if let lastSeq, event.seq <= lastSeq {
+            problems.append(JournalProblem(path: path, line: lineCount, kind: .outOfOrder(seq: event.seq, previous: lastSeq)))
+        }
+        lastSeq = max(lastSeq ?? event.seq, event.seq)
+        events.append(event)
+    }
+
+    /// A short reason for a decoding failure, without the decoder's internal paths.
+    static func reason(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .keyNotFound(let key, _):
+            return "missing field \"\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = context.codingPath.last?.stringValue ?? "value"
+            return "field \"\(field)\" has the wrong type"
+        case .dataCorrupted(let context):
+            if let field = context.codingPath.last?.stringValue {
+                return "field \"\(field)\" is invalid: \(context.debugDescription)"
+            }
+            return "not valid JSON"
+        @unknown default:
+            return "not a valid event"
+        }
+    }
+}

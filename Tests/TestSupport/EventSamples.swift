@@ -1,0 +1,42 @@
+import IncidentModel
+import RunbookKit
+
+/// Events of every kind for tests of the journal's codec, its readers and its writers.
+public enum EventSamples {
+    /// A step with text that is not ASCII.
+    public static let step = StepRef(runbook: "high-cpu-usage", step: "diagnosis-2", title: "找出 CPU 最高的 Pod")
+    /// A checklist item with text that is not ASCII.
+    public static let item = ChecklistRef(runbook: "high-cpu-usage", item: 3, text: "CPU < 70% 持續 10 分鐘")
+
+    /// One example of every kind, with optional fields both present and absent.
+    public static let kinds: [EventKind] = [
+        .incidentOpened(title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true, roles: [.commander: "amy", .scribe: "bo"]),
+        .incidentOpened(title: "plain", severity: .p3, runbook: "slow-queries", drill: false, roles: [:]),
+        .runbookSwitched(runbook: "slow-queries"),
+        .stepDone(step),
+        .stepSkipped(step, reason: "metrics already show the pod"),
+        .checklistChecked(item),
+        .checklistUnchecked(item),
+        .note(text: "a | pipe, `backticks`, 繁體中文\nsecond line", pinned: true, commander: false),
+        .note(text: "review", pinned: false, commander: true),
+        .statusChanged(.mitigated),
+        .severityChanged(.p0),
+        .roleAssigned(.commander, person: "amy"),
+        .escalated(to: "L2 DBA"),
+        .commandCopied(command: "kubectl top pods -n shop", step: step),
+        .commandCopied(command: "uptime", step: nil),
+        .commandRan(CommandRun(
+            command: "kubectl top pods -n {{namespace}}", step: step, placeholders: ["namespace": "shop"], exitCode: 0,
+            durationSeconds: 1.25, outputExcerpt: "NAME CPU\napi-1 950m", outputFile: "output/7.txt", stoppedBecause: nil
+        )),
+        .commandRan(CommandRun(command: "sleep 100", exitCode: nil, durationSeconds: 30, outputExcerpt: "", stoppedBecause: "timed out")),
+        .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "namespace flag missing"),
+        .runbookFeedback(runbook: "high-cpu-usage", step: nil, text: "no step for HPA limits"),
+        .milestone(.impactStarted),
+        .milestone(.detected),
+        .pinChanged(seq: 4, pinned: true),
+        .exportWritten(path: "postmortem.md", format: "markdown"),
+        .incidentClosed,
+        .reopened,
+    ]
+}
