@@ -6,8 +6,9 @@ extension EventFields {
     /// `step`, `title`; a checklist item's as `runbook`, `item`, `text`), so that a line with several faults always
     /// reports the first of them in that order.
     func kind(named name: String) throws -> EventKind {
-        switch name {
-        case "incident-opened":
+        guard let kind = EventKind.Name(rawValue: name) else { throw EventDecodingError.unknownKind(name) }
+        switch kind {
+        case .incidentOpened:
             var roles: [Role: String] = [:]
             for (key, person) in try stringsIfPresent(.roles) ?? [] {
                 guard let role = Role(rawValue: key) else {
@@ -21,32 +22,32 @@ extension EventFields {
                 title: try string(.title), severity: try named(.severity), runbook: try string(.runbook),
                 drill: try boolIfPresent(.drill) ?? false, roles: roles
             )
-        case "runbook-switched":
+        case .runbookSwitched:
             return .runbookSwitched(runbook: try string(.runbook))
-        case "step-done":
+        case .stepDone:
             return .stepDone(try step())
-        case "step-skipped":
+        case .stepSkipped:
             return .stepSkipped(try step(), reason: try string(.reason))
-        case "checklist-checked":
+        case .checklistChecked:
             return .checklistChecked(try checklistItem())
-        case "checklist-unchecked":
+        case .checklistUnchecked:
             return .checklistUnchecked(try checklistItem())
-        case "note":
+        case .note:
             return .note(
                 text: try string(.text), pinned: try boolIfPresent(.pinned) ?? false,
                 commander: try boolIfPresent(.commander) ?? false
             )
-        case "status-changed":
+        case .statusChanged:
             return .statusChanged(try named(.status))
-        case "severity-changed":
+        case .severityChanged:
             return .severityChanged(try named(.severity))
-        case "role-assigned":
+        case .roleAssigned:
             return .roleAssigned(try named(.role), person: try string(.person))
-        case "escalated":
+        case .escalated:
             return .escalated(to: try string(.to))
-        case "command-copied":
+        case .commandCopied:
             return .commandCopied(command: try string(.command), step: try optionalStep())
-        case "command-ran":
+        case .commandRan:
             return .commandRan(
                 CommandRun(
                     command: try string(.command), step: try optionalStep(),
@@ -58,22 +59,20 @@ extension EventFields {
                     outputDroppedBytes: try integerIfPresent(.outputDroppedBytes)
                 )
             )
-        case "runbook-feedback":
+        case .runbookFeedback:
             return .runbookFeedback(
                 runbook: try string(.runbook), step: try stringIfPresent(.step), text: try string(.text)
             )
-        case "milestone":
+        case .milestone:
             return .milestone(try named(.milestone))
-        case "pin-changed":
+        case .pinChanged:
             return .pinChanged(seq: try integer(.eventSeq), pinned: try bool(.pinned))
-        case "export-written":
+        case .exportWritten:
             return .exportWritten(path: try string(.path), format: try string(.format))
-        case "incident-closed":
+        case .incidentClosed:
             return .incidentClosed
-        case "reopened":
+        case .reopened:
             return .reopened
-        default:
-            throw EventDecodingError.unknownKind(name)
         }
     }
 

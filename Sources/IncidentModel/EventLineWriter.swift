@@ -1,18 +1,10 @@
 import Foundation
 
 /// Writes an event as one journal line: the bytes `JSONEncoder` makes of `Event`'s `Encodable` conformance with
-/// sorted keys and unescaped slashes, written directly (tests hold the two together). Exports write every event
+/// sorted keys and unescaped slashes, written directly from the same fields (`Event.forEachField`; a property test
+/// holds the two together). Exports write every event
 /// of a long incident this way, where a `JSONEncoder` per event cost most of the export.
 enum EventLineWriter {
-    /// A field's value, as the conformance encodes it.
-    private enum FieldValue {
-        case string(String)
-        case integer(Int)
-        case bool(Bool)
-        case number(Double)
-        case strings([String: String])
-    }
-
     /// An event whose duration is not a finite number, which JSON cannot hold.
     struct NotFinite: Error, CustomStringConvertible {
         let value: Double
@@ -32,18 +24,13 @@ enum EventLineWriter {
     static func append(_ event: Event, layout: Layout = .line, to out: inout [UInt8]) throws {
         // Each field goes to the slot of its key's place in sorted order, so the object is written sorted
         // without sorting anything.
-        try withUnsafeTemporaryAllocation(of: FieldValue?.self, capacity: sortedKeys.count) { slots in
+        try withUnsafeTemporaryAllocation(of: EventFieldValue?.self, capacity: sortedKeys.count) { slots in
             slots.initialize(repeating: nil)
             defer { slots.deinitialize() }
-            func set(_ key: EventKey, _ value: FieldValue) { slots[sortRank[key.index]] = value }
-            set(.v, .integer(Event.schemaVersion))
-            set(.seq, .integer(event.seq))
-            set(.id, .string(uuidString(event.id)))
-            set(.recordedAt, .string(JournalTime.string(from: event.recordedAt)))
-            set(.occurredAt, .string(JournalTime.string(from: event.occurredAt)))
-            set(.actor, .string(event.actor))
-            set(.kind, .string(event.kind.name))
-            try addFields(of: event.kind, set)
+            try event.forEachField { (key, value) throws(NotFinite) in
+                if case .number(let number) = value, !number.isFinite { throw NotFinite(value: number) }
+                slots[sortRank[key.index]] = value
+            }
             var members = Members(layout: layout)
             members.open(&out)
             for (rank, value) in slots.enumerated() {
@@ -136,76 +123,7 @@ enum EventLineWriter {
         }
     }
 
-    private static func addFields(of kind: EventKind, _ set: (EventKey, FieldValue) -> Void) throws {
-        func step(_ step: StepRef) {
-            set(.runbook, .string(step.runbook))
-            set(.step, .string(step.step))
-            set(.title, .string(step.title))
-        }
-        switch kind {
-        case .incidentOpened(let title, let severity, let runbook, let drill, let roles):
-            set(.title, .string(title))
-            set(.severity, .string(severity.rawValue))
-            set(.runbook, .string(runbook))
-            set(.drill, .bool(drill))
-            set(.roles, .strings(Dictionary(uniqueKeysWithValues: roles.map { ($0.key.rawValue, $0.value) })))
-        case .runbookSwitched(let runbook):
-            set(.runbook, .string(runbook))
-        case .stepDone(let ref):
-            step(ref)
-        case .stepSkipped(let ref, let reason):
-            step(ref)
-            set(.reason, .string(reason))
-        case .checklistChecked(let item), .checklistUnchecked(let item):
-            set(.runbook, .string(item.runbook))
-            set(.item, .integer(item.item))
-            set(.text, .string(item.text))
-        case .note(let text, let pinned, let commander):
-            set(.text, .string(text))
-            set(.pinned, .bool(pinned))
-            set(.commander, .bool(commander))
-        case .statusChanged(let status):
-            set(.status, .string(status.rawValue))
-        case .severityChanged(let severity):
-            set(.severity, .string(severity.rawValue))
-        case .roleAssigned(let role, let person):
-            set(.role, .string(role.rawValue))
-            set(.person, .string(person))
-        case .escalated(let to):
-            set(.to, .string(to))
-        case .commandCopied(let command, let ref):
-            set(.command, .string(command))
-            if let ref { step(ref) }
-        case .commandRan(let run):
-            guard run.durationSeconds.isFinite else { throw NotFinite(value: run.durationSeconds) }
-            set(.command, .string(run.command))
-            if let ref = run.step { step(ref) }
-            set(.placeholders, .strings(run.placeholders))
-            if let code = run.exitCode { set(.exitCode, .integer(Int(code))) }
-            set(.durationSeconds, .number(run.durationSeconds))
-            set(.outputExcerpt, .string(run.outputExcerpt))
-            if let file = run.outputFile { set(.outputFile, .string(file)) }
-            if let reason = run.stoppedBecause { set(.stoppedBecause, .string(reason)) }
-            if let bytes = run.outputBytes { set(.outputBytes, .integer(bytes)) }
-            if let bytes = run.outputDroppedBytes { set(.outputDroppedBytes, .integer(bytes)) }
-        case .runbookFeedback(let runbook, let step, let text):
-            set(.runbook, .string(runbook))
-            if let step { set(.step, .string(step)) }
-            set(.text, .string(text))
-        case .milestone(let milestone):
-            set(.milestone, .string(milestone.rawValue))
-        case .pinChanged(let seq, let pinned):
-            set(.eventSeq, .integer(seq))
-            set(.pinned, .bool(pinned))
-        case .exportWritten(let path, let format):
-            set(.path, .string(path))
-            set(.format, .string(format))
-        case .incidentClosed, .reopened:
-            break
-        }
-    }
-
-    private static func append(_ value: FieldValue, layout: Layout, to out: inout [UInt8]) {
+    private static func append(_ value: EventFieldValue, layout: Layout, to out: inout [UInt8]) {
         switch value {
         case .string(let text):
             appendString(text, to: &out)
