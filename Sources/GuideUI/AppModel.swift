@@ -88,26 +88,23 @@ public struct IncidentSession: Hashable, Sendable {
     /// so it takes no part in equality.
     var timelineRows: TimelineRowCounts?
 
-    /// A session on an incident's events, in any order; they are kept sorted by sequence number.
+    /// A session on an incident's events, in any order; they are kept in journal order (`JournalOrder`).
     init(id: String, events: [Event]) {
         self.id = id
-        self.events = events.sorted { $0.seq < $1.seq }
+        self.events = JournalOrder.ordered(events)
         self.state = IncidentState.fold(self.events)
     }
 
-    /// Adds events not seen before. Events that extend the journal are folded in; an event older than the
-    /// last one known (a late arrival) makes the state refold from the start, so order is always the journal's.
+    /// Adds events not seen before (`JournalOrder.merge`). Events that extend the journal are folded in; an event
+    /// older than the last one known (a late arrival) makes the state refold from the start, so order is always
+    /// the journal's.
     mutating func merge(_ arrived: [Event]) {
-        let last = events.last?.seq ?? 0
-        // Arrivals after the newest known event (the usual case) cannot repeat one, so only the others are looked up.
-        let known = arrived.allSatisfy { $0.seq > last } ? [] : Set(events.map(\.seq))
-        let fresh = arrived.filter { !known.contains($0.seq) }.sorted { $0.seq < $1.seq }
-        guard let first = fresh.first else { return }
-        if first.seq > last {
-            events += fresh
+        switch JournalOrder.merge(arrived, into: &events) {
+        case .nothing:
+            break
+        case .appended(let fresh):
             for event in fresh { state.apply(event) }
-        } else {
-            events = (events + fresh).sorted { $0.seq < $1.seq }
+        case .reordered:
             state = IncidentState.fold(events)
             timelineRows = nil
         }

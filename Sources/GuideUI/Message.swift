@@ -19,8 +19,8 @@ public enum Message: Sendable {
     /// The answer to one `Effect.append`: the events as the journal stored them (fsync'd).
     /// Appends are answered in the order they were emitted, one answer each.
     case journalAppended([Event])
-    /// Reading the incident's journal set lines aside (a torn last line, a corrupt line, an event out of order),
-    /// so the responder knows what the screen does not show.
+    /// Reading the incident's journal found problems: lines set aside (a torn last line, a corrupt line) or an
+    /// event out of order, which is kept and placed by its seq (`JournalOrder`); the responder is told of each.
     case journalProblems([JournalProblem])
     /// The open incident's journal can no longer be followed (replaced, truncated or unreadable); sent once.
     case journalNotFollowed(JournalError)
