@@ -81,16 +81,17 @@ public enum JournalTime {
     /// `date(from:)` for the text's UTF-8 bytes, so that the journal reads its times without making strings.
     static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var scanner = DigitScanner(bytes)
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-              let hour = scanner.number(digits: 2), scanner.skip(":"),
-              let minute = scanner.number(digits: 2)
+        guard let year = scanner.number(digits: 4, as: Int.self), scanner.skip("-"),
+              let month = scanner.number(digits: 2, as: Int.self), scanner.skip("-"),
+              let day = scanner.number(digits: 2, as: Int.self),
+              scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+              let hour = scanner.number(digits: 2, as: Int.self), scanner.skip(":"),
+              let minute = scanner.number(digits: 2, as: Int.self)
         else { return nil }
         var second = 0
         var millis = 0
         if scanner.skip(":") {
-            guard let value = scanner.number(digits: 2) else { return nil }
+            guard let value = scanner.number(digits: 2, as: Int.self) else { return nil }
             second = value
             if scanner.skip(".") || scanner.skip(",") {
                 guard let fraction = scanner.fraction() else { return nil }
@@ -101,9 +102,9 @@ public enum JournalTime {
         if scanner.skip("Z") || scanner.skip("z") {
             offsetSeconds = 0
         } else if let sign = scanner.sign() {
-            guard let hours = scanner.number(digits: 2) else { return nil }
+            guard let hours = scanner.number(digits: 2, as: Int.self) else { return nil }
             _ = scanner.skip(":")
-            guard let minutes = scanner.number(digits: 2), hours < 24, minutes < 60 else { return nil }
+            guard let minutes = scanner.number(digits: 2, as: Int.self), hours < 24, minutes < 60 else { return nil }
             offsetSeconds = sign * (hours * 3600 + minutes * 60)
         } else {
             return nil
@@ -149,54 +150,5 @@ public enum JournalTime {
 
     private static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
-    }
-}
-
-/// Reads fixed-width numbers and single characters from ASCII text.
-private struct DigitScanner {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    var atEnd: Bool { index == bytes.count }
-
-    mutating func number(digits: Int) -> Int? {
-        guard index + digits <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[index..<index + digits] {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        index += digits
-        return value
-    }
-
-    /// A decimal fraction of one or more digits, as whole milliseconds (truncated past three digits).
-    mutating func fraction() -> Int? {
-        var count = 0
-        var millis = 0
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            if count < 3 { millis = millis * 10 + Int(bytes[index] - 0x30) }
-            count += 1
-            index += 1
-        }
-        guard count > 0 else { return nil }
-        for _ in count..<max(count, 3) { millis *= 10 }
-        return millis
-    }
-
-    mutating func skip(_ ascii: Unicode.Scalar) -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
-        index += 1
-        return true
-    }
-
-    mutating func sign() -> Int? {
-        if skip("+") { return 1 }
-        if skip("-") { return -1 }
-        return nil
     }
 }

@@ -192,39 +192,43 @@ private struct TypedTimeParts {
 
     /// The pieces of `HH:MM[:SS]` or `yyyy-MM-dd(T| )HH:MM[:SS[.fraction]][Z|±HH[:MM]]`; nil for anything else.
     init?(_ bytes: [UInt8]) {
-        var scanner = TypedScanner(bytes)
+        var scanner = DigitScanner(bytes)
         if bytes.count > 4, bytes[4] == UInt8(ascii: "-") {
-            guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
-                  let day = scanner.number(2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" ")
+            guard let year = scanner.number(digits: 4, as: Int64.self), scanner.skip("-"),
+                  let month = scanner.number(digits: 2, as: Int64.self), scanner.skip("-"),
+                  let day = scanner.number(digits: 2, as: Int64.self),
+                  scanner.skip("T") || scanner.skip("t") || scanner.skip(" ")
             else { return nil }
             date = (year, month, day)
         }
-        guard let hour = scanner.number(2), scanner.skip(":"), let minute = scanner.number(2) else { return nil }
+        guard let hour = scanner.number(digits: 2, as: Int64.self), scanner.skip(":"),
+              let minute = scanner.number(digits: 2, as: Int64.self)
+        else { return nil }
         self.hour = hour
         self.minute = minute
         if scanner.skip(":") {
-            guard let second = scanner.number(2) else { return nil }
+            guard let second = scanner.number(digits: 2, as: Int64.self) else { return nil }
             self.second = second
             if date != nil, scanner.skip(".") || scanner.skip(",") {
                 guard let fraction = scanner.fraction() else { return nil }
-                milliseconds = fraction
+                milliseconds = Int64(fraction)
             }
         }
         if date != nil {
             if scanner.skip("Z") || scanner.skip("z") {
                 offset = 0
             } else if let sign = scanner.sign() {
-                guard let hours = scanner.number(2) else { return nil }
+                guard let hours = scanner.number(digits: 2, as: Int64.self) else { return nil }
                 var minutes: Int64 = 0
                 if scanner.skip(":") {
-                    guard let value = scanner.number(2) else { return nil }
+                    guard let value = scanner.number(digits: 2, as: Int64.self) else { return nil }
                     minutes = value
                 } else if !scanner.atEnd {
-                    guard let value = scanner.number(2) else { return nil }
+                    guard let value = scanner.number(digits: 2, as: Int64.self) else { return nil }
                     minutes = value
                 }
                 offsetParts = (hours, minutes)
-                offset = sign * (hours * 3600 + minutes * 60)
+                offset = Int64(sign) * (hours * 3600 + minutes * 60)
             }
         }
         guard scanner.atEnd else { return nil }
@@ -277,55 +281,5 @@ private struct LocalClock {
         let hours = minutes / 60
         return String(stamp.prefix(19)) + sign + (hours < 10 ? "0" : "") + String(hours) + ":"
             + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)
-    }
-}
-
-/// Reads fixed-width numbers and single characters from typed ASCII text.
-private struct TypedScanner {
-    private let bytes: [UInt8]
-    private var index = 0
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    var atEnd: Bool { index == bytes.count }
-
-    mutating func number(_ digits: Int) -> Int64? {
-        guard index + digits <= bytes.count else { return nil }
-        var value: Int64 = 0
-        for byte in bytes[index..<index + digits] {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int64(byte - 0x30)
-        }
-        index += digits
-        return value
-    }
-
-    /// One or more digits of a decimal fraction, as whole milliseconds (truncated past three digits).
-    mutating func fraction() -> Int64? {
-        var count = 0
-        var millis: Int64 = 0
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            if count < 3 { millis = millis * 10 + Int64(bytes[index] - 0x30) }
-            count += 1
-            index += 1
-        }
-        guard count > 0 else { return nil }
-        for _ in count..<max(count, 3) { millis *= 10 }
-        return millis
-    }
-
-    mutating func skip(_ ascii: Unicode.Scalar) -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
-        index += 1
-        return true
-    }
-
-    /// `+` as 1, `-` as -1, nil for anything else.
-    mutating func sign() -> Int64? {
-        if skip("+") { return 1 }
-        if skip("-") { return -1 }
-        return nil
     }
 }
