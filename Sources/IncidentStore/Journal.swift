@@ -80,37 +80,15 @@ public struct Journal: Sendable {
         // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
         // is not copied as it grows; the pages of room left unused are never touched and take no memory.
         lines.events.reserveCapacity(size / 128)
-        // Read a megabyte at a time into one buffer, so that the file's bytes are not held in memory beside its
-        // events; the start of a line that a read cut off moves to the front of the buffer for the next read.
-        var buffer = [UInt8](repeating: 0, count: min(readChunk, max(size, 1)))
-        var held = 0
-        var offset = 0
-        var consumed = 0
-        while offset < size {
-            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
-            let got = try FileIO.read(
-                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
-            guard got > 0 else { break }
-            offset += got
-            let end = held + got
-            // A line longer than a read is decoded once its newline has arrived, not rescanned with every read.
-            guard buffer[held..<end].contains(0x0A) else {
-                held = end
-                continue
-            }
-            let used = try lines.consume(buffer[0..<end])
-            buffer.withUnsafeMutableBufferPointer { bytes in
-                guard let base = bytes.baseAddress else { return }
-                base.update(from: base + used, count: end - used)
-            }
-            held = end - used
-            consumed += used
+        // A megabyte at a time, so that the file's bytes are not held in memory beside its events.
+        let rest = try ChunkedLines.read(fd, from: 0, to: size, chunk: readChunk, path: path) {
+            (bytes) throws(JournalError) in try lines.consume(bytes)
         }
-        if held > 0 {
+        if !rest.bytes.isEmpty {
             lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
         }
         return JournalContents(
-            events: lines.events, problems: lines.problems, endOffset: consumed, lineCount: lines.lineCount
+            events: lines.events, problems: lines.problems, endOffset: rest.offset, lineCount: lines.lineCount
         )
     }
 
@@ -138,8 +116,8 @@ struct JournalTail {
     /// How many bytes are read at a time.
     private static let chunk = 1 << 16
 
-    /// Reads every line after `known` (a scan of the file's start that still holds), a chunk at a time, holding one
-    /// chunk and the line it cuts (so memory follows the longest line, not the file).
+    /// Reads every line after `known` (a scan of the file's start that still holds), a chunk at a time
+    /// (`ChunkedLines`).
     ///
     /// Every line is read, not only the last readable one: a duplicated, reordered or foreign line can hold a seq
     /// higher than the lines after it, and any unreadable run of lines can follow it, so only the whole file says
@@ -154,9 +132,6 @@ struct JournalTail {
         var decoder = EventLineDecoder()
         var highest = known.highestSeq
         var lineNumber = known.lines
-        var buffer = [UInt8](repeating: 0, count: min(chunk, size - known.offset))
-        var held = 0
-        var offset = known.offset
         func note(_ line: ArraySlice<UInt8>) throws(JournalError) {
             guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
             guard header.version <= Event.schemaVersion else {
@@ -164,31 +139,22 @@ struct JournalTail {
             }
             highest = max(highest, header.seq)
         }
-        while offset < size {
-            if held == buffer.count { buffer += repeatElement(0, count: buffer.count) }
-            let got = try FileIO.read(
-                fd, into: &buffer, at: held, count: min(buffer.count - held, size - offset), offset: offset, path: path)
-            guard got > 0 else { break }
-            offset += got
-            let end = held + got
-            var lineStart = 0
-            for index in held..<end where buffer[index] == 0x0A {
+        let rest = try ChunkedLines.read(fd, from: known.offset, to: size, chunk: chunk, path: path) {
+            (bytes) throws(JournalError) in
+            var lineStart = bytes.startIndex
+            for index in bytes.indices where bytes[index] == 0x0A {
                 lineNumber += 1
-                try note(buffer[lineStart..<index])
+                try note(bytes[lineStart..<index])
                 lineStart = index + 1
             }
-            buffer.withUnsafeMutableBufferPointer { bytes in
-                guard let base = bytes.baseAddress else { return }
-                base.update(from: base + lineStart, count: end - lineStart)
-            }
-            held = end - lineStart
+            return lineStart - bytes.startIndex
         }
-        let scanned = JournalScan(offset: offset - held, lines: lineNumber, highestSeq: highest)
-        if held > 0 {
+        let scanned = JournalScan(offset: rest.offset, lines: lineNumber, highestSeq: highest)
+        if !rest.bytes.isEmpty {
             lineNumber += 1
-            try note(buffer[0..<held])
+            try note(rest.bytes)
         }
-        return JournalTail(highestSeq: highest, torn: held > 0, scanned: scanned)
+        return JournalTail(highestSeq: highest, torn: !rest.bytes.isEmpty, scanned: scanned)
     }
 
     /// The seq of the first of `count` events appended after this tail, or an error when the journal's seqs are
