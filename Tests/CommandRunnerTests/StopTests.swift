@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import Testing
+import TestSupport
 @testable import CommandRunner
 
 /// Stopping a command whatever it prints: a timeout or a cancel ends its whole process group promptly even
