@@ -1,4 +1,5 @@
 # The two commands of the README: `make run` and `make test`. `make bench` measures; it is never part of `make test`.
+# `make test-fast` leaves out the suites tagged slow, for a developer iterating; `make test` runs them all.
 SWIFT ?= swift
 RUNBOOKS ?= runbooks
 BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
@@ -10,7 +11,7 @@ BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux
 RELEASE_FLAGS := -c release --static-swift-stdlib
 export RELEASE_FLAGS
 
-.PHONY: run test build release release-flags bench deps-build deps-test deps-bench clean
+.PHONY: run test test-fast build release release-flags bench deps-build deps-test deps-bench clean
 
 run: deps-build build
 	./.build/debug/respond --runbooks $(RUNBOOKS)
@@ -29,6 +30,12 @@ release-flags:
 test: deps-test
 	$(SWIFT) build --product respond
 	$(SWIFT) test
+
+# Every suite but those tagged `.tags(.slow)`: `swift test` filters by test name, so scripts/slow-suites.sh reads the
+# tagged suites' names from the sources.
+test-fast: deps-test
+	$(SWIFT) build --product respond
+	skip=$$(scripts/slow-suites.sh) && $(SWIFT) test --skip "$$skip"
 
 bench: deps-bench
 	./bench/run.sh

@@ -2,6 +2,7 @@
 #include "process_spawn.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 int respond_spawn_setsid_flag(void) {
@@ -10,6 +11,21 @@ int respond_spawn_setsid_flag(void) {
 
 int respond_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
     return posix_spawn_file_actions_addchdir_np(actions, path);
+}
+
+int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags) {
+    sigset_t none;
+    sigset_t all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    int status = posix_spawnattr_setsigmask(attributes, &none);
+    if (status == 0) {
+        status = posix_spawnattr_setsigdefault(attributes, &all);
+    }
+    if (status == 0) {
+        status = posix_spawnattr_setflags(attributes, flags | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    }
+    return status;
 }
 
 int respond_pipe_cloexec(int ends[2], int flags) {

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import Testing
+import TestSupport
 @testable import CommandRunner
 
 /// What running a block of several commands means: every command in turn (a script stops at the first

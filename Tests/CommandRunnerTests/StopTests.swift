@@ -1,11 +1,12 @@
 import Foundation
 import IncidentModel
 import Testing
+import TestSupport
 @testable import CommandRunner
 
 /// Stopping a command whatever it prints: a timeout or a cancel ends its whole process group promptly even
 /// when it writes one endless line as fast as it can.
-@Suite("Stopping a flood of output", .temporaryFiles)
+@Suite("Stopping a flood of output", .temporaryFiles, .tags(.slow))
 struct StopTests {
     /// One line with no end, written as fast as the pipe takes it.
     private static let endlessLine = "head -c 2000000000 /dev/zero | tr '\\0' x"

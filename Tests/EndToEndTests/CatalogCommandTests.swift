@@ -24,7 +24,7 @@ private func descriptionColumn(_ row: String) -> Int {
     return displayColumn(at: rest.startIndex, in: row)
 }
 
-@Suite("respond list, show, lint and new", .temporaryFiles)
+@Suite("respond list, show, lint and new", .temporaryFiles, .tags(.slow))
 struct CatalogCommandTests {
     @Test("list groups the shipped runbooks by category, with the description column aligned")
     func list() throws {

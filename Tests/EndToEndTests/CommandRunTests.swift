@@ -5,7 +5,7 @@ import TestSupport
 /// Running a runbook's commands from the walkthrough, through the real binary in tmux: what the output pane
 /// shows, what the journal records, the output file and the postmortem. The fixture runbook `service-check`
 /// has a harmless command with a placeholder, one that runs for 30 seconds, and a no-run block.
-@Suite("A responder runs a runbook's commands from the guide", .serialized, .temporaryFiles)
+@Suite("A responder runs a runbook's commands from the guide", .serialized, .temporaryFiles, .tags(.slow))
 struct CommandRunTests {
     private let home: SessionHome
     private var files: TmuxIncidentFiles { home.files }

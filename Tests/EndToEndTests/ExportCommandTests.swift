@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("respond export", .temporaryFiles)
+@Suite("respond export", .temporaryFiles, .tags(.slow))
 struct ExportCommandTests {
     private func incident(_ home: String) throws -> String {
         let started = try respond(["start", "disk-full", "--detach", "--id", "disk-1"], home: home)

@@ -4,7 +4,7 @@ import TestSupport
 
 /// A responder's whole session, driven through the real binary in tmux: what the screen shows and what lands
 /// on disk. Each test has its own tmux server and incident home; they run one at a time to spare the machine.
-@Suite("A responder walks a runbook in the terminal", .serialized, .temporaryFiles)
+@Suite("A responder walks a runbook in the terminal", .serialized, .temporaryFiles, .tags(.slow))
 struct GuideSessionTests {
     private let home: SessionHome
     private var files: TmuxIncidentFiles { home.files }

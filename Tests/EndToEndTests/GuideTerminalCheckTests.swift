@@ -4,7 +4,7 @@ import TestSupport
 
 /// Without a usable terminal the guide refuses with one clear line and exit status 2, pointing at the
 /// commands that work without one; it never leaves curses to print and exit on its own.
-@Suite("The guide refuses a terminal it cannot use", .serialized, .temporaryFiles)
+@Suite("The guide refuses a terminal it cannot use", .serialized, .temporaryFiles, .tags(.slow))
 struct GuideTerminalCheckTests {
     private let nonInteractiveCommands = ["respond list", "respond show", "respond start RUNBOOK --detach", "respond log"]
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// A command must be shown exactly as it will run, every line of it, or not run at all: through the real binary
 /// in tmux, a block hiding a line behind an escape sequence, and a block longer than the screen.
-@Suite("The guide shows every line of a command before it runs", .serialized, .temporaryFiles)
+@Suite("The guide shows every line of a command before it runs", .serialized, .temporaryFiles, .tags(.slow))
 struct HiddenCommandSessionTests {
     private let home: SessionHome
     private var files: TmuxIncidentFiles { home.files }

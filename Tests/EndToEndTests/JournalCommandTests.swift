@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("respond start, log, incidents, timeline", .temporaryFiles)
+@Suite("respond start, log, incidents, timeline", .temporaryFiles, .tags(.slow))
 struct JournalCommandTests {
     func start(_ home: String, _ arguments: [String] = []) throws -> String {
         let result = try respond(["start", "disk-full", "--detach"] + arguments, home: home)

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Real processes appending to one journal at once, and a writer killed mid-burst.
-@Suite("Journal under concurrent and killed writers", .temporaryFiles)
+@Suite("Journal under concurrent and killed writers", .temporaryFiles, .tags(.slow))
 struct JournalWriterTests {
     /// Every line of the journal, parsed; a line that is not a whole JSON object fails the test.
     func parsedLines(_ path: String) throws -> [[String: Any]] {

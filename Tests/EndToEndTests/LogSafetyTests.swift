@@ -33,7 +33,10 @@ private func hasTerminalControls(_ text: String) -> Bool {
     }
 }
 
-@Suite("respond log records times as meant, resolves as the guide does, and prints nothing raw", .temporaryFiles)
+@Suite(
+    "respond log records times as meant, resolves as the guide does, and prints nothing raw",
+    .temporaryFiles, .tags(.slow)
+)
 struct LogSafetyTests {
     func start(_ home: String) throws -> String {
         let result = try respond(["start", "disk-full", "--detach"], home: home, timeZone: "Asia/Taipei")
@@ -215,7 +218,7 @@ struct LogSafetyTests {
 }
 
 /// A responder's `respond log` after the journal was damaged is seen by a commander's live review.
-@Suite("respond log after a damaged journal writes a seq the review shows", .serialized, .temporaryFiles)
+@Suite("respond log after a damaged journal writes a seq the review shows", .serialized, .temporaryFiles, .tags(.slow))
 struct DamagedJournalReviewTests {
     private let home: SessionHome
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// What reaches the journal when text is pasted, when appends fail and the responder quits, and while another
 /// process holds the journal's lock: through the real binary in tmux.
-@Suite("Pastes, unsaved events and a locked journal in a real terminal", .serialized, .temporaryFiles)
+@Suite("Pastes, unsaved events and a locked journal in a real terminal", .serialized, .temporaryFiles, .tags(.slow))
 struct PasteAndSaveSessionTests {
     private let home: SessionHome
     private var files: TmuxIncidentFiles { home.files }

@@ -27,7 +27,10 @@ private func shell(_ script: String, home: String, variables: [String: String] =
     return try runProcess("/bin/sh", ["-c", script], environment: environment)
 }
 
-@Suite("The files respond writes: modes whatever the umask, and no write redirected by a planted link", .temporaryFiles)
+@Suite(
+    "The files respond writes: modes whatever the umask, and no write redirected by a planted link",
+    .temporaryFiles, .tags(.slow)
+)
 struct PrivateFilesTests {
     @Test(
         "incident directories are 0700, the journal and the postmortem 0600, with the umask at 777 or 000",
@@ -106,7 +109,7 @@ struct PrivateFilesTests {
     }
 }
 
-@Suite("A command's output file and the guide's postmortem under umask 777", .serialized, .temporaryFiles)
+@Suite("A command's output file and the guide's postmortem under umask 777", .serialized, .temporaryFiles, .tags(.slow))
 struct GuideFileModeTests {
     @Test("a command run from the guide keeps its output in commands/ 0700 and a log 0600; x writes postmortem.md 0600")
     func outputLogAndPostmortemModes() throws {

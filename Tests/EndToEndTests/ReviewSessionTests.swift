@@ -4,7 +4,7 @@ import TestSupport
 
 /// The incident commander follows a responder's session live with `respond review`, both the real program in
 /// their own tmux servers over one incident home.
-@Suite("The commander reviews a live incident in the terminal", .serialized, .temporaryFiles)
+@Suite("The commander reviews a live incident in the terminal", .serialized, .temporaryFiles, .tags(.slow))
 struct ReviewSessionTests {
     /// How long the test waits for an event the responder saved to show in the review. The review follows the
     /// journal every second; the margin keeps a loaded CI machine from failing the test, and the one-second

@@ -32,7 +32,7 @@ private func peakOfRespond(
     return try child.waitForExitWithPeakMemory()
 }
 
-@Suite("Runbook size and shape are bounded in every command", .serialized, .temporaryFiles)
+@Suite("Runbook size and shape are bounded in every command", .serialized, .temporaryFiles, .tags(.slow))
 struct RunbookLimitsCommandTests {
     @Test("a step numbered 99999999999999999999 is text to lint, show, start, log, export and review --plain")
     func hugeStepNumberCommands() throws {

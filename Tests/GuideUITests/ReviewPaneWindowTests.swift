@@ -2,10 +2,14 @@ import Foundation
 import GuideUI
 import IncidentModel
 import Testing
+import TestSupport
 
 /// The review's progress pane wraps only the lines it shows; these check that what it shows is the whole
 /// summary's layout seen through a window, wherever the window is and however the journal arrived.
-@Suite("review progress pane on a long incident: the rows on screen are the summary's rows at every scroll offset")
+@Suite(
+    "review progress pane on a long incident: the rows on screen are the summary's rows at every scroll offset",
+    .tags(.slow)
+)
 struct ReviewPaneWindowTests {
     /// An incident with a long summary: steps outside the runbook skipped with reasons of one to several rows,
     /// steps done out of order, ad-hoc commands, and notes (which the pane does not show) in between.

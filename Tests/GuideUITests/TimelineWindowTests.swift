@@ -2,10 +2,11 @@ import Foundation
 import GuideUI
 import IncidentModel
 import Testing
+import TestSupport
 
 /// The timeline lays out only the entries on screen; these check that what it shows is the whole journal's
 /// layout seen through a window, wherever the window is.
-@Suite("timeline on a long journal: the rows on screen are the journal's rows at every scroll offset")
+@Suite("timeline on a long journal: the rows on screen are the journal's rows at every scroll offset", .tags(.slow))
 struct TimelineWindowTests {
     /// A journal of `count` events after the opening: notes of one to several wrapped rows, in Chinese and
     /// English, and status changes, one minute apart.

@@ -1,8 +1,9 @@
 import Foundation
 @testable import IncidentModel
 import Testing
+import TestSupport
 
-@Suite("Redaction rules")
+@Suite("Redaction rules", .tags(.slow))
 struct RedactorTests {
     /// Text with a secret, and what the journal keeps of it.
     static let secrets: [(String, String)] = [

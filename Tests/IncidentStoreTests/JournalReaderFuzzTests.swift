@@ -38,7 +38,7 @@ private func mutateLine(_ line: [UInt8], _ random: inout SeededRandom) -> [UInt8
     return line.map { $0 == 0x0A ? 0x20 : $0 }
 }
 
-@Suite("Fuzz: the journal reader on hostile lines", .temporaryFiles)
+@Suite("Fuzz: the journal reader on hostile lines", .temporaryFiles, .tags(.slow))
 struct JournalReaderFuzzTests {
     static let seed: UInt64 = 0x5EED_0002
     static let journals = 30

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import RunbookKit
 
-@Suite("checking shell blocks with bash -n", .temporaryFiles)
+@Suite("checking shell blocks with bash -n", .temporaryFiles, .tags(.slow))
 struct BashSyntaxCheckerTests {
     @Test("a batch gives each script its own verdict, in order, as bash -n with the script on stdin does")
     func batchMatchesBashOnStdin() throws {

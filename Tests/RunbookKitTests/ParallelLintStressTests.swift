@@ -9,7 +9,7 @@ import TestSupport
 /// Starting them through Foundation's `Process` crashed about one lint in seven of a 2,000-runbook library; this
 /// lints a generated library of a few hundred runbooks several times over and fails on a crash (which ends the
 /// test process) or on any finding that differs from a lint with one worker at a time.
-@Suite("Stress: parallel lint starts bash from every worker", .temporaryFiles)
+@Suite("Stress: parallel lint starts bash from every worker", .temporaryFiles, .tags(.slow))
 struct ParallelLintStressTests {
     static let runbookCount = 240
     static let rounds = 4

@@ -9,7 +9,7 @@ private func runbook(stepNumber number: String) -> String {
         of: "### Step 1: Find the full volume", with: "### Step \(number): Find the full volume")
 }
 
-@Suite("Runbook size and shape are bounded", .temporaryFiles)
+@Suite("Runbook size and shape are bounded", .temporaryFiles, .tags(.slow))
 struct RunbookLimitsTests {
     static let oversized = Catalog.maximumFileSize + 1
     static let today = CalendarDay(year: 2026, month: 11, day: 27)

@@ -53,7 +53,7 @@ extension Array {
     }
 }
 
-@Suite("Fuzz: the runbook parser on hostile input")
+@Suite("Fuzz: the runbook parser on hostile input", .tags(.slow))
 struct RunbookParserFuzzTests {
     static let seed: UInt64 = 0x5EED_0001
     static let iterations = 300

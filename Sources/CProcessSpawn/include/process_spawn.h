@@ -11,6 +11,11 @@ int respond_spawn_setsid_flag(void);
 /// of the parent ever changes its own.
 int respond_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 
+/// Makes the child start with every signal at its default action and none blocked, whatever the parent ignores
+/// or masks, and sets the further POSIX_SPAWN_* `flags` (posix_spawnattr_setflags replaces all the flags at once, so
+/// they are set here together). Returns 0, or the error number of the call that failed.
+int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags);
+
 /// pipe2 with O_CLOEXEC plus `flags`, atomically, so no child spawned meanwhile by another thread inherits an end.
 int respond_pipe_cloexec(int ends[2], int flags);
 

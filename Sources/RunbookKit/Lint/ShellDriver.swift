@@ -73,13 +73,7 @@ enum ShellDriver {
         defer { posix_spawnattr_destroy(&attributes) }
         // The child starts with every signal at its default and none blocked, whatever this process does with
         // SIGPIPE (ignored below) or its threads' masks.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        respond_spawnattr_reset_signals(&attributes, 0)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

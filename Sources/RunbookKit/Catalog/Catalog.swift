@@ -175,8 +175,9 @@ public struct Catalog: Sendable {
         entriesByID[id]
     }
 
-
-    /// The severity to show for a runbook: the file's own, else the index's.
+    /// The severity a new incident on this runbook starts at: the file's own (parsing it now if nobody asked
+    /// before), else its index row's; nil when neither gives one. The catalog's badge and `respond list` show the
+    /// row's instead, so that listing parses no listed file.
     public func severity(of id: String) -> Severity? {
         runbook(id: id)?.severity ?? entry(id: id)?.severity
     }

@@ -1,0 +1,7 @@
+import TestSupport
+
+/// Paths the tests read, by this target's names for the shared `PackagePaths`.
+enum TestPaths {
+    static let shippedRunbooks = PackagePaths.shippedRunbooks
+    static let paymentsFixture = PackagePaths.paymentsRunbooks
+}
