@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The catalog: an optional filter line, then categories with their runbooks.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// Routes a key to the overlay that has the focus, or else to the screen.

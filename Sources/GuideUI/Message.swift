@@ -1,10 +1,11 @@
 import Foundation
 import IncidentKit
+import TerminalFrame
 
 /// Everything that can happen to the guide: terminal input, the clock, and the results of effects.
 /// The runtime turns each into a call of `update`.
 public enum Message: Sendable {
-    /// A key or a resize from the terminal (`TerminalEvent.tick` is ignored: send `.tick(now:)` instead).
+    /// A key, a paste or a resize from the terminal (`TerminalEvent.tick` is ignored: send `.tick(now:)` instead).
     case terminal(TerminalEvent)
     /// The clock moved; the model never reads the clock itself.
     case tick(now: Date)

@@ -1,5 +1,6 @@
 import IncidentKit
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// Draws the open dialog over the screen.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The smallest terminal the guide lays out in; below it the view says so.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The walkthrough: from 100 columns the outline with progress beside the current step; narrower, one line above

@@ -1,5 +1,6 @@
 import Foundation
 import GuideUI
+import TerminalFrame
 import TerminalText
 import TestSupport
 import Testing
