@@ -128,7 +128,8 @@ public struct IncidentSession: Hashable, Sendable {
     }
 }
 
-/// The immutable state of the whole guide. Every change goes through `update`.
+/// The state of the whole guide, a value: once the guide runs, every change goes through `update`. Only the runtime's
+/// settings (`commandsDisabledBy`) are set from outside, before the first frame.
 public struct AppModel: Sendable {
     /// The runbook library.
     public let library: Library
@@ -160,7 +161,8 @@ public struct AppModel: Sendable {
     public internal(set) var notice: Notice?
     /// The walkthrough's selected code block and the command run from it.
     public internal(set) var commands = CommandPanelState()
-    /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run.
+    /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run; set by the
+    /// runtime before the first frame, never by `update`.
     public var commandsDisabledBy: String?
 
     /// Creates the model; everything from outside arrives as values.
