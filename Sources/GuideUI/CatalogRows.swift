@@ -20,7 +20,9 @@ extension AppModel {
         guard !query.isEmpty else {
             return library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
-        guard let search = library.search else { return [.heading("matches for \"\(query)\": indexing the runbooks…")] }
+        guard let search = library.search else {
+            return [.heading("matches for \"\(query)\": indexing the runbooks…")]
+        }
         let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
         let matches = search.search(query).compactMap { entries[$0] }
         return [.heading("matches for \"\(query)\": \(matches.count)")] + matches.map(CatalogRow.entry)

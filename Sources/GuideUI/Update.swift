@@ -8,7 +8,8 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
     case .catalog:
         return (model, [])
     case .start(let runbook, let title, let severity, let drill, let id):
-        let (waiting, effects) = startIncident(model, runbook: runbook, title: title, severity: severity, drill: drill, id: id)
+        let (waiting, effects) = startIncident(
+            model, runbook: runbook, title: title, severity: severity, drill: drill, id: id)
         return requestingLibrary(waiting, effects)
     case .resume(let id):
         return (model, [.loadIncident(id: id)])

@@ -4,8 +4,8 @@ import IncidentKit
 import RunbookKit
 import TerminalText
 
-/// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
-/// terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
+/// Carries out the effects `update` asks for, against the real incident store, journal, runbook files, renderer
+/// and terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
 /// the guide shows it and the responder keeps working.
 final class EffectRunner {
     private let store: IncidentStore

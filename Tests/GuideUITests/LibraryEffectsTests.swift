@@ -40,7 +40,9 @@ struct LibraryEffectsTests {
         let (waiting, effects) = launch(Self.model(), start)
         #expect(effects == [.loadRunbooks(["cache-issues"])])
         let (_, opened) = update(waiting, .runbooksLoaded(ids: ["cache-issues"], runbooks: [Fixtures.cacheRunbook]))
-        #expect(opened == [.openIncident(runbook: "cache-issues", title: "Cache Issues", severity: .p2, drill: true, id: "x")])
+        #expect(opened == [
+            .openIncident(runbook: "cache-issues", title: "Cache Issues", severity: .p2, drill: true, id: "x"),
+        ])
         let (missing, none) = update(waiting, .runbooksLoaded(ids: ["cache-issues"], runbooks: []))
         #expect(none.isEmpty)
         #expect(missing.notice?.text == "no runbook \"cache-issues\" in the library")
@@ -55,7 +57,9 @@ struct LibraryEffectsTests {
         let (walking, more) = update(waiting, .runbooksLoaded(ids: ["high-cpu-usage"], runbooks: [Fixtures.cpuRunbook]))
         #expect(more.isEmpty)
         #expect(walking.library.runbook("high-cpu-usage") == Fixtures.cpuRunbook)
-        #expect(!view(walking).textLines.contains { $0.contains("loading runbook") || $0.contains("not in this library") })
+        #expect(!view(walking).textLines.contains {
+            $0.contains("loading runbook") || $0.contains("not in this library")
+        })
         let (gone, _) = update(waiting, .runbooksLoaded(ids: ["high-cpu-usage"], runbooks: []))
         #expect(view(gone).textLines.contains { $0.contains("runbook \"high-cpu-usage\" is not in this library") })
         #expect(update(gone, .tick(now: Fixtures.opened)).1.isEmpty)

@@ -68,7 +68,8 @@ struct ParsedLibraryTests {
     @Test("the filter uses the symptom search over the Symptoms section")
     func symptomFilter() throws {
         let catalog = try Self.catalog()
-        let model = Self.settle(try model(width: 80, height: 24), keys(.character("/")) + typing("deadline"), from: catalog).0
+        let typed = keys(.character("/")) + typing("deadline")
+        let model = Self.settle(try model(width: 80, height: 24), typed, from: catalog).0
         #expect(view(model).textLines.contains { $0.contains("Payment Gateway Timeout") })
         let none = Self.settle(model, keys(.control("u")) + typing("記憶體洩漏"), from: catalog).0
         #expect(view(none).textLines.contains { $0.contains("no runbook matches") })
@@ -103,7 +104,8 @@ struct ParsedLibraryTests {
             return
         }
         #expect(form.severity == .p0)
-        let (waiting, asked) = launch(model, .start(runbook: "payment-timeout", title: nil, severity: nil, drill: false, id: nil))
+        let start = Launch.start(runbook: "payment-timeout", title: nil, severity: nil, drill: false, id: nil)
+        let (waiting, asked) = launch(model, start)
         let (_, effects) = Self.settle(waiting, asked.compactMap { Self.answer($0, from: catalog) }, from: catalog)
         guard case .openIncident(_, _, let severity, _, _)? = effects.first else {
             Issue.record("no incident opened")
