@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
         .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
-        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText"]),
+        // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
+        .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
+        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
         .target(name: "IncidentStore", dependencies: ["IncidentModel"]),
@@ -35,13 +37,13 @@ let package = Package(
         ),
 
         // The only importer of curses.
-        .target(name: "CursesBackend", dependencies: ["CNcursesw", "GuideUI"]),
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalFrame"]),
 
         .executableTarget(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "CommandRunner",
+                "TerminalText", "TerminalFrame", "CommandRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "respond-bench",
             dependencies: [
-                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "TerminalText",
+                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "TerminalText", "TerminalFrame",
             ],
             path: "bench/Sources/respond-bench"
         ),
@@ -61,6 +63,8 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IncidentModelTests",
@@ -78,12 +82,15 @@ let package = Package(
         ),
         .testTarget(
             name: "GuideUITests",
-            dependencies: ["GuideUI", "TerminalText", "RunbookKit", "IncidentModel", "IncidentStore", "TestSupport"],
+            dependencies: [
+                "GuideUI", "TerminalText", "TerminalFrame", "RunbookKit", "IncidentModel", "IncidentStore", "TestSupport",
+            ],
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "CommandRunnerTests", dependencies: ["CommandRunner", "RunbookKit", "IncidentModel", "TestSupport"]
         ),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalFrame"]),
         .testTarget(name: "EndToEndTests", dependencies: ["respond", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

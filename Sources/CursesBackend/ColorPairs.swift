@@ -1,5 +1,5 @@
 import CNcursesw
-import GuideUI
+import TerminalFrame
 
 /// Hands out curses color pairs for foreground/background combinations, defining each on first use.
 struct ColorPairs {

@@ -1,6 +1,6 @@
 import CNcursesw
 import Foundation
-import GuideUI
+import TerminalFrame
 
 /// The real terminal through ncursesw: draws frames cell by cell with the wide-character API and reads keys
 /// with `get_wch`, pastes bracketed by the terminal arriving as one `.paste` (see `InputDecoder`). It holds no

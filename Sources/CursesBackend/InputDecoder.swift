@@ -1,5 +1,5 @@
 import Foundation
-import GuideUI
+import TerminalFrame
 
 /// Turns what `get_wch` reads into terminal events, recognising bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`),
 /// which ncurses does not parse: ncurses hands over the markers as plain characters. Everything between the

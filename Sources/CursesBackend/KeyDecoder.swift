@@ -1,5 +1,5 @@
 import CNcursesw
-import GuideUI
+import TerminalFrame
 
 /// Turns what `get_wch` reports into a `Key`, or nil for input the guide has no use for.
 enum KeyDecoder {

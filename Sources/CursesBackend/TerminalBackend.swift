@@ -1,4 +1,4 @@
-import GuideUI
+import TerminalFrame
 
 /// A terminal the run loop can draw frames on and read events from; the only two things a backend does.
 public protocol TerminalBackend: AnyObject {
@@ -8,6 +8,6 @@ public protocol TerminalBackend: AnyObject {
     /// Draws a frame, changing on screen only what differs from the frame drawn before.
     func present(_ frame: Frame)
 
-    /// Waits up to `timeout` seconds for a key or a resize; returns `.tick` when none arrived in time.
+    /// Waits up to `timeout` seconds for a key, a paste or a resize; returns `.tick` when none arrived in time.
     func nextEvent(timeout: Double) -> TerminalEvent
 }

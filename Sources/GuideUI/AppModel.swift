@@ -125,10 +125,11 @@ public struct IncidentSession: Hashable, Sendable {
     }
 }
 
-/// The immutable state of the whole guide. Every change goes through `update`.
+/// The state of the whole guide, a value: once the guide runs, every change goes through `update`. Only the runtime's
+/// settings (`commandsDisabledBy`) are set from outside, before the first frame.
 public struct AppModel: Sendable {
-    /// The runbook library.
-    public let library: Library
+    /// The runbook library: the index's rows, and the runbooks and the search the runtime has delivered so far.
+    public internal(set) var library: Library
     /// Who is at the keyboard; every event is recorded as theirs.
     public let actor: String
     /// False when `NO_COLOR` is set: the view then uses bold and reverse only.
@@ -157,7 +158,10 @@ public struct AppModel: Sendable {
     public internal(set) var notice: Notice?
     /// The walkthrough's selected code block and the command run from it.
     public internal(set) var commands = CommandPanelState()
-    /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run.
+    /// A start form or a start waiting for its runbook to arrive from the runtime.
+    var awaiting: AwaitedRunbook?
+    /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run; set by the
+    /// runtime before the first frame, never by `update`.
     public var commandsDisabledBy: String?
 
     /// Creates the model; everything from outside arrives as values.

@@ -1,4 +1,5 @@
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// A line of styled text, ready to be put on a frame.

@@ -14,14 +14,17 @@ extension AppModel {
     }
 
     /// The catalog's lines: every category with its rows, or, while a filter is typed, the symptom search's
-    /// matches best first under one heading.
+    /// matches best first under one heading (with none while the search has not arrived from the runtime).
     var catalogRows: [CatalogRow] {
         let query = filterText
         guard !query.isEmpty else {
             return library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
+        guard let search = library.search else {
+            return [.heading("matches for \"\(query)\": indexing the runbooks…")]
+        }
         let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
-        let matches = library.search(query).compactMap { entries[$0] }
+        let matches = search.search(query).compactMap { entries[$0] }
         return [.heading("matches for \"\(query)\": \(matches.count)")] + matches.map(CatalogRow.entry)
     }
 

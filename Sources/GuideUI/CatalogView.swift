@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The catalog: an optional filter line, then categories with their runbooks.
@@ -20,7 +21,9 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         if let first = lines.first, case .heading(let text) = first {
             frame.put(text, column: 1, row: rows.lowerBound, style: theme.heading)
         }
-        frame.put("no runbook matches; Esc clears the filter", column: 3, row: rows.lowerBound + 1)
+        if model.library.search != nil {
+            frame.put("no runbook matches; Esc clears the filter", column: 3, row: rows.lowerBound + 1)
+        }
         return
     }
     let selected = entries[min(model.catalog.cursor, entries.count - 1)]

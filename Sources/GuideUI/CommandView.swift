@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.

@@ -23,6 +23,10 @@ public enum Effect: Hashable, Sendable {
     /// Write events that could not be saved to a rescue file next to the incident's journal, numbered after
     /// `afterSeq`; answered by `.rescued` or `.rescueFailed`. Only a quit asks for it.
     case rescue(incidentID: String, events: [NewEvent], afterSeq: Int)
+    /// Read and parse the runbooks of these ids, each asked for once; answered by `.runbooksLoaded`.
+    case loadRunbooks([String])
+    /// Build the symptom search over every runbook of the library; answered by `.searchIndexBuilt`.
+    case buildSearchIndex
     /// Leave the program; the incident stays open.
     case quit
 }

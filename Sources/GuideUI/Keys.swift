@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// Routes a key to the overlay that has the focus, or else to the screen.
@@ -141,14 +142,8 @@ private func isText(_ key: Key) -> Bool {
 }
 
 private func startForm(_ model: AppModel, _ entries: [CatalogEntry]) -> (AppModel, [Effect]) {
-    var model = model
     guard entries.indices.contains(model.catalog.cursor) else { return (model, []) }
-    let entry = entries[model.catalog.cursor]
-    let runbook = model.library.runbook(entry.id)
-    model.overlay = .startForm(StartForm(
-        runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title),
-        severity: model.library.defaultSeverity(of: entry.id), drill: false))
-    return (model, [])
+    return openStartForm(model, entries[model.catalog.cursor])
 }
 
 private func startFormKey(_ model: AppModel, _ form: StartForm, _ key: Key) -> (AppModel, [Effect]) {

@@ -1,63 +1,104 @@
 import RunbookKit
 
-/// Everything the guide shows about the runbook library, passed in by the runtime: the index's rows and contacts
-/// as values, the runbooks and the symptom search as closures. Built from a catalog, the runbook closure parses a
-/// file the first time an id is asked for and the search reads every file on its first query, so those lookups
-/// (unlike the rest of `update` and `view`) may touch the disk once.
+/// Everything the guide knows about the runbook library, as values. The index's rows and contacts are given at
+/// launch; the runbooks and the symptom search arrive later, when `update` asks the runtime for them
+/// (`Effect.loadRunbooks`, `Effect.buildSearchIndex`) and keeps its answer here. It reads no file: a runbook that
+/// has not been delivered is simply not here yet.
 public struct Library: Sendable {
     /// The index's categories with their rows, in index order; every runbook the guide offers has a row.
-    public var categories: [Category]
+    public let categories: [Category]
     /// The index's Emergency Contacts, offered on every escalation after the runbook's own contacts.
-    public var emergencyContacts: [Contact]
-    /// The symptom search: given free text, the ids of matching runbooks, best first. It must be pure.
-    public var search: @Sendable (String) -> [String]
-    /// The runbook of an id, parsed when first asked for (a library of thousands is not parsed up front).
-    private let lookup: @Sendable (String) -> Runbook?
-    /// The severity a new incident on a runbook starts at, when its file or its index row gives one.
-    private let startingSeverity: @Sendable (String) -> Severity?
+    public let emergencyContacts: [Contact]
+    /// Whether runbooks and the search arrive on request; false when the library was given them all up front.
+    public let loadsOnDemand: Bool
+    /// The runbooks delivered so far, by id.
+    public private(set) var runbooks: [String: Runbook]
+    /// The symptom search, once delivered.
+    public private(set) var search: SymptomIndex?
+    /// The ids asked for whose answer said there is no such runbook or that it does not parse.
+    private var unavailable: Set<String> = []
+    /// The ids asked for and not answered yet, so that each is asked for once.
+    private var requested: Set<String> = []
+    /// Whether the search was asked for and not answered yet.
+    private var searchRequested = false
 
-    /// Creates a library whose runbooks `runbook` gives by id (it must give the same runbook for an id every
-    /// time) and whose new incidents start at the severity `severity` gives, else P2.
-    public init(
-        categories: [Category], emergencyContacts: [Contact] = [], runbook: @escaping @Sendable (String) -> Runbook?,
-        severity: @escaping @Sendable (String) -> Severity?, search: @escaping @Sendable (String) -> [String]
-    ) {
+    /// Creates a library whose runbooks and search `update` asks the runtime for, given only the index's rows and
+    /// contacts.
+    public init(categories: [Category], emergencyContacts: [Contact] = []) {
         self.categories = categories
         self.emergencyContacts = emergencyContacts
-        self.search = search
-        lookup = runbook
-        startingSeverity = severity
+        loadsOnDemand = true
+        runbooks = [:]
     }
 
-    /// Creates a library of runbooks already parsed; a new incident starts at the runbook's own severity, else
-    /// its index row's, as a catalog's `severity(of:)` chooses.
+    /// Creates a library of runbooks already parsed and a search already built, so it never asks for either; a
+    /// runbook it was not given is not in the library.
     public init(
         categories: [Category], runbooks: [Runbook], emergencyContacts: [Contact] = [],
         search: @escaping @Sendable (String) -> [String]
     ) {
-        let byID = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
-        let rows = Dictionary(categories.flatMap(\.entries).map { ($0.id, $0.severity) }) { first, _ in first }
-        self.init(
-            categories: categories, emergencyContacts: emergencyContacts, runbook: { byID[$0] },
-            severity: { byID[$0]?.severity ?? rows[$0] ?? nil }, search: search)
+        self.categories = categories
+        self.emergencyContacts = emergencyContacts
+        loadsOnDemand = false
+        self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
+        self.search = SymptomIndex(search)
     }
 
-    /// The runbook with this id, if the library has one that parses.
+    /// The runbook with this id, if it was delivered.
     public func runbook(_ id: String) -> Runbook? {
-        lookup(id)
+        runbooks[id]
     }
 
-    /// The severity a new incident on runbook `id` starts at, for the start form and `launch`: the one the
-    /// library was given for it (from a catalog, `Catalog.severity(of:)`: the file's own, else its index row's),
-    /// else P2. The catalog's badge shows the index row's instead, as `respond list` does, so that drawing the
-    /// catalog parses no file.
+    /// Whether the runbook with this id is still to come: not delivered, and not known to be missing.
+    public func awaits(_ id: String) -> Bool {
+        loadsOnDemand && runbooks[id] == nil && !unavailable.contains(id)
+    }
+
+    /// Whether the search is still to come.
+    public var awaitsSearch: Bool { search == nil && loadsOnDemand }
+
+    /// The severity a new incident on runbook `id` starts at, for the start form and `launch`: the runbook's own,
+    /// else its index row's (as `Catalog.severity(of:)` chooses), else P2. The catalog's badge shows the index
+    /// row's instead, as `respond list` does, so that drawing the catalog needs no runbook.
     public func defaultSeverity(of id: String) -> Severity {
-        startingSeverity(id) ?? .p2
+        runbooks[id]?.severity ?? entries.first { $0.id == id }?.severity ?? .p2
     }
 
     /// Every row of every category, in order; a runbook listed twice once, at its first row.
     public var entries: [CatalogEntry] {
         var seen: Set<String> = []
         return categories.flatMap(\.entries).filter { seen.insert($0.id).inserted }
+    }
+
+    /// Notes that the runbooks of `ids` are asked for; returns those not asked for before and still to come.
+    mutating func request(_ ids: [String]) -> [String] {
+        var fresh: [String] = []
+        for id in ids where awaits(id) && !requested.contains(id) && !fresh.contains(id) {
+            fresh.append(id)
+        }
+        requested.formUnion(fresh)
+        return fresh
+    }
+
+    /// Notes that the search is asked for; returns whether it was not asked for before and is still to come.
+    mutating func requestSearch() -> Bool {
+        guard awaitsSearch, !searchRequested else { return false }
+        searchRequested = true
+        return true
+    }
+
+    /// Keeps the runtime's answer for `ids`: the runbooks it delivered, and that the others are not to be had.
+    mutating func deliver(_ delivered: [Runbook], for ids: [String]) {
+        for runbook in delivered {
+            runbooks[runbook.id] = runbook
+        }
+        requested.subtract(ids)
+        unavailable.formUnion(ids.filter { runbooks[$0] == nil })
+    }
+
+    /// Keeps the search the runtime built.
+    mutating func deliver(_ index: SymptomIndex) {
+        search = index
+        searchRequested = false
     }
 }

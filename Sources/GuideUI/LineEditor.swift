@@ -1,4 +1,5 @@
 import Foundation
+import TerminalFrame
 import TerminalText
 
 /// A one-line text editor that works in graphemes, so wide characters and combining marks move and delete as

@@ -1,10 +1,12 @@
 import Foundation
 import IncidentModel
+import RunbookKit
+import TerminalFrame
 
 /// Everything that can happen to the guide: terminal input, the clock, and the results of effects.
 /// The runtime turns each into a call of `update`.
 public enum Message: Sendable {
-    /// A key or a resize from the terminal (`TerminalEvent.tick` is ignored: send `.tick(now:)` instead).
+    /// A key, a paste or a resize from the terminal (`TerminalEvent.tick` is ignored: send `.tick(now:)` instead).
     case terminal(TerminalEvent)
     /// The clock moved; the model never reads the clock itself.
     case tick(now: Date)
@@ -12,6 +14,11 @@ public enum Message: Sendable {
     case incidentOpened(id: String, events: [Event])
     /// `Effect.openIncident` failed, e.g. the incidents directory is not writable.
     case incidentOpenFailed(reason: String)
+    /// The answer to `Effect.loadRunbooks`: the runbooks of the ids asked for that exist and parse; the other ids
+    /// are not in the library.
+    case runbooksLoaded(ids: [String], runbooks: [Runbook])
+    /// The answer to `Effect.buildSearchIndex`: the symptom search over every runbook.
+    case searchIndexBuilt(SymptomIndex)
     /// The answer to `Effect.loadIncident`: the incident's whole journal.
     case incidentLoaded(id: String, events: [Event])
     /// `Effect.loadIncident` failed, e.g. the journal is corrupt.

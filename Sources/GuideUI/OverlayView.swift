@@ -1,5 +1,6 @@
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// Draws the open dialog over the screen.

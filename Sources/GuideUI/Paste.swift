@@ -1,4 +1,5 @@
 import Foundation
+import TerminalFrame
 
 /// A paste: text for the field that has the focus, never keys, so that pasted lines cannot press Enter, choose
 /// in a picker or record anything. Notes and commander annotations keep its line breaks; every other field

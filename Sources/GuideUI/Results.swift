@@ -63,6 +63,10 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.notice = Notice(text: "copy failed: \(reason)", isError: true)
     case .command(let commandUpdate):
         return commandResult(model, commandUpdate)
+    case .runbooksLoaded(let ids, let runbooks):
+        return runbooksLoaded(model, ids: ids, runbooks: runbooks)
+    case .searchIndexBuilt(let index):
+        model.library.deliver(index)
     case .terminal, .tick:
         break
     }

@@ -36,6 +36,11 @@ struct ReviewDigest: Hashable, Sendable {
         }
     }
 
+    /// Makes the report again with runbooks the library has been given since.
+    mutating func remake(_ session: IncidentSession, library: Library) {
+        remakeAdherence(session, library: library)
+    }
+
     private mutating func remakeAdherence(_ session: IncidentSession, library: Library) {
         let state = session.state
         runbooks = state.runbooks(lookup: library.runbook)

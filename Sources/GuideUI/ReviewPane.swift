@@ -1,4 +1,5 @@
 import IncidentModel
+import TerminalFrame
 import TerminalText
 
 /// The review's progress pane: the progress and adherence summary, and the row each of its lines starts on when

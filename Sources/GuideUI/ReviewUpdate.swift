@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// Opens the review of the incident `reference` names: the review screen alone, and the journal to load.

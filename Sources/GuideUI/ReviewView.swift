@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The review: the incident's header, its timeline as a table with the selected event in full below it, the

@@ -1,4 +1,5 @@
 import RunbookKit
+import TerminalFrame
 
 /// The styles of the guide, with color or, under `NO_COLOR`, with bold, underline and reverse only.
 struct Theme {

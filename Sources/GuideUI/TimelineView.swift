@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The timeline: one entry per event, oldest at the top and newest at the bottom, each with its time since

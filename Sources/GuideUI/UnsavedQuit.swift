@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import TerminalFrame
 
 /// Holds back a quit while events are not on disk. Appends emitted with the quit are answered first; then, if
 /// any event failed or still waits for the journal's lock, `q` asks (`UnsavedQuit`) and Ctrl-C writes them to a

@@ -4,18 +4,13 @@ import RunbookKit
 
 /// Starts the guide as launched: the first model and the effects to run before the first key.
 public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) {
-    var model = model
     switch launch {
     case .catalog:
         return (model, [])
     case .start(let runbook, let title, let severity, let drill, let id):
-        guard let book = model.library.runbook(runbook) else {
-            model.notice = Notice(text: "no runbook \"\(runbook)\" in the library", isError: true)
-            return (model, [])
-        }
-        return (model, [.openIncident(
-            runbook: book.id, title: title ?? book.title, severity: severity ?? model.library.defaultSeverity(of: book.id), drill: drill,
-            id: id)])
+        let (waiting, effects) = startIncident(
+            model, runbook: runbook, title: title, severity: severity, drill: drill, id: id)
+        return requestingLibrary(waiting, effects)
     case .resume(let id):
         return (model, [.loadIncident(id: id)])
     case .review(let id):
@@ -28,6 +23,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     var (next, effects) = reduce(model, message)
     (next, effects) = settlingQuit(next, effects, interrupted: message.isInterrupt)
     (next, effects) = holdingSwitchWhileUnsaved(next, effects)
+    (next, effects) = requestingLibrary(next, effects)
     next.refreshTimelineRows()
     next.refreshReviewPane()
     return (next, effects)

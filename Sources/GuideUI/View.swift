@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The smallest terminal the guide lays out in; below it the view says so.
@@ -70,11 +71,14 @@ private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel) {
     drawHeader(&frame, drill + title, model.theme)
 }
 
-/// The last row: the notice, else unsaved events waiting for a retry, else the keys of the screen.
+/// The last row: the notice, else the runbook a start waits for, else unsaved events waiting for a retry, else the
+/// keys of the screen.
 private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
     if let notice = model.notice {
         frame.put(notice.text, column: 0, row: row, style: notice.isError ? theme.error : theme.strong)
+    } else if let awaited = model.awaiting {
+        frame.put("loading runbook \(awaited.runbook)…", column: 0, row: row, style: theme.strong)
     } else if !model.journal.unsaved.isEmpty, model.incident != nil {
         let first = model.journal.unsaved.first.map { describe($0.kind) } ?? ""
         let more = model.journal.unsaved.count > 1 ? " (+\(model.journal.unsaved.count - 1))" : ""

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TerminalText
 
 /// The walkthrough: from 100 columns the outline with progress beside the current step; narrower, one line above
@@ -9,6 +10,10 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     let theme = model.theme
     guard let session = model.incident, let progress = model.progress else { return }
     guard let runbook = model.currentRunbook else {
+        if model.library.awaits(progress.runbook) {
+            frame.put("loading runbook \"\(progress.runbook)\"…", column: 1, row: rows.lowerBound)
+            return
+        }
         frame.put("runbook \"\(progress.runbook)\" is not in this library", column: 1, row: rows.lowerBound, style: theme.error)
         frame.put("r switches to another runbook; n adds a note; t shows the timeline", column: 1, row: rows.lowerBound + 1)
         return

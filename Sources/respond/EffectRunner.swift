@@ -5,13 +5,13 @@ import IncidentStore
 import RunbookKit
 import TerminalText
 
-/// Carries out the effects `update` asks for, against the real incident store, journal, renderer and
-/// terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
+/// Carries out the effects `update` asks for, against the real incident store, journal, runbook files, renderer
+/// and terminal, and answers each with the messages `update` expects. A failure becomes a message, never a crash:
 /// the guide shows it and the responder keeps working.
 final class EffectRunner {
     private let store: IncidentStore
     private let actor: String
-    private let library: Library
+    private let catalog: Catalog
     private let clipboard: Clipboard
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
@@ -28,12 +28,12 @@ final class EffectRunner {
     /// the terminal, once it is restored.
     private(set) var unrescued: (reason: String, lines: String)?
 
-    /// A runner over the incidents kept in `home`, acting as `actor`, exporting with the runbooks of `library`,
-    /// running commands with `commands`.
-    init(home: String, actor: String, library: Library, clipboard: Clipboard, commands: CommandSettings) {
+    /// A runner over the incidents kept in `home`, acting as `actor`, reading runbooks from `catalog` (for the
+    /// guide and for exports), running commands with `commands`.
+    init(home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings) {
         store = IncidentStore(home: home)
         self.actor = actor
-        self.library = library
+        self.catalog = catalog
         self.clipboard = clipboard
         command = CommandSlot(settings: commands)
     }
@@ -78,6 +78,11 @@ final class EffectRunner {
         case .cancelCommand:
             command.cancel()
             return []
+        case .loadRunbooks(let ids):
+            // A listed runbook's file is parsed here, the first time it is asked for (the catalog keeps it).
+            return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
+        case .buildSearchIndex:
+            return [.searchIndexBuilt(.built(over: catalog))]
         case .quit:
             return []
         }
@@ -191,7 +196,7 @@ final class EffectRunner {
         do {
             let events = try Journal.read(location.journalPath).events
             let written = try PostmortemFile.write(
-                location, events: events, runbook: library.runbook, format: .markdown, actor: actor, now: Date())
+                location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date())
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {
             // The draft is on disk but the timeline does not say so: an error to see, not a success.

@@ -39,7 +39,7 @@ enum InteractiveGuide {
         let library = Library(catalog: catalog)
         let launch = try resolved(start, in: catalog)
         let runner = EffectRunner(
-            home: options.homeDirectory(), actor: options.actorName(), library: library,
+            home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,
             clipboard: Clipboard.current(), commands: settings)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import Testing
 
 @Suite("walkthrough commands: selecting, copying, asking, confirming, running and recording")

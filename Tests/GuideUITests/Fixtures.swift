@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 
 /// Runbooks and a library built as values, as the parser would produce them from the template.
 enum Fixtures {

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import Testing
 
 /// Scrolling a step longer than the screen, as a responder reads a long recovery script over a slow link.

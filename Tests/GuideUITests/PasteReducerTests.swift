@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import Testing
 
 @Suite("paste: text for the open field, never keys")

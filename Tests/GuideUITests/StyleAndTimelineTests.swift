@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 import TestSupport
 import Testing
 

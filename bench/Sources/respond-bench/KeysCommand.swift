@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 
 /// `keys STEPS EVENTS ROUNDS`: the cost of `update` + `view` per key, in-process, on an incident whose runbook
 /// has STEPS steps and whose journal already holds EVENTS events. Each round presses j/k, Space, PgDn/PgUp in

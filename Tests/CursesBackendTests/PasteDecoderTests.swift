@@ -1,7 +1,7 @@
 @testable import CursesBackend
 import CNcursesw
 import Foundation
-import GuideUI
+import TerminalFrame
 import Testing
 
 /// Bracketed paste as the backend reads it: `ESC [ 200 ~` … `ESC [ 201 ~` arrive from curses as plain characters,

@@ -1,11 +1,11 @@
 @testable import CursesBackend
 import CNcursesw
-import GuideUI
+import TerminalFrame
 import Testing
 
 /// What `get_wch` reports becomes the keys the guide understands, the same on every terminal.
 @Suite("Keys read from the terminal")
-struct GuideKeyDecoderTests {
+struct KeyDecoderTests {
     @Test("Enter, Escape, Tab and both backspace codes are named keys")
     func namedCharacters() {
         #expect(KeyDecoder.character(13) == .enter)

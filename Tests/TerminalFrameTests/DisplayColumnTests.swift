@@ -1,4 +1,4 @@
-import GuideUI
+import TerminalFrame
 import TestSupport
 import Testing
 
