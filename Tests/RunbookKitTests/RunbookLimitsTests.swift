@@ -103,7 +103,9 @@ struct RunbookLimitsTests {
         #expect(index.index.categories.first?.entries.first?.severity == nil)
     }
 
-    @Test("a paragraph of 200,000 blank code spans parses in linear time", .timeLimit(.minutes(1)))
+    // The limit only ends a hang: parsing takes about 2 s alone, and the quadratic footer search it guards against
+    // took over 600 s. Speed itself is measured by `make bench`, never here.
+    @Test("a paragraph of 200,000 blank code spans parses without a quadratic pass", .timeLimit(.minutes(5)))
     func manyBlankCodeSpans() throws {
         let text = "# Ticks\n\n## Symptoms\n\n" + String(repeating: "` ` ", count: 200_000) + "\n"
         let runbook = try #require(RunbookParser.parse(text: text, path: "ticks.md").runbook)
