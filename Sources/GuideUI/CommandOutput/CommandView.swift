@@ -219,12 +219,6 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     frame.put(keys, column: box.column + 2, row: box.bottom - 1, style: keysStyle, limit: inner)
 }
 
-/// The output pane's keys, for the help overlay.
-let commandOutputHelp: [(String, String)] = [
-    ("↑↓ j k", "scroll the output"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"),
-    ("Ctrl-C", "stop the command (not the guide)"), ("q Esc", "back to the walkthrough; o returns"),
-]
-
 extension AppModel {
     /// The step under the walkthrough's cursor, or nil on a verification item or without a runbook.
     var currentStep: Step? {

@@ -9,7 +9,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
     case nil:
         return
     case .help:
-        let lines = helpLines(model.screen)
+        let lines = keyBindings(for: model.screen).helpLines
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
         var box = centeredBox(frame, width: 60, height: lines.count + 3)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
@@ -160,31 +160,5 @@ private func pickerTitle(_ purpose: Picker.Purpose) -> String {
     case .escalate: "escalate: who was contacted?"
     case .switchRunbook: "switch runbook"
     case .goToItem: "outline: go to"
-    }
-}
-
-/// The keys of a screen, as the help overlay lists them.
-func helpLines(_ screen: Screen) -> [(String, String)] {
-    switch screen {
-    case .catalog:
-        [("↑↓ j k", "move"), ("PgUp PgDn", "move a page"), ("g G", "first, last"), ("Enter", "start an incident"),
-         ("/", "filter by symptom (Esc clears)"), ("o", "open incidents, to resume one"), ("?", "this help"),
-         ("q", "quit")]
-    case .openIncidents:
-        [("↑↓ j k", "move"), ("Enter", "resume the incident"), ("?", "this help"), ("q", "back")]
-    case .walkthrough:
-        [("↑↓ j k", "previous / next step or item"), ("Space", "step done / toggle item"),
-         ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
-         ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
-         ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
-         ("O", "outline: go to a step or item"), ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
-         ("R", "retry unsaved events (when any)"), ("?", "this help"), ("q", "back (incident stays open)")]
-    case .commandOutput:
-        commandOutputHelp
-    case .timeline:
-        [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
-         ("q t", "back")]
-    case .review:
-        reviewHelpLines
     }
 }
