@@ -31,6 +31,15 @@ let catalogBindings: [KeyBinding] = [
     .back([.character("q"), .escape], "q", "quit"),
 ]
 
+/// The hint line under the catalog while no filter is open.
+let catalogHints: [KeyHint] = [
+    KeyHint(.enter, "Enter start"), KeyHint(.character("/"), "/ filter"), KeyHint(.character("o"), "o open incidents"),
+    .help, KeyHint(.character("q"), "q quit"),
+]
+
+/// The hint line while the symptom filter is open: its editor takes text, so these are not the catalog's table.
+let catalogFilterHint = "type a symptom · ↑↓ move · Enter start · Esc clear"
+
 private func moveInCatalog(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard let move = Move(key, page: model.height / 2) else { return (model, []) }

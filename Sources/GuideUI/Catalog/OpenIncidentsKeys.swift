@@ -3,7 +3,8 @@ let openIncidentsBindings: [KeyBinding] = [
     KeyBinding(Move.keys, "↑↓ j k", "move") { model, key in
         var model = model
         guard let move = Move(key, page: model.height / 2) else { return (model, []) }
-        model.openIncidents.cursor = move.apply(to: model.openIncidents.cursor, count: model.openIncidents.incidents.count)
+        let count = model.openIncidents.incidents.count
+        model.openIncidents.cursor = move.apply(to: model.openIncidents.cursor, count: count)
         return (model, [])
     },
     KeyBinding([.enter, .right, .character("l")], "Enter", "resume the incident") { model, _ in
@@ -17,3 +18,6 @@ let openIncidentsBindings: [KeyBinding] = [
     .help,
     .back([.character("q"), .escape, .left, .character("h")], "q", "back"),
 ]
+
+/// The hint line under the open-incidents list.
+let openIncidentsHints: [KeyHint] = [KeyHint(.down, "↑↓/jk move"), KeyHint(.enter, "Enter resume"), .help, .back]

@@ -253,6 +253,11 @@ let commandOutputBindings: [KeyBinding] = [
     KeyBinding([.character("?")], "?", nil, KeyBinding.help.action),
 ]
 
+/// The hint line under the output pane.
+let commandOutputHints: [KeyHint] = [
+    KeyHint(.down, "↑↓ scroll"), KeyHint(.control("c"), "Ctrl-C stop"), .back, .help,
+]
+
 /// Scrolls the output; the scroll counts lines up from the newest, so moving down goes toward the newest.
 private func scrollOutput(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model

@@ -3,11 +3,6 @@ import IncidentKit
 import RunbookKit
 import TerminalText
 
-/// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.
-func commandHints(_ count: Int) -> String {
-    count > 1 ? "Tab block · y copy · R run" : "y copy · R run"
-}
-
 /// How the selected code block's title line starts.
 let selectionMark = "▶ "
 

@@ -15,8 +15,9 @@ let reviewBindings: [KeyBinding] = [
     KeyBinding(Move.lineKeys, "↑↓ j k", "select an event", moveInReview),
     KeyBinding(Move.pageKeys, "PgUp PgDn", "a page", moveInReview),
     KeyBinding(Move.endKeys, "g G End", "oldest, newest (clears N new)", moveInReview),
-    KeyBinding(["1", "2", "3", "4", "5"].map { Key.character($0) }, "1-5", "toggle notes, steps, checks, status, commands") {
-        model, key in
+    KeyBinding(
+        ["1", "2", "3", "4", "5"].map { Key.character($0) }, "1-5", "toggle notes, steps, checks, status, commands"
+    ) { model, key in
         guard var review = model.review, case .character(let digit) = key,
               let category = digit.wholeNumberValue.flatMap(ReviewCategory.init(rawValue:)) else { return (model, []) }
         if review.filter.categories.contains(category) {
@@ -74,6 +75,13 @@ let reviewBindings: [KeyBinding] = [
     KeyBinding([.character("R")], "R", "retry unsaved") { model, _ in retryUnsaved(model) },
     .help,
     .back([.character("q"), .escape], "q", "quit"),
+]
+
+/// The hint line under the review.
+let reviewHints: [KeyHint] = [
+    KeyHint(.character("/"), "/ search"), KeyHint(.character("1"), "1-5 kinds"), KeyHint(.character("s"), "s system"),
+    KeyHint(.character("a"), "a note"), KeyHint(.character("p"), "p pin"), KeyHint(.tab, "Tab progress"),
+    KeyHint(.character("?"), "?"), KeyHint(.character("q"), "q quit"),
 ]
 
 /// Moves the selection; while the progress pane covers the table (a narrow terminal), scrolls the pane instead.

@@ -14,7 +14,8 @@ struct KeyBinding: Sendable {
     let action: @Sendable (AppModel, Key) -> (AppModel, [Effect])
 
     init(
-        _ keys: [Key], _ label: String, _ help: String?, when applies: @escaping @Sendable (AppModel) -> Bool = { _ in true },
+        _ keys: [Key], _ label: String, _ help: String?,
+        when applies: @escaping @Sendable (AppModel) -> Bool = { _ in true },
         _ action: @escaping @Sendable (AppModel, Key) -> (AppModel, [Effect])
     ) {
         self.keys = keys

@@ -13,6 +13,12 @@ let timelineBindings: [KeyBinding] = [
     .back([.character("q"), .escape, .character("t"), .left, .character("h")], "q t", "back"),
 ]
 
+/// The hint line under the timeline.
+let timelineHints: [KeyHint] = [
+    KeyHint(.down, "↑↓/jk scroll"), KeyHint(.character("g"), "g oldest"), KeyHint(.character("G"), "G newest"), .help,
+    .back,
+]
+
 private func scrollTimeline(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard var session = model.incident, let move = Move(key, page: model.height / 2) else { return (model, []) }

@@ -66,7 +66,9 @@ let walkthroughBindings: [KeyBinding] = [
         }
         return runSelectedBlock(model, step, ref(runbook, step))
     },
-    KeyBinding([.character("o")], "o", "the command's output", when: hasRunbook) { model, _ in showCommandOutput(model) },
+    KeyBinding([.character("o")], "o", "the command's output", when: hasRunbook) { model, _ in
+        showCommandOutput(model)
+    },
     KeyBinding([.character("O")], "O", "outline: go to a step or item", when: hasRunbook) { model, _ in
         guard let runbook = model.currentRunbook, let progress = model.progress, let session = model.incident else {
             return (model, [])
@@ -97,6 +99,30 @@ let walkthroughBindings: [KeyBinding] = [
     .help,
     .back([.character("q"), .escape], "q", "back (incident stays open)"),
 ]
+
+/// The hint line under the walkthrough: while a command runs, its keys first; on a step with a command, the
+/// command's keys; otherwise the incident's.
+func walkthroughHints(_ model: AppModel) -> [KeyHint] {
+    let note = KeyHint(.character("n"), "n note")
+    if model.commands.isRunning {
+        return [KeyHint(.character("o"), "o output"), KeyHint(.tab, "Tab block"), KeyHint(.character("y"), "y copy"),
+                note, .help]
+    }
+    if let blocks = model.currentStep?.codeBlocks, !blocks.isEmpty {
+        return commandHints(blocks.count) + stepHints + [note, .help, .back]
+    }
+    return stepHints + [note, KeyHint(.character("S"), "S status"), KeyHint(.character("t"), "t timeline"),
+                        KeyHint(.character("x"), "x export"), .help, .back]
+}
+
+/// A step's own keys, shown on the hint line and under the step's title.
+let stepHints = [KeyHint(.character(" "), "Space done"), KeyHint(.character("s"), "s skip")]
+
+/// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.
+func commandHints(_ count: Int) -> [KeyHint] {
+    let copyAndRun = [KeyHint(.character("y"), "y copy"), KeyHint(.character("R"), "R run")]
+    return (count > 1 ? [KeyHint(.tab, "Tab block")] : []) + copyAndRun
+}
 
 /// Whether the incident's runbook is in the library, which every key acting on its items needs.
 private func hasRunbook(_ model: AppModel) -> Bool {
@@ -154,7 +180,8 @@ private func markDone(_ model: AppModel) -> (AppModel, [Effect]) {
         return record(model, [.stepDone(ref(runbook, step))])
     case .check(let check)?:
         let ref = ChecklistRef(runbook: runbook.id, item: check.number, text: check.text)
-        return record(model, [progress.isChecked(runbook.id, check) ? .checklistUnchecked(ref) : .checklistChecked(ref)])
+        let checked = progress.isChecked(runbook.id, check)
+        return record(model, [checked ? .checklistUnchecked(ref) : .checklistChecked(ref)])
     case nil:
         return (model, [])
     }
