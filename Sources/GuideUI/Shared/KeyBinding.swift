@@ -1,6 +1,6 @@
 /// One row of a screen's key table: the keys, how the help overlay names them and what it says they do, when the
 /// row applies, and what the keys do. A screen's keys are dispatched through its table and its help is drawn from
-/// the same table, so the help cannot list a key that does something else or leave out a key that acts.
+/// the same table, so the help cannot list a key that does something else, and a row it leaves out says so.
 struct KeyBinding: Sendable {
     /// Every key the row answers, including aliases the help does not spell out (`l` for Enter, Ctrl-N for ↓).
     let keys: [Key]
