@@ -31,45 +31,6 @@ public enum Launch: Hashable, Sendable {
     case review(id: String)
 }
 
-/// Whether the last actions are on disk: what the status bar's journal field shows.
-public struct JournalState: Hashable, Sendable {
-    /// Appends emitted and not yet answered, oldest first.
-    public internal(set) var pending: [[NewEvent]] = []
-    /// Events whose append failed, kept (and shown) so that nothing is silently lost; `R` retries them.
-    public internal(set) var unsaved: [NewEvent] = []
-    /// The reason of the last failure, until a retry succeeds.
-    public internal(set) var lastError: String?
-    /// A quit waiting for the appends in flight to be answered, and what it does if some fail.
-    public internal(set) var quitting: QuitIntent?
-
-    /// Every event not on disk yet: the failed ones, then those still in flight, oldest first.
-    public var notSaved: [NewEvent] { unsaved + pending.flatMap { $0 } }
-
-    /// The status bar's text: `saving…`, `ERROR: reason`, or `saved`.
-    public var label: String {
-        if !pending.isEmpty { return "saving…" }
-        if let lastError { return "ERROR: \(lastError)" }
-        return "saved"
-    }
-}
-
-/// What a quit does with events that are not on disk.
-public enum QuitIntent: Hashable, Sendable {
-    /// `q`: ask whether to retry, write a rescue file or discard them.
-    case ask
-    /// Ctrl-C: write them to a rescue file without asking, then quit.
-    case rescue
-}
-
-/// The question a quit asks while events are not saved: retry, rescue or discard (after typing `discard`).
-public struct UnsavedQuit: Hashable, Sendable {
-    /// The word typed to discard the events; Enter discards only when it reads `discard`.
-    public var confirmation = LineEditor()
-
-    /// A new question with nothing typed.
-    public init() {}
-}
-
 /// The incident being walked through: its journal as read so far and where the responder is.
 public struct IncidentSession: Hashable, Sendable {
     /// The incident's id.
@@ -186,24 +147,6 @@ public struct Notice: Hashable, Sendable {
     public var isError: Bool
 }
 
-/// The catalog's selection and symptom filter.
-public struct CatalogState: Hashable, Sendable {
-    /// The index of the selected row among the visible runbooks.
-    public internal(set) var cursor = 0
-    /// The filter text being typed, or nil when no filter is open.
-    public internal(set) var filter: LineEditor?
-}
-
-/// The open-incidents list.
-public struct OpenIncidentsState: Hashable, Sendable {
-    /// The incidents, once listed.
-    public internal(set) var incidents: [IncidentSummary] = []
-    /// Whether the list has been answered.
-    public internal(set) var loaded = false
-    /// The selected row.
-    public internal(set) var cursor = 0
-}
-
 /// A dialog over the current screen.
 public enum Overlay: Hashable, Sendable {
     /// The keys of the screen below.
@@ -220,58 +163,4 @@ public enum Overlay: Hashable, Sendable {
     case command(CommandDialog)
     /// Quitting while events are not saved.
     case unsavedQuit(UnsavedQuit)
-}
-
-/// The start form: title, severity, drill.
-public struct StartForm: Hashable, Sendable {
-    /// The fields, in order.
-    public enum Field: Int, Hashable, Sendable, CaseIterable {
-        case title, severity, drill
-    }
-
-    /// The runbook to start.
-    public var runbook: String
-    /// The incident title.
-    public var title: LineEditor
-    /// The severity.
-    public var severity: Severity
-    /// Whether it is a drill.
-    public var drill: Bool
-    /// The field with the focus.
-    public var field: Field = .title
-}
-
-/// A line of text being typed and what it is for.
-public struct Prompt: Hashable, Sendable {
-    /// What the typed text becomes.
-    public enum Purpose: Hashable, Sendable {
-        case note(pinned: Bool)
-        case skipReason(stepKey: String)
-        case feedback(stepKey: String?)
-        case escalateOther
-    }
-
-    /// What the text becomes.
-    public var purpose: Purpose
-    /// The text.
-    public var editor: LineEditor
-}
-
-/// A list of options to choose from and what the choice does.
-public struct Picker: Hashable, Sendable {
-    /// What the chosen option does.
-    public enum Purpose: Hashable, Sendable {
-        case status, severity, escalate, switchRunbook
-        /// The outline: the values are walkthrough item positions, and choosing one goes there.
-        case goToItem
-    }
-
-    /// What the choice does.
-    public var purpose: Purpose
-    /// The options as shown.
-    public var options: [String]
-    /// The value each option stands for (a status, a severity, a contact, a runbook id, an item's position).
-    public var values: [String]
-    /// The selected option.
-    public var cursor = 0
 }

@@ -1,4 +1,5 @@
 import RunbookKit
+import TerminalFrame
 
 /// Everything the guide knows about the runbook library, as values. The index's rows and contacts are given at
 /// launch; the runbooks and the symptom search arrive later, when `update` asks the runtime for them

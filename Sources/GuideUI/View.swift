@@ -90,19 +90,11 @@ private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
 
 private func hints(_ model: AppModel) -> String {
     switch model.screen {
-    case .catalog:
-        model.catalog.filter != nil
-            ? "type a symptom · ↑↓ move · Enter start · Esc clear"
-            : "Enter start · / filter · o open incidents · ? help · q quit"
-    case .openIncidents: "↑↓/jk move · Enter resume · ? help · q back"
-    case .walkthrough:
-        model.commands.isRunning
-            ? "command running: o output · Tab block · y copy · n note · ? help"
-            : model.currentStep.map { $0.codeBlocks.isEmpty } == false
-            ? commandHints(model.currentStep?.codeBlocks.count ?? 0) + " · Space done · s skip · n note · ? help · q back"
-            : "Space done · s skip · n note · S status · t timeline · x export · ? help · q back"
-    case .commandOutput: "↑↓ scroll · Ctrl-C stop · q back · ? help"
-    case .timeline: "↑↓/jk scroll · g oldest · G newest · ? help · q back"
-    case .review: "/ search · 1-5 kinds · s system · a note · p pin · Tab progress · ? · q quit"
+    case .catalog: model.catalog.filter != nil ? catalogFilterHint : catalogHints.line
+    case .openIncidents: openIncidentsHints.line
+    case .walkthrough: (model.commands.isRunning ? "command running: " : "") + walkthroughHints(model).line
+    case .commandOutput: commandOutputHints.line
+    case .timeline: timelineHints.line
+    case .review: reviewHints.line
     }
 }

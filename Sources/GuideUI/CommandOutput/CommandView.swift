@@ -4,11 +4,6 @@ import RunbookKit
 import TerminalFrame
 import TerminalText
 
-/// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.
-func commandHints(_ count: Int) -> String {
-    count > 1 ? "Tab block · y copy · R run" : "y copy · R run"
-}
-
 /// How the selected code block's title line starts.
 let selectionMark = "▶ "
 
@@ -219,12 +214,6 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     let keysStyle = typedYes == nil ? theme.strong : theme.dim
     frame.put(keys, column: box.column + 2, row: box.bottom - 1, style: keysStyle, limit: inner)
 }
-
-/// The output pane's keys, for the help overlay.
-let commandOutputHelp: [(String, String)] = [
-    ("↑↓ j k", "scroll the output"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"),
-    ("Ctrl-C", "stop the command (not the guide)"), ("q Esc", "back to the walkthrough; o returns"),
-]
 
 extension AppModel {
     /// The step under the walkthrough's cursor, or nil on a verification item or without a runbook.

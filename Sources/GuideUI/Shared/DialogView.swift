@@ -10,7 +10,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
     case nil:
         return
     case .help:
-        let lines = helpLines(model.screen)
+        let lines = keyBindings(for: model.screen).helpLines
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
         var box = centeredBox(frame, width: 60, height: lines.count + 3)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
@@ -25,39 +25,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         let footer = shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
         frame.put(footer, column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
     case .startForm(let form):
-        var box = centeredBox(frame, width: 60, height: 8)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "start an incident", style: theme.frame)
-        let label = 11
-        let runbook = model.library.runbook(form.runbook)?.title ?? form.runbook
-        frame.put("runbook", column: box.column + 2, row: box.next, style: theme.dim)
-        frame.put(runbook, column: box.column + 2 + label, row: box.next, limit: box.width - label - 4)
-        box.next += 1
-        for field in StartForm.Field.allCases {
-            let focused = form.field == field
-            var style = theme.strong
-            style.reverse = focused
-            let name: String = switch field {
-            case .title: "title"
-            case .severity: "severity"
-            case .drill: "drill"
-            }
-            frame.put(name, column: box.column + 2, row: box.next, style: style)
-            let x = box.column + 2 + label
-            let width = box.width - label - 4
-            switch field {
-            case .title:
-                drawEditor(&frame, form.title, column: x, row: box.next, width: width, theme: theme)
-            case .severity:
-                frame.put("◂ \(form.severity.rawValue) ▸", column: x, row: box.next, style: theme.badge(form.severity).with(bold: true))
-                frame.put(severityMeaning(form.severity), column: x + 7, row: box.next, style: theme.dim, limit: width - 7)
-            case .drill:
-                frame.put(form.drill ? "◂ yes ▸ (a drill: practice, not a real incident)" : "◂ no ▸", column: x, row: box.next, limit: width)
-            }
-            box.next += 1
-        }
-        if form.field != .title { frame.cursor = nil }
-        frame.put("Tab next field · ←→ change · Enter start · Esc cancel", column: box.column + 2, row: box.bottom - 1,
-                  style: theme.dim, limit: box.width - 4)
+        drawStartForm(&frame, model, form)
     case .prompt(let prompt):
         var box = centeredBox(frame, width: 64, height: 4)
         frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: promptTitle(prompt.purpose, model), style: theme.frame)
@@ -161,31 +129,5 @@ private func pickerTitle(_ purpose: Picker.Purpose) -> String {
     case .escalate: "escalate: who was contacted?"
     case .switchRunbook: "switch runbook"
     case .goToItem: "outline: go to"
-    }
-}
-
-/// The keys of a screen, as the help overlay lists them.
-func helpLines(_ screen: Screen) -> [(String, String)] {
-    switch screen {
-    case .catalog:
-        [("↑↓ j k", "move"), ("PgUp PgDn", "move a page"), ("g G", "first, last"), ("Enter", "start an incident"),
-         ("/", "filter by symptom (Esc clears)"), ("o", "open incidents, to resume one"), ("?", "this help"),
-         ("q", "quit")]
-    case .openIncidents:
-        [("↑↓ j k", "move"), ("Enter", "resume the incident"), ("?", "this help"), ("q", "back")]
-    case .walkthrough:
-        [("↑↓ j k", "previous / next step or item"), ("Space", "step done / toggle item"),
-         ("s", "skip step (asks why)"), ("n  N", "note, pinned note"), ("S  P", "set status, severity"),
-         ("e", "escalate (record who)"), ("f", "feedback on this step"), ("Tab S-Tab", "select the next / previous command"),
-         ("y", "copy the selected command"), ("R", "run the selected command (asks first)"), ("o", "the command's output"),
-         ("O", "outline: go to a step or item"), ("r", "switch runbook"), ("t", "timeline"), ("x", "export postmortem"), ("PgUp PgDn", "scroll the text"),
-         ("R", "retry unsaved events (when any)"), ("?", "this help"), ("q", "back (incident stays open)")]
-    case .commandOutput:
-        commandOutputHelp
-    case .timeline:
-        [("↑↓ j k", "scroll"), ("PgUp PgDn", "scroll a page"), ("g G", "oldest, newest"), ("?", "this help"),
-         ("q t", "back")]
-    case .review:
-        reviewHelpLines
     }
 }

@@ -47,13 +47,3 @@ struct ReviewLayout {
         self.init(width: model.width, height: model.height, showProgress: model.review?.showProgress ?? false)
     }
 }
-
-/// The review's keys, as the help overlay lists them.
-let reviewHelpLines: [(String, String)] = [
-    ("↑↓ j k", "select an event"), ("PgUp PgDn", "a page"), ("g G End", "oldest, newest (clears N new)"),
-    ("1-5", "toggle notes, steps, checks, status, commands"), ("0", "show every kind and actor"),
-    ("u", "next actor (then everyone)"), ("s", "show or hide system events"),
-    ("/  n N", "search, next and previous match"), ("a", "annotate: a commander note [IC]"),
-    ("p", "pin or unpin the selected event"), ("Tab", "progress and adherence"), ("R", "retry unsaved"),
-    ("?", "this help"), ("q", "quit"),
-]

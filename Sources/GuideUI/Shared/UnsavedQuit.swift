@@ -2,6 +2,15 @@ import Foundation
 import IncidentModel
 import TerminalFrame
 
+/// The question a quit asks while events are not saved: retry, rescue or discard (after typing `discard`).
+public struct UnsavedQuit: Hashable, Sendable {
+    /// The word typed to discard the events; Enter discards only when it reads `discard`.
+    public var confirmation = LineEditor()
+
+    /// A new question with nothing typed.
+    public init() {}
+}
+
 /// Holds back a quit while events are not on disk. Appends emitted with the quit are answered first; then, if
 /// any event failed or still waits for the journal's lock, `q` asks (`UnsavedQuit`) and Ctrl-C writes them to a
 /// rescue file. Nothing unsaved is ever dropped without the responder typing `discard`.

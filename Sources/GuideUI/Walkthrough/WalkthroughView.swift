@@ -153,7 +153,8 @@ private func contentLines(
         } else if let reason = progress.skipReason(runbook.id, step) {
             lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
         } else {
-            lines += wrapRuns([Run(blocks.isEmpty ? "Space done · s skip" : "Space done · s skip · " + commandHints(blocks.count), theme.dim)], width: width)
+            let hints = stepHints + (blocks.isEmpty ? [] : commandHints(blocks.count))
+            lines += wrapRuns([Run(hints.line, theme.dim)], width: width)
         }
         lines.append([])
         return lines + renderer.render(step.body, width: width)

@@ -231,23 +231,43 @@ private func notRun(_ model: AppModel, because reason: String? = nil) -> (AppMod
 
 // MARK: - The output pane
 
-/// Keys in the output pane: scrolling, Ctrl-C stops the command, q/Esc close it once it has ended.
+/// Keys in the output pane; without a pane any key goes back.
 func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
-    var model = model
-    guard var pane = model.commands.pane else { return back(model) }
-    let top = maxOutputScroll(model)
-    switch Move(key, page: model.height / 2) {
-    case .by(let delta)?:
-        pane.scroll = min(top, max(0, pane.scroll - delta))
-    case .first?:
-        pane.scroll = top
-    case .last?:
-        pane.scroll = 0
-    case nil:
-        if key == .character("q") || key == .escape, pane.isRunning {
+    guard model.commands.pane != nil else { return back(model) }
+    return commandOutputBindings.dispatch(model, key)
+}
+
+/// The output pane's key table, in the order the help overlay lists it. Ctrl-C reaches `interrupt` before any
+/// dialog or screen (`handleKey`); its row here is the pane's meaning of it. The help has never listed `?`.
+let commandOutputBindings: [KeyBinding] = [
+    KeyBinding(Move.lineKeys, "↑↓ j k", "scroll the output", scrollOutput),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "scroll a page", scrollOutput),
+    KeyBinding(Move.endKeys, "g G", "oldest, newest", scrollOutput),
+    KeyBinding([.control("c")], "Ctrl-C", "stop the command (not the guide)") { model, _ in interrupt(model) },
+    KeyBinding([.character("q"), .escape], "q Esc", "back to the walkthrough; o returns") { model, _ in
+        var model = model
+        if model.commands.pane?.isRunning == true {
             model.notice = Notice(text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
         }
-        return helpOrBack(model, key) ?? (model, [])
+        return back(model)
+    },
+    KeyBinding([.character("?")], "?", nil, KeyBinding.help.action),
+]
+
+/// The hint line under the output pane.
+let commandOutputHints: [KeyHint] = [
+    KeyHint(.down, "↑↓ scroll"), KeyHint(.control("c"), "Ctrl-C stop"), .back, .help,
+]
+
+/// Scrolls the output; the scroll counts lines up from the newest, so moving down goes toward the newest.
+private func scrollOutput(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard var pane = model.commands.pane, let move = Move(key, page: model.height / 2) else { return (model, []) }
+    let top = maxOutputScroll(model)
+    switch move {
+    case .by(let delta): pane.scroll = min(top, max(0, pane.scroll - delta))
+    case .first: pane.scroll = top
+    case .last: pane.scroll = 0
     }
     model.commands.pane = pane
     return (model, [])

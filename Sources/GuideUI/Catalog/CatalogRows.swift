@@ -1,5 +1,6 @@
 import Foundation
 import RunbookKit
+import TerminalFrame
 
 /// A line of the catalog list: a category heading or a runbook.
 enum CatalogRow: Hashable, Sendable {

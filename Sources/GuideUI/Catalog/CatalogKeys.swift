@@ -1,0 +1,84 @@
+import RunbookKit
+import TerminalFrame
+
+/// The catalog's keys. While the symptom filter is open, the filter takes text (`j` and `k` are letters) and
+/// only the arrows, Enter and Esc act on the list.
+func catalogKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    guard let filter = model.catalog.filter else { return catalogBindings.dispatch(model, key) }
+    return catalogFilterKey(model, filter, key)
+}
+
+/// The catalog's key table, in the order the help overlay lists it.
+let catalogBindings: [KeyBinding] = [
+    KeyBinding(Move.lineKeys, "↑↓ j k", "move", moveInCatalog),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "move a page", moveInCatalog),
+    KeyBinding(Move.endKeys, "g G", "first, last", moveInCatalog),
+    KeyBinding([.enter, .right, .character("l")], "Enter", "start an incident") { model, _ in
+        startForm(model, model.catalogEntries)
+    },
+    KeyBinding([.character("/")], "/", "filter by symptom (Esc clears)") { model, _ in
+        var model = model
+        model.catalog.filter = LineEditor()
+        model.catalog.cursor = 0
+        return (model, [])
+    },
+    KeyBinding([.character("o")], "o", "open incidents, to resume one") { model, _ in
+        var model = model
+        model.screens.append(.openIncidents)
+        model.openIncidents = OpenIncidentsState()
+        return (model, [.listOpenIncidents])
+    },
+    .help,
+    .back([.character("q"), .escape], "q", "quit"),
+]
+
+/// The hint line under the catalog while no filter is open.
+let catalogHints: [KeyHint] = [
+    KeyHint(.enter, "Enter start"), KeyHint(.character("/"), "/ filter"), KeyHint(.character("o"), "o open incidents"),
+    .help, KeyHint(.character("q"), "q quit"),
+]
+
+/// The hint line while the symptom filter is open: its editor takes text, so these are not the catalog's table.
+let catalogFilterHint = "type a symptom · ↑↓ move · Enter start · Esc clear"
+
+private func moveInCatalog(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard let move = Move(key, page: model.height / 2) else { return (model, []) }
+    model.catalog.cursor = move.apply(to: model.catalog.cursor, count: model.catalogEntries.count)
+    return (model, [])
+}
+
+/// Keys while the symptom filter is open: Esc closes it, Enter starts, movement keys that are not text move.
+private func catalogFilterKey(_ model: AppModel, _ filter: LineEditor, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    var filter = filter
+    let entries = model.catalogEntries
+    switch key {
+    case .escape:
+        model.catalog.filter = nil
+        model.catalog.cursor = 0
+        return (model, [])
+    case .enter:
+        return startForm(model, entries)
+    default:
+        if let move = Move(key, page: model.height / 2), !isText(key) {
+            model.catalog.cursor = move.apply(to: model.catalog.cursor, count: entries.count)
+        } else if filter.handle(key) {
+            model.catalog.filter = filter
+            model.catalog.cursor = 0
+        }
+        return (model, [])
+    }
+}
+
+/// Whether a key types text (a filter must take `j` and `k` as letters).
+private func isText(_ key: Key) -> Bool {
+    if case .character = key { return true }
+    return false
+}
+
+/// Opens the start form for the selected runbook, with its title and default severity.
+private func startForm(_ model: AppModel, _ entries: [CatalogEntry]) -> (AppModel, [Effect]) {
+    guard entries.indices.contains(model.catalog.cursor) else { return (model, []) }
+    return openStartForm(model, entries[model.catalog.cursor])
+}

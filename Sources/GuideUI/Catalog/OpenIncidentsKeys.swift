@@ -1,0 +1,23 @@
+/// The open-incidents list's key table, in the order the help overlay lists it.
+let openIncidentsBindings: [KeyBinding] = [
+    KeyBinding(Move.keys, "↑↓ j k", "move") { model, key in
+        var model = model
+        guard let move = Move(key, page: model.height / 2) else { return (model, []) }
+        let count = model.openIncidents.incidents.count
+        model.openIncidents.cursor = move.apply(to: model.openIncidents.cursor, count: count)
+        return (model, [])
+    },
+    KeyBinding([.enter, .right, .character("l")], "Enter", "resume the incident") { model, _ in
+        var model = model
+        let incidents = model.openIncidents.incidents
+        guard incidents.indices.contains(model.openIncidents.cursor) else { return (model, []) }
+        let id = incidents[model.openIncidents.cursor].id
+        model.notice = Notice(text: "loading \(id)…", isError: false)
+        return (model, [.loadIncident(id: id)])
+    },
+    .help,
+    .back([.character("q"), .escape, .left, .character("h")], "q", "back"),
+]
+
+/// The hint line under the open-incidents list.
+let openIncidentsHints: [KeyHint] = [KeyHint(.down, "↑↓/jk move"), KeyHint(.enter, "Enter resume"), .help, .back]

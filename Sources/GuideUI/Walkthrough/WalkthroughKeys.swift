@@ -1,0 +1,194 @@
+import Foundation
+import IncidentModel
+import RunbookKit
+import TerminalFrame
+import TerminalText
+
+/// The walkthrough's keys: moving between items and recording what the responder does. Without an incident any
+/// key goes back.
+func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    guard model.incident != nil, model.progress != nil else { return back(model) }
+    return walkthroughBindings.dispatch(model, key)
+}
+
+/// The walkthrough's key table, in the order the help overlay lists it. Rows that act on the runbook's items apply
+/// only while the runbook is in the library; the screen already says when it is missing and that `r` switches.
+let walkthroughBindings: [KeyBinding] = [
+    KeyBinding(Move.lineKeys + [.control("b"), .control("f")] + Move.endKeys, "↑↓ j k", "previous / next step or item",
+               when: hasRunbook, moveCursor),
+    KeyBinding([.character(" ")], "Space", "step done / toggle item", when: hasRunbook) { model, _ in markDone(model) },
+    KeyBinding([.character("s")], "s", "skip step (asks why)", when: hasRunbook) { model, _ in
+        var model = model
+        guard case .step(let step)? = currentItem(model) else {
+            model.notice = Notice(text: "only a step can be skipped", isError: true)
+            return (model, [])
+        }
+        model.overlay = .prompt(Prompt(purpose: .skipReason(stepKey: step.key), editor: LineEditor()))
+        return (model, [])
+    },
+    KeyBinding([.character("n"), .character("N")], "n  N", "note, pinned note") { model, key in
+        var model = model
+        model.overlay = .prompt(Prompt(
+            purpose: .note(pinned: key == .character("N")), editor: LineEditor(keepsLineBreaks: true)))
+        return (model, [])
+    },
+    KeyBinding([.character("S"), .character("P")], "S  P", "set status, severity") { model, key in
+        key == .character("S") ? statusPicker(model) : severityPicker(model)
+    },
+    KeyBinding([.character("e")], "e", "escalate (record who)", when: hasRunbook) { model, _ in
+        guard let runbook = model.currentRunbook else { return (model, []) }
+        return escalatePicker(model, runbook)
+    },
+    KeyBinding([.character("f")], "f", "feedback on this step", when: hasRunbook) { model, _ in
+        var model = model
+        var stepKey: String?
+        if case .step(let step)? = currentItem(model) { stepKey = step.key }
+        model.overlay = .prompt(Prompt(purpose: .feedback(stepKey: stepKey), editor: LineEditor()))
+        return (model, [])
+    },
+    KeyBinding([.tab, .backTab], "Tab S-Tab", "select the next / previous command", when: hasRunbook) { model, key in
+        guard case .step(let step)? = currentItem(model) else { return (model, []) }
+        return cycleBlock(model, step, by: key == .tab ? 1 : -1)
+    },
+    KeyBinding([.character("y")], "y", "copy the selected command", when: hasRunbook) { model, _ in
+        var model = model
+        guard let runbook = model.currentRunbook, case .step(let step)? = currentItem(model) else {
+            model.notice = Notice(text: "this step has no command to copy", isError: true)
+            return (model, [])
+        }
+        return copySelectedBlock(model, step, ref(runbook, step))
+    },
+    KeyBinding([.character("R")], "R", "run the selected command (asks first)",
+               when: { hasRunbook($0) && $0.journal.unsaved.isEmpty }) { model, _ in
+        var model = model
+        guard let runbook = model.currentRunbook, case .step(let step)? = currentItem(model) else {
+            model.notice = Notice(text: "only a step's command can be run", isError: true)
+            return (model, [])
+        }
+        return runSelectedBlock(model, step, ref(runbook, step))
+    },
+    KeyBinding([.character("o")], "o", "the command's output", when: hasRunbook) { model, _ in
+        showCommandOutput(model)
+    },
+    KeyBinding([.character("O")], "O", "outline: go to a step or item", when: hasRunbook) { model, _ in
+        guard let runbook = model.currentRunbook, let progress = model.progress, let session = model.incident else {
+            return (model, [])
+        }
+        return outlinePicker(model, runbook, progress, cursor: session.cursor)
+    },
+    KeyBinding([.character("r")], "r", "switch runbook") { model, _ in
+        guard let progress = model.progress else { return (model, []) }
+        return switchRunbookPicker(model, progress)
+    },
+    KeyBinding([.character("t")], "t", "timeline") { model, _ in
+        var model = model
+        model.incident?.timelineScroll = 0
+        model.screens.append(.timeline)
+        return (model, [])
+    },
+    KeyBinding([.character("x")], "x", "export postmortem") { model, _ in
+        var model = model
+        guard let session = model.incident else { return (model, []) }
+        model.notice = Notice(text: "exporting the postmortem draft…", isError: false)
+        return (model, [.export(incidentID: session.id)])
+    },
+    KeyBinding([.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "scroll the text", when: hasRunbook,
+               scrollText),
+    KeyBinding([.character("R")], "R", "retry unsaved events (when any)", when: { !$0.journal.unsaved.isEmpty }) {
+        model, _ in retryUnsaved(model)
+    },
+    .help,
+    .back([.character("q"), .escape], "q", "back (incident stays open)"),
+]
+
+/// The hint line under the walkthrough: while a command runs, its keys first; on a step with a command, the
+/// command's keys; otherwise the incident's.
+func walkthroughHints(_ model: AppModel) -> [KeyHint] {
+    let note = KeyHint(.character("n"), "n note")
+    if model.commands.isRunning {
+        return [KeyHint(.character("o"), "o output"), KeyHint(.tab, "Tab block"), KeyHint(.character("y"), "y copy"),
+                note, .help]
+    }
+    if let blocks = model.currentStep?.codeBlocks, !blocks.isEmpty {
+        return commandHints(blocks.count) + stepHints + [note, .help, .back]
+    }
+    return stepHints + [note, KeyHint(.character("S"), "S status"), KeyHint(.character("t"), "t timeline"),
+                        KeyHint(.character("x"), "x export"), .help, .back]
+}
+
+/// A step's own keys, shown on the hint line and under the step's title.
+let stepHints = [KeyHint(.character(" "), "Space done"), KeyHint(.character("s"), "s skip")]
+
+/// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.
+func commandHints(_ count: Int) -> [KeyHint] {
+    let copyAndRun = [KeyHint(.character("y"), "y copy"), KeyHint(.character("R"), "R run")]
+    return (count > 1 ? [KeyHint(.tab, "Tab block")] : []) + copyAndRun
+}
+
+/// Whether the incident's runbook is in the library, which every key acting on its items needs.
+private func hasRunbook(_ model: AppModel) -> Bool {
+    model.currentRunbook != nil
+}
+
+/// The step or verification item under the cursor.
+private func currentItem(_ model: AppModel) -> WalkthroughItem? {
+    guard let session = model.incident, let items = model.currentRunbook?.walkthroughItems else { return nil }
+    return items[safe: session.cursor]
+}
+
+private func moveCursor(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard var session = model.incident, let items = model.currentRunbook?.walkthroughItems,
+          let move = Move(key, page: 5) else { return (model, []) }
+    session.cursor = move.apply(to: session.cursor, count: items.count)
+    session.contentScroll = 0
+    model.incident = session
+    return (model, [])
+}
+
+/// Scrolls the step's text by half of its rows (the last one says "↓ more"): at most half of what is on screen
+/// moves off it, so the rows that stay can move with the terminal's scroll region, as ncurses scrolls only a block
+/// of rows at least as tall as the shift; otherwise it rewrites every row.
+private func scrollText(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
+    var model = model
+    guard var session = model.incident else { return (model, []) }
+    let halfPage = max(1, (WalkthroughLayout(model).contentHeight - 1) / 2)
+    if key == .pageDown || key == .control("d") {
+        session.contentScroll = min(maxContentScroll(model), session.contentScroll + halfPage)
+    } else {
+        session.contentScroll = max(0, session.contentScroll - halfPage)
+    }
+    model.incident = session
+    return (model, [])
+}
+
+/// Space: a step is recorded done and the cursor moves on; a verification item is checked or unchecked.
+private func markDone(_ model: AppModel) -> (AppModel, [Effect]) {
+    var model = model
+    guard var session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else {
+        return (model, [])
+    }
+    let items = runbook.walkthroughItems
+    switch currentItem(model) {
+    case .step(let step)?:
+        if progress.isDone(runbook.id, step) {
+            model.notice = Notice(text: "already done", isError: false)
+            return (model, [])
+        }
+        session.cursor = min(items.count - 1, session.cursor + 1)
+        session.contentScroll = 0
+        model.incident = session
+        return record(model, [.stepDone(ref(runbook, step))])
+    case .check(let check)?:
+        let ref = ChecklistRef(runbook: runbook.id, item: check.number, text: check.text)
+        let checked = progress.isChecked(runbook.id, check)
+        return record(model, [checked ? .checklistUnchecked(ref) : .checklistChecked(ref)])
+    case nil:
+        return (model, [])
+    }
+}
+
+/// The journal's reference to a step of a runbook.
+func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
+    StepRef(runbook: runbook.id, step: step.key, title: step.title)
+}
