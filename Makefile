@@ -11,7 +11,7 @@ BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux
 RELEASE_FLAGS := -c release --static-swift-stdlib
 export RELEASE_FLAGS
 
-.PHONY: run test test-fast build release release-flags bench deps-build deps-test deps-bench clean
+.PHONY: run test test-fast format format-check build release release-flags bench deps-build deps-test deps-bench clean
 
 run: deps-build build
 	./.build/debug/respond --runbooks $(RUNBOOKS)
@@ -27,9 +27,18 @@ release: deps-build
 release-flags:
 	@echo $(RELEASE_FLAGS)
 
-test: deps-test
+test: deps-test format-check
 	$(SWIFT) build --product respond
 	$(SWIFT) test
+
+# `swift format` (shipped with the toolchain) decides layout, with the settings in .swift-format; `make test` fails
+# on code it would change, and `make format` changes it.
+FORMATTED := Sources Tests bench/Sources Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
+
+format-check:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
 
 # Every suite but those tagged `.tags(.slow)`: `swift test` filters by test name, so scripts/slow-suites.sh reads the
 # tagged suites' names from the sources.

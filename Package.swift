@@ -5,7 +5,7 @@ let package = Package(
     name: "respond",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "respond", targets: ["respond"]),
+        .executable(name: "respond", targets: ["respond"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "respond-bench",
             dependencies: [
-                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "TerminalText", "TerminalFrame",
+                "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "TerminalText",
+                "TerminalFrame",
             ],
             path: "bench/Sources/respond-bench"
         ),
@@ -83,7 +84,8 @@ let package = Package(
         .testTarget(
             name: "GuideUITests",
             dependencies: [
-                "GuideUI", "TerminalText", "TerminalFrame", "RunbookKit", "IncidentModel", "IncidentStore", "TestSupport",
+                "GuideUI", "TerminalText", "TerminalFrame", "RunbookKit", "IncidentModel", "IncidentStore",
+                "TestSupport",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -48,7 +48,8 @@ public final class CommandExecution: @unchecked Sendable {
         try policy.check()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.workingDirectory, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
+            isDirectory.boolValue
+        else {
             throw .missingWorkingDirectory(path: request.workingDirectory)
         }
         let startedAt = Date()
@@ -76,7 +77,7 @@ public final class CommandExecution: @unchecked Sendable {
                 arguments: invocation.arguments, environment: invocation.environment,
                 workingDirectory: request.workingDirectory, output: output[1])
         } catch {
-            [output[0], output[1], wake[0], wake[1]].forEach { close($0) }
+            for fd in [output[0], output[1], wake[0], wake[1]] { close(fd) }
             log.close()
             throw error
         }
@@ -101,7 +102,9 @@ public final class CommandExecution: @unchecked Sendable {
         return execution
     }
 
-    private init(request: CommandRequest, log: OutputLog, processID: pid_t, startedAt: Date, wakeRead: Int32, wakeWrite: Int32) {
+    private init(
+        request: CommandRequest, log: OutputLog, processID: pid_t, startedAt: Date, wakeRead: Int32, wakeWrite: Int32
+    ) {
         self.request = request
         outputFile = log.relativePath
         outputPath = log.path

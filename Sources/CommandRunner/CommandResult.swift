@@ -70,7 +70,8 @@ public struct CommandResult: Hashable, Sendable {
         } else {
             ending = "killed by signal \(signal ?? 0) · \(duration)"
         }
-        let dropped = outputDroppedBytes > 0
+        let dropped =
+            outputDroppedBytes > 0
             ? " · \(ByteSize.format(outputDroppedBytes)) of output not kept "
                 + "(over the \(ByteSize.format(outputCap)) cap)"
             : ""

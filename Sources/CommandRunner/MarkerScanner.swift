@@ -106,7 +106,8 @@ struct MarkerScanner {
             return [.command(String(decoding: body, as: UTF8.self) + (markerCut ? "…" : ""))]
         case UInt8(ascii: "!"):
             guard body.count <= 3, let status = Int32(String(decoding: body, as: UTF8.self)),
-                  (1...255).contains(status) else { return [] }
+                (1...255).contains(status)
+            else { return [] }
             return [.failure(status)]
         default:
             return []

@@ -1,5 +1,5 @@
-import TerminalText
 import Foundation
+import TerminalText
 
 /// The OSC 52 escape sequence that puts text on the user's clipboard through the terminal, which works over
 /// SSH and, wrapped for passthrough, inside tmux. Pure: the caller writes the bytes to the terminal.

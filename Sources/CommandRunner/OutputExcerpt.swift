@@ -1,5 +1,6 @@
 import IncidentModel
 import TerminalText
+
 /// How much of a command's output the journal keeps.
 public struct ExcerptLimits: Hashable, Sendable {
     /// Lines kept from the start.

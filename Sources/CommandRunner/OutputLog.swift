@@ -118,7 +118,8 @@ struct OutputLog {
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return pad(parts.tm_year + 1900, 4) + pad(parts.tm_mon + 1, 2) + pad(parts.tm_mday, 2) + "T"
-            + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "." + pad(Int32(millis % 1000), 3) + "Z"
+            + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "." + pad(Int32(millis % 1000), 3)
+            + "Z"
     }
 
     /// `<runbook>-<step>` from the step's ids, each cut to lower-case ASCII letters, digits and single `-`s of

@@ -131,7 +131,8 @@ struct OutputTranscript {
     private mutating func noteCap() {
         guard log.isFull, !capNoted else { return }
         capNoted = true
-        let note = "[respond: the output file keeps the first \(ByteSize.format(log.cap)); "
+        let note =
+            "[respond: the output file keeps the first \(ByteSize.format(log.cap)); "
             + "the rest of the output is counted, not kept]"
         log.note(note)
         deliver((atLineStart ? "" : "\n") + note + "\n")

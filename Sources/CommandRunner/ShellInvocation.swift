@@ -29,9 +29,11 @@ struct ShellInvocation: Hashable, Sendable {
     /// The invocation of `request` with markers framed by `tag`.
     init(_ request: CommandRequest, tag: MarkerTag) {
         let frame = tag.printfFrame
-        let traps = "trap 'builtin printf \"\(frame)!%d\(frame)\" \"$?\" >&2 || :' ERR;"
+        let traps =
+            "trap 'builtin printf \"\(frame)!%d\(frame)\" \"$?\" >&2 || :' ERR;"
             + "trap 'builtin printf \"\(frame)+%s\(frame)\" \"$BASH_COMMAND\" >&2 || :' DEBUG;"
-        arguments = [Self.shell, "-o", "pipefail"] + (request.isScript ? ["-e"] : [])
+        arguments =
+            [Self.shell, "-o", "pipefail"] + (request.isScript ? ["-e"] : [])
             + ["-c", traps + request.commandLine]
         environment = request.environment.filter { !Self.isWithheld($0.key) }
     }

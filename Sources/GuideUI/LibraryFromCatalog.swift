@@ -7,11 +7,13 @@ extension Library {
     /// from the runtime when `update` asks for them.
     public init(catalog: Catalog) {
         let unindexed = catalog.unindexed.map { runbook in
-            CatalogEntry(id: runbook.id, title: runbook.title, file: runbook.path, severity: runbook.severity,
-                         kind: runbook.kind, description: "", location: SourceLocation(file: runbook.path, line: 1))
+            CatalogEntry(
+                id: runbook.id, title: runbook.title, file: runbook.path, severity: runbook.severity,
+                kind: runbook.kind, description: "", location: SourceLocation(file: runbook.path, line: 1))
         }
         self.init(
-            categories: catalog.categories + (unindexed.isEmpty ? [] : [Category(name: "Not in the index", entries: unindexed)]),
+            categories: catalog.categories
+                + (unindexed.isEmpty ? [] : [Category(name: "Not in the index", entries: unindexed)]),
             emergencyContacts: catalog.emergencyContacts)
     }
 }

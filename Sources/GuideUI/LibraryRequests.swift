@@ -56,9 +56,10 @@ func openStartForm(_ model: AppModel, _ entry: CatalogEntry) -> (AppModel, [Effe
         return (model, [])
     }
     let runbook = model.library.runbook(entry.id)
-    model.overlay = .startForm(StartForm(
-        runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title),
-        severity: model.library.defaultSeverity(of: entry.id), drill: false))
+    model.overlay = .startForm(
+        StartForm(
+            runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title),
+            severity: model.library.defaultSeverity(of: entry.id), drill: false))
     return (model, [])
 }
 
@@ -75,7 +76,13 @@ func startIncident(
         model.notice = Notice(text: "no runbook \"\(runbook)\" in the library", isError: true)
         return (model, [])
     }
-    return (model, [.openIncident(
-        runbook: book.id, title: title ?? book.title, severity: severity ?? model.library.defaultSeverity(of: book.id),
-        drill: drill, id: id)])
+    return (
+        model,
+        [
+            .openIncident(
+                runbook: book.id, title: title ?? book.title,
+                severity: severity ?? model.library.defaultSeverity(of: book.id),
+                drill: drill, id: id)
+        ]
+    )
 }

@@ -48,7 +48,9 @@ public enum Adherence {
             .sorted { $0.stamp.seq < $1.stamp.seq }
     }
 
-    private static func outOfOrderSteps(_ events: [Event], runbooks: [String: Runbook]) -> [AdherenceReport.OutOfOrderStep] {
+    private static func outOfOrderSteps(_ events: [Event], runbooks: [String: Runbook]) -> [AdherenceReport
+        .OutOfOrderStep]
+    {
         var firstHandled: [StepKey: Int] = [:]
         var doneEvents: [(Event, StepRef)] = []
         for event in events {
@@ -99,7 +101,9 @@ public enum Adherence {
 
     /// Runs that match no runbook command, with the runbook in use when each ran. A long incident runs the same
     /// few commands many times, so each distinct run is matched once.
-    private static func unlistedCommands(_ events: [Event], matcher: RunbookCommandMatcher) -> [AdherenceReport.UnlistedCommand] {
+    private static func unlistedCommands(_ events: [Event], matcher: RunbookCommandMatcher) -> [AdherenceReport
+        .UnlistedCommand]
+    {
         var currentRunbook: String?
         var listed: [RunText: Bool] = [:]
         var unlisted: [AdherenceReport.UnlistedCommand] = []
@@ -141,7 +145,8 @@ public enum Adherence {
         return (state, atResolution)
     }
 
-    private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem] {
+    private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem]
+    {
         used.flatMap { runbook in
             measured.openVerificationItems(of: runbook).map {
                 AdherenceReport.OpenItem(runbook: runbook.id, item: $0.number, text: $0.text)
@@ -196,14 +201,33 @@ public enum Adherence {
     private static func suggestions(_ report: AdherenceReport) -> [AdherenceReport.Suggestion] {
         let moment = report.openItemsAtResolution ? "at resolution" : "when this draft was written"
         return report.skipped.map {
-            .init(runbook: $0.runbook, step: $0.step, text: "\($0.runbook): review step \($0.step) “\($0.title)”, skipped because “\($0.reason)”; make it conditional or fix what blocked it.")
-        } + report.outOfOrder.map {
-            .init(runbook: $0.runbook, step: $0.step, text: "\($0.runbook): consider moving step \($0.step) “\($0.title)” before \($0.overtook.joined(separator: ", ")); it was done first.")
-        } + report.unlistedCommands.map {
-            .init(runbook: $0.runbook ?? "", step: nil, text: "\($0.runbook ?? "runbook"): add the command “\($0.command)”, which was run but is not in the runbook.")
-        } + report.openItems.map {
-            .init(runbook: $0.runbook, step: nil, text: "\($0.runbook): verification item \($0.item) “\($0.text)” was still open \(moment); make it checkable or drop it.")
+            .init(
+                runbook: $0.runbook, step: $0.step,
+                text:
+                    "\($0.runbook): review step \($0.step) “\($0.title)”, skipped because “\($0.reason)”; make it conditional or fix what blocked it."
+            )
         }
+            + report.outOfOrder.map {
+                .init(
+                    runbook: $0.runbook, step: $0.step,
+                    text:
+                        "\($0.runbook): consider moving step \($0.step) “\($0.title)” before \($0.overtook.joined(separator: ", ")); it was done first."
+                )
+            }
+            + report.unlistedCommands.map {
+                .init(
+                    runbook: $0.runbook ?? "", step: nil,
+                    text:
+                        "\($0.runbook ?? "runbook"): add the command “\($0.command)”, which was run but is not in the runbook."
+                )
+            }
+            + report.openItems.map {
+                .init(
+                    runbook: $0.runbook, step: nil,
+                    text:
+                        "\($0.runbook): verification item \($0.item) “\($0.text)” was still open \(moment); make it checkable or drop it."
+                )
+            }
     }
 
     private static func title(of ref: StepRef, in runbooks: [String: Runbook]) -> String {

@@ -41,7 +41,8 @@ public struct RunbookCommandMatcher: Sendable {
         if text.isEmpty || exact.contains(text) { return true }
         let compiled = deferred.compiled
         if !run.placeholders.isEmpty,
-           compiled.templates.contains(where: { Self.comparable($0.filled(with: run.placeholders)) == text }) {
+            compiled.templates.contains(where: { Self.comparable($0.filled(with: run.placeholders)) == text })
+        {
             return true
         }
         return compiled.matches(text)
@@ -81,10 +82,12 @@ public struct RunbookCommandMatcher: Sendable {
     private static func trimmed(_ line: Substring) -> Substring {
         let scalars = line.unicodeScalars
         let isBlank = { (scalar: Unicode.Scalar) in
-            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+            scalar == " " || scalar == "\t"
+                || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
         }
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),
-              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
         return Substring(scalars[first...last])
     }
 
@@ -134,7 +137,8 @@ private struct CompiledTemplates: Sendable {
     private static func pattern(_ candidate: String, tokens: [String]) -> NSRegularExpression? {
         let present = tokens.filter { !$0.isEmpty && candidate.contains($0) }
         guard !present.isEmpty else { return nil }
-        let alternatives = present.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+        let alternatives = present.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern).joined(
+            separator: "|")
         guard let tokenPattern = try? NSRegularExpression(pattern: alternatives) else { return nil }
         var pattern = "^"
         var cursor = candidate.startIndex

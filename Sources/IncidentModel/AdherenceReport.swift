@@ -86,7 +86,8 @@ public struct AdherenceReport: Hashable, Codable, Sendable {
         public var end: Date
 
         /// Creates the record.
-        public init(runbook: String, section: SectionKind, title: String, seconds: TimeInterval, start: Date, end: Date) {
+        public init(runbook: String, section: SectionKind, title: String, seconds: TimeInterval, start: Date, end: Date)
+        {
             self.runbook = runbook
             self.section = section
             self.title = title

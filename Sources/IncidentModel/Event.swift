@@ -157,7 +157,8 @@ public struct Event: Hashable, Sendable {
     public var kind: EventKind
 
     /// Creates an event.
-    public init(seq: Int, id: UUID = UUID(), recordedAt: Date, occurredAt: Date? = nil, actor: String, kind: EventKind) {
+    public init(seq: Int, id: UUID = UUID(), recordedAt: Date, occurredAt: Date? = nil, actor: String, kind: EventKind)
+    {
         self.seq = seq
         self.id = id
         self.recordedAt = recordedAt

@@ -24,7 +24,8 @@ struct EventFields {
 
     private func required<T>(_ key: EventKey, _ type: T.Type) throws -> Value {
         guard let value = slots[key.index] else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "No value associated with key \(key.stringValue)."))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: [], debugDescription: "No value associated with key \(key.stringValue)."))
         }
         if case .null = value {
             throw DecodingError.valueNotFound(type, .init(codingPath: [key], debugDescription: ""))
@@ -85,7 +86,9 @@ struct EventFields {
         let raw = try string(key)
         guard let value = Named(rawValue: raw) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [key], debugDescription: "Cannot initialize \(Named.self) from invalid String value \(raw)")
+                .init(
+                    codingPath: [key],
+                    debugDescription: "Cannot initialize \(Named.self) from invalid String value \(raw)")
             )
         }
         return value
@@ -115,7 +118,8 @@ struct EventFields {
                     index += 1
                 }
                 guard let high = JSONLineValues.hexDigit(text[index]),
-                      let low = JSONLineValues.hexDigit(text[index + 1]) else { return false }
+                    let low = JSONLineValues.hexDigit(text[index + 1])
+                else { return false }
                 bytes[position] = high << 4 | low
                 index += 2
             }
@@ -127,7 +131,8 @@ struct EventFields {
     func date(_ key: EventKey) throws -> Date {
         let value = try required(key, String.self)
         if case .string(let range, simple: true) = value, range.allSatisfy({ bytes[$0] < 0x80 }),
-           let date = JournalTime.date(utf8: UnsafeBufferPointer(rebasing: bytes[range])) {
+            let date = JournalTime.date(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+        {
             return date
         }
         let text = try string(value, [key])

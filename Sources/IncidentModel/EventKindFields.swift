@@ -53,7 +53,8 @@ extension EventFields {
                     command: try string(.command), step: try optionalStep(),
                     placeholders: try placeholders(), exitCode: try integerIfPresent(.exitCode, as: Int32.self),
                     durationSeconds: try double(.durationSeconds),
-                    outputExcerpt: try stringIfPresent(.outputExcerpt) ?? "", outputFile: try stringIfPresent(.outputFile),
+                    outputExcerpt: try stringIfPresent(.outputExcerpt) ?? "",
+                    outputFile: try stringIfPresent(.outputFile),
                     stoppedBecause: try stringIfPresent(.stoppedBecause),
                     outputBytes: try integerIfPresent(.outputBytes),
                     outputDroppedBytes: try integerIfPresent(.outputDroppedBytes)

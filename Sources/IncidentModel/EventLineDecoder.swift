@@ -67,10 +67,13 @@ package struct EventLineDecoder {
         case .object: break
         case .null:
             throw DecodingError.valueNotFound(
-                [String: Any].self, .init(codingPath: [], debugDescription: "Cannot get keyed decoding container -- found null value instead")
+                [String: Any].self,
+                .init(
+                    codingPath: [], debugDescription: "Cannot get keyed decoding container -- found null value instead")
             )
         default:
-            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "Expected to decode a dictionary."))
+            throw DecodingError.typeMismatch(
+                [String: Any].self, .init(codingPath: [], debugDescription: "Expected to decode a dictionary."))
         }
         do {
             return try read(EventFields(bytes: bytes, slots: slots))
@@ -111,12 +114,12 @@ package struct EventLineDecoder {
         case (0xFE, 0xFF, _, _): return .other(.utf16BigEndian, bomLength: 2)
         case (0xFF, 0xFE, _, _): return .other(.utf16LittleEndian, bomLength: 2)
         case (0xEF, 0xBB, 0xBF, _): return .utf8(bomLength: 3)
-        case let (0, 0, 0, .some(nz)) where nz != 0: return .other(.utf32BigEndian, bomLength: 0)
-        case let (0, .some(a), 0, .some(b)) where a != 0 && b != 0: return .other(.utf16BigEndian, bomLength: 0)
-        case let (.some(nz), 0, 0, 0) where nz != 0: return .other(.utf32LittleEndian, bomLength: 0)
-        case let (.some(a), 0, .some(b), 0) where a != 0 && b != 0: return .other(.utf16LittleEndian, bomLength: 0)
-        case let (0, .some(nz), nil, nil) where nz != 0: return .other(.utf16BigEndian, bomLength: 0)
-        case let (.some(nz), 0, nil, nil) where nz != 0: return .other(.utf16LittleEndian, bomLength: 0)
+        case (0, 0, 0, .some(let nz)) where nz != 0: return .other(.utf32BigEndian, bomLength: 0)
+        case (0, .some(let a), 0, .some(let b)) where a != 0 && b != 0: return .other(.utf16BigEndian, bomLength: 0)
+        case (.some(let nz), 0, 0, 0) where nz != 0: return .other(.utf32LittleEndian, bomLength: 0)
+        case (.some(let a), 0, .some(let b), 0) where a != 0 && b != 0: return .other(.utf16LittleEndian, bomLength: 0)
+        case (0, .some(let nz), nil, nil) where nz != 0: return .other(.utf16BigEndian, bomLength: 0)
+        case (.some(let nz), 0, nil, nil) where nz != 0: return .other(.utf16LittleEndian, bomLength: 0)
         default: return .utf8(bomLength: 0)
         }
     }

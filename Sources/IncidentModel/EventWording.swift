@@ -32,7 +32,8 @@ public struct EventWording: Sendable {
     public func describe(_ kind: EventKind) -> String {
         switch kind {
         case .incidentOpened(let title, let severity, let runbook, let drill, _):
-            return "Incident opened\(drill ? " (drill)" : ""): “\(text(title))”, \(severity.rawValue), runbook \(code(runbook))"
+            return
+                "Incident opened\(drill ? " (drill)" : ""): “\(text(title))”, \(severity.rawValue), runbook \(code(runbook))"
         case .runbookSwitched(let runbook):
             return "Switched to runbook \(code(runbook))"
         case .stepDone(let step):

@@ -157,7 +157,9 @@ enum JSONLineValues {
     }
 
     /// An optional minus and digits only, when the value fits in `T`.
-    private static func plainInteger<T: FixedWidthInteger>(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> T? {
+    private static func plainInteger<T: FixedWidthInteger>(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+        -> T?
+    {
         var index = range.lowerBound
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
@@ -168,7 +170,8 @@ enum JSONLineValues {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
             let digit = T(byte - UInt8(ascii: "0"))
-            let (next, overflowAdd) = negative
+            let (next, overflowAdd) =
+                negative
                 ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
             guard !overflowShift, !overflowAdd else { return nil }
             value = next
@@ -233,7 +236,8 @@ enum JSONLineValues {
             index += 1
         }
         if index < range.upperBound {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<range.upperBound]), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<range.upperBound]), as: UTF8.self)
             guard let power = Int(text) else { return nil }
             exponent += power
         }
@@ -245,7 +249,7 @@ enum JSONLineValues {
         if exponent < 0 {
             for _ in 0 ..< -exponent { value /= 10 }
         } else {
-            for _ in 0 ..< exponent {
+            for _ in 0..<exponent {
                 let (next, overflow) = value.multipliedReportingOverflow(by: 10)
                 guard !overflow else { return nil }
                 value = next

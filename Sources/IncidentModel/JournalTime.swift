@@ -82,11 +82,11 @@ public enum JournalTime {
     static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var scanner = DigitScanner(bytes)
         guard let year = scanner.number(digits: 4, as: Int.self), scanner.skip("-"),
-              let month = scanner.number(digits: 2, as: Int.self), scanner.skip("-"),
-              let day = scanner.number(digits: 2, as: Int.self),
-              scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-              let hour = scanner.number(digits: 2, as: Int.self), scanner.skip(":"),
-              let minute = scanner.number(digits: 2, as: Int.self)
+            let month = scanner.number(digits: 2, as: Int.self), scanner.skip("-"),
+            let day = scanner.number(digits: 2, as: Int.self),
+            scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+            let hour = scanner.number(digits: 2, as: Int.self), scanner.skip(":"),
+            let minute = scanner.number(digits: 2, as: Int.self)
         else { return nil }
         var second = 0
         var millis = 0

@@ -13,7 +13,8 @@ extension Redactor {
     /// The name part of an assignment whose value is a secret: ending in `password`, `passwd`, `passphrase`,
     /// `secret`, `token`, `api_key`/`apikey`/`api-key`, or in `pass`, `pwd` or `pw` after a separator
     /// (`DB_PASS`, `MYSQL_PWD`, `admin-pw`). A bare `PWD` (the working directory) is not one.
-    static let secretName = #"(?:[A-Za-z0-9_.-]{0,128}(?:password|passwd|passphrase|secret|token|api[_-]?key)"#
+    static let secretName =
+        #"(?:[A-Za-z0-9_.-]{0,128}(?:password|passwd|passphrase|secret|token|api[_-]?key)"#
         + #"|[A-Za-z0-9_.-]{0,128}[_.-](?:pass|pwd|pw))"#
 
     /// The rules other than private key blocks, in the order they are applied.
@@ -23,7 +24,8 @@ extension Redactor {
             description: "the value of `Authorization:` and `Proxy-Authorization:` headers, keeping the scheme "
                 + "(`Bearer`, `Basic`, `Token`, `Digest`, `Negotiate`)",
             keywords: ["authorization"],
-            pattern: #"(?i)\b(?:proxy-)?authorization\s{0,16}:\s{0,16}(?:(?:bearer|basic|token|digest|negotiate)\s{1,16})?([^\s'"\\][^'"\r\n\\]{0,4096})"#
+            pattern:
+                #"(?i)\b(?:proxy-)?authorization\s{0,16}:\s{0,16}(?:(?:bearer|basic|token|digest|negotiate)\s{1,16})?([^\s'"\\][^'"\r\n\\]{0,4096})"#
         ),
         RedactionRule(
             id: "bearer-token",
@@ -40,7 +42,8 @@ extension Redactor {
         ),
         RedactionRule(
             id: "aws-access-key-id",
-            description: "AWS access key ids: `AKIA` or `ASIA` followed by 16 upper-case letters or digits, keeping the prefix",
+            description:
+                "AWS access key ids: `AKIA` or `ASIA` followed by 16 upper-case letters or digits, keeping the prefix",
             keywords: ["akia", "asia"],
             pattern: #"\b(?:AKIA|ASIA)([A-Z0-9]{16})\b"#
         ),
@@ -50,7 +53,8 @@ extension Redactor {
                 + "`SecretAccessKey` or `aws_secret_key` and `=` or `:` (any case, quotes allowed, as in env files "
                 + "and the JSON of `aws sts`)",
             keywords: ["secret"],
-            pattern: #"(?i)\b(?:aws_?)?secret_?(?:access_?)?key["']?\s{0,16}[:=]\s{0,16}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"#
+            pattern:
+                #"(?i)\b(?:aws_?)?secret_?(?:access_?)?key["']?\s{0,16}[:=]\s{0,16}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"#
         ),
         RedactionRule(
             id: "github-token",
@@ -61,7 +65,8 @@ extension Redactor {
         ),
         RedactionRule(
             id: "gitlab-token",
-            description: "GitLab personal access tokens: `glpat-` followed by 20 or more token characters, keeping the prefix",
+            description:
+                "GitLab personal access tokens: `glpat-` followed by 20 or more token characters, keeping the prefix",
             keywords: ["glpat-"],
             pattern: #"\bglpat-([A-Za-z0-9_-]{20,255})"#
         ),
@@ -119,21 +124,24 @@ extension Redactor {
             description: "the argument of `--password`, `--passwd`, `--pass`, `--token`, `--secret`, `--api-key`, "
                 + "`--client-secret` given as `--password VALUE` or `--password=VALUE`",
             keywords: ["--"],
-            pattern: #"(?i)--(?:password|passwd|pass|token|secret|api-key|client-secret)(?:=|\s{1,16})("[^"]{0,4096}"|'[^']{0,4096}'|[^\s'"-][^\s'"]{0,4096})"#
+            pattern:
+                #"(?i)--(?:password|passwd|pass|token|secret|api-key|client-secret)(?:=|\s{1,16})("[^"]{0,4096}"|'[^']{0,4096}'|[^\s'"-][^\s'"]{0,4096})"#
         ),
         RedactionRule(
             id: "basic-auth-option",
             description: "the password of `-u user:password` and `--user user:password` on `curl`, `wget` and "
                 + "`http` command lines, keeping the user",
             keywords: ["curl", "wget", "http"],
-            pattern: #"(?i)\b(?:curl|wget|http)\b[^\n|;&]{0,256}?(?<!\S)(?:-u|--user)(?:=|\s{0,16})["']?[^\s:'"]{1,256}:([^\s'"]{1,4096})"#
+            pattern:
+                #"(?i)\b(?:curl|wget|http)\b[^\n|;&]{0,256}?(?<!\S)(?:-u|--user)(?:=|\s{0,16})["']?[^\s:'"]{1,256}:([^\s'"]{1,4096})"#
         ),
         RedactionRule(
             id: "mysql-short-password",
             description: "the password glued to `-p` in `mysql`, `mysqldump`, `mysqladmin`, `mariadb` command lines "
                 + "(`-psecret`, `-p'secret'`); a bare `-p` (prompt) and `-P 3306` are left alone",
             keywords: ["mysql", "mariadb"],
-            pattern: #"\b(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mariadb|mariadb-dump)\b[^\n|;&]{0,256}?\s-p('[^']{0,4096}'|"[^"]{0,4096}"|[^\s'"\[]\S{0,4096})"#
+            pattern:
+                #"\b(?:mysql|mysqldump|mysqladmin|mysqlcheck|mysqlimport|mariadb|mariadb-dump)\b[^\n|;&]{0,256}?\s-p('[^']{0,4096}'|"[^"]{0,4096}"|[^\s'"\[]\S{0,4096})"#
         ),
     ]
 }

@@ -195,14 +195,14 @@ private struct TypedTimeParts {
         var scanner = DigitScanner(bytes)
         if bytes.count > 4, bytes[4] == UInt8(ascii: "-") {
             guard let year = scanner.number(digits: 4, as: Int64.self), scanner.skip("-"),
-                  let month = scanner.number(digits: 2, as: Int64.self), scanner.skip("-"),
-                  let day = scanner.number(digits: 2, as: Int64.self),
-                  scanner.skip("T") || scanner.skip("t") || scanner.skip(" ")
+                let month = scanner.number(digits: 2, as: Int64.self), scanner.skip("-"),
+                let day = scanner.number(digits: 2, as: Int64.self),
+                scanner.skip("T") || scanner.skip("t") || scanner.skip(" ")
             else { return nil }
             date = (year, month, day)
         }
         guard let hour = scanner.number(digits: 2, as: Int64.self), scanner.skip(":"),
-              let minute = scanner.number(digits: 2, as: Int64.self)
+            let minute = scanner.number(digits: 2, as: Int64.self)
         else { return nil }
         self.hour = hour
         self.minute = minute
@@ -237,8 +237,9 @@ private struct TypedTimeParts {
     /// Refuses a date or time that does not exist.
     func validate(_ text: String) throws(TypedTimeError) {
         if let date {
-            guard (1...12).contains(date.month), (1...TypedTime.daysIn(month: date.month, year: date.year))
-                .contains(date.day)
+            guard (1...12).contains(date.month),
+                (1...TypedTime.daysIn(month: date.month, year: date.year))
+                    .contains(date.day)
             else { throw .noSuchDate(text, year: date.year, month: date.month, day: date.day) }
         }
         guard hour < 24, minute < 60, second < 60 else { throw .noSuchTime(text) }

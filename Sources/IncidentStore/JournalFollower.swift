@@ -28,7 +28,8 @@ public struct JournalFollower: Sendable {
     /// A follower that continues where `Journal.read` stopped.
     public init(path: String, after contents: JournalContents) {
         self.init(
-            path: path, offset: contents.endOffset, lineCount: contents.lineCount, lastSeq: contents.events.map(\.seq).max()
+            path: path, offset: contents.endOffset, lineCount: contents.lineCount,
+            lastSeq: contents.events.map(\.seq).max()
         )
     }
 

@@ -54,7 +54,8 @@ struct JournalLines {
             return
         }
         if let lastSeq, event.seq <= lastSeq {
-            problems.append(JournalProblem(path: path, line: lineCount, kind: .outOfOrder(seq: event.seq, previous: lastSeq)))
+            problems.append(
+                JournalProblem(path: path, line: lineCount, kind: .outOfOrder(seq: event.seq, previous: lastSeq)))
         }
         lastSeq = max(lastSeq ?? event.seq, event.seq)
         events.append(event)

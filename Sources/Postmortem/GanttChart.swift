@@ -7,7 +7,9 @@ public enum GanttChart {
     /// The chart's lines, fences included: one bar per phase between consecutive milestones that exist (impact
     /// started → detected → acknowledged → mitigated → resolved) and one bar per runbook section with time
     /// charged to it. Bars that would have no length are left out. Times are UTC.
-    public static func mermaid(milestones: Milestones, sectionTimes: [AdherenceReport.SectionTime], runbooks: [String: Runbook]) -> [String] {
+    public static func mermaid(
+        milestones: Milestones, sectionTimes: [AdherenceReport.SectionTime], runbooks: [String: Runbook]
+    ) -> [String] {
         var lines = [
             "```mermaid",
             "gantt",

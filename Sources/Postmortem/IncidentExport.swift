@@ -130,7 +130,9 @@ extension PostmortemRenderer {
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
     ) throws -> String {
         var document: [UInt8] = []
-        try writeJSON(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt) {
+        try writeJSON(
+            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt
+        ) {
             document += $0
         }
         return String(decoding: document, as: UTF8.self)
@@ -142,7 +144,8 @@ extension PostmortemRenderer {
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
-        var export = IncidentExport(state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
+        var export = IncidentExport(
+            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
         export.events = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -160,8 +163,10 @@ extension PostmortemRenderer {
         }
         // Without the place for them, writing the summary alone would be an export that silently lost every event.
         guard let start = header.firstRange(of: emptyEvents)?.lowerBound else {
-            throw EncodingError.invalidValue(events, EncodingError.Context(
-                codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
+            throw EncodingError.invalidValue(
+                events,
+                EncodingError.Context(
+                    codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
         }
         try output(header[..<start])
         try output(Array("\n  \"events\" : [\n".utf8)[...])

@@ -166,7 +166,8 @@ public enum MarkdownEscape {
     /// endings; in `code`, only a line feed is, and a carriage return and every character `isHiddenInCommand` is
     /// shown, so that the code reads as the shell is given it. One pass over the scalars, without recursion.
     private static func normalisedLines(_ text: String, lineBreak: UInt8 = 0x0A, code: Bool = false) -> String {
-        let lineFeedsOnly = !text.utf8.contains(0x09)
+        let lineFeedsOnly =
+            !text.utf8.contains(0x09)
             && (code ? hiddenCharacters(inCommand: text).isEmpty : !containsControlCharacter(text))
         if lineFeedsOnly {
             guard lineBreak != 0x0A, text.utf8.contains(0x0A) else { return text }

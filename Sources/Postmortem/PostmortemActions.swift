@@ -35,7 +35,8 @@ extension PostmortemDraft {
     private func commandLine(_ record: CommandRunRecord) -> String {
         let run = record.run
         let output = run.outputFile.map { " — [output](\(MarkdownEscape.destination($0)))" } ?? ""
-        return "- \(MarkdownEscape.codeSpan(run.command)) — \(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)"
+        return
+            "- \(MarkdownEscape.codeSpan(run.command)) — \(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)"
     }
 
     /// Every checklist item of every runbook used, checked or open; items checked in a runbook that could not be
@@ -45,8 +46,11 @@ extension PostmortemDraft {
         var body: [String] = []
         for id in state.runbooksUsed {
             let progress = state.progress(of: id)
-            let items: [(Int, String)] = runbooks[id].map { $0.checklist.map { ($0.number, $0.text) } }
-                ?? progress.checked.keys.sorted().compactMap { number in progress.checked[number].map { (number, $0.item.text) } }
+            let items: [(Int, String)] =
+                runbooks[id].map { $0.checklist.map { ($0.number, $0.text) } }
+                ?? progress.checked.keys.sorted().compactMap { number in
+                    progress.checked[number].map { (number, $0.item.text) }
+                }
             guard !items.isEmpty else { continue }
             if state.runbooksUsed.count > 1 { body += (body.isEmpty ? [] : [""]) + ["### \(runbookName(id))", ""] }
             body += items.map { number, text in
@@ -69,7 +73,8 @@ extension PostmortemDraft {
         }
         items += state.feedback.map { feedback in
             let target = EventDescription.wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
-            return "Update runbook \(target): \(MarkdownEscape.inline(feedback.text)) _(feedback \(stamped(feedback.stamp)))_"
+            return
+                "Update runbook \(target): \(MarkdownEscape.inline(feedback.text)) _(feedback \(stamped(feedback.stamp)))_"
         }
         items += adherence.suggestions.map { "Runbook update: \(MarkdownEscape.inline($0.text)) _(adherence report)_" }
         items.append(todo("add the fixes the root cause analysis calls for, each with an owner and a due date."))
@@ -87,15 +92,18 @@ extension PostmortemDraft {
             return step.body
         }
         let blocks = runbook.section(.resolution)?.blocks ?? []
-        guard let start = blocks.firstIndex(where: { block in
-            if case .heading(_, let text) = block { return isRootCause(text.plainText) }
-            return false
-        }), case .heading(let level, _) = blocks[start] else { return [] }
+        guard
+            let start = blocks.firstIndex(where: { block in
+                if case .heading(_, let text) = block { return isRootCause(text.plainText) }
+                return false
+            }), case .heading(let level, _) = blocks[start]
+        else { return [] }
         let rest = blocks[(start + 1)...]
-        let end = rest.firstIndex { block in
-            if case .heading(let next, _) = block { return next <= level }
-            return false
-        } ?? blocks.endIndex
+        let end =
+            rest.firstIndex { block in
+                if case .heading(let next, _) = block { return next <= level }
+                return false
+            } ?? blocks.endIndex
         return Array(blocks[(start + 1)..<end])
     }
 

@@ -11,13 +11,31 @@ extension PostmortemDraft {
             ("Kind", state.drill ? "**Drill**" : "Real incident"),
             ("Severity", severityFact()),
             ("Status", statusFact()),
-            ("Runbooks used", state.runbooksUsed.isEmpty ? "none" : state.runbooksUsed.map(runbookName).joined(separator: ", ")),
+            (
+                "Runbooks used",
+                state.runbooksUsed.isEmpty ? "none" : state.runbooksUsed.map(runbookName).joined(separator: ", ")
+            ),
             ("Roles", rolesFact()),
             ("Impact started", milestones.impactStarted.map(PostmortemTime.iso) ?? "not recorded"),
-            ("Detected", moment(milestones.detected, after: start, "after impact started", note: milestones.detectedRecorded == nil ? " (when the incident was opened)" : "")),
+            (
+                "Detected",
+                moment(
+                    milestones.detected, after: start, "after impact started",
+                    note: milestones.detectedRecorded == nil ? " (when the incident was opened)" : "")
+            ),
             ("Acknowledged", moment(milestones.acknowledged, after: milestones.detected, "after detection")),
-            ("Mitigated", moment(milestones.mitigated, after: milestones.start, "after \(start == nil ? "detection" : "impact started")")),
-            ("Resolved", moment(milestones.resolved, after: milestones.start, "after \(start == nil ? "detection" : "impact started")")),
+            (
+                "Mitigated",
+                moment(
+                    milestones.mitigated, after: milestones.start,
+                    "after \(start == nil ? "detection" : "impact started")")
+            ),
+            (
+                "Resolved",
+                moment(
+                    milestones.resolved, after: milestones.start,
+                    "after \(start == nil ? "detection" : "impact started")")
+            ),
         ]
         if let closed = state.closed { rows.append(("Closed", stamped(closed))) }
         return ["## Facts", "", "| Fact | Value |", "| --- | --- |"] + rows.map { "| \($0.0) | \($0.1) |" }
@@ -38,7 +56,9 @@ extension PostmortemDraft {
     }
 
     private func rolesFact() -> String {
-        let roles = Role.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue): \(MarkdownEscape.inline($0))" } }
+        let roles = Role.allCases.compactMap { role in
+            state.roles[role].map { "\(role.rawValue): \(MarkdownEscape.inline($0))" }
+        }
         return roles.isEmpty ? "none assigned" : roles.joined(separator: "; ")
     }
 
@@ -57,7 +77,8 @@ extension PostmortemDraft {
         let pinned = state.notes.filter(state.isPinned)
         lines.append("Pinned notes:")
         lines.append("")
-        lines += pinned.isEmpty
+        lines +=
+            pinned.isEmpty
             ? ["_No pinned notes._"]
             : pinned.map { "- ⭐ \(MarkdownEscape.inline($0.text)) — \(stamped($0.stamp))" }
         return lines
@@ -67,7 +88,8 @@ extension PostmortemDraft {
         var lines = ["## Detection", ""]
         let milestones = state.milestones
         if let detected = milestones.detected {
-            let how = milestones.detectedRecorded == nil
+            let how =
+                milestones.detectedRecorded == nil
                 ? "when the incident was opened (no earlier detection time was recorded)"
                 : "as recorded in the timeline"
             let after = metrics.timeToDetect.map { ", \(DurationFormat.string($0)) after impact started" } ?? ""
@@ -75,7 +97,9 @@ extension PostmortemDraft {
         } else {
             lines.append("Detection time not recorded.")
         }
-        lines += ["", todo("how was it detected (which alert, dashboard or customer report) and could it have been sooner?")]
+        lines += [
+            "", todo("how was it detected (which alert, dashboard or customer report) and could it have been sooner?"),
+        ]
         let alert = runbookSection(.detection)
         if !alert.isEmpty { lines += ["", "The runbook's alert and signals:", ""] + alert }
         return lines
@@ -102,7 +126,9 @@ extension PostmortemDraft {
         for index in shown {
             let event = events[index]
             let mark = state.pinnedSeqs.contains(event.seq) ? EventDescription.wording.pinnedMark : ""
-            row("| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |")
+            row(
+                "| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(EventDescription.markdown(event)) |"
+            )
         }
     }
 }

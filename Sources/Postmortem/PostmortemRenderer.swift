@@ -112,7 +112,8 @@ struct PostmortemDraft {
         let sources = usedRunbooks.compactMap { runbook in runbook.section(kind).map { (runbook, $0) } }
         return sources.flatMap { runbook, section -> [String] in
             guard sources.count > 1 else { return BlockMarkdown.lines(section.blocks) }
-            return ["### From \(runbookName(runbook.id))", ""] + BlockMarkdown.lines(section.blocks, headingOffset: 1) + [""]
+            return ["### From \(runbookName(runbook.id))", ""] + BlockMarkdown.lines(section.blocks, headingOffset: 1)
+                + [""]
         }
     }
 
@@ -127,14 +128,18 @@ struct PostmortemDraft {
     }
 
     func summary() -> [String] {
-        ["## Summary", "", todo("what happened, why, and how it was fixed, in two or three sentences."), "", factsSentence()]
+        [
+            "## Summary", "", todo("what happened, why, and how it was fixed, in two or three sentences."), "",
+            factsSentence(),
+        ]
     }
 
     private func factsSentence() -> String {
         var parts: [String] = []
         let severity = state.severity?.rawValue ?? "Unrated"
         let kind = state.drill ? "drill" : "incident"
-        parts.append("\(severity) \(kind) “\(MarkdownEscape.inline(state.title))” (\(MarkdownEscape.codeSpan(incidentID)))")
+        parts.append(
+            "\(severity) \(kind) “\(MarkdownEscape.inline(state.title))” (\(MarkdownEscape.codeSpan(incidentID)))")
         if let opened = state.opened { parts.append("opened \(stamped(opened))") }
         if !state.runbooksUsed.isEmpty {
             parts.append("worked with \(state.runbooksUsed.map(runbookName).joined(separator: ", "))")

@@ -38,7 +38,8 @@ extension Frame {
             self[column - 1, row] = Cell(symbol: " ", style: self[column - 1, row].style)
         }
         if !cell.isContinuation, column + 1 < width, self[column + 1, row].isContinuation,
-            displayWidth(of: self[column, row].symbol) == 2 {
+            displayWidth(of: self[column, row].symbol) == 2
+        {
             self[column + 1, row] = Cell(symbol: " ", style: self[column + 1, row].style)
         }
         self[column, row] = cell

@@ -86,12 +86,13 @@ public func visibleForm(of scalar: Unicode.Scalar) -> String {
 public func characterName(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    let name: String? = switch scalar.value {
-    case 0x00...0x1F: controlAbbreviations[Int(scalar.value)]
-    case 0x7F: "DEL"
-    case 0x80...0x9F: controlAbbreviations[Int(scalar.value) - 0x80 + 0x20]
-    default: scalar.properties.name
-    }
+    let name: String? =
+        switch scalar.value {
+        case 0x00...0x1F: controlAbbreviations[Int(scalar.value)]
+        case 0x7F: "DEL"
+        case 0x80...0x9F: controlAbbreviations[Int(scalar.value) - 0x80 + 0x20]
+        default: scalar.properties.name
+        }
     return name.map { code + " " + $0 } ?? code
 }
 

@@ -29,7 +29,8 @@ struct Clipboard {
         }
         let descriptor = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw Failure(description: "cannot open the terminal for the clipboard: \(String(cString: strerror(errno)))")
+            throw Failure(
+                description: "cannot open the terminal for the clipboard: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         var bytes = Array(sequence.utf8)[...]

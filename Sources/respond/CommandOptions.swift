@@ -4,13 +4,23 @@ import Foundation
 
 /// Options of the commands that open the guide, about running a runbook's commands from it.
 struct CommandOptions: ParsableArguments {
-    @Flag(name: .customLong("no-exec"), help: "Never run a runbook's commands from the guide; they can still be copied (also RESPOND_NO_EXEC=1).")
+    @Flag(
+        name: .customLong("no-exec"),
+        help: "Never run a runbook's commands from the guide; they can still be copied (also RESPOND_NO_EXEC=1).")
     var noExec = false
 
-    @Option(name: .customLong("command-timeout"), help: "Seconds a command run from the guide may take before it is stopped (default: $RESPOND_COMMAND_TIMEOUT, else 300).")
+    @Option(
+        name: .customLong("command-timeout"),
+        help:
+            "Seconds a command run from the guide may take before it is stopped (default: $RESPOND_COMMAND_TIMEOUT, else 300)."
+    )
     var commandTimeout: Int?
 
-    @Option(name: .customLong("output-cap"), help: "The most output of one command run from the guide its output file keeps, such as 20M, 512K or 1G; the rest is counted, not kept (default: $RESPOND_OUTPUT_CAP, else 20M).")
+    @Option(
+        name: .customLong("output-cap"),
+        help:
+            "The most output of one command run from the guide its output file keeps, such as 20M, 512K or 1G; the rest is counted, not kept (default: $RESPOND_OUTPUT_CAP, else 20M)."
+    )
     var outputCap: String?
 
     /// Whether commands may run, from `--no-exec` and `RESPOND_NO_EXEC`.

@@ -216,7 +216,8 @@ final class EffectRunner {
         if let contents {
             followers[location.id] = JournalFollower(path: location.journalPath, after: contents)
         } else {
-            followers[location.id] = (try? Journal.read(location.journalPath))
+            followers[location.id] =
+                (try? Journal.read(location.journalPath))
                 .map { JournalFollower(path: location.journalPath, after: $0) }
                 ?? JournalFollower(path: location.journalPath)
         }

@@ -15,7 +15,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: .incident)
     var incident: String
 
-    @Option(name: .shortAndLong, help: "Where to write (default: postmortem.md or postmortem.json in the incident's directory).")
+    @Option(
+        name: .shortAndLong,
+        help: "Where to write (default: postmortem.md or postmortem.json in the incident's directory).")
     var output: String?
 
     @Option(help: "markdown (the postmortem draft) or json (the whole incident for other tools).")
@@ -28,7 +30,9 @@ struct ExportCommand: ParsableCommand {
         let location = try global.resolveIncident(incident)
         let events = try global.readIncident(location).events
         let written = try PostmortemFile.write(
-            location, events: events, runbook: global.runbookLookup(withoutThem: "the export leaves out what the runbooks say"), format: format, includeDiagram: !noDiagram,
+            location, events: events,
+            runbook: global.runbookLookup(withoutThem: "the export leaves out what the runbooks say"), format: format,
+            includeDiagram: !noDiagram,
             path: output.map(absolute), actor: global.actorName(), now: Date()
         )
         print(written.path)

@@ -7,7 +7,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The runbook directory (default: $RESPOND_RUNBOOKS, else ./runbooks).")
     var runbooks: String?
 
-    @Option(name: .long, help: "Where incidents are kept (default: $RESPOND_HOME, else $XDG_STATE_HOME/respond, else ~/.local/state/respond).")
+    @Option(
+        name: .long,
+        help:
+            "Where incidents are kept (default: $RESPOND_HOME, else $XDG_STATE_HOME/respond, else ~/.local/state/respond)."
+    )
     var home: String?
 
     @Option(name: .customLong("as"), help: "Who is acting (default: $RESPOND_ACTOR, else $USER).")

@@ -62,14 +62,16 @@ enum InteractiveGuide {
     /// returns whether there were any.
     private static func reportRescue(_ runner: EffectRunner) -> Bool {
         for path in runner.rescueFiles {
-            FileHandle.standardError.write(Data((
-                "respond: events the journal did not store were written to \(path); they are not in the timeline"
-                    + " (see \"Rescue files\" in docs/journal-format.md)\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("respond: events the journal did not store were written to \(path); they are not in the timeline"
+                        + " (see \"Rescue files\" in docs/journal-format.md)\n").utf8))
         }
         if let unrescued = runner.unrescued {
-            FileHandle.standardError.write(Data((
-                "respond: events the journal did not store could not be rescued (\(unrescued.reason));"
-                    + " here they are as journal lines:\n" + unrescued.lines).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("respond: events the journal did not store could not be rescued (\(unrescued.reason));"
+                        + " here they are as journal lines:\n" + unrescued.lines).utf8))
         }
         return !runner.rescueFiles.isEmpty || runner.unrescued != nil
     }

@@ -10,6 +10,7 @@ enum InteractiveStart {
         commands: CommandOptions
     ) throws {
         try InteractiveGuide.run(
-            .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options, commands: commands)
+            .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options,
+            commands: commands)
     }
 }

@@ -36,7 +36,9 @@ struct ListCommand: ParsableCommand {
             if !lines.isEmpty { lines.append("") }
             lines.append(category.name)
             for row in category.runbooks {
-                let line = "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  " + row.description
+                let line =
+                    "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
+                    + row.description
                 lines.append(withoutTrailingSpaces(line))
             }
         }
@@ -91,15 +93,19 @@ struct CatalogListing: Encodable {
     init(_ catalog: Catalog) {
         directory = catalog.directory
         var groups = catalog.categories.map { category in
-            Group(name: category.name, runbooks: category.entries.map { entry in
-                // A listed runbook is shown as its index row says, as the guide's catalog shows it, so that
-                // listing thousands of runbooks parses none of them (lint checks that rows and files agree).
-                Row(id: entry.id, title: entry.title, kind: entry.kind.rawValue, severity: entry.severity?.rawValue,
-                    description: entry.description, file: entry.file, inIndex: true)
-            })
+            Group(
+                name: category.name,
+                runbooks: category.entries.map { entry in
+                    // A listed runbook is shown as its index row says, as the guide's catalog shows it, so that
+                    // listing thousands of runbooks parses none of them (lint checks that rows and files agree).
+                    Row(
+                        id: entry.id, title: entry.title, kind: entry.kind.rawValue, severity: entry.severity?.rawValue,
+                        description: entry.description, file: entry.file, inIndex: true)
+                })
         }
         let unindexed = catalog.unindexed.map { runbook in
-            Row(id: runbook.id, title: runbook.title, kind: runbook.kind.rawValue,
+            Row(
+                id: runbook.id, title: runbook.title, kind: runbook.kind.rawValue,
                 severity: runbook.severity?.rawValue, description: catalog.description(of: runbook.id),
                 file: (runbook.path as NSString).lastPathComponent, inIndex: false)
         }

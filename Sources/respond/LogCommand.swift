@@ -35,7 +35,10 @@ struct LogCommand: ParsableCommand {
     @Argument(help: .incident)
     var incident: String
 
-    @Argument(help: "What happened: note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close, reopen.")
+    @Argument(
+        help:
+            "What happened: note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close, reopen."
+    )
     var action: String
 
     @Argument(help: "The action's values.")
@@ -185,7 +188,9 @@ struct LogCommand: ParsableCommand {
         guard values.count == 2, ["done", "skip"].contains(values[1]) else {
             throw CLIError("usage: step N done | step N skip --reason R")
         }
-        let stepRef = try reference { () throws(RunbookReferenceError) in try RunbookReference.step(values[0], in: runbook) }
+        let stepRef = try reference { () throws(RunbookReferenceError) in
+            try RunbookReference.step(values[0], in: runbook)
+        }
         if values[1] == "done" { return .stepDone(stepRef) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CLIError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
@@ -258,9 +263,11 @@ private final class IncidentEvents {
     /// The incident's summary, or an error when its journal does not start with `incident-opened`.
     func summary() throws -> IncidentSummary {
         let contents = try contents()
-        guard let summary = IncidentSummary.summarize(
-            id: location.id, journalPath: location.journalPath, events: contents.events
-        ) else {
+        guard
+            let summary = IncidentSummary.summarize(
+                id: location.id, journalPath: location.journalPath, events: contents.events
+            )
+        else {
             throw CLIError("\(location.journalPath) does not start with an incident-opened event")
         }
         return summary
@@ -271,7 +278,9 @@ private final class IncidentEvents {
         let id = try currentRunbook()
         let catalog = try global.loadCatalog()
         guard let runbook = catalog.runbook(id: id) else {
-            throw CLIError("incident \(location.id) is on runbook \(id), which is not in \(catalog.directory); pass --runbooks DIR")
+            throw CLIError(
+                "incident \(location.id) is on runbook \(id), which is not in \(catalog.directory); pass --runbooks DIR"
+            )
         }
         return runbook
     }

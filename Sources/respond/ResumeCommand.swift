@@ -28,7 +28,8 @@ struct ResumeCommand: ParsableCommand {
                 guard let latest = listing.incidents.first(where: { !$0.closed }) else {
                     let unreadable = listing.unreadable.map { "; cannot read incident \($0)" }.joined()
                     throw CLIError(
-                        "no open incident in \(store.incidentsDirectory)\(unreadable); start one with respond start RUNBOOK")
+                        "no open incident in \(store.incidentsDirectory)\(unreadable); start one with respond start RUNBOOK"
+                    )
                 }
                 location = store.location(of: latest.id)
             }

@@ -7,7 +7,8 @@ import RunbookKit
 /// prints its id.
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Open an incident on a runbook and walk it in the guide (--detach: print its id)."
+        commandName: "start",
+        abstract: "Open an incident on a runbook and walk it in the guide (--detach: print its id)."
     )
 
     @OptionGroup var global: GlobalOptions

@@ -1,7 +1,8 @@
 import Foundation
 import IncidentModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import CommandRunner
 
 /// What running a block of several commands means: every command in turn (a script stops at the first
@@ -13,7 +14,8 @@ struct BlockRunTests {
     func firstCommandFails() throws {
         let incident = try IncidentDirectory()
         let result = try CommandExecution.start(
-            incident.request("false\necho after"), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("false\necho after"), policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(result.exitCode == 1)
         #expect(result.summary.hasPrefix("exit 1 · "))
         #expect(result.outputExcerpt.contains("after"))
@@ -24,7 +26,8 @@ struct BlockRunTests {
     func firstFailureWins() throws {
         let incident = try IncidentDirectory()
         let result = try CommandExecution.start(
-            incident.request("echo start; (exit 4); false; true"), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("echo start; (exit 4); false; true"), policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(result.exitCode == 4)
     }
 
@@ -32,7 +35,8 @@ struct BlockRunTests {
     func pipelineFails() throws {
         let incident = try IncidentDirectory()
         let result = try CommandExecution.start(
-            incident.request("(exit 3) | cat"), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("(exit 3) | cat"), policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(result.exitCode == 3)
     }
 
@@ -42,7 +46,8 @@ struct BlockRunTests {
         let result = try CommandExecution.start(
             incident.request(
                 "if false; then echo no; fi\ngrep -q absent /dev/null || echo none\nfalse && echo no\necho end"),
-            policy: .allowed, redact: keepText).waitForResult()
+            policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(result.exitCode == 0)
     }
 
@@ -54,7 +59,8 @@ struct BlockRunTests {
             incident.request("echo one\nfalse\nprintf 'no newline'\necho two | tr a-z A-Z"), policy: .allowed,
             redact: keepText, onOutput: collected.append
         ).waitForResult()
-        let expected = "+ echo one\none\n+ false\n! exit 1\n+ printf 'no newline'\nno newline\n"
+        let expected =
+            "+ echo one\none\n+ false\n! exit 1\n+ printf 'no newline'\nno newline\n"
             + "+ echo two\n+ tr a-z A-Z\nTWO\n"
         #expect(try String(contentsOfFile: incident.path + "/" + result.outputFile, encoding: .utf8) == expected)
         #expect(collected.value == expected)
@@ -79,7 +85,11 @@ struct BlockRunTests {
         let execution = try CommandExecution.start(
             incident.request("sleep 20"), policy: .allowed, redact: keepText)
         var seen = ""
-        #expect(eventually { seen += execution.takeOutput(); return seen == "+ sleep 20\n" })
+        #expect(
+            eventually {
+                seen += execution.takeOutput()
+                return seen == "+ sleep 20\n"
+            })
         execution.cancel()
         _ = execution.waitForResult()
     }

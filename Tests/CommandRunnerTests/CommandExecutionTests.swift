@@ -3,6 +3,7 @@ import IncidentModel
 import RunbookKit
 import TestSupport
 import Testing
+
 @testable import CommandRunner
 
 /// Running real commands under bash: output, exit codes, streaming, cancelling, timeouts, files.
@@ -36,7 +37,8 @@ struct CommandExecutionTests {
     @Test("the pane's summary says when the output file could not be written whole")
     func summaryNamesOutputFileProblem() {
         let result = CommandResult(
-            commandLine: "echo hi", exitCode: 0, signal: nil, stoppedBecause: nil, startedAt: Date(timeIntervalSince1970: 0),
+            commandLine: "echo hi", exitCode: 0, signal: nil, stoppedBecause: nil,
+            startedAt: Date(timeIntervalSince1970: 0),
             durationSeconds: 1.25, outputExcerpt: "hi", outputFile: "commands/x.log", outputBytes: 3,
             outputFileProblem: "No space left on device")
         #expect(result.summary == "exit 0 · 1.2s · output file incomplete: No space left on device")
@@ -61,7 +63,11 @@ struct CommandExecutionTests {
             incident.request("echo first; read line < '\(fifo)'; echo \"second $line\""), policy: .allowed,
             redact: keepText)
         var seen = ""
-        #expect(eventually { seen += execution.takeOutput(); return seen.contains("first\n") })
+        #expect(
+            eventually {
+                seen += execution.takeOutput()
+                return seen.contains("first\n")
+            })
         #expect(execution.result == nil)
         let writer = open(fifo, O_WRONLY)
         #expect(writer >= 0)
@@ -80,11 +86,14 @@ struct CommandExecutionTests {
         let execution = try CommandExecution.start(
             incident.request("sleep 100 & echo $! > '\(pidFile)'; wait"), policy: .allowed, redact: keepText)
         var child: pid_t = 0
-        #expect(eventually {
-            child = pid_t((try? String(contentsOfFile: pidFile, encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
-            return child > 0
-        })
+        #expect(
+            eventually {
+                child =
+                    pid_t(
+                        (try? String(contentsOfFile: pidFile, encoding: .utf8))?
+                            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+                return child > 0
+            })
         execution.cancel()
         let result = try #require(execution.waitForResult(upTo: .seconds(10)))
         #expect(result.stoppedBecause == .cancelled)
@@ -101,7 +110,11 @@ struct CommandExecutionTests {
         request.killGrace = .milliseconds(200)
         let execution = try CommandExecution.start(request, policy: .allowed, redact: keepText)
         var seen = ""
-        #expect(eventually { seen += execution.takeOutput(); return seen.contains("ready\n") })
+        #expect(
+            eventually {
+                seen += execution.takeOutput()
+                return seen.contains("ready\n")
+            })
         execution.cancel()
         let result = try #require(execution.waitForResult(upTo: .seconds(10)))
         #expect(result.stoppedBecause == .cancelled)
@@ -111,9 +124,10 @@ struct CommandExecutionTests {
     @Test("a command that runs past its timeout is stopped with `timed out`")
     func timeout() throws {
         let incident = try IncidentDirectory()
-        let result = try #require(try CommandExecution.start(
-            incident.request("sleep 30", timeout: .milliseconds(300)), policy: .allowed, redact: keepText
-        ).waitForResult(upTo: .seconds(10)))
+        let result = try #require(
+            try CommandExecution.start(
+                incident.request("sleep 30", timeout: .milliseconds(300)), policy: .allowed, redact: keepText
+            ).waitForResult(upTo: .seconds(10)))
         #expect(result.stoppedBecause == .timedOut)
         #expect(result.exitCode == nil)
         let run = result.commandRun(step: nil, placeholders: [:])
@@ -139,11 +153,13 @@ struct CommandExecutionTests {
     func scriptSemantics() throws {
         let incident = try IncidentDirectory()
         let script = try CommandExecution.start(
-            incident.request("false\necho after", script: true), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("false\necho after", script: true), policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(script.exitCode == 1)
         #expect(script.outputExcerpt == "+ false\n! exit 1")
         let plain = try CommandExecution.start(
-            incident.request("false\necho after"), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("false\necho after"), policy: .allowed, redact: keepText
+        ).waitForResult()
         #expect(plain.exitCode == 1)
         #expect(plain.outputExcerpt == "+ false\n! exit 1\n+ echo after\nafter")
     }
@@ -156,9 +172,10 @@ struct CommandExecutionTests {
             redact: { Redactor.redact($0) }
         ).waitForResult()
         #expect(!result.outputExcerpt.contains("abc.def"))
-        #expect(result.outputExcerpt.hasPrefix(
-            "+ echo 'Authorization: Bearer \(Redactor.marker)'\n"
-                + "Authorization: Bearer \(Redactor.marker)\n+ seq 1 500\n1\n"))
+        #expect(
+            result.outputExcerpt.hasPrefix(
+                "+ echo 'Authorization: Bearer \(Redactor.marker)'\n"
+                    + "Authorization: Bearer \(Redactor.marker)\n+ seq 1 500\n1\n"))
         #expect(result.outputExcerpt.contains("… 463 lines omitted …"))
         #expect(result.outputExcerpt.hasSuffix("\n500"))
         let file = try String(contentsOfFile: incident.path + "/" + result.outputFile, encoding: .utf8)
@@ -183,13 +200,17 @@ struct CommandExecutionTests {
     func commandRecord() throws {
         let incident = try IncidentDirectory()
         let result = try CommandExecution.start(
-            incident.request("echo ok"), policy: .allowed, redact: keepText).waitForResult()
+            incident.request("echo ok"), policy: .allowed, redact: keepText
+        ).waitForResult()
         let step = StepRef(runbook: "pod-restart-loop", step: "diagnosis-2", title: "Logs")
         let run = result.commandRun(step: step, placeholders: ["pod-name": "api-1"])
-        #expect(run == CommandRun(
-            command: "echo ok", step: step, placeholders: ["pod-name": "api-1"], exitCode: 0,
-            durationSeconds: result.durationSeconds, outputExcerpt: "+ echo ok\nok", outputFile: result.outputFile,
-            outputBytes: 3))
+        #expect(
+            run
+                == CommandRun(
+                    command: "echo ok", step: step, placeholders: ["pod-name": "api-1"], exitCode: 0,
+                    durationSeconds: result.durationSeconds, outputExcerpt: "+ echo ok\nok",
+                    outputFile: result.outputFile,
+                    outputBytes: 3))
     }
 
     @Test("a missing working directory is refused before anything runs")

@@ -2,6 +2,7 @@ import Foundation
 import RunbookKit
 import TestSupport
 import Testing
+
 @testable import CommandRunner
 
 /// `--no-exec`, `RESPOND_NO_EXEC` and `# respond: no-run`.
@@ -10,8 +11,9 @@ struct ExecutionPolicyTests {
     @Test("--no-exec and RESPOND_NO_EXEC turn running off; RESPOND_NO_EXEC=0 or empty does not")
     func resolve() {
         #expect(ExecutionPolicy.resolve(noExecFlag: true, environment: [:]).disabledBy == "--no-exec")
-        #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": "1"]).disabledBy
-            == "RESPOND_NO_EXEC=1")
+        #expect(
+            ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": "1"]).disabledBy
+                == "RESPOND_NO_EXEC=1")
         #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": "0"]) == .allowed)
         #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: ["RESPOND_NO_EXEC": ""]) == .allowed)
         #expect(ExecutionPolicy.resolve(noExecFlag: false, environment: [:]) == .allowed)
@@ -26,7 +28,8 @@ struct ExecutionPolicyTests {
         }
         #expect(!FileManager.default.fileExists(atPath: incident.path + "/ran"))
         #expect(!FileManager.default.fileExists(atPath: incident.path + "/commands"))
-        #expect(CommandRunnerError.executionDisabled(source: "--no-exec").description
-            == "running commands is disabled (--no-exec); copy it with y instead")
+        #expect(
+            CommandRunnerError.executionDisabled(source: "--no-exec").description
+                == "running commands is disabled (--no-exec); copy it with y instead")
     }
 }

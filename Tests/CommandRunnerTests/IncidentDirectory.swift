@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 @testable import CommandRunner
 
 /// A fresh incident directory of the running test, removed when it ends (its suite is marked `.temporaryFiles`).
@@ -14,7 +15,8 @@ struct IncidentDirectory {
         _ commandLine: String, script: Bool = false, timeout: Duration = .seconds(60),
         outputCap: Int = CommandRequest.defaultOutputCap
     ) -> CommandRequest {
-        CommandRequest(commandLine: commandLine, isScript: script, incidentDirectory: path, workingDirectory: path,
-                       timeout: timeout, outputCap: outputCap)
+        CommandRequest(
+            commandLine: commandLine, isScript: script, incidentDirectory: path, workingDirectory: path,
+            timeout: timeout, outputCap: outputCap)
     }
 }

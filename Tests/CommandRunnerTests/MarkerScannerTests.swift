@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CommandRunner
 
 /// Telling the shell's markers from the output around them, however the bytes are cut into chunks.
@@ -81,8 +82,11 @@ struct MarkerScannerTests {
             var scanner = MarkerScanner(tag: tag)
             let bytes = try #require(FileManager.default.contents(atPath: path))
             let pieces = scanner.scan(Array(bytes)) + scanner.finish()
-            #expect(pieces == [.command("echo hi"), .output(Array("hi\n".utf8)), .command("false"), .command("false"),
-                               .failure(1)], "tag \(digits)")
+            #expect(
+                pieces == [
+                    .command("echo hi"), .output(Array("hi\n".utf8)), .command("false"), .command("false"),
+                    .failure(1),
+                ], "tag \(digits)")
         }
     }
 }

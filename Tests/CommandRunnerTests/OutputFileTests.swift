@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import Testing
+
 @testable import CommandRunner
 
 /// The output file: named after the step and never the command, and capped, with what was dropped said in the
@@ -68,8 +69,9 @@ struct OutputFileTests {
         ).waitForResult()
         #expect(result.outputBytes == 0)
         #expect(result.outputDroppedBytes == 0)
-        let size = try #require(try FileManager.default.attributesOfItem(
-            atPath: incident.path + "/" + result.outputFile)[.size] as? Int)
+        let size = try #require(
+            try FileManager.default.attributesOfItem(
+                atPath: incident.path + "/" + result.outputFile)[.size] as? Int)
         #expect(size > 2048 && size < 2048 + 200)
         #expect(result.commandRun(step: nil, placeholders: [:]).outputDroppedBytes == nil)
     }

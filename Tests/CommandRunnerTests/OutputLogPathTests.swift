@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import CommandRunner
 
 /// Where a command's output file may be created: only in the incident's own `commands/` directory, never through

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CommandRunner
 
 /// The excerpt, control stripping, UTF-8 chunking and the OSC 52 clipboard sequence.
@@ -7,7 +8,8 @@ import Testing
 struct OutputTextTests {
     @Test("an excerpt keeps the first and last lines with the count of those left out")
     func headAndTail() {
-        var builder = OutputExcerptBuilder(limits: ExcerptLimits(headLines: 2, tailLines: 3, lineLength: 80, maximumBytes: 4096))
+        var builder = OutputExcerptBuilder(
+            limits: ExcerptLimits(headLines: 2, tailLines: 3, lineLength: 80, maximumBytes: 4096))
         builder.append((1...10).map(String.init).joined(separator: "\n") + "\n")
         #expect(builder.excerpt(redact: { $0 }) == "1\n2\n… 5 lines omitted …\n8\n9\n10")
     }
@@ -36,8 +38,9 @@ struct OutputTextTests {
         var builder = OutputExcerptBuilder()
         builder.append("\u{1B}[31mred\u{1B}[0m\tdone\u{07}\r\n\u{1B}]0;title\u{07}ok\u{1B}P1$r\u{1B}\\\u{9B}2Jend\n")
         builder.append("rm -rf /tmp/\u{202E}gol.txt\n")
-        #expect(builder.excerpt(redact: { $0 })
-            == "␛[31mred␛[0m    done␇\n␛]0;title␇ok␛P1$r␛\\\\u{9B}2Jend\nrm -rf /tmp/\\u{202E}gol.txt")
+        #expect(
+            builder.excerpt(redact: { $0 })
+                == "␛[31mred␛[0m    done␇\n␛]0;title␇ok␛P1$r␛\\\\u{9B}2Jend\nrm -rf /tmp/\\u{202E}gol.txt")
     }
 
     @Test("a character cut between two chunks is decoded whole")
@@ -56,8 +59,9 @@ struct OutputTextTests {
     @Test("OSC 52 carries the base64 of the text, wrapped for tmux when inside it")
     func osc52() throws {
         #expect(try OSC52.sequence(for: "echo hi", insideTmux: false) == "\u{1B}]52;c;ZWNobyBoaQ==\u{07}")
-        #expect(try OSC52.sequence(for: "echo hi", insideTmux: true)
-            == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;ZWNobyBoaQ==\u{07}\u{1B}\\")
+        #expect(
+            try OSC52.sequence(for: "echo hi", insideTmux: true)
+                == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;ZWNobyBoaQ==\u{07}\u{1B}\\")
         let escaped = Data("a␛]52;c;x␇b".utf8).base64EncodedString()
         #expect(try OSC52.sequence(for: "a\u{1B}]52;c;x\u{07}b", insideTmux: false) == "\u{1B}]52;c;\(escaped)\u{07}")
         let large = String(repeating: "x", count: OSC52.maximumBytes + 1)

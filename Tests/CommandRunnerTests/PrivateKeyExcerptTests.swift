@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import Testing
+
 @testable import CommandRunner
 
 /// A PEM private key of `lines` base64 lines, as `cat key.pem` prints it, and its key lines.
@@ -37,10 +38,13 @@ struct PrivateKeyExcerptTests {
     @Test("a key longer than the head and tail together loses every line, its END in the tail after the omission")
     func keyAcrossHeadAndTail() {
         let (key, keyLines) = privateKey(lines: 60)
-        var builder = OutputExcerptBuilder(limits: ExcerptLimits(headLines: 5, tailLines: 5, lineLength: 240, maximumBytes: 4096))
+        var builder = OutputExcerptBuilder(
+            limits: ExcerptLimits(headLines: 5, tailLines: 5, lineLength: 240, maximumBytes: 4096))
         builder.append(key + "\nok\n")
         let excerpt = builder.excerpt(redact: Redactor.redact)
         for line in keyLines { #expect(!excerpt.contains(line)) }
-        #expect(excerpt == "-----BEGIN RSA PRIVATE KEY-----[REDACTED]\n… 60 lines omitted …\n-----END RSA PRIVATE KEY-----\nok")
+        #expect(
+            excerpt
+                == "-----BEGIN RSA PRIVATE KEY-----[REDACTED]\n… 60 lines omitted …\n-----END RSA PRIVATE KEY-----\nok")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import IncidentModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import CommandRunner
 
 /// Stopping a command whatever it prints: a timeout or a cancel ends its whole process group promptly even

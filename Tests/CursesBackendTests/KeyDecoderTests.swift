@@ -1,7 +1,8 @@
-@testable import CursesBackend
 import CNcursesw
 import TerminalFrame
 import Testing
+
+@testable import CursesBackend
 
 /// What `get_wch` reports becomes the keys the guide understands, the same on every terminal.
 @Suite("Keys read from the terminal")

@@ -1,8 +1,9 @@
-@testable import CursesBackend
 import CNcursesw
 import Foundation
 import TerminalFrame
 import Testing
+
+@testable import CursesBackend
 
 /// Bracketed paste as the backend reads it: `ESC [ 200 ~` … `ESC [ 201 ~` arrive from curses as plain characters,
 /// and everything between them is one paste, never keys.
@@ -42,8 +43,10 @@ struct PasteDecoderTests {
         var decoder = InputDecoder()
         #expect(decoder.feed(.character(27), at: start).isEmpty)
         #expect(decoder.expire(at: start.addingTimeInterval(InputDecoder.markerTimeout)) == [.key(.escape)])
-        #expect(feed(&decoder, codes("\u{1B}[2x"), at: start) == [
-            .key(.escape), .key(.character("[")), .key(.character("2")), .key(.character("x"))])
+        #expect(
+            feed(&decoder, codes("\u{1B}[2x"), at: start) == [
+                .key(.escape), .key(.character("[")), .key(.character("2")), .key(.character("x")),
+            ])
         #expect(feed(&decoder, codes("\u{1B}\u{1B}"), at: start) == [.key(.escape)])
         #expect(decoder.feed(.functionKey(KEY_UP), at: start) == [.key(.escape), .key(.up)])
     }

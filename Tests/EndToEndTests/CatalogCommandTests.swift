@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `respond` binary with `$RESPOND_RUNBOOKS` set to `runbooksVariable` (unset when nil), in
 /// `directory` when given, and waits for it.
@@ -113,7 +113,9 @@ struct CatalogCommandTests {
     func lintErrors() throws {
         let output = try runRespond(["lint", PackagePaths.paymentsRunbooks])
         #expect(output.status == 1)
-        #expect(output.stdout.contains("\(PackagePaths.paymentsRunbooks)/refund-stuck.md:11: error: Diagnosis has no steps"))
+        #expect(
+            output.stdout.contains("\(PackagePaths.paymentsRunbooks)/refund-stuck.md:11: error: Diagnosis has no steps")
+        )
         #expect(output.stdout.contains("\(PackagePaths.paymentsRunbooks)/README.md:17: error: index row"))
         #expect(output.stdout.split(separator: "\n").last?.hasPrefix("4 files checked: ") == true)
     }
@@ -121,8 +123,10 @@ struct CatalogCommandTests {
     @Test("new writes a scaffold that lints without errors, refuses to overwrite, and rejects a bad id")
     func new() throws {
         let directory = try freshDirectory()
-        let created = try runRespond(["new", "disk-full", "--title", "Disk Full", "--severity", "P1",
-                                      "--category", "Storage", "--runbooks", directory])
+        let created = try runRespond([
+            "new", "disk-full", "--title", "Disk Full", "--severity", "P1",
+            "--category", "Storage", "--runbooks", directory,
+        ])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("| [Disk Full](disk-full.md) | P1 |"))
         #expect(created.stdout.contains("under ### Storage"))

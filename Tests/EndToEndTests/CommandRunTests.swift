@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Running a runbook's commands from the walkthrough, through the real binary in tmux: what the output pane
 /// shows, what the journal records, the output file and the postmortem. The fixture runbook `service-check`
@@ -18,7 +18,8 @@ struct CommandRunTests {
     private func start(_ arguments: String = "", variables extra: [String: String] = [:]) throws -> TmuxSession {
         let variables = home.variables(actor: "alice").merging(extra) { $1 }
         let session = try TmuxSession(
-            command: "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start service-check \(arguments); echo EXITED $?",
+            command:
+                "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start service-check \(arguments); echo EXITED $?",
             variables: variables, directory: home.path)
         try session.waitFor("Space done · s skip · y copy · R run")
         return session
@@ -77,7 +78,8 @@ struct CommandRunTests {
         try session.waitFor("Space done · s skip · y copy · R run")
         try session.sendKeys("x")
         try session.waitFor("postmortem draft:")
-        let postmortem = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/postmortem.md", encoding: .utf8)
+        let postmortem = try String(
+            contentsOfFile: try files.onlyIncidentDirectory() + "/postmortem.md", encoding: .utf8)
         let actions = try #require(postmortem.components(separatedBy: "## Actions taken").last)
         #expect(actions.contains("`echo \"checking payments-api\"` — exit 0 in"))
         // The link is relative to the postmortem, which sits in the incident directory beside `commands/`.
@@ -290,8 +292,9 @@ struct CommandRunTests {
 
         let event = try #require(try commandsRan().first)
         #expect(event["exitCode"] as? Int == 1)
-        #expect(event["outputExcerpt"] as? String
-            == "+ false\n! exit 1\n+ echo \"after the failure\"\nafter the failure")
+        #expect(
+            event["outputExcerpt"] as? String
+                == "+ false\n! exit 1\n+ echo \"after the failure\"\nafter the failure")
         let outputFile = try #require(event["outputFile"] as? String)
         let output = try String(contentsOfFile: try files.onlyIncidentDirectory() + "/" + outputFile, encoding: .utf8)
         #expect(output == "+ false\n! exit 1\n+ echo \"after the failure\"\nafter the failure\n")
@@ -330,8 +333,9 @@ struct CommandRunTests {
         let dropped = try #require(event["outputDroppedBytes"] as? Int)
         #expect(dropped > 90_000)
         let outputFile = try #require(event["outputFile"] as? String)
-        let size = try #require(try FileManager.default.attributesOfItem(
-            atPath: try files.onlyIncidentDirectory() + "/" + outputFile)[.size] as? Int)
+        let size = try #require(
+            try FileManager.default.attributesOfItem(
+                atPath: try files.onlyIncidentDirectory() + "/" + outputFile)[.size] as? Int)
         #expect(size < 4096 + 300)
         try session.sendKeys("q")
         try quit(session)
@@ -343,8 +347,9 @@ struct CommandRunTests {
             PackagePaths.binary, ["start", "service-check", "--output-cap", "20X"],
             environment: home.variables(actor: "alice"), directory: home.path)
         #expect(result.status != 0)
-        #expect(result.stderr.contains(
-            "--output-cap must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"20X\""))
+        #expect(
+            result.stderr.contains(
+                "--output-cap must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"20X\""))
         #expect(try files.incidentIDs().isEmpty)
     }
 }

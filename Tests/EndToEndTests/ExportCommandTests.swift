@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("respond export", .temporaryFiles, .tags(.slow))
 struct ExportCommandTests {
@@ -33,7 +33,10 @@ struct ExportCommandTests {
         #expect(mode == 0o600)
         let last = try #require(try fileLines(directory + "/timeline.jsonl").last)
         #expect(last.contains(#""kind":"export-written""#) && last.contains(#""format":"markdown""#))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["postmortem.md", "timeline.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                "postmortem.md", "timeline.jsonl",
+            ])
     }
 
     @Test("the postmortem shows a journal's escape sequences and controls escaped, never raw")
@@ -59,7 +62,9 @@ struct ExportCommandTests {
         _ = try incident(home)
         let json = try respond(["export", "last", "--format", "json", "-o", home + "/out.json"], home: home)
         #expect(json.status == 0, "\(json.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: home + "/out.json"))) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: home + "/out.json")))
+            as? [String: Any]
         #expect(object?["incidentID"] as? String == "disk-1")
         #expect((object?["events"] as? [Any])?.count == 6)
         let plain = try respond(["export", "disk", "--no-diagram", "-o", home + "/plain.md"], home: home)

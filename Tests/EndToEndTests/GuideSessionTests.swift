@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A responder's whole session, driven through the real binary in tmux: what the screen shows and what lands
 /// on disk. Each test has its own tmux server and incident home; they run one at a time to spare the machine.
@@ -280,8 +280,9 @@ struct GuideSessionTests {
     @Test("Ctrl-Z gives the terminal back to a job-control shell, and fg repaints the whole screen")
     func suspendAndResume() throws {
         let session = try TmuxSession(
-            command: "bash -c " + shellQuoted(
-                "set -m; \(shellQuoted(PackagePaths.binary)); echo STOPPED $?; fg; echo EXITED $?"),
+            command: "bash -c "
+                + shellQuoted(
+                    "set -m; \(shellQuoted(PackagePaths.binary)); echo STOPPED $?; fg; echo EXITED $?"),
             variables: variables, directory: home.path)
         try session.waitFor("Queue Backlog")
         try session.sendKeys("C-z")

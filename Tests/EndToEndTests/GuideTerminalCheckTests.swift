@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Without a usable terminal the guide refuses with one clear line and exit status 2, pointing at the
 /// commands that work without one; it never leaves curses to print and exit on its own.
 @Suite("The guide refuses a terminal it cannot use", .serialized, .temporaryFiles, .tags(.slow))
 struct GuideTerminalCheckTests {
-    private let nonInteractiveCommands = ["respond list", "respond show", "respond start RUNBOOK --detach", "respond log"]
+    private let nonInteractiveCommands = [
+        "respond list", "respond show", "respond start RUNBOOK --detach", "respond log",
+    ]
 
     @Test("stdin that is not a terminal gives one line on stderr and exit status 2")
     func stdinNotATerminal() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A command must be shown exactly as it will run, every line of it, or not run at all: through the real binary
 /// in tmux, a block hiding a line behind an escape sequence, and a block longer than the screen.
@@ -17,7 +17,8 @@ struct HiddenCommandSessionTests {
     private func start(runbooks: String) throws -> TmuxSession {
         let variables = home.variables(actor: "alice").merging(["RESPOND_RUNBOOKS": runbooks]) { $1 }
         let session = try TmuxSession(
-            command: "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start disk-full; echo EXITED $?",
+            command:
+                "cd \(shellQuoted(home.path)) && \(shellQuoted(PackagePaths.binary)) start disk-full; echo EXITED $?",
             variables: variables, directory: home.path)
         try session.waitFor("Space done · s skip · y copy · R run")
         return session

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("respond start, log, incidents, timeline", .temporaryFiles, .tags(.slow))
 struct JournalCommandTests {
@@ -113,16 +113,28 @@ struct JournalCommandTests {
         let home = try makeHome()
         let id = try start(home)
         let cases: [([String], String)] = [
-            (["status", "fixed"], "Error: unknown status \"fixed\": use investigating, identified, mitigated or resolved\n"),
+            (
+                ["status", "fixed"],
+                "Error: unknown status \"fixed\": use investigating, identified, mitigated or resolved\n"
+            ),
             (["step", "2", "skip"], "Error: skipping a step needs a reason: step 2 skip --reason \"why\"\n"),
             (["check", "zero"], "Error: checklist item must be a number from 1: got \"zero\"\n"),
             (["check", "4"], "Error: runbook disk-full has no checklist item 4; items are 1–3\n"),
-            (["step", "7", "done"], "Error: runbook disk-full has no step \"7\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"),
-            (["feedback", "x", "--step", "nine"], "Error: runbook disk-full has no step \"nine\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"),
+            (
+                ["step", "7", "done"],
+                "Error: runbook disk-full has no step \"7\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"
+            ),
+            (
+                ["feedback", "x", "--step", "nine"],
+                "Error: runbook disk-full has no step \"nine\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"
+            ),
             (["reopen"], "Error: incident \(id) is not closed\n"),
             (["status", "mitigated", "--pin"], "Error: --pin applies to notes only\n"),
             (["step", "1", "done", "--reason", "r"], "Error: --reason applies to `step N skip` only\n"),
-            (["dance"], "Error: unknown action \"dance\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen\n"),
+            (
+                ["dance"],
+                "Error: unknown action \"dance\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen\n"
+            ),
         ]
         for (arguments, expected) in cases {
             let result = try respond(["log", id] + arguments, home: home)
@@ -140,7 +152,9 @@ struct JournalCommandTests {
         let second = try start(home, ["--id", "db-outage-2"])
         let ambiguous = try respond(["log", "db-outage", "note", "x"], home: home)
         #expect(ambiguous.status != 0)
-        #expect(ambiguous.stderr == "Error: \"db-outage\" matches several incidents: \(first), \(second); give more of the id\n")
+        #expect(
+            ambiguous.stderr
+                == "Error: \"db-outage\" matches several incidents: \(first), \(second); give more of the id\n")
         let unknown = try respond(["timeline", "nope"], home: home)
         #expect(unknown.status != 0)
         #expect(unknown.stderr == "Error: no incident matches \"nope\"; recent: \(second), \(first)\n")
@@ -160,7 +174,8 @@ struct JournalCommandTests {
         let before = try String(contentsOfFile: path, encoding: .utf8)
         let timeline = try respond(["timeline", id], home: home)
         #expect(timeline.status != 0)
-        #expect(timeline.stderr == "Error: \(path):2: written by a newer respond (schema 2); upgrade respond to read it\n")
+        #expect(
+            timeline.stderr == "Error: \(path):2: written by a newer respond (schema 2); upgrade respond to read it\n")
         let log = try respond(["log", id, "note", "x"], home: home)
         #expect(log.status != 0)
         #expect(log.stderr.hasSuffix("written by a newer respond (schema 2); upgrade respond to read it\n"))
@@ -190,18 +205,22 @@ struct JournalCommandTests {
         #expect(try respond(["incidents"], home: try makeHome()).stdout == "no open incidents\n")
     }
 
-    @Test("timeline shows each event on one line with time, elapsed, actor, a pin mark and the postmortem's words, controls shown escaped")
+    @Test(
+        "timeline shows each event on one line with time, elapsed, actor, a pin mark and the postmortem's words, controls shown escaped"
+    )
     func timelineHuman() throws {
         let home = try makeHome()
         let id = try start(home, ["--title", "CPU"])
-        _ = try respond(["log", id, "note", "line one\nline two \u{1B}]0;pwned\u{07}\u{1B}[31mred"], home: home, actor: "amy")
+        _ = try respond(
+            ["log", id, "note", "line one\nline two \u{1B}]0;pwned\u{07}\u{1B}[31mred"], home: home, actor: "amy")
         _ = try respond(["log", id, "milestone", "detected"], home: home, actor: "bo")
         _ = try respond(["log", id, "note", "--pin", "rollback `v2`"], home: home, actor: "bo")
         let result = try respond(["timeline", id], home: home)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 4)
-        let pattern = #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two ␛]0;pwned␇␛\[31mred$"#
+        let pattern =
+            #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two ␛]0;pwned␇␛\[31mred$"#
         #expect(lines[1].range(of: pattern, options: .regularExpression) != nil, "\(lines[1])")
         #expect(lines[0].hasSuffix("tester  Incident opened: “CPU”, P1, runbook disk-full"))
         #expect(lines[2].hasSuffix("bo  Detected"))
@@ -209,14 +228,16 @@ struct JournalCommandTests {
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
-    @Test("timeline --json prints the journal's lines as stored, fields from newer writers kept, corrupt lines left out")
+    @Test(
+        "timeline --json prints the journal's lines as stored, fields from newer writers kept, corrupt lines left out")
     func timelineJSON() throws {
         let home = try makeHome()
         let id = try start(home)
         _ = try respond(["log", id, "note", "x"], home: home)
         let path = home + "/incidents/\(id)/timeline.jsonl"
         let stored = try String(contentsOfFile: path, encoding: .utf8)
-        let additive = #"{"actor":"bot","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"note","occurredAt":"2026-11-27T00:20:05.123Z","recordedAt":"2026-11-27T00:20:05.123Z","seq":3,"text":"from a ticket","ticketURL":"https://t/1","v":1}"#
+        let additive =
+            #"{"actor":"bot","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"note","occurredAt":"2026-11-27T00:20:05.123Z","recordedAt":"2026-11-27T00:20:05.123Z","seq":3,"text":"from a ticket","ticketURL":"https://t/1","v":1}"#
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(("not json\n" + additive + "\n").utf8))
@@ -233,7 +254,8 @@ struct JournalCommandTests {
         let id = try start(home)
         let copy = try makeHome() + "/ticket-4711"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: home + "/incidents/\(id)/timeline.jsonl", toPath: copy + "/timeline.jsonl")
+        try FileManager.default.copyItem(
+            atPath: home + "/incidents/\(id)/timeline.jsonl", toPath: copy + "/timeline.jsonl")
         let result = try respond(["timeline", copy + "/timeline.jsonl"], home: try makeHome())
         #expect(result.status == 0)
         #expect(result.stdout.contains("Incident opened: “Disk Full”, P1, runbook disk-full"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Real processes appending to one journal at once, and a writer killed mid-burst.
 @Suite("Journal under concurrent and killed writers", .temporaryFiles, .tags(.slow))
@@ -30,7 +30,10 @@ struct JournalWriterTests {
             environment["WRITER"] = "w\(writer)"
             return try RunningProcess(
                 "/bin/sh",
-                ["-c", #"for i in $(seq 500); do "$RESPOND_BIN" log "$ID" note "w$i" --as "$WRITER" >/dev/null || exit 1; done"#],
+                [
+                    "-c",
+                    #"for i in $(seq 500); do "$RESPOND_BIN" log "$ID" note "w$i" --as "$WRITER" >/dev/null || exit 1; done"#,
+                ],
                 environment: environment)
         }
         for writer in writers {

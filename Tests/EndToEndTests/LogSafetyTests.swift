@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `respond` against `home` as `tester` with the local time zone `TZ=timeZone`, and waits for it to exit.
 private func respond(_ arguments: [String], home: String, timeZone: String) throws -> ProcessResult {
@@ -75,11 +75,12 @@ struct LogSafetyTests {
         let id = try start(home)
         let now = Date()
         // A zone whose clocks show between 02:00 and 20:00 now, so that two hours on is still today.
-        let hoursEast = try #require((-12...14).first { hours in
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: hours * 3600)!
-            return (2..<20).contains(calendar.component(.hour, from: now))
-        })
+        let hoursEast = try #require(
+            (-12...14).first { hours in
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(secondsFromGMT: hours * 3600)!
+                return (2..<20).contains(calendar.component(.hour, from: now))
+            })
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(secondsFromGMT: hoursEast * 3600))
         let later = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now.addingTimeInterval(7200))
@@ -88,20 +89,29 @@ struct LogSafetyTests {
         let result = try respond(["log", id, "milestone", "detected", "--at", typed], home: home, timeZone: zone)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "saved #2 milestone\n")
-        #expect(result.stderr.hasPrefix(
-            "warning: --at \(typed) is later than now today, so it was read as yesterday, "))
+        #expect(
+            result.stderr.hasPrefix(
+                "warning: --at \(typed) is later than now today, so it was read as yesterday, "))
         let expected = try #require(calendar.date(from: later)).addingTimeInterval(-86_400)
         #expect(try fileLines(journal(home, id)).last?.contains(#""occurredAt":"\#(journalStamp(expected))""#) == true)
     }
 
-    @Test("a time that cannot be meant is a usage error (exit 64) saying what is wrong, sanitized, and nothing is appended")
+    @Test(
+        "a time that cannot be meant is a usage error (exit 64) saying what is wrong, sanitized, and nothing is appended"
+    )
     func refusedTimes() throws {
         let home = try makeHome()
         let id = try start(home)
         let cases: [(String, String)] = [
-            ("2026-02-31T10:00", "Error: cannot read time \"2026-02-31T10:00\": February 2026 has 28 days, not a day 31\n"),
+            (
+                "2026-02-31T10:00",
+                "Error: cannot read time \"2026-02-31T10:00\": February 2026 has 28 days, not a day 31\n"
+            ),
             ("24:00", "Error: cannot read time \"24:00\": hours are 00 to 23, minutes and seconds 00 to 59\n"),
-            ("\u{1B}]0;pwned\u{07}soon\u{9B}2J", "Error: cannot read time \"␛]0;pwned␇soon\\u{9B}2J\": use HH:MM (local time today), or ISO 8601:"),
+            (
+                "\u{1B}]0;pwned\u{07}soon\u{9B}2J",
+                "Error: cannot read time \"␛]0;pwned␇soon\\u{9B}2J\": use HH:MM (local time today), or ISO 8601:"
+            ),
         ]
         for (typed, message) in cases {
             let result = try respond(["log", id, "note", "x", "--at", typed], home: home, timeZone: "Asia/Taipei")
@@ -122,14 +132,16 @@ struct LogSafetyTests {
             ["log", id, "note", "x", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
         #expect(before.status == 0)
         #expect(before.stdout == "saved #2 note\n")
-        #expect(before.stderr.hasPrefix(
-            "warning: --at 2020-01-01T00:00Z (2020-01-01T08:00:00+08:00) is before the incident opened ("))
+        #expect(
+            before.stderr.hasPrefix(
+                "warning: --at 2020-01-01T00:00Z (2020-01-01T08:00:00+08:00) is before the incident opened ("))
         let after = try respond(
             ["log", id, "note", "y", "--at", "2999-01-01T00:00Z"], home: home, timeZone: "Asia/Taipei")
         #expect(after.status == 0)
         #expect(after.stdout == "saved #3 note\n")
-        #expect(after.stderr.hasPrefix(
-            "warning: --at 2999-01-01T00:00Z (2999-01-01T08:00:00+08:00) is later than now ("))
+        #expect(
+            after.stderr.hasPrefix(
+                "warning: --at 2999-01-01T00:00Z (2999-01-01T08:00:00+08:00) is later than now ("))
         let impact = try respond(
             ["log", id, "milestone", "impact-started", "--at", "2020-01-01T00:00Z"], home: home, timeZone: "UTC")
         #expect(impact.status == 0 && impact.stderr.isEmpty, "\(impact.stderr)")
@@ -146,11 +158,12 @@ struct LogSafetyTests {
         let refused = try respond(["log", id, "status", "resolved"], home: home, timeZone: "UTC")
         #expect(refused.status != 0)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr == """
-            Error: not resolved: 2 verification items are open on runbook disk-full: 1. Disk 使用率 < 80%; 3. \
-            DiskFull alert 已 resolved; check them (respond log \(id) check N) or resolve anyway with --force
+        #expect(
+            refused.stderr == """
+                Error: not resolved: 2 verification items are open on runbook disk-full: 1. Disk 使用率 < 80%; 3. \
+                DiskFull alert 已 resolved; check them (respond log \(id) check N) or resolve anyway with --force
 
-            """)
+                """)
         #expect(try fileLines(journal(home, id)).count == 2)
         let misplaced = try respond(["log", id, "status", "mitigated", "--force"], home: home, timeZone: "UTC")
         #expect(misplaced.stderr == "Error: --force applies to `status resolved` only\n")
@@ -187,7 +200,8 @@ struct LogSafetyTests {
         let home = try makeHome()
         let id = try start(home)
         let path = journal(home, id)
-        let envelope = #""actor":"a\u001b[1m\u202e","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","occurredAt":"2026-11-27T00:21:10.412Z","recordedAt":"2026-11-27T00:21:10.412Z""#
+        let envelope =
+            #""actor":"a\u001b[1m\u202e","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","occurredAt":"2026-11-27T00:21:10.412Z","recordedAt":"2026-11-27T00:21:10.412Z""#
         let hostile = [
             #"{\#(envelope),"kind":"\u001b]0;pwned\u0007\u001b[31mevil","seq":2,"v":1}"#,
             #"{\#(envelope),"kind":"severity-changed","severity":"\u001b[2J\u009b31m","seq":3,"v":1}"#,
@@ -208,7 +222,9 @@ struct LogSafetyTests {
             #expect(!hasTerminalControls(result.stderr), "\(arguments) printed a control on stderr")
         }
         let timeline = try respond(["timeline", id], home: home, timeZone: "UTC")
-        #expect(timeline.stderr.contains(#"corrupt line set aside: unknown event kind "\u{1B}]0;pwned\u{7}\u{1B}[31mevil""#))
+        #expect(
+            timeline.stderr.contains(#"corrupt line set aside: unknown event kind "\u{1B}]0;pwned\u{7}\u{1B}[31mevil""#)
+        )
         #expect(timeline.stderr.contains(#"invalid String value \u{1B}[2J\u{9B}31m"#))
         let json = try respond(["timeline", id, "--json"], home: home, timeZone: "UTC")
         let note = try #require(json.stdout.split(separator: "\n").first { $0.contains("hello") })

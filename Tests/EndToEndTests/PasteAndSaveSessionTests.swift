@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What reaches the journal when text is pasted, when appends fail and the responder quits, and while another
 /// process holds the journal's lock: through the real binary in tmux.

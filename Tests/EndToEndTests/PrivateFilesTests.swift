@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The mode bits of the file or directory at `path` itself (a link is not followed), or -1 when there is none.
 private func modeBits(_ path: String) -> Int {
@@ -42,7 +42,8 @@ struct PrivateFilesTests {
         #expect(started.status == 0, "\(started.stderr)")
         let exported = try shell("umask \(umask); exec \"$RESPOND\" export disk-1", home: home)
         #expect(exported.status == 0, "\(exported.stderr)")
-        let elsewhere = try shell("umask \(umask); exec \"$RESPOND\" export disk-1 -o \"$RESPOND_HOME/pm.md\"", home: home)
+        let elsewhere = try shell(
+            "umask \(umask); exec \"$RESPOND\" export disk-1 -o \"$RESPOND_HOME/pm.md\"", home: home)
         #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
         let directory = home + "/incidents/disk-1"
         #expect(modeBits(home + "/incidents") == 0o700)
@@ -62,7 +63,8 @@ struct PrivateFilesTests {
         try "victim\n".write(toFile: victim, atomically: false, encoding: .utf8)
         // `$$` is the shell's pid, which `exec` hands to respond: the name the old code would have used.
         let planted = [".pm.md.$$.tmp", ".pm.md.tmp", "pm.md.tmp", ".respond-0000000000000000.tmp"]
-        let script = planted.map { "ln -s \"$VICTIM\" \"$SHARED/\($0)\"" }.joined(separator: "; ")
+        let script =
+            planted.map { "ln -s \"$VICTIM\" \"$SHARED/\($0)\"" }.joined(separator: "; ")
             + "; exec \"$RESPOND\" export disk-1 -o \"$SHARED/pm.md\""
         let result = try shell(script, home: home, variables: ["SHARED": shared, "VICTIM": victim])
         #expect(result.status == 0, "\(result.stderr)")
@@ -115,7 +117,8 @@ struct GuideFileModeTests {
     func outputLogAndPostmortemModes() throws {
         let home = try SessionHome()
         let session = try TmuxSession(
-            command: "cd \(shellQuoted(home.path)) && umask 777 && \(shellQuoted(PackagePaths.binary)) start service-check; echo EXITED $?",
+            command:
+                "cd \(shellQuoted(home.path)) && umask 777 && \(shellQuoted(PackagePaths.binary)) start service-check; echo EXITED $?",
             variables: home.variables(actor: "alice"), directory: home.path)
         try session.waitFor("Space done · s skip · y copy · R run")
         try session.sendKeys("R")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary under test and the library only these tests give it, beside the shared runbook libraries.
 extension PackagePaths {

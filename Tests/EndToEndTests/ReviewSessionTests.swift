@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The incident commander follows a responder's session live with `respond review`, both the real program in
 /// their own tmux servers over one incident home.
@@ -19,7 +19,8 @@ struct ReviewSessionTests {
     }
 
     /// Runs `respond ARGS` as `actor` in a pane of its own, printing its exit status when it ends.
-    private func respond(_ arguments: String, as actor: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    private func respond(_ arguments: String, as actor: String, width: Int = 80, height: Int = 24) throws -> TmuxSession
+    {
         try TmuxSession(
             command: "\(shellQuoted(PackagePaths.binary)) \(arguments); echo EXITED $?",
             variables: home.variables(actor: actor), width: width, height: height, directory: home.path)
@@ -32,7 +33,9 @@ struct ReviewSessionTests {
             environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
     }
 
-    @Test("the responder's events (a Chinese note among them) reach the review within a second; the commander's annotation reaches the responder's timeline and the export")
+    @Test(
+        "the responder's events (a Chinese note among them) reach the review within a second; the commander's annotation reaches the responder's timeline and the export"
+    )
     func liveReview() throws {
         let responder = try respond("start queue-backlog", as: "alice")
         try responder.waitFor("Diagnosis 0/3")
@@ -52,7 +55,9 @@ struct ReviewSessionTests {
         try responder.waitFor("lag 已降到 5000，持續觀察")
         try responder.waitFor("Enter saves")
         try responder.sendKeys("Enter")
-        try responder.waitUntil("the note is saved") { $0.contains("saved") && !$0.contains("saving") && !$0.contains("Enter saves") }
+        try responder.waitUntil("the note is saved") {
+            $0.contains("saved") && !$0.contains("saving") && !$0.contains("Enter saves")
+        }
         try review.waitFor("note: lag 已降到 5000，持續觀察", timeout: Self.liveDeadline)
 
         let logged = try respondCommand(["log", "last", "status", "mitigated"], as: "alice")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The most memory `respond lint` or `show` may hold at once for one file at the size limit, whatever its shape;
 /// docs/runbook-format.md promises it.
@@ -27,8 +27,9 @@ private func peakOfRespond(
 ) throws -> (status: Int32, peakBytes: Int) {
     var environment = ProcessInfo.processInfo.environment
     environment["RESPOND_RUNBOOKS"] = directory
-    let child = try ChildProcess(PackagePaths.binary, arguments, environment: environment,
-                                 stdout: .file("/dev/null"), stderr: .file("/dev/null"))
+    let child = try ChildProcess(
+        PackagePaths.binary, arguments, environment: environment,
+        stdout: .file("/dev/null"), stderr: .file("/dev/null"))
     return try child.waitForExitWithPeakMemory()
 }
 
@@ -49,12 +50,14 @@ struct RunbookLimitsCommandTests {
         #expect(done.status == 0, "\(done.stderr)")
         let huge = try respond(["log", "last", "step", "99999999999999999999", "done"], home: home)
         #expect(huge.status == 1)
-        #expect(huge.stderr.contains("has no step \"99999999999999999999\"; steps: diagnosis-1, diagnosis-2"),
-                "\(huge.stderr)")
+        #expect(
+            huge.stderr.contains("has no step \"99999999999999999999\"; steps: diagnosis-1, diagnosis-2"),
+            "\(huge.stderr)")
         let check = try respond(["log", "last", "check", "99999999999999999999"], home: home)
         #expect(check.status == 1)
-        #expect(check.stderr.contains("checklist item must be a number from 1: got \"99999999999999999999\""),
-                "\(check.stderr)")
+        #expect(
+            check.stderr.contains("checklist item must be a number from 1: got \"99999999999999999999\""),
+            "\(check.stderr)")
 
         let export = try respond(["export", "last"], home: home)
         #expect(export.status == 0, "\(export.stderr)")
@@ -69,15 +72,17 @@ struct RunbookLimitsCommandTests {
         let start = try respond(["start", "disk-full", "--detach"], home: home)
         #expect(start.status == 0, "\(start.stderr)")
         let variables = ["RESPOND_HOME": home, "RESPOND_RUNBOOKS": home + "/runbooks", "RESPOND_ACTOR": "tester"]
-        let resume = try TmuxSession(command: "\(shellQuoted(PackagePaths.binary)) resume; echo EXITED $?",
-                                     variables: variables, directory: home)
+        let resume = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) resume; echo EXITED $?",
+            variables: variables, directory: home)
         try resume.waitFor("Step 99999999999999999999")
         try resume.sendKeys("q")
         try resume.waitFor("respond · runbooks")
         try resume.sendKeys("q")
         try resume.waitFor("EXITED 0", history: true)
-        let review = try TmuxSession(command: "\(shellQuoted(PackagePaths.binary)) review last; echo EXITED $?",
-                                     variables: variables, directory: home)
+        let review = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) review last; echo EXITED $?",
+            variables: variables, directory: home)
         try review.waitFor("REVIEW · Disk Full")
         try review.sendKeys("q")
         try review.waitFor("EXITED 0", history: true)
@@ -88,7 +93,8 @@ struct RunbookLimitsCommandTests {
         let home = try makeHome()
         let path = home + "/runbooks/huge.md"
         try Data(repeating: UInt8(ascii: "<"), count: 10 << 20).write(to: URL(fileURLWithPath: path))
-        let message = "\(path) is 10485760 bytes (10 MiB); a file in the runbook directory may be at most "
+        let message =
+            "\(path) is 10485760 bytes (10 MiB); a file in the runbook directory may be at most "
             + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory"
         for arguments in [["show", "huge"], ["start", "huge", "--detach"]] {
             let output = try respond(arguments, home: home)
@@ -100,15 +106,18 @@ struct RunbookLimitsCommandTests {
         #expect(lint.stdout.contains("\(path):1: error: \(message)\n"), "\(lint.stdout)")
     }
 
-    @Test("lint and show of the most costly shapes at the size limit stay within the documented memory",
-          arguments: [
-              ("a line of <", String(repeating: "<", count: sizeLimit)),
-              ("nested quotes", String(repeating: ">", count: sizeLimit)),
-              ("nested emphasis",
-               String(repeating: "*_", count: sizeLimit / 4) + "x" + String(repeating: "_*", count: sizeLimit / 4)),
-              ("open brackets", String(repeating: "[", count: sizeLimit)),
-              ("blank code spans", String(repeating: "` ", count: sizeLimit / 2)),
-          ])
+    @Test(
+        "lint and show of the most costly shapes at the size limit stay within the documented memory",
+        arguments: [
+            ("a line of <", String(repeating: "<", count: sizeLimit)),
+            ("nested quotes", String(repeating: ">", count: sizeLimit)),
+            (
+                "nested emphasis",
+                String(repeating: "*_", count: sizeLimit / 4) + "x" + String(repeating: "_*", count: sizeLimit / 4)
+            ),
+            ("open brackets", String(repeating: "[", count: sizeLimit)),
+            ("blank code spans", String(repeating: "` ", count: sizeLimit / 2)),
+        ])
     func costlyShapes(shape: String, text: String) throws {
         let directory = try freshDirectory()
         try text.write(toFile: directory + "/shape.md", atomically: true, encoding: .utf8)

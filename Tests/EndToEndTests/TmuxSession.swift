@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A failure of the harness itself, with what it was doing.
 struct TmuxError: Error, CustomStringConvertible {
@@ -29,12 +29,12 @@ final class TmuxSession {
         self.directory = directory
         let config = directory + "/tmux.conf"
         try """
-            set -g remain-on-exit on
-            set -g status off
-            set -g escape-time 0
-            set -g default-terminal tmux-256color
-            set -g history-limit 1000
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        set -g remain-on-exit on
+        set -g status off
+        set -g escape-time 0
+        set -g default-terminal tmux-256color
+        set -g history-limit 1000
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         var arguments = ["-u", "-f", config, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         let paneVariables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(variables) { $1 }
         for (name, value) in paneVariables.sorted(by: { $0.key < $1.key }) {
@@ -110,7 +110,8 @@ final class TmuxSession {
 
     /// Whether the pane's program has exited.
     func paneDead() throws -> Bool {
-        try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
             == "1"
     }
 

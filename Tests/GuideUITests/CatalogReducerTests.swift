@@ -44,15 +44,21 @@ struct CatalogReducerTests {
         #expect(wrapped.severity == .p3)
     }
 
-    @Test("a new incident starts at the runbook's severity, else its index row's, from the catalog or the command line",
-          arguments: [(Severity?.some(.p0), Severity?.none, Severity.p0), (nil, .p1, .p1), (nil, nil, .p2), (.p3, .p1, .p3)])
+    @Test(
+        "a new incident starts at the runbook's severity, else its index row's, from the catalog or the command line",
+        arguments: [
+            (Severity?.some(.p0), Severity?.none, Severity.p0), (nil, .p1, .p1), (nil, nil, .p2), (.p3, .p1, .p3),
+        ])
     func defaultSeverity(own: Severity?, indexed: Severity?, expected: Severity) throws {
         var runbook = Fixtures.cpuRunbook
         runbook.severity = own
-        let entry = CatalogEntry(id: runbook.id, title: runbook.title, file: runbook.id + ".md", severity: indexed,
-                                 kind: .incident, description: "", location: SourceLocation(file: "README.md", line: 1))
-        let library = Library(categories: [Category(name: "C", entries: [entry])], runbooks: [runbook], search: { _ in [] })
-        let model = AppModel(library: library, actor: "alice", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        let entry = CatalogEntry(
+            id: runbook.id, title: runbook.title, file: runbook.id + ".md", severity: indexed,
+            kind: .incident, description: "", location: SourceLocation(file: "README.md", line: 1))
+        let library = Library(
+            categories: [Category(name: "C", entries: [entry])], runbooks: [runbook], search: { _ in [] })
+        let model = AppModel(
+            library: library, actor: "alice", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
         guard case .startForm(let form)? = run(model, keys(.enter)).0.overlay else { throw StartFormMissing() }
         #expect(form.severity == expected)
         let (_, effects) = launch(model, .start(runbook: runbook.id, title: nil, severity: nil, drill: false, id: nil))
@@ -73,8 +79,10 @@ struct CatalogReducerTests {
         #expect(form.severity == .p2)
         #expect(form.drill == false)
         let effects: [[Effect]]
-        (model, effects) = run(model, keys(.control("u")) + typing("Redis 命中率下降") + keys(.tab, .left, .tab, .character(" "), .enter))
-        #expect(effects.last == [.openIncident(runbook: "cache-issues", title: "Redis 命中率下降", severity: .p1, drill: true)])
+        (model, effects) = run(
+            model, keys(.control("u")) + typing("Redis 命中率下降") + keys(.tab, .left, .tab, .character(" "), .enter))
+        #expect(
+            effects.last == [.openIncident(runbook: "cache-issues", title: "Redis 命中率下降", severity: .p1, drill: true)])
         #expect(model.overlay == nil)
     }
 
@@ -107,10 +115,12 @@ struct CatalogReducerTests {
 
     @Test("launching on a runbook opens an incident at once; resuming loads one")
     func launching() {
-        #expect(launch(Fixtures.model(), .start(runbook: "high-cpu-usage", title: nil, severity: nil, drill: false)).1
-            == [.openIncident(runbook: "high-cpu-usage", title: "High CPU Usage", severity: .p1, drill: false)])
+        #expect(
+            launch(Fixtures.model(), .start(runbook: "high-cpu-usage", title: nil, severity: nil, drill: false)).1
+                == [.openIncident(runbook: "high-cpu-usage", title: "High CPU Usage", severity: .p1, drill: false)])
         #expect(launch(Fixtures.model(), .resume(id: "inc-3")).1 == [.loadIncident(id: "inc-3")])
-        let (unknown, effects) = launch(Fixtures.model(), .start(runbook: "nope", title: nil, severity: nil, drill: false))
+        let (unknown, effects) = launch(
+            Fixtures.model(), .start(runbook: "nope", title: nil, severity: nil, drill: false))
         #expect(effects.isEmpty)
         #expect(unknown.notice?.isError == true)
     }

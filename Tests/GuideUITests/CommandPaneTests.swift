@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GuideUI
 
 /// The output pane's memory: a command printing one endless line keeps only the newest part of it on screen.

@@ -65,14 +65,20 @@ struct CommandReducerTests {
     func copySelected() {
         let (_, effects) = run(CommandFixtures.walkthrough(), keys(.tab, .character("y")))
         let command = "kubectl logs -n ${NAMESPACE:-shop} <pod-name> --tail=50"
-        #expect(effects.last == [
-            .copyToClipboard(command),
-            .append(incidentID: incidentID, events: [
-                NewEvent(actor: "alice", kind: .commandCopied(command: command, step: CommandFixtures.firstStep))]),
-        ])
+        #expect(
+            effects.last == [
+                .copyToClipboard(command),
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(
+                            actor: "alice", kind: .commandCopied(command: command, step: CommandFixtures.firstStep))
+                    ]),
+            ])
     }
 
-    @Test("R asks for each placeholder with the last value used in this incident, confirms the filled line, then runs it")
+    @Test(
+        "R asks for each placeholder with the last value used in this incident, confirms the filled line, then runs it")
     func placeholdersThenConfirmThenRun() throws {
         let earlier = CommandRun(
             command: "kubectl logs -n payments api-1 --tail=50", step: CommandFixtures.firstStep,
@@ -99,9 +105,14 @@ struct CommandReducerTests {
         #expect(screen.contains("quoted: pod-name"))
 
         (model, effects) = run(model, keys(.enter))
-        #expect(effects.last == [.runCommand(CommandRunRequest(
-            commandLine: "kubectl logs -n payments 'api 3' --tail=50", isScript: false, step: CommandFixtures.firstStep,
-            placeholders: ["NAMESPACE": "payments", "pod-name": "api 3"], incidentID: incidentID))])
+        #expect(
+            effects.last == [
+                .runCommand(
+                    CommandRunRequest(
+                        commandLine: "kubectl logs -n payments 'api 3' --tail=50", isScript: false,
+                        step: CommandFixtures.firstStep,
+                        placeholders: ["NAMESPACE": "payments", "pod-name": "api 3"], incidentID: incidentID))
+            ])
         #expect(model.screen == .commandOutput)
         #expect(model.commands.isRunning)
     }
@@ -124,9 +135,13 @@ struct CommandReducerTests {
             #expect(model.screen == .walkthrough)
         }
         let (_, yes) = run(asked, keys(.character("y")))
-        #expect(yes.last == [.runCommand(CommandRunRequest(
-            commandLine: "kubectl get pods -n shop", isScript: false, step: CommandFixtures.firstStep,
-            placeholders: ["NAMESPACE": "shop"], incidentID: incidentID))])
+        #expect(
+            yes.last == [
+                .runCommand(
+                    CommandRunRequest(
+                        commandLine: "kubectl get pods -n shop", isScript: false, step: CommandFixtures.firstStep,
+                        placeholders: ["NAMESPACE": "shop"], incidentID: incidentID))
+            ])
     }
 
     @Test("a no-run block is refused with a reason, and so is every block under --no-exec")
@@ -137,7 +152,8 @@ struct CommandReducerTests {
         #expect(noRun.notice?.text == "this block is marked `# respond: no-run`; copy it with y instead")
         #expect(screenText(noRun).contains("marked `# respond: no-run`"))
 
-        let (disabled, disabledEffects) = run(CommandFixtures.walkthrough(disabledBy: "--no-exec"), keys(.character("R")))
+        let (disabled, disabledEffects) = run(
+            CommandFixtures.walkthrough(disabledBy: "--no-exec"), keys(.character("R")))
         #expect(disabledEffects.joined().isEmpty)
         #expect(disabled.overlay == nil)
         #expect(disabled.notice?.text == "running commands is disabled (--no-exec); copy it with y instead")
@@ -147,7 +163,9 @@ struct CommandReducerTests {
 
     @Test("a destructive command on a P1 incident runs only after the word yes is typed; anything else cancels")
     func destructiveOnP1() throws {
-        let asked = run(CommandFixtures.walkthrough(severity: .p1), keys(.down, .character("R")) + typing("web-1") + keys(.enter)).0
+        let asked = run(
+            CommandFixtures.walkthrough(severity: .p1), keys(.down, .character("R")) + typing("web-1") + keys(.enter)
+        ).0
         let (_, typedYes) = try #require(confirmation(asked))
         #expect(typedYes != nil)
         #expect(screenText(asked).contains("kubectl delete removes resources — type yes to run"))
@@ -162,9 +180,14 @@ struct CommandReducerTests {
         #expect(noEffects.joined().isEmpty)
 
         let (running, yesEffects) = run(asked, typing("yes") + keys(.enter))
-        #expect(yesEffects.last == [.runCommand(CommandRunRequest(
-            commandLine: "kubectl delete pod web-1 -n shop", isScript: false, step: CommandFixtures.deleteStep,
-            placeholders: ["pod-name": "web-1"], incidentID: incidentID))])
+        #expect(
+            yesEffects.last == [
+                .runCommand(
+                    CommandRunRequest(
+                        commandLine: "kubectl delete pod web-1 -n shop", isScript: false,
+                        step: CommandFixtures.deleteStep,
+                        placeholders: ["pod-name": "web-1"], incidentID: incidentID))
+            ])
         #expect(running.screen == .commandOutput)
     }
 
@@ -176,9 +199,14 @@ struct CommandReducerTests {
         #expect(typedYes == nil)
         #expect(screenText(asked).contains("kubectl delete removes resources"))
         let (_, effects) = run(asked, keys(.character("y")))
-        #expect(effects.last == [.runCommand(CommandRunRequest(
-            commandLine: "kubectl delete pod web-1 -n shop", isScript: false, step: CommandFixtures.deleteStep,
-            placeholders: ["pod-name": "web-1"], incidentID: incidentID))])
+        #expect(
+            effects.last == [
+                .runCommand(
+                    CommandRunRequest(
+                        commandLine: "kubectl delete pod web-1 -n shop", isScript: false,
+                        step: CommandFixtures.deleteStep,
+                        placeholders: ["pod-name": "web-1"], incidentID: incidentID))
+            ])
     }
 
     /// A model whose command is running in the output pane.
@@ -200,7 +228,8 @@ struct CommandReducerTests {
         #expect(!screenText(newest).contains("line 1 "))
     }
 
-    @Test("output appends to the pane line by line, controls shown escaped, and Ctrl-C stops the command, not the guide")
+    @Test(
+        "output appends to the pane line by line, controls shown escaped, and Ctrl-C stops the command, not the guide")
     func outputAndCtrlC() {
         var model = running()
         model = run(model, [.command(.output("NAME  READY\nweb-1 "))]).0
@@ -222,8 +251,12 @@ struct CommandReducerTests {
         let record = CommandRun(
             command: "kubectl get pods -n shop", step: CommandFixtures.firstStep, placeholders: ["NAMESPACE": "shop"],
             exitCode: 0, durationSeconds: 1.25, outputExcerpt: "web-1", outputFile: "commands/x.log")
-        let (model, effects) = run(running(), [.command(.output("web-1\n")), .command(.finished(record, summary: "exit 0 · 1.2s"))])
-        #expect(effects.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .commandRan(record))])])
+        let (model, effects) = run(
+            running(), [.command(.output("web-1\n")), .command(.finished(record, summary: "exit 0 · 1.2s"))])
+        #expect(
+            effects.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .commandRan(record))])
+            ])
         #expect(!model.commands.isRunning)
         #expect(model.journal.label == "saving…")
         #expect(screenText(model).contains("exit 0 · 1.2s · q closes · commands/x.log"))
@@ -258,7 +291,8 @@ struct CommandReducerTests {
 
         let (stopping, stopEffects) = run(question, keys(.character("y")))
         #expect(stopEffects.last == [.cancelCommand])
-        let record = CommandRun(command: "x", exitCode: nil, durationSeconds: 0.5, outputExcerpt: "", stoppedBecause: "cancelled")
+        let record = CommandRun(
+            command: "x", exitCode: nil, durationSeconds: 0.5, outputExcerpt: "", stoppedBecause: "cancelled")
         let (ended, endEffects) = run(stopping, [.command(.finished(record, summary: "cancelled · 0.5s"))])
         let recorded = [NewEvent(actor: "alice", kind: .commandRan(record))]
         // The quit waits for the journal to store the record: an unsaved record would ask first.

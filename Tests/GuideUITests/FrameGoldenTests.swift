@@ -53,8 +53,9 @@ struct FrameGoldenTests {
         expectGolden(view(progressed(width: 120, height: 30)), "walkthrough-120x30")
     }
 
-    @Test("O shows the outline with each item's state, on the current item, and Enter goes to the chosen one",
-          arguments: sizes)
+    @Test(
+        "O shows the outline with each item's state, on the current item, and Enter goes to the chosen one",
+        arguments: sizes)
     func outline(width: Int, height: Int) {
         let model = run(progressed(width: width, height: height), keys(.character("O"))).0
         expectGolden(view(model), "outline-\(width)x\(height)")
@@ -133,7 +134,8 @@ struct FrameGoldenTests {
 extension AppModel {
     /// The same screen as the runtime would show it under NO_COLOR.
     var withoutColor: AppModel {
-        var model = AppModel(library: library, actor: actor, colorEnabled: false, width: width, height: height, now: now)
+        var model = AppModel(
+            library: library, actor: actor, colorEnabled: false, width: width, height: height, now: now)
         for message in replay { model = update(model, message).0 }
         return model
     }

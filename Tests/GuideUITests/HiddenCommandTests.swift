@@ -26,16 +26,24 @@ enum HiddenCommandFixture {
     /// The walkthrough of a fresh P2 incident on the first step of `runbook`, the library's only one.
     static func walkthrough(on runbook: Runbook, width: Int = 80, height: Int = 24) -> AppModel {
         let library = Library(
-            categories: [Category(name: "Storage", entries: [
-                CatalogEntry(id: runbook.id, title: runbook.title, file: runbook.id + ".md", severity: .p2,
-                             kind: .incident, description: "Disk almost full",
-                             location: SourceLocation(file: "README.md", line: 9)),
-            ])],
+            categories: [
+                Category(
+                    name: "Storage",
+                    entries: [
+                        CatalogEntry(
+                            id: runbook.id, title: runbook.title, file: runbook.id + ".md", severity: .p2,
+                            kind: .incident, description: "Disk almost full",
+                            location: SourceLocation(file: "README.md", line: 9))
+                    ])
+            ],
             runbooks: [runbook], emergencyContacts: [], search: { _ in [runbook.id] })
-        let model = AppModel(library: library, actor: "alice", colorEnabled: true, width: width, height: height,
-                             now: CommandFixtures.opened)
-        let opened = Event(seq: 1, recordedAt: CommandFixtures.opened, actor: "alice", kind: .incidentOpened(
-            title: "磁碟快滿了", severity: .p2, runbook: runbook.id, drill: false, roles: [:]))
+        let model = AppModel(
+            library: library, actor: "alice", colorEnabled: true, width: width, height: height,
+            now: CommandFixtures.opened)
+        let opened = Event(
+            seq: 1, recordedAt: CommandFixtures.opened, actor: "alice",
+            kind: .incidentOpened(
+                title: "磁碟快滿了", severity: .p2, runbook: runbook.id, drill: false, roles: [:]))
         return update(model, .incidentLoaded(id: incidentID, events: [opened])).0
     }
 }
@@ -79,9 +87,14 @@ struct HiddenCommandTests {
         #expect(effects.last?.count == 2, "the clean block of step 2 is copied and recorded")
         #expect(copied.notice == nil)
         var runbook = try HiddenCommandFixture.runbook()
-        runbook.steps[1].body = [.code(CodeBlock(language: "bash", code: "du -sh\u{200B} /var/log\n",
-                                                 location: SourceLocation(file: "disk-full.md", line: 29)))]
-        let (hidden, nothing) = run(HiddenCommandFixture.walkthrough(on: runbook), keys(.character("j"), .character("R")))
+        runbook.steps[1].body = [
+            .code(
+                CodeBlock(
+                    language: "bash", code: "du -sh\u{200B} /var/log\n",
+                    location: SourceLocation(file: "disk-full.md", line: 29)))
+        ]
+        let (hidden, nothing) = run(
+            HiddenCommandFixture.walkthrough(on: runbook), keys(.character("j"), .character("R")))
         #expect(nothing.joined().isEmpty)
         #expect(hidden.notice?.text.contains("U+200B ZERO WIDTH SPACE") == true)
         #expect(screenText(hidden).contains("du -sh\\u{200B} /var/log"))
@@ -142,17 +155,23 @@ struct ConfirmationScrollTests {
         expectGolden(view(run(model, keys(.pageDown, .end)).0), "command-confirm-long-end-\(width)x\(height)")
     }
 
-    @Test("a value typed with an invisible character is shown escaped in the confirmation", arguments: [(80, 24), (40, 12)])
+    @Test(
+        "a value typed with an invisible character is shown escaped in the confirmation",
+        arguments: [(80, 24), (40, 12)])
     func invisibleValueShown(width: Int, height: Int) {
-        let model = run(CommandFixtures.walkthrough(width: width, height: height),
-                        keys(.tab, .character("R"), .enter, .control("u")) + typing("web\u{200B}1") + keys(.enter)).0
+        let model = run(
+            CommandFixtures.walkthrough(width: width, height: height),
+            keys(.tab, .character("R"), .enter, .control("u")) + typing("web\u{200B}1") + keys(.enter)
+        ).0
         expectGolden(view(model), "command-confirm-hidden-value-\(width)x\(height)")
     }
 
     @Test("the escaped value reads whole where the line has room")
     func invisibleValueText() {
-        let model = run(CommandFixtures.walkthrough(),
-                        keys(.tab, .character("R"), .enter, .control("u")) + typing("web\u{200B}1") + keys(.enter)).0
+        let model = run(
+            CommandFixtures.walkthrough(),
+            keys(.tab, .character("R"), .enter, .control("u")) + typing("web\u{200B}1") + keys(.enter)
+        ).0
         #expect(screenText(model).contains("$ kubectl logs -n shop 'web\\u{200B}1' --tail=50"))
     }
 }

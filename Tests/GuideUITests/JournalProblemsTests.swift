@@ -2,8 +2,8 @@ import Foundation
 import GuideUI
 import IncidentModel
 import IncidentStore
-import Testing
 import TestSupport
+import Testing
 
 /// Lines the journal set aside while loading are never silent: the responder sees where they are.
 @Suite("journal problems found while loading", .temporaryFiles)
@@ -33,7 +33,8 @@ struct JournalProblemsTests {
 
     @Test("a journal that can no longer be followed says why on the bottom line")
     func notFollowed() {
-        let (model, _) = update(Fixtures.walkthrough(width: 120), .journalNotFollowed(.truncated(path: "timeline.jsonl")))
+        let (model, _) = update(
+            Fixtures.walkthrough(width: 120), .journalNotFollowed(.truncated(path: "timeline.jsonl")))
         let bottom = view(model).textLines.last ?? ""
         #expect(bottom.contains("journal cannot be followed: timeline.jsonl became shorter while it was followed"))
     }
@@ -42,11 +43,14 @@ struct JournalProblemsTests {
     func corruptLineOnDisk() throws {
         let path = try freshDirectory() + "/" + Journal.fileName
         let journal = Journal(path: path)
-        _ = try journal.append([
-            NewEvent(actor: "alice", kind: .incidentOpened(
-                title: "結帳服務 CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: false, roles: [:])),
-            NewEvent(actor: "alice", kind: .note(text: "重啟 checkout-7d9f", pinned: false, commander: false)),
-        ], now: Fixtures.opened)
+        _ = try journal.append(
+            [
+                NewEvent(
+                    actor: "alice",
+                    kind: .incidentOpened(
+                        title: "結帳服務 CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: false, roles: [:])),
+                NewEvent(actor: "alice", kind: .note(text: "重啟 checkout-7d9f", pinned: false, commander: false)),
+            ], now: Fixtures.opened)
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines.insert("{\"seq\": 2, \"kind\": ", at: 1)
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
@@ -56,8 +60,10 @@ struct JournalProblemsTests {
         let problem = try #require(contents.problems.first)
         #expect(problem.line == 2)
         var model = Fixtures.model(width: 120)
-        for message in [Message.incidentLoaded(id: "2026-11-27-checkout-cpu", events: contents.events),
-                        .journalProblems(contents.problems)] {
+        for message in [
+            Message.incidentLoaded(id: "2026-11-27-checkout-cpu", events: contents.events),
+            .journalProblems(contents.problems),
+        ] {
             model = update(model, message).0
         }
         let bottom = view(model).textLines.last ?? ""

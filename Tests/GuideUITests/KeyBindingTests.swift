@@ -1,9 +1,10 @@
 import Foundation
-@testable import GuideUI
 import IncidentModel
 import RunbookKit
 import TerminalFrame
 import Testing
+
+@testable import GuideUI
 
 /// Each screen's key table is what its keys do: every key a row lists reaches that row's action, no key the table
 /// leaves out does anything, and the hint line names only keys the table dispatches.
@@ -41,9 +42,13 @@ struct KeyBindingTests {
     static let screens = ["catalog", "open incidents", "walkthrough", "command output", "timeline", "review"]
 
     /// Every key a table could list: printable ASCII, control letters, and the named keys.
-    static let everyKey: [Key] = (0x20...0x7E).map { Key.character(Character(UnicodeScalar($0)!)) }
+    static let everyKey: [Key] =
+        (0x20...0x7E).map { Key.character(Character(UnicodeScalar($0)!)) }
         + "abcdefghijklmnopqrstuvwxyz".map { Key.control($0) }
-        + [.enter, .escape, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown]
+        + [
+            .enter, .escape, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .home, .end, .pageUp,
+            .pageDown,
+        ]
         + (1...12).map { Key.function($0) }
 
     /// What a key press leaves behind that anyone could notice: the frame, the effects, the screens and the dialog.
@@ -68,7 +73,8 @@ struct KeyBindingTests {
         for (index, row) in table.enumerated() where row.applies(model) {
             for key in row.keys {
                 let first = table.firstIndex { $0.keys.contains(key) && $0.applies(model) }
-                #expect(first == index, "\(name): \(key) of `\(row.label)` goes to row \(first.map(String.init) ?? "none")")
+                #expect(
+                    first == index, "\(name): \(key) of `\(row.label)` goes to row \(first.map(String.init) ?? "none")")
             }
         }
     }
@@ -112,8 +118,9 @@ struct KeyBindingTests {
         for (model, line) in hints {
             let model = try #require(model)
             for hint in line {
-                #expect(keyBindings(for: model.screen).binding(for: hint.key, in: model) != nil,
-                        "\(model.screen): `\(hint.text)` names a key its table does not dispatch")
+                #expect(
+                    keyBindings(for: model.screen).binding(for: hint.key, in: model) != nil,
+                    "\(model.screen): `\(hint.text)` names a key its table does not dispatch")
             }
         }
     }

@@ -14,7 +14,9 @@ struct KeyDocumentationTests {
     func documented(screen: Screen, heading: String) throws {
         let section = try #require(Self.section(heading), "docs/keys.md has no \"## \(heading)\" section")
         for entry in keyHelp(for: screen) {
-            #expect(section.contains("`\(entry.keys)`"), "docs/keys.md, \(heading): `\(entry.keys)` (\(entry.action)) is missing")
+            #expect(
+                section.contains("`\(entry.keys)`"),
+                "docs/keys.md, \(heading): `\(entry.keys)` (\(entry.action)) is missing")
         }
     }
 

@@ -11,8 +11,9 @@ import Testing
 struct LibraryEffectsTests {
     /// The fixture's rows, with no runbook and no search delivered yet.
     static func model(width: Int = 80, height: Int = 24) -> AppModel {
-        AppModel(library: Library(categories: Fixtures.categories), actor: "alice", colorEnabled: true,
-                 width: width, height: height, now: Fixtures.opened)
+        AppModel(
+            library: Library(categories: Fixtures.categories), actor: "alice", colorEnabled: true,
+            width: width, height: height, now: Fixtures.opened)
     }
 
     @Test("Enter on a row asks for its runbook once and opens the start form when it arrives, at the file's severity")
@@ -40,9 +41,10 @@ struct LibraryEffectsTests {
         let (waiting, effects) = launch(Self.model(), start)
         #expect(effects == [.loadRunbooks(["cache-issues"])])
         let (_, opened) = update(waiting, .runbooksLoaded(ids: ["cache-issues"], runbooks: [Fixtures.cacheRunbook]))
-        #expect(opened == [
-            .openIncident(runbook: "cache-issues", title: "Cache Issues", severity: .p2, drill: true, id: "x"),
-        ])
+        #expect(
+            opened == [
+                .openIncident(runbook: "cache-issues", title: "Cache Issues", severity: .p2, drill: true, id: "x")
+            ])
         let (missing, none) = update(waiting, .runbooksLoaded(ids: ["cache-issues"], runbooks: []))
         #expect(none.isEmpty)
         #expect(missing.notice?.text == "no runbook \"cache-issues\" in the library")
@@ -57,9 +59,10 @@ struct LibraryEffectsTests {
         let (walking, more) = update(waiting, .runbooksLoaded(ids: ["high-cpu-usage"], runbooks: [Fixtures.cpuRunbook]))
         #expect(more.isEmpty)
         #expect(walking.library.runbook("high-cpu-usage") == Fixtures.cpuRunbook)
-        #expect(!view(walking).textLines.contains {
-            $0.contains("loading runbook") || $0.contains("not in this library")
-        })
+        #expect(
+            !view(walking).textLines.contains {
+                $0.contains("loading runbook") || $0.contains("not in this library")
+            })
         let (gone, _) = update(waiting, .runbooksLoaded(ids: ["high-cpu-usage"], runbooks: []))
         #expect(view(gone).textLines.contains { $0.contains("runbook \"high-cpu-usage\" is not in this library") })
         #expect(update(gone, .tick(now: Fixtures.opened)).1.isEmpty)

@@ -15,16 +15,25 @@ struct LongStepScrollTests {
         let runbook = Runbook(
             id: "long", title: "Long Script", kind: .incident, severity: .p1,
             sections: [Section(kind: .diagnosis, title: "Diagnosis", blocks: [], location: location)],
-            steps: [Step(key: "diagnosis-1", section: .diagnosis, number: 1, title: "逐一確認", body: [
-                .code(CodeBlock(language: "bash", code: script.joined(separator: "\n") + "\n", location: location, info: "bash")),
-                .code(CodeBlock(language: "bash", code: "echo done\n", location: location, info: "bash")),
-            ], location: location)],
+            steps: [
+                Step(
+                    key: "diagnosis-1", section: .diagnosis, number: 1, title: "逐一確認",
+                    body: [
+                        .code(
+                            CodeBlock(
+                                language: "bash", code: script.joined(separator: "\n") + "\n", location: location,
+                                info: "bash")),
+                        .code(CodeBlock(language: "bash", code: "echo done\n", location: location, info: "bash")),
+                    ], location: location)
+            ],
             checklist: [], escalation: [], related: [], footer: Footer(), path: "long.md")
         let library = Library(categories: [], runbooks: [runbook], search: { _ in [] })
-        let model = AppModel(library: library, actor: "alice", colorEnabled: true, width: width, height: height,
-                             now: Date(timeIntervalSince1970: 1_790_000_000))
-        let opened = Event(seq: 1, recordedAt: model.now, actor: "alice",
-                           kind: .incidentOpened(title: "long", severity: .p1, runbook: "long", drill: false, roles: [:]))
+        let model = AppModel(
+            library: library, actor: "alice", colorEnabled: true, width: width, height: height,
+            now: Date(timeIntervalSince1970: 1_790_000_000))
+        let opened = Event(
+            seq: 1, recordedAt: model.now, actor: "alice",
+            kind: .incidentOpened(title: "long", severity: .p1, runbook: "long", drill: false, roles: [:]))
         return update(model, .incidentLoaded(id: "2026-11-27-long", events: [opened])).0
     }
 
@@ -32,13 +41,16 @@ struct LongStepScrollTests {
     static func scriptRows(_ frame: Frame) -> [Int: Int] {
         var rows: [Int: Int] = [:]
         for (row, line) in frame.textLines.enumerated() {
-            if let index = script.firstIndex(where: { line.contains($0 + " ") || line.hasSuffix($0) }) { rows[row] = index }
+            if let index = script.firstIndex(where: { line.contains($0 + " ") || line.hasSuffix($0) }) {
+                rows[row] = index
+            }
         }
         return rows
     }
 
-    @Test("Ctrl-D and PgDn move the text by half of its rows, so that the half left on screen can be scrolled, not redrawn",
-          arguments: [(80, 24), (40, 12), (120, 30)])
+    @Test(
+        "Ctrl-D and PgDn move the text by half of its rows, so that the half left on screen can be scrolled, not redrawn",
+        arguments: [(80, 24), (40, 12), (120, 30)])
     func halfOfTheText(width: Int, height: Int) throws {
         let top = run(Self.walkthrough(width: width, height: height), keys(.control("d"), .control("d"))).0
         let before = Self.scriptRows(view(top))
@@ -49,7 +61,9 @@ struct LongStepScrollTests {
             let kept = Set(before.values).intersection(after.values).count
             #expect(shift > 0)
             #expect(kept >= shift, "the rows kept on screen are at least as many as the rows they move by")
-            #expect(run(run(top, keys(key)).0, keys(.control("u"))).0.incident?.contentScroll == top.incident?.contentScroll)
+            #expect(
+                run(run(top, keys(key)).0, keys(.control("u"))).0.incident?.contentScroll == top.incident?.contentScroll
+            )
         }
     }
 

@@ -13,13 +13,16 @@ struct ParsedLibraryTests {
         let readme = try String(contentsOf: directory.appendingPathComponent("README.md"), encoding: .utf8)
         let index = Data(readme.replacingOccurrences(of: "| P0 |", with: "| \(rowSeverity) |").utf8)
         let runbook = directory.appendingPathComponent("payment-timeout.md")
-        return Catalog(directory: "library", index: (path: "library/README.md", data: index),
-                       sources: [RunbookSource(path: "library/payment-timeout.md", contents: .data(try Data(contentsOf: runbook)))])
+        return Catalog(
+            directory: "library", index: (path: "library/README.md", data: index),
+            sources: [RunbookSource(path: "library/payment-timeout.md", contents: .data(try Data(contentsOf: runbook)))]
+        )
     }
 
     func model(width: Int, height: Int) throws -> AppModel {
-        AppModel(library: Library(catalog: try Self.catalog()), actor: "林值班", colorEnabled: true,
-                 width: width, height: height, now: Fixtures.opened)
+        AppModel(
+            library: Library(catalog: try Self.catalog()), actor: "林值班", colorEnabled: true,
+            width: width, height: height, now: Fixtures.opened)
     }
 
     /// Runs messages through `update`, answering what it asks of the library from `catalog` as the runtime does,
@@ -57,11 +60,13 @@ struct ParsedLibraryTests {
     func walkthrough(width: Int, height: Int) throws {
         let model = try model(width: width, height: height)
         expectGolden(view(model), "parsed-catalog-\(width)x\(height)")
-        let opened = Event(seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
-                           kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: true, roles: [:]))
+        let opened = Event(
+            seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
+            kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: true, roles: [:]))
         let walking = Self.settle(
             model, [.incidentOpened(id: "2026-11-27-payment", events: [opened])] + keys(.character("j")),
-            from: try Self.catalog()).0
+            from: try Self.catalog()
+        ).0
         expectGolden(view(walking), "parsed-step-\(width)x\(height)")
     }
 
@@ -77,11 +82,13 @@ struct ParsedLibraryTests {
 
     @Test("escalation offers the runbook's contacts, then the index's emergency contacts")
     func escalation() throws {
-        let opened = Event(seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
-                           kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: false, roles: [:]))
+        let opened = Event(
+            seq: 1, recordedAt: Fixtures.opened, actor: "林值班",
+            kind: .incidentOpened(title: "金流逾時", severity: .p0, runbook: "payment-timeout", drill: false, roles: [:]))
         let model = Self.settle(
             try model(width: 80, height: 24), [.incidentOpened(id: "p", events: [opened])] + keys(.character("e")),
-            from: try Self.catalog()).0
+            from: try Self.catalog()
+        ).0
         guard case .picker(let picker)? = model.overlay else {
             Issue.record("no escalation picker")
             return
@@ -92,11 +99,14 @@ struct ParsedLibraryTests {
         #expect(picker.options.last == "someone else…")
     }
 
-    @Test("when the index row and the file disagree, the catalog shows the row's severity and an incident starts at the file's")
+    @Test(
+        "when the index row and the file disagree, the catalog shows the row's severity and an incident starts at the file's"
+    )
     func severityOfRowAndFile() throws {
         let catalog = try Self.catalog(rowSeverity: "P2")
-        let model = AppModel(library: Library(catalog: catalog), actor: "林值班",
-                             colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        let model = AppModel(
+            library: Library(catalog: catalog), actor: "林值班",
+            colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
         let row = try #require(view(model).textLines.first { $0.contains("Payment Gateway Timeout") })
         #expect(row.contains("P2"))
         guard case .startForm(let form)? = Self.settle(model, keys(.enter), from: catalog).0.overlay else {

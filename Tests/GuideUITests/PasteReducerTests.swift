@@ -61,8 +61,14 @@ struct PasteReducerTests {
     func escalationName() {
         let messages = keys(.character("e"), .end, .enter) + [paste("DBA\non-call\n")] + keys(.enter)
         let (_, effects) = run(Fixtures.walkthrough(), messages)
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .escalated(to: "DBA on-call"))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .escalated(to: "DBA on-call"))
+                    ])
+            ])
     }
 
     @Test("the typed yes of a destructive command takes a paste as text; Enter still has to be pressed")
@@ -87,8 +93,17 @@ struct PasteReducerTests {
         let (_, effects) = run(
             Fixtures.walkthrough(),
             keys(.character("n")) + [paste("ok\u{1B}[31mred\u{1B}[0m\u{07}\u{0}\u{9B}2Jdone\u{202E}x")] + keys(.enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "ok␛[31mred␛[0m␇␀\\u{9B}2Jdone\\u{202E}x", pinned: false, commander: false))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(
+                            actor: "alice",
+                            kind: .note(
+                                text: "ok␛[31mred␛[0m␇␀\\u{9B}2Jdone\\u{202E}x", pinned: false, commander: false))
+                    ])
+            ])
     }
 
     @Test("a placeholder value and the start form's title take a paste as one line")

@@ -16,8 +16,10 @@ struct RedactedPlaceholderTests {
         let redacted = CommandRun(
             command: "kubectl logs -n x api-1 --tail=50", step: CommandFixtures.firstStep,
             placeholders: ["NAMESPACE": Redactor.marker], exitCode: 0, durationSeconds: 0.3, outputExcerpt: "ok")
-        for (events, offered) in [([EventKind.commandRan(real), .commandRan(redacted)], "payments"),
-                                  ([.commandRan(redacted)], "shop")] {
+        for (events, offered) in [
+            ([EventKind.commandRan(real), .commandRan(redacted)], "payments"),
+            ([.commandRan(redacted)], "shop"),
+        ] {
             let model = run(CommandFixtures.walkthrough(events: events), keys(.character("R"))).0
             guard case .command(.placeholder(let draft, let index, let editor))? = model.overlay else {
                 Issue.record("R did not ask for a placeholder")

@@ -16,16 +16,21 @@ struct ReviewGoldenTests {
 
     @Test("scrolled up with events arrived, a search highlighted and system events shown", arguments: sizes)
     func scrolledWithNew(width: Int, height: Int) {
-        var model = run(ReviewFixture.model(width: width, height: height),
-                        keys(.character("s"), .character("g")) + keys(.character("/")) + typing("客戶") + keys(.enter)).0
-        let arrived = ReviewFixture.arriving(.note(text: "回滾完成，CPU 降到 45%", pinned: false, commander: false), after: model)
+        var model = run(
+            ReviewFixture.model(width: width, height: height),
+            keys(.character("s"), .character("g")) + keys(.character("/")) + typing("客戶") + keys(.enter)
+        ).0
+        let arrived = ReviewFixture.arriving(
+            .note(text: "回滾完成，CPU 降到 45%", pinned: false, commander: false), after: model)
         model = update(model, .eventsArrived([arrived])).0
         expectGolden(view(model), "review-new-\(width)x\(height)")
     }
 
     @Test("the progress and adherence pane", arguments: sizes)
     func progress(width: Int, height: Int) {
-        expectGolden(view(run(ReviewFixture.model(width: width, height: height), keys(.tab)).0), "review-progress-\(width)x\(height)")
+        expectGolden(
+            view(run(ReviewFixture.model(width: width, height: height), keys(.tab)).0),
+            "review-progress-\(width)x\(height)")
     }
 
     @Test("the progress pane beside the timeline on a wide terminal")
@@ -36,7 +41,8 @@ struct ReviewGoldenTests {
     @Test("an annotation being typed, and the help", arguments: sizes)
     func annotationAndHelp(width: Int, height: Int) {
         let model = ReviewFixture.model(width: width, height: height)
-        expectGolden(view(run(model, keys(.character("a")) + typing("請更新客戶公告")).0), "review-annotate-\(width)x\(height)")
+        expectGolden(
+            view(run(model, keys(.character("a")) + typing("請更新客戶公告")).0), "review-annotate-\(width)x\(height)")
         expectGolden(view(run(model, keys(.character("?"))).0), "review-help-\(width)x\(height)")
     }
 
@@ -64,8 +70,10 @@ struct ReviewGoldenTests {
     @Test("--plain shows escape sequences and controls in journal text escaped, never raw")
     func plainSanitizes() {
         var events = ReviewFixture.events
-        events.append(Event(seq: 13, recordedAt: ReviewFixture.now, actor: "eve\u{1B}[31m",
-                            kind: .note(text: "boom\u{1B}]52;c;aGk=\u{07}\u{9B}2J done", pinned: false, commander: false)))
+        events.append(
+            Event(
+                seq: 13, recordedAt: ReviewFixture.now, actor: "eve\u{1B}[31m",
+                kind: .note(text: "boom\u{1B}]52;c;aGk=\u{07}\u{9B}2J done", pinned: false, commander: false)))
         let text = ReviewPlainText.render(
             incidentID: ReviewFixture.id, events: events, runbook: Fixtures.library.runbook, now: ReviewFixture.now,
             includeSystem: true)

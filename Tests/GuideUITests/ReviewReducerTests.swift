@@ -19,15 +19,29 @@ enum ReviewFixture {
 
     static let events: [Event] = {
         let kinds: [(Int, String, EventKind)] = [
-            (0, "alice", .incidentOpened(title: "結帳服務 CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: false,
-                                         roles: [.responder: "alice"])),
+            (
+                0, "alice",
+                .incidentOpened(
+                    title: "結帳服務 CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: false,
+                    roles: [.responder: "alice"])
+            ),
             (1, "bob", .roleAssigned(.commander, person: "bob")),
             (3, "alice", .stepDone(step("diagnosis-1", "確認高 CPU 的 Pod"))),
             (4, "alice", .note(text: "checkout 服務 p99 > 3s，客戶結帳失敗", pinned: true, commander: false)),
-            (5, "alice", .commandCopied(command: "kubectl top pods -n shop --sort-by=cpu | head -20", step: step("diagnosis-1", "確認高 CPU 的 Pod"))),
+            (
+                5, "alice",
+                .commandCopied(
+                    command: "kubectl top pods -n shop --sort-by=cpu | head -20",
+                    step: step("diagnosis-1", "確認高 CPU 的 Pod"))
+            ),
             (6, "alice", .stepSkipped(step("diagnosis-2", "檢查應用程式日誌"), reason: "日誌已由值班 SRE 檢查")),
-            (8, "alice", .commandRan(CommandRun(command: "kubectl get hpa -n shop", exitCode: 0, durationSeconds: 1.2,
-                                                outputExcerpt: "checkout 2/6"))),
+            (
+                8, "alice",
+                .commandRan(
+                    CommandRun(
+                        command: "kubectl get hpa -n shop", exitCode: 0, durationSeconds: 1.2,
+                        outputExcerpt: "checkout 2/6"))
+            ),
             (9, "alice", .stepDone(step("resolution-1", "水平擴展"))),
             (10, "alice", .statusChanged(.mitigated)),
             (11, "alice", .checklistChecked(ChecklistRef(runbook: "high-cpu-usage", item: 1, text: "CPU 使用率低於 70%"))),
@@ -35,21 +49,27 @@ enum ReviewFixture {
             (13, "alice", .exportWritten(path: "/var/incidents/\(id)/postmortem.md", format: "markdown")),
         ]
         return kinds.enumerated().map { index, entry in
-            Event(seq: index + 1, recordedAt: opened.addingTimeInterval(Double(entry.0) * 60), actor: entry.1, kind: entry.2)
+            Event(
+                seq: index + 1, recordedAt: opened.addingTimeInterval(Double(entry.0) * 60), actor: entry.1,
+                kind: entry.2)
         }
     }()
 
     /// The review as launched by `bob` and loaded, at `now`.
     static func model(width: Int = 80, height: Int = 24, color: Bool = true, events: [Event] = events) -> AppModel {
-        let fresh = AppModel(library: Fixtures.library, actor: "bob", colorEnabled: color, width: width, height: height, now: now)
+        let fresh = AppModel(
+            library: Fixtures.library, actor: "bob", colorEnabled: color, width: width, height: height, now: now)
         let (launched, _) = launch(fresh, .review(id: "last"))
         return update(launched, .incidentLoaded(id: id, events: events)).0
     }
 
     /// An event another process appended, after `model`'s last one.
-    static func arriving(_ kind: EventKind, after model: AppModel, actor: String = "alice", minutes: Double = 14) -> Event {
-        Event(seq: (model.incident?.events.last?.seq ?? 0) + 1, recordedAt: opened.addingTimeInterval(minutes * 60),
-              actor: actor, kind: kind)
+    static func arriving(_ kind: EventKind, after model: AppModel, actor: String = "alice", minutes: Double = 14)
+        -> Event
+    {
+        Event(
+            seq: (model.incident?.events.last?.seq ?? 0) + 1, recordedAt: opened.addingTimeInterval(minutes * 60),
+            actor: actor, kind: kind)
     }
 }
 
@@ -71,7 +91,8 @@ struct ReviewReducerTests {
 
     @Test("launching a review loads the incident named and shows the review screen, newest event selected")
     func launchLoads() {
-        let fresh = AppModel(library: Fixtures.library, actor: "bob", colorEnabled: true, width: 80, height: 24, now: ReviewFixture.now)
+        let fresh = AppModel(
+            library: Fixtures.library, actor: "bob", colorEnabled: true, width: 80, height: 24, now: ReviewFixture.now)
         let (launched, effects) = launch(fresh, .review(id: "last"))
         #expect(effects == [.loadIncident(id: "last")])
         #expect(launched.screen == .review)
@@ -119,7 +140,9 @@ struct ReviewReducerTests {
         #expect(seqs(run(bob, keys(.character("u"))).0) == seqs(model))
     }
 
-    @Test("/ searches case-insensitively from the selection, n and N go to the next and previous match, matches are highlighted")
+    @Test(
+        "/ searches case-insensitively from the selection, n and N go to the next and previous match, matches are highlighted"
+    )
     func search() throws {
         let model = run(ReviewFixture.model(), keys(.character("g"))).0
         let found = run(model, keys(.character("/")) + typing("KUBECTL") + keys(.enter)).0
@@ -143,7 +166,8 @@ struct ReviewReducerTests {
     @Test("at the bottom, arriving events are followed without a key; the selection moves to the newest")
     func followsAtBottom() {
         let model = ReviewFixture.model()
-        let first = ReviewFixture.arriving(.note(text: "回滾完成，CPU 降到 45%", pinned: false, commander: false), after: model)
+        let first = ReviewFixture.arriving(
+            .note(text: "回滾完成，CPU 降到 45%", pinned: false, commander: false), after: model)
         let (next, effects) = update(model, .eventsArrived([first]))
         #expect(effects.isEmpty)
         #expect(selectedSeq(next) == 13)
@@ -157,9 +181,11 @@ struct ReviewReducerTests {
         let model = run(ReviewFixture.model(), keys(.up, .up)).0
         #expect(selectedSeq(model) == 9)
         let first = ReviewFixture.arriving(.note(text: "第一則", pinned: false, commander: false), after: model)
-        let second = Event(seq: first.seq + 1, recordedAt: first.recordedAt, actor: "alice", kind: .statusChanged(.resolved))
-        let hidden = Event(seq: first.seq + 2, recordedAt: first.recordedAt, actor: "alice",
-                           kind: .exportWritten(path: "p.md", format: "markdown"))
+        let second = Event(
+            seq: first.seq + 1, recordedAt: first.recordedAt, actor: "alice", kind: .statusChanged(.resolved))
+        let hidden = Event(
+            seq: first.seq + 2, recordedAt: first.recordedAt, actor: "alice",
+            kind: .exportWritten(path: "p.md", format: "markdown"))
         let arrived = update(model, .eventsArrived([first, second, hidden])).0
         #expect(selectedSeq(arrived) == 9)
         #expect(arrived.review?.unseen == 2)
@@ -200,20 +226,32 @@ struct ReviewReducerTests {
         let onStep = run(model, keys(.character("g"), .down, .down)).0
         #expect(selectedSeq(onStep) == 3)
         let (_, pin) = update(onStep, .terminal(.key(.character("p"))))
-        #expect(pin == [.append(incidentID: ReviewFixture.id, events: [NewEvent(actor: "bob", kind: .pinChanged(seq: 3, pinned: true))])])
+        #expect(
+            pin == [
+                .append(
+                    incidentID: ReviewFixture.id,
+                    events: [NewEvent(actor: "bob", kind: .pinChanged(seq: 3, pinned: true))])
+            ])
         let onNote = run(onStep, keys(.down)).0
         #expect(view(onNote).textLines.contains { $0.hasPrefix("* ") && $0.contains("note: checkout") })
         let (_, unpin) = update(onNote, .terminal(.key(.character("p"))))
-        #expect(unpin == [.append(incidentID: ReviewFixture.id, events: [NewEvent(actor: "bob", kind: .pinChanged(seq: 4, pinned: false))])])
+        #expect(
+            unpin == [
+                .append(
+                    incidentID: ReviewFixture.id,
+                    events: [NewEvent(actor: "bob", kind: .pinChanged(seq: 4, pinned: false))])
+            ])
     }
 
     @Test("no other key writes to the journal")
     func readOnlyOtherwise() {
         let model = ReviewFixture.model()
-        let others: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end, .tab, .tab, .character("s"), .character("u"),
-                             .character("1"), .character("0"), .character("n"), .character("N"), .character("x"),
-                             .character(" "), .character("t"), .character("S"), .character("?"), .character("?"),
-                             .enter, .character("R")]
+        let others: [Key] = [
+            .up, .down, .pageUp, .pageDown, .home, .end, .tab, .tab, .character("s"), .character("u"),
+            .character("1"), .character("0"), .character("n"), .character("N"), .character("x"),
+            .character(" "), .character("t"), .character("S"), .character("?"), .character("?"),
+            .enter, .character("R"),
+        ]
         let (_, effects) = run(model, others.map { .terminal(.key($0)) })
         #expect(effects.allSatisfy { $0.isEmpty })
         #expect(run(model, keys(.character("q"))).1 == [[.quit]])
@@ -234,9 +272,12 @@ struct ReviewReducerTests {
     @Test("the progress pane lists ten ad-hoc commands and counts the rest; --plain lists them all")
     func progressPaneCountsManyAdHocCommands() {
         let adHoc = (1...14).map { index in
-            Event(seq: ReviewFixture.events.count + index, recordedAt: ReviewFixture.now, actor: "alice",
-                  kind: .commandRan(CommandRun(command: "echo ad-hoc \(index)", exitCode: 0, durationSeconds: 0.1,
-                                               outputExcerpt: "")))
+            Event(
+                seq: ReviewFixture.events.count + index, recordedAt: ReviewFixture.now, actor: "alice",
+                kind: .commandRan(
+                    CommandRun(
+                        command: "echo ad-hoc \(index)", exitCode: 0, durationSeconds: 0.1,
+                        outputExcerpt: "")))
         }
         let events = ReviewFixture.events + adHoc
         let model = run(ReviewFixture.model(height: 60, events: events), keys(.tab, .character("G"))).0
@@ -250,7 +291,9 @@ struct ReviewReducerTests {
         #expect(plain.contains("not in the runbook: echo ad-hoc 14"))
     }
 
-    @Test("pinned events are bold, commander notes have their own style, the selection is reversed, with or without color")
+    @Test(
+        "pinned events are bold, commander notes have their own style, the selection is reversed, with or without color"
+    )
     func styles() throws {
         for color in [true, false] {
             let model = ReviewFixture.model(color: color)
@@ -278,7 +321,8 @@ struct ReviewReducerTests {
         #expect(seqs(merged) == [1, 2, 3, 4, 6, 7, 8, 9, 10, 11])
         #expect(merged.review?.adherence.skipped.map(\.step) == ["diagnosis-2"])
         let session = merged.incident
-        #expect(session.map { $0.state == IncidentState.fold($0.events) } == true, "the merged state is the journal's fold")
+        #expect(
+            session.map { $0.state == IncidentState.fold($0.events) } == true, "the merged state is the journal's fold")
     }
 
     @Test("after a resize the selected event is still on screen")
@@ -293,7 +337,9 @@ struct ReviewReducerTests {
     @Test("the responder's timeline marks the commander's notes with [IC]")
     func responderTimelineShowsCommanderNotes() {
         let walkthrough = Fixtures.walkthrough()
-        let note = Event(seq: 2, recordedAt: Fixtures.opened, actor: "bob", kind: .note(text: "請更新公告", pinned: false, commander: true))
+        let note = Event(
+            seq: 2, recordedAt: Fixtures.opened, actor: "bob",
+            kind: .note(text: "請更新公告", pinned: false, commander: true))
         let model = run(update(walkthrough, .eventsArrived([note])).0, keys(.character("t"))).0
         #expect(view(model).textLines.contains { $0.contains("bob: [IC] note: 請更新公告") })
     }

@@ -58,8 +58,9 @@ struct StyleAndTimelineTests {
     @Test("the timeline's times count from the incident's opening")
     func elapsedTimes() {
         let model = Fixtures.walkthrough()
-        let later = Event(seq: 2, recordedAt: Fixtures.opened.addingTimeInterval(754), actor: "bob",
-                          kind: .statusChanged(.identified))
+        let later = Event(
+            seq: 2, recordedAt: Fixtures.opened.addingTimeInterval(754), actor: "bob",
+            kind: .statusChanged(.identified))
         let shown = run(update(model, .eventsArrived([later])).0, keys(.character("t"))).0
         #expect(view(shown).textLines.contains { $0.contains("+0:12:34") && $0.contains("bob: status → identified") })
     }
@@ -67,18 +68,24 @@ struct StyleAndTimelineTests {
     @Test("the open incidents list", arguments: [(80, 24), (40, 12)])
     func openIncidents(width: Int, height: Int) {
         var model = run(Fixtures.model(width: width, height: height), keys(.character("o"))).0
-        model = update(model, .openIncidentsListed([
-            IncidentSummary(
-                id: "2026-11-27-db-down", journalPath: "/incidents/2026-11-27-db-down/journal.jsonl",
-                title: "資料庫連線失敗", severity: .p0, status: .identified, runbook: "database-connection-issues",
-                drill: false, openedAt: Fixtures.opened.addingTimeInterval(-5400), lastEventAt: Fixtures.opened,
-                closed: false, eventCount: 4),
-            IncidentSummary(
-                id: "2026-11-26-cache", journalPath: "/incidents/2026-11-26-cache/journal.jsonl", title: "Cache drill",
-                severity: .p2, status: .investigating, runbook: "cache-issues", drill: true,
-                openedAt: Fixtures.opened.addingTimeInterval(-90_000), lastEventAt: Fixtures.opened, closed: false,
-                eventCount: 1),
-        ])).0
+        model =
+            update(
+                model,
+                .openIncidentsListed([
+                    IncidentSummary(
+                        id: "2026-11-27-db-down", journalPath: "/incidents/2026-11-27-db-down/journal.jsonl",
+                        title: "資料庫連線失敗", severity: .p0, status: .identified, runbook: "database-connection-issues",
+                        drill: false, openedAt: Fixtures.opened.addingTimeInterval(-5400), lastEventAt: Fixtures.opened,
+                        closed: false, eventCount: 4),
+                    IncidentSummary(
+                        id: "2026-11-26-cache", journalPath: "/incidents/2026-11-26-cache/journal.jsonl",
+                        title: "Cache drill",
+                        severity: .p2, status: .investigating, runbook: "cache-issues", drill: true,
+                        openedAt: Fixtures.opened.addingTimeInterval(-90_000), lastEventAt: Fixtures.opened,
+                        closed: false,
+                        eventCount: 1),
+                ])
+            ).0
         expectGolden(view(model), "open-incidents-\(width)x\(height)")
     }
 }

@@ -9,14 +9,15 @@ func styleMap(of frame: Frame) -> String {
     var legend = [". plain"]
     let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     let rows = (0..<frame.height).map { row in
-        String((0..<frame.width).map { column -> Character in
-            let style = frame[column, row].style
-            if let symbol = symbols[style] { return symbol }
-            let symbol = symbols.count <= letters.count ? letters[symbols.count - 1] : "?"
-            symbols[style] = symbol
-            legend.append("\(symbol) \(description(of: style))")
-            return symbol
-        })
+        String(
+            (0..<frame.width).map { column -> Character in
+                let style = frame[column, row].style
+                if let symbol = symbols[style] { return symbol }
+                let symbol = symbols.count <= letters.count ? letters[symbols.count - 1] : "?"
+                symbols[style] = symbol
+                legend.append("\(symbol) \(description(of: style))")
+                return symbol
+            })
     }
     return (legend + ["---"] + rows).joined(separator: "\n") + "\n"
 }

@@ -1,22 +1,29 @@
 import Foundation
-@testable import GuideUI
 import IncidentModel
 import Testing
 
+@testable import GuideUI
+
 @Suite("counting a timeline entry's rows without laying it out")
 struct TimelineRowCountTests {
-    @Test("the count is the number of rows the entry is drawn in, at every width",
-          arguments: [1, 10, 30, 63, 64, 80, 97, 120, 200])
+    @Test(
+        "the count is the number of rows the entry is drawn in, at every width",
+        arguments: [1, 10, 30, 63, 64, 80, 97, 120, 200])
     func countsMatchLayout(width: Int) {
         var events = TimelineWindowTests.journal(count: 300)
-        events.append(Event(seq: 302, recordedAt: Fixtures.opened.addingTimeInterval(9_000), actor: "林值班\u{1B}[31m長名字的值班人員",
-                            kind: .note(text: "\u{1B}]52;c;aGk=\u{07}重啟了 payment-worker，lag 開始下降 https://grafana.example.com/d/abcdefghijklmnopqrstuvwxyz0123456789",
-                                        pinned: true, commander: true)))
+        events.append(
+            Event(
+                seq: 302, recordedAt: Fixtures.opened.addingTimeInterval(9_000), actor: "林值班\u{1B}[31m長名字的值班人員",
+                kind: .note(
+                    text:
+                        "\u{1B}]52;c;aGk=\u{07}重啟了 payment-worker，lag 開始下降 https://grafana.example.com/d/abcdefghijklmnopqrstuvwxyz0123456789",
+                    pinned: true, commander: true)))
         let theme = Theme(color: true)
         for event in events {
-            #expect(timelineEntryRowCount(event, opened: Fixtures.opened, width: width)
+            #expect(
+                timelineEntryRowCount(event, opened: Fixtures.opened, width: width)
                     == timelineEntry(event, opened: Fixtures.opened, width: width, theme: theme).count,
-                    "seq \(event.seq)")
+                "seq \(event.seq)")
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GuideUI
 import IncidentModel
-import Testing
 import TestSupport
+import Testing
 
 /// The timeline lays out only the entries on screen; these check that what it shows is the whole journal's
 /// layout seen through a window, wherever the window is.
@@ -12,13 +12,17 @@ struct TimelineWindowTests {
     /// English, and status changes, one minute apart.
     static func journal(count: Int) -> [Event] {
         let words = ["CPU 使用率", "checkout-api", "重新啟動 pod", "p99 latency", "連線池耗盡", "rollback"]
-        return [Fixtures.openedEvent()] + (2...(count + 1)).map { seq in
-            let at = Fixtures.opened.addingTimeInterval(Double(seq) * 61)
-            if seq % 7 == 0 { return Event(seq: seq, recordedAt: at, actor: "bob", kind: .statusChanged(.identified)) }
-            let text = (0..<(seq % 5 * 6 + 1)).map { words[($0 + seq) % words.count] }.joined(separator: " ")
-            return Event(seq: seq, recordedAt: at, actor: seq % 3 == 0 ? "chen.wei" : "alice",
-                         kind: .note(text: "第 \(seq) 則 \(text)", pinned: seq % 11 == 0, commander: false))
-        }
+        return [Fixtures.openedEvent()]
+            + (2...(count + 1)).map { seq in
+                let at = Fixtures.opened.addingTimeInterval(Double(seq) * 61)
+                if seq % 7 == 0 {
+                    return Event(seq: seq, recordedAt: at, actor: "bob", kind: .statusChanged(.identified))
+                }
+                let text = (0..<(seq % 5 * 6 + 1)).map { words[($0 + seq) % words.count] }.joined(separator: " ")
+                return Event(
+                    seq: seq, recordedAt: at, actor: seq % 3 == 0 ? "chen.wei" : "alice",
+                    kind: .note(text: "第 \(seq) 則 \(text)", pinned: seq % 11 == 0, commander: false))
+            }
     }
 
     /// The timeline of `events` loaded at once, at the given size.
@@ -60,8 +64,9 @@ struct TimelineWindowTests {
         #expect(Self.body(run(model, keys(.character("G"))).0) == Self.body(Self.timeline(Self.journal(count: 120))))
     }
 
-    @Test("a journal that arrived in pieces, one event late, shows the same rows as one loaded at once",
-          arguments: [0, 57, 10_000])
+    @Test(
+        "a journal that arrived in pieces, one event late, shows the same rows as one loaded at once",
+        arguments: [0, 57, 10_000])
     func arrivalsMatchLoad(scroll: Int) {
         let events = Self.journal(count: 90)
         var model = Self.timeline(Array(events.prefix(30)))
@@ -79,7 +84,9 @@ struct TimelineWindowTests {
     @Test("opening the timeline after resizes and arrivals in the walkthrough shows the journal at the final width")
     func changesWhileAway() {
         let events = Self.journal(count: 80)
-        var model = update(Fixtures.model(width: 80, height: 24), .incidentLoaded(id: "long", events: Array(events.prefix(40)))).0
+        var model = update(
+            Fixtures.model(width: 80, height: 24), .incidentLoaded(id: "long", events: Array(events.prefix(40)))
+        ).0
         model = update(model, .terminal(.resize(width: 120, height: 30))).0
         model = update(model, .eventsArrived(Array(events[40...]))).0
         model = update(model, .terminal(.resize(width: 50, height: 16))).0
@@ -89,10 +96,14 @@ struct TimelineWindowTests {
         #expect(Self.body(opened).joined().contains("第 81 則"))
     }
 
-    @Test("after a resize the rows are those of the journal laid out at the new width", arguments: [(40, 12), (120, 30)])
+    @Test(
+        "after a resize the rows are those of the journal laid out at the new width", arguments: [(40, 12), (120, 30)])
     func resize(width: Int, height: Int) {
         let events = Self.journal(count: 80)
-        let resized = run(Self.timeline(events), [.terminal(.resize(width: width, height: height))] + keys(.character("k"), .character("k"))).0
+        let resized = run(
+            Self.timeline(events),
+            [.terminal(.resize(width: width, height: height))] + keys(.character("k"), .character("k"))
+        ).0
         let fresh = run(Self.timeline(events, width: width, height: height), keys(.character("k"), .character("k"))).0
         #expect(Self.body(resized) == Self.body(fresh))
     }

@@ -146,10 +146,16 @@ struct UnsavedQuitReducerTests {
         #expect(startEffects.joined().isEmpty)
         #expect(starting.journal.unsaved == model.journal.unsaved)
         #expect(starting.notice?.text.contains("not saved: q then R retries or W rescues them first") == true)
-        let (resuming, resumeEffects) = run(model, keys(.character("o")) + [.openIncidentsListed([IncidentSummary(
-            id: "other", journalPath: "/incidents/other/timeline.jsonl", title: "t", severity: .p2,
-            status: .investigating, runbook: "high-cpu-usage", drill: false, openedAt: Fixtures.opened,
-            lastEventAt: Fixtures.opened, closed: false, eventCount: 1)])] + keys(.enter))
+        let (resuming, resumeEffects) = run(
+            model,
+            keys(.character("o")) + [
+                .openIncidentsListed([
+                    IncidentSummary(
+                        id: "other", journalPath: "/incidents/other/timeline.jsonl", title: "t", severity: .p2,
+                        status: .investigating, runbook: "high-cpu-usage", drill: false, openedAt: Fixtures.opened,
+                        lastEventAt: Fixtures.opened, closed: false, eventCount: 1)
+                ])
+            ] + keys(.enter))
         #expect(!resumeEffects.joined().contains { if case .loadIncident = $0 { true } else { false } })
         #expect(resuming.journal.unsaved == model.journal.unsaved)
     }

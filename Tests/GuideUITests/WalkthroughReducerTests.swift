@@ -74,19 +74,37 @@ struct WalkthroughReducerTests {
         #expect(effects.joined().isEmpty)
         #expect(model.notice?.isError == true)
         (model, effects) = run(model, typing("已由 SRE 確認") + keys(.enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .stepSkipped(firstStep, reason: "已由 SRE 確認"))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .stepSkipped(firstStep, reason: "已由 SRE 確認"))
+                    ])
+            ])
         #expect(model.overlay == nil)
     }
 
     @Test("n and N record a note and a pinned note, typed in Chinese")
     func notes() {
         let (_, plain) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("重啟 checkout 後恢復") + keys(.enter))
-        #expect(plain.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "重啟 checkout 後恢復", pinned: false, commander: false))])])
+        #expect(
+            plain.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .note(text: "重啟 checkout 後恢復", pinned: false, commander: false))
+                    ])
+            ])
         let (_, pinned) = run(Fixtures.walkthrough(), keys(.character("N")) + typing("客戶受影響") + keys(.enter))
-        #expect(pinned.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "客戶受影響", pinned: true, commander: false))])])
+        #expect(
+            pinned.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .note(text: "客戶受影響", pinned: true, commander: false))
+                    ])
+            ])
     }
 
     @Test("Esc cancels a note without recording anything")
@@ -99,21 +117,32 @@ struct WalkthroughReducerTests {
     @Test("a note typed with escape sequences is recorded with them shown, not obeyed")
     func noteSanitized() {
         let (_, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("ok\u{1B}[2Jdone") + keys(.enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .note(text: "ok␛[2Jdone", pinned: false, commander: false))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .note(text: "ok␛[2Jdone", pinned: false, commander: false))
+                    ])
+            ])
     }
 
     @Test("S sets the status through a picker")
     func status() {
         let (_, effects) = run(Fixtures.walkthrough(), keys(.character("S"), .down, .down, .enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.mitigated))])])
+        #expect(
+            effects.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.mitigated))])
+            ])
     }
 
     @Test("resolving with unchecked verification items asks first and names them")
     func resolveAsks() {
         let (asking, effects) = run(Fixtures.walkthrough(), keys(.character("S"), .character("G"), .enter))
         #expect(effects.joined().isEmpty)
-        #expect(asking.overlay == .confirmResolve(openItems: ["1. CPU 使用率低於 70%", "2. API p99 回應時間 < 500ms", "3. 沒有新的 error log"]))
+        #expect(
+            asking.overlay
+                == .confirmResolve(openItems: ["1. CPU 使用率低於 70%", "2. API p99 回應時間 < 500ms", "3. 沒有新的 error log"]))
         let screen = view(asking).textLines.joined(separator: "\n")
         #expect(screen.contains("3 verification item(s) still open"))
         #expect(screen.contains("API p99 回應時間 < 500ms"))
@@ -121,7 +150,10 @@ struct WalkthroughReducerTests {
         let (_, cancelled) = run(asking, keys(.character("n")))
         #expect(cancelled.joined().isEmpty)
         let (_, confirmed) = run(asking, keys(.character("y")))
-        #expect(confirmed.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.resolved))])])
+        #expect(
+            confirmed.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.resolved))])
+            ])
     }
 
     @Test("resolving with every item checked needs no confirmation")
@@ -134,7 +166,10 @@ struct WalkthroughReducerTests {
             model = update(model, .terminal(.key(.character("k")))).0
         }
         let (_, effects) = run(model, keys(.character("S"), .character("G"), .enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.resolved))])])
+        #expect(
+            effects.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .statusChanged(.resolved))])
+            ])
     }
 
     @Test("Space toggles a verification item: checked, then unchecked")
@@ -142,16 +177,25 @@ struct WalkthroughReducerTests {
         var model = run(Fixtures.walkthrough(), keys(.character("G"))).0
         let item = ChecklistRef(runbook: "high-cpu-usage", item: 3, text: "沒有新的 error log")
         var (next, effects) = update(model, .terminal(.key(.character(" "))))
-        #expect(effects == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .checklistChecked(item))])])
+        #expect(
+            effects == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .checklistChecked(item))])
+            ])
         model = answer(next, effects.first)
         (next, effects) = update(model, .terminal(.key(.character(" "))))
-        #expect(effects == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .checklistUnchecked(item))])])
+        #expect(
+            effects == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .checklistUnchecked(item))])
+            ])
     }
 
     @Test("P changes the severity")
     func severity() {
         let (_, effects) = run(Fixtures.walkthrough(), keys(.character("P"), .up, .enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .severityChanged(.p0))])])
+        #expect(
+            effects.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .severityChanged(.p0))])
+            ])
     }
 
     @Test("e offers the runbook's contacts and the emergency contacts, and records who was contacted")
@@ -161,26 +205,52 @@ struct WalkthroughReducerTests {
             Issue.record("no picker")
             return
         }
-        #expect(picker.options == ["L2 Support: #platform-oncall", "SRE Lead: +886-2-1234-5678",
-                                   "Incident Commander: #incident-command", "someone else…"])
+        #expect(
+            picker.options == [
+                "L2 Support: #platform-oncall", "SRE Lead: +886-2-1234-5678",
+                "Incident Commander: #incident-command", "someone else…",
+            ])
         let (_, effects) = run(model, keys(.down, .enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .escalated(to: "SRE Lead: +886-2-1234-5678"))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(actor: "alice", kind: .escalated(to: "SRE Lead: +886-2-1234-5678"))
+                    ])
+            ])
         let (_, other) = run(model, keys(.character("G"), .enter) + typing("王小明 (DBA)") + keys(.enter))
-        #expect(other.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .escalated(to: "王小明 (DBA)"))])])
+        #expect(
+            other.last == [
+                .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .escalated(to: "王小明 (DBA)"))])
+            ])
     }
 
     @Test("f records feedback on the current step")
     func feedback() {
-        let (_, effects) = run(Fixtures.walkthrough(), keys(.character("j"), .character("f")) + typing("grep 少了 -i") + keys(.enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [
-            NewEvent(actor: "alice", kind: .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "grep 少了 -i"))])])
+        let (_, effects) = run(
+            Fixtures.walkthrough(), keys(.character("j"), .character("f")) + typing("grep 少了 -i") + keys(.enter))
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [
+                        NewEvent(
+                            actor: "alice",
+                            kind: .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "grep 少了 -i"))
+                    ])
+            ])
     }
 
     @Test("r switches runbook within the incident and starts at its first step")
     func switchRunbook() {
         var (model, effects) = run(Fixtures.walkthrough(), keys(.character("j"), .character("r"), .enter))
-        #expect(effects.last == [.append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .runbookSwitched(runbook: "cache-issues"))])])
+        #expect(
+            effects.last == [
+                .append(
+                    incidentID: incidentID,
+                    events: [NewEvent(actor: "alice", kind: .runbookSwitched(runbook: "cache-issues"))])
+            ])
         model = answer(model, effects.last?.first)
         #expect(model.incident?.cursor == 0)
         #expect(view(model).textLines[0].contains("Cache Issues"))
@@ -190,10 +260,13 @@ struct WalkthroughReducerTests {
     func copy() {
         let (_, effects) = run(Fixtures.walkthrough(), keys(.character("y")))
         let command = "kubectl top pods -n shop --sort-by=cpu | head -20"
-        #expect(effects.last == [
-            .copyToClipboard(command),
-            .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .commandCopied(command: command, step: firstStep))]),
-        ])
+        #expect(
+            effects.last == [
+                .copyToClipboard(command),
+                .append(
+                    incidentID: incidentID,
+                    events: [NewEvent(actor: "alice", kind: .commandCopied(command: command, step: firstStep))]),
+            ])
     }
 
     @Test("x exports and the path is shown when written")
@@ -226,7 +299,9 @@ struct WalkthroughReducerTests {
 
     @Test("an incident on a runbook the library lacks says so on its screen, r switches, and q leaves no error behind")
     func missingRunbook() {
-        let model = update(Fixtures.model(), .incidentOpened(id: "2026-11-27-gone", events: [Fixtures.openedEvent(runbook: "gone")])).0
+        let model = update(
+            Fixtures.model(), .incidentOpened(id: "2026-11-27-gone", events: [Fixtures.openedEvent(runbook: "gone")])
+        ).0
         #expect(view(model).textLines.contains { $0.contains("runbook \"gone\" is not in this library") })
         let afterKeys = run(model, keys(.character("j"), .character(" "))).0
         #expect(afterKeys.incident?.events.count == 1)
@@ -243,8 +318,9 @@ struct WalkthroughReducerTests {
     @Test("events appended by another process appear, once each")
     func eventsArrive() {
         let model = Fixtures.walkthrough()
-        let foreign = Event(seq: 2, recordedAt: Fixtures.opened, actor: "bob",
-                            kind: .stepDone(StepRef(runbook: "high-cpu-usage", step: "diagnosis-2", title: "檢查應用程式日誌")))
+        let foreign = Event(
+            seq: 2, recordedAt: Fixtures.opened, actor: "bob",
+            kind: .stepDone(StepRef(runbook: "high-cpu-usage", step: "diagnosis-2", title: "檢查應用程式日誌")))
         let (once, _) = update(model, .eventsArrived([foreign]))
         let (twice, _) = update(once, .eventsArrived([foreign]))
         #expect(twice.incident?.events.count == 2)
@@ -293,13 +369,16 @@ struct ScrollAndRobustnessTests {
         #expect(model.incident?.contentScroll == 0)
     }
 
-    @Test("every screen at every size from 40×12 up fits its rows and never leaves half a wide character",
-          arguments: [(40, 12), (41, 13), (57, 15), (63, 20), (64, 20), (79, 23), (80, 24), (100, 30), (132, 50)])
+    @Test(
+        "every screen at every size from 40×12 up fits its rows and never leaves half a wide character",
+        arguments: [(40, 12), (41, 13), (57, 15), (63, 20), (64, 20), (79, 23), (80, 24), (100, 30), (132, 50)])
     func everySize(width: Int, height: Int) {
         var model = Fixtures.walkthrough(width: width, height: height)
         let screens: [[Message]] = [
-            [], keys(.character("?")), keys(.character("t")), keys(.character("n")) + typing("寬字元測試寬字元測試寬字元測試寬字元測試寬字元測試"),
-            keys(.escape, .character("e")), keys(.escape, .character("G")), keys(.character("q"), .character("/")) + typing("使用"),
+            [], keys(.character("?")), keys(.character("t")),
+            keys(.character("n")) + typing("寬字元測試寬字元測試寬字元測試寬字元測試寬字元測試"),
+            keys(.escape, .character("e")), keys(.escape, .character("G")),
+            keys(.character("q"), .character("/")) + typing("使用"),
             keys(.escape, .enter), keys(.escape, .character("o")),
         ]
         for messages in screens {
@@ -308,8 +387,9 @@ struct ScrollAndRobustnessTests {
             for row in 0..<frame.height {
                 #expect(displayWidth(of: frame.textLines[row]) == width)
                 for column in 0..<frame.width where frame[column, row].isContinuation {
-                    #expect(column > 0 && displayWidth(of: frame[column - 1, row].symbol) == 2,
-                            "orphan continuation at \(column),\(row) on \(model.screen)")
+                    #expect(
+                        column > 0 && displayWidth(of: frame[column - 1, row].symbol) == 2,
+                        "orphan continuation at \(column),\(row) on \(model.screen)")
                 }
             }
         }
@@ -319,9 +399,13 @@ struct ScrollAndRobustnessTests {
     func hostileRunbook() {
         var hostile = Fixtures.cpuRunbook
         hostile.steps[0].title = "pwn\u{1B}]52;c;ZXZpbA==\u{7}ed\u{1B}[2J"
-        hostile.steps[0].body = [.paragraph([.text("a\u{1B}[31mred\u{9B}0m\tb")]), .code(CodeBlock(language: "", code: "echo \u{1B}P1$r\u{1B}\\ok\n", location: Fixtures.location))]
+        hostile.steps[0].body = [
+            .paragraph([.text("a\u{1B}[31mred\u{9B}0m\tb")]),
+            .code(CodeBlock(language: "", code: "echo \u{1B}P1$r\u{1B}\\ok\n", location: Fixtures.location)),
+        ]
         let library = Library(categories: Fixtures.categories, runbooks: [hostile], search: { _ in [] })
-        var model = AppModel(library: library, actor: "eve\u{1B}[8m", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        var model = AppModel(
+            library: library, actor: "eve\u{1B}[8m", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
         model = update(model, .incidentOpened(id: "inc\u{7}", events: [Fixtures.openedEvent()])).0
         let frame = view(model)
         let text = frame.textLines.joined()

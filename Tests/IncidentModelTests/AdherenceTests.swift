@@ -16,7 +16,9 @@ enum AdherenceRunbook {
 
     static let runbook: Runbook = {
         let steps = [
-            step(.diagnosis, 1, "Find the hot pods", code: "# busiest first\nkubectl top pods -n <namespace> \\\n  --sort-by=cpu\n"),
+            step(
+                .diagnosis, 1, "Find the hot pods",
+                code: "# busiest first\nkubectl top pods -n <namespace> \\\n  --sort-by=cpu\n"),
             step(.diagnosis, 2, "Check the node", code: "kubectl describe node ${NODE}\n"),
             step(.diagnosis, 3, "Profile", code: "curl -s http://{{ host }}/debug/pprof/profile\n"),
             step(.resolution, 1, "Scale out", code: "kubectl scale deploy/$DEPLOYMENT --replicas=6\n"),
@@ -58,7 +60,11 @@ struct AdherenceTests {
         for (minute, key) in ["diagnosis-1", "diagnosis-2", "diagnosis-3", "resolution-1"].enumerated() {
             journal.add(.stepDone(JournalBuilder.step(key)), at: Double(minute + 1))
         }
-        journal.add(.commandRan(CommandRun(command: "kubectl top pods -n shop --sort-by=cpu", exitCode: 0, durationSeconds: 1, outputExcerpt: "")), at: 5)
+        journal.add(
+            .commandRan(
+                CommandRun(
+                    command: "kubectl top pods -n shop --sort-by=cpu", exitCode: 0, durationSeconds: 1,
+                    outputExcerpt: "")), at: 5)
         journal.add(.checklistChecked(JournalBuilder.item(1)), at: 6)
         journal.add(.checklistChecked(JournalBuilder.item(2)), at: 7)
         journal.add(.statusChanged(.resolved), at: 8)
@@ -107,15 +113,17 @@ struct AdherenceTests {
         #expect(report(journal).outOfOrder.isEmpty)
     }
 
-    @Test("commands match the runbook with placeholders filled in, and others are unlisted", arguments: [
-        ("kubectl top pods -n shop --sort-by=cpu", true),
-        ("kubectl   top pods -n shop \\\n  --sort-by=cpu", true),
-        ("kubectl describe node ip-10-0-1-5", true),
-        ("curl -s http://api.internal:8080/debug/pprof/profile", true),
-        ("kubectl scale deploy/checkout --replicas=6", true),
-        ("kubectl scale deploy/checkout --replicas=60", false),
-        ("kubectl delete pod checkout-7f9", false),
-    ])
+    @Test(
+        "commands match the runbook with placeholders filled in, and others are unlisted",
+        arguments: [
+            ("kubectl top pods -n shop --sort-by=cpu", true),
+            ("kubectl   top pods -n shop \\\n  --sort-by=cpu", true),
+            ("kubectl describe node ip-10-0-1-5", true),
+            ("curl -s http://api.internal:8080/debug/pprof/profile", true),
+            ("kubectl scale deploy/checkout --replicas=6", true),
+            ("kubectl scale deploy/checkout --replicas=60", false),
+            ("kubectl delete pod checkout-7f9", false),
+        ])
     func commands(command: String, listed: Bool) {
         let matcher = RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook])
         #expect(matcher.contains(command) == listed)
@@ -124,27 +132,34 @@ struct AdherenceTests {
     @Test("a placeholder with a default is a wildcard, and a run filled with its recorded values is listed")
     func filledTemplates() {
         let matcher = AdherenceRunbook.matcher(
-            withStep: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs <pod-name> --since=10m\n", titled: "Logs")
+            withStep: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs <pod-name> --since=10m\n",
+            titled: "Logs")
         #expect(matcher.contains("kubectl get pods -n staging"))
         let filled = CommandRun(
             command: "kubectl get pods -n ${NAMESPACE:-production}\nkubectl logs 'api 7f' --since=10m",
             placeholders: ["pod-name": "api 7f"], exitCode: 0, durationSeconds: 1, outputExcerpt: ""
         )
         #expect(matcher.contains(filled))
-        #expect(!matcher.contains(CommandRun(command: "kubectl logs api --since=1h", exitCode: 0, durationSeconds: 1, outputExcerpt: "")))
+        #expect(
+            !matcher.contains(
+                CommandRun(command: "kubectl logs api --since=1h", exitCode: 0, durationSeconds: 1, outputExcerpt: "")))
     }
 
     @Test("a matcher answers every question alike whether it has read its templates yet or not, and from any thread")
     func matcherAnswersAlikeInAnyOrder() {
-        let runs = [
-            "kubectl top pods -n <namespace> --sort-by=cpu", "kubectl describe node ip-10-0-1-5", "kubectl describe node",
-            "kubectl scale deploy/checkout --replicas=6", "kubectl delete pod checkout-7f9", "",
-        ].map { CommandRun(command: $0, exitCode: 0, durationSeconds: 1, outputExcerpt: "") } + [
-            CommandRun(command: "kubectl describe node ip-10-0-1-5", placeholders: ["NODE": "ip-10-0-1-5"], exitCode: 0,
-                       durationSeconds: 1, outputExcerpt: ""),
-            CommandRun(command: "kubectl describe node 'a b'", placeholders: ["NODE": "a b"], exitCode: 0,
-                       durationSeconds: 1, outputExcerpt: ""),
-        ]
+        let runs =
+            [
+                "kubectl top pods -n <namespace> --sort-by=cpu", "kubectl describe node ip-10-0-1-5",
+                "kubectl describe node",
+                "kubectl scale deploy/checkout --replicas=6", "kubectl delete pod checkout-7f9", "",
+            ].map { CommandRun(command: $0, exitCode: 0, durationSeconds: 1, outputExcerpt: "") } + [
+                CommandRun(
+                    command: "kubectl describe node ip-10-0-1-5", placeholders: ["NODE": "ip-10-0-1-5"], exitCode: 0,
+                    durationSeconds: 1, outputExcerpt: ""),
+                CommandRun(
+                    command: "kubectl describe node 'a b'", placeholders: ["NODE": "a b"], exitCode: 0,
+                    durationSeconds: 1, outputExcerpt: ""),
+            ]
         let alone = runs.map { RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook]).contains($0) }
         #expect(alone == [true, true, false, true, false, true, true, true])
         let shared = RunbookCommandMatcher(runbooks: [AdherenceRunbook.runbook])
@@ -155,7 +170,8 @@ struct AdherenceTests {
         #expect(answers.values == alone)
     }
 
-    @Test("whitespace compares as one space in commands: tabs, CR LF, no-break and ideographic spaces, and at line ends")
+    @Test(
+        "whitespace compares as one space in commands: tabs, CR LF, no-break and ideographic spaces, and at line ends")
     func whitespaceInCommands() {
         let matcher = AdherenceRunbook.matcher(
             withStep: "\u{3000}# 先看 pods\n\tkubectl get pods -n shop\u{3000}\nkubectl get svc\n", titled: "Pods")
@@ -169,8 +185,15 @@ struct AdherenceTests {
     @Test("a command run that is not in the runbook is reported with the current runbook and suggested")
     func unlistedCommand() {
         var journal = JournalBuilder.opened()
-        journal.add(.commandRan(CommandRun(command: "kubectl delete pod checkout-7f9", exitCode: 0, durationSeconds: 2, outputExcerpt: "deleted")), at: 3, by: "bob")
-        journal.add(.commandRan(CommandRun(command: "kubectl describe node n1", exitCode: 0, durationSeconds: 1, outputExcerpt: "")), at: 4)
+        journal.add(
+            .commandRan(
+                CommandRun(
+                    command: "kubectl delete pod checkout-7f9", exitCode: 0, durationSeconds: 2,
+                    outputExcerpt: "deleted")), at: 3, by: "bob")
+        journal.add(
+            .commandRan(
+                CommandRun(command: "kubectl describe node n1", exitCode: 0, durationSeconds: 1, outputExcerpt: "")),
+            at: 4)
         let report = report(journal)
         #expect(report.unlistedCommands.map(\.command) == ["kubectl delete pod checkout-7f9"])
         #expect(report.unlistedCommands.first?.runbook == "high-cpu-usage")

@@ -6,7 +6,8 @@ import Testing
 /// which still read.
 @Suite("command-ran output sizes")
 struct CommandRunOutputFieldsTests {
-    private let header = #""v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","#
+    private let header =
+        #""v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","#
         + #""occurredAt":"2026-11-27T00:20:05.123Z","actor":"amy","kind":"command-ran","command":"yes","#
         + #""placeholders":{},"durationSeconds":15.5,"outputExcerpt":"y","outputFile":"commands/x.log""#
 

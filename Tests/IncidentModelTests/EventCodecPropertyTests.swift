@@ -1,8 +1,8 @@
 import Foundation
 import IncidentModel
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 /// The journal's hand-written line writer and reader, held to Foundation's `JSONEncoder` and `JSONDecoder` on
 /// random events of every kind and on lines damaged at random.

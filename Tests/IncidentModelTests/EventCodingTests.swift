@@ -32,12 +32,16 @@ struct EventCodingTests {
             kind: .stepSkipped(EventSamples.step, reason: "not needed")
         )
         let line = String(decoding: try EventCodec.line(for: event), as: UTF8.self)
-        #expect(line == #"{"actor":"amy","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"step-skipped","occurredAt":"2026-11-27T00:20:05.123Z","reason":"not needed","recordedAt":"2026-11-27T00:20:05.123Z","runbook":"high-cpu-usage","seq":3,"step":"diagnosis-2","title":"找出 CPU 最高的 Pod","v":1}"#)
+        #expect(
+            line
+                == #"{"actor":"amy","id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","kind":"step-skipped","occurredAt":"2026-11-27T00:20:05.123Z","reason":"not needed","recordedAt":"2026-11-27T00:20:05.123Z","runbook":"high-cpu-usage","seq":3,"step":"diagnosis-2","title":"找出 CPU 最高的 Pod","v":1}"#
+        )
     }
 
     @Test("an unknown kind of the same schema is an error naming the kind")
     func unknownKind() {
-        let line = #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"#
+        let line =
+            #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"#
         #expect(throws: EventDecodingError.unknownKind("coffee-break")) {
             try EventCodec.event(from: Data(line.utf8))
         }
@@ -52,7 +56,8 @@ struct EventCodingTests {
 
     @Test("a step event without its reason is a decoding error")
     func missingField() {
-        let line = #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"step-skipped","runbook":"r","step":"s","title":"t"}"#
+        let line =
+            #"{"v":1,"seq":1,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"step-skipped","runbook":"r","step":"s","title":"t"}"#
         #expect(throws: DecodingError.self) { try EventCodec.event(from: Data(line.utf8)) }
     }
 }
@@ -77,7 +82,8 @@ struct JournalTimeTests {
                     format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                     Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), 250
                 )
-                #expect(JournalTime.string(from: Date(timeIntervalSince1970: Double(seconds + offset) + 0.25)) == expected)
+                #expect(
+                    JournalTime.string(from: Date(timeIntervalSince1970: Double(seconds + offset) + 0.25)) == expected)
             }
             seconds += 86_400 * 97 + 3_601
         }

@@ -1,5 +1,6 @@
-@testable import IncidentModel
 import Testing
+
+@testable import IncidentModel
 
 @Suite("Journal keys")
 struct EventKeyTests {

@@ -11,18 +11,26 @@ struct EventWordingTests {
     @Test("plain text writes values as they are, with the same words a marked-up wording puts around them")
     func plainAndMarked() {
         let kinds: [(EventKind, plain: String, marked: String)] = [
-            (.incidentOpened(title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true, roles: [:]),
-             "Incident opened (drill): “CPU 飆高”, P1, runbook high-cpu-usage",
-             "Incident opened (drill): “<CPU 飆高>”, P1, runbook [high-cpu-usage]"),
-            (.stepSkipped(step, reason: "no access"),
-             "Step skipped: diagnosis-2 “檢查 Node 狀態” — reason: no access",
-             "Step skipped: [diagnosis-2] “<檢查 Node 狀態>” — reason: <no access>"),
+            (
+                .incidentOpened(title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true, roles: [:]),
+                "Incident opened (drill): “CPU 飆高”, P1, runbook high-cpu-usage",
+                "Incident opened (drill): “<CPU 飆高>”, P1, runbook [high-cpu-usage]"
+            ),
+            (
+                .stepSkipped(step, reason: "no access"),
+                "Step skipped: diagnosis-2 “檢查 Node 狀態” — reason: no access",
+                "Step skipped: [diagnosis-2] “<檢查 Node 狀態>” — reason: <no access>"
+            ),
             (.statusChanged(.mitigated), "Status → mitigated", "Status → *mitigated*"),
-            (.runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "needs perms"),
-             "Runbook feedback on high-cpu-usage step diagnosis-2: needs perms",
-             "Runbook feedback on [high-cpu-usage] step [diagnosis-2]: <needs perms>"),
-            (.exportWritten(path: "/i/postmortem.md", format: "markdown"),
-             "Exported markdown to /i/postmortem.md", "Exported <markdown> to [/i/postmortem.md]"),
+            (
+                .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "needs perms"),
+                "Runbook feedback on high-cpu-usage step diagnosis-2: needs perms",
+                "Runbook feedback on [high-cpu-usage] step [diagnosis-2]: <needs perms>"
+            ),
+            (
+                .exportWritten(path: "/i/postmortem.md", format: "markdown"),
+                "Exported markdown to /i/postmortem.md", "Exported <markdown> to [/i/postmortem.md]"
+            ),
         ]
         for (kind, plain, marked) in kinds {
             #expect(EventWording.plain.describe(kind) == plain)

@@ -31,16 +31,19 @@ struct MetricsTests {
 
     @Test("before the incident is opened only impact and detection can be measured")
     func beforeOpening() {
-        let metrics = Metrics(Milestones(impactStarted: JournalBuilder.time(0), detectedRecorded: JournalBuilder.time(3)))
+        let metrics = Metrics(
+            Milestones(impactStarted: JournalBuilder.time(0), detectedRecorded: JournalBuilder.time(3)))
         #expect(metrics.timeToDetect == 180)
         #expect(metrics.timeToAcknowledge == nil)
         #expect(metrics.timeToMitigate == nil)
     }
 
-    @Test("durations read as two units", arguments: [
-        (0.0 as Double, "0s"), (45.4, "45s"), (750, "12m 30s"), (60, "1m 00s"), (3900, "1h 05m"),
-        (93_660, "1d 02h"), (-90, "-1m 30s"),
-    ])
+    @Test(
+        "durations read as two units",
+        arguments: [
+            (0.0 as Double, "0s"), (45.4, "45s"), (750, "12m 30s"), (60, "1m 00s"), (3900, "1h 05m"),
+            (93_660, "1d 02h"), (-90, "-1m 30s"),
+        ])
     func format(seconds: Double, expected: String) {
         #expect(DurationFormat.string(seconds) == expected)
     }
@@ -53,20 +56,22 @@ struct MetricsTests {
 
 @Suite("Clock and stopwatch readings")
 struct ClockReadingTests {
-    @Test("a date reads as its UTC time of day, seconds rounded down, before 1970 too",
-          arguments: [
-              ("2026-11-27T03:04:05.999Z", "03:04:05"),
-              ("2026-11-27T00:00:00.000Z", "00:00:00"),
-              ("2026-11-27T23:59:59.000Z", "23:59:59"),
-              ("1969-12-31T23:59:59.500Z", "23:59:59"),
-          ])
+    @Test(
+        "a date reads as its UTC time of day, seconds rounded down, before 1970 too",
+        arguments: [
+            ("2026-11-27T03:04:05.999Z", "03:04:05"),
+            ("2026-11-27T00:00:00.000Z", "00:00:00"),
+            ("2026-11-27T23:59:59.000Z", "23:59:59"),
+            ("1969-12-31T23:59:59.500Z", "23:59:59"),
+        ])
     func timeOfDay(timestamp: String, expected: String) throws {
         let date = try #require(JournalTime.date(from: timestamp))
         #expect(JournalTime.clock(date) == expected)
     }
 
-    @Test("a span reads as H:MM:SS, hours past a day included, never negative",
-          arguments: [(0.0, "0:00:00"), (249.9, "0:04:09"), (93_600, "26:00:00"), (-5, "0:00:00")])
+    @Test(
+        "a span reads as H:MM:SS, hours past a day included, never negative",
+        arguments: [(0.0, "0:00:00"), (249.9, "0:04:09"), (93_600, "26:00:00"), (-5, "0:00:00")])
     func stopwatch(seconds: Double, expected: String) {
         #expect(DurationFormat.clock(seconds) == expected)
     }

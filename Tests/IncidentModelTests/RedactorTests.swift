@@ -1,18 +1,26 @@
 import Foundation
-@testable import IncidentModel
-import Testing
 import TestSupport
+import Testing
+
+@testable import IncidentModel
 
 @Suite("Redaction rules", .tags(.slow))
 struct RedactorTests {
     /// Text with a secret, and what the journal keeps of it.
     static let secrets: [(String, String)] = [
-        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----",
-         "-----BEGIN RSA PRIVATE KEY-----[REDACTED]\n-----END RSA PRIVATE KEY-----"),
+        (
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----",
+            "-----BEGIN RSA PRIVATE KEY-----[REDACTED]\n-----END RSA PRIVATE KEY-----"
+        ),
         ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk (cut)", "-----BEGIN OPENSSH PRIVATE KEY-----[REDACTED]"),
-        (#"{"private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\n"}"#,
-         #"{"private_key": "-----BEGIN PRIVATE KEY-----[REDACTED]-----END PRIVATE KEY-----\n"}"#),
-        ("curl -H 'Authorization: Bearer abc.def-123' https://api", "curl -H 'Authorization: Bearer [REDACTED]' https://api"),
+        (
+            #"{"private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\n"}"#,
+            #"{"private_key": "-----BEGIN PRIVATE KEY-----[REDACTED]-----END PRIVATE KEY-----\n"}"#
+        ),
+        (
+            "curl -H 'Authorization: Bearer abc.def-123' https://api",
+            "curl -H 'Authorization: Bearer [REDACTED]' https://api"
+        ),
         ("curl -H \"authorization: Basic dXNlcjpwYXNz\" x", "curl -H \"authorization: Basic [REDACTED]\" x"),
         ("Proxy-Authorization: Digest username=\"a\"", "Proxy-Authorization: Digest [REDACTED]\"a\""),
         ("token is Bearer abcdefghijklmnopqrstuvwxyz", "token is Bearer [REDACTED]"),
@@ -22,11 +30,16 @@ struct RedactorTests {
         ("session ASIAY34FZKBOKMUTVV7A ok", "session ASIA[REDACTED] ok"),
         ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED]"),
         ("AWS_SECRET_ACCESS_KEY=\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"", "AWS_SECRET_ACCESS_KEY=\"[REDACTED]\""),
-        ("git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/x", "git clone https://ghp_[REDACTED]@github.com/x"),
+        (
+            "git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/x",
+            "git clone https://ghp_[REDACTED]@github.com/x"
+        ),
         ("GITHUB_PAT github_pat_11ABCDEFG0123456789_abcdefghijklmnop", "GITHUB_PAT github_pat_[REDACTED]"),
         ("SLACK=xoxb-1234567890-abcdefghij", "SLACK=xoxb-[REDACTED]"),
-        ("cookie eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U end",
-         "cookie [REDACTED] end"),
+        (
+            "cookie eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U end",
+            "cookie [REDACTED] end"
+        ),
         ("{\"db_password\": \"hunter2\", \"user\": \"app\"}", "{\"db_password\": \"[REDACTED]\", \"user\": \"app\"}"),
         ("PGPASSWORD=hunter2 psql -h db", "PGPASSWORD=[REDACTED] psql -h db"),
         ("MYSQL_PWD='x y' mysql", "MYSQL_PWD=[REDACTED] mysql"),
@@ -40,7 +53,10 @@ struct RedactorTests {
         ("mysqldump -h db -p'hunter 2' shop", "mysqldump -h db -p[REDACTED] shop"),
         ("STRIPE_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc", "STRIPE_KEY=sk_live_[REDACTED]"),
         ("stripe charges list --api-key rk_test_51H8abcdEFGH12345", "stripe charges list --api-key [REDACTED]"),
-        ("git clone https://oauth2:glpat-AbCdEfGhIjKlMnOpQrSt@gitlab.com/x", "git clone https://oauth2:[REDACTED]@gitlab.com/x"),
+        (
+            "git clone https://oauth2:glpat-AbCdEfGhIjKlMnOpQrSt@gitlab.com/x",
+            "git clone https://oauth2:[REDACTED]@gitlab.com/x"
+        ),
         ("GITLAB_TOKEN glpat-AbCdEfGhIjKlMnOpQrSt", "GITLAB_TOKEN glpat-[REDACTED]"),
         ("maps?key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe&q=x", "maps?key=AIza[REDACTED]&q=x"),
         ("redis-cli -u redis://:s3cr3t@cache:6379/0", "redis-cli -u redis://:[REDACTED]@cache:6379/0"),
@@ -107,7 +123,8 @@ struct RedactorTests {
             #expect(!rule.description.isEmpty, "\(rule.id) is undocumented")
             #expect(!others.contains(rule.id), "duplicate rule id \(rule.id)")
             #expect(!rule.keywords.isEmpty && rule.keywords.allSatisfy { $0 == $0.lowercased() }, "\(rule.id) keywords")
-            let expression = try #require(try? NSRegularExpression(pattern: rule.pattern), "\(rule.id) does not compile")
+            let expression = try #require(
+                try? NSRegularExpression(pattern: rule.pattern), "\(rule.id) does not compile")
             #expect(expression.numberOfCaptureGroups >= rule.secretGroup, "\(rule.id) has no secret group")
             let matched = Self.secrets.contains { input, _ in
                 expression.firstMatch(in: input, range: NSRange(input.startIndex..., in: input)) != nil
@@ -135,7 +152,8 @@ struct RedactorTests {
     @Test("a pasted PEM key loses every key line and keeps its BEGIN and END markers with the marker between")
     func privateKeyBlock() {
         let keyLines = (0..<25).map { String(repeating: String(UnicodeScalar(UInt8(65 + $0))), count: 64) }
-        let text = (["note: 新的憑證", "-----BEGIN EC PRIVATE KEY-----"] + keyLines + ["-----END EC PRIVATE KEY-----", "ok"])
+        let text =
+            (["note: 新的憑證", "-----BEGIN EC PRIVATE KEY-----"] + keyLines + ["-----END EC PRIVATE KEY-----", "ok"])
             .joined(separator: "\n")
         let redacted = Redactor.redact(text)
         #expect(redacted == "note: 新的憑證\n-----BEGIN EC PRIVATE KEY-----[REDACTED]\n-----END EC PRIVATE KEY-----\nok")
@@ -153,11 +171,13 @@ struct RedactorTests {
         #expect(!filter.insideBlock)
     }
 
-    @Test("placeholders named like passwords, tokens or secrets are redacted whole in the journal",
-          arguments: ["db-pass", "admin_pw", "redis-pwd", "DB_PASSWORD", "api-token", "client_secret", "passphrase"])
+    @Test(
+        "placeholders named like passwords, tokens or secrets are redacted whole in the journal",
+        arguments: ["db-pass", "admin_pw", "redis-pwd", "DB_PASSWORD", "api-token", "client_secret", "passphrase"])
     func secretPlaceholder(name: String) {
-        let run = CommandRun(command: "x", placeholders: [name: "hunter2", "namespace": "shop"], exitCode: 0,
-                             durationSeconds: 1, outputExcerpt: "")
+        let run = CommandRun(
+            command: "x", placeholders: [name: "hunter2", "namespace": "shop"], exitCode: 0,
+            durationSeconds: 1, outputExcerpt: "")
         guard case .commandRan(let redacted) = Redactor.redact(.commandRan(run)) else {
             Issue.record("kind changed")
             return
@@ -165,8 +185,9 @@ struct RedactorTests {
         #expect(redacted.placeholders == [name: "[REDACTED]", "namespace": "shop"])
     }
 
-    @Test("placeholders whose names only contain pass or pw inside a word keep their values",
-          arguments: ["bypass", "compass-dir", "pwmode", "namespace"])
+    @Test(
+        "placeholders whose names only contain pass or pw inside a word keep their values",
+        arguments: ["bypass", "compass-dir", "pwmode", "namespace"])
     func ordinaryPlaceholder(name: String) {
         #expect(!Redactor.looksSecret(name: name))
     }

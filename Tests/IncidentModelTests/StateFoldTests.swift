@@ -11,7 +11,9 @@ struct JournalBuilder {
 
     /// Appends an event `minute` minutes after the base time, optionally back-dated to `occurredMinute`.
     @discardableResult
-    mutating func add(_ kind: EventKind, at minute: Double, occurred occurredMinute: Double? = nil, by actor: String = "alice") -> Event {
+    mutating func add(
+        _ kind: EventKind, at minute: Double, occurred occurredMinute: Double? = nil, by actor: String = "alice"
+    ) -> Event {
         let event = Event(
             seq: events.count + 1,
             id: UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", events.count + 1)) ?? UUID(),
@@ -64,7 +66,10 @@ struct StateFoldTests {
     @Test("opening sets title, drill, opener, runbook, status, severity, roles and acknowledgement")
     func opened() {
         var journal = JournalBuilder()
-        journal.add(.incidentOpened(title: "DB down", severity: .p1, runbook: "database-connection-issues", drill: true, roles: [.commander: "carol", .scribe: "sam"]), at: 3, by: "bob")
+        journal.add(
+            .incidentOpened(
+                title: "DB down", severity: .p1, runbook: "database-connection-issues", drill: true,
+                roles: [.commander: "carol", .scribe: "sam"]), at: 3, by: "bob")
         let state = journal.state
         #expect(state.title == "DB down")
         #expect(state.drill)

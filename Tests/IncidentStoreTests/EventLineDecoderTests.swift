@@ -9,7 +9,8 @@ import Testing
 /// what that reader gave for the same bytes, problem messages included.
 @Suite("Journal lines read as JSONDecoder read them", .temporaryFiles)
 struct EventLineDecoderTests {
-    static let envelope = #""id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"amy""#
+    static let envelope =
+        #""id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"amy""#
 
     /// A line of `kind` with `fields` after the envelope.
     static func line(_ kind: String, _ fields: String = "", seq: String = "1") -> String {
@@ -64,14 +65,39 @@ struct EventLineDecoderTests {
         (note(#""x""#, #""pinned":1"#), #"field "pinned" has the wrong type"#),
         ("[1]", #"field "value" has the wrong type"#),
         ("null", #"field "value" has the wrong type"#),
-        (line("severity-changed", #""severity":"P9""#), #"field "severity" is invalid: Cannot initialize Severity from invalid String value P9"#),
-        (line("status-changed", #""status":"fine""#), #"field "status" is invalid: Cannot initialize IncidentStatus from invalid String value fine"#),
-        (line("milestone", #""milestone":"later""#), #"field "milestone" is invalid: Cannot initialize Milestone from invalid String value later"#),
-        (line("role-assigned", #""role":"boss","person":"p""#), #"field "role" is invalid: Cannot initialize Role from invalid String value boss"#),
-        (line("incident-opened", #""title":"t","severity":"P1","runbook":"r","roles":{"boss":"x"}"#), #"field "roles" is invalid: unknown role "boss""#),
-        (line("reopened").replacingOccurrences(of: "6F1C1E9A-", with: "6F1C1E9A+"), #"field "id" is invalid: Attempted to decode UUID from invalid UUID string."#),
-        (line("reopened").replacingOccurrences(of: #""occurredAt":"2026-11-27T00:20:05.123Z""#, with: #""occurredAt":"yesterday""#), #"field "occurredAt" is invalid: occurredAt "yesterday" is not an ISO 8601 time"#),
-        (line("command-ran", #""command":"c","durationSeconds":1,"placeholders":{"ns":1}"#), #"field "ns" has the wrong type"#),
+        (
+            line("severity-changed", #""severity":"P9""#),
+            #"field "severity" is invalid: Cannot initialize Severity from invalid String value P9"#
+        ),
+        (
+            line("status-changed", #""status":"fine""#),
+            #"field "status" is invalid: Cannot initialize IncidentStatus from invalid String value fine"#
+        ),
+        (
+            line("milestone", #""milestone":"later""#),
+            #"field "milestone" is invalid: Cannot initialize Milestone from invalid String value later"#
+        ),
+        (
+            line("role-assigned", #""role":"boss","person":"p""#),
+            #"field "role" is invalid: Cannot initialize Role from invalid String value boss"#
+        ),
+        (
+            line("incident-opened", #""title":"t","severity":"P1","runbook":"r","roles":{"boss":"x"}"#),
+            #"field "roles" is invalid: unknown role "boss""#
+        ),
+        (
+            line("reopened").replacingOccurrences(of: "6F1C1E9A-", with: "6F1C1E9A+"),
+            #"field "id" is invalid: Attempted to decode UUID from invalid UUID string."#
+        ),
+        (
+            line("reopened").replacingOccurrences(
+                of: #""occurredAt":"2026-11-27T00:20:05.123Z""#, with: #""occurredAt":"yesterday""#),
+            #"field "occurredAt" is invalid: occurredAt "yesterday" is not an ISO 8601 time"#
+        ),
+        (
+            line("command-ran", #""command":"c","durationSeconds":1,"placeholders":{"ns":1}"#),
+            #"field "ns" has the wrong type"#
+        ),
         (line("command-ran", #""command":"c","durationSeconds":1,"step":null"#), #"missing field "runbook""#),
         (line("coffee-break"), #"unknown event kind "coffee-break" for schema 1"#),
         (line("reopened", seq: "1.5"), "not valid JSON"),
@@ -103,7 +129,9 @@ struct EventLineDecoderTests {
     func invalidUTF8() throws {
         let open = Array(Self.note(#""x""#).utf8.dropLast())
         let notJSON = Outcome.setAside(.corrupt(reason: "not valid JSON"))
-        #expect(try read(Array(Self.line("note").utf8.dropLast()) + Array(#","text":"a"#.utf8) + [0xFF, 0x22, 0x7D]) == notJSON)
+        #expect(
+            try read(Array(Self.line("note").utf8.dropLast()) + Array(#","text":"a"#.utf8) + [0xFF, 0x22, 0x7D])
+                == notJSON)
         #expect(try read(open + Array(#",""#.utf8) + [0xFF] + Array(#"":1}"#.utf8)) == notJSON)
         #expect(try read(open + Array(#","extra":"a"#.utf8) + [0xFF, 0x22, 0x7D]).seq == 1)
         #expect(try read(open + Array(#","extra":"a"#.utf8) + [0xED, 0xA0, 0x80, 0x22, 0x7D]).seq == 1)
@@ -111,9 +139,14 @@ struct EventLineDecoderTests {
 
     @Test("escapes, surrogate pairs, CJK and control characters written as escapes are read as text")
     func escapes() throws {
-        #expect(try read(Self.note(#""a\u00e9\/\n\t\"\\ \ud83d\ude00 \uD83D\uDE00 \b\f\r\u0000""#)).noteText == "aé/\n\t\"\\ 😀 😀 \u{08}\u{0C}\r\u{00}")
-        #expect(try read(Self.note(#""已通知 #team-orders，等待 service owner 回覆""#)).noteText == "已通知 #team-orders，等待 service owner 回覆")
-        #expect(try read(Self.note(#""x""#).replacingOccurrences(of: #""kind""#, with: #""k\u0069nd""#)).noteText == "x")
+        #expect(
+            try read(Self.note(#""a\u00e9\/\n\t\"\\ \ud83d\ude00 \uD83D\uDE00 \b\f\r\u0000""#)).noteText
+                == "aé/\n\t\"\\ 😀 😀 \u{08}\u{0C}\r\u{00}")
+        #expect(
+            try read(Self.note(#""已通知 #team-orders，等待 service owner 回覆""#)).noteText
+                == "已通知 #team-orders，等待 service owner 回覆")
+        #expect(
+            try read(Self.note(#""x""#).replacingOccurrences(of: #""kind""#, with: #""k\u0069nd""#)).noteText == "x")
     }
 
     @Test("unknown fields are skipped whatever they hold, if their JSON has the right shape")
@@ -128,32 +161,49 @@ struct EventLineDecoderTests {
     func repeatedKeys() throws {
         let event = try read(Self.line("reopened", #""seq":2,"kind":"note","#))
         #expect(event.seq == 1 && event.kind == .reopened)
-        let opened = try read(Self.line("incident-opened", #""title":"t","severity":"P1","runbook":"r","roles":{"scribe":"a","scribe":"b",}"#))
-        #expect(opened.kind == .incidentOpened(title: "t", severity: .p1, runbook: "r", drill: false, roles: [.scribe: "a"]))
+        let opened = try read(
+            Self.line(
+                "incident-opened", #""title":"t","severity":"P1","runbook":"r","roles":{"scribe":"a","scribe":"b",}"#))
+        #expect(
+            opened.kind == .incidentOpened(title: "t", severity: .p1, runbook: "r", drill: false, roles: [.scribe: "a"])
+        )
     }
 
     @Test("numbers are read the way JSONDecoder reads them into integers and doubles")
     func numbers() throws {
-        for (text, seq) in [("1.0", 1), ("1e2", 100), ("1.5e1", 15), ("-0", 0), ("1e-400", 0), ("9007199254740993", 9_007_199_254_740_993), ("9007199254740993.0", 9_007_199_254_740_993), ("1.0000000000000000001", 1)] {
+        for (text, seq) in [
+            ("1.0", 1), ("1e2", 100), ("1.5e1", 15), ("-0", 0), ("1e-400", 0),
+            ("9007199254740993", 9_007_199_254_740_993), ("9007199254740993.0", 9_007_199_254_740_993),
+            ("1.0000000000000000001", 1),
+        ] {
             #expect(try read(Self.line("reopened", seq: text)).seq == seq, "seq \(text)")
         }
-        let run = try read(Self.line("command-ran", #""command":"c","durationSeconds":1.5e-3,"exitCode":-1.0,"outputFile":null"#))
-        #expect(run.kind == .commandRan(CommandRun(command: "c", exitCode: -1, durationSeconds: 0.0015, outputExcerpt: "")))
+        let run = try read(
+            Self.line("command-ran", #""command":"c","durationSeconds":1.5e-3,"exitCode":-1.0,"outputFile":null"#))
+        #expect(
+            run.kind == .commandRan(CommandRun(command: "c", exitCode: -1, durationSeconds: 0.0015, outputExcerpt: "")))
         let zero = try read(Self.line("command-ran", #""command":"c","durationSeconds":0e05"#))
-        #expect(zero.kind == .commandRan(CommandRun(command: "c", exitCode: nil, durationSeconds: 0, outputExcerpt: "")))
+        #expect(
+            zero.kind == .commandRan(CommandRun(command: "c", exitCode: nil, durationSeconds: 0, outputExcerpt: "")))
     }
 
     @Test("a UUID is read as Foundation reads it, in either case")
     func uuids() throws {
-        let lower = try read(Self.line("reopened").replacingOccurrences(of: "6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22", with: "6f1c1e9a-2b7d-4c59-9e3a-0e4b9d7f1a22"))
-        guard case .event(let event) = lower else { Issue.record("refused: \(lower)"); return }
+        let lower = try read(
+            Self.line("reopened").replacingOccurrences(
+                of: "6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22", with: "6f1c1e9a-2b7d-4c59-9e3a-0e4b9d7f1a22"))
+        guard case .event(let event) = lower else {
+            Issue.record("refused: \(lower)")
+            return
+        }
         #expect(event.id == UUID(uuidString: "6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22"))
     }
 
     @Test("a line of a newer schema refuses the journal before its other fields are looked at")
     func newerSchema() throws {
         let path = try freshDirectory() + "/timeline.jsonl"
-        try Data((Self.line("reopened") + "\n" + #"{"v":2,"kind":"hologram"}"# + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        try Data((Self.line("reopened") + "\n" + #"{"v":2,"kind":"hologram"}"# + "\n").utf8).write(
+            to: URL(fileURLWithPath: path))
         #expect(throws: JournalError.newerSchema(path: path, line: 2, version: 2)) { try Journal.read(path) }
     }
 
@@ -177,15 +227,27 @@ struct EventLineDecoderTests {
         let tricky = "a/b \\ \"q\" \n\r\t\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F} 中文 😀 e\u{301} \u{2028}"
         var kinds = EventSamples.kinds
         kinds.append(.note(text: tricky, pinned: true, commander: true))
-        kinds.append(.incidentOpened(title: tricky, severity: .p0, runbook: "r", drill: false, roles: [.scribe: tricky, .commander: "b", .responder: "c"]))
-        for duration in [0, -0.0, 0.1, 1.5e-7, 1e21, 123_456_789.125, .leastNonzeroMagnitude, 1.7976931348623157e308, 9_007_199_254_740_994] {
-            kinds.append(.commandRan(CommandRun(
-                command: tricky, placeholders: ["Zone": "z", "a": tricky, "B": "b", "é": "e"], exitCode: -2_147_483_648,
-                durationSeconds: duration, outputExcerpt: tricky, outputFile: "out/1.txt", stoppedBecause: "timed out"
-            )))
+        kinds.append(
+            .incidentOpened(
+                title: tricky, severity: .p0, runbook: "r", drill: false,
+                roles: [.scribe: tricky, .commander: "b", .responder: "c"]))
+        for duration in [
+            0, -0.0, 0.1, 1.5e-7, 1e21, 123_456_789.125, .leastNonzeroMagnitude, 1.7976931348623157e308,
+            9_007_199_254_740_994,
+        ] {
+            kinds.append(
+                .commandRan(
+                    CommandRun(
+                        command: tricky, placeholders: ["Zone": "z", "a": tricky, "B": "b", "é": "e"],
+                        exitCode: -2_147_483_648,
+                        durationSeconds: duration, outputExcerpt: tricky, outputFile: "out/1.txt",
+                        stoppedBecause: "timed out"
+                    )))
         }
         for kind in kinds {
-            let event = Event(seq: 42, recordedAt: utc("1969-12-31T23:59:59.999Z"), occurredAt: utc("2026-11-27T00:05:00Z"), actor: tricky, kind: kind)
+            let event = Event(
+                seq: 42, recordedAt: utc("1969-12-31T23:59:59.999Z"), occurredAt: utc("2026-11-27T00:05:00Z"),
+                actor: tricky, kind: kind)
             #expect(try EventCodec.line(for: event) == encoder.encode(event), "\(kind.name)")
             var laidOut: [UInt8] = []
             try EventCodec.appendPretty(for: event, depth: 0, to: &laidOut)

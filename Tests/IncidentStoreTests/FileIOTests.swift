@@ -1,8 +1,9 @@
 import Foundation
 import IncidentModel
-@testable import IncidentStore
-import Testing
 import TestSupport
+import Testing
+
+@testable import IncidentStore
 
 @Suite("reading a file into a buffer at a position", .temporaryFiles)
 struct FileIOTests {
@@ -50,7 +51,9 @@ struct FileIOTests {
     func diskFull() throws {
         let fd = try FileIO.open("/dev/full", O_WRONLY)
         defer { close(fd) }
-        let error = #expect(throws: JournalError.self) { try FileIO.writeAll(fd, Array("one\n".utf8), path: "/dev/full") }
+        let error = #expect(throws: JournalError.self) {
+            try FileIO.writeAll(fd, Array("one\n".utf8), path: "/dev/full")
+        }
         #expect(error == .diskFull(path: "/dev/full"))
         #expect(error?.description == "disk full writing /dev/full: free space and retry; nothing was written")
     }

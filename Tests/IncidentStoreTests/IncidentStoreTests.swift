@@ -13,7 +13,9 @@ struct IncidentStoreTests {
         IncidentStore(home: try freshDirectory() + "/state/respond")
     }
 
-    func open(_ store: IncidentStore, _ runbook: String, id: String? = nil, at time: Date? = nil) throws -> IncidentLocation {
+    func open(_ store: IncidentStore, _ runbook: String, id: String? = nil, at time: Date? = nil) throws
+        -> IncidentLocation
+    {
         try store.open(
             runbook: runbook, title: "t \(runbook)", severity: .p2, drill: false, actor: "amy", id: id, now: time ?? now
         ).location
@@ -31,16 +33,19 @@ struct IncidentStoreTests {
         #expect(mode(of: location.directory) == 0o700)
         #expect(mode(of: location.journalPath) == 0o600)
         let events = try Journal.read(location.journalPath).events
-        #expect(events.map(\.kind) == [
-            .incidentOpened(title: "t high-cpu-usage", severity: .p2, runbook: "high-cpu-usage", drill: false, roles: [:]),
-        ])
+        #expect(
+            events.map(\.kind) == [
+                .incidentOpened(
+                    title: "t high-cpu-usage", severity: .p2, runbook: "high-cpu-usage", drill: false, roles: [:])
+            ])
     }
 
     @Test("a default id already taken gets -2, -3 …")
     func collisions() throws {
         let store = try store()
         let ids = try (1...3).map { _ in try open(store, "slow-queries").id }
-        #expect(ids == ["20261127T0020Z-slow-queries", "20261127T0020Z-slow-queries-2", "20261127T0020Z-slow-queries-3"])
+        #expect(
+            ids == ["20261127T0020Z-slow-queries", "20261127T0020Z-slow-queries-2", "20261127T0020Z-slow-queries-3"])
     }
 
     @Test("a given id is validated and never silently renamed")
@@ -70,7 +75,9 @@ struct IncidentStoreTests {
         let store = try store()
         let cpu = try open(store, "high-cpu-usage")
         let memory = try open(store, "high-memory-usage")
-        #expect(throws: IncidentStoreError.ambiguous(reference: "20261127T0020Z-high", candidates: [cpu.id, memory.id])) {
+        #expect(
+            throws: IncidentStoreError.ambiguous(reference: "20261127T0020Z-high", candidates: [cpu.id, memory.id])
+        ) {
             try store.resolve("20261127T0020Z-high")
         }
         let error = #expect(throws: IncidentStoreError.self) { try store.resolve("nope") }
@@ -85,7 +92,9 @@ struct IncidentStoreTests {
         let store = try store()
         let older = try open(store, "a", at: now)
         let newer = try open(store, "b", at: now.addingTimeInterval(60))
-        _ = try older.journal.append([NewEvent(actor: "amy", kind: .note(text: "x", pinned: false, commander: false))], now: now.addingTimeInterval(120))
+        _ = try older.journal.append(
+            [NewEvent(actor: "amy", kind: .note(text: "x", pinned: false, commander: false))],
+            now: now.addingTimeInterval(120))
         #expect(try store.resolve("last") == older)
         _ = try older.journal.append([NewEvent(actor: "amy", kind: .incidentClosed)], now: now.addingTimeInterval(180))
         #expect(try store.resolve("last") == newer)
@@ -113,10 +122,11 @@ struct IncidentStoreTests {
     func list() throws {
         let store = try store()
         let cpu = try open(store, "high-cpu-usage")
-        _ = try cpu.journal.append([
-            NewEvent(actor: "amy", kind: .statusChanged(.mitigated)),
-            NewEvent(actor: "amy", kind: .severityChanged(.p0)),
-        ], now: now.addingTimeInterval(30))
+        _ = try cpu.journal.append(
+            [
+                NewEvent(actor: "amy", kind: .statusChanged(.mitigated)),
+                NewEvent(actor: "amy", kind: .severityChanged(.p0)),
+            ], now: now.addingTimeInterval(30))
         let broken = try open(store, "broken")
         try appendRaw(#"{"v":9,"seq":2}"# + "\n", to: broken.journalPath)
         let listing = try store.list()
@@ -132,11 +142,12 @@ struct IncidentStoreTests {
     func reopenedIsInvestigating() throws {
         let store = try store()
         let incident = try open(store, "high-cpu-usage")
-        _ = try incident.journal.append([
-            NewEvent(actor: "amy", kind: .statusChanged(.resolved)),
-            NewEvent(actor: "amy", kind: .incidentClosed),
-            NewEvent(actor: "bob", kind: .reopened),
-        ], now: now.addingTimeInterval(60))
+        _ = try incident.journal.append(
+            [
+                NewEvent(actor: "amy", kind: .statusChanged(.resolved)),
+                NewEvent(actor: "amy", kind: .incidentClosed),
+                NewEvent(actor: "bob", kind: .reopened),
+            ], now: now.addingTimeInterval(60))
         let summary = try #require(try store.list().incidents.first)
         #expect(summary.closed == false)
         #expect(summary.status == .investigating)

@@ -1,21 +1,23 @@
 import Foundation
-import Testing
-import TestSupport
-@testable import IncidentModel
 import IncidentStore
+import TestSupport
+import Testing
+
+@testable import IncidentModel
 
 /// What an attacker or a crashed writer leaves in a journal line, spliced in by the mutations below.
-private let hostileJSONFragments: [[UInt8]] = [
-    #""seq":99999999999999999999,"#, #""seq":-99999999999999999999,"#, #""seq":1e9223372036854775807,"#,
-    #""seq":10e9223372036854775807,"#, #""seq":1e-9223372036854775808,"#, #""seq":0e99999999999999999999,"#,
-    #""seq":9007199254740993.5,"#, #""item":18446744073709551616,"#, #""v":99999999999999999999,"#,
-    #""seq":1,"seq":2,"#, #""kind":"note","kind":"reopened","#, #""actor":null,"#, #""text":{"a":[1,2,{}]},"#,
-    "\"x\":" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + ",",
-    "\"x\":" + String(repeating: "{\"a\":", count: 2_000) + "1" + String(repeating: "}", count: 2_000) + ",",
-    #""text":"\u0000\u001b[31m\ud800\udfff\u202e","#, #""text":"\uZZZZ","#, "\u{1B}]0;x\u{07}", "\r", "\t", ",,",
-    "{", "}",
-    #""occurredAt":"9999-99-99T99:99:99.999Z","#, #""recordedAt":"2026-11-27T00:20:05Z","#, #""id":"not-a-uuid","#,
-].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0x00], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
+private let hostileJSONFragments: [[UInt8]] =
+    [
+        #""seq":99999999999999999999,"#, #""seq":-99999999999999999999,"#, #""seq":1e9223372036854775807,"#,
+        #""seq":10e9223372036854775807,"#, #""seq":1e-9223372036854775808,"#, #""seq":0e99999999999999999999,"#,
+        #""seq":9007199254740993.5,"#, #""item":18446744073709551616,"#, #""v":99999999999999999999,"#,
+        #""seq":1,"seq":2,"#, #""kind":"note","kind":"reopened","#, #""actor":null,"#, #""text":{"a":[1,2,{}]},"#,
+        "\"x\":" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + ",",
+        "\"x\":" + String(repeating: "{\"a\":", count: 2_000) + "1" + String(repeating: "}", count: 2_000) + ",",
+        #""text":"\u0000\u001b[31m\ud800\udfff\u202e","#, #""text":"\uZZZZ","#, "\u{1B}]0;x\u{07}", "\r", "\t", ",,",
+        "{", "}",
+        #""occurredAt":"9999-99-99T99:99:99.999Z","#, #""recordedAt":"2026-11-27T00:20:05Z","#, #""id":"not-a-uuid","#,
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0x00], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
 
 /// One random change to a line: a hostile fragment spliced in (most often right after the opening brace, where it
 /// is a member), a range deleted, a byte flipped, or the line cut short.
@@ -79,8 +81,9 @@ struct JournalReaderFuzzTests {
                 let (event, line) = random.pick(valid)
                 if random.chance(1, in: 2) {
                     let id = try #require(UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", number)))
-                    let renumbered = Event(seq: number, id: id, recordedAt: event.recordedAt, actor: event.actor,
-                                           kind: event.kind)
+                    let renumbered = Event(
+                        seq: number, id: id, recordedAt: event.recordedAt, actor: event.actor,
+                        kind: event.kind)
                     good[number] = renumbered
                     lines.append(Array(try EventCodec.line(for: renumbered)))
                 } else {

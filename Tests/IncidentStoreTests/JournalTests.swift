@@ -79,7 +79,9 @@ struct JournalTests {
         _ = try journal.append([note("two")], now: now)
         let contents = try Journal.read(journal.path)
         #expect(contents.events.map(\.seq) == [1, 2])
-        #expect(contents.problems == [JournalProblem(path: journal.path, line: 2, kind: .corrupt(reason: "not valid JSON"))])
+        #expect(
+            contents.problems == [JournalProblem(path: journal.path, line: 2, kind: .corrupt(reason: "not valid JSON"))]
+        )
         #expect(contents.problems[0].description.contains("timeline.jsonl:2: corrupt line set aside"))
     }
 
@@ -87,7 +89,9 @@ struct JournalTests {
     func unknownKindLine() throws {
         let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
-        try appendRaw(#"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"# + "\n", to: journal.path)
+        try appendRaw(
+            #"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"coffee-break"}"#
+                + "\n", to: journal.path)
         let contents = try Journal.read(journal.path)
         #expect(contents.events.count == 1)
         #expect(contents.problems.first?.description.contains("coffee-break") == true)
@@ -100,7 +104,8 @@ struct JournalTests {
         try appendRaw(#"{"v":2,"seq":2,"kind":"hologram"}"# + "\n", to: journal.path)
         let error = #expect(throws: JournalError.self) { try Journal.read(journal.path) }
         #expect(error == .newerSchema(path: journal.path, line: 2, version: 2))
-        #expect(error?.description.hasSuffix("written by a newer respond (schema 2); upgrade respond to read it") == true)
+        #expect(
+            error?.description.hasSuffix("written by a newer respond (schema 2); upgrade respond to read it") == true)
         let sizeBefore = try lines(of: journal.path).count
         #expect(throws: JournalError.newerSchema(path: journal.path, line: 2, version: 2)) {
             try journal.append([note("two")], now: now)
@@ -127,7 +132,8 @@ struct JournalTests {
         #expect(try journal.append([note("three")], now: now).map(\.seq) == [3])
     }
 
-    @Test("a torn last line that is a whole event without its newline counts: the append after it does not reuse its seq")
+    @Test(
+        "a torn last line that is a whole event without its newline counts: the append after it does not reuse its seq")
     func appendAfterWholeEventWithoutNewline() throws {
         let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one"), note("two")], now: now)
@@ -141,12 +147,14 @@ struct JournalTests {
         #expect(contents.problems.isEmpty)
     }
 
-    @Test("a line moved back to the end does not lower the next seq, behind any run of unreadable lines and a torn line")
+    @Test(
+        "a line moved back to the end does not lower the next seq, behind any run of unreadable lines and a torn line")
     func appendAfterReorderedLine() throws {
         let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append((1...5).map { note("\($0)") }, now: now)
         let second = try lines(of: journal.path)[1]
-        try appendRaw(second + "\n" + String(repeating: "{\"v\":1}\n", count: 1_500) + #"{"v":1,"seq":3"#, to: journal.path)
+        try appendRaw(
+            second + "\n" + String(repeating: "{\"v\":1}\n", count: 1_500) + #"{"v":1,"seq":3"#, to: journal.path)
         #expect(try journal.append([note("six")], now: now).map(\.seq) == [6])
     }
 
@@ -169,9 +177,13 @@ struct JournalTests {
     func corruptReasonEscaped() throws {
         let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
         _ = try journal.append([note("one")], now: now)
-        try appendRaw(#"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"\u001b]0;pwned\u0007\u009b2J\u202e"}"# + "\n", to: journal.path)
+        try appendRaw(
+            #"{"v":1,"seq":2,"id":"6F1C1E9A-2B7D-4C59-9E3A-0E4B9D7F1A22","recordedAt":"2026-11-27T00:20:05.123Z","occurredAt":"2026-11-27T00:20:05.123Z","actor":"a","kind":"\u001b]0;pwned\u0007\u009b2J\u202e"}"#
+                + "\n", to: journal.path)
         let problem = try #require(try Journal.read(journal.path).problems.first)
-        #expect(problem.message == #"corrupt line set aside: unknown event kind "\u{1B}]0;pwned\u{7}\u{9B}2J\u{202E}" for schema 1"#)
+        #expect(
+            problem.message
+                == #"corrupt line set aside: unknown event kind "\u{1B}]0;pwned\u{7}\u{9B}2J\u{202E}" for schema 1"#)
         #expect(!problem.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
@@ -197,7 +209,11 @@ struct JournalTests {
         defer { close(holder) }
         #expect(flock(holder, LOCK_EX) == 0)
         let error = #expect(throws: JournalError.self) { try journal.append([note("two")], now: now) }
-        if case .locked(let path, _) = error { #expect(path == journal.path) } else { Issue.record("not locked: \(String(describing: error))") }
+        if case .locked(let path, _) = error {
+            #expect(path == journal.path)
+        } else {
+            Issue.record("not locked: \(String(describing: error))")
+        }
         flock(holder, LOCK_UN)
         #expect(try journal.append([note("two")], now: now).map(\.seq) == [2])
     }
@@ -205,10 +221,11 @@ struct JournalTests {
     @Test("secrets in notes and commands are redacted before they are written")
     func redactsBeforeWriting() throws {
         let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
-        _ = try journal.append([
-            note("pasted ghp_abcdefghijklmnopqrstuvwxyz0123456789 by mistake"),
-            NewEvent(actor: "amy", kind: .commandCopied(command: "psql postgres://app:hunter2@db/shop", step: nil)),
-        ], now: now)
+        _ = try journal.append(
+            [
+                note("pasted ghp_abcdefghijklmnopqrstuvwxyz0123456789 by mistake"),
+                NewEvent(actor: "amy", kind: .commandCopied(command: "psql postgres://app:hunter2@db/shop", step: nil)),
+            ], now: now)
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
         #expect(!text.contains("hunter2"))
         #expect(!text.contains("ghp_abcdefghijklmnopqrstuvwxyz0123456789"))

@@ -8,7 +8,8 @@ import Testing
 /// Whether the tests run as root, who alone can give a file to another user.
 private let runsAsRoot = geteuid() == 0
 
-@Suite("The journal and the store never write through a link, a foreign file or the wrong kind of file", .temporaryFiles)
+@Suite(
+    "The journal and the store never write through a link, a foreign file or the wrong kind of file", .temporaryFiles)
 struct UnsafePathTests {
     let now = utc("2026-11-27T00:20:05.123Z")
 
@@ -44,7 +45,8 @@ struct UnsafePathTests {
     func symlinkedJournal() throws {
         let (_, location, outside) = try incident()
         try FileManager.default.removeItem(atPath: location.journalPath)
-        try FileManager.default.createSymbolicLink(atPath: location.journalPath, withDestinationPath: outside + "/victim")
+        try FileManager.default.createSymbolicLink(
+            atPath: location.journalPath, withDestinationPath: outside + "/victim")
         #expect(problem { _ = try location.journal.append([note("written through")], now: now) } == .symbolicLink)
         #expect(problem { _ = try Journal.read(location.journalPath) } == .symbolicLink)
         #expect(try String(contentsOfFile: outside + "/victim", encoding: .utf8) == "victim\n")
@@ -54,7 +56,8 @@ struct UnsafePathTests {
     func errorMessage() throws {
         let (_, location, outside) = try incident()
         try FileManager.default.removeItem(atPath: location.journalPath)
-        try FileManager.default.createSymbolicLink(atPath: location.journalPath, withDestinationPath: outside + "/victim")
+        try FileManager.default.createSymbolicLink(
+            atPath: location.journalPath, withDestinationPath: outside + "/victim")
         let error = JournalError.unsafePath(path: location.journalPath, problem: .symbolicLink)
         #expect(throws: error) { try location.journal.append([note("x")], now: now) }
         #expect(error.description.hasPrefix("refusing \(location.journalPath): it is a symbolic link"))
@@ -82,10 +85,12 @@ struct UnsafePathTests {
         let store = IncidentStore(home: base + "/home")
         try FileManager.default.createDirectory(atPath: base + "/home", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: base + "/elsewhere", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: store.incidentsDirectory, withDestinationPath: base + "/elsewhere")
-        #expect(problem {
-            _ = try store.open(runbook: "x", title: "t", severity: .p2, drill: false, actor: "amy", now: now)
-        } == .symbolicLink)
+        try FileManager.default.createSymbolicLink(
+            atPath: store.incidentsDirectory, withDestinationPath: base + "/elsewhere")
+        #expect(
+            problem {
+                _ = try store.open(runbook: "x", title: "t", severity: .p2, drill: false, actor: "amy", now: now)
+            } == .symbolicLink)
         #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/elsewhere").isEmpty)
     }
 

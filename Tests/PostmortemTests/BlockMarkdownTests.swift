@@ -24,10 +24,14 @@ struct BlockMarkdownTests {
 
     @Test("lists keep their markers, task boxes and nested content indented under the item")
     func lists() {
-        let list = Block.list(ordered: true, start: 3, items: [
-            ListItem(blocks: [.paragraph([.text("first")]), .code(CodeBlock(language: "bash", code: "ls\n", location: here))]),
-            ListItem(blocks: [.paragraph([.text("done")])], checked: true),
-        ])
+        let list = Block.list(
+            ordered: true, start: 3,
+            items: [
+                ListItem(blocks: [
+                    .paragraph([.text("first")]), .code(CodeBlock(language: "bash", code: "ls\n", location: here)),
+                ]),
+                ListItem(blocks: [.paragraph([.text("done")])], checked: true),
+            ])
         #expect(BlockMarkdown.lines([list]) == ["3. first", "   ```bash", "   ls", "   ```", "4. [x] done"])
         let html = GFMHTML.render(BlockMarkdown.lines([list]).joined(separator: "\n") + "\n")
         #expect(html.contains("<ol start=\"3\">"))
@@ -51,6 +55,9 @@ struct BlockMarkdownTests {
 
     @Test("runbook HTML is shown as text, and HTML comments are left out")
     func html() {
-        #expect(BlockMarkdown.lines([.html("<!-- note -->"), .html("<div onclick=x>hi</div>")]) == ["&lt;div onclick=x&gt;hi&lt;/div&gt;"])
+        #expect(
+            BlockMarkdown.lines([.html("<!-- note -->"), .html("<div onclick=x>hi</div>")]) == [
+                "&lt;div onclick=x&gt;hi&lt;/div&gt;"
+            ])
     }
 }

@@ -13,11 +13,12 @@ struct GanttChartTests {
         let lines = GanttChart.mermaid(
             milestones: Milestones(acknowledged: time(0), mitigated: time(30)), sectionTimes: [], runbooks: [:]
         )
-        #expect(lines == [
-            "```mermaid", "gantt", "    title Incident timeline (UTC)", "    dateFormat YYYY-MM-DDTHH:mm:ss",
-            "    axisFormat %H:%M", "    section Phases",
-            "    Acknowledged → mitigated :2026-11-27T00:20:00, 2026-11-27T00:50:00", "```",
-        ])
+        #expect(
+            lines == [
+                "```mermaid", "gantt", "    title Incident timeline (UTC)", "    dateFormat YYYY-MM-DDTHH:mm:ss",
+                "    axisFormat %H:%M", "    section Phases",
+                "    Acknowledged → mitigated :2026-11-27T00:20:00, 2026-11-27T00:50:00", "```",
+            ])
     }
 
     @Test("an incident just opened has a chart with no bars")

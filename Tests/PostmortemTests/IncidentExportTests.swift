@@ -22,7 +22,8 @@ struct IncidentExportTests {
     @Test("written piece by piece, is JSONEncoder's encoding of the whole export, with and without events")
     func streamed() throws {
         let hostile = Event(
-            seq: 99, recordedAt: PostmortemFixture.generatedAt, occurredAt: PostmortemFixture.generatedAt, actor: "a\"{[,:]}\\",
+            seq: 99, recordedAt: PostmortemFixture.generatedAt, occurredAt: PostmortemFixture.generatedAt,
+            actor: "a\"{[,:]}\\",
             kind: .note(text: "{\"x\": [1, 2]}, \\\" \u{1} / 繁體", pinned: false, commander: false)
         )
         let encoder = JSONEncoder()

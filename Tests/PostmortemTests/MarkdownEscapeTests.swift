@@ -52,14 +52,16 @@ struct MarkdownEscapeTests {
     @Test("line breaks become <br>; escape sequences and control characters are shown, never dropped")
     func controls() {
         #expect(MarkdownEscape.inline("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
-        #expect(MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e\u{202E}f")
-            == "a␛\\[31mb␇c\\\\u{9B}d␛\\]0;title␇e\\\\u{202E}f")
+        #expect(
+            MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e\u{202E}f")
+                == "a␛\\[31mb␇c\\\\u{9B}d␛\\]0;title␇e\\\\u{202E}f")
     }
 
     @Test("a command hidden behind ESC ] 0 ; shows every line in a code block and a code span, with no raw control")
     func hiddenCommand() {
         let code = "df -h \u{1B}]0;\ntouch PWNED\n\u{07}\n"
-        #expect(MarkdownEscape.codeBlock(code, language: "bash") == ["```bash", "df -h ␛]0;", "touch PWNED", "␇", "```"])
+        #expect(
+            MarkdownEscape.codeBlock(code, language: "bash") == ["```bash", "df -h ␛]0;", "touch PWNED", "␇", "```"])
         #expect(MarkdownEscape.codeSpan(code) == "`df -h ␛]0; touch PWNED ␇ `")
         #expect(MarkdownEscape.codeSpan("echo safe\rrm -rf /\u{200B}") == "`echo safe␍rm -rf /\\u{200B}`")
     }
@@ -77,13 +79,15 @@ struct MarkdownEscapeTests {
         #expect(MarkdownEscape.destination("http://x/a\u{1B}]0;b\u{7}") == "<http://x/a%1B]0;b%07>")
     }
 
-    @Test("a code span survives backticks, pipes and line breaks, even in a table", arguments: [
-        "kubectl get pods | grep -v Running",
-        "echo `date`",
-        "a ``` b",
-        "`leading",
-        "two\nlines",
-    ])
+    @Test(
+        "a code span survives backticks, pipes and line breaks, even in a table",
+        arguments: [
+            "kubectl get pods | grep -v Running",
+            "echo `date`",
+            "a ``` b",
+            "`leading",
+            "two\nlines",
+        ])
     func codeSpan(command: String) {
         let table = "| a | b |\n| --- | --- |\n| left | \(MarkdownEscape.codeSpan(command)) |\n"
         let html = GFMHTML.render(table)
@@ -138,8 +142,16 @@ struct MarkdownEscapeTests {
         ("a\u{1B}[1;31mred\u{1B}[0m\r\nb\rc", "a␛\\[1;31mred␛\\[0m<br>b<br>c", "`a␛[1;31mred␛[0m␍ b␍c`"),
         ("\u{1B}]8;;http://x\u{1B}\\link", "␛\\]8;;http://x␛\\\\link", "`␛]8;;http://x␛\\link`"),
         ("tab\tand \u{85}C1", "tab and \\\\u{85}C1", "`tab and \\u{85}C1`"),
-        ("\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}", "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag \\*\u{5F37}\u{8ABF}\\* 1. \u{4E00}", "`\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}`"),
-        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}|", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \\`x\\` \u{1F1F9}\u{1F1FC}\\|", "``\u{1F468}\\u{200D}\u{1F469}\\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}\\|``"),
+        (
+            "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}",
+            "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag \\*\u{5F37}\u{8ABF}\\* 1. \u{4E00}",
+            "`\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}`"
+        ),
+        (
+            "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}|",
+            "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \\`x\\` \u{1F1F9}\u{1F1FC}\\|",
+            "``\u{1F468}\\u{200D}\u{1F469}\\u{200D}\u{1F467} `x` \u{1F1F9}\u{1F1FC}\\|``"
+        ),
     ]
 
     @Test("escaping follows characters, not bytes, where the two differ", arguments: characterCases)

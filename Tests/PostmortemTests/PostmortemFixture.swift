@@ -25,37 +25,58 @@ enum PostmortemFixture {
 
     static let runbook: Runbook = {
         let steps = [
-            Step(key: "diagnosis-1", section: .diagnosis, number: 1, title: "找出高 CPU 的 Pod",
-                 body: [.paragraph([.text("列出 CPU 最高的 pods：")]), code("kubectl top pods -n <namespace> --sort-by=cpu\n")], location: here),
-            Step(key: "diagnosis-2", section: .diagnosis, number: 2, title: "檢查 Node 狀態",
-                 body: [code("kubectl describe node ${NODE}\n")], location: here),
-            Step(key: "diagnosis-3", section: .diagnosis, number: 3, title: "Profile the process",
-                 body: [code("curl -s http://{{ host }}/debug/pprof/profile > cpu.pprof\n")], location: here),
-            Step(key: "resolution-1", section: .resolution, number: 1, title: "Immediate Actions",
-                 body: [code("kubectl scale deploy/$DEPLOYMENT --replicas=6 -n <namespace>\n")], location: here),
-            Step(key: "resolution-2", section: .resolution, number: 2, title: "Root Cause Fix",
-                 body: [bullets([[.text("修正 "), .code("ORDER BY"), .text(" 缺少的 index")], [.text("Add a CPU limit to "), .strong([.text("checkout")])]])], location: here),
+            Step(
+                key: "diagnosis-1", section: .diagnosis, number: 1, title: "找出高 CPU 的 Pod",
+                body: [
+                    .paragraph([.text("列出 CPU 最高的 pods：")]), code("kubectl top pods -n <namespace> --sort-by=cpu\n"),
+                ], location: here),
+            Step(
+                key: "diagnosis-2", section: .diagnosis, number: 2, title: "檢查 Node 狀態",
+                body: [code("kubectl describe node ${NODE}\n")], location: here),
+            Step(
+                key: "diagnosis-3", section: .diagnosis, number: 3, title: "Profile the process",
+                body: [code("curl -s http://{{ host }}/debug/pprof/profile > cpu.pprof\n")], location: here),
+            Step(
+                key: "resolution-1", section: .resolution, number: 1, title: "Immediate Actions",
+                body: [code("kubectl scale deploy/$DEPLOYMENT --replicas=6 -n <namespace>\n")], location: here),
+            Step(
+                key: "resolution-2", section: .resolution, number: 2, title: "Root Cause Fix",
+                body: [
+                    bullets([
+                        [.text("修正 "), .code("ORDER BY"), .text(" 缺少的 index")],
+                        [.text("Add a CPU limit to "), .strong([.text("checkout")])],
+                    ])
+                ], location: here),
         ]
         let sections = [
             Section(kind: .symptoms, title: "Symptoms", blocks: [bullets([[.text("CPU > 80%")]])], location: here),
-            Section(kind: .impact, title: "Impact", blocks: [
-                bullets([
-                    [.strong([.text("Severity")]), .text(": P2")],
-                    [.strong([.text("Affected Users")]), .text(": 結帳的使用者")],
-                    [.strong([.text("Business Impact")]), .text(": checkout latency > 2s | orders drop")],
-                ]),
-            ], location: here),
-            Section(kind: .detection, title: "Detection", blocks: [
-                .heading(level: 3, [.text("Alert")]),
-                code("alert: HighCPUUsage\nexpr: avg(rate(container_cpu_usage_seconds_total[5m])) > 0.8\n"),
-                .paragraph([.text("Dashboard: "), .link(text: [.text("CPU overview")], destination: "https://grafana.example.com/d/cpu")]),
-            ], location: here),
+            Section(
+                kind: .impact, title: "Impact",
+                blocks: [
+                    bullets([
+                        [.strong([.text("Severity")]), .text(": P2")],
+                        [.strong([.text("Affected Users")]), .text(": 結帳的使用者")],
+                        [.strong([.text("Business Impact")]), .text(": checkout latency > 2s | orders drop")],
+                    ])
+                ], location: here),
+            Section(
+                kind: .detection, title: "Detection",
+                blocks: [
+                    .heading(level: 3, [.text("Alert")]),
+                    code("alert: HighCPUUsage\nexpr: avg(rate(container_cpu_usage_seconds_total[5m])) > 0.8\n"),
+                    .paragraph([
+                        .text("Dashboard: "),
+                        .link(text: [.text("CPU overview")], destination: "https://grafana.example.com/d/cpu"),
+                    ]),
+                ], location: here),
             Section(kind: .diagnosis, title: "Diagnosis", blocks: [], location: here),
             Section(kind: .resolution, title: "Resolution", blocks: [], location: here),
             Section(kind: .verification, title: "Verification", blocks: [], location: here),
-            Section(kind: .prevention, title: "Prevention", blocks: [
-                bullets([[.text("設定 HPA 以 CPU 70% 擴展")], [.text("Load test before each release")]]),
-            ], location: here),
+            Section(
+                kind: .prevention, title: "Prevention",
+                blocks: [
+                    bullets([[.text("設定 HPA 以 CPU 70% 擴展")], [.text("Load test before each release")]])
+                ], location: here),
         ]
         return Runbook(
             id: "high-cpu-usage", title: "High CPU Usage", kind: .incident, severity: .p2, sections: sections,
@@ -77,22 +98,47 @@ enum PostmortemFixture {
     }
 
     static func item(_ number: Int) -> ChecklistRef {
-        ChecklistRef(runbook: runbook.id, item: number, text: runbook.checklist.first { $0.number == number }?.text ?? "")
+        ChecklistRef(
+            runbook: runbook.id, item: number, text: runbook.checklist.first { $0.number == number }?.text ?? "")
     }
 
     /// The incident: impact back-dated, a severity change, a skipped step, steps out of order, commands (one not
     /// in the runbook), a hostile note pinned, one verification item left open, mitigation and resolution.
     static let events: [Event] = {
         let script: [(Double, Double?, String, EventKind)] = [
-            (0, nil, "alice", .incidentOpened(title: "Checkout CPU 飽和", severity: .p2, runbook: "high-cpu-usage", drill: false, roles: [.commander: "carol", .responder: "alice"])),
+            (
+                0, nil, "alice",
+                .incidentOpened(
+                    title: "Checkout CPU 飽和", severity: .p2, runbook: "high-cpu-usage", drill: false,
+                    roles: [.commander: "carol", .responder: "alice"])
+            ),
             (1, -15, "alice", .milestone(.impactStarted)),
             (1.5, -5, "alice", .milestone(.detected)),
-            (2, nil, "alice", .commandRan(CommandRun(command: "kubectl top pods -n shop --sort-by=cpu", step: step("diagnosis-1"), placeholders: ["namespace": "shop"], exitCode: 0, durationSeconds: 1.25, outputExcerpt: "checkout-7f9  1950m", outputFile: "output/0004.txt"))),
+            (
+                2, nil, "alice",
+                .commandRan(
+                    CommandRun(
+                        command: "kubectl top pods -n shop --sort-by=cpu", step: step("diagnosis-1"),
+                        placeholders: ["namespace": "shop"], exitCode: 0, durationSeconds: 1.25,
+                        outputExcerpt: "checkout-7f9  1950m", outputFile: "output/0004.txt"))
+            ),
             (3, nil, "alice", .stepDone(step("diagnosis-1"))),
-            (4, nil, "alice", .note(text: "# not a heading | `rm -rf` <script>alert(1)</script> *bold* _x_ [link](http://x)\n第二行：繁體中文 checkout 很慢", pinned: false, commander: false)),
+            (
+                4, nil, "alice",
+                .note(
+                    text:
+                        "# not a heading | `rm -rf` <script>alert(1)</script> *bold* _x_ [link](http://x)\n第二行：繁體中文 checkout 很慢",
+                    pinned: false, commander: false)
+            ),
             (5, nil, "carol", .severityChanged(.p1)),
             (6, nil, "alice", .stepSkipped(step("diagnosis-2"), reason: "沒有 node 權限 | no access")),
-            (8, nil, "alice", .commandRan(CommandRun(command: "kubectl rollout restart deploy/checkout -n shop", exitCode: 1, durationSeconds: 0.5, outputExcerpt: "error: forbidden"))),
+            (
+                8, nil, "alice",
+                .commandRan(
+                    CommandRun(
+                        command: "kubectl rollout restart deploy/checkout -n shop", exitCode: 1, durationSeconds: 0.5,
+                        outputExcerpt: "error: forbidden"))
+            ),
             (9, nil, "alice", .escalated(to: "L2 Support #platform-oncall")),
             (10, nil, "alice", .stepDone(step("resolution-1"))),
             (11, nil, "alice", .statusChanged(.identified)),
@@ -102,7 +148,10 @@ enum PostmortemFixture {
             (22, nil, "alice", .checklistChecked(item(1))),
             (23, nil, "alice", .checklistChecked(item(3))),
             (24, nil, "alice", .checklistUnchecked(item(3))),
-            (25, nil, "alice", .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "需要 node 權限才能執行；應註明")),
+            (
+                25, nil, "alice",
+                .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "需要 node 權限才能執行；應註明")
+            ),
             (26, nil, "carol", .note(text: "Commander: customer comms sent", pinned: true, commander: true)),
             (40, nil, "carol", .statusChanged(.resolved)),
         ]

@@ -17,9 +17,18 @@ struct PostmortemShippedRunbookTests {
         let node = try #require(runbook.steps.flatMap(\.codeBlocks).first { $0.code.contains("<node-name>") })
         let cordon = node.code.split(separator: "\n").first { $0.contains("<node-name>") }.map(String.init) ?? ""
         let events = [
-            Event(seq: 1, recordedAt: PostmortemFixture.time(0), actor: "alice", kind: .incidentOpened(title: "CPU", severity: .p2, runbook: runbook.id, drill: true, roles: [:])),
-            Event(seq: 2, recordedAt: PostmortemFixture.time(1), actor: "alice", kind: .commandRan(CommandRun(command: cordon.replacingOccurrences(of: "<node-name>", with: "ip-10-0-3-7"), exitCode: 0, durationSeconds: 1, outputExcerpt: ""))),
-            Event(seq: 3, recordedAt: PostmortemFixture.time(2), actor: "alice", kind: .stepDone(StepRef(runbook: runbook.id, step: first.key, title: first.title))),
+            Event(
+                seq: 1, recordedAt: PostmortemFixture.time(0), actor: "alice",
+                kind: .incidentOpened(title: "CPU", severity: .p2, runbook: runbook.id, drill: true, roles: [:])),
+            Event(
+                seq: 2, recordedAt: PostmortemFixture.time(1), actor: "alice",
+                kind: .commandRan(
+                    CommandRun(
+                        command: cordon.replacingOccurrences(of: "<node-name>", with: "ip-10-0-3-7"), exitCode: 0,
+                        durationSeconds: 1, outputExcerpt: ""))),
+            Event(
+                seq: 3, recordedAt: PostmortemFixture.time(2), actor: "alice",
+                kind: .stepDone(StepRef(runbook: runbook.id, step: first.key, title: first.title))),
             Event(seq: 4, recordedAt: PostmortemFixture.time(3), actor: "alice", kind: .statusChanged(.resolved)),
         ]
         let runbooks = [runbook.id: runbook]
@@ -35,7 +44,8 @@ struct PostmortemShippedRunbookTests {
         let markdown = try draft().markdown
         #expect(markdown.contains("- [ ] 用 profiler（例如 async-profiler、pprof）在 staging 重現"))
         #expect(markdown.contains("_(Root Cause Fix, `high-cpu-usage`)_"))
-        #expect(markdown.contains("- [ ] 每個 deployment 都設定合理的 CPU requests/limits 與 HPA _(Prevention, `high-cpu-usage`)_"))
+        #expect(
+            markdown.contains("- [ ] 每個 deployment 都設定合理的 CPU requests/limits 與 HPA _(Prevention, `high-cpu-usage`)_"))
     }
 
     @Test("every verification item is listed, all open, and the runbook's impact and alert are quoted")

@@ -6,11 +6,12 @@ import Testing
 
 @Suite("The postmortem draft as GitHub renders it")
 struct PostmortemStructureTests {
-    private let html: String = GFMHTML.render(PostmortemRenderer.markdown(
-        state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
-        runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
-        generatedAt: PostmortemFixture.generatedAt
-    ))
+    private let html: String = GFMHTML.render(
+        PostmortemRenderer.markdown(
+            state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
+            runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
+            generatedAt: PostmortemFixture.generatedAt
+        ))
 
     private func matches(_ pattern: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
@@ -22,17 +23,20 @@ struct PostmortemStructureTests {
     @Test("has one title and its sections in the agreed order")
     func sectionOrder() {
         #expect(matches("<h1>(.*?)</h1>") == ["Postmortem: Checkout CPU 飽和"])
-        #expect(matches("<h2>(.*?)</h2>") == [
-            "Facts", "Summary", "Impact", "Detection", "Timeline", "Actions taken", "Verification", "Root cause",
-            "Action items", "Lessons learned", "Key metrics", "Adherence to the runbook", "Timeline picture",
-        ])
+        #expect(
+            matches("<h2>(.*?)</h2>") == [
+                "Facts", "Summary", "Impact", "Detection", "Timeline", "Actions taken", "Verification", "Root cause",
+                "Action items", "Lessons learned", "Key metrics", "Adherence to the runbook", "Timeline picture",
+            ])
     }
 
     @Test("every timeline row has its four cells, and the hostile note did not become markup")
     func timelineRows() throws {
         let start = try #require(html.range(of: "<h2>Timeline</h2>"))
         let end = try #require(html.range(of: "<h2>Actions taken</h2>"))
-        let rows = html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").filter { $0.contains("<td>") }
+        let rows = html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").filter {
+            $0.contains("<td>")
+        }
         #expect(rows.count == PostmortemFixture.events.count - 1)
         #expect(rows.allSatisfy { $0.components(separatedBy: "<td>").count - 1 == 4 })
         #expect(!html.contains("<script"))
@@ -49,9 +53,14 @@ struct PostmortemStructureTests {
 
     @Test("a journal with only the opening still gives every section, with placeholders")
     func minimal() {
-        let events = [Event(seq: 1, id: UUID(), recordedAt: PostmortemFixture.time(0), actor: "a", kind: .incidentOpened(title: "t", severity: .p3, runbook: "gone", drill: true, roles: [:]))]
+        let events = [
+            Event(
+                seq: 1, id: UUID(), recordedAt: PostmortemFixture.time(0), actor: "a",
+                kind: .incidentOpened(title: "t", severity: .p3, runbook: "gone", drill: true, roles: [:]))
+        ]
         let markdown = PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: [:], incidentID: "x", generatedAt: PostmortemFixture.time(1),
+            state: IncidentState.fold(events), events: events, runbooks: [:], incidentID: "x",
+            generatedAt: PostmortemFixture.time(1),
             options: PostmortemOptions(includeDiagram: false)
         )
         #expect(markdown.contains("| Kind | **Drill** |"))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 @Suite("checking shell blocks with bash -n", .temporaryFiles, .tags(.slow))

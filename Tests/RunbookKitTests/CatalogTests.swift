@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 @Suite("Loading a catalog", .temporaryFiles)
@@ -9,16 +10,26 @@ struct CatalogTests {
     func otherTeamIndex() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
         #expect(catalog.categories.map(\.name) == ["付款問題", "對帳"])
-        #expect(catalog.entries.map(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "settlement-report"])
+        #expect(
+            catalog.entries.map(\.id) == [
+                "gateway-timeout", "refund-stuck", "daily-reconciliation", "settlement-report",
+            ])
         #expect(catalog.entries.map(\.severity) == [.p1, nil, nil, .p3])
         #expect(catalog.entries.map(\.kind) == [.incident, .incident, .procedure, .incident])
         #expect(catalog.entry(id: "gateway-timeout")?.description == "付款閘道回應 > 5s")
-        #expect(catalog.contactGroups == [ContactGroup(name: "值班", contacts: [
-            Contact(role: "金流值班", reach: "#payments-oncall"), Contact(role: "主管", reach: "0912-345-678"),
-        ])])
-        #expect(catalog.mapRunbooks(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
+        #expect(
+            catalog.contactGroups == [
+                ContactGroup(
+                    name: "值班",
+                    contacts: [
+                        Contact(role: "金流值班", reach: "#payments-oncall"), Contact(role: "主管", reach: "0912-345-678"),
+                    ])
+            ])
+        #expect(
+            catalog.mapRunbooks(\.id) == ["gateway-timeout", "refund-stuck", "daily-reconciliation", "orphan-alerts"])
         #expect(catalog.unindexed.map(\.id) == ["orphan-alerts"])
-        #expect(catalog.runbook(id: "daily-reconciliation")?.steps.map(\.key)
+        #expect(
+            catalog.runbook(id: "daily-reconciliation")?.steps.map(\.key)
                 == ["prerequisites-1", "procedure-1", "procedure-2", "rollback-1"])
     }
 
@@ -29,30 +40,43 @@ struct CatalogTests {
         let onIndex = catalog.diagnostics.filter { $0.location.file == index }
         #expect(onIndex.map(\.location.line) == [10, 17])
         #expect(onIndex[0].message == "unknown severity \"High\" for refund-stuck.md; use P0, P1, P2, P3 or Procedure")
-        #expect(onIndex[1].message.contains("links settlement-report.md, which does not exist; create it with `respond new settlement-report`"))
+        #expect(
+            onIndex[1].message.contains(
+                "links settlement-report.md, which does not exist; create it with `respond new settlement-report`"))
     }
 
     @Test("a missing file that respond new cannot make (a subdirectory, capitals) is named, not handed to respond new")
     func missingFileHint() throws {
         let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### DB\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
-            + "| [Slow](db/slow.md) | P2 | x |\n| [CPU](High-CPU.md) | P1 | y |\n")
+        try directory.write(
+            "README.md",
+            "### DB\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
+                + "| [Slow](db/slow.md) | P2 | x |\n| [CPU](High-CPU.md) | P1 | y |\n")
         let messages = try Catalog.load(directory: directory.path).diagnostics.map(\.message)
-        #expect(messages.contains { $0.hasSuffix("links db/slow.md, which does not exist; create db/slow.md or fix the link") })
-        #expect(messages.contains { $0.hasSuffix("links High-CPU.md, which does not exist; create High-CPU.md or fix the link") })
+        #expect(
+            messages.contains {
+                $0.hasSuffix("links db/slow.md, which does not exist; create db/slow.md or fix the link")
+            })
+        #expect(
+            messages.contains {
+                $0.hasSuffix("links High-CPU.md, which does not exist; create High-CPU.md or fix the link")
+            })
     }
 
     @Test("a directory named x.md, a dangling link and a FIFO are diagnostics, and the rest still loads")
     func unreadableFiles() throws {
         let directory = try TemporaryDirectory()
         try directory.write("good.md", templateRunbook)
-        try FileManager.default.createDirectory(atPath: directory.path + "/folder.md", withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/dangling.md", withDestinationPath: "/nonexistent/x")
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/folder.md", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/dangling.md", withDestinationPath: "/nonexistent/x")
         #expect(mkfifo(directory.path + "/pipe.md", 0o600) == 0)
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.mapRunbooks(\.id) == ["good"])
-        let problems = Dictionary(uniqueKeysWithValues: catalog.diagnostics.filter { $0.severity == .error }
-            .map { (($0.location.file as NSString).lastPathComponent, $0.message) })
+        let problems = Dictionary(
+            uniqueKeysWithValues: catalog.diagnostics.filter { $0.severity == .error }
+                .map { (($0.location.file as NSString).lastPathComponent, $0.message) })
         #expect(problems["folder.md"]?.contains("is a directory") == true)
         #expect(problems["dangling.md"]?.contains("symbolic link to a file that does not exist") == true)
         #expect(problems["pipe.md"]?.contains("not a regular file") == true)
@@ -85,8 +109,10 @@ struct CatalogTests {
     /// A library whose index lists disk-full.md (written from the template) and `extraRows`.
     static func diskFullLibrary(extraRows: String = "") throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
-            + "| [Disk Full](disk-full.md) | P2 | disk |\n" + extraRows)
+        try directory.write(
+            "README.md",
+            "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
+                + "| [Disk Full](disk-full.md) | P2 | disk |\n" + extraRows)
         try directory.write("disk-full.md", templateRunbook)
         return directory
     }
@@ -96,7 +122,9 @@ struct CatalogTests {
         let directory = try Self.diskFullLibrary()
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.runbookIDs == ["disk-full"])
-        try directory.write("disk-full.md", templateRunbook.replacingOccurrences(of: "# Runbook: Disk Full", with: "# Runbook: Disk Almost Full"))
+        try directory.write(
+            "disk-full.md",
+            templateRunbook.replacingOccurrences(of: "# Runbook: Disk Full", with: "# Runbook: Disk Almost Full"))
         #expect(catalog.runbook(id: "disk-full")?.title == "Disk Almost Full")
         try directory.write("disk-full.md", templateRunbook)
         #expect(catalog.runbook(id: "disk-full")?.title == "Disk Almost Full")
@@ -108,7 +136,10 @@ struct CatalogTests {
         let catalog = try Catalog.load(directory: directory.path)
         try FileManager.default.removeItem(atPath: directory.path + "/disk-full.md")
         #expect(catalog.runbook(id: "disk-full") == nil)
-        #expect(catalog.problems(id: "disk-full").map(\.message) == ["the file is gone (deleted or renamed since the catalog was read)"])
+        #expect(
+            catalog.problems(id: "disk-full").map(\.message) == [
+                "the file is gone (deleted or renamed since the catalog was read)"
+            ])
     }
 
     @Test("a broken listed file costs nothing at load; asking for it, everyRunbook and lint say what is wrong")
@@ -123,7 +154,8 @@ struct CatalogTests {
         let every = catalog.everyRunbook(\.id)
         #expect(every.values == ["disk-full"])
         #expect(every.diagnostics.map(\.message).contains { $0.hasPrefix("not a text file") })
-        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
+        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(
+            catalog)
         #expect(lint.filter { $0.location.file.hasSuffix("core.md") && $0.severity == .error }.count == 1)
         let error = #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
         #expect(error?.description.hasPrefix("runbook core cannot be opened: not a text file") == true)
@@ -134,18 +166,24 @@ struct CatalogTests {
         let directory = try Self.diskFullLibrary()
         try directory.write("stray.md", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00])
         let catalog = try Catalog.load(directory: directory.path)
-        #expect(catalog.diagnostics.filter { $0.location.file.hasSuffix("stray.md") && $0.severity == .error }.count == 1)
+        #expect(
+            catalog.diagnostics.filter { $0.location.file.hasSuffix("stray.md") && $0.severity == .error }.count == 1)
         #expect(catalog.everyRunbook(\.id).diagnostics.isEmpty)
-        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(catalog)
-        #expect(lint.filter { $0.location.file.hasSuffix("stray.md") && $0.message.hasPrefix("not a text file") }.count == 1)
+        let lint = Linter(checker: ScriptedShellChecker(), today: CalendarDay(year: 2026, month: 11, day: 27)).lint(
+            catalog)
+        #expect(
+            lint.filter { $0.location.file.hasSuffix("stray.md") && $0.message.hasPrefix("not a text file") }.count == 1
+        )
     }
 
     @Test("a pass over the whole library gives the transform of every runbook that parses, in catalog order")
     func mapRunbooksKeepsCatalogOrder() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
-        #expect(catalog.mapRunbooks { "\($0.id): \($0.title)" } == [
-            "gateway-timeout: 付款閘道逾時", "refund-stuck: 退款卡住", "daily-reconciliation: 每日對帳", "orphan-alerts: Orphan Alerts",
-        ])
+        #expect(
+            catalog.mapRunbooks { "\($0.id): \($0.title)" } == [
+                "gateway-timeout: 付款閘道逾時", "refund-stuck: 退款卡住", "daily-reconciliation: 每日對帳",
+                "orphan-alerts: Orphan Alerts",
+            ])
     }
 
     @Test("a path that is not a directory is a typed error")
@@ -174,11 +212,14 @@ struct CatalogLookupTests {
 
     @Test("an ambiguous query lists every candidate in catalog order")
     func ambiguous() {
-        let expected = CatalogLookupError.ambiguous(query: "ea", candidates: ["gateway-timeout", "daily-reconciliation"])
+        let expected = CatalogLookupError.ambiguous(
+            query: "ea", candidates: ["gateway-timeout", "daily-reconciliation"])
         #expect(throws: expected) {
             try catalog.resolve("ea")
         }
-        #expect(expected.description == "\"ea\" matches 2 runbooks: gateway-timeout, daily-reconciliation; type more of the id")
+        #expect(
+            expected.description
+                == "\"ea\" matches 2 runbooks: gateway-timeout, daily-reconciliation; type more of the id")
     }
 
     @Test("no match suggests the closest ids")

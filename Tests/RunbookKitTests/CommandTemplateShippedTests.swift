@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RunbookKit
 
 /// Placeholder detection over every code block the package ships and a second team's library.
@@ -33,8 +34,9 @@ struct CommandTemplateShippedTests {
                 #expect(Set(template.placeholders.map(\.token)) == angleTokens(block.code), "\(block.location)")
                 #expect(template.isRunnable && !template.isScript, "\(block.location)")
                 if !template.placeholders.isEmpty { withPlaceholders += 1 }
-                let filled = template.filling(with: Dictionary(
-                    uniqueKeysWithValues: template.placeholders.map { ($0.name, "value-1") }))
+                let filled = template.filling(
+                    with: Dictionary(
+                        uniqueKeysWithValues: template.placeholders.map { ($0.name, "value-1") }))
                 #expect(filled.unfilled.isEmpty && filled.quoted.isEmpty, "\(block.location)")
                 #expect(!filled.commandLine.contains("<value"), "\(block.location)")
             }

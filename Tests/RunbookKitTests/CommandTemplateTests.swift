@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 /// Placeholders in runbook commands: what counts as one, and how values are put in.
@@ -12,65 +13,72 @@ struct CommandTemplateTests {
 
     @Test("finds each placeholder form once, in order of first appearance")
     func formsInOrder() {
-        let template = CommandTemplate(code: """
-            kubectl logs -n ${NAMESPACE} <pod-name> --since=$WINDOW
-            curl https://{{ host }}/health && curl https://{{host}}/ready
-            kubectl describe pod <pod-name> -n ${NAMESPACE}
-            """)
-        #expect(template.placeholders == [
-            Placeholder(name: "NAMESPACE", form: .bracedVariable, token: "${NAMESPACE}"),
-            Placeholder(name: "pod-name", form: .angle, token: "<pod-name>"),
-            Placeholder(name: "WINDOW", form: .variable, token: "$WINDOW"),
-            Placeholder(name: "host", form: .moustache, token: "{{ host }}"),
-        ])
+        let template = CommandTemplate(
+            code: """
+                kubectl logs -n ${NAMESPACE} <pod-name> --since=$WINDOW
+                curl https://{{ host }}/health && curl https://{{host}}/ready
+                kubectl describe pod <pod-name> -n ${NAMESPACE}
+                """)
+        #expect(
+            template.placeholders == [
+                Placeholder(name: "NAMESPACE", form: .bracedVariable, token: "${NAMESPACE}"),
+                Placeholder(name: "pod-name", form: .angle, token: "<pod-name>"),
+                Placeholder(name: "WINDOW", form: .variable, token: "$WINDOW"),
+                Placeholder(name: "host", form: .moustache, token: "{{ host }}"),
+            ])
     }
 
     @Test("a ${NAME:-default} placeholder carries its default")
     func braceDefault() throws {
-        let placeholder = try #require(CommandTemplate(code: "kubectl get pods -n ${NAMESPACE:-production}\n").placeholders.first)
+        let placeholder = try #require(
+            CommandTemplate(code: "kubectl get pods -n ${NAMESPACE:-production}\n").placeholders.first)
         #expect(placeholder.name == "NAMESPACE")
         #expect(placeholder.defaultValue == "production")
         #expect(placeholder.token == "${NAMESPACE:-production}")
     }
 
-    @Test("shell syntax that looks like a placeholder is not one", arguments: [
-        "cat <<EOF\nhello\nEOF",
-        "sort < file.txt",
-        "kubectl get pods 2>&1 | head",
-        "diff <(sort a.csv) <(sort b.csv)",
-        "for i in 1 2 3; do echo $i $1 $? $#; done",
-        "echo $(date -u) ${x:-fallback} ${#ARRAY} ${NAME%.txt}",
-        "awk '{print $NF, $1}' access.log",
-        "jq -r --arg x 1 '.items[] | select(.id == $x) | $ENV.HOME'",
-        "kubectl get pods -o go-template='{{range .items}}{{.Status.Phase}}{{end}}'",
-        "kubectl get pods -o go-template=\"{{ .Status }}\"",
-        "echo \"$(awk '{print $NF}' file)\"",
-        "echo '$SERVICE is not expanded in single quotes'",
-        "echo \\$ESCAPED",
-        "POD=$(kubectl get pods -o name | head -1); kubectl logs $POD",
-        "for NODE in a b; do kubectl cordon $NODE; done",
-        "read -r ZONE; echo $ZONE",
-        "export TARGET=prod; echo ${TARGET}",
-        "ls $HOME $PATH $PWD",
-        "# replace <pod-name> and $SERVICE below\nkubectl get pods",
-        "echo $Mixed",
-    ])
+    @Test(
+        "shell syntax that looks like a placeholder is not one",
+        arguments: [
+            "cat <<EOF\nhello\nEOF",
+            "sort < file.txt",
+            "kubectl get pods 2>&1 | head",
+            "diff <(sort a.csv) <(sort b.csv)",
+            "for i in 1 2 3; do echo $i $1 $? $#; done",
+            "echo $(date -u) ${x:-fallback} ${#ARRAY} ${NAME%.txt}",
+            "awk '{print $NF, $1}' access.log",
+            "jq -r --arg x 1 '.items[] | select(.id == $x) | $ENV.HOME'",
+            "kubectl get pods -o go-template='{{range .items}}{{.Status.Phase}}{{end}}'",
+            "kubectl get pods -o go-template=\"{{ .Status }}\"",
+            "echo \"$(awk '{print $NF}' file)\"",
+            "echo '$SERVICE is not expanded in single quotes'",
+            "echo \\$ESCAPED",
+            "POD=$(kubectl get pods -o name | head -1); kubectl logs $POD",
+            "for NODE in a b; do kubectl cordon $NODE; done",
+            "read -r ZONE; echo $ZONE",
+            "export TARGET=prod; echo ${TARGET}",
+            "ls $HOME $PATH $PWD",
+            "# replace <pod-name> and $SERVICE below\nkubectl get pods",
+            "echo $Mixed",
+        ])
     func notPlaceholders(code: String) {
         #expect(tokens(code).isEmpty)
     }
 
     @Test("here-document bodies: variables only when the delimiter is unquoted, angles always")
     func heredocs() {
-        #expect(tokens("psql <<EOF\nSELECT * FROM orders WHERE id = '<order-id>' LIMIT $LIMIT;\nEOF\n")
-            == ["<order-id>", "$LIMIT"])
+        #expect(
+            tokens("psql <<EOF\nSELECT * FROM orders WHERE id = '<order-id>' LIMIT $LIMIT;\nEOF\n")
+                == ["<order-id>", "$LIMIT"])
         #expect(tokens("psql <<'EOF'\nSELECT '<order-id>', $LIMIT;\nEOF\n") == ["<order-id>"])
         #expect(tokens("cat <<-EOF\n\tdon't stop\n\tEOF\necho $SERVICE\n") == ["$SERVICE"])
     }
 
     @Test("placeholders inside quotes are found where the shell or the program would see them")
     func insideQuotes() {
-        #expect(tokens("psql -c \"SELECT * FROM t WHERE id = '<order-id>' AND region = '$REGION'\"")
-            == ["<order-id>", "$REGION"])
+        #expect(
+            tokens("psql -c \"SELECT * FROM t WHERE id = '<order-id>' AND region = '$REGION'\"")
+                == ["<order-id>", "$REGION"])
         #expect(tokens("redis-cli UNLINK '<key-name>'") == ["<key-name>"])
     }
 
@@ -103,9 +111,11 @@ struct CommandTemplateTests {
         #expect(CommandTemplate(code: "echo <empty>").filled(with: ["empty": ""]) == "echo ''")
     }
 
-    @Test("values that are one shell word reach the shell as that word", arguments: [
-        "plain", "two words", "semi;colon", "quote's", "dollar $HOME", "back`tick`", "glob*?", "中文 值",
-    ])
+    @Test(
+        "values that are one shell word reach the shell as that word",
+        arguments: [
+            "plain", "two words", "semi;colon", "quote's", "dollar $HOME", "back`tick`", "glob*?", "中文 值",
+        ])
     func fillRoundTrip(value: String) throws {
         let command = CommandTemplate(code: "printf '%s|' <value> \"$VALUE\" '{{ value }}'")
             .filled(with: ["value": value, "VALUE": value])

@@ -1,8 +1,9 @@
-import Foundation
 import Dispatch
+import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 /// Stress: lint checks every runbook's shell blocks from every core at once, each worker starting its own bash.
@@ -18,8 +19,10 @@ struct ParallelLintStressTests {
     /// that does not parse, so the findings are not all the same.
     static func library(count: Int, in directory: TemporaryDirectory) throws {
         var random = SeededRandom(seed: 12)
-        let commands = ["kubectl -n production get pods", "free -m", "journalctl -u kubelet --since \"10 min ago\"",
-                        "for x in a b; do echo \"$x\"; done"]
+        let commands = [
+            "kubectl -n production get pods", "free -m", "journalctl -u kubelet --since \"10 min ago\"",
+            "for x in a b; do echo \"$x\"; done",
+        ]
         for number in 1...count {
             var text = templateRunbook
             let extra = (0..<random.int(1..<4)).map { _ in "```bash\n\(random.pick(commands))\n```\n" }
@@ -32,8 +35,9 @@ struct ParallelLintStressTests {
         }
     }
 
-    @Test("linting a generated library of 240 runbooks four times on every core neither crashes nor changes a finding",
-          .timeLimit(.minutes(5)))
+    @Test(
+        "linting a generated library of 240 runbooks four times on every core neither crashes nor changes a finding",
+        .timeLimit(.minutes(5)))
     func parallelLint() throws {
         let directory = try TemporaryDirectory()
         try Self.library(count: Self.runbookCount, in: directory)
@@ -42,17 +46,19 @@ struct ParallelLintStressTests {
         let sequential = catalog.runbookIDs.compactMap(catalog.runbook(id:)).flatMap { linter.lint($0, entry: nil) }
             .filter { $0.message.contains("block") }.map(\.description).sorted()
         #expect(sequential.count == Self.runbookCount / 5)
-        #expect(sequential.allSatisfy {
-            $0.hasSuffix("bash block does not parse: syntax error: unexpected end of file")
-        })
+        #expect(
+            sequential.allSatisfy {
+                $0.hasSuffix("bash block does not parse: syntax error: unexpected end of file")
+            })
         for _ in 0..<Self.rounds {
             let parallel = linter.lint(catalog).filter { $0.message.contains("block") }.map(\.description).sorted()
             #expect(parallel == sequential)
         }
     }
 
-    @Test("sixteen threads checking blocks at once, more than there are cores, each get their own verdicts",
-          .timeLimit(.minutes(5)))
+    @Test(
+        "sixteen threads checking blocks at once, more than there are cores, each get their own verdicts",
+        .timeLimit(.minutes(5)))
     func manyThreads() throws {
         let scripts = ["kubectl -n production get pods\n", "if true; then\n  df -h\n", "echo ok\n"]
         let expected = BashSyntaxChecker().check(scripts)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 /// The runbook from `templateRunbook` with its first step heading numbered `number`.
@@ -17,12 +18,15 @@ struct RunbookLimitsTests {
     @Test("a file over the limit is one error naming the file, its size and the limit, on line 1, in every path")
     func oversizedFile() throws {
         let directory = try TemporaryDirectory()
-        try directory.write("README.md", "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
-            + "| [Huge](huge.md) | P2 | huge |\n| [Disk Full](disk-full.md) | P2 | disk |\n")
+        try directory.write(
+            "README.md",
+            "### Storage\n\n| Runbook | Severity | Description |\n|---|---|---|\n"
+                + "| [Huge](huge.md) | P2 | huge |\n| [Disk Full](disk-full.md) | P2 | disk |\n")
         try directory.write("disk-full.md", templateRunbook)
         try directory.write("huge.md", String(repeating: "<", count: Self.oversized))
         let path = directory.path + "/huge.md"
-        let message = "\(path) is 1048577 bytes (1.0 MiB); a file in the runbook directory may be at most "
+        let message =
+            "\(path) is 1048577 bytes (1.0 MiB); a file in the runbook directory may be at most "
             + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory"
         let catalog = try Catalog.load(directory: directory.path)
 
@@ -44,9 +48,10 @@ struct RunbookLimitsTests {
         let errors = catalog.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.location.file) == [directory.path + "/README.md", directory.path + "/stray.md"])
         #expect(errors.map(\.location.line) == [1, 1])
-        #expect(errors.map { $0.message.prefix { $0 != "(" } } == [
-            "\(directory.path)/README.md is 1048589 bytes ", "\(directory.path)/stray.md is 1048577 bytes ",
-        ])
+        #expect(
+            errors.map { $0.message.prefix { $0 != "(" } } == [
+                "\(directory.path)/README.md is 1048589 bytes ", "\(directory.path)/stray.md is 1048577 bytes ",
+            ])
         #expect(errors.allSatisfy { $0.message.contains("may be at most 1048576 bytes (1 MiB)") })
     }
 
@@ -70,8 +75,9 @@ struct RunbookLimitsTests {
             Issue.record("a 64 GiB file was read")
             return
         }
-        #expect(reason == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most "
-            + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory")
+        #expect(
+            reason == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most "
+                + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory")
     }
 
     @Test("a step number that does not fit an Int is part of the title, and the step is numbered by position")
@@ -90,14 +96,16 @@ struct RunbookLimitsTests {
 
     @Test("huge numbers in an ordered list, the footer's date and the index parse without trapping")
     func hugeNumbersElsewhere() throws {
-        let text = templateRunbook
+        let text =
+            templateRunbook
             .replacingOccurrences(of: "1. Rotate logs", with: "99999999999999999999. Rotate logs\n\n999999999. Next")
             .replacingOccurrences(of: "2026-11-01", with: "99999999999999999999-01-01")
         let runbook = try #require(RunbookParser.parse(text: text, path: "lib/disk-full.md").runbook)
         #expect(RunbookText.render(runbook).contains("999999999. Next"))
         let lint = Linter(checker: ScriptedShellChecker(), today: Self.today).lint(runbook, entry: nil)
-        #expect(lint.map(\.message).contains(
-            "Last Updated \"99999999999999999999-01-01\" is not a date; write YYYY-MM-DD"))
+        #expect(
+            lint.map(\.message).contains(
+                "Last Updated \"99999999999999999999-01-01\" is not a date; write YYYY-MM-DD"))
         let table = "### A\n\n| Runbook | Severity |\n|---|---|\n| [X](x.md) | P99999999999999999999 |\n"
         let index = IndexParser.parse(text: table, path: "README.md")
         #expect(index.index.categories.first?.entries.first?.severity == nil)

@@ -1,23 +1,29 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunbookKit
 
 /// Byte sequences an attacker or an unlucky editor puts in a runbook.
-let hostileRunbookFragments: [[UInt8]] = [
-    "\u{1B}[31m red \u{1B}[0m", "\u{1B}]0;title\u{07}", "\u{1B}\u{1B}[\u{1B}P\u{1B}\\\u{1B}_x\u{9C}",
-    "\u{202E}evil\u{202C}",
-    "99999999999999999999", "### Step 99999999999999999999: overflow\n", "### 步驟 99999999999999999999：溢位\n",
-    "99999999999999999999. item\n", "-99999999999999999999", "&#99999999999;", "&#x110000;",
-    String(repeating: ">", count: 3_000) + " deep\n", String(repeating: "- ", count: 2_000) + "x\n",
-    (0..<200).map { String(repeating: "   ", count: $0) + "1. x\n" }.joined(),
-    String(repeating: "<", count: 20_000), String(repeating: "`", count: 5_000), String(repeating: "` ", count: 5_000),
-    String(repeating: "[", count: 5_000) + String(repeating: "](x)", count: 5_000),
-    "```bash\nunclosed fence\n", "````\n```bash\ninner\n```\n", "\r\n\r\n", "\r", "\u{FEFF}", "\u{3000}",
-    "| a | b |\n|---|---|\n| 1 | 2 |\n", "- [x] ticked\n- [ ] open\n", "**Last Updated**: 99999999999999999999-99-99\n",
-    "**Review Cycle**: 每年\n**Owner**: \n", "## Diagnosis\n", "## Impact\n\n- **Severity**: P99999999999999999999\n",
-    "<!-- unclosed comment", "<script>", "${HOME}{{ x }}<pod-name>$X", "# respond: no-run\n",
-].map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xE4, 0xB8]]
+let hostileRunbookFragments: [[UInt8]] =
+    [
+        "\u{1B}[31m red \u{1B}[0m", "\u{1B}]0;title\u{07}", "\u{1B}\u{1B}[\u{1B}P\u{1B}\\\u{1B}_x\u{9C}",
+        "\u{202E}evil\u{202C}",
+        "99999999999999999999", "### Step 99999999999999999999: overflow\n", "### 步驟 99999999999999999999：溢位\n",
+        "99999999999999999999. item\n", "-99999999999999999999", "&#99999999999;", "&#x110000;",
+        String(repeating: ">", count: 3_000) + " deep\n", String(repeating: "- ", count: 2_000) + "x\n",
+        (0..<200).map { String(repeating: "   ", count: $0) + "1. x\n" }.joined(),
+        String(repeating: "<", count: 20_000), String(repeating: "`", count: 5_000),
+        String(repeating: "` ", count: 5_000),
+        String(repeating: "[", count: 5_000) + String(repeating: "](x)", count: 5_000),
+        "```bash\nunclosed fence\n", "````\n```bash\ninner\n```\n", "\r\n\r\n", "\r", "\u{FEFF}", "\u{3000}",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n", "- [x] ticked\n- [ ] open\n",
+        "**Last Updated**: 99999999999999999999-99-99\n",
+        "**Review Cycle**: 每年\n**Owner**: \n", "## Diagnosis\n", "## Impact\n\n- **Severity**: P99999999999999999999\n",
+        "<!-- unclosed comment", "<script>", "${HOME}{{ x }}<pod-name>$X", "# respond: no-run\n",
+    ].map { Array($0.utf8) } + [
+        [0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xE4, 0xB8],
+    ]
 
 /// One random change to `bytes`: a hostile fragment inserted (at a line's start or anywhere), a range deleted or
 /// repeated, a byte flipped, the text cut short, or its line ends made CRLF.
@@ -78,9 +84,10 @@ struct RunbookParserFuzzTests {
                 bytes = mutate(bytes, &random)
             }
             // Lines as cmark counts them: a lone CR ends one too.
-            let lines = bytes.indices.count {
-                bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A)
-            } + 1
+            let lines =
+                bytes.indices.count {
+                    bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A)
+                } + 1
             let result = RunbookParser.parse(data: Data(bytes), path: "lib/fuzz.md")
             let context = "iteration \(iteration) of seed \(Self.seed)"
             for diagnostic in result.diagnostics {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RunbookKit
 
 @Suite("Parsing a runbook")
@@ -24,29 +25,31 @@ struct RunbookParserTests {
         #expect(runbook.checklist.map(\.text) == ["Free space above 20%", "Uploads succeed"])
         #expect(runbook.checklist.map(\.location.line) == [43, 44])
         #expect(runbook.checklist.allSatisfy { !$0.checkedInSource })
-        #expect(runbook.escalation == [
-            Contact(role: "L1 Support", reach: "#ops-support"),
-            Contact(role: "On-Call Engineer", reach: "PagerDuty (https://example.pagerduty.com/schedules/SRE)"),
-        ])
-        #expect(runbook.related == [
-            RelatedLink(title: "High CPU Usage", destination: "high-cpu-usage.md"),
-            RelatedLink(title: "Storage design doc", destination: nil),
-        ])
+        #expect(
+            runbook.escalation == [
+                Contact(role: "L1 Support", reach: "#ops-support"),
+                Contact(role: "On-Call Engineer", reach: "PagerDuty (https://example.pagerduty.com/schedules/SRE)"),
+            ])
+        #expect(
+            runbook.related == [
+                RelatedLink(title: "High CPU Usage", destination: "high-cpu-usage.md"),
+                RelatedLink(title: "Storage design doc", destination: nil),
+            ])
         #expect(runbook.footer == Footer(lastUpdated: "2026-11-01", owner: "Storage Team", reviewCycle: "Monthly"))
     }
 
     @Test("reads footer fields whatever styling splits their labels, and leaves prose that mentions an owner alone")
     func footerLabelsAcrossStyledRuns() throws {
         let text = """
-        # Disk Full
+            # Disk Full
 
-        ## Related
+            ## Related
 
-        The owner: of this page is whoever reads it last.
+            The owner: of this page is whoever reads it last.
 
-        *Last* updated: 2026-10-01
-        **負責人**：儲存團隊 **Review Cycle**: Monthly
-        """
+            *Last* updated: 2026-10-01
+            **負責人**：儲存團隊 **Review Cycle**: Monthly
+            """
         let runbook = try #require(RunbookParser.parse(text: text, path: "disk-full.md").runbook)
         #expect(runbook.footer == Footer(lastUpdated: "2026-10-01", owner: "儲存團隊", reviewCycle: "Monthly"))
     }
@@ -54,40 +57,41 @@ struct RunbookParserTests {
     @Test("recognises Traditional Chinese headings, decorated headings and 步驟 N：titles")
     func chineseHeadings() throws {
         let text = """
-        # 付款逾時
+            # 付款逾時
 
-        ## 症狀 (Symptoms)
+            ## 症狀 (Symptoms)
 
-        - 結帳很慢
+            - 結帳很慢
 
-        ## 影響：
+            ## 影響：
 
-        - **嚴重度**：P0
+            - **嚴重度**：P0
 
-        ## 診斷
+            ## 診斷
 
-        ### 步驟 1：看日誌
+            ### 步驟 1：看日誌
 
-        ```bash
-        kubectl logs deploy/pay
-        ```
+            ```bash
+            kubectl logs deploy/pay
+            ```
 
-        ## 解決方案
+            ## 解決方案
 
-        ### 切換閘道
+            ### 切換閘道
 
-        1. 切換
+            1. 切換
 
-        ## 驗證
+            ## 驗證
 
-        - [ ] 成功率恢復
+            - [ ] 成功率恢復
 
-        ## 回滾
+            ## 回滾
 
-        切回原閘道。
-        """
+            切回原閘道。
+            """
         let runbook = try #require(RunbookParser.parse(text: text, path: "pay.md").runbook)
-        #expect(runbook.sections.map(\.kind) == [.symptoms, .impact, .diagnosis, .resolution, .verification, .rollback])
+        #expect(
+            runbook.sections.map(\.kind) == [.symptoms, .impact, .diagnosis, .resolution, .verification, .rollback])
         #expect(runbook.severity == .p0)
         #expect(runbook.steps.map(\.key) == ["diagnosis-1", "resolution-1", "rollback-1"])
         #expect(runbook.steps[0].title == "看日誌")
@@ -99,22 +103,22 @@ struct RunbookParserTests {
     @Test("a procedure title or Procedure section makes a procedure, with prerequisite and procedure steps")
     func procedureKind() throws {
         let text = """
-        # Procedure: Rotate keys
+            # Procedure: Rotate keys
 
-        ## Prerequisites
+            ## Prerequisites
 
-        ### Access
+            ### Access
 
-        - vault login
+            - vault login
 
-        ## Procedure
+            ## Procedure
 
-        ### Step 1: Rotate
+            ### Step 1: Rotate
 
-        ```bash
-        vault write -f transit/keys/app/rotate
-        ```
-        """
+            ```bash
+            vault write -f transit/keys/app/rotate
+            ```
+            """
         let runbook = try #require(RunbookParser.parse(text: text, path: "rotate-keys.md").runbook)
         #expect(runbook.kind == .procedure)
         #expect(runbook.title == "Rotate keys")
@@ -140,13 +144,18 @@ struct RunbookParserTests {
             let text = "# T\n\n## Impact\n\n- **Affected Users**: all\n- **Severity**: \(value)\n"
             let result = RunbookParser.parse(text: text, path: "t.md")
             #expect(result.runbook?.severity == nil)
-            #expect(result.diagnostics == [Diagnostic(.error, SourceLocation(file: "t.md", line: 6),
-                                                      "unknown severity \"\(value)\"; use one of P0, P1, P2, P3")])
+            #expect(
+                result.diagnostics == [
+                    Diagnostic(
+                        .error, SourceLocation(file: "t.md", line: 6),
+                        "unknown severity \"\(value)\"; use one of P0, P1, P2, P3")
+                ])
         }
     }
 
-    @Test("a runbook's id is its file name without .md, read as NSString reads the last path component",
-          arguments: ["db-down.md", "runbooks/db-down.md", "/srv/rb/磁碟滿.MD", "dir/notes", "dir/", "/", "", "a//b.md/"])
+    @Test(
+        "a runbook's id is its file name without .md, read as NSString reads the last path component",
+        arguments: ["db-down.md", "runbooks/db-down.md", "/srv/rb/磁碟滿.MD", "dir/notes", "dir/", "/", "", "a//b.md/"])
     func idFromPath(path: String) {
         let name = (path as NSString).lastPathComponent
         let expected = name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
@@ -155,7 +164,8 @@ struct RunbookParserTests {
 
     @Test("a file with CRLF line endings has its closed fences accepted as closed")
     func crlfFences() throws {
-        let text = "# T\r\n\r\n## Diagnosis\r\n\r\n### Step 1: a\r\n\r\n````bash\r\n```sh\r\nls\r\n````\r\n\r\n## Verification\r\n\r\n- [ ] ok\r\n"
+        let text =
+            "# T\r\n\r\n## Diagnosis\r\n\r\n### Step 1: a\r\n\r\n````bash\r\n```sh\r\nls\r\n````\r\n\r\n## Verification\r\n\r\n- [ ] ok\r\n"
         let result = RunbookParser.parse(text: text, path: "t.md")
         let runbook = try #require(result.runbook)
         #expect(runbook.sections.map(\.kind) == [.diagnosis, .verification])
@@ -221,7 +231,9 @@ struct RunbookParserTests {
 
     @Test("a 10 MB file parses into its sections and steps")
     func hugeFile() throws {
-        let step = "### Step 1: look\n\n```bash\necho hi\n```\n\n" + String(repeating: "A paragraph of filler text. ", count: 20) + "\n\n"
+        let step =
+            "### Step 1: look\n\n```bash\necho hi\n```\n\n"
+            + String(repeating: "A paragraph of filler text. ", count: 20) + "\n\n"
         var text = "# Huge\n\n## Symptoms\n\n- slow\n\n## Diagnosis\n\n"
         let repeats = 10_000_000 / step.utf8.count + 1
         text += String(repeating: step, count: repeats)
@@ -235,8 +247,9 @@ struct RunbookParserTests {
 
     @Test("deeply nested quotes and lists do not exhaust the stack")
     func deepNesting() throws {
-        let text = "# Deep\n\n## Symptoms\n\n" + String(repeating: ">", count: 50_000) + " bottom\n\n" +
-            String(repeating: "[", count: 20_000) + "x" + String(repeating: "](y)", count: 20_000) + "\n"
+        let text =
+            "# Deep\n\n## Symptoms\n\n" + String(repeating: ">", count: 50_000) + " bottom\n\n"
+            + String(repeating: "[", count: 20_000) + "x" + String(repeating: "](y)", count: 20_000) + "\n"
         let result = RunbookParser.parse(text: text, path: "deep.md")
         let runbook = try #require(result.runbook)
         #expect(runbook.section(.symptoms)?.blocks.first?.plainText.contains("bottom") == true)

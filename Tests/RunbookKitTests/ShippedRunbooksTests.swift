@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RunbookKit
 
 /// The runbooks the package ships in `runbooks/`: every one parses, matches its index row and lints clean.
@@ -14,9 +15,10 @@ struct ShippedRunbooksTests {
     @Test("has 15 runbooks in the index's 6 categories, in index order, and loads without a diagnostic")
     func shape() {
         #expect(catalog.mapRunbooks(\.id).count == 15)
-        #expect(catalog.categories.map(\.name) == [
-            "Performance 問題", "Database 問題", "Service 問題", "Data 問題", "Security 問題", "Operational 程序",
-        ])
+        #expect(
+            catalog.categories.map(\.name) == [
+                "Performance 問題", "Database 問題", "Service 問題", "Data 問題", "Security 問題", "Operational 程序",
+            ])
         #expect(catalog.unindexed.isEmpty)
         #expect(catalog.diagnostics.isEmpty, "\(messages(catalog.diagnostics))")
         #expect(!catalog.emergencyContacts.isEmpty)
@@ -51,7 +53,8 @@ struct ShippedRunbooksTests {
 
     @Test("lints clean with real bash -n, judged on the day of the newest Last Updated")
     func lintClean() throws {
-        let newest = try #require(catalog.mapRunbooks { $0.footer.lastUpdated.flatMap(CalendarDay.init(parsing:)) }.compactMap { $0 }.max())
+        let newest = try #require(
+            catalog.mapRunbooks { $0.footer.lastUpdated.flatMap(CalendarDay.init(parsing:)) }.compactMap { $0 }.max())
         let diagnostics = Linter(checker: BashSyntaxChecker(), today: newest).lint(catalog)
         #expect(diagnostics.isEmpty, "\(messages(diagnostics))")
     }

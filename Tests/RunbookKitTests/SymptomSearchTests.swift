@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RunbookKit
 
 @Suite("Searching runbooks by symptom")
@@ -11,11 +12,12 @@ struct SymptomSearchTests {
         #expect(SymptomSearch.terms(of: "HTTP 502錯誤") == ["http", "502", "錯誤"])
     }
 
-    @Test("an English word ending in y or ies is also looked for as its plural or singular; other terms as they are",
-          arguments: [
-              ("query", ["query", "queries"]), ("queries", ["queries", "query"]), ("latency", ["latency", "latencies"]),
-              ("delay", ["delay"]), ("pods", ["pods"]), ("502", ["502"]), ("記憶", ["記憶"]), ("spy", ["spy"]),
-          ])
+    @Test(
+        "an English word ending in y or ies is also looked for as its plural or singular; other terms as they are",
+        arguments: [
+            ("query", ["query", "queries"]), ("queries", ["queries", "query"]), ("latency", ["latency", "latencies"]),
+            ("delay", ["delay"]), ("pods", ["pods"]), ("502", ["502"]), ("記憶", ["記憶"]), ("spy", ["spy"]),
+        ])
     func forms(term: String, expected: [String]) {
         #expect(SymptomSearch.forms(of: term) == expected)
     }
@@ -52,8 +54,9 @@ struct SymptomSearchSynonymTests {
         #expect(SymptomSearch.expanded(["cpu"], query: "cpu") == ["cpu"])
     }
 
-    @Test("the index's lowercasing is Unicode lowercasing, whatever the script",
-          arguments: ["CPU 使用率 > 80%", "Replica LAG 延遲", "ÉCHEC de connexion", "ＡＰＩ 逾時", "ΣΦΑΛΜΑ", "", "한국어 OOM"])
+    @Test(
+        "the index's lowercasing is Unicode lowercasing, whatever the script",
+        arguments: ["CPU 使用率 > 80%", "Replica LAG 延遲", "ÉCHEC de connexion", "ＡＰＩ 逾時", "ΣΦΑΛΜΑ", "", "한국어 OOM"])
     func lowercasing(text: String) {
         #expect(SymptomSearch.lowercasedBytes(text) == Array(text.lowercased().utf8))
     }

@@ -1,68 +1,68 @@
 /// A runbook in the template's shape, for tests that change one part of it.
 let templateRunbook = """
-# Runbook: Disk Full
+    # Runbook: Disk Full
 
-## Symptoms
+    ## Symptoms
 
-- Writes fail with `No space left on device`
+    - Writes fail with `No space left on device`
 
-## Impact
+    ## Impact
 
-- **Severity**: P2
-- **Affected Users**: uploads
-- **Business Impact**: sellers cannot add photos
+    - **Severity**: P2
+    - **Affected Users**: uploads
+    - **Business Impact**: sellers cannot add photos
 
-## Detection
+    ## Detection
 
-- **Alert**: DiskAlmostFull
+    - **Alert**: DiskAlmostFull
 
-## Diagnosis
+    ## Diagnosis
 
-### Step 1: Find the full volume
+    ### Step 1: Find the full volume
 
-```bash
-df -h
-```
+    ```bash
+    df -h
+    ```
 
-### Step 2: Find big files
+    ### Step 2: Find big files
 
-```bash
-du -sh /var/log/* | sort -h | tail
-```
+    ```bash
+    du -sh /var/log/* | sort -h | tail
+    ```
 
-## Resolution
+    ## Resolution
 
-### Immediate Actions
+    ### Immediate Actions
 
-1. Rotate logs
+    1. Rotate logs
 
-### Root Cause Fix
+    ### Root Cause Fix
 
-1. Add log retention
+    1. Add log retention
 
-## Verification
+    ## Verification
 
-- [ ] Free space above 20%
-- [ ] Uploads succeed
+    - [ ] Free space above 20%
+    - [ ] Uploads succeed
 
-## Prevention
+    ## Prevention
 
-- Alert at 70%
+    - Alert at 70%
 
-## Escalation
+    ## Escalation
 
-- **L1 Support**：#ops-support
-- **On-Call Engineer**: [PagerDuty](https://example.pagerduty.com/schedules/SRE)
+    - **L1 Support**：#ops-support
+    - **On-Call Engineer**: [PagerDuty](https://example.pagerduty.com/schedules/SRE)
 
-## Related
+    ## Related
 
-- [High CPU Usage](high-cpu-usage.md)
-- Storage design doc
+    - [High CPU Usage](high-cpu-usage.md)
+    - Storage design doc
 
----
+    ---
 
-**Last Updated**：2026-11-01
-**Owner**：Storage Team
-**Review Cycle**：Monthly
+    **Last Updated**：2026-11-01
+    **Owner**：Storage Team
+    **Review Cycle**：Monthly
 
-"""
+    """

@@ -1,5 +1,5 @@
-import Testing
 import TerminalText
+import Testing
 
 @Suite("display width, as ncursesw draws")
 struct DisplayWidthTests {
@@ -8,9 +8,12 @@ struct DisplayWidthTests {
         #expect(displayWidth(of: "kubectl get pods") == 16)
     }
 
-    @Test("a string's width is the sum of its units' widths, and each character's, whatever it holds",
-          arguments: ["kubectl get pods", "CPU 使用率 > 80%", "e\u{301}x", "👨\u{200D}👩\u{200D}👧 ok", "a\tb\r\n\u{7F}c",
-                      "\u{2764}\u{FE0F} 確認，", "\u{301}lead", ""])
+    @Test(
+        "a string's width is the sum of its units' widths, and each character's, whatever it holds",
+        arguments: [
+            "kubectl get pods", "CPU 使用率 > 80%", "e\u{301}x", "👨\u{200D}👩\u{200D}👧 ok", "a\tb\r\n\u{7F}c",
+            "\u{2764}\u{FE0F} 確認，", "\u{301}lead", "",
+        ])
     func widthAgreesWithUnits(text: String) {
         let fromUnits = displayUnits(of: text).reduce(0) { $0 + $1.width }
         #expect(displayWidth(of: text) == fromUnits)
@@ -56,7 +59,10 @@ struct DisplayWidthTests {
 
     @Test("a grapheme's combining marks stay in the unit of the scalar they ride on")
     func unitsKeepMarks() {
-        #expect(displayUnits(of: "ae\u{301}") == [DisplayUnit(text: "a", width: 1), DisplayUnit(text: "e\u{301}", width: 1)])
+        #expect(
+            displayUnits(of: "ae\u{301}") == [
+                DisplayUnit(text: "a", width: 1), DisplayUnit(text: "e\u{301}", width: 1),
+            ])
     }
 
     @Test("non-printable scalars draw nothing")

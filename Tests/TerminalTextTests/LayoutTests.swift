@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalText
+import Testing
 
 @Suite("truncating and wrapping to terminal columns")
 struct LayoutTests {
@@ -26,9 +26,11 @@ struct LayoutTests {
         #expect(truncate("e\u{301}e\u{301}e\u{301}e\u{301}", toWidth: 3) == "e\u{301}e\u{301}…")
     }
 
-    @Test("the units a frame draws are those of the truncated text", arguments: [
-        ("資料庫連線", 6), ("資料庫", 6), ("High CPU Usage", 8), ("e\u{301}e\u{301}e\u{301}e\u{301}", 3), ("abc", 0),
-    ])
+    @Test(
+        "the units a frame draws are those of the truncated text",
+        arguments: [
+            ("資料庫連線", 6), ("資料庫", 6), ("High CPU Usage", 8), ("e\u{301}e\u{301}e\u{301}e\u{301}", 3), ("abc", 0),
+        ])
     func truncatedUnitsMatch(text: String, width: Int) {
         #expect(truncatedUnits(of: text, toWidth: width) == displayUnits(of: truncate(text, toWidth: width)))
     }
@@ -41,7 +43,8 @@ struct LayoutTests {
 
     @Test("prose wraps at spaces")
     func wrapsAtSpaces() {
-        #expect(wrap("check the pods in the shop namespace", width: 14) == ["check the pods", "in the shop", "namespace"])
+        #expect(
+            wrap("check the pods in the shop namespace", width: 14) == ["check the pods", "in the shop", "namespace"])
     }
 
     @Test("Chinese wraps between any two characters")
@@ -85,8 +88,9 @@ struct LayoutTests {
         #expect(lines.allSatisfy { displayWidth(of: $0) <= 16 })
     }
 
-    @Test("an ASCII line of code is cut the same way as one with a wide character in it, whatever its length",
-          arguments: [2, 3, 7, 16, 40])
+    @Test(
+        "an ASCII line of code is cut the same way as one with a wide character in it, whatever its length",
+        arguments: [2, 3, 7, 16, 40])
     func codeCutsAgree(width: Int) {
         for length in 0...120 {
             let ascii = String((0..<length).map { Character(UnicodeScalar(0x61 + $0 % 26)!) })

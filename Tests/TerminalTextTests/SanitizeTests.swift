@@ -1,5 +1,5 @@
-import Testing
 import TerminalText
+import Testing
 
 @Suite("sanitizing untrusted text")
 struct SanitizeTests {
@@ -9,23 +9,27 @@ struct SanitizeTests {
         #expect(sanitize(text) == text)
     }
 
-    @Test("CSI sequences (colors, cursor moves, screen clears) are shown, not obeyed", arguments: [
-        ("\u{1B}[31mred\u{1B}[0m", "␛[31mred␛[0m"),
-        ("\u{1B}[2J\u{1B}[Hcleared", "␛[2J␛[Hcleared"),
-        ("a\u{1B}[?1049hb", "a␛[?1049hb"),
-        ("\u{9B}31mC1 CSI", "\\u{9B}31mC1 CSI"),
-    ])
+    @Test(
+        "CSI sequences (colors, cursor moves, screen clears) are shown, not obeyed",
+        arguments: [
+            ("\u{1B}[31mred\u{1B}[0m", "␛[31mred␛[0m"),
+            ("\u{1B}[2J\u{1B}[Hcleared", "␛[2J␛[Hcleared"),
+            ("a\u{1B}[?1049hb", "a␛[?1049hb"),
+            ("\u{9B}31mC1 CSI", "\\u{9B}31mC1 CSI"),
+        ])
     func csi(input: String, expected: String) {
         #expect(sanitize(input) == expected)
     }
 
-    @Test("OSC, DCS, APC, PM and SOS strings show their payload instead of swallowing it", arguments: [
-        ("\u{1B}]0;owned title\u{7}after", "␛]0;owned title␇after"),
-        ("\u{1B}]52;c;ZXZpbA==\u{1B}\\after", "␛]52;c;ZXZpbA==␛\\after"),
-        ("\u{9D}0;title\u{9C}after", "\\u{9D}0;title\\u{9C}after"),
-        ("\u{1B}P+q544e\u{1B}\\ok", "␛P+q544e␛\\ok"),
-        ("\u{1B}_apc\u{1B}\\ok", "␛_apc␛\\ok"),
-    ])
+    @Test(
+        "OSC, DCS, APC, PM and SOS strings show their payload instead of swallowing it",
+        arguments: [
+            ("\u{1B}]0;owned title\u{7}after", "␛]0;owned title␇after"),
+            ("\u{1B}]52;c;ZXZpbA==\u{1B}\\after", "␛]52;c;ZXZpbA==␛\\after"),
+            ("\u{9D}0;title\u{9C}after", "\\u{9D}0;title\\u{9C}after"),
+            ("\u{1B}P+q544e\u{1B}\\ok", "␛P+q544e␛\\ok"),
+            ("\u{1B}_apc\u{1B}\\ok", "␛_apc␛\\ok"),
+        ])
     func stringSequences(input: String, expected: String) {
         #expect(sanitize(input) == expected)
     }
@@ -76,7 +80,9 @@ struct SanitizeTests {
 
     @Test("in a command, invisible format characters and separators are shown too; the rest is unchanged")
     func commands() {
-        #expect(sanitizeCommand("rm\u{200B} -rf /tmp/x\u{FEFF}\necho\u{2028}ok") == "rm\\u{200B} -rf /tmp/x\\u{FEFF}\necho\\u{2028}ok")
+        #expect(
+            sanitizeCommand("rm\u{200B} -rf /tmp/x\u{FEFF}\necho\u{2028}ok")
+                == "rm\\u{200B} -rf /tmp/x\\u{FEFF}\necho\\u{2028}ok")
         #expect(sanitizeCommand("kubectl -n 生產 get pods\n\techo ok") == "kubectl -n 生產 get pods\n    echo ok")
         #expect(sanitizeCommand("printf 'a\\tb'\n") == "printf 'a\\tb'\n")
     }
@@ -90,7 +96,9 @@ struct SanitizeTests {
 
     @Test("control characters are found by their bytes exactly: C0 but tab and line feed, DEL, C1, bidi controls")
     func containsControls() {
-        for text in ["a\u{0}", "\r", "\u{1B}", "x\u{7F}", "\u{85}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}"] {
+        for text in [
+            "a\u{0}", "\r", "\u{1B}", "x\u{7F}", "\u{85}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
+        ] {
             #expect(containsControlCharacter(text), "\(Array(text.unicodeScalars))")
         }
         for text in ["a\tb\nc", "… — → “中文”", "\u{A0}\u{C2}\u{2029}\u{2065}\u{206A}\u{2029}\u{200B}", "👨\u{200D}👩"] {

@@ -1,5 +1,5 @@
-import Testing
 import TerminalText
+import Testing
 
 /// `wrappedLineCount` stands in for `wrap(_:width:).count` wherever only the number of rows is needed, so it
 /// must agree with it on every text: these compare the two.
@@ -19,7 +19,7 @@ struct WrappedLineCountTests {
         var state = seed
         var text = ""
         for _ in 0..<count {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             text += pieces[Int((state >> 33) % UInt64(pieces.count))]
         }
         return text
@@ -29,16 +29,22 @@ struct WrappedLineCountTests {
     func agreesWithWrap(seed: Int) {
         let text = Self.text(seed: UInt64(seed), count: 5 + seed * 3)
         for width in [1, 2, 3, 4, 5, 7, 10, 13, 20, 33, 76, 120] {
-            #expect(wrappedLineCount(text, width: width) == wrap(text, width: width).count, "width \(width): \(text.debugDescription)")
+            #expect(
+                wrappedLineCount(text, width: width) == wrap(text, width: width).count,
+                "width \(width): \(text.debugDescription)")
         }
     }
 
     @Test("the edge cases: empty text, only spaces, only breaks, a width of zero")
     func edges() {
-        for text in ["", " ", "   ", "\n", "\n\n", " \n ", "。", "中。。", "a。b", "e\u{301}", "中。abcdef", "資料。。xyz 連線，pool",
-                     "kubectl。。。", "  lead", "trail  ", "e\u{301}\u{301}xyz"] {
+        for text in [
+            "", " ", "   ", "\n", "\n\n", " \n ", "。", "中。。", "a。b", "e\u{301}", "中。abcdef", "資料。。xyz 連線，pool",
+            "kubectl。。。", "  lead", "trail  ", "e\u{301}\u{301}xyz",
+        ] {
             for width in [1, 2, 3, 5] {
-                #expect(wrappedLineCount(text, width: width) == wrap(text, width: width).count, "\(text.debugDescription) at \(width)")
+                #expect(
+                    wrappedLineCount(text, width: width) == wrap(text, width: width).count,
+                    "\(text.debugDescription) at \(width)")
             }
         }
         #expect(wrappedLineCount("kubectl get pods", width: 0) == 0)
@@ -47,7 +53,8 @@ struct WrappedLineCountTests {
 
     @Test("a long list of step keys takes the rows wrap gives it")
     func longList() {
-        let text = "out of order: order-service 步驟 diagnosis-400 “確認 HPA 與容量” before "
+        let text =
+            "out of order: order-service 步驟 diagnosis-400 “確認 HPA 與容量” before "
             + (1..<400).map { "diagnosis-\($0)" }.joined(separator: ", ")
         #expect(wrappedLineCount(text, width: 74) == wrap(text, width: 74).count)
         #expect(wrap(text, width: 74).count > 50)

@@ -54,7 +54,7 @@ public final class ChildProcess {
 
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for string in argv + envp { free(string) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else {
@@ -75,7 +75,8 @@ public final class ChildProcess {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else {
-                throw ChildProcessError(description: "waitpid failed for process \(pid): \(String(cString: strerror(errno)))")
+                throw ChildProcessError(
+                    description: "waitpid failed for process \(pid): \(String(cString: strerror(errno)))")
             }
         }
         let signal = status & 0x7F

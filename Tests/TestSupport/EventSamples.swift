@@ -10,7 +10,9 @@ public enum EventSamples {
 
     /// One example of every kind, with optional fields both present and absent.
     public static let kinds: [EventKind] = [
-        .incidentOpened(title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true, roles: [.commander: "amy", .scribe: "bo"]),
+        .incidentOpened(
+            title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true,
+            roles: [.commander: "amy", .scribe: "bo"]),
         .incidentOpened(title: "plain", severity: .p3, runbook: "slow-queries", drill: false, roles: [:]),
         .runbookSwitched(runbook: "slow-queries"),
         .stepDone(step),
@@ -25,11 +27,17 @@ public enum EventSamples {
         .escalated(to: "L2 DBA"),
         .commandCopied(command: "kubectl top pods -n shop", step: step),
         .commandCopied(command: "uptime", step: nil),
-        .commandRan(CommandRun(
-            command: "kubectl top pods -n {{namespace}}", step: step, placeholders: ["namespace": "shop"], exitCode: 0,
-            durationSeconds: 1.25, outputExcerpt: "NAME CPU\napi-1 950m", outputFile: "output/7.txt", stoppedBecause: nil
-        )),
-        .commandRan(CommandRun(command: "sleep 100", exitCode: nil, durationSeconds: 30, outputExcerpt: "", stoppedBecause: "timed out")),
+        .commandRan(
+            CommandRun(
+                command: "kubectl top pods -n {{namespace}}", step: step, placeholders: ["namespace": "shop"],
+                exitCode: 0,
+                durationSeconds: 1.25, outputExcerpt: "NAME CPU\napi-1 950m", outputFile: "output/7.txt",
+                stoppedBecause: nil
+            )),
+        .commandRan(
+            CommandRun(
+                command: "sleep 100", exitCode: nil, durationSeconds: 30, outputExcerpt: "", stoppedBecause: "timed out"
+            )),
         .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "namespace flag missing"),
         .runbookFeedback(runbook: "high-cpu-usage", step: nil, text: "no step for HPA limits"),
         .milestone(.impactStarted),

@@ -11,7 +11,8 @@ public func expectGolden(
         .appendingPathComponent("Golden").appendingPathComponent(file)
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         } catch {
             Issue.record("could not record \(url.path): \(error)", sourceLocation: sourceLocation)
@@ -19,7 +20,8 @@ public func expectGolden(
         return
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("no golden file \(url.path); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "no golden file \(url.path); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
         return
     }
     let golden = String(decoding: data, as: UTF8.self)

@@ -23,7 +23,8 @@ public final class RunningProcess {
         _ path: String, _ arguments: [String], environment: [String: String], stdinPath: String? = nil,
         directory: String? = nil
     ) throws {
-        self.directory = FileManager.default.temporaryDirectory
+        self.directory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("respond-run-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
         do {
@@ -69,10 +70,12 @@ public enum PackagePaths {
     /// The runbook library shipped with the package.
     public static let shippedRunbooks = packageRoot.appendingPathComponent("runbooks").path
     /// Another team's library, with lint errors of its own.
-    public static let paymentsRunbooks = packageRoot
+    public static let paymentsRunbooks =
+        packageRoot
         .appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
     /// A library whose one runbook hides a command behind an escape sequence: `ESC ] 0 ;` opens a terminal title
     /// that swallows the next line, `touch PWNED`, up to the BEL on the line after.
-    public static let hiddenCommandRunbooks = packageRoot
+    public static let hiddenCommandRunbooks =
+        packageRoot
         .appendingPathComponent("Tests/RunbookKitTests/Fixtures/hidden-command").path
 }

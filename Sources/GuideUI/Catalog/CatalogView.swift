@@ -44,8 +44,9 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
             frame.put(entry.severity?.rawValue ?? "proc", column: 3, row: row, style: badge)
             frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
             let descriptionColumn = 8 + titleWidth + 1
-            frame.put(entry.description, column: descriptionColumn, row: row, style: base,
-                      limit: frame.width - descriptionColumn - 1)
+            frame.put(
+                entry.description, column: descriptionColumn, row: row, style: base,
+                limit: frame.width - descriptionColumn - 1)
         }
     }
 }
@@ -74,8 +75,9 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
         let age = DurationFormat.clock(model.now.timeIntervalSince(incident.openedAt))
         let drill = incident.drill ? "drill · " : ""
         x += frame.put(incident.id, column: x, row: row, style: base.with(bold: true), limit: 24) + 1
-        frame.put("\(incident.title) · \(incident.status.rawValue) · \(drill)\(age) ago", column: x, row: row, style: base,
-                  limit: frame.width - x - 1)
+        frame.put(
+            "\(incident.title) · \(incident.status.rawValue) · \(drill)\(age) ago", column: x, row: row, style: base,
+            limit: frame.width - x - 1)
     }
 }
 

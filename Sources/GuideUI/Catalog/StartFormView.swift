@@ -7,7 +7,9 @@ import TerminalText
 func drawStartForm(_ frame: inout Frame, _ model: AppModel, _ form: StartForm) {
     let theme = model.theme
     var box = centeredBox(frame, width: 60, height: 8)
-    frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "start an incident", style: theme.frame)
+    frame.box(
+        column: box.column, row: box.row, width: box.width, height: box.height, title: "start an incident",
+        style: theme.frame)
     let label = 11
     let runbook = model.library.runbook(form.runbook)?.title ?? form.runbook
     frame.put("runbook", column: box.column + 2, row: box.next, style: theme.dim)
@@ -17,11 +19,12 @@ func drawStartForm(_ frame: inout Frame, _ model: AppModel, _ form: StartForm) {
         let focused = form.field == field
         var style = theme.strong
         style.reverse = focused
-        let name: String = switch field {
-        case .title: "title"
-        case .severity: "severity"
-        case .drill: "drill"
-        }
+        let name: String =
+            switch field {
+            case .title: "title"
+            case .severity: "severity"
+            case .drill: "drill"
+            }
         frame.put(name, column: box.column + 2, row: box.next, style: style)
         let x = box.column + 2 + label
         let width = box.width - label - 4
@@ -29,14 +32,19 @@ func drawStartForm(_ frame: inout Frame, _ model: AppModel, _ form: StartForm) {
         case .title:
             drawEditor(&frame, form.title, column: x, row: box.next, width: width, theme: theme)
         case .severity:
-            frame.put("◂ \(form.severity.rawValue) ▸", column: x, row: box.next, style: theme.badge(form.severity).with(bold: true))
+            frame.put(
+                "◂ \(form.severity.rawValue) ▸", column: x, row: box.next,
+                style: theme.badge(form.severity).with(bold: true))
             frame.put(severityMeaning(form.severity), column: x + 7, row: box.next, style: theme.dim, limit: width - 7)
         case .drill:
-            frame.put(form.drill ? "◂ yes ▸ (a drill: practice, not a real incident)" : "◂ no ▸", column: x, row: box.next, limit: width)
+            frame.put(
+                form.drill ? "◂ yes ▸ (a drill: practice, not a real incident)" : "◂ no ▸", column: x, row: box.next,
+                limit: width)
         }
         box.next += 1
     }
     if form.field != .title { frame.cursor = nil }
-    frame.put("Tab next field · ←→ change · Enter start · Esc cancel", column: box.column + 2, row: box.bottom - 1,
-              style: theme.dim, limit: box.width - 4)
+    frame.put(
+        "Tab next field · ←→ change · Enter start · Esc cancel", column: box.column + 2, row: box.bottom - 1,
+        style: theme.dim, limit: box.width - 4)
 }

@@ -101,7 +101,8 @@ private func ask(_ model: AppModel, _ draft: CommandDraft, from index: Int) -> (
         return confirm(model, draft)
     }
     let placeholder = placeholders[index]
-    let initial = draft.values[placeholder.name] ?? lastValue(model, for: placeholder.name) ?? placeholder.defaultValue ?? ""
+    let initial =
+        draft.values[placeholder.name] ?? lastValue(model, for: placeholder.name) ?? placeholder.defaultValue ?? ""
     model.overlay = .command(.placeholder(draft, index: index, editor: LineEditor(initial)))
     return (model, [])
 }
@@ -124,11 +125,12 @@ private func scrollConfirmation(
     let layout = ConfirmationLayout(model, draft, typedYes: typedYes)
     var scroll = model.commands.confirmation
     let top = layout.clamped(scroll.top)
-    scroll.top = switch move {
-    case .by(let delta): layout.clamped(top + delta)
-    case .first: 0
-    case .last: layout.clamped(layout.lines.count)
-    }
+    scroll.top =
+        switch move {
+        case .by(let delta): layout.clamped(top + delta)
+        case .first: 0
+        case .last: layout.clamped(layout.lines.count)
+        }
     scroll.sawEnd = scroll.sawEnd || layout.showsEnd(from: scroll.top)
     model.commands.confirmation = scroll
     return (model, [])
@@ -247,7 +249,8 @@ let commandOutputBindings: [KeyBinding] = [
     KeyBinding([.character("q"), .escape], "q Esc", "back to the walkthrough; o returns") { model, _ in
         var model = model
         if model.commands.pane?.isRunning == true {
-            model.notice = Notice(text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
+            model.notice = Notice(
+                text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
         }
         return back(model)
     },

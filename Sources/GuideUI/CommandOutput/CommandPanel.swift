@@ -17,7 +17,8 @@ public struct CommandRunRequest: Hashable, Sendable {
     public var incidentID: String
 
     /// Creates a request.
-    public init(commandLine: String, isScript: Bool, step: StepRef, placeholders: [String: String], incidentID: String) {
+    public init(commandLine: String, isScript: Bool, step: StepRef, placeholders: [String: String], incidentID: String)
+    {
         self.commandLine = commandLine
         self.isScript = isScript
         self.step = step
@@ -89,7 +90,8 @@ public struct CommandPane: Hashable, Sendable {
     /// Adds output text: line breaks end lines, control characters and escape sequences are shown escaped, and a
     /// line longer than `lineLengthLimit` keeps its end.
     mutating func append(_ text: String) {
-        let pieces = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let pieces = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { lines.append("") }
             var line = lines.removeLast()

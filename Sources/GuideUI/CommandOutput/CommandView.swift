@@ -92,20 +92,28 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
         let placeholders = draft.template.placeholders
         let name = placeholders[safe: index]?.token ?? ""
         var box = centeredBox(frame, width: 64, height: 5)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height,
-                  title: "value for \(name) (\(index + 1)/\(placeholders.count))", style: theme.frame)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height,
+            title: "value for \(name) (\(index + 1)/\(placeholders.count))", style: theme.frame)
         let line = sanitize(draft.template.text).replacingOccurrences(of: "\t", with: " ")
         frame.put(line, column: box.column + 2, row: box.next, style: theme.dim, limit: box.width - 4)
         box.next += 1
-        frame.put("Enter next · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim, limit: box.width - 4)
+        frame.put(
+            "Enter next · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            limit: box.width - 4)
         drawEditor(&frame, editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)
     case .confirm(let draft, let typedYes):
         drawConfirmation(&frame, model, draft, typedYes)
     case .confirmQuit:
         let box = centeredBox(frame, width: 56, height: 4)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "quit?", style: theme.frame)
-        frame.put("a command is still running", column: box.column + 2, row: box.next, style: theme.strong, limit: box.width - 4)
-        frame.put("y stops it and quits · any other key stays", column: box.column + 2, row: box.next + 1, style: theme.dim, limit: box.width - 4)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height, title: "quit?", style: theme.frame)
+        frame.put(
+            "a command is still running", column: box.column + 2, row: box.next, style: theme.strong,
+            limit: box.width - 4)
+        frame.put(
+            "y stops it and quits · any other key stays", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            limit: box.width - 4)
         frame.cursor = nil
     }
 }
@@ -182,20 +190,25 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     let top = layout.clamped(model.commands.confirmation.top)
     let shown = layout.lines[top..<min(layout.lines.count, top + layout.room)]
     let positionRows = layout.scrolls ? 1 : 0
-    var box = centeredBox(frame, width: layout.width,
-                          height: shown.count + positionRows + layout.notes.count + layout.footerRows + 2)
-    frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "run this command?", style: theme.frame)
+    var box = centeredBox(
+        frame, width: layout.width,
+        height: shown.count + positionRows + layout.notes.count + layout.footerRows + 2)
+    frame.box(
+        column: box.column, row: box.row, width: box.width, height: box.height, title: "run this command?",
+        style: theme.frame)
     let inner = box.width - 4
     for (index, line) in zip(shown.indices, shown) where box.next < box.bottom {
-        frame.put((index == 0 ? "$ " : "  ") + line, column: box.column + 2, row: box.next,
-                  style: theme.code.with(bold: true), limit: inner)
+        frame.put(
+            (index == 0 ? "$ " : "  ") + line, column: box.column + 2, row: box.next,
+            style: theme.code.with(bold: true), limit: inner)
         box.next += 1
     }
     let seen = confirmationSeen(model, draft, typedYes: typedYes != nil)
     if layout.scrolls, box.next < box.bottom {
         let more = layout.showsEnd(from: top) ? "" : " · ↓ more"
-        frame.put("lines \(top + 1)–\(top + shown.count) of \(layout.lines.count)\(more)", column: box.column + 2,
-                  row: box.next, style: seen ? theme.dim : theme.warning, limit: inner)
+        frame.put(
+            "lines \(top + 1)–\(top + shown.count) of \(layout.lines.count)\(more)", column: box.column + 2,
+            row: box.next, style: seen ? theme.dim : theme.warning, limit: inner)
         box.next += 1
     }
     for (text, style) in layout.notes where box.next < box.bottom {
@@ -219,7 +232,8 @@ extension AppModel {
     /// The step under the walkthrough's cursor, or nil on a verification item or without a runbook.
     var currentStep: Step? {
         guard let session = incident, let items = currentRunbook?.walkthroughItems,
-              case .step(let step)? = items[safe: session.cursor] else { return nil }
+            case .step(let step)? = items[safe: session.cursor]
+        else { return nil }
         return step
     }
 }

@@ -46,7 +46,8 @@ struct ReviewDigest: Hashable, Sendable {
         runbooks = state.runbooks(lookup: library.runbook)
         let used = state.runbooksUsed.filter { runbooks[$0] != nil }
         if commands?.ids != used {
-            commands = UsedRunbookCommands(ids: used, matcher: RunbookCommandMatcher(runbooks: used.compactMap { runbooks[$0] }))
+            commands = UsedRunbookCommands(
+                ids: used, matcher: RunbookCommandMatcher(runbooks: used.compactMap { runbooks[$0] }))
         }
         adherence = Adherence.report(events: session.events, runbooks: runbooks, matcher: commands?.matcher)
         revision += 1

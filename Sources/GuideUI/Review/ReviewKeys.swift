@@ -20,7 +20,8 @@ let reviewBindings: [KeyBinding] = [
         ["1", "2", "3", "4", "5"].map { Key.character($0) }, "1-5", "toggle notes, steps, checks, status, commands"
     ) { model, key in
         guard var review = model.review, case .character(let digit) = key,
-              let category = digit.wholeNumberValue.flatMap(ReviewCategory.init(rawValue:)) else { return (model, []) }
+            let category = digit.wholeNumberValue.flatMap(ReviewCategory.init(rawValue:))
+        else { return (model, []) }
         if review.filter.categories.contains(category) {
             review.filter.categories.remove(category)
         } else {

@@ -42,7 +42,8 @@ struct ReviewPane: Sendable {
             self.init(lines: [], width: width, revision: revision)
             return
         }
-        let summary = [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: review.digest.runbooks)
+        let summary =
+            [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: review.digest.runbooks)
             + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
         self.init(lines: summary, width: width, revision: revision)
     }
@@ -77,14 +78,15 @@ struct ReviewPane: Sendable {
 
     /// One summary line wrapped to the pane, its indentation kept on every row.
     func layOut(_ line: ReviewLine, theme: Theme) -> [StyledLine] {
-        let style: Style = switch line.tone {
-        case .heading: theme.heading
-        case .plain: theme.plain
-        case .done: theme.done
-        case .skipped: theme.color ? Style(foreground: .yellow) : Style(bold: true)
-        case .open: theme.strong
-        case .dim: theme.dim
-        }
+        let style: Style =
+            switch line.tone {
+            case .heading: theme.heading
+            case .plain: theme.plain
+            case .done: theme.done
+            case .skipped: theme.color ? Style(foreground: .yellow) : Style(bold: true)
+            case .open: theme.strong
+            case .dim: theme.dim
+            }
         let indent = String(repeating: " ", count: line.indent * 2)
         let wrapped = wrapRuns([Run(line.text, style)], width: Self.textWidth(line, width))
         return wrapped.isEmpty ? [[]] : wrapped.map { [Run(indent, theme.plain)] + $0 }

@@ -32,7 +32,9 @@ public enum ReviewPlainText {
         let filter = ReviewFilter(showSystem: includeSystem)
         let shown = filter.admitted(events).map { events[$0] }
         let hidden = events.count - shown.count
-        lines.append("Timeline" + (hidden > 0 ? " (\(hidden) system event\(hidden == 1 ? "" : "s") hidden; --all shows them)" : ""))
+        lines.append(
+            "Timeline"
+                + (hidden > 0 ? " (\(hidden) system event\(hidden == 1 ? "" : "s") hidden; --all shows them)" : ""))
         lines += table(shown, state: state, start: state.milestones.start ?? events.first?.occurredAt ?? now)
         return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
             .joined(separator: "\n") + "\n"

@@ -4,7 +4,8 @@ import RunbookKit
 
 /// The kinds of event the review filters by, with the digit key that toggles each.
 public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
-    case notes = 1, steps, checks, status, commands
+    case notes = 1
+    case steps, checks, status, commands
 
     /// The name the filter line and the help show.
     public var name: String {

@@ -89,16 +89,21 @@ enum ReviewSummary {
                 stepLines.append(ReviewLine("· \(key) \(title)", .dim, indent: 2))
             }
         }
-        lines.append(ReviewLine(
-            "steps: \(counts.done) done · \(counts.skipped) skipped" + (runbook == nil ? "" : " · \(counts.notReached) not reached"),
-            indent: 1))
+        lines.append(
+            ReviewLine(
+                "steps: \(counts.done) done · \(counts.skipped) skipped"
+                    + (runbook == nil ? "" : " · \(counts.notReached) not reached"),
+                indent: 1))
         lines += stepLines
-        let items = runbook?.checklist.map { ($0.number, $0.text) }
+        let items =
+            runbook?.checklist.map { ($0.number, $0.text) }
             ?? progress.checked.values.sorted { $0.item.item < $1.item.item }.map { ($0.item.item, $0.item.text) }
         if !items.isEmpty {
             let checked = items.filter { progress.checked[$0.0] != nil }.count
-            lines.append(ReviewLine(
-                "verification: \(checked) checked" + (runbook == nil ? "" : " · \(items.count - checked) open"), indent: 1))
+            lines.append(
+                ReviewLine(
+                    "verification: \(checked) checked" + (runbook == nil ? "" : " · \(items.count - checked) open"),
+                    indent: 1))
             for (number, text) in items {
                 let done = progress.checked[number] != nil
                 lines.append(ReviewLine("\(done ? "☑" : "☐") \(number). \(text)", done ? .done : .open, indent: 2))
@@ -114,12 +119,14 @@ enum ReviewSummary {
         var lines = [ReviewLine("Adherence", .heading)]
         if report.isClean { lines.append(ReviewLine("no deviation from the runbooks", .done, indent: 1)) }
         for step in report.skipped {
-            lines.append(ReviewLine("skipped \(step.runbook) \(step.step) “\(step.title)”: \(step.reason)", .skipped, indent: 1))
+            lines.append(
+                ReviewLine("skipped \(step.runbook) \(step.step) “\(step.title)”: \(step.reason)", .skipped, indent: 1))
         }
         for step in report.outOfOrder {
-            lines.append(ReviewLine(
-                "out of order: \(step.runbook) \(step.step) “\(step.title)” before \(step.overtook.joined(separator: ", "))",
-                .skipped, indent: 1))
+            lines.append(
+                ReviewLine(
+                    "out of order: \(step.runbook) \(step.step) “\(step.title)” before \(step.overtook.joined(separator: ", "))",
+                    .skipped, indent: 1))
         }
         let shown = report.unlistedCommands.prefix(commandLimit ?? report.unlistedCommands.count)
         for command in shown {
@@ -127,7 +134,8 @@ enum ReviewSummary {
         }
         if shown.count < report.unlistedCommands.count {
             let more = report.unlistedCommands.count - shown.count
-            lines.append(ReviewLine("… \(more) more not in the runbook (respond review --plain lists all)", .dim, indent: 1))
+            lines.append(
+                ReviewLine("… \(more) more not in the runbook (respond review --plain lists all)", .dim, indent: 1))
         }
         let moment = report.openItemsAtResolution ? "open at resolution" : "open"
         for item in report.openItems {

@@ -58,7 +58,8 @@ private func absorb(_ model: inout AppModel, after known: Int, lastSeq: Int, sel
 /// The event on the selected row, if any.
 func selectedReviewEvent(_ model: AppModel) -> Event? {
     guard let review = model.review, let events = model.incident?.events,
-          review.rows.indices.contains(review.cursor), events.indices.contains(review.rows[review.cursor]) else { return nil }
+        review.rows.indices.contains(review.cursor), events.indices.contains(review.rows[review.cursor])
+    else { return nil }
     return events[review.rows[review.cursor]]
 }
 

@@ -16,8 +16,9 @@ func drawReview(_ frame: inout Frame, _ model: AppModel) {
         if layout.isSplit {
             for row in layout.paneRows { frame.put("│", column: layout.paneColumn, row: row, style: model.theme.frame) }
         }
-        drawProgressPane(&frame, model, column: column, width: width, rows: layout.paneRows,
-                         scroll: layout.isSplit ? 0 : review.progressScroll)
+        drawProgressPane(
+            &frame, model, column: column, width: width, rows: layout.paneRows,
+            scroll: layout.isSplit ? 0 : review.progressScroll)
     }
     if !layout.showsProgress || layout.isSplit {
         drawReviewTable(&frame, model, review, layout)
@@ -40,7 +41,8 @@ private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review:
     var badge = theme.badge(state.severity).with(bold: true)
     badge.reverse = true
     frame.put(right, column: max(0, frame.width - rightWidth), row: 0, style: badge)
-    let elapsed = ReviewSummary.elapsed(state, now: model.now).map { "elapsed \(DurationFormat.string($0))" } ?? "not opened"
+    let elapsed =
+        ReviewSummary.elapsed(state, now: model.now).map { "elapsed \(DurationFormat.string($0))" } ?? "not opened"
     frame.put(" \(elapsed) · \(ReviewSummary.roles(state))", column: 0, row: 1)
     var metrics = " " + ReviewSummary.metrics(state)
     if frame.width >= 100 { metrics += "   " + ReviewSummary.milestones(state, format: JournalTime.clock) }
@@ -74,10 +76,12 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
             frame.fill(row: row, to: layout.tableWidth, style: Style(reverse: true))
         }
         let cells = columns.cells(event, start: start, pinned: pinned)
-        frame.put(cells, column: 0, row: row, style: selected ? Style(reverse: true) : theme.dim, limit: columns.eventColumn)
+        frame.put(
+            cells, column: 0, row: row, style: selected ? Style(reverse: true) : theme.dim, limit: columns.eventColumn)
         let line = highlighted(ReviewSummary.text(event), query: review.query, base: base, match: theme.match)
-        frame.put(line, column: columns.eventColumn, row: row, limit: layout.tableWidth - columns.eventColumn,
-                  base: selected ? Style(reverse: true) : nil)
+        frame.put(
+            line, column: columns.eventColumn, row: row, limit: layout.tableWidth - columns.eventColumn,
+            base: selected ? Style(reverse: true) : nil)
     }
     if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
         let event = events[review.rows[review.cursor]]
@@ -143,7 +147,9 @@ private func drawProgressPane(
     }
     if first + rows.count < pane.rowCount, let last = rows.last {
         frame.fill(row: last, from: column, to: column + width)
-        frame.put("↓ \(pane.rowCount - first - rows.count) more", column: column, row: last, style: model.theme.dim, limit: width)
+        frame.put(
+            "↓ \(pane.rowCount - first - rows.count) more", column: column, row: last, style: model.theme.dim,
+            limit: width)
     }
 }
 
@@ -159,17 +165,21 @@ private func drawReviewStatus(_ frame: inout Frame, _ model: AppModel, _ review:
     let journal = " \(model.journal.label) "
     let unseen = review.unseen > 0 ? " ↓ \(review.unseen) new · G " : ""
     let right = displayWidth(of: unseen) + displayWidth(of: journal)
-    frame.put(" " + reviewFilterLabel(review), column: 0, row: row, style: theme.bar, limit: max(0, frame.width - right - 1))
+    frame.put(
+        " " + reviewFilterLabel(review), column: 0, row: row, style: theme.bar, limit: max(0, frame.width - right - 1))
     var x = frame.width - right
     if !unseen.isEmpty { x += frame.put(unseen, column: x, row: row, style: theme.warning) }
-    frame.put(journal, column: x, row: row, style: model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true))
+    frame.put(
+        journal, column: x, row: row, style: model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true))
 }
 
 /// The filter and search in a few words: `all kinds · system hidden`, `notes+checks · by bob · /cpu`.
 func reviewFilterLabel(_ review: ReviewState) -> String {
     let filter = review.filter
-    var parts = [filter.categories.count == ReviewCategory.allCases.count
-        ? "all kinds" : filter.categories.sorted().map(\.name).joined(separator: "+")]
+    var parts = [
+        filter.categories.count == ReviewCategory.allCases.count
+            ? "all kinds" : filter.categories.sorted().map(\.name).joined(separator: "+")
+    ]
     if let actor = filter.actor { parts.append("by \(actor)") }
     parts.append(filter.showSystem ? "system shown" : "system hidden")
     if let query = review.query { parts.append("/\(query)") }

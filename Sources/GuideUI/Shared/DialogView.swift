@@ -13,7 +13,8 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         let lines = keyBindings(for: model.screen).helpLines
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
         var box = centeredBox(frame, width: 60, height: lines.count + 3)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
         // Rows between the borders, less the footer; when the keys do not all fit, the footer says so.
         let room = box.height - 3
         let shown = lines.count <= room ? lines.count : max(0, room)
@@ -22,35 +23,52 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
             frame.put(meaning, column: box.column + 3 + keyWidth, row: box.next, limit: box.width - keyWidth - 5)
             box.next += 1
         }
-        let footer = shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
+        let footer =
+            shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
         frame.put(footer, column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
     case .startForm(let form):
         drawStartForm(&frame, model, form)
     case .prompt(let prompt):
         var box = centeredBox(frame, width: 64, height: 4)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: promptTitle(prompt.purpose, model), style: theme.frame)
-        frame.put("Enter saves · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim, limit: box.width - 4)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height,
+            title: promptTitle(prompt.purpose, model), style: theme.frame)
+        frame.put(
+            "Enter saves · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            limit: box.width - 4)
         drawEditor(&frame, prompt.editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)
         box.next += 1
     case .picker(let picker):
         let visible = min(picker.options.count, max(1, frame.height - 6))
         var box = centeredBox(frame, width: 64, height: visible + 3)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: pickerTitle(picker.purpose), style: theme.frame)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height, title: pickerTitle(picker.purpose),
+            style: theme.frame)
         let offset = max(0, min(picker.cursor - visible + 1, picker.options.count - visible))
         for (index, option) in picker.options.enumerated().dropFirst(offset).prefix(visible) {
             let selected = index == picker.cursor
             let style = selected ? theme.selected : theme.plain
-            if selected { frame.fill(row: box.next, from: box.column + 1, to: box.column + box.width - 1, style: style) }
-            frame.put((selected ? "▸ " : "  ") + option, column: box.column + 2, row: box.next, style: style, limit: box.width - 4)
+            if selected {
+                frame.fill(row: box.next, from: box.column + 1, to: box.column + box.width - 1, style: style)
+            }
+            frame.put(
+                (selected ? "▸ " : "  ") + option, column: box.column + 2, row: box.next, style: style,
+                limit: box.width - 4)
             box.next += 1
         }
-        frame.put("↑↓ choose · Enter select · Esc cancel", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
+        frame.put(
+            "↑↓ choose · Enter select · Esc cancel", column: box.column + 2, row: box.bottom - 1, style: theme.dim,
+            limit: box.width - 4)
         frame.cursor = nil
     case .confirmResolve(let openItems):
         let shown = min(openItems.count, max(1, frame.height - 8))
         var box = centeredBox(frame, width: 64, height: shown + 5)
-        frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: "resolve?", style: theme.frame)
-        frame.put("\(openItems.count) verification item(s) still open:", column: box.column + 2, row: box.next, style: theme.strong, limit: box.width - 4)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height, title: "resolve?",
+            style: theme.frame)
+        frame.put(
+            "\(openItems.count) verification item(s) still open:", column: box.column + 2, row: box.next,
+            style: theme.strong, limit: box.width - 4)
         box.next += 1
         for item in openItems.prefix(shown) {
             frame.put("☐ " + item, column: box.column + 2, row: box.next, limit: box.width - 4)
@@ -58,9 +76,12 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         }
         if openItems.count > shown, let last = Optional(box.next - 1) {
             frame.fill(row: last, from: box.column + 1, to: box.column + box.width - 1)
-            frame.put("… and \(openItems.count - shown + 1) more", column: box.column + 2, row: last, limit: box.width - 4)
+            frame.put(
+                "… and \(openItems.count - shown + 1) more", column: box.column + 2, row: last, limit: box.width - 4)
         }
-        frame.put("y resolves anyway · any other key cancels", column: box.column + 2, row: box.bottom - 1, style: theme.strong, limit: box.width - 4)
+        frame.put(
+            "y resolves anyway · any other key cancels", column: box.column + 2, row: box.bottom - 1,
+            style: theme.strong, limit: box.width - 4)
         frame.cursor = nil
     case .command(let dialog):
         drawCommandDialog(&frame, model, dialog)
@@ -76,11 +97,14 @@ private func drawUnsavedQuit(_ frame: inout Frame, _ model: AppModel, _ question
     let title = "quit? \(eventCount(model.journal.notSaved.count)) not saved"
     frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: title, style: theme.frame)
     let width = box.width - 4
-    frame.put(model.journal.lastError ?? "the journal has not stored them", column: box.column + 2, row: box.next,
-              style: theme.error, limit: width)
+    frame.put(
+        model.journal.lastError ?? "the journal has not stored them", column: box.column + 2, row: box.next,
+        style: theme.error, limit: width)
     box.next += 1
-    for (key, meaning) in [("R", "retry saving them, then quit"),
-                           ("W", "write them to a rescue file next to the journal, quit")] {
+    for (key, meaning) in [
+        ("R", "retry saving them, then quit"),
+        ("W", "write them to a rescue file next to the journal, quit"),
+    ] {
         frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
         frame.put(meaning, column: box.column + 5, row: box.next, limit: width - 3)
         box.next += 1
@@ -88,8 +112,9 @@ private func drawUnsavedQuit(_ frame: inout Frame, _ model: AppModel, _ question
     let label = "type discard, Enter: lose them "
     frame.put(label, column: box.column + 2, row: box.next, style: theme.strong, limit: width)
     let labelWidth = min(width, displayWidth(of: label))
-    drawEditor(&frame, question.confirmation, column: box.column + 2 + labelWidth, row: box.next,
-               width: width - labelWidth, theme: theme)
+    drawEditor(
+        &frame, question.confirmation, column: box.column + 2 + labelWidth, row: box.next,
+        width: width - labelWidth, theme: theme)
     frame.put("Esc stays in the guide", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: width)
 }
 

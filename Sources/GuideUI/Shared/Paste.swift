@@ -7,7 +7,8 @@ import TerminalFrame
 /// and a line break there becomes a space. Where no field is open, the paste is dropped and the notice says so.
 func handlePaste(_ model: AppModel, _ paste: Paste) -> (AppModel, [Effect]) {
     var model = model
-    model.notice = paste.truncated
+    model.notice =
+        paste.truncated
         ? Notice(text: "paste cut to its first \(Paste.limit) characters; the rest was dropped", isError: true) : nil
     switch model.overlay {
     case .prompt(var prompt):

@@ -14,12 +14,16 @@ struct Theme {
     var code: Style { color ? Style(foreground: .cyan) : .plain }
     var frame: Style { color ? Style(foreground: .cyan) : .plain }
     var done: Style { color ? Style(foreground: .green) : Style(bold: true) }
-    var error: Style { color ? Style(foreground: .white, background: .red, bold: true) : Style(bold: true, underline: true) }
+    var error: Style {
+        color ? Style(foreground: .white, background: .red, bold: true) : Style(bold: true, underline: true)
+    }
     /// Commander notes, so that the responder tells the commander's annotations from their own notes.
     var commander: Style { color ? Style(foreground: .magenta, bold: true) : Style(bold: true, underline: true) }
     /// Search matches in the review.
     var match: Style { color ? Style(foreground: .black, background: .yellow) : Style(underline: true) }
-    var warning: Style { color ? Style(foreground: .black, background: .yellow, bold: true) : Style(bold: true, underline: true) }
+    var warning: Style {
+        color ? Style(foreground: .black, background: .yellow, bold: true) : Style(bold: true, underline: true)
+    }
 
     /// The badge of a severity: P0 red, P1 yellow, P2 blue, P3 plain; without color P0 and P1 are bold.
     func badge(_ severity: Severity?) -> Style {

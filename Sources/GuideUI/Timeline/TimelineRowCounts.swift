@@ -56,7 +56,8 @@ extension AppModel {
 extension IncidentSession {
     /// See `AppModel.refreshTimelineRows()`.
     mutating func refreshTimelineRows(width: Int, opened: Date) {
-        if let counts = timelineRows, counts.width == width, counts.opened == opened, counts.rows.count <= events.count {
+        if let counts = timelineRows, counts.width == width, counts.opened == opened, counts.rows.count <= events.count
+        {
             guard counts.rows.count < events.count else { return }
             timelineRows?.append(events[counts.rows.count...])
         } else {

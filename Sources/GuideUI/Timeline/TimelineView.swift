@@ -13,7 +13,10 @@ func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
     guard let session = model.incident else { return }
     let opened = timelineOrigin(model)
-    let counts = session.timelineRows.flatMap { $0.matches(width: frame.width, opened: opened, events: session.events) ? $0 : nil }
+    let counts =
+        session.timelineRows.flatMap {
+            $0.matches(width: frame.width, opened: opened, events: session.events) ? $0 : nil
+        }
         ?? TimelineRowCounts(session.events, width: frame.width, opened: opened)
     let visible = rows.count
     let scroll = min(session.timelineScroll, max(0, counts.total - visible))
@@ -68,11 +71,14 @@ func timelineEntryRowCount(_ event: Event, opened: Date, width: Int) -> Int {
 }
 
 /// An entry's prefix (elapsed time, and the clock when there is room), its text, and the columns the text wraps in.
-private func timelineEntryParts(_ event: Event, opened: Date, width: Int) -> (prefix: String, text: String, textWidth: Int) {
+private func timelineEntryParts(_ event: Event, opened: Date, width: Int) -> (
+    prefix: String, text: String, textWidth: Int
+) {
     let narrow = width < 64
     let elapsed = "+" + DurationFormat.clock(event.occurredAt.timeIntervalSince(opened))
     let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(JournalTime.clock(event.occurredAt))  "
-    let text = narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
+    let text =
+        narrow ? describe(event.kind) : "\(truncate(sanitize(event.actor), toWidth: 12)): \(describe(event.kind))"
     return (prefix, text, width - 2 - displayWidth(of: prefix))
 }
 
@@ -99,7 +105,8 @@ func describe(_ kind: EventKind) -> String {
     case .roleAssigned(let role, let person): text = "\(person) is \(role.rawValue)"
     case .escalated(let to): text = "escalated to \(to)"
     case .commandCopied(let command, _): text = "copied: \(command)"
-    case .commandRan(let run): text = "ran: \(run.command) → \(run.exitCode.map(String.init) ?? run.stoppedBecause ?? "stopped")"
+    case .commandRan(let run):
+        text = "ran: \(run.command) → \(run.exitCode.map(String.init) ?? run.stoppedBecause ?? "stopped")"
     case .runbookFeedback(_, let step, let feedback): text = "feedback\(step.map { " on \($0)" } ?? ""): \(feedback)"
     case .milestone(let milestone): text = "milestone: \(milestone.rawValue)"
     case .pinChanged(let seq, let pinned): text = "\(pinned ? "pinned" : "unpinned") #\(seq)"

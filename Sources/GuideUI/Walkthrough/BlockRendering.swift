@@ -33,7 +33,8 @@ struct BlockRenderer {
             return items.enumerated().flatMap { offset, item in
                 var marker = ordered ? "\(start + offset). " : "• "
                 if let checked = item.checked { marker += checked ? "[x] " : "[ ] " }
-                return indent(render(item.blocks, width: width - displayWidth(of: marker)), first: marker, style: theme.strong)
+                return indent(
+                    render(item.blocks, width: width - displayWidth(of: marker)), first: marker, style: theme.strong)
             }
         case .code(let code):
             // Every character a terminal would act on or not show is drawn escaped (`␛`, `\u{200B}`): the block
@@ -46,7 +47,8 @@ struct BlockRenderer {
             // selected block is told apart by its heavy bar and title line. A lone runnable block needs no mark:
             // `y` and `R` can only mean it.
             guard let selection, selection.block == code,
-                  selection.count > 1 || !CommandTemplate.isRunnable(code.code) else {
+                selection.count > 1 || !CommandTemplate.isRunnable(code.code)
+            else {
                 return indent(lines, first: "│ ", rest: "│ ", style: theme.code)
             }
             return [selectionTitle(selection.index, of: selection.count, code)]

@@ -2,7 +2,9 @@ import IncidentModel
 import RunbookKit
 
 /// The outline as a picker: every step and verification item under its section, with its state, on the current one.
-func outlinePicker(_ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, cursor: Int) -> (AppModel, [Effect]) {
+func outlinePicker(_ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, cursor: Int) -> (
+    AppModel, [Effect]
+) {
     var model = model
     let items = runbook.walkthroughItems
     var options: [String] = []
@@ -29,8 +31,9 @@ func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppMo
         model.notice = Notice(text: "the library has no other runbook", isError: true)
         return (model, [])
     }
-    model.overlay = .picker(Picker(
-        purpose: .switchRunbook, options: others.map { "\($0.title) (\($0.id))" }, values: others.map(\.id)))
+    model.overlay = .picker(
+        Picker(
+            purpose: .switchRunbook, options: others.map { "\($0.title) (\($0.id))" }, values: others.map(\.id)))
     return (model, [])
 }
 
@@ -124,9 +127,10 @@ func statusPicker(_ model: AppModel) -> (AppModel, [Effect]) {
     var model = model
     let statuses = IncidentStatus.allCases
     let current = model.progress?.status ?? .investigating
-    model.overlay = .picker(Picker(
-        purpose: .status, options: statuses.map(\.rawValue), values: statuses.map(\.rawValue),
-        cursor: statuses.firstIndex(of: current) ?? 0))
+    model.overlay = .picker(
+        Picker(
+            purpose: .status, options: statuses.map(\.rawValue), values: statuses.map(\.rawValue),
+            cursor: statuses.firstIndex(of: current) ?? 0))
     return (model, [])
 }
 
@@ -135,8 +139,9 @@ func severityPicker(_ model: AppModel) -> (AppModel, [Effect]) {
     var model = model
     let severities = Severity.allCases
     let current = model.progress?.shownSeverity ?? .p2
-    model.overlay = .picker(Picker(
-        purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0))" },
-        values: severities.map(\.rawValue), cursor: severities.firstIndex(of: current) ?? 0))
+    model.overlay = .picker(
+        Picker(
+            purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0))" },
+            values: severities.map(\.rawValue), cursor: severities.firstIndex(of: current) ?? 0))
     return (model, [])
 }

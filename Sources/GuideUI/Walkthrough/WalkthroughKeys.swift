@@ -14,8 +14,9 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 /// The walkthrough's key table, in the order the help overlay lists it. Rows that act on the runbook's items apply
 /// only while the runbook is in the library; the screen already says when it is missing and that `r` switches.
 let walkthroughBindings: [KeyBinding] = [
-    KeyBinding(Move.lineKeys + [.control("b"), .control("f")] + Move.endKeys, "↑↓ j k", "previous / next step or item",
-               when: hasRunbook, moveCursor),
+    KeyBinding(
+        Move.lineKeys + [.control("b"), .control("f")] + Move.endKeys, "↑↓ j k", "previous / next step or item",
+        when: hasRunbook, moveCursor),
     KeyBinding([.character(" ")], "Space", "step done / toggle item", when: hasRunbook) { model, _ in markDone(model) },
     KeyBinding([.character("s")], "s", "skip step (asks why)", when: hasRunbook) { model, _ in
         var model = model
@@ -28,8 +29,9 @@ let walkthroughBindings: [KeyBinding] = [
     },
     KeyBinding([.character("n"), .character("N")], "n  N", "note, pinned note") { model, key in
         var model = model
-        model.overlay = .prompt(Prompt(
-            purpose: .note(pinned: key == .character("N")), editor: LineEditor(keepsLineBreaks: true)))
+        model.overlay = .prompt(
+            Prompt(
+                purpose: .note(pinned: key == .character("N")), editor: LineEditor(keepsLineBreaks: true)))
         return (model, [])
     },
     KeyBinding([.character("S"), .character("P")], "S  P", "set status, severity") { model, key in
@@ -58,8 +60,10 @@ let walkthroughBindings: [KeyBinding] = [
         }
         return copySelectedBlock(model, step, ref(runbook, step))
     },
-    KeyBinding([.character("R")], "R", "run the selected command (asks first)",
-               when: { hasRunbook($0) && $0.journal.unsaved.isEmpty }) { model, _ in
+    KeyBinding(
+        [.character("R")], "R", "run the selected command (asks first)",
+        when: canRunCommands
+    ) { model, _ in
         var model = model
         guard let runbook = model.currentRunbook, case .step(let step)? = currentItem(model) else {
             model.notice = Notice(text: "only a step's command can be run", isError: true)
@@ -92,9 +96,10 @@ let walkthroughBindings: [KeyBinding] = [
         model.notice = Notice(text: "exporting the postmortem draft…", isError: false)
         return (model, [.export(incidentID: session.id)])
     },
-    KeyBinding([.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "scroll the text", when: hasRunbook,
-               scrollText),
-    KeyBinding([.character("R")], "R", "retry unsaved events (when any)", when: { !$0.journal.unsaved.isEmpty }) {
+    KeyBinding(
+        [.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "scroll the text", when: hasRunbook,
+        scrollText),
+    KeyBinding([.character("R")], "R", "retry unsaved events (when any)", when: hasUnsavedEvents) {
         model, _ in retryUnsaved(model)
     },
     .help,
@@ -106,14 +111,18 @@ let walkthroughBindings: [KeyBinding] = [
 func walkthroughHints(_ model: AppModel) -> [KeyHint] {
     let note = KeyHint(.character("n"), "n note")
     if model.commands.isRunning {
-        return [KeyHint(.character("o"), "o output"), KeyHint(.tab, "Tab block"), KeyHint(.character("y"), "y copy"),
-                note, .help]
+        return [
+            KeyHint(.character("o"), "o output"), KeyHint(.tab, "Tab block"), KeyHint(.character("y"), "y copy"),
+            note, .help,
+        ]
     }
     if let blocks = model.currentStep?.codeBlocks, !blocks.isEmpty {
         return commandHints(blocks.count) + stepHints + [note, .help, .back]
     }
-    return stepHints + [note, KeyHint(.character("S"), "S status"), KeyHint(.character("t"), "t timeline"),
-                        KeyHint(.character("x"), "x export"), .help, .back]
+    return stepHints + [
+        note, KeyHint(.character("S"), "S status"), KeyHint(.character("t"), "t timeline"),
+        KeyHint(.character("x"), "x export"), .help, .back,
+    ]
 }
 
 /// A step's own keys, shown on the hint line and under the step's title.
@@ -139,7 +148,8 @@ private func currentItem(_ model: AppModel) -> WalkthroughItem? {
 private func moveCursor(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard var session = model.incident, let items = model.currentRunbook?.walkthroughItems,
-          let move = Move(key, page: 5) else { return (model, []) }
+        let move = Move(key, page: 5)
+    else { return (model, []) }
     session.cursor = move.apply(to: session.cursor, count: items.count)
     session.contentScroll = 0
     model.incident = session
@@ -191,4 +201,14 @@ private func markDone(_ model: AppModel) -> (AppModel, [Effect]) {
 /// The journal's reference to a step of a runbook.
 func ref(_ runbook: Runbook, _ step: Step) -> StepRef {
     StepRef(runbook: runbook.id, step: step.key, title: step.title)
+}
+
+/// Whether `R` runs a command: the runbook is in the library and nothing waits to be saved (then `R` retries).
+private func canRunCommands(_ model: AppModel) -> Bool {
+    hasRunbook(model) && model.journal.unsaved.isEmpty
+}
+
+/// Whether events wait to be saved, so that `R` retries them.
+private func hasUnsavedEvents(_ model: AppModel) -> Bool {
+    !model.journal.unsaved.isEmpty
 }

@@ -14,8 +14,11 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
             frame.put("loading runbook \"\(progress.runbook)\"…", column: 1, row: rows.lowerBound)
             return
         }
-        frame.put("runbook \"\(progress.runbook)\" is not in this library", column: 1, row: rows.lowerBound, style: theme.error)
-        frame.put("r switches to another runbook; n adds a note; t shows the timeline", column: 1, row: rows.lowerBound + 1)
+        frame.put(
+            "runbook \"\(progress.runbook)\" is not in this library", column: 1, row: rows.lowerBound,
+            style: theme.error)
+        frame.put(
+            "r switches to another runbook; n adds a note; t shows the timeline", column: 1, row: rows.lowerBound + 1)
         return
     }
     let items = runbook.walkthroughItems
@@ -76,21 +79,27 @@ struct WalkthroughLayout {
 
 /// How far the current step's text can scroll before its last line reaches the bottom.
 func maxContentScroll(_ model: AppModel) -> Int {
-    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else { return 0 }
+    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else {
+        return 0
+    }
     let items = runbook.walkthroughItems
     guard !items.isEmpty else { return 0 }
     let layout = WalkthroughLayout(model)
-    let lines = contentLines(model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
+    let lines = contentLines(
+        model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
     return max(0, lines.count - layout.contentHeight)
 }
 
 /// The row of the current step's text where the selected code block's title line is, when it has one.
 func selectedBlockRow(_ model: AppModel) -> Int? {
-    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else { return nil }
+    guard let session = model.incident, let progress = model.progress, let runbook = model.currentRunbook else {
+        return nil
+    }
     let items = runbook.walkthroughItems
     guard !items.isEmpty else { return nil }
     let layout = WalkthroughLayout(model)
-    let lines = contentLines(model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
+    let lines = contentLines(
+        model, runbook, progress, items[min(session.cursor, items.count - 1)], width: layout.contentWidth)
     return lines.firstIndex { line in line.contains { $0.text.hasPrefix(selectionMark) } }
 }
 
@@ -116,7 +125,11 @@ private func drawOutline(
     var lines: [(text: String, style: Style, isCursor: Bool)] = []
     for group in runbook.outline {
         let current = group.items.contains(cursor)
-        lines.append(("\(group.name) \(groupProgress(group, items, runbook.id, progress))", current ? theme.heading : theme.strong, false))
+        lines.append(
+            (
+                "\(group.name) \(groupProgress(group, items, runbook.id, progress))",
+                current ? theme.heading : theme.strong, false
+            ))
         for index in group.items {
             let entry = outlineEntry(items[index], runbook, progress, theme)
             lines.append((" \(entry.mark) \(entry.label)", entry.style, index == cursor))
@@ -149,7 +162,9 @@ private func contentLines(
         let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
         if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
-            lines += wrapRuns([Run("✓ done by \(sanitize(done.stamp.actor)) at \(JournalTime.clock(done.stamp.at))", theme.done)], width: width)
+            lines += wrapRuns(
+                [Run("✓ done by \(sanitize(done.stamp.actor)) at \(JournalTime.clock(done.stamp.at))", theme.done)],
+                width: width)
         } else if let reason = progress.skipReason(runbook.id, step) {
             lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
         } else {
@@ -191,14 +206,16 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let sinceUpdate = progress.lastStatusUpdate.map { now.timeIntervalSince($0) } ?? 0
     let stale = sinceUpdate >= statusUpdateNudge
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
-    let updateText = stale
+    let updateText =
+        stale
         ? "no update for \(Int(sinceUpdate / 60))m"
         : "upd \(Int(max(0, sinceUpdate) / 60))m ago"
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
     var segments: [StatusSegment] = [
         StatusSegment(text: sanitize(session.id), style: theme.bar, priority: 2),
-        StatusSegment(text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
+        StatusSegment(
+            text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
         StatusSegment(text: progress.status.rawValue, style: theme.bar.with(bold: true), priority: 4),
         StatusSegment(
             text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,

@@ -66,8 +66,10 @@ public struct Catalog: Sendable {
 
     /// Builds a catalog from a parsed index and the paths of the runbook files, which `parse` reads and parses
     /// when a runbook is first asked for (the files the index does not list, at once).
-    init(directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
-         paths: [String], parse: @escaping RunbookFiles.Parse) {
+    init(
+        directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
+        paths: [String], parse: @escaping RunbookFiles.Parse
+    ) {
         self.directory = directory
         indexPath = index?.path
         var diagnostics: [Diagnostic] = []
@@ -78,8 +80,10 @@ public struct Catalog: Sendable {
         } else {
             categories = []
             contactGroups = []
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: Catalog.join(directory, "README.md"), line: 1),
-                "no index README.md; runbooks are listed without categories"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(file: Catalog.join(directory, "README.md"), line: 1),
+                    "no index README.md; runbooks are listed without categories"))
         }
         files = paths.sorted()
         // Two files with one base name (an index may link into a subdirectory): the last by path wins.
@@ -96,10 +100,14 @@ public struct Catalog: Sendable {
                 if entriesByID[entry.id] == nil { entriesByID[entry.id] = entry }
                 if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
                     // `respond new` writes <id>.md at the top of the directory, and only for a lowercase slug.
-                    let create = entry.file == entry.id + ".md" && RunbookTemplate.isValidID(entry.id)
+                    let create =
+                        entry.file == entry.id + ".md" && RunbookTemplate.isValidID(entry.id)
                         ? "create it with `respond new \(entry.id)`" : "create \(entry.file)"
-                    diagnostics.append(Diagnostic(.error, entry.location,
-                        "index row \"\(entry.title)\" links \(entry.file), which does not exist; \(create) or fix the link"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, entry.location,
+                            "index row \"\(entry.title)\" links \(entry.file), which does not exist; \(create) or fix the link"
+                        ))
                 }
                 if pathsByID[entry.id] != nil, placed.insert(entry.id).inserted {
                     listed.append(entry.id)
@@ -123,7 +131,8 @@ public struct Catalog: Sendable {
     static func parse(path: String, contents: RunbookSource.Contents) -> RunbookParseResult {
         switch contents {
         case .unreadable(let reason):
-            RunbookParseResult(runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1), reason)])
+            RunbookParseResult(
+                runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1), reason)])
         case .data(let data):
             RunbookParser.parse(data: data, path: path)
         }
@@ -133,8 +142,11 @@ public struct Catalog: Sendable {
     /// parsing the listed files found (those of the unlisted files are in `diagnostics` already). A runbook parsed
     /// for it is dropped after the transform, so a pass over thousands of files holds one per core at a time.
     public func everyRunbook<Value: Sendable>(_ transform: @escaping @Sendable (Runbook) -> Value)
-        -> (values: [Value], diagnostics: [Diagnostic]) {
-        let results = runbookFiles.map(runbookIDs) { result in (value: result.runbook.map(transform), result.diagnostics) }
+        -> (values: [Value], diagnostics: [Diagnostic])
+    {
+        let results = runbookFiles.map(runbookIDs) { result in
+            (value: result.runbook.map(transform), result.diagnostics)
+        }
         let diagnostics = results.prefix(listedCount).flatMap { $0?.1 ?? [] }
         return (results.compactMap { $0?.value ?? nil }, diagnostics)
     }

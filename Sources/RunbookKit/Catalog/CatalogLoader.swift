@@ -91,12 +91,13 @@ extension Catalog {
         var catalog = Catalog(directory: directory, index: parsedIndex, paths: paths) { path in
             Catalog.parse(path: path, contents: readRunbookFile(path))
         }
-        catalog.diagnostics = extraSources.compactMap {
-            if case .unreadable(let reason) = $0.contents {
-                return Diagnostic(.error, SourceLocation(file: $0.path, line: 1), reason)
-            }
-            return nil
-        } + catalog.diagnostics
+        catalog.diagnostics =
+            extraSources.compactMap {
+                if case .unreadable(let reason) = $0.contents {
+                    return Diagnostic(.error, SourceLocation(file: $0.path, line: 1), reason)
+                }
+                return nil
+            } + catalog.diagnostics
         return catalog
     }
 

@@ -96,15 +96,17 @@ public struct CommandTemplate: Hashable, Sendable {
         var seen = Set<String>()
         var placeholders: [Placeholder] = []
         for occurrence in occurrences where seen.insert(occurrence.name).inserted {
-            placeholders.append(Placeholder(
-                name: occurrence.name, form: occurrence.form,
-                token: String(characters[occurrence.range]), defaultValue: occurrence.defaultValue))
+            placeholders.append(
+                Placeholder(
+                    name: occurrence.name, form: occurrence.form,
+                    token: String(characters[occurrence.range]), defaultValue: occurrence.defaultValue))
         }
         self.placeholders = placeholders
         let hasMarker = Self.mentionsMarker(text)
         isRunnable = !hasMarker || !Self.hasNoRunLine(text)
         let firstLine = hasMarker ? text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
-        isScript = info.split(separator: " ").dropFirst().contains("script")
+        isScript =
+            info.split(separator: " ").dropFirst().contains("script")
             || firstLine.lowercased() == Self.scriptMarker
     }
 
@@ -224,7 +226,9 @@ enum ShellVariables {
     static func assigned(in text: String) -> Set<String> {
         var names = Set<String>()
         for line in text.split(separator: "\n") {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" || $0 == "&" || $0 == "|" })
+            let words = line.split(whereSeparator: {
+                $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" || $0 == "&" || $0 == "|"
+            })
             for (offset, word) in words.enumerated() {
                 if let equals = word.firstIndex(of: "="), isName(word[..<equals]) {
                     names.insert(String(word[..<equals]))

@@ -236,7 +236,8 @@ struct CommandTemplateScanner {
         guard position < chars.count, chars[position].isASCII, chars[position].isUppercase else { return nil }
         var name = ""
         while position < chars.count, chars[position].isASCII,
-              chars[position].isUppercase || chars[position].isNumber || chars[position] == "_" {
+            chars[position].isUppercase || chars[position].isNumber || chars[position] == "_"
+        {
             name.append(chars[position])
             position += 1
         }
@@ -254,7 +255,8 @@ struct CommandTemplateScanner {
         guard position < chars.count, chars[position].isASCII, chars[position].isLowercase else { return false }
         var name = ""
         while position < chars.count, chars[position].isASCII,
-              chars[position].isLowercase || chars[position].isNumber || chars[position] == "-" || chars[position] == "_" {
+            chars[position].isLowercase || chars[position].isNumber || chars[position] == "-" || chars[position] == "_"
+        {
             name.append(chars[position])
             position += 1
         }
@@ -276,13 +278,15 @@ struct CommandTemplateScanner {
         }
         var name = ""
         while position < chars.count, chars[position].isASCII,
-              chars[position].isLetter || chars[position].isNumber || chars[position] == "_" || chars[position] == "-" {
+            chars[position].isLetter || chars[position].isNumber || chars[position] == "_" || chars[position] == "-"
+        {
             name.append(chars[position])
             position += 1
         }
         while position < chars.count, chars[position] == " " { position += 1 }
         guard position + 1 < chars.count, chars[position] == "}", chars[position + 1] == "}",
-              !Self.goTemplateKeywords.contains(name) else { return false }
+            !Self.goTemplateKeywords.contains(name)
+        else { return false }
         record(name, .moustache, index..<(position + 2), nil, quoting)
         index = position + 2
         return true

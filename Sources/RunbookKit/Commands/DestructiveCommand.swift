@@ -40,37 +40,53 @@ public enum DestructiveCommand {
 
     private static let rules: [Rule] = [
         rule("kubectl-delete", "kubectl delete removes resources", #"\bkubectl\b\#(sameCommand)\sdelete(?![\w-])"#),
-        rule("kubectl-drain", "kubectl drain evicts every pod from a node", #"\bkubectl\b\#(sameCommand)\sdrain(?![\w-])"#),
-        rule("kubectl-scale-to-zero", "scaling to zero replicas stops the workload",
-             #"\bkubectl\b\#(sameCommand)\sscale(?![\w-])\#(sameCommand)--replicas(?:=|\s+)['"]?0+(?=['"]?(?:\s|$))"#),
-        rule("sql-drop", "DROP removes a table, database or schema and its data",
-             #"(?i)\bdrop\s+(?:table|database|schema)\b"#),
+        rule(
+            "kubectl-drain", "kubectl drain evicts every pod from a node",
+            #"\bkubectl\b\#(sameCommand)\sdrain(?![\w-])"#),
+        rule(
+            "kubectl-scale-to-zero", "scaling to zero replicas stops the workload",
+            #"\bkubectl\b\#(sameCommand)\sscale(?![\w-])\#(sameCommand)--replicas(?:=|\s+)['"]?0+(?=['"]?(?:\s|$))"#),
+        rule(
+            "sql-drop", "DROP removes a table, database or schema and its data",
+            #"(?i)\bdrop\s+(?:table|database|schema)\b"#),
         rule("sql-truncate", "TRUNCATE empties a table or file", #"(?i)\btruncate\s"#),
-        rule("sql-delete-without-where", "DELETE FROM without WHERE deletes every row",
-             #"(?i)\bdelete\s+from\s+(?:(?!\bwhere\b)[^;"'])*(?:[;"']|$)"#),
-        rule("rm-recursive", "rm -r deletes whole directory trees",
-             #"(?<![-\w])rm\s+(?:-[^\s]+\s+)*?(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)(?![\w-])"#),
-        rule("aws-terminate-instances", "terminate-instances destroys EC2 instances",
-             #"\baws\b\#(sameCommand)\bec2\b\#(sameCommand)\bterminate-instances\b"#),
-        rule("aws-rds-delete", "deleting an RDS instance, cluster or snapshot destroys data",
-             #"\baws\b\#(sameCommand)\brds\b\#(sameCommand)\bdelete-db-[a-z-]+"#),
-        rule("aws-rds-failover", "an RDS failover or reboot drops every connection",
-             #"\baws\b\#(sameCommand)\brds\b\#(sameCommand)\b(?:failover-db-cluster|reboot-db-instance|reboot-db-cluster)\b"#),
-        rule("aws-s3-recursive-delete", "aws s3 rm --recursive deletes every object under the prefix",
-             #"\baws\b\#(sameCommand)\bs3\s+rm\b\#(sameCommand)--recursive\b"#),
-        rule("pg-terminate-backend", "pg_terminate_backend ends database sessions and rolls back their work",
-             #"(?i)\bpg_terminate_backend\s*\("#),
+        rule(
+            "sql-delete-without-where", "DELETE FROM without WHERE deletes every row",
+            #"(?i)\bdelete\s+from\s+(?:(?!\bwhere\b)[^;"'])*(?:[;"']|$)"#),
+        rule(
+            "rm-recursive", "rm -r deletes whole directory trees",
+            #"(?<![-\w])rm\s+(?:-[^\s]+\s+)*?(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)(?![\w-])"#),
+        rule(
+            "aws-terminate-instances", "terminate-instances destroys EC2 instances",
+            #"\baws\b\#(sameCommand)\bec2\b\#(sameCommand)\bterminate-instances\b"#),
+        rule(
+            "aws-rds-delete", "deleting an RDS instance, cluster or snapshot destroys data",
+            #"\baws\b\#(sameCommand)\brds\b\#(sameCommand)\bdelete-db-[a-z-]+"#),
+        rule(
+            "aws-rds-failover", "an RDS failover or reboot drops every connection",
+            #"\baws\b\#(sameCommand)\brds\b\#(sameCommand)\b(?:failover-db-cluster|reboot-db-instance|reboot-db-cluster)\b"#
+        ),
+        rule(
+            "aws-s3-recursive-delete", "aws s3 rm --recursive deletes every object under the prefix",
+            #"\baws\b\#(sameCommand)\bs3\s+rm\b\#(sameCommand)--recursive\b"#),
+        rule(
+            "pg-terminate-backend", "pg_terminate_backend ends database sessions and rolls back their work",
+            #"(?i)\bpg_terminate_backend\s*\("#),
         rule("redis-flush", "FLUSHALL / FLUSHDB deletes every key", #"(?i)\bflush(?:all|db)\b"#),
-        rule("helm-uninstall", "helm uninstall removes a release and its resources",
-             #"\bhelm\b\#(sameCommand)\s(?:uninstall|delete)(?![\w-])"#),
-        rule("terraform-destroy", "terraform destroy removes the managed infrastructure",
-             #"\bterraform\b\#(sameCommand)\s(?:destroy(?![\w-])|apply\b\#(sameCommand)\s-destroy\b)"#),
+        rule(
+            "helm-uninstall", "helm uninstall removes a release and its resources",
+            #"\bhelm\b\#(sameCommand)\s(?:uninstall|delete)(?![\w-])"#),
+        rule(
+            "terraform-destroy", "terraform destroy removes the managed infrastructure",
+            #"\bterraform\b\#(sameCommand)\s(?:destroy(?![\w-])|apply\b\#(sameCommand)\s-destroy\b)"#),
         rule("dd-device", "dd onto a device overwrites it", #"\bdd\b\#(sameCommand)\bof=/dev/"#),
         rule("mkfs", "mkfs erases a filesystem", #"\bmkfs(?:\.[a-z0-9]+)?\b"#),
     ]
 
     private static func rule(_ name: String, _ reason: String, _ pattern: String) -> Rule {
-        Rule(name: name, reason: reason, expression: try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]))
+        Rule(
+            name: name, reason: reason,
+            expression: try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]))
     }
 
     /// The names of every pattern this recognises, for documentation and tests.
@@ -82,7 +98,8 @@ public enum DestructiveCommand {
         let range = NSRange(text.startIndex..., in: text)
         return rules.compactMap { rule in
             guard let found = rule.expression?.firstMatch(in: text, range: range),
-                  let matched = Range(found.range, in: text) else { return nil }
+                let matched = Range(found.range, in: text)
+            else { return nil }
             return DestructiveMatch(pattern: rule.name, reason: rule.reason, matchedText: String(text[matched]))
         }
     }

@@ -36,13 +36,16 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
         for script in scripts {
             // `<<<` gives bash the script with a newline added; one already there is dropped so that bash sees the
             // script's own lines and blames the same line numbers as with the file on stdin.
-            payload.append(contentsOf: script.utf8.last == UInt8(ascii: "\n") ? script.utf8.dropLast() : script.utf8[...])
+            payload.append(
+                contentsOf: script.utf8.last == UInt8(ascii: "\n") ? script.utf8.dropLast() : script.utf8[...])
             payload.append(0)
         }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let output: [UInt8]
-        switch ShellDriver.run(executable, ["-c", driver, "respond-lint", executable, marker], input: payload,
-                               timeout: seconds * Double(scripts.count)) {
+        switch ShellDriver.run(
+            executable, ["-c", driver, "respond-lint", executable, marker], input: payload,
+            timeout: seconds * Double(scripts.count))
+        {
         case .finished(let bytes):
             output = bytes
         case .cannotStart(let reason):
@@ -50,8 +53,9 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
         case .timedOut:
             return scripts.map { _ in .unavailable("\(executable) -n did not finish within \(Int(seconds)) s a block") }
         }
-        return Self.results(String(decoding: output, as: UTF8.self), marker: marker, count: scripts.count,
-                            executable: executable)
+        return Self.results(
+            String(decoding: output, as: UTF8.self), marker: marker, count: scripts.count,
+            executable: executable)
     }
 
     /// Splits the driver's output into one result per script: each script's complaint ends with `MARKER STATUS`.
@@ -64,7 +68,8 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
                 continue
             }
             let message = complaint.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            results.append(status == 0 ? .valid : .invalid(message: firstLine(of: message), line: self.line(in: message)))
+            results.append(
+                status == 0 ? .valid : .invalid(message: firstLine(of: message), line: self.line(in: message)))
             complaint = []
         }
         // A driver that died part way leaves the rest unchecked rather than passed.

@@ -41,7 +41,10 @@ public struct Linter: Sendable {
         let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
         let missing = required.filter { runbook.section($0) == nil }
         if !missing.isEmpty {
-            report(.error, 1, "missing \(missing.count == 1 ? "section" : "sections") \(missing.map(Self.heading).joined(separator: ", ")) (\(runbook.kind.rawValue) template)")
+            report(
+                .error, 1,
+                "missing \(missing.count == 1 ? "section" : "sections") \(missing.map(Self.heading).joined(separator: ", ")) (\(runbook.kind.rawValue) template)"
+            )
         }
         checkSeverity(runbook, entry: entry, report: report)
         checkChecklist(runbook, report: report)
@@ -66,13 +69,16 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         let listed = Set(catalog.entries.map { Catalog.join(catalog.directory, $0.file) })
         for file in catalog.files where !listed.contains(file) {
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: 1),
-                "not listed in the index \(indexPath); add a row so responders can find it"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(file: file, line: 1),
+                    "not listed in the index \(indexPath); add a row so responders can find it"))
         }
         var seen: [String: Int] = [:]
         for entry in catalog.entries {
             if let first = seen[entry.id] {
-                diagnostics.append(Diagnostic(.warning, entry.location, "\(entry.file) is listed twice (first on line \(first))"))
+                diagnostics.append(
+                    Diagnostic(.warning, entry.location, "\(entry.file) is listed twice (first on line \(first))"))
             } else {
                 seen[entry.id] = entry.location.line
             }
@@ -80,18 +86,25 @@ public struct Linter: Sendable {
         return diagnostics
     }
 
-    private func checkSeverity(_ runbook: Runbook, entry: CatalogEntry?,
-                               report: (DiagnosticSeverity, Int, String) -> Void) {
+    private func checkSeverity(
+        _ runbook: Runbook, entry: CatalogEntry?,
+        report: (DiagnosticSeverity, Int, String) -> Void
+    ) {
         let impactLine = runbook.section(.impact)?.location.line ?? 1
         if runbook.kind == .incident, runbook.severity == nil, runbook.section(.impact) != nil {
             report(.error, impactLine, "Impact gives no valid severity; add `- **Severity**: P0` … `P3`")
         }
         guard let entry else { return }
         if entry.kind != runbook.kind {
-            report(.warning, 1, "the index lists this as \(entry.kind.rawValue) but the file reads as \(runbook.kind.rawValue)")
+            report(
+                .warning, 1,
+                "the index lists this as \(entry.kind.rawValue) but the file reads as \(runbook.kind.rawValue)")
         }
         if let indexed = entry.severity, let own = runbook.severity, indexed != own {
-            report(.error, impactLine, "severity \(own.rawValue) differs from the index's \(indexed.rawValue) (\(entry.location.file):\(entry.location.line)); make them agree")
+            report(
+                .error, impactLine,
+                "severity \(own.rawValue) differs from the index's \(indexed.rawValue) (\(entry.location.file):\(entry.location.line)); make them agree"
+            )
         }
     }
 
@@ -101,7 +114,9 @@ public struct Linter: Sendable {
             report(.error, verification.location.line, "Verification has no checklist; write its items as `- [ ] …`")
         }
         for item in runbook.checklist where item.checkedInSource {
-            report(.error, item.location.line, "checklist item \(item.number) is ticked in the file; write `- [ ]` so responders tick it")
+            report(
+                .error, item.location.line,
+                "checklist item \(item.number) is ticked in the file; write `- [ ]` so responders tick it")
         }
         for item in runbook.checklist where item.text.isEmpty {
             report(.error, item.location.line, "checklist item \(item.number) is empty")
@@ -121,10 +136,13 @@ public struct Linter: Sendable {
                 continue
             case .invalid(let message, let line):
                 let fileLine = block.location.line + (line ?? 1)
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: fileLine),
-                    "\(block.language) block does not parse: \(message)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, SourceLocation(file: runbook.path, line: fileLine),
+                        "\(block.language) block does not parse: \(message)"))
             case .unavailable(let reason):
-                diagnostics.append(Diagnostic(.warning, block.location, "\(block.language) block not checked: \(reason)"))
+                diagnostics.append(
+                    Diagnostic(.warning, block.location, "\(block.language) block not checked: \(reason)"))
             }
         }
         return diagnostics
@@ -140,10 +158,13 @@ public struct Linter: Sendable {
                 for problem in HiddenCharacters.commandProblems(in: block.code) {
                     // As for the shell check: the code's first line is the one after the fence.
                     let line = block.location.line + problem.line
-                    let why = "the screen does not show it but the shell runs it, so the guide will not copy or run the"
+                    let why =
+                        "the screen does not show it but the shell runs it, so the guide will not copy or run the"
                         + " block; delete it"
-                    diagnostics.append(Diagnostic(.error, SourceLocation(file: runbook.path, line: line),
-                        "\(characterNames(problem.scalars)) in a code block: \(why)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, SourceLocation(file: runbook.path, line: line),
+                            "\(characterNames(problem.scalars)) in a code block: \(why)"))
                 }
             }
         }
@@ -178,7 +199,10 @@ public struct Linter: Sendable {
         if age < 0 {
             report(.warning, line, "Last Updated \(updated) is in the future (today is \(today))")
         } else if let cycle, age > cycle.days {
-            report(.warning, line, "stale: last updated \(updated), \(age) days ago, but reviewed \(cycle.rawValue) (every \(cycle.days) days)")
+            report(
+                .warning, line,
+                "stale: last updated \(updated), \(age) days ago, but reviewed \(cycle.rawValue) (every \(cycle.days) days)"
+            )
         }
     }
 }

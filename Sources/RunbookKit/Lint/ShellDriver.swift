@@ -38,8 +38,7 @@ enum ShellDriver {
         case .success(let child):
             pid = child
         case .failure(let code):
-            stdinPipe.forEach { close($0) }
-            stdoutPipe.forEach { close($0) }
+            for fd in stdinPipe + stdoutPipe { close(fd) }
             return .cannotStart(errorText(code))
         }
         close(stdinPipe[0])
@@ -76,7 +75,7 @@ enum ShellDriver {
         respond_spawnattr_reset_signals(&attributes, 0)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for string in argv { free(string) } }
         var pid = pid_t()
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         return status == 0 ? .success(pid) : .failure(status)

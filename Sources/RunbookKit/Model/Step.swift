@@ -17,7 +17,8 @@ public struct Step: Hashable, Codable, Sendable {
     public var location: SourceLocation
 
     /// Creates a step.
-    public init(key: String, section: SectionKind, number: Int, title: String, body: [Block], location: SourceLocation) {
+    public init(key: String, section: SectionKind, number: Int, title: String, body: [Block], location: SourceLocation)
+    {
         self.key = key
         self.section = section
         self.number = number

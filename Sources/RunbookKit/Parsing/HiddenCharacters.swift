@@ -12,8 +12,9 @@ enum HiddenCharacters {
         return lines(of: text).map { line in
             let noun = Set(line.scalars).count == 1 ? "control character" : "control characters"
             let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"
-            return Diagnostic(.error, SourceLocation(file: file, line: line.number),
-                              "\(noun) \(characterNames(line.scalars)): \(why)")
+            return Diagnostic(
+                .error, SourceLocation(file: file, line: line.number),
+                "\(noun) \(characterNames(line.scalars)): \(why)")
         }
     }
 

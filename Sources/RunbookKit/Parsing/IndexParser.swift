@@ -58,8 +58,11 @@ public enum IndexParser {
                     heading = title
                 }
             case .table(let header, let rows):
-                guard let entries = entries(header: header, rows: rows, lines: childLines(),
-                                            path: path, diagnostics: &diagnostics) else { return }
+                guard
+                    let entries = entries(
+                        header: header, rows: rows, lines: childLines(),
+                        path: path, diagnostics: &diagnostics)
+                else { return }
                 if let last = categories.last, last.name == heading {
                     categories[categories.count - 1].entries += entries
                 } else {
@@ -93,7 +96,8 @@ public enum IndexParser {
         let names = header.map { $0.plainText.trimmed.lowercased() }
         let severityColumn = names.firstIndex { ["severity", "嚴重度", "嚴重程度", "priority", "優先級"].contains($0) }
         let typeColumn = names.firstIndex { ["type", "類型", "kind", "種類"].contains($0) }
-        let descriptionColumn = names.firstIndex { ["description", "說明", "描述", "summary", "摘要"].contains($0) }
+        let descriptionColumn =
+            names.firstIndex { ["description", "說明", "描述", "summary", "摘要"].contains($0) }
             ?? (names.count > 1 ? names.count - 1 : nil)
         var entries: [CatalogEntry] = []
         for (index, row) in rows.enumerated() {
@@ -111,13 +115,18 @@ public enum IndexParser {
             } else if let parsed = Severity(parsing: label) {
                 severity = parsed
             } else {
-                diagnostics.append(Diagnostic(.error, location,
-                    label.isEmpty ? "index row for \(file) has no severity; use P0–P3 or Procedure"
-                                  : "unknown severity \"\(label)\" for \(file); use P0, P1, P2, P3 or Procedure"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, location,
+                        label.isEmpty
+                            ? "index row for \(file) has no severity; use P0–P3 or Procedure"
+                            : "unknown severity \"\(label)\" for \(file); use P0, P1, P2, P3 or Procedure"))
             }
-            entries.append(CatalogEntry(id: RunbookParser.id(forPath: file), title: title, file: file,
-                                        severity: severity, kind: kind, description: cell(descriptionColumn),
-                                        location: location))
+            entries.append(
+                CatalogEntry(
+                    id: RunbookParser.id(forPath: file), title: title, file: file,
+                    severity: severity, kind: kind, description: cell(descriptionColumn),
+                    location: location))
         }
         return entries.isEmpty ? nil : entries
     }
@@ -126,7 +135,9 @@ public enum IndexParser {
     private static func markdownLink(in cell: [Inline]) -> (String, String)? {
         for inline in cell {
             guard case .link(let text, let destination) = inline else { continue }
-            let end = destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? destination.endIndex
+            let end =
+                destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
+                ?? destination.endIndex
             let file = String(destination[..<end])
             guard ASCIICase.hasSuffix(file, ".md"), !ASCIICase.contains(file, "://") else { continue }
             let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file

@@ -6,7 +6,8 @@ extension Severity {
         let token = value.unicodeScalars.prefix { !($0.properties.isWhitespace || Self.tokenEnds.contains($0)) }
         // A severity is two ASCII characters; anything longer is not one, whatever its case.
         guard token.count == 2, let letter = token.first, letter == "P" || letter == "p", let digit = token.last,
-              let severity = Severity(rawValue: "P" + String(Character(digit))) else { return nil }
+            let severity = Severity(rawValue: "P" + String(Character(digit)))
+        else { return nil }
         self = severity
     }
 
@@ -39,18 +40,24 @@ enum LabelledValue {
                 while let found = ASCIICase.firstRange(of: needle, in: bytes, from: searchStart) {
                     searchStart = found.upperBound
                     var afterLabel = found.upperBound
-                    while afterLabel < bytes.count, bytes[afterLabel] == UInt8(ascii: " ") || bytes[afterLabel] == UInt8(ascii: "*") {
+                    while afterLabel < bytes.count,
+                        bytes[afterLabel] == UInt8(ascii: " ") || bytes[afterLabel] == UInt8(ascii: "*")
+                    {
                         afterLabel += 1
                     }
                     guard let colonLength = colon(in: bytes, at: afterLabel) else { continue }
                     let valueStart = afterLabel + colonLength
                     var valueEnd = bytes.count
                     for other in others {
-                        if let next = ASCIICase.firstRange(of: other, in: bytes, from: valueStart), next.lowerBound < valueEnd {
+                        if let next = ASCIICase.firstRange(of: other, in: bytes, from: valueStart),
+                            next.lowerBound < valueEnd
+                        {
                             valueEnd = next.lowerBound
                         }
                     }
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self).trimmed
+                    let value = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self
+                    ).trimmed
                     return value.isEmpty ? nil : value
                 }
             }
@@ -84,7 +91,8 @@ enum LabelledValue {
         var start = ""
         for inline in inlines {
             let text = inline.plainText
-            start += start.isEmpty
+            start +=
+                start.isEmpty
                 ? String(Substring(text).trimmingLeadingCharacters(in: TrimmedScalars.whitespace)) : text
             if start.utf8.count >= longestFooterNeedle { break }
         }
@@ -120,7 +128,9 @@ enum StepHeading {
     private static let separators: Set<Unicode.Scalar> = Set(":：.)、-–—".unicodeScalars)
 
     /// `scalars` after `prefix`, ASCII letters compared in either case; nil when it does not start with it.
-    private static func dropPrefix(_ prefix: [Unicode.Scalar], of scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView? {
+    private static func dropPrefix(_ prefix: [Unicode.Scalar], of scalars: Substring.UnicodeScalarView) -> Substring
+        .UnicodeScalarView?
+    {
         var index = scalars.startIndex
         for wanted in prefix {
             guard index < scalars.endIndex else { return nil }

@@ -25,7 +25,9 @@ enum MarkdownReader {
     /// `visit` also gets the block's child lines on request: for a list, the start line of each item; for a
     /// table, of each body row. Read from cmark's tree, so only while the block is visited, and only by a
     /// visitor that reports them.
-    static func read(_ text: String, file: String, visit: (LocatedBlock, _ childLines: () -> [Int]) -> Void) -> [Diagnostic] {
+    static func read(_ text: String, file: String, visit: (LocatedBlock, _ childLines: () -> [Int]) -> Void)
+        -> [Diagnostic]
+    {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
@@ -89,8 +91,10 @@ private struct SourceLines {
             if bytes.contains(UInt8(ascii: "\r")) {
                 starts = [0]
                 let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
-                for (offset, byte) in bytes.enumerated() where byte == newline
-                    || (byte == carriageReturn && (offset + 1 == bytes.count || bytes[offset + 1] != newline)) {
+                for (offset, byte) in bytes.enumerated()
+                where byte == newline
+                    || (byte == carriageReturn && (offset + 1 == bytes.count || bytes[offset + 1] != newline))
+                {
                     starts.append(offset + 1)
                 }
             }
@@ -145,7 +149,8 @@ private struct Converter {
             items.reserveCapacity(Self.childCount(node))
             var child = cmark_node_first_child(node)
             while let item = child {
-                let checked: Bool? = isType(item, "tasklist")
+                let checked: Bool? =
+                    isType(item, "tasklist")
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
                 items.append(ListItem(blocks: blocks(ofChildrenOf: item, depth: depth + 1), checked: checked))
                 child = cmark_node_next(item)
@@ -211,8 +216,9 @@ private struct Converter {
         var fenceOffset: Int32 = 0
         var fenceCharacter: CChar = 0
         if cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0, fenceLength > 0 {
-            checkFence(fence: UInt8(bitPattern: fenceCharacter), length: Int(fenceLength), code: code,
-                       startLine: startLine, endLine: Int(cmark_node_get_end_line(node)))
+            checkFence(
+                fence: UInt8(bitPattern: fenceCharacter), length: Int(fenceLength), code: code,
+                startLine: startLine, endLine: Int(cmark_node_get_end_line(node)))
         }
         return CodeBlock(
             language: language, code: code, location: SourceLocation(file: file, line: startLine), info: info
@@ -239,22 +245,29 @@ private struct Converter {
         let fenceText = String(UnicodeScalar(fence))
         let closed = sourceLines.line(endLine).map { Self.isClosingFence($0, fence: fence, length: length) } ?? false
         if !closed || endLine == startLine {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine),
-                "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, SourceLocation(file: file, line: startLine),
+                    "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"
+                ))
         }
         var code = code
         let nested = code.withUTF8 { bytes in Self.nestedFences(in: bytes, fence: fence, length: length) }
         for (offset, runLength, info) in nested {
             let run = String(repeating: fenceText, count: runLength)
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: startLine + 1 + offset),
-                "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, SourceLocation(file: file, line: startLine + 1 + offset),
+                    "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"
+                ))
         }
     }
 
     /// The lines of a code block that open a fence at least `length` long with an info string: each line's
     /// 0-based offset, the fence's length and the info string. One pass over the bytes, no line copies.
     private static func nestedFences(in bytes: UnsafeBufferPointer<UInt8>, fence: UInt8, length: Int)
-        -> [(offset: Int, runLength: Int, info: String)] {
+        -> [(offset: Int, runLength: Int, info: String)]
+    {
         var found: [(offset: Int, runLength: Int, info: String)] = []
         var lineStart = 0
         var offset = 0
@@ -347,7 +360,8 @@ private struct Converter {
         var text = ""
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  let current = cmark_iter_get_node(iterator) else { continue }
+                let current = cmark_iter_get_node(iterator)
+            else { continue }
             let value = literal(current)
             if !value.isEmpty {
                 text += text.isEmpty ? value : " " + value

@@ -28,8 +28,13 @@ public enum RunbookParser {
     /// Parses markdown text; `path` names the file in diagnostics and gives the runbook its id.
     public static func parse(text: String, path: String) -> RunbookParseResult {
         if text.allSatisfy(\.isWhitespace) {
-            return RunbookParseResult(runbook: nil, diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1),
-                "empty file; start from `respond new` or the template in the index")])
+            return RunbookParseResult(
+                runbook: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, SourceLocation(file: path, line: 1),
+                        "empty file; start from `respond new` or the template in the index")
+                ])
         }
         var builder = RunbookBuilder(path: path)
         // Block by block, straight into the sections: no list of every block is made and then copied.
@@ -149,21 +154,26 @@ private struct RunbookBuilder {
             diagnostics.append(Diagnostic(.warning, location(1), "no `# Title` heading; the runbook is shown as \(id)"))
         }
         let kinds = Set(sections.map(\.kind))
-        let kind: RunbookKind = kindFromTitle
+        let kind: RunbookKind =
+            kindFromTitle
             ?? (kinds.contains(.procedure) || kinds.contains(.prerequisites) ? .procedure : .incident)
         reportDuplicateSections()
         let steps = collectSteps()
         return Runbook(
             id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind, severity: severity(),
-            sections: sections.map { Section(kind: $0.kind, title: $0.title, blocks: $0.blocks, location: location($0.line)) },
+            sections: sections.map {
+                Section(kind: $0.kind, title: $0.title, blocks: $0.blocks, location: location($0.line))
+            },
             steps: steps, checklist: checklist(), escalation: contacts(in: .escalation), related: related(),
             footer: footer, path: path)
     }
 
     /// Strips `Runbook:` / `Procedure:` (and `程序：`) from the title; the prefix tells the kind.
     private static func splitTitle(_ title: String) -> (RunbookKind?, String) {
-        let prefixes: [(String, RunbookKind?)] = [("runbook", nil), ("procedure", .procedure), ("程序", .procedure),
-                                                  ("incident", .incident)]
+        let prefixes: [(String, RunbookKind?)] = [
+            ("runbook", nil), ("procedure", .procedure), ("程序", .procedure),
+            ("incident", .incident),
+        ]
         for (prefix, kind) in prefixes where title.lowercased().hasPrefix(prefix) {
             let rest = title.dropFirst(prefix.count).drop { $0 == " " }
             if let colon = rest.first, colon == ":" || colon == "：" {
@@ -177,8 +187,10 @@ private struct RunbookBuilder {
         // A runbook has a dozen sections: looking back costs less than hashing them.
         for (index, section) in sections.enumerated() where section.kind != .other {
             if let first = sections[..<index].first(where: { $0.kind == section.kind }) {
-                diagnostics.append(Diagnostic(.warning, location(section.line),
-                    "second \(section.kind.rawValue) section (the first is at line \(first.line)); merge them"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, location(section.line),
+                        "second \(section.kind.rawValue) section (the first is at line \(first.line)); merge them"))
             }
         }
     }
@@ -190,17 +202,22 @@ private struct RunbookBuilder {
             for (index, item) in items.enumerated() {
                 let text = item.blocks.first?.plainText ?? ""
                 guard let (label, value) = LabelledValue.split(text),
-                      LabelledValue.matches(label, LabelledValue.severityLabels) else { continue }
+                    LabelledValue.matches(label, LabelledValue.severityLabels)
+                else { continue }
                 if let severity = Severity(parsing: value) { return severity }
-                diagnostics.append(Diagnostic(.error, location(impact.line(ofItem: index, inBlock: blockIndex)),
-                    "unknown severity \"\(value)\"; use one of P0, P1, P2, P3"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, location(impact.line(ofItem: index, inBlock: blockIndex)),
+                        "unknown severity \"\(value)\"; use one of P0, P1, P2, P3"))
                 return nil
             }
         }
         return nil
     }
 
-    private static let stepSections: Set<SectionKind> = [.diagnosis, .procedure, .rollback, .resolution, .prerequisites]
+    private static let stepSections: Set<SectionKind> = [
+        .diagnosis, .procedure, .rollback, .resolution, .prerequisites,
+    ]
     /// Sections whose whole content is one step when they have no `###` subsections.
     private static let wholeSectionSteps: Set<SectionKind> = [.rollback, .resolution, .prerequisites]
 
@@ -210,8 +227,10 @@ private struct RunbookBuilder {
         func add(_ section: SectionKind, title: String, number: Int?, body: [Block], line: Int) {
             let ordinal = (ordinals[section] ?? 0) + 1
             ordinals[section] = ordinal
-            steps.append(Step(key: section.rawValue + "-" + String(ordinal), section: section, number: number ?? ordinal,
-                              title: title, body: body, location: location(line)))
+            steps.append(
+                Step(
+                    key: section.rawValue + "-" + String(ordinal), section: section, number: number ?? ordinal,
+                    title: title, body: body, location: location(line)))
         }
         for section in sections where Self.stepSections.contains(section.kind) {
             // The step being read: its heading's title, number and line, and where its body starts among the
@@ -221,7 +240,8 @@ private struct RunbookBuilder {
             for (index, block) in section.blocks.enumerated() {
                 guard case .heading(let level, let inlines) = block, level <= 3 else { continue }
                 if let step = open {
-                    add(section.kind, title: step.title, number: step.number,
+                    add(
+                        section.kind, title: step.title, number: step.number,
                         body: Array(section.blocks[step.bodyStart..<index]), line: step.line)
                 }
                 sawSubsection = true
@@ -229,7 +249,8 @@ private struct RunbookBuilder {
                 open = (title, number, section.lines[index], index + 1)
             }
             if let step = open {
-                add(section.kind, title: step.title, number: step.number,
+                add(
+                    section.kind, title: step.title, number: step.number,
                     body: Array(section.blocks[step.bodyStart...]), line: step.line)
             }
             if !sawSubsection, Self.wholeSectionSteps.contains(section.kind), !section.blocks.isEmpty {
@@ -248,8 +269,10 @@ private struct RunbookBuilder {
                 guard let checked = item.checked else { continue }
                 let line = verification.line(ofItem: index, inBlock: blockIndex)
                 let text = item.blocks.map(\.plainText).joined(separator: " ").trimmed
-                items.append(ChecklistItem(number: items.count + 1, text: text, checkedInSource: checked,
-                                           location: location(line)))
+                items.append(
+                    ChecklistItem(
+                        number: items.count + 1, text: text, checkedInSource: checked,
+                        location: location(line)))
             }
         }
         return items

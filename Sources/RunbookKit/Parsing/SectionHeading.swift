@@ -42,8 +42,10 @@ enum SectionHeading {
             .verification: ["verification", "validation", "驗證", "验证", "確認"],
             .prevention: ["prevention", "預防", "预防", "預防措施"],
             .escalation: ["escalation", "escalation contacts", "升級", "升级", "升級聯絡"],
-            .related: ["related", "related runbooks", "related documents", "see also", "references",
-                       "相關", "相关", "相關文件", "相關資源", "相關 runbooks"],
+            .related: [
+                "related", "related runbooks", "related documents", "see also", "references",
+                "相關", "相关", "相關文件", "相關資源", "相關 runbooks",
+            ],
             .prerequisites: ["prerequisites", "prerequisite", "before you start", "前置條件", "先決條件", "前置作業", "前提條件"],
             .procedure: ["procedure", "procedures", "steps", "程序", "步驟", "操作步驟", "步骤"],
             .rollback: ["rollback", "roll back", "rollback plan", "回滾", "回滚", "復原", "還原"],

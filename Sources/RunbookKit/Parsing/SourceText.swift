@@ -11,11 +11,19 @@ enum SourceText {
         data.withUnsafeBytes { raw in decode(raw.bindMemory(to: UInt8.self), file: file) }
     }
 
-    private static func decode(_ all: UnsafeBufferPointer<UInt8>, file: String) -> (text: String?, diagnostics: [Diagnostic]) {
+    private static func decode(_ all: UnsafeBufferPointer<UInt8>, file: String) -> (
+        text: String?, diagnostics: [Diagnostic]
+    ) {
         if let nul = ByteSearch.firstOffset(of: 0, in: all) {
             let line = all[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return (nil, [Diagnostic(.error, SourceLocation(file: file, line: line),
-                "not a text file (NUL byte on line \(line)); runbooks must be UTF-8 markdown")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, SourceLocation(file: file, line: line),
+                        "not a text file (NUL byte on line \(line)); runbooks must be UTF-8 markdown")
+                ]
+            )
         }
         var bytes = all[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -29,14 +37,18 @@ enum SourceText {
             let badLines = invalidLines(bytes)
             if let first = badLines.first {
                 let others = badLines.count > 1 ? " and \(badLines.count - 1) more line(s)" : ""
-                diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: first),
-                    "invalid UTF-8 on line \(first)\(others), shown as \u{FFFD}; save the file as UTF-8"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, SourceLocation(file: file, line: first),
+                        "invalid UTF-8 on line \(first)\(others), shown as \u{FFFD}; save the file as UTF-8"))
             }
             text = String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
         if text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: 1),
-                "empty file; start from `respond new` or the template in the index"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, SourceLocation(file: file, line: 1),
+                    "empty file; start from `respond new` or the template in the index"))
             return (nil, diagnostics)
         }
         return (text, diagnostics)

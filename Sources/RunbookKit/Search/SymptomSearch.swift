@@ -170,7 +170,8 @@ public struct SymptomSearch: Sendable {
         ("連線", ["connection"]), ("部署", ["deployment", "deploy"]), ("重啟", ["restart"]), ("當機", ["crash", "outage"]),
         ("崩潰", ["crash"]), ("攻擊", ["attack", "ddos"]), ("備份", ["backup"]), ("還原", ["restore"]),
         ("擴展", ["scaling", "scale"]), ("擴容", ["scaling", "scale"]), ("安全", ["security"]), ("流量", ["traffic"]),
-        ("磁碟", ["disk"]), ("憑證", ["certificate", "credential"]), ("中斷", ["outage"]), ("複製", ["replication", "replica"]),
+        ("磁碟", ["disk"]), ("憑證", ["certificate", "credential"]), ("中斷", ["outage"]),
+        ("複製", ["replication", "replica"]),
     ]
 
     /// The terms plus the other language's words for any synonym the query contains.

@@ -38,8 +38,13 @@ enum ASCIICase {
             matches(bytes, at: $0, needle)
         }
         let isLetter = first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
-        let upperCase = !isLetter ? nil : ByteSearch.firstOffset(of: first - 32, in: bytes, from: start,
-                                                                 length: needle.count) { matches(bytes, at: $0, needle) }
+        let upperCase =
+            !isLetter
+            ? nil
+            : ByteSearch.firstOffset(
+                of: first - 32, in: bytes, from: start,
+                length: needle.count
+            ) { matches(bytes, at: $0, needle) }
         guard let offset = [lowerCase, upperCase].compactMap({ $0 }).min() else { return nil }
         return offset..<(offset + needle.count)
     }

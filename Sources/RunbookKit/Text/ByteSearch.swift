@@ -6,14 +6,17 @@ enum ByteSearch {
     /// The offset of the first `byte` in `bytes` at or after `start`, or nil.
     static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress, start >= 0, start < bytes.count,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The first offset from `start` at which `byte` is followed by room for `length` bytes and `matches` holds:
     /// `memchr` finds each candidate, `matches` checks the rest there.
-    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int,
-                            where matches: (Int) -> Bool) -> Int? {
+    static func firstOffset(
+        of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int,
+        where matches: (Int) -> Bool
+    ) -> Int? {
         let lastStart = bytes.count - length
         guard lastStart >= 0 else { return nil }
         let candidates = UnsafeBufferPointer(rebasing: bytes[..<(lastStart + 1)])

@@ -49,7 +49,8 @@ extension Block {
     public var plainText: String {
         switch self {
         case .heading(_, let inlines), .paragraph(let inlines): inlines.plainText
-        case .list(_, _, let items): items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
+        case .list(_, _, let items):
+            items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
         case .code(let block): block.code
         case .quote(let blocks): blocks.map(\.plainText).joined(separator: "\n")
         case .table(let header, let rows):

@@ -60,7 +60,9 @@ public enum RunbookText {
             return lines
         case .code(let code):
             let body = code.code.hasSuffix("\n") ? String(code.code.dropLast()) : code.code
-            return [""] + body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "    " + $0 } + [""]
+            return [""] + body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "    " + $0 } + [
+                ""
+            ]
         case .quote(let blocks):
             return blocks.flatMap { render($0, indent: indent + "│ ") }
         case .table(let header, let rows):

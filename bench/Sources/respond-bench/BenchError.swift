@@ -9,7 +9,8 @@ enum BenchError: Error, CustomStringConvertible {
         switch self {
         case .usage(let text): "usage: \(text)"
         case .badNumber(let text): "\(text) is not a positive whole number"
-        case .noRunbooks(let directory): "no runbooks parsed from \(directory); generate them with `respond-bench generate-runbooks \(directory) 2000`"
+        case .noRunbooks(let directory):
+            "no runbooks parsed from \(directory); generate them with `respond-bench generate-runbooks \(directory) 2000`"
         case .failed(let reason): reason
         }
     }

@@ -40,9 +40,11 @@ struct EventFactory {
     mutating func event(seq: Int) -> Event {
         let at = start.addingTimeInterval(Double(seq) * 3.25)
         let actor = random.pick(Self.actors)
-        let kind = seq == 1
-            ? EventKind.incidentOpened(title: runbook.title, severity: .p1, runbook: runbook.id, drill: false,
-                                       roles: [.commander: "alice", .scribe: "bob"])
+        let kind =
+            seq == 1
+            ? EventKind.incidentOpened(
+                title: runbook.title, severity: .p1, runbook: runbook.id, drill: false,
+                roles: [.commander: "alice", .scribe: "bob"])
             : kind(seq: seq)
         return Event(seq: seq, id: UUID(uuid: uuidBytes(seq)), recordedAt: at, actor: actor, kind: kind)
     }
@@ -58,17 +60,19 @@ struct EventFactory {
         case 25..<30:
             if let stepRef { return .stepSkipped(stepRef, reason: "已由另一位 responder 確認，不需重複執行") }
         case 30..<50:
-            return .note(text: random.pick(Self.notes), pinned: Int.random(in: 0..<10, using: &random) == 0, commander: false)
+            return .note(
+                text: random.pick(Self.notes), pinned: Int.random(in: 0..<10, using: &random) == 0, commander: false)
         case 50..<60:
             if let stepRef, let code = step?.codeBlocks.first?.code {
                 return .commandCopied(command: code.trimmingCharacters(in: .newlines), step: stepRef)
             }
         case 60..<75:
             if let stepRef, let code = step?.codeBlocks.first?.code {
-                return .commandRan(CommandRun(
-                    command: code.trimmingCharacters(in: .newlines), step: stepRef, exitCode: 0,
-                    durationSeconds: Double(Int.random(in: 100...9000, using: &random)) / 1000,
-                    outputExcerpt: random.pick(Self.outputs), outputFile: "output/\(seq).txt"))
+                return .commandRan(
+                    CommandRun(
+                        command: code.trimmingCharacters(in: .newlines), step: stepRef, exitCode: 0,
+                        durationSeconds: Double(Int.random(in: 100...9000, using: &random)) / 1000,
+                        outputExcerpt: random.pick(Self.outputs), outputFile: "output/\(seq).txt"))
             }
         case 75..<83:
             if let checkRef { return .checklistChecked(checkRef) }
@@ -85,7 +89,8 @@ struct EventFactory {
         case 95..<98:
             return .pinChanged(seq: max(1, seq - Int.random(in: 1...50, using: &random)), pinned: true)
         default:
-            return .runbookFeedback(runbook: runbook.id, step: stepRef?.step, text: "指令缺少 `--context`，在多 cluster 環境會打到錯的 cluster")
+            return .runbookFeedback(
+                runbook: runbook.id, step: stepRef?.step, text: "指令缺少 `--context`，在多 cluster 環境會打到錯的 cluster")
         }
         return .note(text: random.pick(Self.notes), pinned: false, commander: false)
     }
@@ -95,8 +100,10 @@ struct EventFactory {
         withUnsafeBytes(of: UInt64(seq).bigEndian) { for (index, byte) in $0.enumerated() { bytes[8 + index] = byte } }
         bytes[6] = 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15])
+        return (
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+        )
     }
 }
 
@@ -109,8 +116,9 @@ extension RunbookGenerator {
     /// That runbook's markdown with `steps` diagnosis steps.
     static func journalRunbookText(steps: Int) -> String {
         var random = SeededRandom(seed: 500)
-        return runbook(journalRunbookEntry, service: "order-service", symptom: "HTTP 5xx 比例突然上升", steps: steps,
-                       random: &random)
+        return runbook(
+            journalRunbookEntry, service: "order-service", symptom: "HTTP 5xx 比例突然上升", steps: steps,
+            random: &random)
     }
 
     /// That runbook parsed, for the walkthrough and timeline measurements.

@@ -10,10 +10,13 @@ enum FirstFrameCommand {
         guard arguments.count == 1 else { throw BenchError.usage("respond-bench first-frame DIR") }
         let catalog = try Catalog.load(directory: arguments[0])
         guard !catalog.runbookIDs.isEmpty else { throw BenchError.noRunbooks(arguments[0]) }
-        let model = AppModel(library: Library(catalog: catalog), actor: "bench", colorEnabled: true,
-                             width: 80, height: 24, now: Date())
+        let model = AppModel(
+            library: Library(catalog: catalog), actor: "bench", colorEnabled: true,
+            width: 80, height: 24, now: Date())
         let frame = view(launch(model, .catalog).0)
         let drawn = (0..<frame.height).filter { row in (0..<frame.width).contains { frame[$0, row].symbol != " " } }
-        print("catalog of \(catalog.runbookIDs.count) runbooks; first frame \(frame.width)x\(frame.height), \(drawn.count) rows drawn")
+        print(
+            "catalog of \(catalog.runbookIDs.count) runbooks; first frame \(frame.width)x\(frame.height), \(drawn.count) rows drawn"
+        )
     }
 }

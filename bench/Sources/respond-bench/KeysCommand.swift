@@ -20,18 +20,23 @@ enum KeysCommand {
         + [.pageUp, .pageUp, .pageDown, .character("g"), .character("G")]
     private static let reviewKeys: [Key] =
         Array(repeating: .character("k"), count: 10) + Array(repeating: .character("j"), count: 5)
-        + [.pageUp, .pageUp, .pageDown, .character("g"), .character("G"), .character("s"), .character("s"),
-           .character("1"), .character("1"), .tab, .tab]
+        + [
+            .pageUp, .pageUp, .pageDown, .character("g"), .character("G"), .character("s"), .character("s"),
+            .character("1"), .character("1"), .tab, .tab,
+        ]
 
     static func run(_ arguments: [String]) throws {
         guard arguments.count == 3 else { throw BenchError.usage("respond-bench keys STEPS EVENTS ROUNDS") }
-        let (steps, eventCount, rounds) = (try positive(arguments[0]), try positive(arguments[1]), try positive(arguments[2]))
+        let (steps, eventCount, rounds) = (
+            try positive(arguments[0]), try positive(arguments[1]), try positive(arguments[2])
+        )
         let runbook = try RunbookGenerator.parsedRunbook(steps: steps)
         var factory = EventFactory(runbook: runbook)
         let events = factory.events(count: eventCount)
         let library = Library(categories: [], runbooks: [runbook], search: { _ in [] })
-        var model = AppModel(library: library, actor: "alice", colorEnabled: true, width: 80, height: 24,
-                             now: events.last?.recordedAt ?? Date())
+        var model = AppModel(
+            library: library, actor: "alice", colorEnabled: true, width: 80, height: 24,
+            now: events.last?.recordedAt ?? Date())
         model = update(model, .incidentLoaded(id: "bench", events: events)).0
         _ = view(model)
 
@@ -69,8 +74,9 @@ enum KeysCommand {
 
     /// Opens the review of the same journal once per round and presses the review's keys in it.
     private static func measureReview(library: Library, events: [Event], rounds: Int) throws {
-        let blank = AppModel(library: library, actor: "ic", colorEnabled: true, width: 80, height: 24,
-                             now: events.last?.recordedAt ?? Date())
+        let blank = AppModel(
+            library: library, actor: "ic", colorEnabled: true, width: 80, height: 24,
+            now: events.last?.recordedAt ?? Date())
         var opening: [UInt64] = []
         var review: [UInt64] = []
         var checksum = 0

@@ -21,7 +21,10 @@ struct RunbookGenerator {
         ("high-memory", "High Memory", "Memory 使用率 > 90%", "Memory 使用率接近 limit，pod 被 OOMKilled"),
         ("slow-responses", "Slow Responses", "p95 latency > 2s", "p95 latency 從平常的 300ms 升到 2s 以上"),
         ("error-spike", "Error Spike", "5xx 比例 > 5%", "HTTP 5xx 比例突然上升，client 看到 502 / 503"),
-        ("connection-pool-exhausted", "Connection Pool Exhausted", "無可用 database 連線", "log 出現 `connection pool exhausted`，請求排隊逾時"),
+        (
+            "connection-pool-exhausted", "Connection Pool Exhausted", "無可用 database 連線",
+            "log 出現 `connection pool exhausted`，請求排隊逾時"
+        ),
         ("queue-backlog", "Queue Backlog", "Queue depth > 10k", "message queue 積壓持續增加，consumer lag 超過 10 分鐘"),
         ("disk-full", "Disk Full", "磁碟使用率 > 90%", "node 或 volume 的磁碟使用率超過 90%，寫入失敗"),
         ("certificate-expiry", "Certificate Expiry", "TLS 憑證即將到期", "TLS handshake 失敗，瀏覽器顯示憑證錯誤"),
@@ -81,7 +84,9 @@ struct RunbookGenerator {
     }
 
     /// One incident runbook in the shipped format with `steps` diagnosis steps, each with a bash block.
-    static func runbook(_ entry: Entry, service: String, symptom: String, steps: Int, random: inout SeededRandom) -> String {
+    static func runbook(_ entry: Entry, service: String, symptom: String, steps: Int, random: inout SeededRandom)
+        -> String
+    {
         var lines = ["# Runbook: \(entry.title)", "", "## Symptoms", ""]
         lines += [
             "- Grafana 顯示 `\(service)` \(symptom)",
@@ -157,7 +162,9 @@ struct RunbookGenerator {
             "## Runbook 索引", "",
         ]
         for (name, entries) in zip(categories, byCategory) where !entries.isEmpty {
-            lines += ["### \(name)", "", "| Runbook | Severity | Description |", "|---------|----------|-------------|"]
+            lines += [
+                "### \(name)", "", "| Runbook | Severity | Description |", "|---------|----------|-------------|",
+            ]
             lines += entries.map { "| [\($0.title)](\($0.id).md) | \($0.severity) | \($0.description) |" }
             lines.append("")
         }

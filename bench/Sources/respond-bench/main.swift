@@ -13,7 +13,8 @@ let commands: [String: ([String]) throws -> Void] = [
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let command = commands[name] else {
-    FileHandle.standardError.write(Data("usage: respond-bench \(commands.keys.sorted().joined(separator: "|")) ARGS…\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: respond-bench \(commands.keys.sorted().joined(separator: "|")) ARGS…\n".utf8))
     exit(2)
 }
 do {
