@@ -77,7 +77,7 @@ public struct IncidentStore: Sendable {
             do {
                 let contents = try Journal.read(location.journalPath)
                 if let summary = IncidentSummary.summarize(
-                    id: id, journalPath: location.journalPath, events: contents.events
+                    id: id, journalPath: location.journalPath, events: JournalOrder.ordered(contents.events)
                 ) {
                     incidents.append(summary)
                 } else {

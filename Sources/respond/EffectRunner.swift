@@ -194,7 +194,7 @@ final class EffectRunner {
     private func export(_ incidentID: String) -> [Message] {
         let location = location(of: incidentID)
         do {
-            let events = try Journal.read(location.journalPath).events
+            let events = JournalOrder.ordered(try Journal.read(location.journalPath).events)
             let written = try PostmortemFile.write(
                 location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date())
             return [.eventsArrived(written.recorded), .exported(path: written.path)]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentModel
 import IncidentStore
 import TerminalText
 
@@ -28,8 +29,17 @@ extension GlobalOptions {
     /// The incident's events; lines set aside while reading are reported on stderr, a refused journal is an error.
     func readIncident(_ location: IncidentLocation) throws -> JournalContents {
         do {
-            let contents = try Journal.read(location.journalPath)
+            var contents = try Journal.read(location.journalPath)
             for problem in contents.problems { printWarning(problem.description) }
+            // Every command folds the journal in the one order the guide and the review use (`JournalOrder`).
+            let ordered = JournalOrder.ordered(contents.events)
+            if ordered.count < contents.events.count {
+                let dropped = contents.events.count - ordered.count
+                printWarning(
+                    "\(location.journalPath): \(dropped) line(s) repeat a seq already read; the first line of each seq counts"
+                )
+            }
+            contents.events = ordered
             return contents
         } catch {
             throw CLIError(error.description)
