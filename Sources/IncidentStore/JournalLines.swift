@@ -13,6 +13,9 @@ struct JournalLines {
     var lineCount: Int
     /// The last valid event's seq, to notice lines out of order.
     var lastSeq: Int?
+    /// The highest seq of any complete line whose version and seq can be read, a corrupt line's included: what the
+    /// next append numbers after (`JournalTail`).
+    var highestSeq = 0
     /// One decoder for every line, so that its table of fields is made once.
     private var decoder = EventLineDecoder()
 
@@ -48,17 +51,26 @@ struct JournalLines {
                 throw JournalError.newerSchema(path: path, line: lineCount, version: version)
             }
             problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: error.description)))
+            noteHeader(of: line)
             return
         } catch {
             problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: Self.reason(error))))
+            noteHeader(of: line)
             return
         }
+        highestSeq = max(highestSeq, event.seq)
         if let lastSeq, event.seq <= lastSeq {
             problems.append(
                 JournalProblem(path: path, line: lineCount, kind: .outOfOrder(seq: event.seq, previous: lastSeq)))
         }
         lastSeq = max(lastSeq ?? event.seq, event.seq)
         events.append(event)
+    }
+
+    /// Counts the seq of a corrupt line whose version and seq can still be read, as an append does.
+    private mutating func noteHeader(of line: ArraySlice<UInt8>) {
+        guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
+        highestSeq = max(highestSeq, header.seq)
     }
 
     /// A short reason for a decoding failure, without the decoder's internal paths.

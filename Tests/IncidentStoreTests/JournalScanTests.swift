@@ -73,4 +73,25 @@ struct JournalScanTests {
         #expect(try journal.append([note("two")], now: now).map(\.seq) == [5])
         #expect(try Journal.read(journal.path).events.map(\.seq) == [1, 4, 5])
     }
+
+    @Test("reading the journal counts for the next append: a corrupt line's readable seq still raises the next one")
+    func readThenAppendAfterCorruptLine() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one")], now: now)
+        try appendRaw(#"{"v":1,"seq":9,"kind":"no-such-kind"}"# + "\n", to: journal.path)
+        let contents = try Journal.read(journal.path)
+        #expect(contents.events.map(\.seq) == [1] && contents.problems.count == 1)
+        #expect(try journal.append([note("two")], now: now).map(\.seq) == [10])
+    }
+
+    @Test("after a read, lines another writer appends before the next append are read: its seq follows theirs")
+    func readThenOthersAppend() throws {
+        let journal = Journal(path: try freshDirectory() + "/timeline.jsonl")
+        _ = try journal.append([note("one"), note("two")], now: now)
+        _ = try Journal.read(journal.path)
+        let other = try EventCodec.line(for: Event(seq: 20, recordedAt: now, actor: "bob", kind: .reopened))
+        try appendRaw(String(decoding: other, as: UTF8.self), to: journal.path)
+        #expect(try journal.append([note("three")], now: now).map(\.seq) == [21])
+        #expect(try Journal.read(journal.path).events.map(\.seq) == [1, 2, 20, 21])
+    }
 }
