@@ -39,14 +39,29 @@ public func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
 /// that text without one (nearly all) is not decoded: a C0 control or DEL is one byte, a C1 control is C2 80–9F,
 /// and the bidirectional controls are E2 80 AA–AE and E2 81 A6–A9.
 public func containsControlCharacter(_ text: String) -> Bool {
-    var before = (UInt8(0), UInt8(0))
-    for byte in text.utf8 {
-        switch (before.0, before.1, byte) {
-        case (_, _, 0x00...0x08), (_, _, 0x0B...0x1F), (_, _, 0x7F): return true
-        case (_, 0xC2, 0x80...0x9F): return true
-        case (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA6...0xA9): return true
-        default: before = (before.1, byte)
+    var text = text
+    // Native strings are contiguous UTF-8; the byte loop below is the whole cost of checking a runbook file.
+    return text.withUTF8(containsControlCharacter)
+}
+
+private func containsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x20 {
+            if byte != 0x09 && byte != 0x0A { return true }
+        } else if byte == 0x7F {
+            return true
+        } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+            return true
+        } else if byte == 0xE2, index + 2 < bytes.count {
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                return true
+            }
         }
+        index += 1
     }
     return false
 }

@@ -106,6 +106,15 @@ struct SanitizeTests {
         }
     }
 
+    @Test("the byte scan agrees with isControlCharacter on every scalar of the Basic Multilingual Plane, in context")
+    func containsControlsAgreesWithScalars() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a中" + String(Character(scalar)) + "b"
+            #expect(containsControlCharacter(text) == isControlCharacter(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test("characters are named by code point and abbreviation or Unicode name")
     func names() {
         #expect(characterName("\u{1B}") == "U+001B ESC")
