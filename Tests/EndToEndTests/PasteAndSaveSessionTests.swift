@@ -192,11 +192,10 @@ struct PasteAndSaveSessionTests {
         let holder = try SpawnedGroup(
             script: #"exec flock -o "$JOURNAL" sleep 600"#, environment: ["JOURNAL": journal])
         defer { try? holder.kill() }
-        let deadline = Date().addingTimeInterval(10)
-        while try runProcess("/usr/bin/flock", ["-n", "-E", "9", journal, "true"], environment: [:]).status != 9 {
-            try #require(Date() < deadline, "the lock holder never took the lock")
-            Thread.sleep(forTimeInterval: 0.05)
+        let locked = eventually {
+            (try? runProcess("/usr/bin/flock", ["-n", "-E", "9", journal, "true"], environment: [:]))?.status == 9
         }
+        try #require(locked, "the lock holder never took the lock")
         try session.sendKeys("Space")
         try session.waitFor("saving…", timeout: 5)
         try session.sendKeys("j")
