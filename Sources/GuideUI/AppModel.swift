@@ -45,6 +45,8 @@ public struct IncidentSession: Hashable, Sendable {
     public internal(set) var contentScroll: Int = 0
     /// How far the timeline is scrolled up from its bottom, in rows.
     public internal(set) var timelineScroll: Int = 0
+    /// Whether the incident was loaded to be resumed and its cursor still waits for the runbook to be placed.
+    var awaitsResumePosition = false
     /// The rows each event takes in the timeline, kept by `update` as events arrive; derived from the events,
     /// so it takes no part in equality.
     var timelineRows: TimelineRowCounts?

@@ -14,7 +14,8 @@ public enum Effect: Hashable, Sendable {
     case listOpenIncidents
     /// Write the postmortem draft; answered by `.exported` or `.exportFailed`.
     case export(incidentID: String)
-    /// Put sanitized text on the clipboard (OSC 52); answered by `.copied` or `.copyFailed`.
+    /// Put sanitized text on the clipboard (OSC 52, and tmux's paste buffer when tmux would not keep OSC 52);
+    /// answered by `.copied` or `.copyFailed`.
     case copyToClipboard(String)
     /// Run a confirmed command; answered by `.command(...)` messages as output arrives and when it ends.
     case runCommand(CommandRunRequest)

@@ -58,7 +58,7 @@ func openStartForm(_ model: AppModel, _ entry: CatalogEntry) -> (AppModel, [Effe
     let runbook = model.library.runbook(entry.id)
     model.overlay = .startForm(
         StartForm(
-            runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title),
+            runbook: entry.id, title: LineEditor(runbook?.title ?? entry.title, selected: true),
             severity: model.library.defaultSeverity(of: entry.id), drill: false))
     return (model, [])
 }

@@ -43,8 +43,8 @@ public enum Message: Sendable {
     case exported(path: String)
     /// `Effect.export` failed.
     case exportFailed(reason: String)
-    /// The answer to `Effect.copyToClipboard`.
-    case copied
+    /// The answer to `Effect.copyToClipboard`: what carried the text.
+    case copied(ClipboardDelivery)
     /// `Effect.copyToClipboard` failed.
     case copyFailed(reason: String)
     /// The answer to `Effect.rescue`: the file the unsaved events were written to.

@@ -7,6 +7,7 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     switch message {
     case .incidentOpened(let id, let events), .incidentLoaded(let id, let events):
         model.incident = IncidentSession(id: id, events: events)
+        if case .incidentLoaded = message { model.incident?.awaitsResumePosition = true }
         model.journal = JournalState()
         model.overlay = nil
         model.notice = nil
@@ -57,8 +58,8 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.notice = Notice(text: "postmortem draft: \(path)", isError: false)
     case .exportFailed(let reason):
         model.notice = Notice(text: "export failed: \(reason)", isError: true)
-    case .copied:
-        model.notice = Notice(text: "copied to the clipboard", isError: false)
+    case .copied(let delivery):
+        model.notice = delivery.notice
     case .copyFailed(let reason):
         model.notice = Notice(text: "copy failed: \(reason)", isError: true)
     case .command(let commandUpdate):

@@ -24,6 +24,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     (next, effects) = settlingQuit(next, effects, interrupted: message.isInterrupt)
     (next, effects) = holdingSwitchWhileUnsaved(next, effects)
     (next, effects) = requestingLibrary(next, effects)
+    next.placeResumedCursor()
     next.refreshTimelineRows()
     next.refreshReviewPane()
     return (next, effects)

@@ -8,15 +8,6 @@ import Testing
 
 @Suite("badges, color and the timeline")
 struct StyleAndTimelineTests {
-    /// The style of the first cell of `text` on the screen.
-    func style(of text: String, in frame: Frame) -> Style? {
-        for (row, line) in frame.textLines.enumerated() {
-            guard let column = displayColumn(of: text, in: line) else { continue }
-            return frame[column, row].style
-        }
-        return nil
-    }
-
     @Test("severity badges: P1 yellow, P2 blue, procedures plain; without color P1 is bold and P2 plain text")
     func badges() {
         let colored = view(Fixtures.model())

@@ -82,7 +82,8 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
 }
 
 /// A line editor in a field of `width` columns, scrolled horizontally so that the cursor stays visible; an
-/// ellipsis marks text hidden on either side. The terminal cursor is placed on it.
+/// ellipsis marks text hidden on either side, and a selected text (a prefilled value typing replaces) is reversed.
+/// The terminal cursor is placed on it.
 func drawEditor(_ frame: inout Frame, _ editor: LineEditor, column: Int, row: Int, width: Int, theme: Theme) {
     guard width > 2 else { return }
     // A pasted line break is shown as a mark of its own; the editor stays one row.
@@ -103,7 +104,7 @@ func drawEditor(_ frame: inout Frame, _ editor: LineEditor, column: Int, row: In
     let cursorX = x + cursorColumn - hidden
     var index = first
     while index < widths.count, x + widths[index] <= column + width {
-        x += frame.put(shown[index], column: x, row: row, style: theme.plain)
+        x += frame.put(shown[index], column: x, row: row, style: editor.isSelected ? theme.selected : theme.plain)
         index += 1
     }
     if index < widths.count {

@@ -95,8 +95,12 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
         frame.box(
             column: box.column, row: box.row, width: box.width, height: box.height,
             title: "value for \(name) (\(index + 1)/\(placeholders.count))", style: theme.frame)
-        let line = sanitize(draft.template.text).replacingOccurrences(of: "\t", with: " ")
-        frame.put(line, column: box.column + 2, row: box.next, style: theme.dim, limit: box.width - 4)
+        let context = PlaceholderContext(command: draft.template.text, token: name, width: box.width - 4)
+        var x = box.column + 2
+        let end = box.column + box.width - 2
+        x += frame.put(context.before, column: x, row: box.next, style: theme.dim, limit: end - x)
+        x += frame.put(context.token, column: x, row: box.next, style: theme.strong, limit: end - x)
+        frame.put(context.after, column: x, row: box.next, style: theme.dim, limit: end - x)
         box.next += 1
         frame.put(
             "Enter next · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim,

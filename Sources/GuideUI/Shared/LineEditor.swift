@@ -12,13 +12,17 @@ public struct LineEditor: Hashable, Sendable {
     public private(set) var cursor: Int
     /// Whether pasted line breaks are kept (notes); otherwise each becomes a space.
     public let keepsLineBreaks: Bool
+    /// Whether the whole text is selected, as a prefilled value is: typing or pasting replaces it, and any other
+    /// editing key keeps it to edit.
+    public private(set) var isSelected: Bool
 
     /// Creates an editor holding `text`, with the cursor at its end; `keepsLineBreaks` for a field whose text
-    /// may run over several lines.
-    public init(_ text: String = "", keepsLineBreaks: Bool = false) {
+    /// may run over several lines, `selected` for a prefilled value that typing replaces.
+    public init(_ text: String = "", keepsLineBreaks: Bool = false, selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
         self.keepsLineBreaks = keepsLineBreaks
+        isSelected = selected && !characters.isEmpty
     }
 
     /// The text as typed.
@@ -34,6 +38,7 @@ public struct LineEditor: Hashable, Sendable {
     /// dropped, a tab becomes spaces, and a line break (CR, LF or CRLF) is kept in a field that keeps line breaks
     /// and becomes a space in any other.
     public mutating func paste(_ pasted: String) {
+        replaceSelection()
         let lines = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for character in sanitize(lines, keepNewlines: keepsLineBreaks) {
             if character == "\n" {
@@ -49,6 +54,7 @@ public struct LineEditor: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let character):
+            replaceSelection()
             insert(character)
         case .left, .control("b"):
             cursor = max(0, cursor - 1)
@@ -73,7 +79,16 @@ public struct LineEditor: Hashable, Sendable {
         default:
             return false
         }
+        isSelected = false
         return true
+    }
+
+    /// Empties a selected text before what is typed or pasted takes its place.
+    private mutating func replaceSelection() {
+        guard isSelected else { return }
+        characters = []
+        cursor = 0
+        isSelected = false
     }
 
     /// Inserts a character at the cursor. A combining mark typed after a character joins it, as it does on

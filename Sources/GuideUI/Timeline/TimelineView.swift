@@ -29,18 +29,22 @@ func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         first -= 1
         entryEnd -= counts.rows[first]
     }
+    // The marker takes the right end of the first row, whose text is cut before it rather than drawn under it.
+    let marker = start > 0 ? "↑ \(start) earlier" : ""
+    let markerColumn = frame.width - 1 - displayWidth(of: marker)
     var row = entryEnd
     var screenRow = rows.lowerBound
     for event in session.events[first...] where row < end {
         for line in timelineEntry(event, opened: opened, width: frame.width, theme: theme) {
             defer { row += 1 }
             guard row >= start, row < end else { continue }
-            frame.put(line, column: 1, row: screenRow, limit: frame.width - 2)
+            let limit = screenRow == rows.lowerBound && start > 0 ? markerColumn - 2 : frame.width - 2
+            frame.put(line, column: 1, row: screenRow, limit: limit)
             screenRow += 1
         }
     }
     if start > 0 {
-        frame.put("↑ \(start) earlier", column: frame.width - 14, row: rows.lowerBound, style: theme.dim)
+        frame.put(marker, column: markerColumn, row: rows.lowerBound, style: theme.dim)
     }
 }
 

@@ -66,11 +66,20 @@ struct WalkthroughLayout {
     /// The number of rows the step's text has.
     let contentHeight: Int
 
+    /// The widest the step's text runs: past it lines are too long to read, so a wide terminal gives the outline
+    /// more room instead and leaves the rest blank.
+    static let readableWidth = 100
+    /// The widest the outline grows on a wide terminal.
+    static let widestOutline = 48
+
     init(_ model: AppModel) {
         showsOutline = model.width >= 100
-        outlineWidth = showsOutline ? min(28, model.width / 3) : 0
+        // The outline keeps 28 columns (a third of a narrower terminal) until the text has its readable width,
+        // then takes the columns beyond it, up to `widestOutline`.
+        let spare = model.width - 3 - Self.readableWidth
+        outlineWidth = showsOutline ? max(min(28, model.width / 3), min(Self.widestOutline, spare)) : 0
         contentColumn = showsOutline ? outlineWidth + 2 : 1
-        contentWidth = model.width - contentColumn - 1
+        contentWidth = min(Self.readableWidth, model.width - contentColumn - 1)
         contentTop = showsOutline ? 0 : 1
         // The header, the status bar and the bottom line take three rows.
         contentHeight = max(0, model.height - 3 - contentTop)
@@ -213,7 +222,9 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
     var segments: [StatusSegment] = [
-        StatusSegment(text: sanitize(session.id), style: theme.bar, priority: 2),
+        StatusSegment(
+            text: sanitize(session.id), style: theme.bar, priority: 2,
+            short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
         StatusSegment(
             text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
         StatusSegment(text: progress.status.rawValue, style: theme.bar.with(bold: true), priority: 4),
@@ -237,13 +248,31 @@ private struct StatusSegment {
     var text: String
     var style: Style
     var priority: Int
+    /// A shorter form that still says what the field says, tried before the text is cut.
+    var short: String? = nil
 }
 
-/// Shortens the incident id, then drops the lowest-priority fields, until the bar fits `width` columns.
+/// The incident id without its runbook part, for a narrow status bar: `20261127T0351Z-slow-queries-2` on the
+/// runbook `slow-queries` is `20261127T0351Z-2` (the header names the runbook). Nil for an id of another form.
+func shortIncidentID(_ id: String, runbook: String) -> String? {
+    guard let stamp = id.firstMatch(of: #/^\d{8}T\d{4}Z/#)?.output, !runbook.isEmpty else { return nil }
+    let rest = id.dropFirst(stamp.count)
+    guard rest.hasPrefix("-\(runbook)") else { return nil }
+    let suffix = rest.dropFirst(runbook.count + 1)
+    guard suffix.isEmpty || suffix.wholeMatch(of: #/-\d+/#) != nil else { return nil }
+    return String(stamp + suffix)
+}
+
+/// Shortens the incident id (its short form, then cut), then drops the lowest-priority fields, until the bar fits `width` columns.
 private func fitStatusSegments(_ segments: inout [StatusSegment], width: Int) {
     // One column of margin on each side and three between segments.
     func total(_ segments: [StatusSegment]) -> Int {
         segments.reduce(2) { $0 + displayWidth(of: $1.text) } + 3 * max(0, segments.count - 1)
+    }
+    if total(segments) > width, let id = segments.firstIndex(where: { $0.priority == 2 }),
+        let short = segments[id].short
+    {
+        segments[id].text = short
     }
     let excess = total(segments) - width
     if excess > 0, let id = segments.firstIndex(where: { $0.priority == 2 }) {
