@@ -1,9 +1,11 @@
 import CommandRunner
 import Foundation
+import GuideUI
 
 /// Puts text on the user's clipboard with the OSC 52 escape sequence (base64, so nothing in the text reaches the
 /// terminal as a control), which terminals honor through SSH. It is written straight to the controlling
-/// terminal, beside curses: the sequence moves no cursor.
+/// terminal, beside curses: the sequence moves no cursor. Inside tmux, which keeps OSC 52 from a program only with
+/// `set-clipboard on`, the text also goes into tmux's paste buffer when that setting is not on.
 struct Clipboard {
     /// Why the text could not be sent.
     struct Failure: Error, CustomStringConvertible {
@@ -11,7 +13,7 @@ struct Clipboard {
         let description: String
     }
 
-    /// Whether the terminal is tmux, whose passthrough wrapping the sequence needs.
+    /// Whether the terminal is tmux.
     let insideTmux: Bool
 
     /// A clipboard for this process's environment.
@@ -19,14 +21,31 @@ struct Clipboard {
         Clipboard(insideTmux: !(environment["TMUX"] ?? "").isEmpty)
     }
 
-    /// Writes the sequence for `text` to the controlling terminal.
-    func copy(_ text: String) throws(Failure) {
+    /// Writes the sequence for `text` to the controlling terminal and, inside tmux that would not keep it, loads
+    /// tmux's paste buffer; returns what carried the text.
+    func copy(_ text: String) throws(Failure) -> ClipboardDelivery {
+        let clean: String
         let sequence: String
         do {
-            sequence = try OSC52.sequence(for: text, insideTmux: insideTmux)
+            clean = try OSC52.clipboardText(for: text)
+            sequence = try OSC52.sequence(for: clean)
         } catch {
             throw Failure(description: error.description)
         }
+        try writeToTerminal(sequence)
+        guard insideTmux else { return .terminal }
+        let tmux = TmuxBuffer()
+        do {
+            if try tmux.keepsOSC52() { return .tmuxClipboard }
+            try tmux.load(clean)
+            return .tmuxBuffer
+        } catch {
+            return .tmuxBufferFailed(reason: error.description)
+        }
+    }
+
+    /// Writes the whole sequence to the controlling terminal.
+    private func writeToTerminal(_ sequence: String) throws(Failure) {
         let descriptor = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw Failure(

@@ -68,8 +68,7 @@ final class EffectRunner {
             return export(incidentID)
         case .copyToClipboard(let text):
             do {
-                try clipboard.copy(text)
-                return [.copied]
+                return [.copied(try clipboard.copy(text))]
             } catch {
                 return [.copyFailed(reason: error.description)]
             }

@@ -56,17 +56,15 @@ struct OutputTextTests {
         #expect(broken.finish() == "\u{FFFD}")
     }
 
-    @Test("OSC 52 carries the base64 of the text, wrapped for tmux when inside it")
+    @Test("OSC 52 carries the base64 of the sanitized text, plain: never wrapped for tmux's passthrough")
     func osc52() throws {
-        #expect(try OSC52.sequence(for: "echo hi", insideTmux: false) == "\u{1B}]52;c;ZWNobyBoaQ==\u{07}")
-        #expect(
-            try OSC52.sequence(for: "echo hi", insideTmux: true)
-                == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;ZWNobyBoaQ==\u{07}\u{1B}\\")
+        #expect(try OSC52.sequence(for: "echo hi") == "\u{1B}]52;c;ZWNobyBoaQ==\u{07}")
         let escaped = Data("a␛]52;c;x␇b".utf8).base64EncodedString()
-        #expect(try OSC52.sequence(for: "a\u{1B}]52;c;x\u{07}b", insideTmux: false) == "\u{1B}]52;c;\(escaped)\u{07}")
+        #expect(try OSC52.sequence(for: "a\u{1B}]52;c;x\u{07}b") == "\u{1B}]52;c;\(escaped)\u{07}")
+        #expect(try OSC52.clipboardText(for: "a\u{1B}b\nc") == "a␛b\nc")
         let large = String(repeating: "x", count: OSC52.maximumBytes + 1)
         #expect(throws: OSC52.Failure.tooLong(bytes: OSC52.maximumBytes + 1, limit: OSC52.maximumBytes)) {
-            try OSC52.sequence(for: large, insideTmux: false)
+            try OSC52.sequence(for: large)
         }
     }
 }

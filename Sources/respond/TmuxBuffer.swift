@@ -1,0 +1,86 @@
+import Foundation
+
+/// The tmux that the guide runs inside, asked through its own `tmux` client (which finds the server from `$TMUX`):
+/// whether it keeps OSC 52 from programs, and loading its paste buffer when it does not.
+struct TmuxBuffer {
+    /// Why tmux could not be asked or told.
+    struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, for the status line.
+        let description: String
+    }
+
+    /// The longest a `tmux` client may take: a server that does not answer must not hang the guide.
+    static let timeout: Double = 3
+
+    /// Whether tmux's `set-clipboard` is `on`, the one setting with which it keeps OSC 52 sent by a program as a
+    /// paste buffer (`external` and `off` drop it).
+    func keepsOSC52() throws(Failure) -> Bool {
+        try run(["show-options", "-gv", "set-clipboard"], input: Data()).trimmingCharacters(in: .whitespacesAndNewlines)
+            == "on"
+    }
+
+    /// Puts `text` in a new tmux paste buffer, the one `prefix ]` pastes.
+    func load(_ text: String) throws(Failure) {
+        _ = try run(["load-buffer", "-"], input: Data(text.utf8))
+    }
+
+    /// Runs `tmux ARGUMENTS` with `input` on its standard input and returns its standard output; its output never
+    /// reaches the screen the guide draws on.
+    private func run(_ arguments: [String], input: Data) throws(Failure) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run tmux: \(error.localizedDescription)")
+        }
+        // The input is written beside the wait: a buffer larger than the pipe holds blocks until tmux reads it. A
+        // client that exits before reading it all must make the write fail, not kill the guide.
+        signal(SIGPIPE, SIG_IGN)
+        DispatchQueue.global().async {
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        let output = ReadAll(stdout.fileHandleForReading)
+        let errors = ReadAll(stderr.fileHandleForReading)
+        guard exited.wait(timeout: .now() + Self.timeout) == .success else {
+            process.terminate()
+            throw Failure(description: "tmux \(arguments[0]) did not answer within \(Int(Self.timeout)) s")
+        }
+        let message = String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                description: "tmux \(arguments[0]) exited with \(process.terminationStatus)"
+                    + (message.isEmpty ? "" : ": \(message)"))
+        }
+        return String(decoding: output.wait(), as: UTF8.self)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, so a child that writes more than the pipe holds is not stalled.
+private final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = (try? handle.readToEnd()) ?? Data()
+            self.done.signal()
+        }
+    }
+
+    /// What was read, once the pipe is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
