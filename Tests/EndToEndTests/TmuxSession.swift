@@ -124,6 +124,22 @@ final class TmuxSession {
         return pid
     }
 
+    /// Sets a server-wide option (`set-option -g NAME VALUE`), such as `set-clipboard on`.
+    func setOption(_ name: String, _ value: String) throws {
+        try tmux(["set-option", "-g", name, value])
+    }
+
+    /// The newest paste buffer's text, or nil while the server has none.
+    func newestBuffer() throws -> String? {
+        let result = try runProcess("/usr/bin/tmux", ["-L", socket, "show-buffer"], environment: environment)
+        return result.status == 0 ? result.stdout : nil
+    }
+
+    /// How many paste buffers the server holds.
+    func bufferCount() throws -> Int {
+        try tmux(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").count
+    }
+
     /// Stops the server and everything in it.
     func kill() {
         _ = try? tmux(["kill-server"])
