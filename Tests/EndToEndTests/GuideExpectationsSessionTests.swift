@@ -126,4 +126,67 @@ struct GuideExpectationsSessionTests {
         let outlined = rows.dropFirst().prefix(20).filter { $0.contains("│") }
         #expect(outlined.allSatisfy { displayColumn(of: "│", in: String($0)) == 48 }, "\(wide)")
     }
+
+    /// `respond ARGUMENTS` run as a second process on the same incident home, as a script would.
+    private func respondFromAnotherTerminal(_ arguments: [String]) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(home.variables(actor: "bob")) { $1 }
+        let result = try runProcess(PackagePaths.binary, arguments, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("the timeline's ↑ earlier marker stands after the first row's text, which is cut with … rather than covered")
+    func timelineMarker() throws {
+        try respondFromAnotherTerminal(["start", "queue-backlog", "--detach"])
+        for index in 1...14 {
+            try respondFromAnotherTerminal([
+                "log", "last", "note",
+                "第 \(index) 次觀察：payment-worker 的 consumer lag 仍在上升，rebalance 每分鐘發生一次以上",
+            ])
+        }
+        let session = try start("resume")
+        try session.waitFor("Diagnosis 0/3")
+        try session.sendKeys("t")
+        for _ in 0..<6 {
+            let screen = try session.waitFor("earlier")
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let first = rows[1]
+            let marker = try #require(first.firstMatch(of: #/ ↑ \d+ earlier/#), "no marker: \(first)")
+            let shown = first[..<marker.range.lowerBound].replacingOccurrences(
+                of: #"\s+$"#, with: "", options: .regularExpression)
+            try session.sendKeys("k")
+            // One row later the same text is on the second row, where no marker covers it.
+            let next = try session.waitUntil("the timeline scrolled one row") { $0 != screen }
+            let whole = String(next.split(separator: "\n", omittingEmptySubsequences: false)[2])
+                .replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+            let kept = shown.dropLast().replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+            #expect(
+                shown == whole || (shown.hasSuffix("…") && whole.hasPrefix(kept)),
+                "the marker hides text: \(first) / \(whole)")
+        }
+    }
+
+    @Test("the placeholder prompt shows the line of a multi-line block that holds the placeholder")
+    func placeholderLine() throws {
+        let runbooks = home.path + "/runbooks"
+        try FileManager.default.createDirectory(atPath: runbooks, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.fixtureRunbooks) {
+            var text = try String(contentsOfFile: PackagePaths.fixtureRunbooks + "/" + name, encoding: .utf8)
+            text = text.replacingOccurrences(
+                of: "echo \"checking <service-name>\"",
+                with: "echo \"first line of the block\"\necho \"second\"\nsystemctl status --no-pager --lines=50 \"<service-name>\"")
+            try text.write(toFile: runbooks + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let session = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) start service-check",
+            variables: home.variables(actor: "alice").merging(["RESPOND_RUNBOOKS": runbooks]) { $1 },
+            directory: home.path)
+        try session.waitFor("Diagnosis 0/2")
+        try session.sendKeys("R")
+        let screen = try session.waitFor("value for <service-name>")
+        let rows = screen.split(separator: "\n").map(String.init)
+        let title = try #require(rows.firstIndex { $0.contains("value for <service-name>") })
+        #expect(rows[title + 1].contains("systemctl status --no-pager --lines=50 \"<service-name>\""), "\(screen)")
+        #expect(!rows[title + 1].contains("first line of the block"))
+    }
 }

@@ -24,13 +24,14 @@ struct PlaceholderContext: Hashable {
             return
         }
         var before = String(line[..<range.lowerBound])
+        let after = String(line[range.upperBound...])
         let tokenWidth = min(displayWidth(of: shownToken), width)
         // Leave the token and a few columns of what follows it on screen; the cut front is marked.
-        let room = max(0, width - tokenWidth - min(8, width / 4))
+        let room = max(0, width - tokenWidth - min(displayWidth(of: after), 8, width / 4))
         if displayWidth(of: before) > room {
             while displayWidth(of: before) > max(0, room - 1), !before.isEmpty { before.removeFirst() }
             before = "…" + before
         }
-        (self.before, self.token, after) = (before, shownToken, String(line[range.upperBound...]))
+        (self.before, self.token, self.after) = (before, shownToken, after)
     }
 }
