@@ -174,7 +174,9 @@ struct GuideExpectationsSessionTests {
             var text = try String(contentsOfFile: PackagePaths.fixtureRunbooks + "/" + name, encoding: .utf8)
             text = text.replacingOccurrences(
                 of: "echo \"checking <service-name>\"",
-                with: "echo \"first line of the block\"\necho \"second\"\nsystemctl status --no-pager --lines=50 \"<service-name>\"")
+                with:
+                    "echo \"first line of the block\"\necho \"second\"\nsystemctl status --no-pager --lines=50 \"<service-name>\""
+            )
             try text.write(toFile: runbooks + "/" + name, atomically: true, encoding: .utf8)
         }
         let session = try TmuxSession(
