@@ -27,7 +27,7 @@ struct ExportCommandTests {
         #expect(result.stdout == path + "\n")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Postmortem: Disk Full\n"))
-        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% &lt;b&gt;滿了&lt;/b&gt;"))
+        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% \\<b>滿了\\</b>"))
         #expect(text.contains("```mermaid"))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
