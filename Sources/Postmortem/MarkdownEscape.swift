@@ -145,12 +145,14 @@ public enum MarkdownEscape {
             return nil
         case "*", "~":
             // Between two spaces a delimiter can neither open nor close emphasis or strikethrough.
-            let inert = !line.onlyWhitespace && before?.isWhitespace == true && after?.isWhitespace == true
+            let inert = !line.onlyWhitespace && before == " " && after == " "
             return inert ? nil : "\\\(character)"
         case "_":
             // Inside a word an underscore can neither open nor close emphasis, nor between two spaces.
-            let inWord = before.map(\.isWordCharacter) == true && after.map(\.isWordCharacter) == true
-            let spaced = before?.isWhitespace == true && after?.isWhitespace == true
+            let inWord =
+                before?.unicodeScalars.last.map(isWordScalar) == true
+                && after?.unicodeScalars.first.map(isWordScalar) == true
+            let spaced = before == " " && after == " "
             return !line.onlyWhitespace && (inWord || spaced) ? nil : "\\_"
         case "#", "-", "+", "=", ">":
             return line.onlyWhitespace ? "\\\(character)" : nil
@@ -272,8 +274,16 @@ extension Character {
         isASCII && (isPunctuation || isSymbol)
     }
 
-    /// Whether this is a letter or digit, which makes an underscore beside it part of a word.
-    fileprivate var isWordCharacter: Bool {
-        isLetter || isNumber
+}
+
+/// Whether `scalar` is a letter, digit or combining mark: neither whitespace nor punctuation, so an underscore
+/// right beside it is inside a word, as the markdown parser reads the scalars on either side of a delimiter.
+private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+        .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+        true
+    default:
+        false
     }
 }

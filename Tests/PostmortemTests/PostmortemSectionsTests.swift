@@ -120,7 +120,9 @@ struct PostmortemSectionsTests {
         #expect(!html.contains("<li>not an item"))
         let expected =
             "<code>echo ```\n```\n&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;\n- not an item\n## not a heading\n</code>"
-        #expect(html.components(separatedBy: expected).count == 3, "once in the evidence, once in Actions taken")
+        #expect(
+            html.components(separatedBy: expected).count == 4,
+            "in the evidence, in Actions taken and among the commands not in the runbook")
     }
 
     @Test("action items have a type, an owner and a tracking link, and open verification items make one item")
