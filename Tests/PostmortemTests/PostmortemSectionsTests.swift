@@ -184,4 +184,38 @@ struct PostmortemSectionsTests {
         #expect(resolution.contains("  kubectl scale deploy/checkout --replicas=6 -n shop"))
         #expect(!resolution.contains("rollout restart"))
     }
+
+    @Test("hostile names and text keep every table row to its cells and inject no HTML")
+    func hostileTables() throws {
+        let hostile = "a|b <script>x</script> *c* [l](u|v) &amp;\n# h"
+        let events = [
+            Self.event(
+                1, 0,
+                .incidentOpened(
+                    title: hostile, severity: .p2, runbook: "high-cpu-usage", drill: false, roles: [.commander: hostile]
+                ),
+                by: hostile),
+            Self.event(2, 1, .roleAssigned(.scribe, person: hostile), by: hostile),
+            Self.event(3, 2, .runbookFeedback(runbook: "high-cpu-usage", step: nil, text: hostile), by: hostile),
+            Self.event(4, 3, .severityChanged(.p0), by: hostile),
+        ]
+        let html = GFMHTML.render(Self.markdown(events))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<em>c</em>"))
+        #expect(!html.contains("<h1>h</h1>"))
+        let tables = html.components(separatedBy: "<table>").dropFirst()
+        #expect(tables.count == 7)
+        for table in tables {
+            let header = table.components(separatedBy: "<th>").count - 1
+            let rows = table.components(separatedBy: "<tr>").dropFirst(2)
+            #expect(rows.allSatisfy { $0.components(separatedBy: "<td>").count - 1 == header }, "\(table)")
+        }
+    }
+
+    @Test("a link destination with a pipe stays in its table cell")
+    func destinationPipe() {
+        let cell = "[out](\(MarkdownEscape.destination("http://x/a|b")))"
+        let html = GFMHTML.render("| a | b |\n| --- | --- |\n| left | \(cell) |\n")
+        #expect(html.contains("<td><a href=\"http://x/a%7Cb\">out</a></td>"))
+    }
 }
