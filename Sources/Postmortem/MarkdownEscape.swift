@@ -118,9 +118,9 @@ public enum MarkdownEscape {
     }
 
     /// One character escaped, given what came before it on its line and its neighbours, or nil when it stands as
-    /// it is. `#`, `-`, `+`, `=`, `>`, `*` and `~` open blocks only at the start of a line, and `.` or `)` only
-    /// after a leading number (`1.` starts an ordered list). A neighbour outside the text is unknown, so a
-    /// character at either end is escaped whenever some neighbour could give it a meaning.
+    /// it is. `#`, `-`, `+`, `=` and `>` open blocks only at the start of a line (where `*`, `_` and `~` could
+    /// too), and `.` or `)` only after a leading number (`1.` starts an ordered list). A neighbour outside the
+    /// text is unknown, so a character at either end is escaped whenever some neighbour could give it a meaning.
     private static func escaped(_ character: Character, after line: LineStart, between neighbours: Neighbours)
         -> String?
     {
@@ -273,7 +273,6 @@ extension Character {
     fileprivate var isPunctuationOrSymbol: Bool {
         isASCII && (isPunctuation || isSymbol)
     }
-
 }
 
 /// Whether `scalar` is a letter, digit or combining mark: neither whitespace nor punctuation, so an underscore

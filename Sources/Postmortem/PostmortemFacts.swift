@@ -105,7 +105,7 @@ extension PostmortemDraft {
         return lines
     }
 
-    /// `Severity: **P1** — raised from P2.`: the incident's severity, before anything else about impact.
+    /// `Severity: **P1**, raised from P2, …`: the incident's severity, before anything else about impact.
     private func impactSeverity() -> String {
         guard let current = state.severity else { return "Severity: not set." }
         let first = state.severityHistory.first?.value
@@ -165,7 +165,7 @@ extension PostmortemDraft {
         for index in shown {
             let event = events[index]
             let mark = state.pinnedSeqs.contains(event.seq) ? EventDescription.wording.pinnedMark : ""
-            var description: String
+            let description: String
             if case .commandRan(let run) = event.kind, CommandMarkdown.isMultiline(run.command) {
                 evidence += 1
                 description =
