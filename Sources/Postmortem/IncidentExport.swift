@@ -25,6 +25,9 @@ public struct IncidentExport: Encodable, Sendable {
     public var progress: [RunbookProgressSummary]
     /// How closely the runbooks were followed.
     public var adherence: AdherenceReport
+    /// Each severity the incident had and how long it was held, the last until the resolution (else the closing,
+    /// else the export).
+    public var severityPeriods: [SeverityPeriod]
     /// Every event, in journal order.
     public var events: [Event]
 
@@ -107,7 +110,15 @@ public struct IncidentExport: Encodable, Sendable {
             impactStarted: m.impactStarted, detected: m.detected, acknowledged: m.acknowledged,
             mitigated: m.mitigated, resolved: m.resolved
         )
-        metrics = Metrics(state)
+        // Durations are differences of dates, which carry float noise (73.03999996185303 for 73.04 s); the
+        // journal's times are milliseconds, so durations are too.
+        let measured = Metrics(state)
+        metrics = Metrics(
+            timeToDetect: measured.timeToDetect.map(Self.milliseconds),
+            timeToAcknowledge: measured.timeToAcknowledge.map(Self.milliseconds),
+            timeToMitigate: measured.timeToMitigate.map(Self.milliseconds),
+            timeToResolve: measured.timeToResolve.map(Self.milliseconds)
+        )
         let ids = state.runbooksReferenced
         progress = ids.map { id in
             let progress = state.progress(of: id)
@@ -119,7 +130,21 @@ public struct IncidentExport: Encodable, Sendable {
             )
         }
         adherence = Adherence.report(events: events, runbooks: runbooks)
+        for index in adherence.sectionTimes.indices {
+            adherence.sectionTimes[index].seconds = Self.milliseconds(adherence.sectionTimes[index].seconds)
+        }
+        let end = state.milestones.resolved ?? state.closed?.at ?? generatedAt
+        severityPeriods = state.severityPeriods(until: end).map { period in
+            var period = period
+            period.seconds = Self.milliseconds(period.seconds)
+            return period
+        }
         self.events = events
+    }
+
+    /// `seconds` rounded to the millisecond, the precision of the journal's times.
+    static func milliseconds(_ seconds: TimeInterval) -> TimeInterval {
+        (seconds * 1000).rounded() / 1000
     }
 }
 

@@ -3,9 +3,14 @@ import TerminalText
 
 /// Makes untrusted text (notes, commands, reasons, runbook text) safe to place in a GitHub markdown document.
 ///
-/// Nothing passed through here can open a heading, list, quote, table cell, code span, link, emphasis or raw
-/// HTML: markdown punctuation is backslash-escaped, `<`, `>` and `&` become entities, and line breaks become `<br>`
-/// so the text stays inside the line (and table cell) it was put in. Nothing is dropped: a control character is
+/// Nothing passed through here can open a heading, list, quote, table cell, code span, link, emphasis, entity or
+/// raw HTML, and line breaks become `<br>` so the text stays inside the line (and table cell) it was put in. The
+/// escaping is as light as GitHub's markdown allows, so that prose reads as written in the source too: a character
+/// gets a backslash only where it could mean something there (`>` opens a quote only at the start of a line, `&`
+/// starts an entity only before a letter, digit or `#`, `<` starts a tag or autolink only before a letter, `/`,
+/// `!` or `?`, and `_` between letters or digits can neither open nor close emphasis). Backticks, pipes, brackets,
+/// `*` and `~` are escaped wherever they could pair with another, because text escaped here is placed next to
+/// other text the escaper never sees. Nothing is dropped: a control character is
 /// written in its visible form (`␛`, `␇`, `\u{202E}`, see `TerminalText.visibleForm(of:)`), because a postmortem
 /// read in a terminal must not drive it, and text cleaned by deletion can hide what it still holds.
 public enum MarkdownEscape {
@@ -40,7 +45,10 @@ public enum MarkdownEscape {
                 replacement = "<br>"
                 line = LineStart()
             } else {
-                replacement = escaped(character, after: line)
+                let neighbours = Neighbours(
+                    before: index > text.startIndex ? text[text.index(before: index)] : nil,
+                    after: next < text.endIndex ? text[next] : nil)
+                replacement = escaped(character, after: line, between: neighbours)
                 line.append(character)
             }
             if let replacement {
@@ -91,12 +99,12 @@ public enum MarkdownEscape {
         return lines
     }
 
-    /// A link destination that cannot end the link early or smuggle in markup; control characters are
-    /// percent-encoded, so they are neither dropped nor raw.
+    /// A link destination that cannot end the link early, leave its table cell or smuggle in markup; `|` and
+    /// control characters are percent-encoded, so they are neither dropped nor raw.
     public static func destination(_ url: String) -> String {
         var out: [UInt8] = [UInt8(ascii: "<")]
         for scalar in url.unicodeScalars where scalar != " " {
-            if scalar == "<" || scalar == ">" || isControlCharacter(scalar) {
+            if scalar == "<" || scalar == ">" || scalar == "|" || isControlCharacter(scalar) {
                 for byte in String(scalar).utf8 {
                     let hex = String(byte, radix: 16, uppercase: true)
                     out += Array(("%" + (hex.count < 2 ? "0" : "") + hex).utf8)
@@ -109,23 +117,56 @@ public enum MarkdownEscape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// One character escaped, given what came before it on its line, or nil when it stands as it is: `#`, `-`,
-    /// `+` and `=` only open blocks at the start of a line, and `.` or `)` only after a leading number (`1.`
-    /// starts an ordered list).
-    private static func escaped(_ character: Character, after line: LineStart) -> String? {
+    /// One character escaped, given what came before it on its line and its neighbours, or nil when it stands as
+    /// it is. `#`, `-`, `+`, `=` and `>` open blocks only at the start of a line (where `*`, `_` and `~` could
+    /// too), and `.` or `)` only after a leading number (`1.` starts an ordered list). A neighbour outside the
+    /// text is unknown, so a character at either end is escaped whenever some neighbour could give it a meaning.
+    private static func escaped(_ character: Character, after line: LineStart, between neighbours: Neighbours)
+        -> String?
+    {
+        let before = neighbours.before
+        let after = neighbours.after
         switch character {
-        case "<": return "&lt;"
-        case ">": return "&gt;"
-        case "&": return "&amp;"
-        case "\\", "`", "*", "_", "[", "]", "|", "~":
+        case "`", "[", "]", "|":
             return "\\\(character)"
-        case "#", "-", "+", "=":
+        case "<":
+            // A tag, comment, declaration or autolink needs one of these right after the `<`.
+            guard let after, !(after.isASCII && after.isLetter), !"/!?".contains(after) else { return "\\<" }
+            return nil
+        case "&":
+            // A named or numeric character reference needs a letter, digit or `#` right after the `&`.
+            guard let after, !(after.isASCII && (after.isLetter || after.isNumber)), after != "#" else {
+                return "\\&"
+            }
+            return nil
+        case "\\":
+            // A backslash escapes only ASCII punctuation, and before a line break it would make a hard break.
+            guard let after, !(after.isASCII && after.isPunctuationOrSymbol), after != "\n" else { return "\\\\" }
+            return nil
+        case "*", "~":
+            // Between two spaces a delimiter can neither open nor close emphasis or strikethrough.
+            let inert = !line.onlyWhitespace && before == " " && after == " "
+            return inert ? nil : "\\\(character)"
+        case "_":
+            // Inside a word an underscore can neither open nor close emphasis, nor between two spaces.
+            let inWord =
+                before?.unicodeScalars.last.map(isWordScalar) == true
+                && after?.unicodeScalars.first.map(isWordScalar) == true
+            let spaced = before == " " && after == " "
+            return !line.onlyWhitespace && (inWord || spaced) ? nil : "\\_"
+        case "#", "-", "+", "=", ">":
             return line.onlyWhitespace ? "\\\(character)" : nil
         case ".", ")":
             return line.isListNumber ? "\\\(character)" : nil
         default:
             return nil
         }
+    }
+
+    /// The characters on either side of the one being escaped; nil past either end of the text.
+    private struct Neighbours {
+        var before: Character?
+        var after: Character?
     }
 
     /// What the characters so far on a line amount to, for deciding whether the next one could open a block.
@@ -224,5 +265,24 @@ public enum MarkdownEscape {
             longest = max(longest, current)
         }
         return longest
+    }
+}
+
+extension Character {
+    /// Whether this is ASCII punctuation or an ASCII symbol: the characters a markdown backslash escapes.
+    fileprivate var isPunctuationOrSymbol: Bool {
+        isASCII && (isPunctuation || isSymbol)
+    }
+}
+
+/// Whether `scalar` is a letter, digit or combining mark: neither whitespace nor punctuation, so an underscore
+/// right beside it is inside a word, as the markdown parser reads the scalars on either side of a delimiter.
+private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+        .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+        true
+    default:
+        false
     }
 }

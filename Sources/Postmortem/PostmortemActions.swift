@@ -13,7 +13,7 @@ extension PostmortemDraft {
         for index in order { line(stepLine(records[index])) }
         ["", "### Commands run", ""].forEach(line)
         if state.commandsRun.isEmpty { line("_No commands were run from the guide._") }
-        for record in state.commandsRun { line(commandLine(record)) }
+        for record in state.commandsRun { commandLines(record).forEach(line) }
         if !state.escalations.isEmpty {
             ["", "### Escalations", ""].forEach(line)
             for escalation in state.escalations {
@@ -32,11 +32,12 @@ extension PostmortemDraft {
         }
     }
 
-    private func commandLine(_ record: CommandRunRecord) -> String {
+    /// A command run as a list item, its lines kept (see `CommandMarkdown.listItem`).
+    func commandLines(_ record: CommandRunRecord) -> [String] {
         let run = record.run
         let output = run.outputFile.map { " — [output](\(MarkdownEscape.destination($0)))" } ?? ""
-        return
-            "- \(MarkdownEscape.codeSpan(run.command)) — \(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)"
+        return CommandMarkdown.listItem(
+            run.command, details: "\(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)")
     }
 
     /// Every checklist item of every runbook used, checked or open; items checked in a runbook that could not be
@@ -64,21 +65,62 @@ extension PostmortemDraft {
         return lines
     }
 
+    /// The action items as a table: what to do, its type, its owner and its tracking link (both left for the
+    /// people who finish the draft), and where it came from.
     func actionItems() -> [String] {
-        var items: [String] = []
+        var items: [ActionItem] = []
         for runbook in usedRunbooks {
             let source = MarkdownEscape.codeSpan(runbook.id)
-            items += actionTexts(rootCauseFix(runbook)).map { "\($0) _(Root Cause Fix, \(source))_" }
-            items += actionTexts(runbook.section(.prevention)?.blocks ?? []).map { "\($0) _(Prevention, \(source))_" }
+            items += actionTexts(rootCauseFix(runbook)).map {
+                ActionItem(text: $0, type: .prevent, source: "Root Cause Fix, \(source)")
+            }
+            items += actionTexts(runbook.section(.prevention)?.blocks ?? []).map {
+                ActionItem(text: $0, type: .prevent, source: "Prevention, \(source)")
+            }
         }
         items += state.feedback.map { feedback in
             let target = EventDescription.wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
-            return
-                "Update runbook \(target): \(MarkdownEscape.inline(feedback.text)) _(feedback \(stamped(feedback.stamp)))_"
+            return ActionItem(
+                text: "Update runbook \(target): \(MarkdownEscape.inline(feedback.text))", type: .runbook,
+                source: "feedback \(stamped(feedback.stamp))")
         }
-        items += adherence.suggestions.map { "Runbook update: \(MarkdownEscape.inline($0.text)) _(adherence report)_" }
-        items.append(todo("add the fixes the root cause analysis calls for, each with an owner and a due date."))
-        return ["## Action items", ""] + items.map { "- [ ] " + $0 }
+        // The report suggests one update per open verification item, after all its other suggestions; a dozen
+        // rows saying the same thing hide the other items, so they become one that lists them.
+        let perItem = adherence.suggestions.suffix(adherence.openItems.count)
+        items += adherence.suggestions.dropLast(perItem.count).map {
+            ActionItem(
+                text: "Runbook update: \(MarkdownEscape.inline($0.text))", type: .runbook, source: "adherence report")
+        }
+        if !adherence.openItems.isEmpty {
+            items.append(ActionItem(text: openItemsAction(), type: .runbook, source: "adherence report"))
+        }
+        let rows = items.map { item in
+            "| \(item.text) | \(item.type.rawValue) | \(todo("owner")) | \(todo("link")) | \(item.source) |"
+        }
+        let last =
+            "| \(todo("the fixes the root cause analysis calls for")) | \(todo("type")) | \(todo("owner")) | \(todo("link")) | |"
+        return [
+            "## Action items", "",
+            "Each action needs an owner and a tracking link (an issue or ticket) before this is published; its type is one of \(ActionItem.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "", "| Action | Type | Owner | Tracking | From |", "| --- | --- | --- | --- | --- |",
+        ] + rows + [last]
+    }
+
+    /// One runbook update for every verification item still open, listed by runbook.
+    private func openItemsAction() -> String {
+        let byRunbook = Dictionary(grouping: adherence.openItems, by: \.runbook)
+        let order = adherence.openItems.map(\.runbook).reduce(into: [String]()) { ids, id in
+            if !ids.contains(id) { ids.append(id) }
+        }
+        let lists = order.map { id in
+            let items = (byRunbook[id] ?? []).map { "\($0.item) “\(MarkdownEscape.inline($0.text))”" }
+            return "\(MarkdownEscape.codeSpan(id)) \(items.joined(separator: ", "))"
+        }
+        let moment = adherence.openItemsAtResolution ? "at resolution" : "when this draft was written"
+        let count = adherence.openItems.count
+        let these = count == 1 ? "item was" : "items were"
+        return
+            "Runbook update: \(count) verification \(these) still open \(moment): \(lists.joined(separator: "; ")); make each checkable or drop it."
     }
 
     /// The blocks of the runbook's Root Cause Fix: the Resolution step of that name, else the blocks under a

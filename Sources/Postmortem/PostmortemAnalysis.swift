@@ -31,7 +31,10 @@ extension PostmortemDraft {
                 "\(MarkdownEscape.codeSpan(step.runbook)) \(MarkdownEscape.codeSpan(step.step)) “\(MarkdownEscape.inline(step.title))” was done before \(overtaken) — \(stamped(step.stamp))"
         }
         lines += ["", "### Commands not in the runbook", ""]
-        lines += list(adherence.unlistedCommands) { "\(MarkdownEscape.codeSpan($0.command)) — \(stamped($0.stamp))" }
+        lines +=
+            adherence.unlistedCommands.isEmpty
+            ? ["_None._"]
+            : adherence.unlistedCommands.flatMap { CommandMarkdown.listItem($0.command, details: stamped($0.stamp)) }
         lines += [
             "", "### Verification items still open \(adherence.openItemsAtResolution ? "at resolution" : "now")", "",
         ]

@@ -46,14 +46,24 @@ public enum PostmortemRenderer {
                 output.write(line)
             }
         }
-        for section in [draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.detection()] {
+        let opening = [
+            draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.responders(), draft.detection(),
+            draft.trigger(), draft.resolution(),
+        ]
+        for section in opening {
             write(section)
             output.write("\n\n")
         }
+        let shown = draft.timelineOrder()
         write(draft.timelineHeading())
-        draft.timelineRows { row in
+        draft.timelineRows(shown) { row in
             output.write("\n")
             output.write(row)
+        }
+        let evidence = draft.timelineEvidence(shown)
+        if !evidence.isEmpty {
+            output.write("\n\n")
+            write(evidence)
         }
         output.write("\n\n")
         var first = true
@@ -63,8 +73,8 @@ public enum PostmortemRenderer {
             output.write(line)
         }
         var sections = [
-            draft.verification(), draft.rootCause(), draft.actionItems(), draft.lessonsLearned(), draft.keyMetrics(),
-            draft.adherenceSection(),
+            draft.verification(), draft.rootCause(), draft.contributingFactors(), draft.communication(),
+            draft.actionItems(), draft.lessonsLearned(), draft.keyMetrics(), draft.adherenceSection(),
         ]
         if options.includeDiagram { sections.append(draft.diagram()) }
         for section in sections {
@@ -124,7 +134,17 @@ struct PostmortemDraft {
             "",
             "> [!WARNING]",
             "> **DRAFT** generated from the incident journal at \(PostmortemTime.iso(generatedAt)). Every fact below comes from the journal; every `TODO` needs a human before this is published.",
+            "",
+            "| Postmortem status | Authors | Owner | Incident date (UTC) |",
+            "| --- | --- | --- | --- |",
+            "| **Draft** | \(todo("who wrote this")) | \(todo("who sees the action items through")) | \(incidentDate) |",
         ]
+    }
+
+    /// The day the incident was opened, `2026-11-27`, or a placeholder when the journal has no opening.
+    private var incidentDate: String {
+        guard let opened = state.opened else { return "not recorded" }
+        return String(PostmortemTime.iso(opened.at).prefix(10))
     }
 
     func summary() -> [String] {
@@ -148,10 +168,6 @@ struct PostmortemDraft {
         if let ttr = metrics.timeToResolve { parts.append("resolved after \(DurationFormat.string(ttr))") }
         parts.append("status \(state.status.rawValue)\(state.isClosed ? ", closed" : "")")
         return "In short: " + parts.joined(separator: "; ") + "."
-    }
-
-    func rootCause() -> [String] {
-        ["## Root cause", "", todo("the root cause and the trigger; ask why until the answer is a fix, not a person.")]
     }
 
     func lessonsLearned() -> [String] {

@@ -27,7 +27,7 @@ struct ExportCommandTests {
         #expect(result.stdout == path + "\n")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Postmortem: Disk Full\n"))
-        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% &lt;b&gt;滿了&lt;/b&gt;"))
+        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% \\<b>滿了\\</b>"))
         #expect(text.contains("```mermaid"))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -49,7 +49,7 @@ struct ExportCommandTests {
         let result = try respond(["export", "disk-1"], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: home + "/incidents/disk-1/postmortem.md", encoding: .utf8)
-        #expect(text.contains("df -h ␛\\]0;<br>touch PWNED<br>␇ \\\\u{202E}txt.exe"))
+        #expect(text.contains("df -h ␛\\]0;<br>touch PWNED<br>␇ \\u{202E}txt.exe"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         let timeline = try respond(["timeline", "disk-1"], home: home)
         #expect(timeline.stdout.contains("eve␛[8m  Note: df -h ␛]0; touch PWNED ␇ \\u{202E}txt.exe"))

@@ -65,12 +65,35 @@ struct IncidentExportTests {
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["status"] as? String == "resolved")
         #expect(summary["severity"] as? String == "P1")
-        #expect(summary["roles"] as? [String: String] == ["commander": "carol", "responder": "alice"])
+        #expect(summary["roles"] as? [String: String] == ["commander": "erin", "scribe": "dave", "responder": "alice"])
         let metrics = try #require(object["metrics"] as? [String: Any])
         #expect(metrics["timeToResolve"] as? Double == 3300)
         let milestones = try #require(object["milestones"] as? [String: Any])
         #expect(milestones["impactStarted"] as? String == "2026-11-27T00:05:00.000Z")
         let progress = try #require(object["progress"] as? [[String: Any]])
         #expect(progress.first?["open"] as? [Int] == [2, 3])
+    }
+
+    @Test("writes durations to the millisecond, without the float noise of subtracting dates")
+    func durationsWithoutNoise() throws {
+        let detected = PostmortemFixture.time(0)
+        let opened = Date(timeIntervalSinceReferenceDate: PostmortemFixture.baseSeconds + 73.04)
+        #expect(opened.timeIntervalSince(detected) != 73.04, "the dates alone give a noisy difference")
+        let events = [
+            Event(seq: 1, recordedAt: detected, actor: "a", kind: .milestone(.detected)),
+            Event(
+                seq: 2, recordedAt: opened, actor: "a",
+                kind: .incidentOpened(title: "t", severity: .p1, runbook: "r", drill: false, roles: [:])),
+            Event(
+                seq: 3, recordedAt: opened.addingTimeInterval(61.37), actor: "a", kind: .statusChanged(.resolved)),
+        ]
+        let json = try PostmortemRenderer.json(
+            state: IncidentState.fold(events), events: events, runbooks: [:], incidentID: "i",
+            generatedAt: PostmortemFixture.generatedAt)
+        #expect(json.contains("\"timeToAcknowledge\" : 73.04,"))
+        #expect(json.contains("\"timeToResolve\" : 134.41"))
+        #expect(json.contains("\"seconds\" : 61.37,"))
+        let noisy = try #require(try NSRegularExpression(pattern: "[0-9]\\.[0-9]{4,}"))
+        #expect(noisy.numberOfMatches(in: json, range: NSRange(json.startIndex..., in: json)) == 0, "\(json)")
     }
 }

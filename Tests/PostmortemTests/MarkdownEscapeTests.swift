@@ -22,7 +22,49 @@ struct MarkdownEscapeTests {
         "back\\slash\\",
         "===",
         "tab\there",
+        "p95 > 2s & 5xx_rate*100",
+        "&copy; &#169; &#x1F600; &amp",
+        "<!-- hidden --> <?php ?> <!DOCTYPE x> <x:y>",
+        "<img src=x onerror=alert(1)>",
+        "a*b*c a_b_c _lead trail_ snake_case_name __init__",
+        "a * b * c and a ~ b ~~gone~~ ~x~",
+        "x\\*y\\ C:\\Users\\me \\_",
+        "***",
+        "___",
+        "~~~",
+        "[^1] [x]: /x",
     ]
+
+    @Test(
+        "prose keeps its characters where markdown gives them no meaning",
+        arguments: [
+            ("p95 > 2s & 5xx_rate*100", "p95 > 2s & 5xx_rate\\*100"),
+            ("snake_case_name", "snake_case_name"),
+            ("a < b && c", "a < b && c"),
+            ("C:\\Users\\me", "C:\\Users\\me"),
+            ("a * b", "a * b"),
+            ("50% of 1.5", "50% of 1.5"),
+        ])
+    func light(text: String, escaped: String) {
+        #expect(MarkdownEscape.inline(text) == escaped)
+    }
+
+    @Test(
+        "prose escapes a character wherever a neighbour could give it a meaning",
+        arguments: [
+            ("<b>x</b>", "\\<b>x\\</b>"),
+            ("&amp; &#1;", "\\&amp; \\&#1;"),
+            ("x<", "x\\<"),
+            ("x&", "x\\&"),
+            ("_x_", "\\_x\\_"),
+            ("a\\", "a\\\\"),
+            ("a\\\nb", "a\\\\<br>b"),
+            ("> q", "\\> q"),
+            ("* a", "\\* a"),
+        ])
+    func needed(text: String, escaped: String) {
+        #expect(MarkdownEscape.inline(text) == escaped)
+    }
 
     @Test("inline text renders as exactly itself in a paragraph", arguments: hostile)
     func paragraph(text: String) {
@@ -54,7 +96,7 @@ struct MarkdownEscapeTests {
         #expect(MarkdownEscape.inline("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
         #expect(
             MarkdownEscape.inline("a\u{1B}[31mb\u{07}c\u{9B}d\u{1B}]0;title\u{07}e\u{202E}f")
-                == "a␛\\[31mb␇c\\\\u{9B}d␛\\]0;title␇e\\\\u{202E}f")
+                == "a␛\\[31mb␇c\\u{9B}d␛\\]0;title␇e\\u{202E}f")
     }
 
     @Test("a command hidden behind ESC ] 0 ; shows every line in a code block and a code span, with no raw control")
@@ -140,8 +182,8 @@ struct MarkdownEscapeTests {
         ("1\u{301}. x", "1\u{301}. x", "`1\u{301}. x`"),
         ("x\n# y\n 3) z", "x<br>\\# y<br> 3\\) z", "`x # y  3) z`"),
         ("a\u{1B}[1;31mred\u{1B}[0m\r\nb\rc", "a␛\\[1;31mred␛\\[0m<br>b<br>c", "`a␛[1;31mred␛[0m␍ b␍c`"),
-        ("\u{1B}]8;;http://x\u{1B}\\link", "␛\\]8;;http://x␛\\\\link", "`␛]8;;http://x␛\\link`"),
-        ("tab\tand \u{85}C1", "tab and \\\\u{85}C1", "`tab and \\u{85}C1`"),
+        ("\u{1B}]8;;http://x\u{1B}\\link", "␛\\]8;;http://x␛\\link", "`␛]8;;http://x␛\\link`"),
+        ("tab\tand \u{85}C1", "tab and \\u{85}C1", "`tab and \\u{85}C1`"),
         (
             "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag *\u{5F37}\u{8ABF}* 1. \u{4E00}",
             "\u{7E41}\u{9AD4}\u{4E2D}\u{6587} #tag \\*\u{5F37}\u{8ABF}\\* 1. \u{4E00}",

@@ -38,7 +38,10 @@ enum PostmortemFixture {
                 body: [code("curl -s http://{{ host }}/debug/pprof/profile > cpu.pprof\n")], location: here),
             Step(
                 key: "resolution-1", section: .resolution, number: 1, title: "Immediate Actions",
-                body: [code("kubectl scale deploy/$DEPLOYMENT --replicas=6 -n <namespace>\n")], location: here),
+                body: [
+                    code(
+                        "# 注意：先確認 HPA 沒有鎖住 replicas\nkubectl scale deploy/$DEPLOYMENT --replicas=6 -n <namespace>\n")
+                ], location: here),
             Step(
                 key: "resolution-2", section: .resolution, number: 2, title: "Root Cause Fix",
                 body: [
@@ -103,7 +106,8 @@ enum PostmortemFixture {
     }
 
     /// The incident: impact back-dated, a severity change, a skipped step, steps out of order, commands (one not
-    /// in the runbook), a hostile note pinned, one verification item left open, mitigation and resolution.
+    /// in the runbook, one of two lines), a copy and an export, a hostile note pinned, a scribe and a new commander
+    /// given their roles, verification items left open, mitigation and resolution.
     static let events: [Event] = {
         let script: [(Double, Double?, String, EventKind)] = [
             (
@@ -140,11 +144,22 @@ enum PostmortemFixture {
                         outputExcerpt: "error: forbidden"))
             ),
             (9, nil, "alice", .escalated(to: "L2 Support #platform-oncall")),
+            (
+                9.5, nil, "alice",
+                .commandRan(
+                    CommandRun(
+                        command: "# 注意：先確認 HPA 沒有鎖住 replicas\nkubectl scale deploy/checkout --replicas=6 -n shop\n",
+                        step: step("resolution-1"), placeholders: ["DEPLOYMENT": "checkout", "namespace": "shop"],
+                        exitCode: 0, durationSeconds: 2.04, outputExcerpt: "deployment.apps/checkout scaled"))
+            ),
             (10, nil, "alice", .stepDone(step("resolution-1"))),
             (11, nil, "alice", .statusChanged(.identified)),
+            (12, nil, "alice", .commandCopied(command: "kubectl describe node ${NODE}", step: step("diagnosis-2"))),
             (14, nil, "alice", .stepDone(step("diagnosis-3"))),
             (15, nil, "carol", .pinChanged(seq: 6, pinned: true)),
+            (16, nil, "carol", .roleAssigned(.scribe, person: "dave")),
             (20, nil, "alice", .statusChanged(.mitigated)),
+            (21, nil, "dave", .note(text: "p95 > 2s & 5xx_rate*100 回到正常", pinned: false, commander: false)),
             (22, nil, "alice", .checklistChecked(item(1))),
             (23, nil, "alice", .checklistChecked(item(3))),
             (24, nil, "alice", .checklistUnchecked(item(3))),
@@ -153,7 +168,9 @@ enum PostmortemFixture {
                 .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "需要 node 權限才能執行；應註明")
             ),
             (26, nil, "carol", .note(text: "Commander: customer comms sent", pinned: true, commander: true)),
-            (40, nil, "carol", .statusChanged(.resolved)),
+            (35, nil, "carol", .roleAssigned(.commander, person: "erin")),
+            (40, nil, "erin", .statusChanged(.resolved)),
+            (41, nil, "erin", .exportWritten(path: "postmortem.md", format: "markdown")),
         ]
         return script.enumerated().map { index, entry in
             Event(

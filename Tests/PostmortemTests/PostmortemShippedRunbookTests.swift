@@ -42,10 +42,12 @@ struct PostmortemShippedRunbookTests {
     @Test("action items are seeded from the runbook's Root Cause Fix and Prevention")
     func actionItems() throws {
         let markdown = try draft().markdown
-        #expect(markdown.contains("- [ ] 用 profiler（例如 async-profiler、pprof）在 staging 重現"))
-        #expect(markdown.contains("_(Root Cause Fix, `high-cpu-usage`)_"))
+        #expect(markdown.contains("| 用 profiler（例如 async-profiler、pprof）在 staging 重現"))
+        #expect(markdown.contains("| prevent | _TODO: owner_ | _TODO: link_ | Root Cause Fix, `high-cpu-usage` |"))
         #expect(
-            markdown.contains("- [ ] 每個 deployment 都設定合理的 CPU requests/limits 與 HPA _(Prevention, `high-cpu-usage`)_"))
+            markdown.contains(
+                "| 每個 deployment 都設定合理的 CPU requests/limits 與 HPA | prevent | _TODO: owner_ | _TODO: link_ | Prevention, `high-cpu-usage` |"
+            ))
     }
 
     @Test("every verification item is listed, all open, and the runbook's impact and alert are quoted")
@@ -54,7 +56,7 @@ struct PostmortemShippedRunbookTests {
         #expect(markdown.components(separatedBy: "- [ ] **OPEN** ").count - 1 == 6)
         #expect(report.openItems.count == 6)
         #expect(report.openItemsAtResolution)
-        #expect(markdown.contains("What the runbook says about impact:"))
+        #expect(markdown.contains("What the runbook says about impact; a severity there is the runbook's default"))
         #expect(markdown.contains("The runbook's alert and signals:"))
     }
 
