@@ -16,7 +16,8 @@ enum OutputDestination: Equatable {
         let expanded = (argument as NSString).expandingTildeInPath
         self =
             expanded.hasPrefix("/")
-            ? .file(expanded) : .file((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded))
+            ? .file(expanded)
+            : .file((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded))
     }
 
     /// Writes what `body` produces to standard output through a buffer, failing with a one-line error when the

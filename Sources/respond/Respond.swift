@@ -33,20 +33,38 @@ struct Respond: ParsableCommand {
         }
     }
 
-    /// Parses and runs `arguments` as `main(_:)` does, but an error in a line that does not name `guide` speaks of
-    /// `respond`: without a subcommand ArgumentParser parses the line as the default `guide` command, and its usage
-    /// would name a command the user never typed.
+    /// Parses and runs `arguments` as `main(_:)` does, with two differences in what an error says. An error in a
+    /// line that does not name `guide` speaks of `respond`: without a subcommand ArgumentParser parses the line as
+    /// the default `guide` command, and its usage would name a command the user never typed. A usage error found
+    /// while the command runs (a value it could not read) shows that command's usage, not the top level's.
     private static func run(_ arguments: [String]) {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            command = try parseAsRoot(arguments)
         } catch {
             let status = exitCode(for: error)
-            guard status != .success, !arguments.contains(GuideCommand._commandName) else { exit(withError: error) }
-            let message = fullMessage(for: error).replacingOccurrences(of: "respond guide", with: "respond")
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            guard status != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data((spoken(fullMessage(for: error), arguments) + "\n").utf8))
             Foundation.exit(status.rawValue)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            let name = type(of: command)._commandName
+            let message =
+                "Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
+                + "  See 'respond \(name) --help' for more information."
+            FileHandle.standardError.write(Data((spoken(message, arguments) + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// `message` with `respond guide` said as `respond` when the user did not type `guide`.
+    private static func spoken(_ message: String, _ arguments: [String]) -> String {
+        arguments.contains(GuideCommand._commandName)
+            ? message : message.replacingOccurrences(of: "respond guide", with: "respond")
     }
 }
 
