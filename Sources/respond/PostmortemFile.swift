@@ -5,8 +5,8 @@ import IncidentStore
 import Postmortem
 import RunbookKit
 
-/// Writes an incident's postmortem draft or JSON export to a file, whole or not at all, then records the export
-/// in the incident's timeline: what `respond export` and the guide's `x` key both do.
+/// Writes an incident's postmortem draft or JSON export to a file, whole or not at all, or to standard output,
+/// then records the export in the incident's timeline: what `respond export` and the guide's `x` key both do.
 enum PostmortemFile {
     /// The two export formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {

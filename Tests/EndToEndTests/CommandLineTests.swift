@@ -49,13 +49,16 @@ struct CommandLineTests {
         }
     }
 
-    @Test("--version prints the version and exits 0, before or after the shared options")
+    @Test("--version prints the version and exits 0, alone or after the shared options")
     func version() throws {
         let cwd = try freshDirectory()
         let version = try respondWithoutVariables(["--version"], in: cwd)
         #expect(version.status == 0)
         #expect(
             version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.stdout)")
+        let afterOptions = try respondWithoutVariables(["--home", cwd, "--version"], in: cwd)
+        #expect(afterOptions.status == 0)
+        #expect(afterOptions.stdout == version.stdout)
     }
 
     @Test("a mistyped command is a usage error that suggests the closest command")
