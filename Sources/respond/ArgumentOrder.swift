@@ -6,7 +6,7 @@ import RunbookKit
 /// subcommand's name, where the subcommand reads them; nothing else is reordered.
 enum ArgumentOrder {
     /// What to do with a command line.
-    enum Outcome: Equatable {
+    enum Outcome {
         /// Parse these arguments (the program's name left out).
         case parse([String])
         /// The first word that is not an option names no command; `suggestions` are the closest command names.
@@ -22,8 +22,8 @@ enum ArgumentOrder {
     /// The shared options that take no value.
     static let sharedFlags: Set<String> = ["--no-exec"]
 
-    /// Words that ArgumentParser handles itself before any subcommand: help, version, completion and dump requests.
-    private static let builtinWords: Set<String> = ["help", "-h", "--help", "--version"]
+    /// The one word that is not an option and names no command of ours but that ArgumentParser reads itself.
+    private static let helpWord = "help"
 
     /// The arguments with the shared options that precede the subcommand moved after its name. `commands` are the
     /// names of the subcommands. A line without a subcommand (the guide), or one that starts with anything but a
@@ -46,7 +46,8 @@ enum ArgumentOrder {
                 index = end
                 continue
             }
-            if word.hasPrefix("-") || builtinWords.contains(word) { return .parse(arguments) }
+            // Any other option (help, version, a completion request, a mistyped option) ends the shared ones.
+            if word.hasPrefix("-") || word == helpWord { return .parse(arguments) }
             guard commands.contains(word) else {
                 return .unknownCommand(word, suggestions: closestMatches(to: word, among: commands))
             }
