@@ -1,5 +1,3 @@
-import RunbookKit
-
 /// The one rewrite of the command line before ArgumentParser reads it: the options every command shares may come
 /// before the subcommand (`respond --runbooks DIR list`), where ArgumentParser would read them as options of the
 /// default `guide` command and then refuse `list` as an argument of `guide`. They are moved to just after the
@@ -9,8 +7,8 @@ enum ArgumentOrder {
     enum Outcome {
         /// Parse these arguments (the program's name left out).
         case parse([String])
-        /// The first word that is not an option names no command; `suggestions` are the closest command names.
-        case unknownCommand(String, suggestions: [String])
+        /// The first word that is not an option names no command.
+        case unknownCommand(String)
     }
 
     /// The shared options that take a value (`--runbooks DIR` or `--runbooks=DIR`): every command's, then those of
@@ -48,9 +46,7 @@ enum ArgumentOrder {
             }
             // Any other option (help, version, a completion request, a mistyped option) ends the shared ones.
             if word.hasPrefix("-") || word == helpWord { return .parse(arguments) }
-            guard commands.contains(word) else {
-                return .unknownCommand(word, suggestions: closestMatches(to: word, among: commands))
-            }
+            guard commands.contains(word) else { return .unknownCommand(word) }
             return .parse([word] + leading + arguments[(index + 1)...])
         }
         return .parse(arguments)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunbookKit
 
 /// The `respond` command: with no subcommand it opens the guide on the catalog.
 @main
@@ -17,13 +18,15 @@ struct Respond: ParsableCommand {
     )
 
     /// Parses and runs the command line after `ArgumentOrder` has put the shared options where the subcommand reads
-    /// them; a first word that names no command is a usage error that suggests the closest names.
+    /// them; a first word that names no command is a usage error that suggests the closest of the listed commands.
     static func main() {
         let names = configuration.subcommands.map { $0._commandName }
         switch ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst()), commands: names) {
         case .parse(let arguments):
             run(arguments)
-        case .unknownCommand(let word, let suggestions):
+        case .unknownCommand(let word):
+            let listed = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+            let suggestions = closestMatches(to: word, among: listed)
             let hint =
                 suggestions.isEmpty
                 ? "`respond --help` lists the commands"

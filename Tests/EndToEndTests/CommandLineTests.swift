@@ -69,6 +69,8 @@ struct CommandLineTests {
         #expect(typo.stderr == "Error: unknown command \"lsit\"; did you mean list?\n")
         let afterOptions = try respondWithoutVariables(["--home", cwd, "incidnets"], in: cwd)
         #expect(afterOptions.stderr == "Error: unknown command \"incidnets\"; did you mean incidents?\n")
+        let hidden = try respondWithoutVariables(["manul"], in: cwd)
+        #expect(hidden.stderr == "Error: unknown command \"manul\"; `respond --help` lists the commands\n")
         let nothingClose = try respondWithoutVariables(["volcano"], in: cwd)
         #expect(nothingClose.status == 64)
         #expect(nothingClose.stderr == "Error: unknown command \"volcano\"; `respond --help` lists the commands\n")
@@ -253,7 +255,14 @@ struct CommandLineTests {
         #expect(generated.status == 0, "\(generated.stderr)")
         let page = packageRoot.appendingPathComponent("docs/respond.1").path
         let checkedIn = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(generated.stdout == checkedIn, "docs/respond.1 is out of date: run make man")
+        let generatedLines = generated.stdout.components(separatedBy: "\n")
+        let checkedInLines = checkedIn.components(separatedBy: "\n")
+        let firstDifference = zip(generatedLines, checkedInLines).enumerated().first { $0.element.0 != $0.element.1 }?
+            .offset
+        #expect(
+            generatedLines == checkedInLines,
+            "docs/respond.1 is out of date from line \((firstDifference ?? min(generatedLines.count, checkedInLines.count)) + 1): run make man"
+        )
         for command in ["list", "show", "lint", "new", "start", "log", "incidents", "timeline", "export", "review"] {
             #expect(checkedIn.contains(".SS \"respond \(command)\""))
         }
