@@ -3,7 +3,7 @@
 SWIFT ?= swift
 RUNBOOKS ?= runbooks
 BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash locales
+TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 # How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
 # Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm, and startup skips
@@ -11,7 +11,7 @@ BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux
 RELEASE_FLAGS := -c release --static-swift-stdlib
 export RELEASE_FLAGS
 
-.PHONY: run test test-fast format format-check build release release-flags bench deps-build deps-test deps-bench clean
+.PHONY: run test test-fast format format-check build release release-flags install man bench deps-build deps-test deps-bench clean
 
 run: deps-build build
 	./.build/debug/respond --runbooks $(RUNBOOKS)
@@ -22,6 +22,26 @@ build:
 # The binary to install on the hosts responders log in to.
 release: deps-build
 	$(SWIFT) build $(RELEASE_FLAGS) --product respond
+
+# Installs the release binary, the manual page and the bash, zsh and fish completion scripts under $(DESTDIR)$(PREFIX).
+# The completion scripts are made here by the binary being installed, so they always match its commands.
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+install: release
+	install -d $(BINDIR) $(MANDIR) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
+	install -m 755 .build/release/respond $(BINDIR)/respond
+	install -m 644 docs/respond.1 $(MANDIR)/respond.1
+	.build/release/respond --generate-completion-script bash > $(BASH_COMPLETIONS)/respond
+	.build/release/respond --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_respond
+	.build/release/respond --generate-completion-script fish > $(FISH_COMPLETIONS)/respond.fish
+
+# Rewrites docs/respond.1 from the commands' help; a test fails when the checked-in page is out of date.
+man: build
+	./.build/debug/respond manual > docs/respond.1
 
 # Prints RELEASE_FLAGS, for bench/run.sh run on its own.
 release-flags:

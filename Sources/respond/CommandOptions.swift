@@ -42,7 +42,7 @@ struct CommandOptions: ParsableArguments {
     func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
         if let commandTimeout {
             guard (1...Self.maximumTimeout).contains(commandTimeout) else {
-                throw CLIError("--command-timeout must be 1 to \(Self.maximumTimeout) seconds, not \(commandTimeout)")
+                throw usageError("--command-timeout must be 1 to \(Self.maximumTimeout) seconds, not \(commandTimeout)")
             }
             return .seconds(commandTimeout)
         }
@@ -69,10 +69,13 @@ struct CommandOptions: ParsableArguments {
         return CommandRequest.defaultOutputCap
     }
 
+    /// The cap `text` names; a bad one is a usage error when typed as an option, a one-line error when it comes
+    /// from the environment.
     private static func cap(_ text: String, source: String) throws -> Int {
         guard let bytes = ByteSize.parse(text), outputCapRange.contains(bytes) else {
-            throw CLIError(
-                "\(source) must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"\(text)\"")
+            let message = "\(source) must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"\(text)\""
+            if source.hasPrefix("--") { throw usageError(message) }
+            throw CLIError(message)
         }
         return bytes
     }

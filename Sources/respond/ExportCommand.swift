@@ -4,7 +4,7 @@ import IncidentModel
 import RunbookKit
 
 /// `respond export ID`: writes the postmortem draft (or the JSON export) next to the incident's journal, or to
-/// `-o FILE`, and records the export in the timeline.
+/// `-o FILE` (`-o -`: standard output), and records the export in the timeline.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write an incident's postmortem draft (markdown) or its JSON export."
@@ -12,12 +12,14 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .incident)
+    @Argument(help: .incident, completion: .incidentID)
     var incident: String
 
     @Option(
         name: .shortAndLong,
-        help: "Where to write (default: postmortem.md or postmortem.json in the incident's directory).")
+        help:
+            "Where to write; - for standard output (default: postmortem.md or postmortem.json in the incident's directory)."
+    )
     var output: String?
 
     @Option(help: "markdown (the postmortem draft) or json (the whole incident for other tools).")
@@ -33,14 +35,9 @@ struct ExportCommand: ParsableCommand {
             location, events: events,
             runbook: global.runbookLookup(withoutThem: "the export leaves out what the runbooks say"), format: format,
             includeDiagram: !noDiagram,
-            path: output.map(absolute), actor: global.actorName(), now: Date()
+            destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date()
         )
-        print(written.path)
-    }
-
-    private func absolute(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        guard !expanded.hasPrefix("/") else { return expanded }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
+        // On standard output the document is the output; the path line would end up inside it.
+        if written.path != "-" { print(written.path) }
     }
 }

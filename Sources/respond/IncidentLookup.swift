@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import RunbookKit
 import TerminalText
 
 extension ArgumentHelp {
@@ -19,11 +20,23 @@ extension GlobalOptions {
 
     /// The incident an ID argument names (exact id, unique prefix, `last`, or a journal path), or a one-line error.
     func resolveIncident(_ reference: String) throws -> IncidentLocation {
+        let store = incidentStore()
         do {
-            return try incidentStore().resolve(reference)
+            return try store.resolve(reference)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(Self.explained(error, in: store))
         }
+    }
+
+    /// The store's error as the user reads it: an incident id that matches nothing is answered with the ids
+    /// closest to it (a typo), or, when none is close, with the store's own list of recent ones.
+    static func explained(_ error: IncidentStoreError, in store: IncidentStore) -> String {
+        guard case .notFound(let reference, let recent) = error, !recent.isEmpty,
+            let ids = try? store.list().incidents.map(\.id)
+        else { return error.description }
+        let closest = closestMatches(to: reference, among: ids)
+        guard !closest.isEmpty else { return error.description }
+        return "no incident matches \"\(reference)\"; did you mean \(closest.joined(separator: ", "))?"
     }
 
     /// The incident's events; lines set aside while reading are reported on stderr, a refused journal is an error.

@@ -12,9 +12,17 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "The runbook directory (default: the one --runbooks names).")
     var directory: String?
 
+    @Flag(help: "Print the diagnostics as a JSON array of objects with file, line, severity and message.")
+    var json = false
+
     func run() throws {
         let catalog = try options.loadCatalog(directory: directory)
         let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC()).lint(catalog)
+        if json {
+            try printJSON(diagnostics.map(DiagnosticJSON.init))
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            return
+        }
         for diagnostic in diagnostics {
             print(sanitize(diagnostic.description, keepNewlines: true))
         }
@@ -27,5 +35,20 @@ struct LintCommand: ParsableCommand {
         if errors > 0 {
             throw ExitCode(1)
         }
+    }
+}
+
+/// One diagnostic as `lint --json` prints it; the field names are a contract with the scripts that read them.
+struct DiagnosticJSON: Encodable {
+    var file: String
+    var line: Int
+    var severity: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        file = diagnostic.location.file
+        line = diagnostic.location.line
+        severity = diagnostic.severity.rawValue
+        message = diagnostic.message
     }
 }

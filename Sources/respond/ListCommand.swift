@@ -16,10 +16,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.loadCatalog()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(CatalogListing(catalog))
-            print(terminalSafeJSON(String(decoding: data, as: UTF8.self)))
+            try printJSON(CatalogListing(catalog))
         } else {
             print(sanitize(Self.render(catalog), keepNewlines: true), terminator: "")
         }

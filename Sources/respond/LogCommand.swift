@@ -32,7 +32,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .incident)
+    @Argument(help: .incident, completion: .incidentID)
     var incident: String
 
     @Argument(
@@ -59,6 +59,9 @@ struct LogCommand: ParsableCommand {
     @Option(help: "The step a feedback is about.")
     var step: String?
 
+    @Flag(help: "Print the event written as its journal line (JSON) instead of `saved #SEQ KIND`.")
+    var json = false
+
     /// Refuses a time that cannot be read before anything else is looked at, as a usage error with the usage of
     /// `respond log`; `run` reads it again with the incident's opening to check it against.
     func validate() throws {
@@ -83,12 +86,18 @@ struct LogCommand: ParsableCommand {
         if case .statusChanged(.resolved) = kind, !force { try refuseOpenVerificationItems(incident: incident) }
         for warning in typed?.warnings ?? [] { printWarning(warning.description) }
         let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: typed?.date)
+        let written: [Event]
         do {
-            for saved in try location.journal.append([event], now: now) {
-                print("saved #\(saved.seq) \(saved.kind.name)")
-            }
+            written = try location.journal.append([event], now: now)
         } catch {
             throw CLIError(error.description)
+        }
+        for saved in written {
+            if json {
+                print(terminalSafeJSON(String(decoding: try EventCodec.line(for: saved), as: UTF8.self)))
+            } else {
+                print("saved #\(saved.seq) \(saved.kind.name)")
+            }
         }
     }
 
@@ -123,7 +132,8 @@ struct LogCommand: ParsableCommand {
         )
     }
 
-    /// The event the action and its values describe, or a one-line error saying what is wrong with them.
+    /// The event the action and its values describe, or an error saying what is wrong with them: a usage error
+    /// (exit 64) for an action or value that cannot be read, a one-line error for one the incident cannot take.
     private func eventKind(incident: IncidentEvents) throws -> EventKind {
         switch action {
         case "note":
@@ -131,7 +141,7 @@ struct LogCommand: ParsableCommand {
         case "status":
             let value = try single("status investigating|identified|mitigated|resolved")
             guard let status = IncidentStatus(rawValue: value.lowercased()) else {
-                throw CLIError("unknown status \"\(value)\": use investigating, identified, mitigated or resolved")
+                throw usageError("unknown status \"\(value)\": use investigating, identified, mitigated or resolved")
             }
             return .statusChanged(status)
         case "severity":
@@ -139,7 +149,7 @@ struct LogCommand: ParsableCommand {
         case "check", "uncheck":
             let value = try single("\(action) N")
             guard let number = Int(value), number >= 1 else {
-                throw CLIError("checklist item must be a number from 1: got \"\(value)\"")
+                throw usageError("checklist item must be a number from 1: got \"\(value)\"")
             }
             let runbook = try incident.runbook()
             let item = try reference { () throws(RunbookReferenceError) in
@@ -158,13 +168,13 @@ struct LogCommand: ParsableCommand {
             return .runbookFeedback(runbook: runbook.id, step: stepKey, text: try joinedText("feedback TEXT"))
         case "role":
             guard values.count >= 2, let role = Role(rawValue: values[0].lowercased()) else {
-                throw CLIError("usage: role commander|scribe|responder NAME")
+                throw usageError("usage: role commander|scribe|responder NAME")
             }
             return .roleAssigned(role, person: values.dropFirst().joined(separator: " "))
         case "milestone":
             let value = try single("milestone impact-started|detected")
             guard let milestone = Milestone(rawValue: value) else {
-                throw CLIError("unknown milestone \"\(value)\": use impact-started or detected")
+                throw usageError("unknown milestone \"\(value)\": use impact-started or detected")
             }
             return .milestone(milestone)
         case "close":
@@ -178,7 +188,7 @@ struct LogCommand: ParsableCommand {
             guard summary.closed else { throw CLIError("incident \(summary.id) is not closed") }
             return .reopened
         default:
-            throw CLIError(
+            throw usageError(
                 "unknown action \"\(action)\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen"
             )
         }
@@ -186,27 +196,27 @@ struct LogCommand: ParsableCommand {
 
     private func stepEvent(runbook: Runbook) throws -> EventKind {
         guard values.count == 2, ["done", "skip"].contains(values[1]) else {
-            throw CLIError("usage: step N done | step N skip --reason R")
+            throw usageError("usage: step N done | step N skip --reason R")
         }
         let stepRef = try reference { () throws(RunbookReferenceError) in
             try RunbookReference.step(values[0], in: runbook)
         }
         if values[1] == "done" { return .stepDone(stepRef) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CLIError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
+            throw usageError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
         }
         return .stepSkipped(stepRef, reason: reason)
     }
 
-    /// Refuses options that the action would silently ignore.
+    /// Refuses options that the action would silently ignore, as usage errors.
     private func checkOptionsApply() throws {
-        if pin && action != "note" { throw CLIError("--pin applies to notes only") }
+        if pin && action != "note" { throw usageError("--pin applies to notes only") }
         if reason != nil && !(action == "step" && values.last == "skip") {
-            throw CLIError("--reason applies to `step N skip` only")
+            throw usageError("--reason applies to `step N skip` only")
         }
-        if step != nil && action != "feedback" { throw CLIError("--step applies to feedback only") }
+        if step != nil && action != "feedback" { throw usageError("--step applies to feedback only") }
         if force && !(action == "status" && values.map { $0.lowercased() } == ["resolved"]) {
-            throw CLIError("--force applies to `status resolved` only")
+            throw usageError("--force applies to `status resolved` only")
         }
     }
 
@@ -221,17 +231,17 @@ struct LogCommand: ParsableCommand {
 
     private func joinedText(_ usage: String) throws -> String {
         let text = values.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CLIError("usage: \(usage)") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw usageError("usage: \(usage)") }
         return text
     }
 
     private func single(_ usage: String) throws -> String {
-        guard values.count == 1, let value = values.first else { throw CLIError("usage: \(usage)") }
+        guard values.count == 1, let value = values.first else { throw usageError("usage: \(usage)") }
         return value
     }
 
     private func noValues() throws {
-        guard values.isEmpty else { throw CLIError("\(action) takes no values") }
+        guard values.isEmpty else { throw usageError("\(action) takes no values") }
     }
 }
 

@@ -5,8 +5,8 @@ import IncidentStore
 import Postmortem
 import RunbookKit
 
-/// Writes an incident's postmortem draft or JSON export to a file, whole or not at all, then records the export
-/// in the incident's timeline: what `respond export` and the guide's `x` key both do.
+/// Writes an incident's postmortem draft or JSON export to a file, whole or not at all, or to standard output,
+/// then records the export in the incident's timeline: what `respond export` and the guide's `x` key both do.
 enum PostmortemFile {
     /// The two export formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,19 +24,17 @@ enum PostmortemFile {
         var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
     }
 
-    /// Renders `events` in `format` to `path` (default: next to the journal), with the runbooks the incident refers
-    /// to looked up in `runbook`, and appends an `exportWritten` event by `actor`; returns the path and the
-    /// recorded events. A failure to write leaves any earlier file in
-    /// place and records nothing; a failure to record throws `NotRecorded` after the file is written.
+    /// Renders `events` in `format` to `destination` (default: a file next to the journal), with the runbooks the
+    /// incident refers to looked up in `runbook`, and appends an `exportWritten` event by `actor` (its path `-` for
+    /// standard output); returns the path and the recorded events. A failure to write leaves any earlier file in
+    /// place and records nothing; a failure to record throws `NotRecorded` after the document is written.
     static func write(
         _ location: IncidentLocation, events: [Event], runbook: (String) -> Runbook?, format: Format,
-        includeDiagram: Bool = true, path: String? = nil, actor: String, now: Date
+        includeDiagram: Bool = true, destination: OutputDestination? = nil, actor: String, now: Date
     ) throws -> (path: String, recorded: [Event]) {
         let state = IncidentState.fold(events)
         let runbooks = state.runbooks(lookup: runbook)
-        let chosen = path ?? (location.directory as NSString).appendingPathComponent(format.defaultFileName)
-        // The default file goes into the incident's own directory, which must not be a link out of the home.
-        try AtomicFile.write(to: chosen, ownDirectory: path == nil) { file in
+        let render = { (file: inout BufferedFile) throws in
             switch format {
             case .markdown:
                 PostmortemRenderer.writeMarkdown(
@@ -52,6 +50,19 @@ enum PostmortemFile {
                     throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
                 }
             }
+        }
+        let chosen: String
+        switch destination {
+        case .standardOutput:
+            chosen = "-"
+            try OutputDestination.writeToStandardOutput(render)
+        case .file(let path):
+            chosen = path
+            try AtomicFile.write(to: path, render)
+        case nil:
+            chosen = (location.directory as NSString).appendingPathComponent(format.defaultFileName)
+            // The default file goes into the incident's own directory, which must not be a link out of the home.
+            try AtomicFile.write(to: chosen, ownDirectory: true, render)
         }
         do {
             let recorded = try location.journal.append(

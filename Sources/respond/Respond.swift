@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RunbookKit
 
 /// The `respond` command: with no subcommand it opens the guide on the catalog.
 @main
@@ -6,11 +8,68 @@ struct Respond: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond",
         abstract: "Guide an on-call responder through an incident, step by step, and keep its timeline.",
+        version: respondVersion,
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
-            GuideCommand.self, ResumeCommand.self, ReviewCommand.self,
+            GuideCommand.self, ResumeCommand.self, ReviewCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: GuideCommand.self
     )
+
+    /// Parses and runs the command line after `ArgumentOrder` has put the shared options where the subcommand reads
+    /// them; a first word that names no command is a usage error that suggests the closest of the listed commands.
+    static func main() {
+        let names = configuration.subcommands.map { $0._commandName }
+        switch ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst()), commands: names) {
+        case .parse(let arguments):
+            run(arguments)
+        case .unknownCommand(let word):
+            let listed = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+            let suggestions = closestMatches(to: word, among: listed)
+            let hint =
+                suggestions.isEmpty
+                ? "`respond --help` lists the commands"
+                : "did you mean \(suggestions.joined(separator: ", "))?"
+            FileHandle.standardError.write(Data("Error: unknown command \"\(oneLine(word))\"; \(hint)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// Parses and runs `arguments` as `main(_:)` does, with two differences in what an error says. An error in a
+    /// line that does not name `guide` speaks of `respond`: without a subcommand ArgumentParser parses the line as
+    /// the default `guide` command, and its usage would name a command the user never typed. A usage error found
+    /// while the command runs (a value it could not read) shows that command's usage, not the top level's.
+    private static func run(_ arguments: [String]) {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data((spoken(fullMessage(for: error), arguments) + "\n").utf8))
+            Foundation.exit(status.rawValue)
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            let name = type(of: command)._commandName
+            let message =
+                "Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
+                + "  See 'respond \(name) --help' for more information."
+            FileHandle.standardError.write(Data((spoken(message, arguments) + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// `message` with `respond guide` said as `respond` when the user did not type `guide`.
+    private static func spoken(_ message: String, _ arguments: [String]) -> String {
+        arguments.contains(GuideCommand._commandName)
+            ? message : message.replacingOccurrences(of: "respond guide", with: "respond")
+    }
 }
+
+/// The version `respond --version` prints.
+let respondVersion = "0.9.0"

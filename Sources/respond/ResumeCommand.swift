@@ -14,7 +14,7 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
-    @Argument(help: .incident)
+    @Argument(help: .incident, completion: .incidentID)
     var incident: String?
 
     func run() throws {
@@ -34,7 +34,7 @@ struct ResumeCommand: ParsableCommand {
                 location = store.location(of: latest.id)
             }
         } catch let error as IncidentStoreError {
-            throw CLIError(error.description)
+            throw CLIError(GlobalOptions.explained(error, in: store))
         }
         let reference = location == store.location(of: location.id) ? location.id : location.journalPath
         try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands)

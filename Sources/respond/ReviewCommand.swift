@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import GuideUI
+import IncidentModel
 import IncidentStore
+import Postmortem
 import RunbookKit
 
 /// `respond review ID`: the incident commander's read-only view of an incident, following its journal live;
@@ -12,13 +14,14 @@ struct ReviewCommand: ParsableCommand {
         abstract: "Follow an incident as its commander: timeline, progress, adherence; annotate and pin.",
         discussion: """
             Opens a live view of the incident's timeline that another responder is writing. The only writes are \
-            commander notes (a) and pins (p). With --plain, prints the review as text for a chat or a ticket.
+            commander notes (a) and pins (p). With --plain, prints the review as text for a chat or a ticket; with \
+            --plain --json, as the JSON document `export --format json` writes, without recording an export.
             """
     )
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: .incident)
+    @Argument(help: .incident, completion: .incidentID)
     var incident: String
 
     @Flag(help: "Print the review as plain text on stdout instead of opening the live view.")
@@ -27,8 +30,13 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "With --plain, include system events (exports written, commands copied, pin changes).")
     var all = false
 
+    @Flag(help: "With --plain, print the incident as JSON (the document `export --format json` writes).")
+    var json = false
+
     func validate() throws {
         if all, !plain { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
+        if json, !plain { throw ValidationError("--json applies to --plain: respond review ID --plain --json") }
+        if json, all { throw ValidationError("--json always includes every event; leave out --all") }
     }
 
     func run() throws {
@@ -36,12 +44,34 @@ struct ReviewCommand: ParsableCommand {
         if plain {
             let contents = try options.readIncident(location)
             let runbooks = options.runbookLookup(withoutThem: "progress shows only what the journal recorded")
+            if json {
+                try printIncidentJSON(location, events: contents.events, runbook: runbooks)
+                return
+            }
             let text = ReviewPlainText.render(
                 incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil)
+    }
+
+    /// The incident as the JSON export describes it, made safe for a terminal; nothing is recorded, since the
+    /// review only reads.
+    private func printIncidentJSON(
+        _ location: IncidentLocation, events: [Event], runbook: (String) -> Runbook?
+    ) throws {
+        let state = IncidentState.fold(events)
+        var bytes: [UInt8] = []
+        do {
+            try PostmortemRenderer.writeJSON(
+                state: state, events: events, runbooks: state.runbooks(lookup: runbook), incidentID: location.id,
+                generatedAt: Date()
+            ) { bytes.append(contentsOf: $0) }
+        } catch {
+            throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
+        }
+        FileHandle.standardOutput.write(Data(terminalSafeJSON(String(decoding: bytes, as: UTF8.self)).utf8))
     }
 
     /// How the effect runner finds the incident again: its id when it lives under the home, else its journal.

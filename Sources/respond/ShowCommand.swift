@@ -9,8 +9,11 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The runbook id, a unique prefix of it, or letters of it in order.")
+    @Argument(help: "The runbook id, a unique prefix of it, or letters of it in order.", completion: .runbookID)
     var id: String
+
+    @Flag(help: "Print the parsed runbook as JSON: id, title, kind, severity, file, sections, steps, checklist.")
+    var json = false
 
     func run() throws {
         let catalog = try options.loadCatalog()
@@ -19,6 +22,10 @@ struct ShowCommand: ParsableCommand {
             runbook = try catalog.resolve(id)
         } catch {
             throw CLIError(error.description)
+        }
+        if json {
+            try printJSON(RunbookJSON(runbook))
+            return
         }
         // `show` is how an author checks what a runbook holds: every character a terminal would act on or not
         // show is printed in its visible form (`␛`, `\u{200B}`), in prose as in commands.

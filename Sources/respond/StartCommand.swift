@@ -15,7 +15,7 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
-    @Argument(help: "The runbook the incident starts on.")
+    @Argument(help: "The runbook the incident starts on.", completion: .runbookID)
     var runbook: String
 
     @Flag(help: "Create the incident without opening the guide; print its id.")
@@ -60,10 +60,10 @@ struct StartCommand: ParsableCommand {
     }
 }
 
-/// A severity as typed, `P1` or `p1`, or a one-line error listing the valid ones.
+/// A severity as typed, `P1` or `p1`, or a usage error listing the valid ones.
 func parseSeverity(_ text: String) throws -> Severity {
     guard let severity = Severity(rawValue: text.uppercased()) else {
-        throw CLIError("unknown severity \"\(text)\": use P0, P1, P2 or P3")
+        throw usageError("unknown severity \"\(text)\": use P0, P1, P2 or P3")
     }
     return severity
 }

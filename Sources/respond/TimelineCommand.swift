@@ -12,7 +12,7 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .incident)
+    @Argument(help: .incident, completion: .incidentID)
     var incident: String
 
     @Flag(help: "Print the journal's JSON lines as stored.")

@@ -34,7 +34,7 @@ struct JournalCommandTests {
         #expect(line.contains(#""runbook":"disk-full""#))
     }
 
-    @Test("start without a terminal or with a bad id or severity fails with one line")
+    @Test("start without a terminal or with a bad id fails with one line, with a bad severity with its usage")
     func startErrors() throws {
         let home = try makeHome()
         let interactive = try respond(["start", "disk-full"], home: home)
@@ -46,7 +46,9 @@ struct JournalCommandTests {
         #expect(badID.status != 0)
         #expect(badID.stderr.hasPrefix("Error: invalid incident id \"../../etc\""))
         let badSeverity = try respond(["start", "disk-full", "--detach", "--severity", "P9"], home: home)
-        #expect(badSeverity.stderr == "Error: unknown severity \"P9\": use P0, P1, P2 or P3\n")
+        #expect(badSeverity.status == 64)
+        #expect(
+            badSeverity.stderr.hasPrefix("Error: unknown severity \"P9\": use P0, P1, P2 or P3\nUsage: respond start "))
         let unknown = try respond(["start", "volcano", "--detach"], home: home)
         #expect(unknown.status != 0)
         #expect(unknown.stderr == "Error: no runbook matches \"volcano\"; `respond list` shows them all\n")
@@ -58,8 +60,8 @@ struct JournalCommandTests {
         let home = try makeHome()
         for value in ["0", "604801", "9223372036854775807"] {
             let result = try respond(["start", "disk-full", "--command-timeout", value], home: home)
-            #expect(result.status != 0)
-            #expect(result.stderr == "Error: --command-timeout must be 1 to 604800 seconds, not \(value)\n")
+            #expect(result.status == 64)
+            #expect(result.stderr.hasPrefix("Error: --command-timeout must be 1 to 604800 seconds, not \(value)\n"))
         }
     }
 
@@ -108,17 +110,34 @@ struct JournalCommandTests {
         #expect(lines[1].contains(#""actor":"bo""#))
     }
 
-    @Test("log validation errors are one line on stderr, non-zero, and write nothing")
+    @Test(
+        "log errors write nothing: a value that cannot be read is a usage error (64) with log's usage, one the incident cannot take one line (1)"
+    )
     func logErrors() throws {
         let home = try makeHome()
         let id = try start(home)
-        let cases: [([String], String)] = [
+        let usageErrors: [([String], String)] = [
             (
                 ["status", "fixed"],
-                "Error: unknown status \"fixed\": use investigating, identified, mitigated or resolved\n"
+                "Error: unknown status \"fixed\": use investigating, identified, mitigated or resolved"
             ),
-            (["step", "2", "skip"], "Error: skipping a step needs a reason: step 2 skip --reason \"why\"\n"),
-            (["check", "zero"], "Error: checklist item must be a number from 1: got \"zero\"\n"),
+            (["step", "2", "skip"], "Error: skipping a step needs a reason: step 2 skip --reason \"why\""),
+            (["check", "zero"], "Error: checklist item must be a number from 1: got \"zero\""),
+            (["status", "mitigated", "--pin"], "Error: --pin applies to notes only"),
+            (["step", "1", "done", "--reason", "r"], "Error: --reason applies to `step N skip` only"),
+            (["severity", "P5"], "Error: unknown severity \"P5\": use P0, P1, P2 or P3"),
+            (
+                ["dance"],
+                "Error: unknown action \"dance\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen"
+            ),
+        ]
+        for (arguments, expected) in usageErrors {
+            let result = try respond(["log", id] + arguments, home: home)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix(expected + "\nUsage: respond log "), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        let refusals: [([String], String)] = [
             (["check", "4"], "Error: runbook disk-full has no checklist item 4; items are 1–3\n"),
             (
                 ["step", "7", "done"],
@@ -129,16 +148,10 @@ struct JournalCommandTests {
                 "Error: runbook disk-full has no step \"nine\"; steps: diagnosis-1, diagnosis-2, resolution-1, resolution-2\n"
             ),
             (["reopen"], "Error: incident \(id) is not closed\n"),
-            (["status", "mitigated", "--pin"], "Error: --pin applies to notes only\n"),
-            (["step", "1", "done", "--reason", "r"], "Error: --reason applies to `step N skip` only\n"),
-            (
-                ["dance"],
-                "Error: unknown action \"dance\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen\n"
-            ),
         ]
-        for (arguments, expected) in cases {
+        for (arguments, expected) in refusals {
             let result = try respond(["log", id] + arguments, home: home)
-            #expect(result.status != 0)
+            #expect(result.status == 1)
             #expect(result.stderr == expected)
             #expect(result.stdout.isEmpty)
         }

@@ -166,7 +166,8 @@ struct LogSafetyTests {
                 """)
         #expect(try fileLines(journal(home, id)).count == 2)
         let misplaced = try respond(["log", id, "status", "mitigated", "--force"], home: home, timeZone: "UTC")
-        #expect(misplaced.stderr == "Error: --force applies to `status resolved` only\n")
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.hasPrefix("Error: --force applies to `status resolved` only\nUsage: respond log "))
 
         let forced = try respond(["log", id, "status", "resolved", "--force"], home: home, timeZone: "UTC")
         #expect(forced.status == 0, "\(forced.stderr)")
