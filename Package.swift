@@ -20,6 +20,11 @@ let package = Package(
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
+        // The words of the interface in English and Traditional Chinese: catalogs compiled into the binary.
+        .target(
+            name: "Localization",
+            resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
+        ),
         .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
         .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
@@ -65,6 +70,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

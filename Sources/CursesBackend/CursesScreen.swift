@@ -17,7 +17,7 @@ public final class CursesScreen: TerminalBackend {
 
     /// Starts curses on the controlling terminal (stdin/stdout), after `TerminalGuard.install()`.
     public init(term: String) throws(CursesError) {
-        setlocale(LC_ALL, "")
+        ProcessLocale.activateUTF8()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
             let screen = newterm(term, output, input)
         else { throw .cannotStart(term: term) }
