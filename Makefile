@@ -2,8 +2,8 @@
 # `make test-fast` leaves out the suites tagged slow, for a developer iterating; `make test` runs them all.
 SWIFT ?= swift
 RUNBOOKS ?= runbooks
-BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales
+BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config
+TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales curl prometheus-alertmanager
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 # How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
 # Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm, and startup skips

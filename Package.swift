@@ -27,6 +27,8 @@ let package = Package(
         ),
         .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
         .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
+        // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
+        .target(name: "Alerts", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
@@ -40,6 +42,9 @@ let package = Package(
             name: "CommandRunner",
             dependencies: ["IncidentModel", "IncidentStore", "RunbookKit", "TerminalText", "CProcessSpawn"]
         ),
+
+        // Reads the alerts firing now from an Alertmanager's HTTP API (an effect at the edge; URLSession over libcurl).
+        .target(name: "AlertmanagerClient", dependencies: ["Alerts"]),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalFrame"]),
@@ -71,6 +76,8 @@ let package = Package(
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
+        .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

@@ -65,7 +65,7 @@ extension Catalog {
     /// Up to three ids within a small edit distance of the query, closest first.
     private func suggestions(for wanted: String) -> [String] {
         let limit = max(2, wanted.count / 2)
-        let scored: [(id: String, distance: Int)] = runbookIDs.map { ($0, Self.editDistance(wanted, $0.lowercased())) }
+        let scored: [(id: String, distance: Int)] = runbookIDs.map { ($0, editDistance(wanted, $0.lowercased())) }
         let close = scored.filter { $0.distance <= limit }
         let sorted = close.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
         return sorted.prefix(3).map(\.id)
@@ -77,21 +77,5 @@ extension Catalog {
             remaining = remaining.dropFirst()
         }
         return remaining.isEmpty
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
