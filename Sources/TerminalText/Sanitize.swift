@@ -45,25 +45,53 @@ public func containsControlCharacter(_ text: String) -> Bool {
 }
 
 private func containsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
     var index = 0
-    while index < bytes.count {
-        let byte = bytes[index]
-        if byte < 0x20 {
-            if byte != 0x09 && byte != 0x0A { return true }
-        } else if byte == 0x7F {
-            return true
-        } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-            return true
-        } else if byte == 0xE2, index + 2 < bytes.count {
-            let second = bytes[index + 1]
-            let third = bytes[index + 2]
-            if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
-                return true
-            }
+    // Eight bytes at a time: a word without a byte that can start a control character is passed over whole, and
+    // only a word with one is looked at byte by byte. Most words of CJK or English text have none.
+    while index + 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if mayStartControlCharacter(word) {
+            for offset in index..<index + 8 where controlCharacterStarts(at: offset, in: bytes) { return true }
         }
+        index += 8
+    }
+    while index < bytes.count {
+        if controlCharacterStarts(at: index, in: bytes) { return true }
         index += 1
     }
     return false
+}
+
+/// Whether the control character's UTF-8 bytes start at `index`.
+private func controlCharacterStarts(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x20 { return byte != 0x09 && byte != 0x0A }
+    if byte == 0x7F { return true }
+    if byte == 0xC2, index + 1 < bytes.count { return (0x80...0x9F).contains(bytes[index + 1]) }
+    if byte == 0xE2, index + 2 < bytes.count {
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+    }
+    return false
+}
+
+/// Whether any of the eight bytes of `word` is one a control character starts with: below 0x20 but tab and
+/// line feed, 7F, C2 or E2. Never false when one is; each byte is tested on its own, without a carry or borrow
+/// reaching the next.
+private func mayStartControlCharacter(_ word: UInt64) -> Bool {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // The high bit of each byte of `x` that is zero.
+    func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+    // (b & 0x7F) + 0x60 reaches 0x80 exactly when b & 0x7F is at least 0x20.
+    let belowSpace = ~(((word & lows) &+ 0x6060_6060_6060_6060) | word) & highs
+    let tabOrLineFeed = zeroBytes(word ^ 0x0909_0909_0909_0909) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+    let delete = zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+    // C2 and E2 differ only in the bit 0x20: with it set in every byte, both read E2.
+    let leadC2OrE2 = zeroBytes((word | 0x2020_2020_2020_2020) ^ 0xE2E2_E2E2_E2E2_E2E2)
+    return ((belowSpace & ~tabOrLineFeed) | delete | leadC2OrE2) != 0
 }
 
 /// Whether the scalar, inside a command, can make what the screen shows differ from what the shell runs: a

@@ -115,6 +115,25 @@ struct RedactorTests {
         #expect(Redactor.redact(Redactor.redact(input)) == expected)
     }
 
+    @Test("a rule's keyword is found in a text exactly when Foundation's contains finds it, on thousands of texts")
+    func keywordSearchAgreesWithFoundation() {
+        let keywords = Set(Redactor.rules.flatMap(\.keywords)).sorted()
+        // Pieces of keywords, their neighbours in the alphabet, and multi-byte text, so that near misses abound.
+        let pieces =
+            keywords + [
+                "p", "a", "s", "k", "e", "y", "_", "-", ":", "/", " ", "\n", "中文", "é", "ß", "🔑", "pas", "toke",
+            ]
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...12, using: &random)
+            var text = (0..<count).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            for keyword in keywords {
+                let found = text.withUTF8 { Redactor.holds(Array(keyword.utf8), in: $0) }
+                #expect(found == text.contains(keyword), "\(keyword) in \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("every rule compiles, is documented, and matches at least one case here")
     func everyRuleCovered() throws {
         #expect(Redactor.rules.count == 17)

@@ -115,6 +115,28 @@ struct SanitizeTests {
         }
     }
 
+    @Test("the byte scan agrees with isControlCharacter at every offset, across its eight-byte words and at the end")
+    func containsControlsAtEveryOffset() {
+        let scalars: [Unicode.Scalar] = [
+            "\u{0}", "\u{8}", "\t", "\n", "\u{B}", "\r", "\u{1B}", "\u{1F}", " ", "~", "\u{7F}", "\u{80}", "\u{85}",
+            "\u{9F}", "\u{A0}", "\u{FF}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}",
+            "\u{2069}", "\u{206A}", "\u{3000}", "中", "👩",
+        ]
+        for scalar in scalars {
+            for filler in ["a", "中", "\n"] {
+                for before in 0..<17 {
+                    for after in 0..<9 {
+                        let text =
+                            String(repeating: filler, count: before) + String(Character(scalar))
+                            + String(repeating: filler, count: after)
+                        let expected = text.unicodeScalars.contains(where: isControlCharacter)
+                        #expect(containsControlCharacter(text) == expected, "\(Array(text.unicodeScalars))")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("characters are named by code point and abbreviation or Unicode name")
     func names() {
         #expect(characterName("\u{1B}") == "U+001B ESC")

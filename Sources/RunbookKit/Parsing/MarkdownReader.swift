@@ -79,16 +79,17 @@ private struct SourceLines {
         if lineStarts == nil {
             bytes = Array(text.utf8)
             var starts = [0]
-            bytes.withUnsafeBufferPointer { buffer in
+            let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
                 var offset = 0
                 while let newline = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: buffer, from: offset) {
                     offset = newline + 1
                     starts.append(offset)
                 }
+                return ByteSearch.firstOffset(of: UInt8(ascii: "\r"), in: buffer) != nil
             }
             // cmark numbers lines ending in a lone CR too; the rare file with one is split the same way, so that a
             // fence's end line is the line cmark means.
-            if bytes.contains(UInt8(ascii: "\r")) {
+            if hasCarriageReturn {
                 starts = [0]
                 let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
                 for (offset, byte) in bytes.enumerated()
