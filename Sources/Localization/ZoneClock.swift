@@ -1,0 +1,98 @@
+import FoundationEssentials
+
+/// Times as a reader in one time zone reads them: wall-clock time with the zone named, and an unambiguous form
+/// with the offset for records read elsewhere. The zone is given (the machine's, or `TZ`), never looked up here.
+public struct ZoneClock: Sendable {
+    /// The zone times are shown in.
+    public let zone: TimeZone
+
+    /// A clock for a zone.
+    public init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// A clock that shows UTC.
+    public static let utc = ZoneClock(zone: TimeZone(secondsFromGMT: 0) ?? .gmt)
+
+    /// `14:05`.
+    public func clock(_ date: Date) -> String {
+        let wall = parts(date)
+        return pad(wall.hour) + ":" + pad(wall.minute)
+    }
+
+    /// `2026-12-03 14:05`.
+    public func dateTime(_ date: Date) -> String {
+        let wall = parts(date)
+        return "\(wall.year)-\(pad(wall.month))-\(pad(wall.day)) \(pad(wall.hour)):\(pad(wall.minute))"
+    }
+
+    /// `2026-12-03T14:05:09+08:00`: the local wall time with its offset, which names one instant wherever it is read.
+    public func timestamp(_ date: Date) -> String {
+        let wall = parts(date)
+        return
+            "\(wall.year)-\(pad(wall.month))-\(pad(wall.day))T\(pad(wall.hour)):\(pad(wall.minute)):\(pad(wall.second))"
+            + offsetText(wall.offset, separator: ":")
+    }
+
+    /// The zone as a reader needs it: `UTC`, or `UTC+8` / `UTC+5:30` with the zone's name, `Asia/Taipei (UTC+8)`,
+    /// at the given instant (offsets change with daylight saving time).
+    public func zoneName(at date: Date) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let name = zone.identifier
+        let utcNames: Set<String> = ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Universal", "Zulu", "GMT+0"]
+        if offset == 0, utcNames.contains(name) { return "UTC" }
+        let short = shortOffset(offset)
+        if name.isEmpty || name.hasPrefix("GMT") || name.hasPrefix("UTC") { return short }
+        return "\(name) (\(short))"
+    }
+
+    private func shortOffset(_ offset: Int) -> String {
+        guard offset != 0 else { return "UTC" }
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        let hours = minutes / 60
+        return minutes % 60 == 0 ? "UTC\(sign)\(hours)" : "UTC\(sign)\(hours):\(pad(minutes % 60))"
+    }
+
+    private func offsetText(_ offset: Int, separator: String) -> String {
+        guard offset != 0 else { return "Z" }
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        return sign + pad(minutes / 60) + separator + pad(minutes % 60)
+    }
+
+    private struct Wall {
+        var year: Int
+        var month: Int
+        var day: Int
+        var hour: Int
+        var minute: Int
+        var second: Int
+        var offset: Int
+    }
+
+    /// The wall-clock fields of an instant in the zone, by the proleptic Gregorian calendar (Howard Hinnant's
+    /// days-to-civil algorithm), without a Calendar and the locale data it loads.
+    private func parts(_ date: Date) -> Wall {
+        let offset = zone.secondsFromGMT(for: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return Wall(
+            year: year, month: month, day: day, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60,
+            second: secondOfDay % 60, offset: offset)
+    }
+
+    private func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
+    }
+}
