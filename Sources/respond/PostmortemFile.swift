@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import Postmortem
 import RunbookKit
 
@@ -22,6 +23,11 @@ enum PostmortemFile {
         let reason: String
 
         var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
+
+        /// The same in the words of `localizer`.
+        func description(in localizer: Localizer) -> String {
+            localizer.tr("cli.export.not_recorded", ["path": path, "reason": reason])
+        }
     }
 
     /// Renders `events` in `format` to `destination` (default: a file next to the journal), with the runbooks the

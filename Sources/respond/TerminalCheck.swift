@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import Localization
 
 /// Decides, before curses starts, whether this process can show the guide: a terminal on stdin and stdout
 /// and a terminal type that terminfo knows. Curses itself would print and exit on its own otherwise.
@@ -26,6 +27,22 @@ struct TerminalCheck {
                 + " Without one, use: respond list, respond show ID, respond start RUNBOOK --detach,"
                 + " respond log ID, respond timeline ID, respond export ID"
         }
+
+        /// The same line in the words of `localizer`.
+        func description(in localizer: Localizer) -> String {
+            let reason =
+                switch self {
+                case .notATerminal(let stream):
+                    stream == TerminalCheck.standardInput
+                        ? localizer.tr("cli.terminal.stdin_not_a_terminal")
+                        : localizer.tr("cli.terminal.stdout_not_a_terminal")
+                case .noTerm: localizer.tr("cli.terminal.no_term")
+                case .dumbTerm: localizer.tr("cli.terminal.dumb_term")
+                case .unknownTerm(let term): localizer.tr("cli.terminal.unknown_term", ["term": term])
+                case .noTerminfo(let term): localizer.tr("cli.terminal.no_terminfo", ["term": term])
+                }
+            return localizer.tr("cli.terminal.needed", ["reason": reason])
+        }
     }
 
     /// What the guide was given to run on.
@@ -46,8 +63,8 @@ struct TerminalCheck {
 
     /// The terminal type to start curses with, or the reason it cannot start.
     func terminalType() throws(Problem) -> String {
-        guard stdinIsTerminal else { throw .notATerminal(stream: "standard input") }
-        guard stdoutIsTerminal else { throw .notATerminal(stream: "standard output") }
+        guard stdinIsTerminal else { throw .notATerminal(stream: Self.standardInput) }
+        guard stdoutIsTerminal else { throw .notATerminal(stream: Self.standardOutput) }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
         guard term != "dumb" else { throw .dumbTerm }
         switch terminfo(term) {
@@ -56,6 +73,10 @@ struct TerminalCheck {
         case .noDatabase: throw .noTerminfo(term)
         }
     }
+
+    /// The streams a problem names.
+    static let standardInput = "standard input"
+    static let standardOutput = "standard output"
 
     /// Whether the view may use color: `NO_COLOR` set to anything non-empty turns it off.
     var colorEnabled: Bool {
