@@ -79,16 +79,19 @@ let package = Package(
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RunbookKitTests", dependencies: ["RunbookKit", "Localization", "TestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "IncidentModelTests",
             dependencies: [
-                "IncidentModel", "RunbookKit", "TestSupport",
+                "IncidentModel", "RunbookKit", "Localization", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
-            name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "TestSupport"]
+            name: "IncidentStoreTests",
+            dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "Localization", "TestSupport"]
         ),
         .testTarget(
             name: "PostmortemTests", dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "TestSupport"],
