@@ -14,6 +14,7 @@ func errorText(_ error: any Error, _ localizer: Localizer) -> String {
     case let error as RunbookReferenceError: error.description(in: localizer)
     case let error as TypedTimeError: error.description(in: localizer)
     case let error as PostmortemFile.NotRecorded: error.description(in: localizer)
+    case let error as OutputFailure: error.description(in: localizer)
     case let error as CustomStringConvertible: error.description
     default: "\(error)"
     }

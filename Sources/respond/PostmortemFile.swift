@@ -22,9 +22,9 @@ enum PostmortemFile {
         let path: String
         let reason: String
 
-        var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
+        var description: String { description(in: Localizer(.english)) }
 
-        /// The same in the words of `localizer`.
+        /// What was written and why it is not in the timeline, in the words of `localizer`.
         func description(in localizer: Localizer) -> String {
             localizer.tr("cli.export.not_recorded", ["path": path, "reason": reason])
         }

@@ -60,6 +60,8 @@ struct Respond: ParsableCommand {
             fail(error.description, arguments)
         } catch let error as PostmortemFile.NotRecorded {
             fail(error.description(in: GlobalOptions.localizer(arguments: arguments)), arguments)
+        } catch let error as OutputFailure {
+            fail(error.description(in: GlobalOptions.localizer(arguments: arguments)), arguments)
         } catch let error as ValidationError {
             let name = type(of: command)._commandName
             let message =

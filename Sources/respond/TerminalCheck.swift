@@ -13,22 +13,10 @@ struct TerminalCheck {
         case unknownTerm(String)
         case noTerminfo(String)
 
-        /// One line: what is wrong, and the commands that work without a terminal.
-        var description: String {
-            let reason =
-                switch self {
-                case .notATerminal(let stream): "\(stream) is not a terminal"
-                case .noTerm: "TERM is not set"
-                case .dumbTerm: "TERM=dumb cannot show the guide"
-                case .unknownTerm(let term): "the terminal type TERM=\(term) is unknown to terminfo"
-                case .noTerminfo(let term): "no terminfo database found for TERM=\(term)"
-                }
-            return "respond: \(reason); the interactive guide needs a terminal."
-                + " Without one, use: respond list, respond show ID, respond start RUNBOOK --detach,"
-                + " respond log ID, respond timeline ID, respond export ID"
-        }
+        /// One line in English: what is wrong, and the commands that work without a terminal.
+        var description: String { description(in: Localizer(.english)) }
 
-        /// The same line in the words of `localizer`.
+        /// What is wrong and the commands that work without a terminal, in the words of `localizer`.
         func description(in localizer: Localizer) -> String {
             let reason =
                 switch self {

@@ -111,6 +111,22 @@ struct LanguageCommandTests {
         #expect(result.stderr == "錯誤：沒有「lsit」這個指令；你是要用 list 嗎？\n")
     }
 
+    @Test("without a terminal, the guide says why and what works instead in Chinese, and exits 2")
+    func terminalCheck() throws {
+        let home = try makeHome()
+        let result = try respond(["--lang", "zh-TW"], home: home, language: [:])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("respond：標準輸入不是終端機；互動式引導需要終端機。"), "\(result.stderr)")
+    }
+
+    @Test("lint's summary counts files, errors and warnings in Chinese")
+    func lintSummary() throws {
+        let home = try makeHome()
+        let result = try respond(["lint"], home: home, language: ["LC_MESSAGES": "zh_TW.UTF-8"])
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last == "已檢查 1 個檔案：0 個錯誤、0 個警告", "\(result.stdout)")
+    }
+
     @Test("the incidents table has Chinese headers and statuses, its columns aligned by display width")
     func incidentsTable() throws {
         let home = try homeWithIncident()
