@@ -25,8 +25,8 @@ let package = Package(
             name: "Localization",
             resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
         ),
-        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
-        .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
+        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText", "Localization"]),
+        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
-        .target(name: "IncidentStore", dependencies: ["IncidentModel"]),
+        .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
         .target(
@@ -53,7 +53,7 @@ let package = Package(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "TerminalFrame", "CommandRunner",
+                "TerminalText", "TerminalFrame", "CommandRunner", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,16 +79,19 @@ let package = Package(
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RunbookKitTests", dependencies: ["RunbookKit", "Localization", "TestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "IncidentModelTests",
             dependencies: [
-                "IncidentModel", "RunbookKit", "TestSupport",
+                "IncidentModel", "RunbookKit", "Localization", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
-            name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "TestSupport"]
+            name: "IncidentStoreTests",
+            dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "Localization", "TestSupport"]
         ),
         .testTarget(
             name: "PostmortemTests", dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "TestSupport"],

@@ -14,7 +14,7 @@ enum ArgumentOrder {
     /// The shared options that take a value (`--runbooks DIR` or `--runbooks=DIR`): every command's, then those of
     /// the commands that open the guide.
     static let sharedValueOptions: Set<String> = [
-        "--runbooks", "--home", "--as", "--command-timeout", "--output-cap",
+        "--runbooks", "--home", "--as", "--lang", "--command-timeout", "--output-cap",
     ]
 
     /// The shared options that take no value.

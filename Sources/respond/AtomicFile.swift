@@ -24,7 +24,7 @@ enum AtomicFile {
             directory = try PrivateFiles.openDirectory(directoryPath, create: false)
         } else {
             directory = open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard directory >= 0 else { throw failure("cannot write", path) }
+            guard directory >= 0 else { throw failure(.write, path) }
         }
         defer { close(directory) }
         let (fd, temporary) = try createTemporary(in: directory, for: path)
@@ -41,14 +41,14 @@ enum AtomicFile {
         close(fd)
         guard result == 0 else {
             unlinkat(directory, temporary, 0)
-            throw failure("cannot write", path, errno: result)
+            throw failure(.write, path, errno: result)
         }
         guard renameat(directory, temporary, directory, name) == 0 else {
             let error = errno
             unlinkat(directory, temporary, 0)
-            throw failure("cannot move the export into place at", path, errno: error)
+            throw failure(.move, path, errno: error)
         }
-        guard fsync(directory) == 0 else { throw failure("cannot flush the directory of", path) }
+        guard fsync(directory) == 0 else { throw failure(.flushDirectory, path) }
     }
 
     /// Creates a new temporary file with a random name in `directory`, mode `mode`, and returns it open for
@@ -62,21 +62,22 @@ enum AtomicFile {
             let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd < 0 {
                 if errno == EEXIST || errno == EINTR { continue }
-                throw failure("cannot write", path)
+                throw failure(.write, path)
             }
             guard fchmod(fd, mode) == 0 else {
                 let error = errno
                 close(fd)
                 unlinkat(directory, name, 0)
-                throw failure("cannot write", path, errno: error)
+                throw failure(.write, path, errno: error)
             }
             return (fd, name)
         }
-        throw failure("cannot write", path, errno: EEXIST)
+        throw failure(.write, path, errno: EEXIST)
     }
 
-    private static func failure(_ what: String, _ path: String, errno code: Int32 = errno) -> CLIError {
-        CLIError("\(what) \(path): \(String(cString: strerror(code)))")
+    private static func failure(_ step: OutputFailure.Step, _ path: String, errno code: Int32 = errno) -> OutputFailure
+    {
+        OutputFailure(step: step, path: path, code: code)
     }
 }
 

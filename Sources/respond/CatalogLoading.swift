@@ -10,20 +10,23 @@ extension GlobalOptions {
         do {
             return try Catalog.load(directory: path)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(errorText(error, localizer()))
         }
     }
 }
 
 extension GlobalOptions {
     /// The runbooks by id, each parsed when first asked for; without a readable runbook directory, none, after a
-    /// warning that ends with `consequence` (what the command does without them).
+    /// warning that ends with `consequence` (what the command does without them, in the words of `localizer()`).
     func runbookLookup(withoutThem consequence: String) -> (String) -> Runbook? {
         do {
             let catalog = try loadCatalog()
             return { catalog.runbook(id: $0) }
         } catch {
-            printWarning("\(error); \(consequence)")
+            let localizer = localizer()
+            printWarning(
+                localizer.tr("cli.warning.without_runbooks", ["problem": "\(error)", "consequence": consequence]),
+                localizer)
             return { _ in nil }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandRunner
 import Foundation
+import Localization
 
 /// Options of the commands that open the guide, about running a runbook's commands from it.
 struct CommandOptions: ParsableArguments {
@@ -28,27 +29,35 @@ struct CommandOptions: ParsableArguments {
         ExecutionPolicy.resolve(noExecFlag: noExec, environment: environment)
     }
 
-    /// The policy, the timeout and the output cap together, for the runtime.
-    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CommandSettings {
+    /// The policy, the timeout and the output cap together, for the runtime; a bad value is said in the words
+    /// of `localizer`.
+    func settings(
+        environment: [String: String] = ProcessInfo.processInfo.environment, localizer: Localizer
+    ) throws -> CommandSettings {
         CommandSettings(
-            policy: policy(environment: environment), timeout: try timeout(environment: environment),
-            outputCap: try outputCap(environment: environment))
+            policy: policy(environment: environment), timeout: try timeout(environment: environment, localizer),
+            outputCap: try outputCap(environment: environment, localizer))
     }
 
     /// The longest timeout accepted: a week. A command that must run longer belongs in a shell, not the guide.
     static let maximumTimeout = 7 * 24 * 60 * 60
 
     /// How long a command may run, or an error naming the bad value.
-    func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
+    func timeout(
+        environment: [String: String] = ProcessInfo.processInfo.environment, _ localizer: Localizer
+    ) throws -> Duration {
+        let maximum = String(Self.maximumTimeout)
         if let commandTimeout {
             guard (1...Self.maximumTimeout).contains(commandTimeout) else {
-                throw usageError("--command-timeout must be 1 to \(Self.maximumTimeout) seconds, not \(commandTimeout)")
+                throw usageError(
+                    localizer.tr(
+                        "cli.option.command_timeout", ["maximum": maximum, "value": String(commandTimeout)]))
             }
             return .seconds(commandTimeout)
         }
         if let text = environment["RESPOND_COMMAND_TIMEOUT"], !text.isEmpty {
             guard let seconds = Int(text), (1...Self.maximumTimeout).contains(seconds) else {
-                throw CLIError("RESPOND_COMMAND_TIMEOUT must be 1 to \(Self.maximumTimeout) seconds, not \"\(text)\"")
+                throw CLIError(localizer.tr("cli.environment.command_timeout", ["maximum": maximum, "value": text]))
             }
             return .seconds(seconds)
         }
@@ -59,21 +68,23 @@ struct CommandOptions: ParsableArguments {
     static let outputCapRange = (1 << 10)...(1 << 40)
 
     /// How much of one run's output its file keeps, or an error naming the bad value.
-    func outputCap(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int {
+    func outputCap(
+        environment: [String: String] = ProcessInfo.processInfo.environment, _ localizer: Localizer
+    ) throws -> Int {
         if let outputCap {
-            return try Self.cap(outputCap, source: "--output-cap")
+            return try Self.cap(outputCap, source: "--output-cap", localizer)
         }
         if let text = environment["RESPOND_OUTPUT_CAP"], !text.isEmpty {
-            return try Self.cap(text, source: "RESPOND_OUTPUT_CAP")
+            return try Self.cap(text, source: "RESPOND_OUTPUT_CAP", localizer)
         }
         return CommandRequest.defaultOutputCap
     }
 
     /// The cap `text` names; a bad one is a usage error when typed as an option, a one-line error when it comes
     /// from the environment.
-    private static func cap(_ text: String, source: String) throws -> Int {
+    private static func cap(_ text: String, source: String, _ localizer: Localizer) throws -> Int {
         guard let bytes = ByteSize.parse(text), outputCapRange.contains(bytes) else {
-            let message = "\(source) must be a size from 1K to 1T, such as 20M, 512K or 1G, not \"\(text)\""
+            let message = localizer.tr("cli.option.output_cap", ["source": source, "value": text])
             if source.hasPrefix("--") { throw usageError(message) }
             throw CLIError(message)
         }

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import IncidentStore
+import Localization
 import RunbookKit
 import TerminalText
 
@@ -13,6 +14,8 @@ final class EffectRunner {
     private let actor: String
     private let catalog: Catalog
     private let clipboard: Clipboard
+    /// The words failures are reported in.
+    private let localizer: Localizer
     private var locations: [String: IncidentLocation] = [:]
     private var followers: [String: JournalFollower] = [:]
     /// The last reason each incident's journal could not be followed, so it is said once.
@@ -29,12 +32,16 @@ final class EffectRunner {
     private(set) var unrescued: (reason: String, lines: String)?
 
     /// A runner over the incidents kept in `home`, acting as `actor`, reading runbooks from `catalog` (for the
-    /// guide and for exports), running commands with `commands`.
-    init(home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings) {
+    /// guide and for exports), running commands with `commands`, reporting failures in the words of `localizer`.
+    init(
+        home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings,
+        localizer: Localizer
+    ) {
         store = IncidentStore(home: home)
         self.actor = actor
         self.catalog = catalog
         self.clipboard = clipboard
+        self.localizer = localizer
         command = CommandSlot(settings: commands)
     }
 
@@ -58,7 +65,7 @@ final class EffectRunner {
                 waiting.removeAll { $0.incidentID == incidentID }
                 return [.rescued(path: path)]
             } catch {
-                return [.rescueFailed(reason: error.description)]
+                return [.rescueFailed(reason: errorText(error, localizer))]
             }
         case .loadIncident(let reference):
             return loadIncident(reference)
@@ -112,7 +119,7 @@ final class EffectRunner {
             remember(location)
             return .incidentOpened(id: location.id, events: [event])
         } catch {
-            return .incidentOpenFailed(reason: error.description)
+            return .incidentOpenFailed(reason: errorText(error, localizer))
         }
     }
 
@@ -157,9 +164,10 @@ final class EffectRunner {
         } catch .locked(let path, _) {
             let waited = Date().timeIntervalSince(since)
             guard waited >= timeout else { return nil }
-            return .journalFailed(reason: JournalError.locked(path: path, waitedSeconds: waited).description)
+            return .journalFailed(
+                reason: JournalError.locked(path: path, waitedSeconds: waited).description(in: localizer))
         } catch {
-            return .journalFailed(reason: error.description)
+            return .journalFailed(reason: error.description(in: localizer))
         }
     }
 
@@ -170,12 +178,8 @@ final class EffectRunner {
             remember(location, after: contents)
             let loaded = Message.incidentLoaded(id: location.id, events: contents.events)
             return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems)]
-        } catch let error as IncidentStoreError {
-            return [.incidentLoadFailed(id: reference, reason: error.description)]
-        } catch let error as JournalError {
-            return [.incidentLoadFailed(id: reference, reason: error.description)]
         } catch {
-            return [.incidentLoadFailed(id: reference, reason: "\(error)")]
+            return [.incidentLoadFailed(id: reference, reason: errorText(error, localizer))]
         }
     }
 
@@ -184,7 +188,7 @@ final class EffectRunner {
             let listing = try store.list()
             return .openIncidentsListed(listing.incidents.filter { !$0.closed })
         } catch {
-            return .openIncidentsFailed(reason: error.description)
+            return .openIncidentsFailed(reason: errorText(error, localizer))
         }
     }
 
@@ -199,9 +203,9 @@ final class EffectRunner {
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {
             // The draft is on disk but the timeline does not say so: an error to see, not a success.
-            return [.exportFailed(reason: unrecorded.description)]
+            return [.exportFailed(reason: unrecorded.description(in: localizer))]
         } catch {
-            return [.exportFailed(reason: "\(error)")]
+            return [.exportFailed(reason: errorText(error, localizer))]
         }
     }
 

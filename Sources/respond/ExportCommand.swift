@@ -29,11 +29,12 @@ struct ExportCommand: ParsableCommand {
     var noDiagram = false
 
     func run() throws {
+        let localizer = global.localizer()
         let location = try global.resolveIncident(incident)
         let events = try global.readIncident(location).events
         let written = try PostmortemFile.write(
             location, events: events,
-            runbook: global.runbookLookup(withoutThem: "the export leaves out what the runbooks say"), format: format,
+            runbook: global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")), format: format,
             includeDiagram: !noDiagram,
             destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date()
         )

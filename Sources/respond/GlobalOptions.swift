@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Localization
 import TerminalText
 
-/// Options every subcommand shares: where the runbooks are, where incidents are kept, and who is acting.
+/// Options every subcommand shares: where the runbooks are, where incidents are kept, who is acting, and the
+/// language of what is printed.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The runbook directory (default: $RESPOND_RUNBOOKS, else ./runbooks).")
     var runbooks: String?
@@ -17,6 +19,48 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Who is acting (default: $RESPOND_ACTOR, else $USER).")
     var actor: String?
 
+    @Option(
+        name: .long,
+        help: "The language of messages: en or zh-TW (default: $RESPOND_LANG, else $LC_ALL, $LC_MESSAGES, $LANG).")
+    var lang: String?
+
+    /// Refuses a `--lang` that names no language we speak, in the language of the environment.
+    func validate() throws {
+        guard let lang, Language(tag: lang) == nil else { return }
+        throw usageError(Self.localizer(lang: nil).tr("cli.lang.unknown", ["value": lang]))
+    }
+
+    /// The words everything this process prints is in: `--lang`, else the language of the environment.
+    func localizer(environment: [String: String] = ProcessInfo.processInfo.environment) -> Localizer {
+        Self.localizer(lang: lang, environment: environment)
+    }
+
+    /// The one place the language is chosen: `lang` (a `--lang` value) when it names a language, else
+    /// `RESPOND_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`.
+    static func localizer(
+        lang: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Localizer {
+        Localizer(lang.flatMap(Language.init(tag:)) ?? Language.of(environment: environment))
+    }
+
+    /// The words of a command line not yet parsed (an unknown command): its `--lang VALUE` or `--lang=VALUE`
+    /// before any `--`, else the environment's.
+    static func localizer(arguments: [String]) -> Localizer {
+        var lang: String?
+        var index = arguments.startIndex
+        while index < arguments.endIndex, arguments[index] != "--" {
+            let word = arguments[index]
+            if word == "--lang", index + 1 < arguments.endIndex {
+                lang = arguments[index + 1]
+                index += 1
+            } else if word.hasPrefix("--lang=") {
+                lang = String(word.dropFirst("--lang=".count))
+            }
+            index += 1
+        }
+        return localizer(lang: lang)
+    }
+
     /// The runbook directory to use, or an error that says every place that was looked at.
     func runbookDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         // An empty value is no value, as for $RESPOND_HOME and $RESPOND_ACTOR.
@@ -24,14 +68,13 @@ struct GlobalOptions: ParsableArguments {
         let given = runbooks.map { ($0, "--runbooks") } ?? environmentValue.map { ($0, "$RESPOND_RUNBOOKS") }
         if let (directory, source) = given {
             guard isDirectory(directory) else {
-                throw CLIError("runbook directory \(directory) does not exist (from \(source))")
+                throw CLIError(
+                    localizer().tr("cli.runbooks.missing_directory", ["directory": directory, "source": source]))
             }
             return directory
         }
         if isDirectory("runbooks") { return "runbooks" }
-        throw CLIError(
-            "no runbooks found: looked at --runbooks, $RESPOND_RUNBOOKS and ./runbooks; pass --runbooks DIR"
-        )
+        throw CLIError(localizer().tr("cli.runbooks.none_found"))
     }
 
     /// The incident home directory to use.

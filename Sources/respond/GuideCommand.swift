@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import GuideUI
+import Localization
 import RunbookKit
 
 /// `respond` with no subcommand: the catalog of runbooks, to find one by symptom and start an incident.
@@ -25,22 +26,24 @@ enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
     /// `commands` nil runs none (the read-only review).
     static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions?) throws {
+        // The language of the line (`--lang`) or the environment, for everything the guide says.
+        let localizer = options.localizer()
         // A bad option is the first thing to say, before anything about the terminal it would run in.
-        let settings = try commands?.settings() ?? .readOnly
+        let settings = try commands?.settings(localizer: localizer) ?? .readOnly
         let check = TerminalCheck.current()
         let term: String
         do {
             term = try check.terminalType()
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            FileHandle.standardError.write(Data((error.description(in: localizer) + "\n").utf8))
             throw ExitCode(2)
         }
         let catalog = try options.loadCatalog()
         let library = Library(catalog: catalog)
-        let launch = try resolved(start, in: catalog)
+        let launch = try resolved(start, in: catalog, localizer)
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,
-            clipboard: Clipboard.current(), commands: settings)
+            clipboard: Clipboard.current(), commands: settings, localizer: localizer)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)
         defer { screen.close() }
@@ -51,7 +54,7 @@ enum InteractiveGuide {
         model.commandsDisabledBy = settings.policy.disabledBy
         var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         screen.close()
-        if reportRescue(runner), status == 0 { status = rescuedStatus }
+        if reportRescue(runner, localizer), status == 0 { status = rescuedStatus }
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -60,31 +63,26 @@ enum InteractiveGuide {
 
     /// Says on the restored terminal where unsaved events went (or, when no file could take them, prints them);
     /// returns whether there were any.
-    private static func reportRescue(_ runner: EffectRunner) -> Bool {
+    private static func reportRescue(_ runner: EffectRunner, _ localizer: Localizer) -> Bool {
         for path in runner.rescueFiles {
-            FileHandle.standardError.write(
-                Data(
-                    ("respond: events the journal did not store were written to \(path); they are not in the timeline"
-                        + " (see \"Rescue files\" in docs/journal-format.md)\n").utf8))
+            FileHandle.standardError.write(Data((localizer.tr("cli.guide.rescued", ["path": path]) + "\n").utf8))
         }
         if let unrescued = runner.unrescued {
-            FileHandle.standardError.write(
-                Data(
-                    ("respond: events the journal did not store could not be rescued (\(unrescued.reason));"
-                        + " here they are as journal lines:\n" + unrescued.lines).utf8))
+            let message = localizer.tr("cli.guide.not_rescued", ["reason": unrescued.reason])
+            FileHandle.standardError.write(Data((message + "\n" + unrescued.lines).utf8))
         }
         return !runner.rescueFiles.isEmpty || runner.unrescued != nil
     }
 
     /// The launch with the runbook named on the command line (a unique prefix or close match) made exact,
     /// so that a typo is a clear error before the screen is taken over.
-    private static func resolved(_ start: Launch, in catalog: Catalog) throws -> Launch {
+    private static func resolved(_ start: Launch, in catalog: Catalog, _ localizer: Localizer) throws -> Launch {
         guard case .start(let query, let title, let severity, let drill, let id) = start else { return start }
         do {
             let runbook = try catalog.resolve(query)
             return .start(runbook: runbook.id, title: title, severity: severity, drill: drill, id: id)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error.description(in: localizer))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import RunbookKit
 import TerminalText
 
@@ -24,57 +25,51 @@ extension GlobalOptions {
         do {
             return try store.resolve(reference)
         } catch {
-            throw CLIError(Self.explained(error, in: store))
+            throw CLIError(Self.explained(error, in: store, localizer()))
         }
     }
 
-    /// The store's error as the user reads it: an incident id that matches nothing is answered with the ids
-    /// closest to it (a typo), or, when none is close, with the store's own list of recent ones.
-    static func explained(_ error: IncidentStoreError, in store: IncidentStore) -> String {
+    /// The store's error as the user reads it, in the words of `localizer`: an incident id that matches nothing is
+    /// answered with the ids closest to it (a typo), or, when none is close, with the store's own list of recent
+    /// ones.
+    static func explained(_ error: IncidentStoreError, in store: IncidentStore, _ localizer: Localizer) -> String {
         guard case .notFound(let reference, let recent) = error, !recent.isEmpty,
             let ids = try? store.list().incidents.map(\.id)
-        else { return error.description }
+        else { return error.description(in: localizer) }
         let closest = closestMatches(to: reference, among: ids)
-        guard !closest.isEmpty else { return error.description }
-        return "no incident matches \"\(reference)\"; did you mean \(closest.joined(separator: ", "))?"
+        guard !closest.isEmpty else { return error.description(in: localizer) }
+        return localizer.tr(
+            "cli.incident.not_found_suggest", ["reference": reference, "ids": closest.joined(separator: ", ")])
     }
 
     /// The incident's events; lines set aside while reading are reported on stderr, a refused journal is an error.
     func readIncident(_ location: IncidentLocation) throws -> JournalContents {
+        let localizer = localizer()
         do {
             var contents = try Journal.read(location.journalPath)
-            for problem in contents.problems { printWarning(problem.description) }
+            for problem in contents.problems { printWarning(problem.description(in: localizer), localizer) }
             // Every command folds the journal in the one order the guide and the review use (`JournalOrder`).
             let ordered = JournalOrder.ordered(contents.events)
             if ordered.count < contents.events.count {
                 let dropped = contents.events.count - ordered.count
                 printWarning(
-                    "\(location.journalPath): \(dropped) line(s) repeat a seq already read; the first line of each seq counts"
-                )
+                    localizer.tr(
+                        "cli.journal.repeated_seq", ["path": location.journalPath, "count": String(dropped)]),
+                    localizer)
             }
             contents.events = ordered
             return contents
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(errorText(error, localizer))
         }
     }
 }
 
 /// Prints one line on stderr, prefixed so it reads as a warning rather than output, sanitized: warnings quote
-/// journals, runbooks and arguments, and nothing in them may drive the terminal.
-func printWarning(_ message: String) {
-    FileHandle.standardError.write(Data("warning: \(oneLine(message))\n".utf8))
-}
-
-/// A duration as a responder reads it: `45s`, `12m`, `3h05m`, `2d04h`; negative durations get a `-`.
-func shortDuration(_ seconds: TimeInterval) -> String {
-    let sign = seconds < 0 ? "-" : ""
-    let total = Int(abs(seconds).rounded(.down))
-    let (days, hours, minutes) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60)
-    if days > 0 { return sign + String(format: "%dd%02dh", days, hours) }
-    if hours > 0 { return sign + String(format: "%dh%02dm", hours, minutes) }
-    if minutes > 0 { return sign + "\(minutes)m" }
-    return sign + "\(total)s"
+/// journals, runbooks and arguments, and nothing in them may drive the terminal. The prefix is in the words of
+/// `localizer`, as the message is.
+func printWarning(_ message: String, _ localizer: Localizer) {
+    FileHandle.standardError.write(Data((localizer.tr("cli.warning", ["message": oneLine(message)]) + "\n").utf8))
 }
 
 /// Text from a journal made safe for one terminal line: escape sequences and controls removed, line breaks

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
+import TerminalText
 
 /// `respond incidents`: the open incidents (and with `--all` the closed ones), most recently active first.
 struct IncidentsCommand: ParsableCommand {
@@ -18,38 +20,55 @@ struct IncidentsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        let localizer = global.localizer()
         let listing: IncidentListing
         do {
             listing = try global.incidentStore().list()
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(errorText(error, localizer))
         }
-        for unreadable in listing.unreadable { printWarning("incident \(unreadable)") }
+        for unreadable in listing.unreadable {
+            printWarning(localizer.tr("cli.incidents.unreadable", ["incident": unreadable.description]), localizer)
+        }
         let shown = listing.incidents.filter { all || !$0.closed }
         if json {
             print(try jsonText(shown))
         } else if shown.isEmpty {
-            print(all ? "no incidents" : "no open incidents")
+            print(all ? localizer.tr("cli.incidents.none") : localizer.tr("cli.incidents.none_open"))
         } else {
-            print(table(shown, now: Date()))
+            print(table(shown, now: Date(), localizer))
         }
     }
 
-    private func table(_ incidents: [IncidentSummary], now: Date) -> String {
+    /// The table, its columns aligned by display width so that Chinese headers and titles line up.
+    private func table(_ incidents: [IncidentSummary], now: Date, _ localizer: Localizer) -> String {
         let rows = incidents.map { incident in
             [
                 oneLine(incident.id), incident.severity.rawValue,
-                incident.closed ? "closed" : incident.status.rawValue,
-                shortDuration(now.timeIntervalSince(incident.openedAt)),
-                oneLine(incident.title) + (incident.drill ? " (drill)" : ""),
+                incident.closed ? localizer.tr("cli.incidents.closed") : Self.status(incident.status, localizer),
+                localizer.duration(seconds: now.timeIntervalSince(incident.openedAt)),
+                oneLine(incident.title) + (incident.drill ? localizer.tr("cli.incidents.drill") : ""),
             ]
         }
-        let header = ["ID", "SEV", "STATUS", "AGE", "TITLE"]
-        let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let header = [
+            localizer.tr("cli.incidents.header.id"), localizer.tr("cli.incidents.header.severity"),
+            localizer.tr("cli.incidents.header.status"), localizer.tr("cli.incidents.header.age"),
+            localizer.tr("cli.incidents.header.title"),
+        ]
+        let widths = (0..<4).map { column in ([header] + rows).map { displayWidth(of: $0[column]) }.max() ?? 0 }
         return ([header] + rows).map { row in
-            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                + "  " + row[4]
+            (0..<4).map { padded(row[$0], to: widths[$0]) }.joined(separator: "  ") + "  " + row[4]
         }.joined(separator: "\n")
+    }
+
+    /// A status as the table says it.
+    private static func status(_ status: IncidentStatus, _ localizer: Localizer) -> String {
+        switch status {
+        case .investigating: localizer.tr("cli.incidents.status.investigating")
+        case .identified: localizer.tr("cli.incidents.status.identified")
+        case .mitigated: localizer.tr("cli.incidents.status.mitigated")
+        case .resolved: localizer.tr("cli.incidents.status.resolved")
+        }
     }
 
     private func jsonText(_ incidents: [IncidentSummary]) throws -> String {

@@ -28,10 +28,15 @@ struct LintCommand: ParsableCommand {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let files = catalog.files.count
+        let localizer = options.localizer()
         print(
-            "\(files) \(files == 1 ? "file" : "files") checked: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
-        )
+            localizer.tr(
+                "cli.lint.summary",
+                [
+                    "files": localizer.tr("cli.lint.files", count: catalog.files.count),
+                    "errors": localizer.tr("cli.lint.errors", count: errors),
+                    "warnings": localizer.tr("cli.lint.warnings", count: warnings),
+                ]))
         if errors > 0 {
             throw ExitCode(1)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import RunbookKit
 import TerminalText
 
@@ -18,20 +19,22 @@ struct ListCommand: ParsableCommand {
         if json {
             try printJSON(CatalogListing(catalog))
         } else {
-            print(sanitize(Self.render(catalog), keepNewlines: true), terminator: "")
+            print(sanitize(Self.render(catalog, options.localizer()), keepNewlines: true), terminator: "")
         }
     }
 
-    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns.
-    static func render(_ catalog: Catalog) -> String {
+    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns; what
+    /// the runbooks do not say (the group of runbooks the index leaves out) in the words of `localizer`.
+    static func render(_ catalog: Catalog, _ localizer: Localizer) -> String {
         let listing = CatalogListing(catalog)
         let rows = listing.categories.flatMap(\.runbooks)
         let labelWidth = rows.map { displayWidth(of: $0.label) }.max() ?? 0
         let idWidth = rows.map { displayWidth(of: $0.id) }.max() ?? 0
         var lines: [String] = []
-        for category in listing.categories {
+        for (index, category) in listing.categories.enumerated() {
             if !lines.isEmpty { lines.append("") }
-            lines.append(category.name)
+            // The index's own categories come first; a group after them is the one of unindexed runbooks.
+            lines.append(index < catalog.categories.count ? category.name : localizer.tr("cli.list.not_in_index"))
             for row in category.runbooks {
                 let line =
                     "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
@@ -40,7 +43,7 @@ struct ListCommand: ParsableCommand {
             }
         }
         if lines.isEmpty {
-            lines.append("no runbooks in \(catalog.directory)")
+            lines.append(localizer.tr("cli.list.empty", ["directory": catalog.directory]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

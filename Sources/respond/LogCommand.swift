@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import RunbookKit
 
 /// `respond log ID ACTION …`: appends one event to an incident's journal, for scripts and a second terminal.
@@ -69,14 +70,17 @@ struct LogCommand: ParsableCommand {
         do {
             _ = try TypedTime.read(at, now: Date(), timeZone: .current)
         } catch {
-            throw usageError(error.description)
+            throw usageError(error.description(in: global.localizer()))
         }
     }
+
+    /// The words of every message and error of this command.
+    private var localizer: Localizer { global.localizer() }
 
     func run() throws {
         let location = try global.resolveIncident(incident)
         guard FileManager.default.fileExists(atPath: location.journalPath) else {
-            throw CLIError("no journal at \(location.journalPath): the incident directory has no timeline.jsonl")
+            throw CLIError(localizer.tr("cli.log.no_journal", ["path": location.journalPath]))
         }
         try checkOptionsApply()
         let now = Date()
@@ -84,19 +88,19 @@ struct LogCommand: ParsableCommand {
         let kind = try eventKind(incident: incident)
         let typed = try at.map { text in try typedTime(text, now: now, kind: kind, incident: incident) }
         if case .statusChanged(.resolved) = kind, !force { try refuseOpenVerificationItems(incident: incident) }
-        for warning in typed?.warnings ?? [] { printWarning(warning.description) }
+        for warning in typed?.warnings ?? [] { printWarning(warning.description(in: localizer), localizer) }
         let event = NewEvent(actor: global.actorName(), kind: kind, occurredAt: typed?.date)
         let written: [Event]
         do {
             written = try location.journal.append([event], now: now)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error.description(in: localizer))
         }
         for saved in written {
             if json {
                 print(terminalSafeJSON(String(decoding: try EventCodec.line(for: saved), as: UTF8.self)))
             } else {
-                print("saved #\(saved.seq) \(saved.kind.name)")
+                print(localizer.tr("cli.log.saved", ["seq": String(saved.seq), "kind": saved.kind.name]))
             }
         }
     }
@@ -109,7 +113,7 @@ struct LogCommand: ParsableCommand {
         do {
             return try TypedTime.read(text, now: now, timeZone: .current, earliest: earliest)
         } catch {
-            throw usageError(error.description)
+            throw usageError(error.description(in: localizer))
         }
     }
 
@@ -120,16 +124,15 @@ struct LogCommand: ParsableCommand {
         do {
             runbook = try incident.runbook()
         } catch {
-            throw CLIError("cannot tell whether verification items are open: \(error); resolve anyway with --force")
+            throw CLIError(localizer.tr("cli.log.runbook_unknown_for_resolve", ["problem": "\(error)"]))
         }
         let open = try incident.state().openVerificationItems(of: runbook)
         guard !open.isEmpty else { return }
         let items = open.map { "\($0.number). \($0.text)" }.joined(separator: "; ")
         throw CLIError(
-            "not resolved: \(open.count) verification \(open.count == 1 ? "item is" : "items are") open on runbook "
-                + "\(runbook.id): \(items); check them (respond log \(incident.location.id) check N) or resolve "
-                + "anyway with --force"
-        )
+            localizer.tr(
+                "cli.log.open_verification_items", count: open.count,
+                ["runbook": runbook.id, "items": items, "incident": incident.location.id]))
     }
 
     /// The event the action and its values describe, or an error saying what is wrong with them: a usage error
@@ -141,15 +144,15 @@ struct LogCommand: ParsableCommand {
         case "status":
             let value = try single("status investigating|identified|mitigated|resolved")
             guard let status = IncidentStatus(rawValue: value.lowercased()) else {
-                throw usageError("unknown status \"\(value)\": use investigating, identified, mitigated or resolved")
+                throw usageError(localizer.tr("cli.log.unknown_status", ["value": value]))
             }
             return .statusChanged(status)
         case "severity":
-            return .severityChanged(try parseSeverity(try single("severity P0|P1|P2|P3")))
+            return .severityChanged(try parseSeverity(try single("severity P0|P1|P2|P3"), localizer))
         case "check", "uncheck":
             let value = try single("\(action) N")
             guard let number = Int(value), number >= 1 else {
-                throw usageError("checklist item must be a number from 1: got \"\(value)\"")
+                throw usageError(localizer.tr("cli.log.checklist_number", ["value": value]))
             }
             let runbook = try incident.runbook()
             let item = try reference { () throws(RunbookReferenceError) in
@@ -168,55 +171,55 @@ struct LogCommand: ParsableCommand {
             return .runbookFeedback(runbook: runbook.id, step: stepKey, text: try joinedText("feedback TEXT"))
         case "role":
             guard values.count >= 2, let role = Role(rawValue: values[0].lowercased()) else {
-                throw usageError("usage: role commander|scribe|responder NAME")
+                throw usageError(localizer.tr("cli.log.usage", ["usage": "role commander|scribe|responder NAME"]))
             }
             return .roleAssigned(role, person: values.dropFirst().joined(separator: " "))
         case "milestone":
             let value = try single("milestone impact-started|detected")
             guard let milestone = Milestone(rawValue: value) else {
-                throw usageError("unknown milestone \"\(value)\": use impact-started or detected")
+                throw usageError(localizer.tr("cli.log.unknown_milestone", ["value": value]))
             }
             return .milestone(milestone)
         case "close":
             try noValues()
             let summary = try incident.summary()
-            guard !summary.closed else { throw CLIError("incident \(summary.id) is already closed") }
+            guard !summary.closed else {
+                throw CLIError(localizer.tr("cli.log.already_closed", ["incident": summary.id]))
+            }
             return .incidentClosed
         case "reopen":
             try noValues()
             let summary = try incident.summary()
-            guard summary.closed else { throw CLIError("incident \(summary.id) is not closed") }
+            guard summary.closed else { throw CLIError(localizer.tr("cli.log.not_closed", ["incident": summary.id])) }
             return .reopened
         default:
-            throw usageError(
-                "unknown action \"\(action)\": use note, status, severity, check, uncheck, step, escalate, feedback, role, milestone, close or reopen"
-            )
+            throw usageError(localizer.tr("cli.log.unknown_action", ["action": action]))
         }
     }
 
     private func stepEvent(runbook: Runbook) throws -> EventKind {
         guard values.count == 2, ["done", "skip"].contains(values[1]) else {
-            throw usageError("usage: step N done | step N skip --reason R")
+            throw usageError(localizer.tr("cli.log.usage", ["usage": "step N done | step N skip --reason R"]))
         }
         let stepRef = try reference { () throws(RunbookReferenceError) in
             try RunbookReference.step(values[0], in: runbook)
         }
         if values[1] == "done" { return .stepDone(stepRef) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw usageError("skipping a step needs a reason: step \(values[0]) skip --reason \"why\"")
+            throw usageError(localizer.tr("cli.log.skip_needs_reason", ["step": values[0]]))
         }
         return .stepSkipped(stepRef, reason: reason)
     }
 
     /// Refuses options that the action would silently ignore, as usage errors.
     private func checkOptionsApply() throws {
-        if pin && action != "note" { throw usageError("--pin applies to notes only") }
+        if pin && action != "note" { throw usageError(localizer.tr("cli.log.pin_notes_only")) }
         if reason != nil && !(action == "step" && values.last == "skip") {
-            throw usageError("--reason applies to `step N skip` only")
+            throw usageError(localizer.tr("cli.log.reason_skip_only"))
         }
-        if step != nil && action != "feedback" { throw usageError("--step applies to feedback only") }
+        if step != nil && action != "feedback" { throw usageError(localizer.tr("cli.log.step_feedback_only")) }
         if force && !(action == "status" && values.map { $0.lowercased() } == ["resolved"]) {
-            throw usageError("--force applies to `status resolved` only")
+            throw usageError(localizer.tr("cli.log.force_resolved_only"))
         }
     }
 
@@ -225,23 +228,27 @@ struct LogCommand: ParsableCommand {
         do {
             return try body()
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error.description(in: localizer))
         }
     }
 
     private func joinedText(_ usage: String) throws -> String {
         let text = values.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw usageError("usage: \(usage)") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw usageError(localizer.tr("cli.log.usage", ["usage": usage]))
+        }
         return text
     }
 
     private func single(_ usage: String) throws -> String {
-        guard values.count == 1, let value = values.first else { throw usageError("usage: \(usage)") }
+        guard values.count == 1, let value = values.first else {
+            throw usageError(localizer.tr("cli.log.usage", ["usage": usage]))
+        }
         return value
     }
 
     private func noValues() throws {
-        guard values.isEmpty else { throw usageError("\(action) takes no values") }
+        guard values.isEmpty else { throw usageError(localizer.tr("cli.log.no_values", ["action": action])) }
     }
 }
 
@@ -278,7 +285,7 @@ private final class IncidentEvents {
                 id: location.id, journalPath: location.journalPath, events: contents.events
             )
         else {
-            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+            throw CLIError(global.localizer().tr("cli.log.not_opened", ["path": location.journalPath]))
         }
         return summary
     }
@@ -289,8 +296,9 @@ private final class IncidentEvents {
         let catalog = try global.loadCatalog()
         guard let runbook = catalog.runbook(id: id) else {
             throw CLIError(
-                "incident \(location.id) is on runbook \(id), which is not in \(catalog.directory); pass --runbooks DIR"
-            )
+                global.localizer().tr(
+                    "cli.log.runbook_not_in_catalog",
+                    ["incident": location.id, "runbook": id, "directory": catalog.directory]))
         }
         return runbook
     }
@@ -298,7 +306,7 @@ private final class IncidentEvents {
     /// The runbook the incident is on now: the last one switched to, else the one it was opened on.
     func currentRunbook() throws -> String {
         guard let current = try state().currentRunbook else {
-            throw CLIError("\(location.journalPath) does not start with an incident-opened event")
+            throw CLIError(global.localizer().tr("cli.log.not_opened", ["path": location.journalPath]))
         }
         return current
     }

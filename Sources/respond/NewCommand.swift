@@ -25,10 +25,11 @@ struct NewCommand: ParsableCommand {
     var owner: String = "[Team]"
 
     func run() throws {
+        let localizer = options.localizer()
         guard RunbookTemplate.isValidID(id) else {
-            throw CLIError("invalid id \"\(id)\": use lowercase letters, digits and hyphens, e.g. disk-full")
+            throw CLIError(localizer.tr("cli.new.invalid_id", ["id": id]))
         }
-        let level = try parseSeverity(severity)
+        let level = try parseSeverity(severity, localizer)
         let directory = try options.runbookDirectory()
         let path = (directory as NSString).appendingPathComponent(id + ".md")
         let index = (directory as NSString).appendingPathComponent("README.md")
@@ -38,12 +39,14 @@ struct NewCommand: ParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
             if FileManager.default.fileExists(atPath: path) {
-                throw CLIError("\(path) already exists; choose another id or edit it")
+                throw CLIError(localizer.tr("cli.new.exists", ["path": path]))
             }
-            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+            throw CLIError(localizer.tr("cli.new.cannot_write", ["path": path, "reason": error.localizedDescription]))
         }
-        print("created \(path)")
-        print("add this row to the index (\(index))\(category.map { " under ### \($0)" } ?? ""):")
+        print(localizer.tr("cli.new.created", ["path": path]))
+        print(
+            category.map { localizer.tr("cli.new.add_row_under", ["index": index, "category": $0]) }
+                ?? localizer.tr("cli.new.add_row", ["index": index]))
         print(RunbookTemplate.indexRow(id: id, title: name, severity: level, description: "[one-line symptom]"))
     }
 }

@@ -27,7 +27,7 @@ enum OutputDestination: Equatable {
         try body(&output)
         output.flush()
         if let failure = output.failure {
-            throw CLIError("cannot write to standard output: \(String(cString: strerror(failure)))")
+            throw OutputFailure(step: .standardOutput, path: "", code: failure)
         }
     }
 }

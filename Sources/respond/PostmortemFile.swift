@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import Postmortem
 import RunbookKit
 
@@ -21,7 +22,12 @@ enum PostmortemFile {
         let path: String
         let reason: String
 
-        var description: String { "wrote \(path) but could not record the export in the timeline: \(reason)" }
+        var description: String { description(in: Localizer(.english)) }
+
+        /// What was written and why it is not in the timeline, in the words of `localizer`.
+        func description(in localizer: Localizer) -> String {
+            localizer.tr("cli.export.not_recorded", ["path": path, "reason": reason])
+        }
     }
 
     /// Renders `events` in `format` to `destination` (default: a file next to the journal), with the runbooks the

@@ -27,11 +27,14 @@ struct Respond: ParsableCommand {
         case .unknownCommand(let word):
             let listed = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
             let suggestions = closestMatches(to: word, among: listed)
-            let hint =
+            let localizer = GlobalOptions.localizer(arguments: Array(CommandLine.arguments.dropFirst()))
+            let message =
                 suggestions.isEmpty
-                ? "`respond --help` lists the commands"
-                : "did you mean \(suggestions.joined(separator: ", "))?"
-            FileHandle.standardError.write(Data("Error: unknown command \"\(oneLine(word))\"; \(hint)\n".utf8))
+                ? localizer.tr("cli.command.unknown", ["word": oneLine(word)])
+                : localizer.tr(
+                    "cli.command.unknown_suggest",
+                    ["word": oneLine(word), "suggestions": suggestions.joined(separator: ", ")])
+            FileHandle.standardError.write(Data((localizer.tr("cli.error", ["message": message]) + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }
@@ -47,21 +50,45 @@ struct Respond: ParsableCommand {
         } catch {
             let status = exitCode(for: error)
             guard status != .success else { exit(withError: error) }
-            FileHandle.standardError.write(Data((spoken(fullMessage(for: error), arguments) + "\n").utf8))
+            let message = prefixed(spoken(fullMessage(for: error), arguments), arguments)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(status.rawValue)
         }
         do {
             try command.run()
+        } catch let error as CLIError {
+            fail(error.description, arguments)
+        } catch let error as PostmortemFile.NotRecorded {
+            fail(error.description(in: GlobalOptions.localizer(arguments: arguments)), arguments)
+        } catch let error as OutputFailure {
+            fail(error.description(in: GlobalOptions.localizer(arguments: arguments)), arguments)
         } catch let error as ValidationError {
             let name = type(of: command)._commandName
             let message =
                 "Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
                 + "  See 'respond \(name) --help' for more information."
-            FileHandle.standardError.write(Data((spoken(message, arguments) + "\n").utf8))
+            FileHandle.standardError.write(Data((prefixed(spoken(message, arguments), arguments) + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Prints a command's failure as ArgumentParser prints an error (one line on stderr, exit status 1), with the
+    /// prefix in the language of the line.
+    private static func fail(_ message: String, _ arguments: [String]) -> Never {
+        let localizer = GlobalOptions.localizer(arguments: arguments)
+        FileHandle.standardError.write(Data((localizer.tr("cli.error", ["message": message]) + "\n").utf8))
+        Foundation.exit(EXIT_FAILURE)
+    }
+
+    /// ArgumentParser's `Error: ` before a message said in the language of the line, so that every error starts
+    /// the same way; the usage lines after it stay as ArgumentParser writes them.
+    private static func prefixed(_ message: String, _ arguments: [String]) -> String {
+        let english = "Error: "
+        guard message.hasPrefix(english) else { return message }
+        let localizer = GlobalOptions.localizer(arguments: arguments)
+        return localizer.tr("cli.error", ["message": String(message.dropFirst(english.count))])
     }
 
     /// `message` with `respond guide` said as `respond` when the user did not type `guide`.

@@ -18,6 +18,7 @@ struct ResumeCommand: ParsableCommand {
     var incident: String?
 
     func run() throws {
+        let localizer = options.localizer()
         let store = options.incidentStore()
         let location: IncidentLocation
         do {
@@ -26,15 +27,17 @@ struct ResumeCommand: ParsableCommand {
             } else {
                 let listing = try store.list()
                 guard let latest = listing.incidents.first(where: { !$0.closed }) else {
-                    let unreadable = listing.unreadable.map { "; cannot read incident \($0)" }.joined()
+                    let unreadable = listing.unreadable.map {
+                        localizer.tr("cli.resume.unreadable", ["incident": $0.description])
+                    }.joined()
                     throw CLIError(
-                        "no open incident in \(store.incidentsDirectory)\(unreadable); start one with respond start RUNBOOK"
-                    )
+                        localizer.tr(
+                            "cli.resume.none_open", ["directory": store.incidentsDirectory, "unreadable": unreadable]))
                 }
                 location = store.location(of: latest.id)
             }
         } catch let error as IncidentStoreError {
-            throw CLIError(GlobalOptions.explained(error, in: store))
+            throw CLIError(GlobalOptions.explained(error, in: store, localizer))
         }
         let reference = location == store.location(of: location.id) ? location.id : location.journalPath
         try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands)

@@ -34,16 +34,18 @@ struct ReviewCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if all, !plain { throw ValidationError("--all applies to --plain; in the live view s shows system events") }
-        if json, !plain { throw ValidationError("--json applies to --plain: respond review ID --plain --json") }
-        if json, all { throw ValidationError("--json always includes every event; leave out --all") }
+        let localizer = options.localizer()
+        if all, !plain { throw ValidationError(localizer.tr("cli.review.all_needs_plain")) }
+        if json, !plain { throw ValidationError(localizer.tr("cli.review.json_needs_plain")) }
+        if json, all { throw ValidationError(localizer.tr("cli.review.json_with_all")) }
     }
 
     func run() throws {
         let location = try options.resolveIncident(incident)
         if plain {
             let contents = try options.readIncident(location)
-            let runbooks = options.runbookLookup(withoutThem: "progress shows only what the journal recorded")
+            let runbooks = options.runbookLookup(
+                withoutThem: options.localizer().tr("cli.review.without_runbooks"))
             if json {
                 try printIncidentJSON(location, events: contents.events, runbook: runbooks)
                 return
@@ -69,7 +71,8 @@ struct ReviewCommand: ParsableCommand {
                 generatedAt: Date()
             ) { bytes.append(contentsOf: $0) }
         } catch {
-            throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
+            throw CLIError(
+                options.localizer().tr("cli.export.json_failed", ["incident": location.id, "problem": "\(error)"]))
         }
         FileHandle.standardOutput.write(Data(terminalSafeJSON(String(decoding: bytes, as: UTF8.self)).utf8))
     }

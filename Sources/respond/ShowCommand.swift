@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         do {
             runbook = try catalog.resolve(id)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error.description(in: options.localizer()))
         }
         if json {
             try printJSON(RunbookJSON(runbook))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// `respond start RUNBOOK`: opens an incident and walks it in the guide; with `--detach`, only opens it and
@@ -34,10 +35,12 @@ struct StartCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
+        let localizer = global.localizer()
+        let typedSeverity = try severity.map { try parseSeverity($0, localizer) }
         guard detach else {
             try InteractiveStart.run(
-                runbook: runbook, title: title, severity: try severity.map(parseSeverity), drill: drill, id: id,
-                options: global, commands: commands)
+                runbook: runbook, title: title, severity: typedSeverity, drill: drill, id: id, options: global,
+                commands: commands)
             return
         }
         let catalog = try global.loadCatalog()
@@ -45,9 +48,9 @@ struct StartCommand: ParsableCommand {
         do {
             chosen = try catalog.resolve(runbook)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error.description(in: localizer))
         }
-        let chosenSeverity = try severity.map(parseSeverity) ?? catalog.severity(of: chosen.id) ?? .p2
+        let chosenSeverity = typedSeverity ?? catalog.severity(of: chosen.id) ?? .p2
         do {
             let opened = try global.incidentStore().open(
                 runbook: chosen.id, title: title ?? chosen.title, severity: chosenSeverity, drill: drill,
@@ -55,15 +58,15 @@ struct StartCommand: ParsableCommand {
             )
             print(opened.location.id)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(errorText(error, localizer))
         }
     }
 }
 
-/// A severity as typed, `P1` or `p1`, or a usage error listing the valid ones.
-func parseSeverity(_ text: String) throws -> Severity {
+/// A severity as typed, `P1` or `p1`, or a usage error listing the valid ones in the words of `localizer`.
+func parseSeverity(_ text: String, _ localizer: Localizer) throws -> Severity {
     guard let severity = Severity(rawValue: text.uppercased()) else {
-        throw usageError("unknown severity \"\(text)\": use P0, P1, P2 or P3")
+        throw usageError(localizer.tr("cli.severity.unknown", ["value": text]))
     }
     return severity
 }

@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import Localization
 
 /// Decides, before curses starts, whether this process can show the guide: a terminal on stdin and stdout
 /// and a terminal type that terminfo knows. Curses itself would print and exit on its own otherwise.
@@ -12,19 +13,23 @@ struct TerminalCheck {
         case unknownTerm(String)
         case noTerminfo(String)
 
-        /// One line: what is wrong, and the commands that work without a terminal.
-        var description: String {
+        /// One line in English: what is wrong, and the commands that work without a terminal.
+        var description: String { description(in: Localizer(.english)) }
+
+        /// What is wrong and the commands that work without a terminal, in the words of `localizer`.
+        func description(in localizer: Localizer) -> String {
             let reason =
                 switch self {
-                case .notATerminal(let stream): "\(stream) is not a terminal"
-                case .noTerm: "TERM is not set"
-                case .dumbTerm: "TERM=dumb cannot show the guide"
-                case .unknownTerm(let term): "the terminal type TERM=\(term) is unknown to terminfo"
-                case .noTerminfo(let term): "no terminfo database found for TERM=\(term)"
+                case .notATerminal(let stream):
+                    stream == TerminalCheck.standardInput
+                        ? localizer.tr("cli.terminal.stdin_not_a_terminal")
+                        : localizer.tr("cli.terminal.stdout_not_a_terminal")
+                case .noTerm: localizer.tr("cli.terminal.no_term")
+                case .dumbTerm: localizer.tr("cli.terminal.dumb_term")
+                case .unknownTerm(let term): localizer.tr("cli.terminal.unknown_term", ["term": term])
+                case .noTerminfo(let term): localizer.tr("cli.terminal.no_terminfo", ["term": term])
                 }
-            return "respond: \(reason); the interactive guide needs a terminal."
-                + " Without one, use: respond list, respond show ID, respond start RUNBOOK --detach,"
-                + " respond log ID, respond timeline ID, respond export ID"
+            return localizer.tr("cli.terminal.needed", ["reason": reason])
         }
     }
 
@@ -46,8 +51,8 @@ struct TerminalCheck {
 
     /// The terminal type to start curses with, or the reason it cannot start.
     func terminalType() throws(Problem) -> String {
-        guard stdinIsTerminal else { throw .notATerminal(stream: "standard input") }
-        guard stdoutIsTerminal else { throw .notATerminal(stream: "standard output") }
+        guard stdinIsTerminal else { throw .notATerminal(stream: Self.standardInput) }
+        guard stdoutIsTerminal else { throw .notATerminal(stream: Self.standardOutput) }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
         guard term != "dumb" else { throw .dumbTerm }
         switch terminfo(term) {
@@ -56,6 +61,10 @@ struct TerminalCheck {
         case .noDatabase: throw .noTerminfo(term)
         }
     }
+
+    /// The streams a problem names.
+    static let standardInput = "standard input"
+    static let standardOutput = "standard output"
 
     /// Whether the view may use color: `NO_COLOR` set to anything non-empty turns it off.
     var colorEnabled: Bool {

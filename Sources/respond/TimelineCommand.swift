@@ -49,7 +49,7 @@ struct TimelineCommand: ParsableCommand {
     /// set aside, and with `terminalSafeJSON`'s escapes for what a terminal would act on.
     private func printStoredLines(_ path: String, contents: JournalContents) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("cannot read \(path)")
+            throw CLIError(global.localizer().tr("cli.timeline.unreadable", ["path": path]))
         }
         let setAside = Set(contents.problems.map(\.line))
         let lines = data.prefix(contents.endOffset).split(separator: 0x0A, omittingEmptySubsequences: false)
