@@ -26,10 +26,10 @@ let package = Package(
             resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
         ),
         .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
-        .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
+        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),
-        .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
+        .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
@@ -53,7 +53,7 @@ let package = Package(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "TerminalFrame", "CommandRunner",
+                "TerminalText", "TerminalFrame", "CommandRunner", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "IncidentModelTests",
             dependencies: [
-                "IncidentModel", "RunbookKit", "TestSupport",
+                "IncidentModel", "RunbookKit", "Localization", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -91,7 +91,8 @@ let package = Package(
             name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "TestSupport"]
         ),
         .testTarget(
-            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "TestSupport"],
+            name: "PostmortemTests",
+            dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "Localization", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
