@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),
-        .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
+        .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
         .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
@@ -94,7 +94,8 @@ let package = Package(
             dependencies: ["IncidentStore", "IncidentModel", "RunbookKit", "Localization", "TestSupport"]
         ),
         .testTarget(
-            name: "PostmortemTests", dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "TestSupport"],
+            name: "PostmortemTests",
+            dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "Localization", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

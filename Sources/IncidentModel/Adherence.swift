@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import RunbookKit
 
 /// Compares what happened in an incident with what its runbooks say.
@@ -30,7 +31,8 @@ public enum Adherence {
         report.openItems = openVerificationItems(atResolution ?? state, used: used)
         report.openItemsAtResolution = atResolution != nil
         report.sectionTimes = sectionTimes(events, used: used)
-        report.suggestions = suggestions(report)
+        // The report's own suggestions are English, the language of the JSON export; the draft asks for its own.
+        report.suggestions = report.suggestions(in: Localizer(.english))
         return report
     }
 
@@ -196,38 +198,6 @@ public enum Adherence {
                 )
             }
         }
-    }
-
-    private static func suggestions(_ report: AdherenceReport) -> [AdherenceReport.Suggestion] {
-        let moment = report.openItemsAtResolution ? "at resolution" : "when this draft was written"
-        return report.skipped.map {
-            .init(
-                runbook: $0.runbook, step: $0.step,
-                text:
-                    "\($0.runbook): review step \($0.step) “\($0.title)”, skipped because “\($0.reason)”; make it conditional or fix what blocked it."
-            )
-        }
-            + report.outOfOrder.map {
-                .init(
-                    runbook: $0.runbook, step: $0.step,
-                    text:
-                        "\($0.runbook): consider moving step \($0.step) “\($0.title)” before \($0.overtook.joined(separator: ", ")); it was done first."
-                )
-            }
-            + report.unlistedCommands.map {
-                .init(
-                    runbook: $0.runbook ?? "", step: nil,
-                    text:
-                        "\($0.runbook ?? "runbook"): add the command “\($0.command)”, which was run but is not in the runbook."
-                )
-            }
-            + report.openItems.map {
-                .init(
-                    runbook: $0.runbook, step: nil,
-                    text:
-                        "\($0.runbook): verification item \($0.item) “\($0.text)” was still open \(moment); make it checkable or drop it."
-                )
-            }
     }
 
     private static func title(of ref: StepRef, in runbooks: [String: Runbook]) -> String {

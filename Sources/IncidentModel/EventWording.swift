@@ -1,9 +1,12 @@
 import Foundation
+import Localization
 
-/// What an event recorded, in the words `respond timeline` and the postmortem draft's timeline share. The words
-/// are the same in every medium; only how values are set off differs: text that came from outside (titles, notes,
-/// reasons, names), code (commands, runbook and step ids, paths) and emphasized values (a new status or
-/// severity). Plain text leaves them as they are; markdown escapes text, writes code spans and bolds.
+/// What an event recorded, in the words `respond timeline` and the postmortem draft's timeline share, in the
+/// language of a `Localizer`. The words are the same in every medium; only how values are set off differs: text
+/// that came from outside (titles, notes, reasons, names), code (commands, runbook and step ids, paths) and
+/// emphasized values (a new status or severity). Plain text leaves them as they are; markdown escapes text, writes
+/// code spans and bolds. Values are set off before they are put into the catalog's words, so they are escaped the
+/// same way in every language.
 ///
 /// The guide does not use these words: its review table gives an event about 30 columns, so it has its own
 /// shorter wording (GuideUI's `describe`).
@@ -14,87 +17,121 @@ public struct EventWording: Sendable {
     public var code: @Sendable (String) -> String
     /// How a value the event changed to is written.
     public var strong: @Sendable (String) -> String
+    /// The language of the words.
+    public var localizer: Localizer
 
-    /// Creates a wording that sets values off with these functions.
+    /// Creates a wording in `localizer`'s language that sets values off with these functions.
     public init(
         text: @escaping @Sendable (String) -> String, code: @escaping @Sendable (String) -> String,
-        strong: @escaping @Sendable (String) -> String
+        strong: @escaping @Sendable (String) -> String, localizer: Localizer
     ) {
         self.text = text
         self.code = code
         self.strong = strong
+        self.localizer = localizer
     }
 
     /// Values as they are, for a terminal or a pipe (sanitizing them for a terminal is the caller's part).
-    public static let plain = EventWording(text: { $0 }, code: { $0 }, strong: { $0 })
+    public static func plain(_ localizer: Localizer) -> EventWording {
+        EventWording(text: { $0 }, code: { $0 }, strong: { $0 }, localizer: localizer)
+    }
 
     /// What `kind` recorded, in one line unless a note or reason itself holds line breaks.
     public func describe(_ kind: EventKind) -> String {
+        func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
+            localizer.tr(key, arguments)
+        }
         switch kind {
         case .incidentOpened(let title, let severity, let runbook, let drill, _):
-            return
-                "Incident opened\(drill ? " (drill)" : ""): “\(text(title))”, \(severity.rawValue), runbook \(code(runbook))"
+            let values = ["title": text(title), "severity": severity.rawValue, "runbook": code(runbook)]
+            return drill ? tr("pm.event.drill_opened", values) : tr("pm.event.incident_opened", values)
         case .runbookSwitched(let runbook):
-            return "Switched to runbook \(code(runbook))"
+            return tr("pm.event.runbook_switched", ["runbook": code(runbook)])
         case .stepDone(let step):
-            return "Step done: \(stepName(step))"
+            return tr("pm.event.step_done", ["step": stepName(step)])
         case .stepSkipped(let step, let reason):
-            return "Step skipped: \(stepName(step)) — reason: \(text(reason))"
+            return tr("pm.event.step_skipped", ["step": stepName(step), "reason": text(reason)])
         case .checklistChecked(let item):
-            return "Verified: \(item.item). \(text(item.text))"
+            return tr("pm.event.verified", ["item": String(item.item), "text": text(item.text)])
         case .checklistUnchecked(let item):
-            return "Verification unchecked: \(item.item). \(text(item.text))"
+            return tr("pm.event.unverified", ["item": String(item.item), "text": text(item.text)])
         case .note(let note, _, let commander):
-            return (commander ? "Commander note: " : "Note: ") + text(note)
+            return commander
+                ? tr("pm.event.commander_note", ["text": text(note)]) : tr("pm.event.note", ["text": text(note)])
         case .statusChanged(let status):
-            return "Status → \(strong(status.rawValue))"
+            return tr("pm.event.status_changed", ["status": strong(statusName(status))])
         case .severityChanged(let severity):
-            return "Severity → \(strong(severity.rawValue))"
+            return tr("pm.event.severity_changed", ["severity": strong(severity.rawValue)])
         case .roleAssigned(let role, let person):
-            return "\(text(person)) is \(role.rawValue)"
+            return tr("pm.event.role_assigned", ["person": text(person), "role": roleName(role)])
         case .escalated(let to):
-            return "Escalated to \(text(to))"
+            return tr("pm.event.escalated", ["to": text(to)])
         case .commandCopied(let command, _):
-            return "Copied \(code(command))"
+            return tr("pm.event.command_copied", ["command": code(command)])
         case .commandRan(let run):
-            return "Ran \(code(run.command)) → \(outcome(run))"
+            return tr("pm.event.command_ran", ["command": code(run.command), "outcome": outcome(run)])
         case .runbookFeedback(let runbook, let step, let feedback):
-            return "Runbook feedback on \(feedbackTarget(runbook: runbook, step: step)): \(text(feedback))"
+            return tr(
+                "pm.event.feedback", ["target": feedbackTarget(runbook: runbook, step: step), "text": text(feedback)])
         case .milestone(.impactStarted):
-            return "Impact started"
+            return tr("pm.event.impact_started")
         case .milestone(.detected):
-            return "Detected"
+            return tr("pm.event.detected")
         case .pinChanged(let seq, let pinned):
-            return "\(pinned ? "Pinned" : "Unpinned") event #\(seq)"
+            return pinned ? tr("pm.event.pinned", ["seq": String(seq)]) : tr("pm.event.unpinned", ["seq": String(seq)])
         case .exportWritten(let path, let format):
-            return "Exported \(text(format)) to \(code(path))"
+            return tr("pm.event.exported", ["format": text(format), "path": code(path)])
         case .incidentClosed:
-            return "Incident closed"
+            return tr("pm.event.closed")
         case .reopened:
-            return "Incident reopened"
+            return tr("pm.event.reopened")
         }
     }
 
     /// What marks an event that is pinned, before its words: `⭐ pinned `.
     public var pinnedMark: String {
-        "⭐ \(strong("pinned")) "
+        "⭐ \(strong(localizer.tr("pm.event.pinned_mark"))) "
     }
 
     /// `exit 0 in 1.2s`, or why the command stopped.
     public func outcome(_ run: CommandRun) -> String {
-        let duration = Self.oneDecimal(run.durationSeconds) + "s"
-        if let code = run.exitCode { return "exit \(code) in \(duration)" }
-        return "\(text(run.stoppedBecause ?? "stopped")) after \(duration)"
+        let seconds = Self.oneDecimal(run.durationSeconds)
+        if let code = run.exitCode {
+            return localizer.tr("pm.event.exited", ["code": String(code), "seconds": seconds])
+        }
+        let reason = run.stoppedBecause.map(text) ?? localizer.tr("pm.event.stopped")
+        return localizer.tr("pm.event.stopped_after", ["reason": reason, "seconds": seconds])
     }
 
     /// A step by its key and the title it had: `diagnosis-1 “title”`.
     public func stepName(_ step: StepRef) -> String {
-        "\(code(step.step)) “\(text(step.title))”"
+        localizer.tr("pm.event.step_name", ["step": code(step.step), "title": text(step.title)])
     }
 
     /// The runbook, and the step when feedback names one, that feedback is about: `disk-full step diagnosis-2`.
     public func feedbackTarget(runbook: String, step: String?) -> String {
-        code(runbook) + (step.map { " step " + code($0) } ?? "")
+        guard let step else { return code(runbook) }
+        return localizer.tr("pm.event.runbook_step", ["runbook": code(runbook), "step": code(step)])
+    }
+
+    /// A status as the language names it: `mitigated`, `已緩解`.
+    public func statusName(_ status: IncidentStatus) -> String {
+        localizer.tr(Self.statusKey(status))
+    }
+
+    /// A role as the language names it: `commander`, `指揮官`.
+    public func roleName(_ role: Role) -> String {
+        localizer.tr(Self.roleKey(role))
+    }
+
+    /// The catalog key of a status's name.
+    public static func statusKey(_ status: IncidentStatus) -> String {
+        "pm.status." + status.rawValue
+    }
+
+    /// The catalog key of a role's name.
+    public static func roleKey(_ role: Role) -> String {
+        "pm.role." + role.rawValue
     }
 
     /// `value` as `printf("%.1f")` writes it, without `String(format:)`'s Foundation formatter, which cost more

@@ -12,6 +12,10 @@ struct ActionItem {
         case process
         /// Changes a runbook.
         case runbook
+
+        /// The catalog key of the kind's name (`pm.action_type.prevent`); the English names are the ones the
+        /// usual templates use.
+        var key: String { "pm.action_type." + rawValue }
     }
 
     /// The action, as markdown.

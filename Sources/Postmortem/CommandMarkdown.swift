@@ -18,11 +18,12 @@ enum CommandMarkdown {
         MarkdownEscape.codeBlock(String(trimmed(command)))
     }
 
-    /// A list item about `command`: `- `command` — details` for one line; for several, `- Ran the command below —
-    /// details` with the command as a fenced block inside the item, indented to stay in it.
-    static func listItem(_ command: String, details: String) -> [String] {
+    /// A list item about `command`: `- `command` — details` for one line; for several, `- below — details` (`below`
+    /// says the command follows: `Ran the command below`) with the command as a fenced block inside the item,
+    /// indented to stay in it.
+    static func listItem(_ command: String, details: String, below: String) -> [String] {
         guard isMultiline(command) else { return ["- \(MarkdownEscape.codeSpan(command)) — \(details)"] }
-        return ["- Ran the command below — \(details)", ""] + block(command).map { $0.isEmpty ? "" : "  " + $0 }
+        return ["- \(below) — \(details)", ""] + block(command).map { $0.isEmpty ? "" : "  " + $0 }
     }
 
     private static func trimmed(_ command: String) -> Substring {

@@ -1,25 +1,30 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// The postmortem's timeline picture: a Mermaid gantt chart, which GitHub renders from a `mermaid` code block.
 public enum GanttChart {
     /// The chart's lines, fences included: one bar per phase between consecutive milestones that exist (impact
     /// started → detected → acknowledged → mitigated → resolved) and one bar per runbook section with time
-    /// charged to it. Bars that would have no length are left out. Times are UTC.
+    /// charged to it. Bars that would have no length are left out. Labels are in `localizer`'s language; times
+    /// are local to `clock`'s zone, which the title names.
     public static func mermaid(
-        milestones: Milestones, sectionTimes: [AdherenceReport.SectionTime], runbooks: [String: Runbook]
+        milestones: Milestones, sectionTimes: [AdherenceReport.SectionTime], runbooks: [String: Runbook],
+        localizer: Localizer, clock: ZoneClock
     ) -> [String] {
+        let words = DraftWords(localizer: localizer, clock: clock)
+        let zone = words.zone(at: milestones.start ?? sectionTimes.first?.start ?? Date(timeIntervalSince1970: 0))
         var lines = [
             "```mermaid",
             "gantt",
-            "    title Incident timeline (UTC)",
+            "    title " + label(words.tr("pm.gantt.title", ["zone": zone])),
             "    dateFormat YYYY-MM-DDTHH:mm:ss",
             "    axisFormat %H:%M",
         ]
-        let phases = phaseBars(milestones)
+        let phases = phaseBars(milestones, words)
         if !phases.isEmpty {
-            lines.append("    section Phases")
+            lines.append("    section " + label(words.tr("pm.gantt.phases")))
             lines += phases
         }
         var currentRunbook: String?
@@ -28,28 +33,31 @@ public enum GanttChart {
                 currentRunbook = time.runbook
                 lines.append("    section " + label(runbooks[time.runbook]?.title ?? time.runbook))
             }
-            lines.append(bar(label(time.title) + " " + DurationFormat.string(time.seconds), time.start, time.end))
+            lines.append(bar(label(time.title) + " " + words.span(time.seconds), time.start, time.end, words))
         }
         lines.append("```")
         return lines
     }
 
-    private static func phaseBars(_ milestones: Milestones) -> [String] {
-        let points: [(String, Date?)] = [
-            ("Impact started", milestones.impactStarted),
-            ("Detected", milestones.detected),
-            ("Acknowledged", milestones.acknowledged),
-            ("Mitigated", milestones.mitigated),
-            ("Resolved", milestones.resolved),
+    /// A bar from each milestone that exists to the next that exists: `Detected → acknowledged`.
+    private static func phaseBars(_ milestones: Milestones, _ words: DraftWords) -> [String] {
+        // Each milestone's name where a bar starts, and where one ends (lower case in English, mid-phrase).
+        let points: [(from: String, to: String, at: Date?)] = [
+            (words.tr("pm.milestone.impact_started"), "", milestones.impactStarted),
+            (words.tr("pm.milestone.detected"), words.tr("pm.gantt.to_detected"), milestones.detected),
+            (words.tr("pm.milestone.acknowledged"), words.tr("pm.gantt.to_acknowledged"), milestones.acknowledged),
+            (words.tr("pm.milestone.mitigated"), words.tr("pm.gantt.to_mitigated"), milestones.mitigated),
+            (words.tr("pm.milestone.resolved"), words.tr("pm.gantt.to_resolved"), milestones.resolved),
         ]
-        let present = points.compactMap { name, date in date.map { (name, $0) } }
+        let present = points.compactMap { point in point.at.map { (point.from, point.to, $0) } }
         return zip(present, present.dropFirst()).compactMap { from, to in
-            to.1 > from.1 ? bar("\(from.0) → \(to.0.lowercased())", from.1, to.1) : nil
+            guard to.2 > from.2 else { return nil }
+            return bar(label(words.tr("pm.gantt.phase", ["from": from.0, "to": to.1])), from.2, to.2, words)
         }
     }
 
-    private static func bar(_ name: String, _ start: Date, _ end: Date) -> String {
-        "    \(name) :\(PostmortemTime.mermaid(start)), \(PostmortemTime.mermaid(end))"
+    private static func bar(_ name: String, _ start: Date, _ end: Date, _ words: DraftWords) -> String {
+        "    \(name) :\(words.mermaidTime(start)), \(words.mermaidTime(end))"
     }
 
     /// A task or section name Mermaid cannot misread: no `:`, `;` or `#`, no line breaks, no control characters.

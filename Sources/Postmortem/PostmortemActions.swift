@@ -5,45 +5,49 @@ import RunbookKit
 extension PostmortemDraft {
     /// Passes `line` the section's lines one at a time: with a long incident it has a line per step and command.
     func actionsTaken(_ line: (String) -> Void) {
-        ["## Actions taken", "", "### Steps", ""].forEach(line)
+        ["## " + tr("pm.actions.heading"), "", "### " + tr("pm.actions.steps"), ""].forEach(line)
         // Positions are sorted rather than the records, as the timeline does.
         let records = state.progress.values.flatMap(\.steps.values)
         let order = records.indices.sorted { records[$0].stamp.seq < records[$1].stamp.seq }
-        if order.isEmpty { line("_No runbook steps were recorded._") }
-        for index in order { line(stepLine(records[index])) }
-        ["", "### Commands run", ""].forEach(line)
-        if state.commandsRun.isEmpty { line("_No commands were run from the guide._") }
+        if order.isEmpty { line("_\(tr("pm.actions.no_steps"))_") }
+        let wording = self.wording
+        for index in order { line(stepLine(records[index], wording)) }
+        ["", "### " + tr("pm.actions.commands"), ""].forEach(line)
+        if state.commandsRun.isEmpty { line("_\(tr("pm.actions.no_commands"))_") }
         for record in state.commandsRun { commandLines(record).forEach(line) }
         if !state.escalations.isEmpty {
-            ["", "### Escalations", ""].forEach(line)
-            for escalation in state.escalations {
-                line("- Escalated to \(MarkdownEscape.inline(escalation.to)) — \(stamped(escalation.stamp))")
-            }
+            ["", "### " + tr("pm.actions.escalations"), ""].forEach(line)
+            for escalation in state.escalations { line("- " + escalationLine(escalation)) }
         }
     }
 
-    private func stepLine(_ record: StepRecord) -> String {
-        let name = "\(MarkdownEscape.codeSpan(record.step.runbook)) \(EventDescription.wording.stepName(record.step))"
+    private func stepLine(_ record: StepRecord, _ wording: EventWording) -> String {
+        let name = "\(MarkdownEscape.codeSpan(record.step.runbook)) \(wording.stepName(record.step))"
         switch record.outcome {
         case .done:
-            return "- ✅ Done: \(name) — \(stamped(record.stamp))"
+            return "- ✅ " + tr("pm.actions.done", ["step": name, "stamp": stamped(record.stamp)])
         case .skipped(let reason):
-            return "- ⏭️ **Skipped**: \(name) — reason: \(MarkdownEscape.inline(reason)) — \(stamped(record.stamp))"
+            return "- ⏭️ "
+                + tr(
+                    "pm.actions.skipped",
+                    ["step": name, "reason": MarkdownEscape.inline(reason), "stamp": stamped(record.stamp)])
         }
     }
 
     /// A command run as a list item, its lines kept (see `CommandMarkdown.listItem`).
     func commandLines(_ record: CommandRunRecord) -> [String] {
         let run = record.run
-        let output = run.outputFile.map { " — [output](\(MarkdownEscape.destination($0)))" } ?? ""
+        let output =
+            run.outputFile.map { " — [\(tr("pm.actions.output"))](\(MarkdownEscape.destination($0)))" } ?? ""
         return CommandMarkdown.listItem(
-            run.command, details: "\(EventDescription.wording.outcome(run)) — \(stamped(record.stamp))\(output)")
+            run.command, details: "\(wording.outcome(run)) — \(stamped(record.stamp))\(output)",
+            below: tr("pm.actions.command_below"))
     }
 
     /// Every checklist item of every runbook used, checked or open; items checked in a runbook that could not be
     /// loaded are listed from the journal.
     func verification() -> [String] {
-        var lines = ["## Verification", ""]
+        var lines = ["## " + tr("pm.verification.heading"), ""]
         var body: [String] = []
         for id in state.runbooksUsed {
             let progress = state.progress(of: id)
@@ -56,12 +60,13 @@ extension PostmortemDraft {
             if state.runbooksUsed.count > 1 { body += (body.isEmpty ? [] : [""]) + ["### \(runbookName(id))", ""] }
             body += items.map { number, text in
                 if let record = progress.checked[number] {
-                    return "- [x] \(number). \(MarkdownEscape.inline(text)) — checked \(stamped(record.stamp))"
+                    return "- [x] \(number). \(MarkdownEscape.inline(text)) — "
+                        + tr("pm.verification.checked", ["stamp": stamped(record.stamp)])
                 }
-                return "- [ ] **OPEN** \(number). \(MarkdownEscape.inline(text))"
+                return "- [ ] **\(tr("pm.verification.open"))** \(number). \(MarkdownEscape.inline(text))"
             }
         }
-        lines += body.isEmpty ? ["_The runbooks used have no verification checklist._"] : body
+        lines += body.isEmpty ? ["_\(tr("pm.verification.no_checklist"))_"] : body
         return lines
     }
 
@@ -72,37 +77,46 @@ extension PostmortemDraft {
         for runbook in usedRunbooks {
             let source = MarkdownEscape.codeSpan(runbook.id)
             items += actionTexts(rootCauseFix(runbook)).map {
-                ActionItem(text: $0, type: .prevent, source: "Root Cause Fix, \(source)")
+                ActionItem(
+                    text: $0, type: .prevent, source: tr("pm.action_items.from_root_cause_fix", ["runbook": source]))
             }
             items += actionTexts(runbook.section(.prevention)?.blocks ?? []).map {
-                ActionItem(text: $0, type: .prevent, source: "Prevention, \(source)")
+                ActionItem(text: $0, type: .prevent, source: tr("pm.action_items.from_prevention", ["runbook": source]))
             }
         }
+        let wording = self.wording
         items += state.feedback.map { feedback in
-            let target = EventDescription.wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
+            let target = wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
             return ActionItem(
-                text: "Update runbook \(target): \(MarkdownEscape.inline(feedback.text))", type: .runbook,
-                source: "feedback \(stamped(feedback.stamp))")
+                text: tr("pm.action_items.feedback", ["target": target, "text": MarkdownEscape.inline(feedback.text)]),
+                type: .runbook, source: tr("pm.action_items.from_feedback", ["stamp": stamped(feedback.stamp)]))
         }
         // The report suggests one update per open verification item, after all its other suggestions; a dozen
         // rows saying the same thing hide the other items, so they become one that lists them.
-        let perItem = adherence.suggestions.suffix(adherence.openItems.count)
-        items += adherence.suggestions.dropLast(perItem.count).map {
+        let suggestions = adherence.suggestions(in: words.localizer)
+        let perItem = suggestions.suffix(adherence.openItems.count)
+        let fromReport = tr("pm.action_items.from_adherence")
+        items += suggestions.dropLast(perItem.count).map {
             ActionItem(
-                text: "Runbook update: \(MarkdownEscape.inline($0.text))", type: .runbook, source: "adherence report")
+                text: tr("pm.action_items.suggestion", ["text": MarkdownEscape.inline($0.text)]), type: .runbook,
+                source: fromReport)
         }
         if !adherence.openItems.isEmpty {
-            items.append(ActionItem(text: openItemsAction(), type: .runbook, source: "adherence report"))
+            items.append(ActionItem(text: openItemsAction(), type: .runbook, source: fromReport))
         }
+        let (owner, link) = (todo(tr("pm.todo.owner_column")), todo(tr("pm.todo.link")))
         let rows = items.map { item in
-            "| \(item.text) | \(item.type.rawValue) | \(todo("owner")) | \(todo("link")) | \(item.source) |"
+            "| \(item.text) | \(tr(item.type.key)) | \(owner) | \(link) | \(item.source) |"
         }
-        let last =
-            "| \(todo("the fixes the root cause analysis calls for")) | \(todo("type")) | \(todo("owner")) | \(todo("link")) | |"
+        let last = "| \(todo(tr("pm.todo.fixes"))) | \(todo(tr("pm.todo.type"))) | \(owner) | \(link) | |"
+        let columns = [
+            tr("pm.action_items.action"), tr("pm.action_items.type"), tr("pm.action_items.owner"),
+            tr("pm.action_items.tracking"), tr("pm.action_items.from"),
+        ]
+        let types = ActionItem.Kind.allCases.map { tr($0.key) }.joined(separator: tr("pm.list_separator"))
         return [
-            "## Action items", "",
-            "Each action needs an owner and a tracking link (an issue or ticket) before this is published; its type is one of \(ActionItem.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
-            "", "| Action | Type | Owner | Tracking | From |", "| --- | --- | --- | --- | --- |",
+            "## " + tr("pm.action_items.heading"), "", tr("pm.action_items.intro", ["types": types]), "",
+            "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- | --- |",
         ] + rows + [last]
     }
 
@@ -113,14 +127,17 @@ extension PostmortemDraft {
             if !ids.contains(id) { ids.append(id) }
         }
         let lists = order.map { id in
-            let items = (byRunbook[id] ?? []).map { "\($0.item) “\(MarkdownEscape.inline($0.text))”" }
-            return "\(MarkdownEscape.codeSpan(id)) \(items.joined(separator: ", "))"
+            let items = (byRunbook[id] ?? []).map {
+                tr("pm.action_items.open_item", ["item": String($0.item), "text": MarkdownEscape.inline($0.text)])
+            }
+            return "\(MarkdownEscape.codeSpan(id)) \(items.joined(separator: tr("pm.list_separator")))"
         }
-        let moment = adherence.openItemsAtResolution ? "at resolution" : "when this draft was written"
-        let count = adherence.openItems.count
-        let these = count == 1 ? "item was" : "items were"
-        return
-            "Runbook update: \(count) verification \(these) still open \(moment): \(lists.joined(separator: "; ")); make each checkable or drop it."
+        return words.localizer.tr(
+            "pm.action_items.open_items", count: adherence.openItems.count,
+            [
+                "moment": adherence.openItemsMoment(in: words.localizer),
+                "lists": lists.joined(separator: tr("pm.semicolon")),
+            ])
     }
 
     /// The blocks of the runbook's Root Cause Fix: the Resolution step of that name, else the blocks under a

@@ -3,61 +3,76 @@ import IncidentModel
 import RunbookKit
 
 extension PostmortemDraft {
+    /// TTD, TTA, TTM and TTR: the terms stay as responders say them, explained in the draft's language.
     func keyMetrics() -> [String] {
         let rows: [(String, TimeInterval?, String)] = [
-            ("TTD (time to detect)", metrics.timeToDetect, "impact started → detected"),
-            ("TTA (time to acknowledge)", metrics.timeToAcknowledge, "detected → incident opened"),
-            ("TTM (time to mitigate)", metrics.timeToMitigate, "impact started (else detected) → mitigated"),
-            ("TTR (time to resolve)", metrics.timeToResolve, "impact started (else detected) → resolved"),
+            (tr("pm.metrics.ttd"), metrics.timeToDetect, tr("pm.metrics.ttd_measured")),
+            (tr("pm.metrics.tta"), metrics.timeToAcknowledge, tr("pm.metrics.tta_measured")),
+            (tr("pm.metrics.ttm"), metrics.timeToMitigate, tr("pm.metrics.ttm_measured")),
+            (tr("pm.metrics.ttr"), metrics.timeToResolve, tr("pm.metrics.ttr_measured")),
         ]
-        return ["## Key metrics", "", "| Metric | Value | Measured |", "| --- | --- | --- |"]
-            + rows.map { "| \($0.0) | \(DurationFormat.string($0.1, placeholder: "unknown")) | \($0.2) |" }
+        let columns = [tr("pm.metrics.metric"), tr("pm.metrics.value"), tr("pm.metrics.measured")]
+        return [
+            "## " + tr("pm.metrics.heading"), "", "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- |",
+        ] + rows.map { "| \($0.0) | \(words.span($0.1)) | \($0.2) |" }
     }
 
     func adherenceSection() -> [String] {
-        var lines = ["## Adherence to the runbook", ""]
-        lines.append(
-            adherence.isClean
-                ? "The runbooks were followed without deviation."
-                : "Deviations from the runbooks; each one is also an action item above.")
-        lines += ["", "### Skipped steps", ""]
+        var lines = ["## " + tr("pm.adherence.heading"), ""]
+        lines.append(adherence.isClean ? tr("pm.adherence.clean") : tr("pm.adherence.deviations"))
+        lines += ["", "### " + tr("pm.adherence.skipped"), ""]
         lines += list(adherence.skipped) {
-            "\(MarkdownEscape.codeSpan($0.runbook)) \(MarkdownEscape.codeSpan($0.step)) “\(MarkdownEscape.inline($0.title))” — reason: \(MarkdownEscape.inline($0.reason)) — \(stamped($0.stamp))"
+            tr(
+                "pm.adherence.skipped_step",
+                [
+                    "runbook": MarkdownEscape.codeSpan($0.runbook), "step": MarkdownEscape.codeSpan($0.step),
+                    "title": MarkdownEscape.inline($0.title), "reason": MarkdownEscape.inline($0.reason),
+                    "stamp": stamped($0.stamp),
+                ])
         }
-        lines += ["", "### Steps done out of order", ""]
+        lines += ["", "### " + tr("pm.adherence.out_of_order"), ""]
         lines += list(adherence.outOfOrder) { step in
-            let overtaken = step.overtook.map(MarkdownEscape.codeSpan).joined(separator: ", ")
-            return
-                "\(MarkdownEscape.codeSpan(step.runbook)) \(MarkdownEscape.codeSpan(step.step)) “\(MarkdownEscape.inline(step.title))” was done before \(overtaken) — \(stamped(step.stamp))"
+            tr(
+                "pm.adherence.out_of_order_step",
+                [
+                    "runbook": MarkdownEscape.codeSpan(step.runbook), "step": MarkdownEscape.codeSpan(step.step),
+                    "title": MarkdownEscape.inline(step.title),
+                    "overtaken": step.overtook.map(MarkdownEscape.codeSpan).joined(separator: ", "),
+                    "stamp": stamped(step.stamp),
+                ])
         }
-        lines += ["", "### Commands not in the runbook", ""]
+        lines += ["", "### " + tr("pm.adherence.unlisted"), ""]
         lines +=
             adherence.unlistedCommands.isEmpty
-            ? ["_None._"]
-            : adherence.unlistedCommands.flatMap { CommandMarkdown.listItem($0.command, details: stamped($0.stamp)) }
+            ? [none]
+            : adherence.unlistedCommands.flatMap {
+                CommandMarkdown.listItem($0.command, details: stamped($0.stamp), below: tr("pm.actions.command_below"))
+            }
         lines += [
-            "", "### Verification items still open \(adherence.openItemsAtResolution ? "at resolution" : "now")", "",
+            "",
+            "### "
+                + (adherence.openItemsAtResolution
+                    ? tr("pm.adherence.open_at_resolution") : tr("pm.adherence.open_now")),
+            "",
         ]
         lines += list(adherence.openItems) {
             "\(MarkdownEscape.codeSpan($0.runbook)) \($0.item). \(MarkdownEscape.inline($0.text))"
         }
-        lines += ["", "### Time per section", ""]
+        lines += ["", "### " + tr("pm.adherence.section_times"), ""]
         if adherence.sectionTimes.isEmpty {
-            lines.append("_No step events to measure._")
+            lines.append("_\(tr("pm.adherence.no_step_events"))_")
         } else {
-            lines += ["| Runbook | Section | Time |", "| --- | --- | --- |"]
+            let columns = [tr("pm.adherence.runbook"), tr("pm.adherence.section"), tr("pm.adherence.time")]
+            lines += ["| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- |"]
             lines += adherence.sectionTimes.map {
-                "| \(MarkdownEscape.codeSpan($0.runbook)) | \(MarkdownEscape.inline($0.title)) | \(DurationFormat.string($0.seconds)) |"
+                "| \(MarkdownEscape.codeSpan($0.runbook)) | \(MarkdownEscape.inline($0.title)) | \(words.span($0.seconds)) |"
             }
-            lines += [
-                "",
-                "Each step done or skipped is charged the time since the previous step in its runbook (or since the runbook was opened or switched to).",
-            ]
+            lines += ["", tr("pm.adherence.charging")]
         }
         return lines
     }
 
     private func list<Item>(_ items: [Item], _ line: (Item) -> String) -> [String] {
-        items.isEmpty ? ["_None._"] : items.map { "- " + line($0) }
+        items.isEmpty ? [none] : items.map { "- " + line($0) }
     }
 }

@@ -6,145 +6,166 @@ extension PostmortemDraft {
     func facts() -> [String] {
         let milestones = state.milestones
         let start = milestones.impactStarted
+        let sinceStart = start == nil ? tr("pm.facts.after_detection") : tr("pm.facts.after_impact")
+        let runbooksUsed =
+            state.runbooksUsed.isEmpty
+            ? tr("pm.facts.none") : state.runbooksUsed.map(runbookName).joined(separator: tr("pm.list_separator"))
         var rows: [(String, String)] = [
-            ("Incident", MarkdownEscape.codeSpan(incidentID)),
-            ("Kind", state.drill ? "**Drill**" : "Real incident"),
-            ("Severity", severityFact()),
-            ("Status", statusFact()),
+            (tr("pm.facts.incident"), MarkdownEscape.codeSpan(incidentID)),
+            (tr("pm.facts.kind"), state.drill ? "**\(tr("pm.facts.drill"))**" : tr("pm.facts.real")),
+            (tr("pm.facts.severity"), severityFact()),
+            (tr("pm.facts.status"), statusFact()),
+            (tr("pm.facts.runbooks_used"), runbooksUsed),
+            (tr("pm.facts.roles"), rolesFact()),
+            (tr("pm.milestone.impact_started"), milestones.impactStarted.map(words.time) ?? tr("pm.not_recorded")),
             (
-                "Runbooks used",
-                state.runbooksUsed.isEmpty ? "none" : state.runbooksUsed.map(runbookName).joined(separator: ", ")
-            ),
-            ("Roles", rolesFact()),
-            ("Impact started", milestones.impactStarted.map(PostmortemTime.iso) ?? "not recorded"),
-            (
-                "Detected",
+                tr("pm.milestone.detected"),
                 moment(
-                    milestones.detected, after: start, "after impact started",
-                    note: milestones.detectedRecorded == nil ? " (when the incident was opened)" : "")
-            ),
-            ("Acknowledged", moment(milestones.acknowledged, after: milestones.detected, "after detection")),
-            (
-                "Mitigated",
-                moment(
-                    milestones.mitigated, after: milestones.start,
-                    "after \(start == nil ? "detection" : "impact started")")
+                    milestones.detected, after: start, tr("pm.facts.after_impact"),
+                    note: milestones.detectedRecorded == nil ? tr("pm.facts.detected_at_opening") : "")
             ),
             (
-                "Resolved",
-                moment(
-                    milestones.resolved, after: milestones.start,
-                    "after \(start == nil ? "detection" : "impact started")")
+                tr("pm.milestone.acknowledged"),
+                moment(milestones.acknowledged, after: milestones.detected, tr("pm.facts.after_detection"))
             ),
+            (tr("pm.milestone.mitigated"), moment(milestones.mitigated, after: milestones.start, sinceStart)),
+            (tr("pm.milestone.resolved"), moment(milestones.resolved, after: milestones.start, sinceStart)),
         ]
-        if let closed = state.closed { rows.append(("Closed", stamped(closed))) }
-        return ["## Facts", "", "| Fact | Value |", "| --- | --- |"] + rows.map { "| \($0.0) | \($0.1) |" }
+        if let closed = state.closed { rows.append((tr("pm.facts.closed"), stamped(closed))) }
+        return [
+            "## " + tr("pm.facts.heading"), "", "| \(tr("pm.facts.fact")) | \(tr("pm.facts.value")) |", "| --- | --- |",
+        ] + rows.map { "| \($0.0) | \($0.1) |" }
     }
 
     private func severityFact() -> String {
-        guard let current = state.severity else { return "not set" }
+        guard let current = state.severity else { return tr("pm.not_set") }
         guard state.severityHistory.count > 1 else { return "**\(current.rawValue)**" }
-        let changes = state.severityHistory.map { "\($0.value.rawValue) at \(stamped($0.stamp))" }
-        return "**\(current.rawValue)** (" + changes.joined(separator: " → ") + ")"
+        let changes = state.severityHistory.map {
+            tr("pm.facts.change", ["value": $0.value.rawValue, "stamp": stamped($0.stamp)])
+        }
+        return tr(
+            "pm.facts.history", ["current": "**\(current.rawValue)**", "changes": changes.joined(separator: " → ")])
     }
 
     private func statusFact() -> String {
-        let changes = state.statusHistory.map { "\($0.value.rawValue) at \(PostmortemTime.iso($0.stamp.at))" }
-        let closed = state.isClosed ? ", closed" : ""
-        guard !changes.isEmpty else { return state.status.rawValue }
-        return "**\(state.status.rawValue)**\(closed) (" + changes.joined(separator: " → ") + ")"
+        let changes = state.statusHistory.map {
+            tr("pm.facts.change", ["value": wording.statusName($0.value), "stamp": words.time($0.stamp.at)])
+        }
+        let status = wording.statusName(state.status)
+        guard !changes.isEmpty else { return status }
+        let current =
+            state.isClosed ? tr("pm.facts.status_closed", ["status": "**\(status)**"]) : "**\(status)**"
+        return tr("pm.facts.history", ["current": current, "changes": changes.joined(separator: " → ")])
     }
 
     private func rolesFact() -> String {
         let roles = Role.allCases.compactMap { role in
-            state.roles[role].map { "\(role.rawValue): \(MarkdownEscape.inline($0))" }
+            state.roles[role].map {
+                tr("pm.facts.role", ["role": wording.roleName(role), "person": MarkdownEscape.inline($0)])
+            }
         }
-        return roles.isEmpty ? "none assigned" : roles.joined(separator: "; ")
+        return roles.isEmpty ? tr("pm.facts.no_roles") : roles.joined(separator: tr("pm.semicolon"))
     }
 
+    /// `2026-11-27T08:15:00+08:00 — 10m 00s after impact started`, or `not yet`.
     private func moment(_ date: Date?, after start: Date?, _ what: String, note: String = "") -> String {
-        guard let date else { return "not yet" }
-        let span = start.map { " — \(DurationFormat.string(date.timeIntervalSince($0))) \(what)" } ?? ""
-        return PostmortemTime.iso(date) + note + span
+        guard let date else { return tr("pm.not_yet") }
+        let span = start.map {
+            tr("pm.facts.span", ["span": words.span(date.timeIntervalSince($0)), "what": what])
+        }
+        return words.time(date) + note + (span ?? "")
     }
 
     /// The incident's severity first, then the time spent at each, then what the runbooks say about impact with
     /// their default severity labelled as the runbook's, and the pinned notes.
     func impact() -> [String] {
-        var lines = ["## Impact", "", impactSeverity()]
+        var lines = ["## " + tr("pm.impact.heading"), "", impactSeverity()]
         let periods = state.severityPeriods(until: severityEnd.date)
         if !periods.isEmpty {
-            lines += ["", "| Severity | From | Until | Time |", "| --- | --- | --- | --- |"]
+            let columns = [
+                tr("pm.impact.severity"), tr("pm.impact.from"), tr("pm.impact.until"), tr("pm.impact.time"),
+            ]
+            lines += ["", "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- |"]
             lines += periods.indices.map { index in
                 let period = periods[index]
-                let until = index == periods.count - 1 ? severityEnd.label : PostmortemTime.iso(period.end)
+                let until = index == periods.count - 1 ? severityEnd.label : words.time(period.end)
                 return
-                    "| \(period.severity.rawValue) | \(stamped(period.stamp)) | \(until) | \(DurationFormat.string(period.seconds)) |"
+                    "| \(period.severity.rawValue) | \(stamped(period.stamp)) | \(until) | \(words.span(period.seconds)) |"
             }
         }
-        lines += ["", todo("who was affected, how many, for how long, and what it cost."), ""]
+        lines += ["", todo(tr("pm.todo.impact")), ""]
         let fromRunbook = runbookSection(.impact)
         if !fromRunbook.isEmpty {
             let defaults = usedRunbooks.filter { $0.section(.impact) != nil }.map { runbook in
-                runbook.severity.map { "\(runbookName(runbook.id)) defaults to \($0.rawValue)" }
-                    ?? "\(runbookName(runbook.id)) names no default severity"
+                runbook.severity.map {
+                    tr("pm.impact.runbook_default", ["runbook": runbookName(runbook.id), "severity": $0.rawValue])
+                } ?? tr("pm.impact.runbook_no_default", ["runbook": runbookName(runbook.id)])
             }
             lines +=
-                [
-                    "What the runbook says about impact; a severity there is the runbook's default, not this incident's (\(defaults.joined(separator: "; "))):",
-                    "",
-                ] + fromRunbook + [""]
+                [tr("pm.impact.from_runbook", ["defaults": defaults.joined(separator: tr("pm.semicolon"))]), ""]
+                + fromRunbook + [""]
         }
         let pinned = state.notes.filter(state.isPinned)
-        lines.append("Pinned notes:")
+        lines.append(tr("pm.impact.pinned_notes"))
         lines.append("")
         lines +=
             pinned.isEmpty
-            ? ["_No pinned notes._"]
+            ? ["_\(tr("pm.impact.no_pinned_notes"))_"]
             : pinned.map { "- ⭐ \(MarkdownEscape.inline($0.text)) — \(stamped($0.stamp))" }
         return lines
     }
 
     /// `Severity: **P1**, raised from P2, …`: the incident's severity, before anything else about impact.
     private func impactSeverity() -> String {
-        guard let current = state.severity else { return "Severity: not set." }
+        guard let current = state.severity else { return tr("pm.impact.severity_not_set") }
         let first = state.severityHistory.first?.value
-        guard let first, first != current else { return "Severity: **\(current.rawValue)**." }
-        let moved = current < first ? "raised" : "lowered"
-        return "Severity: **\(current.rawValue)**, \(moved) from \(first.rawValue), the severity it was opened at."
+        let values = ["current": current.rawValue, "first": first?.rawValue ?? ""]
+        guard let first, first != current else { return tr("pm.impact.severity_kept", values) }
+        return current < first ? tr("pm.impact.severity_raised", values) : tr("pm.impact.severity_lowered", values)
     }
 
     /// Where the last severity's time ends: the resolution, else the closing, else the draft's own time.
     private var severityEnd: (date: Date, label: String) {
-        if let resolved = state.milestones.resolved { return (resolved, "resolved \(PostmortemTime.iso(resolved))") }
-        if let closed = state.closed { return (closed.at, "closed \(PostmortemTime.iso(closed.at))") }
-        return (generatedAt, "still open at \(PostmortemTime.iso(generatedAt))")
+        if let resolved = state.milestones.resolved {
+            return (resolved, tr("pm.impact.until_resolved", ["time": words.time(resolved)]))
+        }
+        if let closed = state.closed {
+            return (closed.at, tr("pm.impact.until_closed", ["time": words.time(closed.at)]))
+        }
+        return (generatedAt, tr("pm.impact.until_now", ["time": words.time(generatedAt)]))
     }
 
     func detection() -> [String] {
-        var lines = ["## Detection", ""]
+        var lines = ["## " + tr("pm.detection.heading"), ""]
         let milestones = state.milestones
         if let detected = milestones.detected {
-            let how =
+            let values = [
+                "time": words.time(detected),
+                "after": metrics.timeToDetect.map { tr("pm.detection.after_impact", ["span": words.span($0)]) } ?? "",
+            ]
+            lines.append(
                 milestones.detectedRecorded == nil
-                ? "when the incident was opened (no earlier detection time was recorded)"
-                : "as recorded in the timeline"
-            let after = metrics.timeToDetect.map { ", \(DurationFormat.string($0)) after impact started" } ?? ""
-            lines.append("Detected at \(PostmortemTime.iso(detected)), \(how)\(after).")
+                    ? tr("pm.detection.at_opening", values) : tr("pm.detection.recorded", values))
         } else {
-            lines.append("Detection time not recorded.")
+            lines.append(tr("pm.detection.not_recorded"))
         }
-        lines += [
-            "", todo("how was it detected (which alert, dashboard or customer report) and could it have been sooner?"),
-        ]
+        lines += ["", todo(tr("pm.todo.detection"))]
         let alert = runbookSection(.detection)
-        if !alert.isEmpty { lines += ["", "The runbook's alert and signals:", ""] + alert }
+        if !alert.isEmpty { lines += ["", tr("pm.detection.runbook_alert"), ""] + alert }
         return lines
     }
 
-    /// The timeline section's heading and table header.
+    /// The timeline section's heading and table header; the time column names the zone.
     func timelineHeading() -> [String] {
-        ["## Timeline", "", "| Time (UTC) | Elapsed | Actor | Event |", "| --- | --- | --- | --- |"]
+        let zone = words.zone(at: state.milestones.start ?? generatedAt)
+        let columns = [
+            tr("pm.timeline.time", ["zone": zone]), tr("pm.timeline.elapsed"), tr("pm.timeline.actor"),
+            tr("pm.timeline.event"),
+        ]
+        return [
+            "## " + tr("pm.timeline.heading"), "", "| " + columns.joined(separator: " | ") + " |",
+            "| --- | --- | --- | --- |",
+        ]
     }
 
     /// The positions of the events the timeline shows, in order of when things happened (then journal order).
@@ -161,20 +182,25 @@ extension PostmortemDraft {
     /// several lines cannot sit in a table cell without losing its lines, so its row points to the evidence below.
     func timelineRows(_ shown: [Int], _ row: (String) -> Void) {
         let start = state.milestones.start
+        let wording = self.wording
         var evidence = 0
         for index in shown {
             let event = events[index]
-            let mark = state.pinnedSeqs.contains(event.seq) ? EventDescription.wording.pinnedMark : ""
+            let mark = state.pinnedSeqs.contains(event.seq) ? wording.pinnedMark : ""
             let description: String
             if case .commandRan(let run) = event.kind, CommandMarkdown.isMultiline(run.command) {
                 evidence += 1
-                description =
-                    "Ran the command of \(CommandMarkdown.lineCount(run.command)) lines shown as evidence \(evidence) below → \(EventDescription.wording.outcome(run))"
+                description = tr(
+                    "pm.timeline.evidence_row",
+                    [
+                        "lines": String(CommandMarkdown.lineCount(run.command)), "number": String(evidence),
+                        "outcome": wording.outcome(run),
+                    ])
             } else {
-                description = EventDescription.markdown(event)
+                description = wording.describe(event.kind)
             }
             row(
-                "| \(PostmortemTime.iso(event.occurredAt)) | \(PostmortemTime.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(description) |"
+                "| \(words.time(event.occurredAt)) | \(words.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(description) |"
             )
         }
     }
@@ -189,19 +215,25 @@ extension PostmortemDraft {
                 continue
             }
             number += 1
+            let values = ["number": String(number), "stamp": stamped(Stamp(events[index]))]
             lines += [
-                "", "Evidence \(number): the command run \(stamped(Stamp(events[index])))\(stepSource(run.step)):", "",
+                "",
+                run.step.map { step in
+                    tr(
+                        "pm.evidence.from_step",
+                        values.merging(
+                            [
+                                "step": MarkdownEscape.codeSpan(step.step),
+                                "runbook": MarkdownEscape.codeSpan(step.runbook),
+                            ]
+                        ) { $1 })
+                } ?? tr("pm.evidence.item", values),
+                "",
             ]
             lines += CommandMarkdown.block(run.command)
         }
         guard !lines.isEmpty else { return [] }
-        return ["### Evidence"] + lines
-    }
-
-    /// ` from step `diagnosis-1` of `high-cpu-usage``, or nothing for a command run outside a step.
-    func stepSource(_ step: StepRef?) -> String {
-        guard let step else { return "" }
-        return " from step \(MarkdownEscape.codeSpan(step.step)) of \(MarkdownEscape.codeSpan(step.runbook))"
+        return ["### " + tr("pm.evidence.heading")] + lines
     }
 }
 

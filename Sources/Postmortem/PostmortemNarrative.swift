@@ -4,17 +4,11 @@ import RunbookKit
 
 extension PostmortemDraft {
     func trigger() -> [String] {
-        var lines = [
-            "## Trigger", "",
-            todo(
-                "what set the incident off (a deploy, a configuration change, a traffic spike, a failing dependency) and when."
-            ),
-            "",
-        ]
+        var lines = ["## " + tr("pm.trigger.heading"), "", todo(tr("pm.todo.trigger")), ""]
         if let started = state.milestones.impactStarted {
-            lines.append("Impact started at \(PostmortemTime.iso(started)), as recorded in the timeline.")
+            lines.append(tr("pm.trigger.impact_started", ["time": words.time(started)]))
         } else {
-            lines.append("No impact start was recorded.")
+            lines.append(tr("pm.trigger.no_impact_start"))
         }
         return lines
     }
@@ -22,38 +16,48 @@ extension PostmortemDraft {
     /// What fixed it: the moments of mitigation and resolution, then the Resolution steps done and the commands
     /// run from them, from the journal.
     func resolution() -> [String] {
-        var lines = ["## Resolution", "", todo("what fixed it, and how we knew it was fixed."), ""]
+        var lines = ["## " + tr("pm.resolution.heading"), "", todo(tr("pm.todo.resolution")), ""]
         let milestones = state.milestones
         func since(_ date: Date) -> String {
             guard let start = milestones.start else { return "" }
-            let from = milestones.impactStarted == nil ? "detection" : "impact started"
-            return " (\(DurationFormat.string(date.timeIntervalSince(start))) after \(from))"
+            let from = milestones.impactStarted == nil ? tr("pm.facts.after_detection") : tr("pm.facts.after_impact")
+            return tr("pm.resolution.since", ["span": words.span(date.timeIntervalSince(start)), "what": from])
         }
-        var when: [String] = []
-        if let mitigated = milestones.mitigated {
-            when.append("Mitigated at \(PostmortemTime.iso(mitigated))\(since(mitigated))")
+        let mitigated = milestones.mitigated.map {
+            tr("pm.resolution.mitigated", ["time": words.time($0), "since": since($0)])
         }
-        if let resolved = milestones.resolved {
-            when.append("resolved at \(PostmortemTime.iso(resolved))\(since(resolved))")
+        let resolved = milestones.resolved.map {
+            tr("pm.resolution.resolved", ["time": words.time($0), "since": since($0)])
         }
-        lines.append(when.isEmpty ? "Not mitigated or resolved yet." : when.joined(separator: "; ") + ".")
+        switch (mitigated, resolved) {
+        case (nil, nil): lines.append(tr("pm.resolution.not_yet"))
+        case (let mitigated?, nil): lines.append(tr("pm.resolution.only_mitigated", ["mitigated": mitigated]))
+        case (nil, let resolved?): lines.append(tr("pm.resolution.only_resolved", ["resolved": resolved]))
+        case (let mitigated?, let resolved?):
+            lines.append(tr("pm.resolution.both", ["mitigated": mitigated, "resolved": resolved]))
+        }
         let steps = state.progress.values.flatMap(\.steps.values)
             .filter { record in
                 if case .done = record.outcome { return isResolution(record.step) }
                 return false
             }
             .sorted { $0.stamp.seq < $1.stamp.seq }
-        lines += ["", "Resolution steps done:", ""]
+        lines += ["", tr("pm.resolution.steps_done"), ""]
         lines +=
             steps.isEmpty
-            ? ["_None._"]
+            ? [none]
             : steps.map {
-                "- \(MarkdownEscape.codeSpan($0.step.runbook)) \(EventDescription.wording.stepName($0.step)) — \(stamped($0.stamp))"
+                "- \(MarkdownEscape.codeSpan($0.step.runbook)) \(wording.stepName($0.step)) — \(stamped($0.stamp))"
             }
         let commands = state.commandsRun.filter { $0.run.step.map(isResolution) ?? false }
-        lines += ["", "Commands run from them:", ""]
-        lines += commands.isEmpty ? ["_None._"] : commands.flatMap(commandLines)
+        lines += ["", tr("pm.resolution.commands"), ""]
+        lines += commands.isEmpty ? [none] : commands.flatMap(commandLines)
         return lines
+    }
+
+    /// `_None._`, for a list with nothing in it.
+    var none: String {
+        "_\(tr("pm.none"))_"
     }
 
     /// Whether the step belongs to its runbook's Resolution section: as the runbook says when it is loaded, else
@@ -66,42 +70,51 @@ extension PostmortemDraft {
     }
 
     func rootCause() -> [String] {
-        let title = state.title.isEmpty ? "the incident" : "“\(MarkdownEscape.inline(state.title))”"
+        let first =
+            state.title.isEmpty
+            ? tr("pm.root_cause.first_why_untitled")
+            : tr("pm.root_cause.first_why", ["title": MarkdownEscape.inline(state.title)])
+        let because = todo(tr("pm.todo.because"))
         return [
-            "## Root cause", "", todo("the root cause; ask why until the answer is a fix, not a person."), "",
-            "### Five whys", "",
-            "1. Why did \(title) happen? \(todo("because …"))",
-        ] + (2...5).map { "\($0). Why? \(todo("because …"))" }
+            "## " + tr("pm.root_cause.heading"), "", todo(tr("pm.todo.root_cause")), "",
+            "### " + tr("pm.root_cause.five_whys"), "",
+            "1. \(first) \(because)",
+        ] + (2...5).map { "\($0). \(tr("pm.root_cause.why")) \(because)" }
     }
 
     func contributingFactors() -> [String] {
-        [
-            "## Contributing factors", "",
-            todo(
-                "what made it more likely, larger or longer without causing it: missing alerts, unclear runbook steps, load, timing."
-            ),
-        ] + (adherence.isClean ? [] : ["", "The deviations under Adherence to the runbook may be among them."])
+        ["## " + tr("pm.contributing.heading"), "", todo(tr("pm.todo.contributing"))]
+            + (adherence.isClean ? [] : ["", tr("pm.contributing.deviations")])
     }
 
     /// Customer and internal messaging, with the escalations and commander notes the journal holds.
     func communication() -> [String] {
         var lines = [
-            "## Communication", "",
-            "### Customer messaging", "",
-            todo("what customers were told, when and where (status page, email, support)."), "",
-            "### Internal messaging", "",
-            todo("who inside the company was told, when and in which channels."), "",
+            "## " + tr("pm.communication.heading"), "",
+            "### " + tr("pm.communication.customers"), "", todo(tr("pm.todo.customers")), "",
+            "### " + tr("pm.communication.internal"), "", todo(tr("pm.todo.internal")), "",
         ]
         let escalations = state.escalations.map {
-            (seq: $0.stamp.seq, line: "- Escalated to \(MarkdownEscape.inline($0.to)) — \(stamped($0.stamp))")
+            (seq: $0.stamp.seq, line: "- " + escalationLine($0))
         }
         let notes = state.notes.filter(\.commander).map {
-            (seq: $0.stamp.seq, line: "- Commander note: \(MarkdownEscape.inline($0.text)) — \(stamped($0.stamp))")
+            (
+                seq: $0.stamp.seq,
+                line: "- "
+                    + tr(
+                        "pm.communication.commander_note",
+                        ["text": MarkdownEscape.inline($0.text), "stamp": stamped($0.stamp)])
+            )
         }
         let recorded = (escalations + notes).sorted { $0.seq < $1.seq }.map(\.line)
-        lines.append("Escalations and commander notes in the journal:")
+        lines.append(tr("pm.communication.recorded"))
         lines.append("")
-        lines += recorded.isEmpty ? ["_None._"] : recorded
+        lines += recorded.isEmpty ? [none] : recorded
         return lines
+    }
+
+    /// `Escalated to L2 — 2026-11-27T08:29:00+08:00 by alice`.
+    func escalationLine(_ escalation: EscalationRecord) -> String {
+        tr("pm.escalated", ["to": MarkdownEscape.inline(escalation.to), "stamp": stamped(escalation.stamp)])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// Choices for the postmortem draft.
@@ -17,14 +18,15 @@ public struct PostmortemOptions: Hashable, Sendable {
 public enum PostmortemRenderer {
     /// The GitHub markdown postmortem draft of the incident whose journal is `events` and whose folded state is
     /// `state`, with the runbooks it used looked up in `runbooks` by id. `generatedAt` is shown in the banner.
+    /// The draft is written in `localizer`'s language, its times local to `clock`'s zone, which the header names.
     public static func markdown(
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
-        options: PostmortemOptions = PostmortemOptions()
+        localizer: Localizer, clock: ZoneClock, options: PostmortemOptions = PostmortemOptions()
     ) -> String {
         var text = ""
         writeMarkdown(
             state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            options: options, into: &text
+            localizer: localizer, clock: clock, options: options, into: &text
         )
         return text
     }
@@ -33,11 +35,13 @@ public enum PostmortemRenderer {
     /// a row at a time, so that the whole draft of a long incident is never held in memory.
     public static func writeMarkdown<Output: TextOutputStream>(
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
-        options: PostmortemOptions = PostmortemOptions(), into output: inout Output
+        localizer: Localizer, clock: ZoneClock, options: PostmortemOptions = PostmortemOptions(),
+        into output: inout Output
     ) {
         let draft = PostmortemDraft(
             state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            adherence: Adherence.report(events: events, runbooks: runbooks)
+            adherence: Adherence.report(events: events, runbooks: runbooks),
+            words: DraftWords(localizer: localizer, clock: clock)
         )
         // Each section is written a line at a time rather than joined into one string first.
         func write(_ lines: [String]) {
@@ -93,8 +97,17 @@ struct PostmortemDraft {
     let incidentID: String
     let generatedAt: Date
     let adherence: AdherenceReport
+    let words: DraftWords
 
     var metrics: Metrics { Metrics(state) }
+
+    /// The shared event wording in the draft's language, set off for markdown.
+    var wording: EventWording { EventDescription.wording(words.localizer) }
+
+    /// The text of a catalog key with its placeholders filled.
+    func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        words.tr(key, arguments)
+    }
 
     /// The runbooks used, in order of use, that could be loaded.
     var usedRunbooks: [Runbook] { state.runbooksUsed.compactMap { runbooks[$0] } }
@@ -106,14 +119,14 @@ struct PostmortemDraft {
         return "\(MarkdownEscape.inline(runbook.title)) (\(code))"
     }
 
-    /// `2026-11-27T00:20:05.000Z by alice`.
+    /// `2026-11-27T08:20:05+08:00 by alice`.
     func stamped(_ stamp: Stamp) -> String {
-        "\(PostmortemTime.iso(stamp.at)) by \(MarkdownEscape.inline(stamp.actor))"
+        tr("pm.stamped", ["time": words.time(stamp.at), "actor": MarkdownEscape.inline(stamp.actor)])
     }
 
-    /// An obvious placeholder for the people who finish the draft.
-    func todo(_ text: String) -> String {
-        "_TODO: \(text)_"
+    /// An obvious placeholder for the people who finish the draft, around a prompt from the catalog.
+    func todo(_ prompt: String) -> String {
+        tr("pm.todo", ["prompt": prompt])
     }
 
     /// The blocks of section `kind` of every runbook used that has one, with a heading per runbook when there are
@@ -122,65 +135,73 @@ struct PostmortemDraft {
         let sources = usedRunbooks.compactMap { runbook in runbook.section(kind).map { (runbook, $0) } }
         return sources.flatMap { runbook, section -> [String] in
             guard sources.count > 1 else { return BlockMarkdown.lines(section.blocks) }
-            return ["### From \(runbookName(runbook.id))", ""] + BlockMarkdown.lines(section.blocks, headingOffset: 1)
+            return ["### " + tr("pm.runbook_section.from", ["runbook": runbookName(runbook.id)]), ""]
+                + BlockMarkdown.lines(section.blocks, headingOffset: 1)
                 + [""]
         }
     }
 
     func header() -> [String] {
         let title = state.title.isEmpty ? incidentID : state.title
+        let zone = words.zone(at: state.opened?.at ?? generatedAt)
         return [
-            "# Postmortem: \(MarkdownEscape.inline(title))",
+            "# " + tr("pm.header.title", ["title": MarkdownEscape.inline(title)]),
             "",
             "> [!WARNING]",
-            "> **DRAFT** generated from the incident journal at \(PostmortemTime.iso(generatedAt)). Every fact below comes from the journal; every `TODO` needs a human before this is published.",
+            "> " + tr("pm.header.banner", ["time": words.time(generatedAt)]),
             "",
-            "| Postmortem status | Authors | Owner | Incident date (UTC) |",
+            "| " + tr("pm.header.status") + " | " + tr("pm.header.authors") + " | " + tr("pm.header.owner") + " | "
+                + tr("pm.header.date", ["zone": zone]) + " |",
             "| --- | --- | --- | --- |",
-            "| **Draft** | \(todo("who wrote this")) | \(todo("who sees the action items through")) | \(incidentDate) |",
+            "| **\(tr("pm.header.draft"))** | \(todo(tr("pm.todo.authors"))) | \(todo(tr("pm.todo.owner"))) | \(incidentDate) |",
         ]
     }
 
-    /// The day the incident was opened, `2026-11-27`, or a placeholder when the journal has no opening.
+    /// The local day the incident was opened, `2026-11-27`, or a placeholder when the journal has no opening.
     private var incidentDate: String {
-        guard let opened = state.opened else { return "not recorded" }
-        return String(PostmortemTime.iso(opened.at).prefix(10))
+        guard let opened = state.opened else { return tr("pm.not_recorded") }
+        return String(words.clock.dateTime(opened.at).prefix { $0 != " " })
     }
 
     func summary() -> [String] {
-        [
-            "## Summary", "", todo("what happened, why, and how it was fixed, in two or three sentences."), "",
-            factsSentence(),
-        ]
+        ["## " + tr("pm.summary.heading"), "", todo(tr("pm.todo.summary")), "", factsSentence()]
     }
 
     private func factsSentence() -> String {
         var parts: [String] = []
-        let severity = state.severity?.rawValue ?? "Unrated"
-        let kind = state.drill ? "drill" : "incident"
-        parts.append(
-            "\(severity) \(kind) “\(MarkdownEscape.inline(state.title))” (\(MarkdownEscape.codeSpan(incidentID)))")
-        if let opened = state.opened { parts.append("opened \(stamped(opened))") }
+        let severity = state.severity?.rawValue ?? tr("pm.summary.unrated")
+        let values = [
+            "severity": severity, "title": MarkdownEscape.inline(state.title),
+            "id": MarkdownEscape.codeSpan(incidentID),
+        ]
+        parts.append(state.drill ? tr("pm.summary.drill", values) : tr("pm.summary.incident", values))
+        if let opened = state.opened { parts.append(tr("pm.summary.opened", ["stamp": stamped(opened)])) }
         if !state.runbooksUsed.isEmpty {
-            parts.append("worked with \(state.runbooksUsed.map(runbookName).joined(separator: ", "))")
+            let names = state.runbooksUsed.map(runbookName).joined(separator: tr("pm.list_separator"))
+            parts.append(tr("pm.summary.worked_with", ["runbooks": names]))
         }
-        if let ttm = metrics.timeToMitigate { parts.append("mitigated after \(DurationFormat.string(ttm))") }
-        if let ttr = metrics.timeToResolve { parts.append("resolved after \(DurationFormat.string(ttr))") }
-        parts.append("status \(state.status.rawValue)\(state.isClosed ? ", closed" : "")")
-        return "In short: " + parts.joined(separator: "; ") + "."
+        if let ttm = metrics.timeToMitigate { parts.append(tr("pm.summary.mitigated", ["span": words.span(ttm)])) }
+        if let ttr = metrics.timeToResolve { parts.append(tr("pm.summary.resolved", ["span": words.span(ttr)])) }
+        let status = wording.statusName(state.status)
+        parts.append(
+            state.isClosed
+                ? tr("pm.summary.status_closed", ["status": status]) : tr("pm.summary.status", ["status": status]))
+        return tr("pm.summary.sentence", ["parts": parts.joined(separator: tr("pm.semicolon"))])
     }
 
     func lessonsLearned() -> [String] {
         [
-            "## Lessons learned", "",
-            "### What went well", "", todo("what went well."), "",
-            "### What went wrong", "", todo("what went wrong."), "",
-            "### Where we got lucky", "", todo("where we got lucky."),
+            "## " + tr("pm.lessons.heading"), "",
+            "### " + tr("pm.lessons.went_well"), "", todo(tr("pm.todo.went_well")), "",
+            "### " + tr("pm.lessons.went_wrong"), "", todo(tr("pm.todo.went_wrong")), "",
+            "### " + tr("pm.lessons.lucky"), "", todo(tr("pm.todo.lucky")),
         ]
     }
 
     func diagram() -> [String] {
-        ["## Timeline picture", ""]
-            + GanttChart.mermaid(milestones: state.milestones, sectionTimes: adherence.sectionTimes, runbooks: runbooks)
+        ["## " + tr("pm.diagram.heading"), ""]
+            + GanttChart.mermaid(
+                milestones: state.milestones, sectionTimes: adherence.sectionTimes, runbooks: runbooks,
+                localizer: words.localizer, clock: words.clock)
     }
 }

@@ -35,22 +35,27 @@ extension PostmortemDraft {
         let rows = people.map { person in
             let roles = holdings.filter { $0.person == person }.map(describe)
             return
-                "| \(MarkdownEscape.inline(person)) | \(roles.isEmpty ? "—" : roles.joined(separator: "; ")) | \(counts[person] ?? 0) | \(first[person].map(PostmortemTime.iso) ?? "—") | \(last[person].map(PostmortemTime.iso) ?? "—") |"
+                "| \(MarkdownEscape.inline(person)) | \(roles.isEmpty ? "—" : roles.joined(separator: tr("pm.semicolon"))) | \(counts[person] ?? 0) | \(first[person].map(words.time) ?? "—") | \(last[person].map(words.time) ?? "—") |"
         }
+        let columns = [
+            tr("pm.responders.person"), tr("pm.responders.roles"), tr("pm.responders.events"),
+            tr("pm.responders.first"), tr("pm.responders.last"),
+        ]
         return [
-            "## Responders", "",
-            "Everyone who recorded something in the journal or was given a role; bookkeeping (exports, copies, pins) is not counted.",
-            "", "| Person | Roles | Events recorded | First | Last |", "| --- | --- | --- | --- | --- |",
-        ] + (rows.isEmpty ? ["| _nobody recorded_ | — | 0 | — | — |"] : rows)
+            "## " + tr("pm.responders.heading"), "", tr("pm.responders.intro"), "",
+            "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- | --- |",
+        ] + (rows.isEmpty ? ["| _\(tr("pm.responders.nobody"))_ | — | 0 | — | — |"] : rows)
     }
 
+    /// `scribe from 2026-11-27T08:36:00+08:00 (given by carol) until …`.
     private func describe(_ holding: RoleHolding) -> String {
-        var text = holding.role.rawValue
+        var text = wording.roleName(holding.role)
         if !holding.atOpening {
-            text +=
-                " from \(PostmortemTime.iso(holding.from.at)) (given by \(MarkdownEscape.inline(holding.from.actor)))"
+            text += tr(
+                "pm.responders.given",
+                ["time": words.time(holding.from.at), "actor": MarkdownEscape.inline(holding.from.actor)])
         }
-        if let until = holding.until { text += " until \(PostmortemTime.iso(until))" }
+        if let until = holding.until { text += tr("pm.responders.until", ["time": words.time(until)]) }
         return text
     }
 }

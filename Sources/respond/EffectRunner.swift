@@ -199,7 +199,9 @@ final class EffectRunner {
         do {
             let events = JournalOrder.ordered(try Journal.read(location.journalPath).events)
             let written = try PostmortemFile.write(
-                location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date())
+                location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date(),
+                localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+                clock: ZoneClock(zone: .current))
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {
             // The draft is on disk but the timeline does not say so: an error to see, not a success.

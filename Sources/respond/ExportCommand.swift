@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// `respond export ID`: writes the postmortem draft (or the JSON export) next to the incident's journal, or to
@@ -36,7 +37,9 @@ struct ExportCommand: ParsableCommand {
             location, events: events,
             runbook: global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")), format: format,
             includeDiagram: !noDiagram,
-            destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date()
+            destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date(),
+            localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+            clock: ZoneClock(zone: .current)
         )
         // On standard output the document is the output; the path line would end up inside it.
         if written.path != "-" { print(written.path) }

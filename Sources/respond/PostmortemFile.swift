@@ -32,11 +32,14 @@ enum PostmortemFile {
 
     /// Renders `events` in `format` to `destination` (default: a file next to the journal), with the runbooks the
     /// incident refers to looked up in `runbook`, and appends an `exportWritten` event by `actor` (its path `-` for
-    /// standard output); returns the path and the recorded events. A failure to write leaves any earlier file in
-    /// place and records nothing; a failure to record throws `NotRecorded` after the document is written.
+    /// standard output); returns the path and the recorded events. The draft is in `localizer`'s language with
+    /// times local to `clock`'s zone; the JSON export is always English and UTC. A failure to write leaves any
+    /// earlier file in place and records nothing; a failure to record throws `NotRecorded` after the document is
+    /// written.
     static func write(
         _ location: IncidentLocation, events: [Event], runbook: (String) -> Runbook?, format: Format,
-        includeDiagram: Bool = true, destination: OutputDestination? = nil, actor: String, now: Date
+        includeDiagram: Bool = true, destination: OutputDestination? = nil, actor: String, now: Date,
+        localizer: Localizer, clock: ZoneClock
     ) throws -> (path: String, recorded: [Event]) {
         let state = IncidentState.fold(events)
         let runbooks = state.runbooks(lookup: runbook)
@@ -45,7 +48,8 @@ enum PostmortemFile {
             case .markdown:
                 PostmortemRenderer.writeMarkdown(
                     state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
-                    options: PostmortemOptions(includeDiagram: includeDiagram), into: &file
+                    localizer: localizer, clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
+                    into: &file
                 )
             case .json:
                 do {

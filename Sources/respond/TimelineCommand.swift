@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import TerminalText
 
 /// `respond timeline ID`: an incident's events, one line each, or the journal lines as stored.
@@ -27,7 +28,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let start = contents.events.first?.occurredAt ?? Date()
         let pinned = IncidentState.fold(contents.events).pinnedSeqs
-        let wording = EventWording.plain
+        let wording = EventWording.plain(Localizer(Language.of(environment: ProcessInfo.processInfo.environment)))
         for event in contents.events {
             let time = JournalTime.string(from: event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))

@@ -85,4 +85,38 @@ struct ExportCommandTests {
         #expect(unwritable.stderr == "Error: cannot write \(home)/missing/dir/p.md: No such file or directory\n")
         #expect(try fileLines(directory + "/timeline.jsonl").count == before)
     }
+
+    /// Runs `respond` in `home` with the locale and time zone variables given, none of them inherited.
+    private func respondIn(_ locale: [String: String], _ arguments: [String], home: String) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["RESPOND_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "TZ"] { environment.removeValue(forKey: name) }
+        environment.merge(locale) { $1 }
+        environment["RESPOND_HOME"] = home
+        environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
+        environment["RESPOND_ACTOR"] = "tester"
+        return try runProcess(PackagePaths.binary, arguments, environment: environment)
+    }
+
+    @Test("under a zh_TW locale the draft and the timeline are in Chinese, with times in the zone TZ names")
+    func traditionalChinese() throws {
+        let home = try makeHome()
+        _ = try incident(home)
+        let taiwan = ["LANG": "zh_TW.UTF-8", "TZ": "Asia/Taipei"]
+        let result = try respondIn(taiwan, ["export", "disk-1", "-o", "-"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# 事後檢討：Disk Full\n"))
+        #expect(result.stdout.contains("| 時間（Asia/Taipei (UTC+8)） | 經過時間 | 記錄者 | 事件 |"))
+        #expect(result.stdout.contains("+08:00 | +0 秒 | tester | 事故開立："))
+        #expect(!result.stdout.contains("## Timeline"))
+        let timeline = try respondIn(taiwan, ["timeline", "disk-1"], home: home)
+        #expect(timeline.stdout.contains("tester  ⭐ 已釘選 備註：`df` says | 100% <b>滿了</b>"))
+        // RESPOND_LANG names the language whatever the locale; the JSON export is English and UTC in any language.
+        let english = try respondIn(
+            taiwan.merging(["RESPOND_LANG": "en"]) { $1 }, ["export", "disk-1", "-o", "-"], home: home)
+        #expect(english.stdout.hasPrefix("# Postmortem: Disk Full\n"))
+        let json = try respondIn(taiwan, ["export", "disk-1", "--format", "json", "-o", "-"], home: home)
+        #expect(json.stdout.contains("\"format\" : \"respond-incident-export\""))
+        #expect(json.stdout.contains("make it conditional or fix what blocked it."))
+        #expect(!json.stdout.contains("+08:00"))
+    }
 }

@@ -1,10 +1,12 @@
 import IncidentModel
+import Localization
 import Testing
 
 @Suite("event wording shared by respond timeline and the postmortem")
 struct EventWordingTests {
     /// A wording that brackets each kind of value, to see which parts of a description are values of which kind.
-    let marked = EventWording(text: { "<\($0)>" }, code: { "[\($0)]" }, strong: { "*\($0)*" })
+    let marked = EventWording(
+        text: { "<\($0)>" }, code: { "[\($0)]" }, strong: { "*\($0)*" }, localizer: Localizer(.english))
 
     let step = StepRef(runbook: "high-cpu-usage", step: "diagnosis-2", title: "檢查 Node 狀態")
 
@@ -33,7 +35,7 @@ struct EventWordingTests {
             ),
         ]
         for (kind, plain, marked) in kinds {
-            #expect(EventWording.plain.describe(kind) == plain)
+            #expect(EventWording.plain(Localizer(.english)).describe(kind) == plain)
             #expect(self.marked.describe(kind) == marked)
         }
     }
@@ -43,13 +45,15 @@ struct EventWordingTests {
         let exited = CommandRun(command: "kubectl get pods", exitCode: 1, durationSeconds: 0.25, outputExcerpt: "")
         let stopped = CommandRun(
             command: "sleep 99", exitCode: nil, durationSeconds: 30, outputExcerpt: "", stoppedBecause: "timed out")
-        #expect(EventWording.plain.describe(.commandRan(exited)) == "Ran kubectl get pods → exit 1 in 0.2s")
+        #expect(
+            EventWording.plain(Localizer(.english)).describe(.commandRan(exited))
+                == "Ran kubectl get pods → exit 1 in 0.2s")
         #expect(marked.describe(.commandRan(stopped)) == "Ran [sleep 99] → <timed out> after 30.0s")
     }
 
     @Test("a pinned event is marked with the pin and the emphasized word")
     func pinnedMark() {
-        #expect(EventWording.plain.pinnedMark == "⭐ pinned ")
+        #expect(EventWording.plain(Localizer(.english)).pinnedMark == "⭐ pinned ")
         #expect(marked.pinnedMark == "⭐ *pinned* ")
     }
 }

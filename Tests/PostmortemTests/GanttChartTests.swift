@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import Postmortem
 import RunbookKit
 import Testing
@@ -11,7 +12,8 @@ struct GanttChartTests {
     @Test("phases exist only between milestones that exist, and bars without length are left out")
     func phases() {
         let lines = GanttChart.mermaid(
-            milestones: Milestones(acknowledged: time(0), mitigated: time(30)), sectionTimes: [], runbooks: [:]
+            milestones: Milestones(acknowledged: time(0), mitigated: time(30)), sectionTimes: [], runbooks: [:],
+            localizer: Localizer(.english), clock: .utc
         )
         #expect(
             lines == [
@@ -23,7 +25,9 @@ struct GanttChartTests {
 
     @Test("an incident just opened has a chart with no bars")
     func empty() {
-        let lines = GanttChart.mermaid(milestones: Milestones(acknowledged: time(0)), sectionTimes: [], runbooks: [:])
+        let lines = GanttChart.mermaid(
+            milestones: Milestones(acknowledged: time(0)), sectionTimes: [], runbooks: [:],
+            localizer: Localizer(.english), clock: .utc)
         #expect(!lines.contains { $0.contains(" :") })
         #expect(lines.first == "```mermaid" && lines.last == "```")
     }
@@ -33,7 +37,9 @@ struct GanttChartTests {
         let section = AdherenceReport.SectionTime(
             runbook: "r", section: .diagnosis, title: "診斷: step #1; x\ny", seconds: 90, start: time(0), end: time(2)
         )
-        let lines = GanttChart.mermaid(milestones: Milestones(), sectionTimes: [section], runbooks: [:])
+        let lines = GanttChart.mermaid(
+            milestones: Milestones(), sectionTimes: [section], runbooks: [:], localizer: Localizer(.english),
+            clock: .utc)
         #expect(lines.contains("    section r"))
         #expect(lines.contains("    診斷 step 1 x y 1m 30s :2026-11-27T00:20:00, 2026-11-27T00:22:00"))
     }

@@ -1,6 +1,8 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
+import Testing
 
 /// A hand-written incident on a small runbook, with fixed times and ids, for the golden postmortems.
 enum PostmortemFixture {
@@ -13,6 +15,11 @@ enum PostmortemFixture {
     }
 
     static let generatedAt = time(75)
+
+    /// A clock in Taipei (UTC+8, no daylight saving time), for drafts with local times that differ from UTC.
+    static func taipei() throws -> ZoneClock {
+        ZoneClock(zone: try #require(TimeZone(identifier: "Asia/Taipei")))
+    }
     private static let here = SourceLocation(file: "runbooks/high-cpu-usage.md", line: 1)
 
     private static func code(_ text: String) -> Block {

@@ -1,27 +1,35 @@
 import Foundation
 import IncidentModel
+import Localization
 import Postmortem
 import TestSupport
 import Testing
 
 @Suite("The postmortem draft of a hand-written incident matches its golden files")
 struct PostmortemGoldenTests {
-    private func markdown(_ options: PostmortemOptions = PostmortemOptions()) -> String {
+    private func markdown(
+        _ language: Language = .english, clock: ZoneClock = .utc, _ options: PostmortemOptions = PostmortemOptions()
+    ) -> String {
         PostmortemRenderer.markdown(
             state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
             runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
-            generatedAt: PostmortemFixture.generatedAt, options: options
+            generatedAt: PostmortemFixture.generatedAt, localizer: Localizer(language), clock: clock, options: options
         )
     }
 
-    @Test("the full draft, diagram included")
+    @Test("the full draft in English with times in UTC, diagram included")
     func full() throws {
         expectGolden(markdown(), file: "postmortem.md")
     }
 
+    @Test("the full draft in Traditional Chinese with times in Taipei, diagram included")
+    func chinese() throws {
+        expectGolden(markdown(.traditionalChinese, clock: try PostmortemFixture.taipei()), file: "postmortem.zh-TW.md")
+    }
+
     @Test("without the diagram the draft is the same up to the timeline picture")
     func noDiagram() throws {
-        let without = markdown(PostmortemOptions(includeDiagram: false))
+        let without = markdown(.english, clock: .utc, PostmortemOptions(includeDiagram: false))
         #expect(!without.contains("```mermaid"))
         let full = markdown()
         let cut = try #require(full.range(of: "\n\n## Timeline picture"))
@@ -33,7 +41,7 @@ struct PostmortemGoldenTests {
         let report = Adherence.report(events: PostmortemFixture.events, runbooks: PostmortemFixture.runbooks)
         let lines = GanttChart.mermaid(
             milestones: IncidentState.fold(PostmortemFixture.events).milestones, sectionTimes: report.sectionTimes,
-            runbooks: PostmortemFixture.runbooks
+            runbooks: PostmortemFixture.runbooks, localizer: Localizer(.english), clock: .utc
         )
         expectGolden(lines.joined(separator: "\n") + "\n", file: "gantt.md")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import Postmortem
 import RunbookKit
 import Testing
@@ -12,7 +13,7 @@ struct PostmortemSectionsTests {
         PostmortemRenderer.markdown(
             state: IncidentState.fold(events), events: events, runbooks: runbooks,
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
-            options: PostmortemOptions(includeDiagram: false)
+            localizer: Localizer(.english), clock: .utc, options: PostmortemOptions(includeDiagram: false)
         )
     }
 
@@ -42,14 +43,14 @@ struct PostmortemSectionsTests {
     @Test("Impact gives the time at each severity, the last one until the resolution or, while open, until now")
     func severityTimes() throws {
         let resolved = try Self.section("Impact", of: Self.markdown(PostmortemFixture.events))
-        #expect(resolved.contains("| P2 | 2026-11-27T00:20:00.000Z by alice | 2026-11-27T00:25:00.000Z | 5m 00s |"))
+        #expect(resolved.contains("| P2 | 2026-11-27T00:20:00Z by alice | 2026-11-27T00:25:00Z | 5m 00s |"))
         #expect(
             resolved.contains(
-                "| P1 | 2026-11-27T00:25:00.000Z by carol | resolved 2026-11-27T01:00:00.000Z | 35m 00s |"))
+                "| P1 | 2026-11-27T00:25:00Z by carol | resolved 2026-11-27T01:00:00Z | 35m 00s |"))
         let open = try Self.section("Impact", of: Self.markdown([Self.opened]))
         #expect(
             open.contains(
-                "| P2 | 2026-11-27T00:20:00.000Z by alice | still open at 2026-11-27T01:35:00.000Z | 1h 15m |"))
+                "| P2 | 2026-11-27T00:20:00Z by alice | still open at 2026-11-27T01:35:00Z | 1h 15m |"))
     }
 
     @Test("Responders lists everyone who acted or held a role, with roles as they changed hands")
@@ -62,9 +63,9 @@ struct PostmortemSectionsTests {
             rows.map { $0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) } == [
                 "alice", "carol", "dave", "erin",
             ])
-        #expect(responders.contains("| carol | commander until 2026-11-27T00:55:00.000Z |"))
-        #expect(responders.contains("| dave | scribe from 2026-11-27T00:36:00.000Z (given by carol) | 1 |"))
-        #expect(responders.contains("| erin | commander from 2026-11-27T00:55:00.000Z (given by carol) | 1 |"))
+        #expect(responders.contains("| carol | commander until 2026-11-27T00:55:00Z |"))
+        #expect(responders.contains("| dave | scribe from 2026-11-27T00:36:00Z (given by carol) | 1 |"))
+        #expect(responders.contains("| erin | commander from 2026-11-27T00:55:00Z (given by carol) | 1 |"))
     }
 
     @Test("system events (copies, exports, pin changes) stay out of the timeline and the responders' counts")
@@ -84,7 +85,7 @@ struct PostmortemSectionsTests {
         #expect(system.count == 3)
         #expect(rows.count == PostmortemFixture.events.count - system.count)
         let responders = try Self.section("Responders", of: markdown)
-        #expect(responders.contains("| erin | commander from 2026-11-27T00:55:00.000Z (given by carol) | 1 |"))
+        #expect(responders.contains("| erin | commander from 2026-11-27T00:55:00Z (given by carol) | 1 |"))
     }
 
     @Test("a command of several lines keeps its lines in the timeline's evidence and in Actions taken")
@@ -95,12 +96,12 @@ struct PostmortemSectionsTests {
         #expect(timeline.contains("| alice | Ran the command of 2 lines shown as evidence 1 below → exit 0 in 2.0s |"))
         #expect(
             timeline.contains(
-                "### Evidence\n\nEvidence 1: the command run 2026-11-27T00:29:30.000Z by alice from step `resolution-1` of `high-cpu-usage`:\n\n"
+                "### Evidence\n\nEvidence 1: the command run 2026-11-27T00:29:30Z by alice from step `resolution-1` of `high-cpu-usage`:\n\n"
                     + block.joined(separator: "\n")))
         let actions = try Self.section("Actions taken", of: markdown)
         #expect(
             actions.contains(
-                "- Ran the command below — exit 0 in 2.0s — 2026-11-27T00:29:30.000Z by alice\n\n"
+                "- Ran the command below — exit 0 in 2.0s — 2026-11-27T00:29:30Z by alice\n\n"
                     + block.map { "  " + $0 }.joined(separator: "\n")))
         let html = GFMHTML.render(markdown)
         #expect(
@@ -134,7 +135,7 @@ struct PostmortemSectionsTests {
                 "| 修正 `ORDER BY` 缺少的 index | prevent | _TODO: owner_ | _TODO: link_ | Root Cause Fix, `high-cpu-usage` |"
             ))
         #expect(
-            items.contains("| runbook | _TODO: owner_ | _TODO: link_ | feedback 2026-11-27T00:45:00.000Z by alice |"))
+            items.contains("| runbook | _TODO: owner_ | _TODO: link_ | feedback 2026-11-27T00:45:00Z by alice |"))
         let open = items.split(separator: "\n").filter { $0.contains("verification") }
         #expect(
             open == [
@@ -176,11 +177,11 @@ struct PostmortemSectionsTests {
         let resolution = try Self.section("Resolution", of: Self.markdown(PostmortemFixture.events))
         #expect(
             resolution.contains(
-                "Mitigated at 2026-11-27T00:40:00.000Z (35m 00s after impact started); resolved at 2026-11-27T01:00:00.000Z (55m 00s after impact started)."
+                "Mitigated at 2026-11-27T00:40:00Z (35m 00s after impact started); resolved at 2026-11-27T01:00:00Z (55m 00s after impact started)."
             ))
         #expect(
             resolution.contains(
-                "- `high-cpu-usage` `resolution-1` “Immediate Actions” — 2026-11-27T00:30:00.000Z by alice"))
+                "- `high-cpu-usage` `resolution-1` “Immediate Actions” — 2026-11-27T00:30:00Z by alice"))
         #expect(resolution.contains("  kubectl scale deploy/checkout --replicas=6 -n shop"))
         #expect(!resolution.contains("rollout restart"))
     }

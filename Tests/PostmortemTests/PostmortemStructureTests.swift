@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import Postmortem
 import RunbookKit
 import Testing
@@ -10,7 +11,7 @@ struct PostmortemStructureTests {
         PostmortemRenderer.markdown(
             state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
             runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
-            generatedAt: PostmortemFixture.generatedAt
+            generatedAt: PostmortemFixture.generatedAt, localizer: Localizer(.english), clock: .utc
         ))
 
     private func matches(_ pattern: String) -> [String] {
@@ -61,7 +62,7 @@ struct PostmortemStructureTests {
         ]
         let markdown = PostmortemRenderer.markdown(
             state: IncidentState.fold(events), events: events, runbooks: [:], incidentID: "x",
-            generatedAt: PostmortemFixture.time(1),
+            generatedAt: PostmortemFixture.time(1), localizer: Localizer(.english), clock: .utc,
             options: PostmortemOptions(includeDiagram: false)
         )
         #expect(markdown.contains("| Kind | **Drill** |"))
