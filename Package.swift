@@ -32,7 +32,10 @@ let package = Package(
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
-        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
+        .target(
+            name: "GuideUI",
+            dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame", "Localization"]
+        ),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
         .target(name: "IncidentStore", dependencies: ["IncidentModel"]),
@@ -53,7 +56,7 @@ let package = Package(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "TerminalFrame", "CommandRunner",
+                "TerminalText", "TerminalFrame", "CommandRunner", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,7 +101,7 @@ let package = Package(
             name: "GuideUITests",
             dependencies: [
                 "GuideUI", "TerminalText", "TerminalFrame", "RunbookKit", "IncidentModel", "IncidentStore",
-                "TestSupport",
+                "Localization", "TestSupport",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import GuideUI
+import Localization
 import RunbookKit
 
 /// `respond` with no subcommand: the catalog of runbooks, to find one by symptom and start an incident.
@@ -47,7 +48,9 @@ enum InteractiveGuide {
         let size = screen.size
         var model = AppModel(
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
-            height: size.height, now: Date())
+            height: size.height, now: Date(),
+            localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+            clock: ZoneClock(zone: .current))
         model.commandsDisabledBy = settings.policy.disabledBy
         var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         screen.close()
