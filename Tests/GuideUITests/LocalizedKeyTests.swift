@@ -35,20 +35,17 @@ struct LocalizedKeyTests {
     @Test("the help text of every key table row", arguments: Language.allCases)
     func keyTables(language: Language) throws {
         let known = try Self.catalogKeys(language)
-        for screen in Self.screens {
-            for row in keyBindings(for: screen) {
-                guard let help = row.help else { continue }
-                #expect(known.contains(help), "\(screen) `\(row.label)`: \(help) is not in \(language.rawValue).json")
-            }
+        let missing = Self.screens.flatMap { screen in
+            keyBindings(for: screen).compactMap(\.help).filter { !known.contains($0) }.map { "\(screen): \($0)" }
         }
+        #expect(missing == [], "not in \(language.rawValue).json")
     }
 
     @Test("the words of every hint", arguments: Language.allCases)
     func hints(language: Language) throws {
         let known = try Self.catalogKeys(language)
-        for hint in Self.hintLines.joined() {
-            #expect(known.contains(hint.textKey), "\(hint.textKey) is not in \(language.rawValue).json")
-        }
+        let missing = Set(Self.hintLines.joined().map(\.textKey)).filter { !known.contains($0) }.sorted()
+        #expect(missing == [], "not in \(language.rawValue).json")
     }
 
     @Test("the help overlay and the hint lines show text, never a bare key")
