@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import TerminalFrame
 import TerminalText
 import Testing
 
@@ -61,6 +62,38 @@ struct TraditionalChineseFitTests {
         let box = min(60, width - 2)
         for key in keys {
             Self.expectFits(Self.chinese.tr(key), as: Self.english.tr(key), room: box - 4)
+        }
+    }
+
+    @Test(
+        "every screen in Traditional Chinese at every size from 40×12 up fits its rows, no wide character halved",
+        arguments: [(40, 12), (41, 13), (57, 15), (63, 20), (64, 20), (79, 23), (80, 24), (100, 30), (132, 50)])
+    func everySize(width: Int, height: Int) {
+        let taipei = ZoneClock(zone: TimeZone(identifier: "Asia/Taipei")!)
+        var model = Fixtures.walkthrough(width: width, height: height, words: Self.chinese, clock: taipei)
+        let screens: [[Message]] = [
+            [], keys(.character("?")), keys(.character("t")), keys(.escape, .character("S")),
+            keys(.escape, .character("P")), keys(.escape, .character("s")), keys(.escape, .character("e")),
+            keys(.escape, .character("q"), .character("?")), keys(.escape, .enter), keys(.escape, .character("o")),
+        ]
+        var frames: [(String, Frame)] = []
+        for messages in screens {
+            model = run(model, messages).0
+            frames.append(("\(model.screen) \(String(describing: model.overlay))", view(model)))
+        }
+        let review = ReviewFixture.model(width: width, height: height, words: Self.chinese, clock: taipei)
+        for messages in [[], keys(.tab), keys(.character("?")), keys(.character("a")) + typing("請更新客戶公告")] {
+            frames.append(("review", view(run(review, messages).0)))
+        }
+        for (name, frame) in frames {
+            for row in 0..<frame.height {
+                #expect(displayWidth(of: frame.textLines[row]) == width, "\(name), row \(row)")
+                for column in 0..<frame.width where frame[column, row].isContinuation {
+                    #expect(
+                        column > 0 && displayWidth(of: frame[column - 1, row].symbol) == 2,
+                        "orphan continuation at \(column),\(row) on \(name)")
+                }
+            }
         }
     }
 
