@@ -95,7 +95,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     }
     if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
         let event = events[review.rows[review.cursor]]
-        let head = "#\(event.seq) \(model.clock.timestamp(event.occurredAt)) \(sanitize(event.actor)): "
+        let head = "#\(event.seq) \(model.clock.stamp(event.occurredAt)) \(sanitize(event.actor)): "
         let lines = wrap(head + ReviewSummary.text(event, model.localizer), width: frame.width - 2)
         for (offset, row) in layout.detail.enumerated() where offset < lines.count {
             let more = offset == layout.detail.count - 1 && lines.count > layout.detail.count

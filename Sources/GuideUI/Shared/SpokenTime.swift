@@ -13,6 +13,14 @@ extension ZoneClock {
         return String(stamp[stamp.index(after: separator)...].prefix(8))
     }
 
+    /// `2026-12-03T14:05:09+08:00`: an instant with its offset, which names it wherever it is read; the journal's
+    /// UTC form for an instant no calendar reaches.
+    func stamp(_ date: Date) -> String {
+        let since = date.timeIntervalSince1970
+        guard since.isFinite, abs(since) < 1e15 else { return JournalTime.string(from: date) }
+        return timestamp(date)
+    }
+
     /// `UTC`, `UTC+8`, `UTC-3:30`: the zone's offset at an instant, short enough for a column title.
     func shortZone(at date: Date) -> String {
         let name = zoneName(at: date)
