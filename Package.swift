@@ -32,7 +32,10 @@ let package = Package(
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
-        .target(name: "GuideUI", dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame"]),
+        .target(
+            name: "GuideUI",
+            dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame", "Localization"]
+        ),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
         .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization"]),
@@ -102,7 +105,7 @@ let package = Package(
             name: "GuideUITests",
             dependencies: [
                 "GuideUI", "TerminalText", "TerminalFrame", "RunbookKit", "IncidentModel", "IncidentStore",
-                "TestSupport",
+                "Localization", "TestSupport",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

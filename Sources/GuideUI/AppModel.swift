@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// The screens of the guide; `q` goes back to the one below.
@@ -97,6 +98,10 @@ public struct AppModel: Sendable {
     public let actor: String
     /// False when `NO_COLOR` is set: the view then uses bold and reverse only.
     public let colorEnabled: Bool
+    /// The language every screen speaks.
+    public let localizer: Localizer
+    /// The zone the screens show times in, which they name.
+    public let clock: ZoneClock
     /// The terminal's width in columns.
     public internal(set) var width: Int
     /// The terminal's height in rows.
@@ -127,11 +132,17 @@ public struct AppModel: Sendable {
     /// runtime before the first frame, never by `update`.
     public var commandsDisabledBy: String?
 
-    /// Creates the model; everything from outside arrives as values.
-    public init(library: Library, actor: String, colorEnabled: Bool, width: Int, height: Int, now: Date) {
+    /// Creates the model; everything from outside arrives as values, the language and the time zone too (English
+    /// and UTC unless the runtime says otherwise).
+    public init(
+        library: Library, actor: String, colorEnabled: Bool, width: Int, height: Int, now: Date,
+        localizer: Localizer = Localizer(.english), clock: ZoneClock = .utc
+    ) {
         self.library = library
         self.actor = actor
         self.colorEnabled = colorEnabled
+        self.localizer = localizer
+        self.clock = clock
         self.width = width
         self.height = height
         self.now = now
@@ -139,6 +150,11 @@ public struct AppModel: Sendable {
 
     /// The screen on top of the stack.
     public var screen: Screen { screens.last ?? .catalog }
+
+    /// The text of a catalog key in the guide's language, with its placeholders filled in.
+    func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        localizer.tr(key, arguments)
+    }
 }
 
 /// A one-line message under the screen.

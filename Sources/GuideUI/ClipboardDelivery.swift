@@ -1,3 +1,5 @@
+import Localization
+
 /// What carried a copied command, so the guide says what was sent rather than promising what reached a clipboard:
 /// a terminal may ignore OSC 52, and tmux keeps it only with `set-clipboard on`.
 public enum ClipboardDelivery: Hashable, Sendable {
@@ -11,17 +13,17 @@ public enum ClipboardDelivery: Hashable, Sendable {
     /// OSC 52 written inside tmux, which does not keep it, and loading tmux's paste buffer failed for the reason.
     case tmuxBufferFailed(reason: String)
 
-    /// The notice after `y`.
-    var notice: Notice {
+    /// The notice after `y`, in the localizer's language.
+    func notice(_ localizer: Localizer) -> Notice {
         switch self {
         case .terminal:
-            Notice(text: "sent to the terminal as OSC 52; its clipboard has it if the terminal allows", isError: false)
+            Notice(text: localizer.tr("ui.clipboard.terminal"), isError: false)
         case .tmuxClipboard:
-            Notice(text: "sent as OSC 52; tmux keeps it as a paste buffer (prefix ] pastes)", isError: false)
+            Notice(text: localizer.tr("ui.clipboard.tmux_clipboard"), isError: false)
         case .tmuxBuffer:
-            Notice(text: "sent as OSC 52 and put in tmux's paste buffer (prefix ] pastes)", isError: false)
+            Notice(text: localizer.tr("ui.clipboard.tmux_buffer"), isError: false)
         case .tmuxBufferFailed(let reason):
-            Notice(text: "sent as OSC 52, which tmux does not keep; tmux load-buffer failed: \(reason)", isError: true)
+            Notice(text: localizer.tr("ui.clipboard.tmux_buffer_failed", ["reason": reason]), isError: true)
         }
     }
 }

@@ -73,7 +73,7 @@ func startIncident(
         return (model, [])
     }
     guard let book = model.library.runbook(runbook) else {
-        model.notice = Notice(text: "no runbook \"\(runbook)\" in the library", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_such_runbook", ["runbook": runbook]), isError: true)
         return (model, [])
     }
     return (

@@ -13,9 +13,9 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.notice = nil
         model.screens = [model.screens.first ?? .catalog, .walkthrough]
     case .incidentOpenFailed(let reason):
-        model.notice = Notice(text: "could not open the incident: \(reason)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.open_failed", ["reason": reason]), isError: true)
     case .incidentLoadFailed(let id, let reason):
-        model.notice = Notice(text: "could not load \(id): \(reason)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.load_failed", ["id": id, "reason": reason]), isError: true)
     case .journalAppended(let events):
         if !model.journal.pending.isEmpty { model.journal.pending.removeFirst() }
         if model.journal.unsaved.isEmpty { model.journal.lastError = nil }
@@ -35,33 +35,36 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.journal.unsaved = []
         model.journal.pending = []
         model.journal.lastError = nil
-        model.notice = Notice(text: "unsaved events written to \(path)", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.rescued", ["path": path]), isError: false)
         return (model, [.quit])
     case .rescueFailed(let reason):
-        model.notice = Notice(text: "no rescue file written: \(reason); nothing was dropped", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.rescue_failed", ["reason": reason]), isError: true)
     case .eventsArrived(let events):
         merge(&model, events)
     case .journalProblems(let problems):
         guard let first = problems.first else { break }
-        let more = problems.count > 1 ? " (+\(problems.count - 1) more; respond timeline lists them)" : ""
-        model.notice = Notice(text: "journal line \(first.line): \(first.message)" + more, isError: true)
+        let more =
+            problems.count > 1 ? model.tr("ui.notice.journal_problems_more", ["count": String(problems.count - 1)]) : ""
+        model.notice = Notice(
+            text: model.tr("ui.notice.journal_problem", ["line": String(first.line), "message": first.message]) + more,
+            isError: true)
     case .journalNotFollowed(let error):
-        model.notice = Notice(text: "journal cannot be followed: \(error.description)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.not_followed", ["reason": error.description]), isError: true)
     case .openIncidentsListed(let incidents):
         model.openIncidents.incidents = incidents
         model.openIncidents.loaded = true
         model.openIncidents.cursor = min(model.openIncidents.cursor, max(0, incidents.count - 1))
     case .openIncidentsFailed(let reason):
         model.openIncidents.loaded = true
-        model.notice = Notice(text: "could not list open incidents: \(reason)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.list_failed", ["reason": reason]), isError: true)
     case .exported(let path):
-        model.notice = Notice(text: "postmortem draft: \(path)", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.exported", ["path": path]), isError: false)
     case .exportFailed(let reason):
-        model.notice = Notice(text: "export failed: \(reason)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.export_failed", ["reason": reason]), isError: true)
     case .copied(let delivery):
-        model.notice = delivery.notice
+        model.notice = delivery.notice(model.localizer)
     case .copyFailed(let reason):
-        model.notice = Notice(text: "copy failed: \(reason)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.copy_failed", ["reason": reason]), isError: true)
     case .command(let commandUpdate):
         return commandResult(model, commandUpdate)
     case .runbooksLoaded(let ids, let runbooks):

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText
@@ -11,23 +12,25 @@ public let minimumSize = (width: 40, height: 12)
 public func view(_ model: AppModel) -> Frame {
     var frame = Frame(width: model.width, height: model.height)
     guard model.width >= minimumSize.width, model.height >= minimumSize.height else {
-        drawTooSmall(&frame)
+        drawTooSmall(&frame, model.localizer)
         return frame
     }
     let theme = model.theme
     switch model.screen {
     case .catalog:
-        drawHeader(&frame, "respond · runbooks", theme)
+        drawHeader(&frame, model.tr("ui.header.runbooks"), theme)
         drawCatalog(&frame, model, rows: 1..<(model.height - 1))
     case .openIncidents:
-        drawHeader(&frame, "respond · open incidents", theme)
+        drawHeader(&frame, model.tr("ui.header.open_incidents"), theme)
         drawOpenIncidents(&frame, model, rows: 1..<(model.height - 1))
     case .walkthrough:
         drawIncidentHeader(&frame, model)
         drawWalkthrough(&frame, model, rows: 1..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
     case .timeline:
-        drawIncidentHeader(&frame, model)
+        // The times of day are in the clock's zone; the header names it where the timeline shows them.
+        let zone = model.width >= timelineClockWidth ? model.clock.zoneName(at: model.now) : nil
+        drawIncidentHeader(&frame, model, zone: zone)
         drawTimeline(&frame, model, rows: 1..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
     case .commandOutput:
@@ -43,11 +46,16 @@ public func view(_ model: AppModel) -> Frame {
 }
 
 /// The frame shown when the terminal is smaller than `minimumSize`.
-func drawTooSmall(_ frame: inout Frame) {
+func drawTooSmall(_ frame: inout Frame, _ localizer: Localizer) {
     let lines = [
-        "terminal too small",
-        "(need \(minimumSize.width)×\(minimumSize.height), have \(frame.width)×\(frame.height))",
-        "enlarge the window",
+        localizer.tr("ui.too_small.title"),
+        localizer.tr(
+            "ui.too_small.sizes",
+            [
+                "need": "\(minimumSize.width)×\(minimumSize.height)",
+                "have": "\(frame.width)×\(frame.height)",
+            ]),
+        localizer.tr("ui.too_small.enlarge"),
     ]
     let top = max(0, (frame.height - lines.count) / 2)
     for (index, line) in lines.enumerated() where top + index < frame.height {
@@ -57,18 +65,24 @@ func drawTooSmall(_ frame: inout Frame) {
     }
 }
 
-private func drawHeader(_ frame: inout Frame, _ title: String, _ theme: Theme) {
+/// The top row: the title, and `zone` at its right end when given (the title is cut before it).
+private func drawHeader(_ frame: inout Frame, _ title: String, _ theme: Theme, zone: String? = nil) {
     frame.fill(row: 0, style: theme.bar)
-    frame.put(" " + title, column: 0, row: 0, style: theme.bar.with(bold: true), limit: frame.width)
+    let right = zone.map { " \($0) " } ?? ""
+    let rightWidth = displayWidth(of: right)
+    frame.put(
+        " " + title, column: 0, row: 0, style: theme.bar.with(bold: true),
+        limit: rightWidth > 0 ? max(0, frame.width - rightWidth - 1) : frame.width)
+    if rightWidth > 0 { frame.put(right, column: frame.width - rightWidth, row: 0, style: theme.bar) }
 }
 
-private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel) {
-    guard let progress = model.progress else { return drawHeader(&frame, "respond", model.theme) }
+private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel, zone: String? = nil) {
+    guard let progress = model.progress else { return drawHeader(&frame, "respond", model.theme, zone: zone) }
     let runbook = model.currentRunbook?.title ?? progress.runbook
-    let drill = progress.drill ? "DRILL · " : ""
+    let drill = progress.drill ? model.tr("ui.header.drill_prefix") : ""
     // An incident titled after its runbook would otherwise read "High CPU Usage · High CPU Usage".
     let title = progress.title == runbook ? runbook : "\(progress.title) · \(runbook)"
-    drawHeader(&frame, drill + title, model.theme)
+    drawHeader(&frame, drill + title, model.theme, zone: zone)
 }
 
 /// The last row: the notice, else the runbook a start waits for, else unsaved events waiting for a retry, else the
@@ -78,23 +92,29 @@ private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
     if let notice = model.notice {
         frame.put(notice.text, column: 0, row: row, style: notice.isError ? theme.error : theme.strong)
     } else if let awaited = model.awaiting {
-        frame.put("loading runbook \(awaited.runbook)…", column: 0, row: row, style: theme.strong)
+        frame.put(
+            model.tr("ui.notice.loading_runbook", ["runbook": awaited.runbook]), column: 0, row: row,
+            style: theme.strong)
     } else if !model.journal.unsaved.isEmpty, model.incident != nil {
-        let first = model.journal.unsaved.first.map { describe($0.kind) } ?? ""
+        let first = model.journal.unsaved.first.map { describe($0.kind, model.localizer) } ?? ""
         let more = model.journal.unsaved.count > 1 ? " (+\(model.journal.unsaved.count - 1))" : ""
-        frame.put("NOT SAVED: \(first)\(more) · R retries", column: 0, row: row, style: theme.error)
+        frame.put(
+            model.tr("ui.notice.not_saved", ["event": first + more]), column: 0, row: row, style: theme.error)
     } else {
         frame.put(hints(model), column: 0, row: row, style: theme.dim)
     }
 }
 
 private func hints(_ model: AppModel) -> String {
-    switch model.screen {
-    case .catalog: model.catalog.filter != nil ? catalogFilterHint : catalogHints.line
-    case .openIncidents: openIncidentsHints.line
-    case .walkthrough: (model.commands.isRunning ? "command running: " : "") + walkthroughHints(model).line
-    case .commandOutput: commandOutputHints.line
-    case .timeline: timelineHints.line
-    case .review: reviewHints.line
+    let words = model.localizer
+    return switch model.screen {
+    case .catalog: model.catalog.filter != nil ? words.tr("ui.hint.catalog_filter") : catalogHints.line(words)
+    case .openIncidents: openIncidentsHints.line(words)
+    case .walkthrough:
+        (model.commands.isRunning ? words.tr("ui.hint.command_running_prefix") : "")
+            + walkthroughHints(model).line(words)
+    case .commandOutput: commandOutputHints.line(words)
+    case .timeline: timelineHints.line(words)
+    case .review: reviewHints.line(words)
     }
 }

@@ -50,7 +50,9 @@ enum InteractiveGuide {
         let size = screen.size
         var model = AppModel(
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
-            height: size.height, now: Date())
+            height: size.height, now: Date(),
+            localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+            clock: ZoneClock(zone: .current))
         model.commandsDisabledBy = settings.policy.disabledBy
         var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         screen.close()

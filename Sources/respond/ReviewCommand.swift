@@ -3,6 +3,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import IncidentStore
+import Localization
 import Postmortem
 import RunbookKit
 
@@ -51,7 +52,8 @@ struct ReviewCommand: ParsableCommand {
                 return
             }
             let text = ReviewPlainText.render(
-                incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all)
+                incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all,
+                localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)))
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }

@@ -258,7 +258,7 @@ struct CommandReducerTests {
                 .append(incidentID: incidentID, events: [NewEvent(actor: "alice", kind: .commandRan(record))])
             ])
         #expect(!model.commands.isRunning)
-        #expect(model.journal.label == "saving…")
+        #expect(model.journal.label() == "saving…")
         #expect(screenText(model).contains("exit 0 · 1.2s · q closes · commands/x.log"))
         let saved = answer(model, effects.last?.first)
         #expect(saved.incident?.state.commandsRun.last?.run == record)

@@ -1,6 +1,7 @@
 import Foundation
 import GuideUI
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 
@@ -124,8 +125,14 @@ enum Fixtures {
                 .map(\.id)
         })
 
-    static func model(width: Int = 80, height: Int = 24, color: Bool = true) -> AppModel {
-        AppModel(library: library, actor: "alice", colorEnabled: color, width: width, height: height, now: opened)
+    /// The guide on the fixture library, in English and UTC unless a language and a zone are given.
+    static func model(
+        width: Int = 80, height: Int = 24, color: Bool = true, words: Localizer = Localizer(.english),
+        clock: ZoneClock = .utc
+    ) -> AppModel {
+        AppModel(
+            library: library, actor: "alice", colorEnabled: color, width: width, height: height, now: opened,
+            localizer: words, clock: clock)
     }
 
     static func openedEvent(runbook: String = "high-cpu-usage", drill: Bool = false) -> Event {
@@ -135,9 +142,12 @@ enum Fixtures {
     }
 
     /// A model on the walkthrough of a freshly opened incident.
-    static func walkthrough(width: Int = 80, height: Int = 24, color: Bool = true) -> AppModel {
+    static func walkthrough(
+        width: Int = 80, height: Int = 24, color: Bool = true, words: Localizer = Localizer(.english),
+        clock: ZoneClock = .utc
+    ) -> AppModel {
         let (model, _) = update(
-            model(width: width, height: height, color: color),
+            model(width: width, height: height, color: color, words: words, clock: clock),
             .incidentOpened(id: "2026-11-27-checkout-cpu", events: [openedEvent()]))
         return model
     }

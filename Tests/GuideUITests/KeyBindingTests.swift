@@ -120,7 +120,7 @@ struct KeyBindingTests {
             for hint in line {
                 #expect(
                     keyBindings(for: model.screen).binding(for: hint.key, in: model) != nil,
-                    "\(model.screen): `\(hint.text)` names a key its table does not dispatch")
+                    "\(model.screen): `\(hint.textKey)` names a key its table does not dispatch")
             }
         }
     }

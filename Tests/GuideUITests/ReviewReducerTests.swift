@@ -1,6 +1,7 @@
 import Foundation
 import GuideUI
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText
@@ -55,10 +56,14 @@ enum ReviewFixture {
         }
     }()
 
-    /// The review as launched by `bob` and loaded, at `now`.
-    static func model(width: Int = 80, height: Int = 24, color: Bool = true, events: [Event] = events) -> AppModel {
+    /// The review as launched by `bob` and loaded, at `now`, in English and UTC unless a language and a zone are given.
+    static func model(
+        width: Int = 80, height: Int = 24, color: Bool = true, events: [Event] = events,
+        words: Localizer = Localizer(.english), clock: ZoneClock = .utc
+    ) -> AppModel {
         let fresh = AppModel(
-            library: Fixtures.library, actor: "bob", colorEnabled: color, width: width, height: height, now: now)
+            library: Fixtures.library, actor: "bob", colorEnabled: color, width: width, height: height, now: now,
+            localizer: words, clock: clock)
         let (launched, _) = launch(fresh, .review(id: "last"))
         return update(launched, .incidentLoaded(id: id, events: events)).0
     }
@@ -209,9 +214,9 @@ struct ReviewReducerTests {
         let (pending, effects) = update(typed, .terminal(.key(.enter)))
         let note = NewEvent(actor: "bob", kind: .note(text: "請 SRE 確認 DB 連線數", pinned: false, commander: true))
         #expect(effects == [.append(incidentID: ReviewFixture.id, events: [note])])
-        #expect(pending.journal.label == "saving…")
+        #expect(pending.journal.label() == "saving…")
         let saved = answer(pending, effects.first)
-        #expect(saved.journal.label == "saved")
+        #expect(saved.journal.label() == "saved")
         #expect(selectedSeq(saved) == 13)
         #expect(view(saved).textLines.contains { $0.contains("[IC] note: 請 SRE 確認 DB 連線數") })
         let cancelled = run(model, keys(.character("a")) + typing("draft") + keys(.escape))

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import Testing
 
 @testable import GuideUI
@@ -21,8 +22,11 @@ struct TimelineRowCountTests {
         let theme = Theme(color: true)
         for event in events {
             #expect(
-                timelineEntryRowCount(event, opened: Fixtures.opened, width: width)
-                    == timelineEntry(event, opened: Fixtures.opened, width: width, theme: theme).count,
+                timelineEntryRowCount(event, opened: Fixtures.opened, width: width, words: Localizer(.english))
+                    == timelineEntry(
+                        event, opened: Fixtures.opened, width: width, theme: theme, words: Localizer(.english),
+                        clock: .utc
+                    ).count,
                 "seq \(event.seq)")
         }
     }

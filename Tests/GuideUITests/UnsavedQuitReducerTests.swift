@@ -110,7 +110,7 @@ struct UnsavedQuitReducerTests {
         var (model, effects) = run(Fixtures.walkthrough(), keys(.character(" "), .character("q"), .character("q")))
         let appended = effects.first?.first
         #expect(effects.dropFirst().joined().isEmpty)
-        #expect(model.journal.label == "saving…")
+        #expect(model.journal.label() == "saving…")
         #expect(model.notice?.text.contains("waiting for the journal") == true)
         let (failed, failedEffects) = update(model, .journalFailed(reason: "locked"))
         #expect(failedEffects.isEmpty)

@@ -23,13 +23,13 @@ struct WalkthroughReducerTests {
         let (pending, effects) = update(model, .terminal(.key(.character(" "))))
         let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
         #expect(effects == [.append(incidentID: incidentID, events: asked)])
-        #expect(pending.journal.label == "saving…")
+        #expect(pending.journal.label() == "saving…")
         #expect(statusBar(pending).contains("saving…"))
         #expect(!statusBar(pending).contains("saved"))
         #expect(pending.incident?.cursor == 1)
 
         let saved = answer(pending, effects.first)
-        #expect(saved.journal.label == "saved")
+        #expect(saved.journal.label() == "saved")
         #expect(statusBar(saved).contains("saved"))
         #expect(view(run(saved, keys(.character("O"))).0).textLines.contains { $0.contains("✓ 1. 確認高 CPU 的 Pod") })
     }
@@ -38,7 +38,7 @@ struct WalkthroughReducerTests {
     func failureKeepsActionVisible() {
         let (pending, effects) = update(Fixtures.walkthrough(), .terminal(.key(.character(" "))))
         let (failed, _) = update(pending, .journalFailed(reason: "No space left on device"))
-        #expect(failed.journal.label == "ERROR: No space left on device")
+        #expect(failed.journal.label() == "ERROR: No space left on device")
         // Kept with the time the responder acted (the last tick), which a later retry must not move.
         let unsaved = [NewEvent(actor: "alice", kind: .stepDone(firstStep), occurredAt: Fixtures.opened)]
         #expect(failed.journal.unsaved == unsaved)
@@ -50,9 +50,9 @@ struct WalkthroughReducerTests {
         let asked = [NewEvent(actor: "alice", kind: .stepDone(firstStep))]
         #expect(effects == [.append(incidentID: incidentID, events: asked)])
         #expect(retry == [.append(incidentID: incidentID, events: unsaved)])
-        #expect(retrying.journal.label == "saving…")
+        #expect(retrying.journal.label() == "saving…")
         let saved = answer(retrying, retry.first)
-        #expect(saved.journal.label == "saved")
+        #expect(saved.journal.label() == "saved")
         #expect(saved.journal.unsaved.isEmpty)
     }
 
@@ -64,7 +64,7 @@ struct WalkthroughReducerTests {
         model = update(model, .journalFailed(reason: "disk full")).0
         model = answer(model, second.first)
         #expect(first != second)
-        #expect(model.journal.label == "ERROR: disk full")
+        #expect(model.journal.label() == "ERROR: disk full")
         #expect(model.journal.unsaved.count == 1)
     }
 

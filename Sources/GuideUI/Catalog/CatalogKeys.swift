@@ -10,36 +10,34 @@ func catalogKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 
 /// The catalog's key table, in the order the help overlay lists it.
 let catalogBindings: [KeyBinding] = [
-    KeyBinding(Move.lineKeys, "↑↓ j k", "move", moveInCatalog),
-    KeyBinding(Move.pageKeys, "PgUp PgDn", "move a page", moveInCatalog),
-    KeyBinding(Move.endKeys, "g G", "first, last", moveInCatalog),
-    KeyBinding([.enter, .right, .character("l")], "Enter", "start an incident") { model, _ in
+    KeyBinding(Move.lineKeys, "↑↓ j k", "ui.keys.move", moveInCatalog),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.move_a_page", moveInCatalog),
+    KeyBinding(Move.endKeys, "g G", "ui.keys.first_last", moveInCatalog),
+    KeyBinding([.enter, .right, .character("l")], "Enter", "ui.keys.start_an_incident") { model, _ in
         startForm(model, model.catalogEntries)
     },
-    KeyBinding([.character("/")], "/", "filter by symptom (Esc clears)") { model, _ in
+    KeyBinding([.character("/")], "/", "ui.keys.filter_by_symptom_esc_clears") { model, _ in
         var model = model
         model.catalog.filter = LineEditor()
         model.catalog.cursor = 0
         return (model, [])
     },
-    KeyBinding([.character("o")], "o", "open incidents, to resume one") { model, _ in
+    KeyBinding([.character("o")], "o", "ui.keys.open_incidents_to_resume_one") { model, _ in
         var model = model
         model.screens.append(.openIncidents)
         model.openIncidents = OpenIncidentsState()
         return (model, [.listOpenIncidents])
     },
     .help,
-    .back([.character("q"), .escape], "q", "quit"),
+    .back([.character("q"), .escape], "q", "ui.keys.quit"),
 ]
 
 /// The hint line under the catalog while no filter is open.
 let catalogHints: [KeyHint] = [
-    KeyHint(.enter, "Enter start"), KeyHint(.character("/"), "/ filter"), KeyHint(.character("o"), "o open incidents"),
-    .help, KeyHint(.character("q"), "q quit"),
+    KeyHint(.enter, "ui.hint.enter_start"), KeyHint(.character("/"), "ui.hint.filter"),
+    KeyHint(.character("o"), "ui.hint.o_open_incidents"),
+    .help, KeyHint(.character("q"), "ui.hint.q_quit"),
 ]
-
-/// The hint line while the symptom filter is open: its editor takes text, so these are not the catalog's table.
-let catalogFilterHint = "type a symptom · ↑↓ move · Enter start · Esc clear"
 
 private func moveInCatalog(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model

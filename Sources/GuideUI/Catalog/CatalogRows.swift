@@ -22,11 +22,12 @@ extension AppModel {
             return library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
         guard let search = library.search else {
-            return [.heading("matches for \"\(query)\": indexing the runbooks…")]
+            return [.heading(localizer.tr("ui.catalog.indexing", ["query": query]))]
         }
         let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
         let matches = search.search(query).compactMap { entries[$0] }
-        return [.heading("matches for \"\(query)\": \(matches.count)")] + matches.map(CatalogRow.entry)
+        return [.heading(localizer.tr("ui.catalog.matches", ["query": query, "count": String(matches.count)]))]
+            + matches.map(CatalogRow.entry)
     }
 
     /// The runbook rows in display order, which the catalog cursor indexes.

@@ -9,7 +9,7 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
     var rows = rows
     if let filter = model.catalog.filter {
-        let label = "filter: "
+        let label = model.tr("ui.catalog.filter_label")
         frame.put(label, column: 1, row: rows.lowerBound, style: theme.strong)
         let column = 1 + displayWidth(of: label)
         drawEditor(&frame, filter, column: column, row: rows.lowerBound, width: frame.width - column - 1, theme: theme)
@@ -22,7 +22,7 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
             frame.put(text, column: 1, row: rows.lowerBound, style: theme.heading)
         }
         if model.library.search != nil {
-            frame.put("no runbook matches; Esc clears the filter", column: 3, row: rows.lowerBound + 1)
+            frame.put(model.tr("ui.catalog.no_match"), column: 3, row: rows.lowerBound + 1)
         }
         return
     }
@@ -41,7 +41,8 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
             frame.put(isSelected ? "▸" : " ", column: 1, row: row, style: base)
             var badge = theme.badge(entry.severity)
             badge.reverse = isSelected
-            frame.put(entry.severity?.rawValue ?? "proc", column: 3, row: row, style: badge)
+            frame.put(
+                entry.severity?.rawValue ?? model.tr("ui.catalog.procedure_badge"), column: 3, row: row, style: badge)
             frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
             let descriptionColumn = 8 + titleWidth + 1
             frame.put(
@@ -56,11 +57,11 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
     let theme = model.theme
     let state = model.openIncidents
     guard state.loaded else {
-        frame.put("listing open incidents…", column: 1, row: rows.lowerBound)
+        frame.put(model.tr("ui.open_incidents.listing"), column: 1, row: rows.lowerBound)
         return
     }
     guard !state.incidents.isEmpty else {
-        frame.put("no open incidents; q goes back to the runbooks", column: 1, row: rows.lowerBound)
+        frame.put(model.tr("ui.open_incidents.none"), column: 1, row: rows.lowerBound)
         return
     }
     let offset = max(0, state.cursor - rows.count + 1)
@@ -73,10 +74,15 @@ func drawOpenIncidents(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>
         var x = 1
         x += frame.put(incident.severity.rawValue, column: x, row: row, style: badge) + 1
         let age = DurationFormat.clock(model.now.timeIntervalSince(incident.openedAt))
-        let drill = incident.drill ? "drill · " : ""
+        let drill = incident.drill ? model.tr("ui.open_incidents.drill") : ""
         x += frame.put(incident.id, column: x, row: row, style: base.with(bold: true), limit: 24) + 1
         frame.put(
-            "\(incident.title) · \(incident.status.rawValue) · \(drill)\(age) ago", column: x, row: row, style: base,
+            model.tr(
+                "ui.open_incidents.row",
+                [
+                    "title": incident.title, "status": statusName(incident.status, model.localizer), "drill": drill,
+                    "age": age,
+                ]), column: x, row: row, style: base,
             limit: frame.width - x - 1)
     }
 }

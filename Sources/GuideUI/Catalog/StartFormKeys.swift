@@ -14,11 +14,11 @@ func startFormKey(_ model: AppModel, _ form: StartForm, _ key: Key) -> (AppModel
     case .enter:
         let title = form.title.submitted
         guard !title.isEmpty else {
-            model.notice = Notice(text: "the incident needs a title", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.title_needed"), isError: true)
             return (model, [])
         }
         model.overlay = nil
-        model.notice = Notice(text: "opening the incident…", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.opening"), isError: false)
         return (model, [.openIncident(runbook: form.runbook, title: title, severity: form.severity, drill: form.drill)])
     case .tab, .down:
         form.field = fields[(form.field.rawValue + 1) % fields.count]

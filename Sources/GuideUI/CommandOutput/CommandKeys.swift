@@ -11,7 +11,7 @@ func cycleBlock(_ model: AppModel, _ step: Step, by delta: Int) -> (AppModel, [E
     var model = model
     let count = step.codeBlocks.count
     guard count > 0 else {
-        model.notice = Notice(text: "this step has no command", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_command"), isError: true)
         return (model, [])
     }
     let current = model.commands.selected(in: step.key, count: count)
@@ -39,10 +39,10 @@ func selectedBlock(_ model: AppModel, _ step: Step) -> CodeBlock? {
 func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
-        model.notice = Notice(text: "this step has no command to copy", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_command_to_copy"), isError: true)
         return (model, [])
     }
-    if let refused = refusingHiddenCharacters(model, block, "not copied") { return (refused, []) }
+    if let refused = refusingHiddenCharacters(model, block, model.tr("ui.notice.not_copied")) { return (refused, []) }
     let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
     let (recorded, effects) = record(model, [.commandCopied(command: command, step: stepRef)])
     return (recorded, [.copyToClipboard(command)] + effects)
@@ -53,22 +53,22 @@ func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (
 func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (AppModel, [Effect]) {
     var model = model
     guard let block = selectedBlock(model, step) else {
-        model.notice = Notice(text: "this step has no command to run", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_command_to_run"), isError: true)
         return (model, [])
     }
-    if let refused = refusingHiddenCharacters(model, block, "not run") { return (refused, []) }
+    if let refused = refusingHiddenCharacters(model, block, model.tr("ui.notice.not_run")) { return (refused, []) }
     if model.commands.isRunning {
-        model.notice = Notice(text: "a command is already running; wait for it or stop it with Ctrl-C", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.already_running"), isError: true)
         return (model, [])
     }
     if let source = model.commandsDisabledBy {
-        model.notice = Notice(text: "running commands is disabled (\(source)); copy it with y instead", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.commands_disabled", ["source": source]), isError: true)
         return (model, [])
     }
     let template = CommandTemplate(block)
     guard template.isRunnable else {
         model.notice = Notice(
-            text: "this block is marked `\(CommandTemplate.noRunMarker)`; copy it with y instead", isError: true)
+            text: model.tr("ui.notice.no_run_block", ["marker": CommandTemplate.noRunMarker]), isError: true)
         return (model, [])
     }
     return ask(model, CommandDraft(template: template, step: stepRef), from: 0)
@@ -82,7 +82,8 @@ private func refusingHiddenCharacters(_ model: AppModel, _ block: CodeBlock, _ o
     guard !hidden.isEmpty else { return nil }
     var model = model
     model.notice = Notice(
-        text: "\(outcome): the block hides \(characterNames(hidden)), shown escaped; fix the runbook", isError: true)
+        text: model.tr("ui.notice.hidden_characters", ["outcome": outcome, "characters": characterNames(hidden)]),
+        isError: true)
     return model
 }
 
@@ -140,7 +141,7 @@ private func scrollConfirmation(
 /// how to see the rest.
 private func unseenLines(_ model: AppModel) -> (AppModel, [Effect]) {
     var model = model
-    model.notice = Notice(text: "not yet: scroll down (↓ PgDn) to read every line that will run", isError: true)
+    model.notice = Notice(text: model.tr("ui.notice.read_first"), isError: true)
     return (model, [])
 }
 
@@ -172,7 +173,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
         case .enter:
             let value = editor.submitted
             guard !value.isEmpty, let placeholder = draft.template.placeholders[safe: index] else {
-                model.notice = Notice(text: "type a value, or Esc to cancel", isError: true)
+                model.notice = Notice(text: model.tr("ui.notice.type_value"), isError: true)
                 return (model, [])
             }
             draft.values[placeholder.name] = value
@@ -193,7 +194,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
         case .enter:
             guard confirmationSeen(model, draft, typedYes: true) else { return unseenLines(model) }
             guard typedYes.text.trimmingCharacters(in: .whitespaces) == "yes" else {
-                return notRun(model, because: "the word yes was not typed")
+                return notRun(model, because: model.tr("ui.notice.yes_not_typed"))
             }
             return start(model, draft)
         default:
@@ -218,7 +219,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
         guard model.commands.isRunning else { return (model, [.quit]) }
         model.commands.quitWhenFinished = true
         model.commands.pane?.stopRequested = true
-        model.notice = Notice(text: "stopping the command, then quitting…", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.stopping_then_quitting"), isError: false)
         return (model, [.cancelCommand])
     }
 }
@@ -227,7 +228,9 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
 private func notRun(_ model: AppModel, because reason: String? = nil) -> (AppModel, [Effect]) {
     var model = model
     model.overlay = nil
-    model.notice = Notice(text: reason.map { "not run: \($0)" } ?? "not run", isError: false)
+    model.notice = Notice(
+        text: reason.map { model.tr("ui.notice.not_run_because", ["reason": $0]) } ?? model.tr("ui.notice.not_run"),
+        isError: false)
     return (model, [])
 }
 
@@ -242,15 +245,15 @@ func commandPaneKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 /// The output pane's key table, in the order the help overlay lists it. Ctrl-C reaches `interrupt` before any
 /// dialog or screen (`handleKey`); its row here is the pane's meaning of it. The help has never listed `?`.
 let commandOutputBindings: [KeyBinding] = [
-    KeyBinding(Move.lineKeys, "↑↓ j k", "scroll the output", scrollOutput),
-    KeyBinding(Move.pageKeys, "PgUp PgDn", "scroll a page", scrollOutput),
-    KeyBinding(Move.endKeys, "g G", "oldest, newest", scrollOutput),
-    KeyBinding([.control("c")], "Ctrl-C", "stop the command (not the guide)") { model, _ in interrupt(model) },
-    KeyBinding([.character("q"), .escape], "q Esc", "back to the walkthrough; o returns") { model, _ in
+    KeyBinding(Move.lineKeys, "↑↓ j k", "ui.keys.scroll_the_output", scrollOutput),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.scroll_a_page", scrollOutput),
+    KeyBinding(Move.endKeys, "g G", "ui.keys.oldest_newest", scrollOutput),
+    KeyBinding([.control("c")], "Ctrl-C", "ui.keys.stop_the_command_not_the_guide") { model, _ in interrupt(model) },
+    KeyBinding([.character("q"), .escape], "q Esc", "ui.keys.back_to_the_walkthrough_o_returns") { model, _ in
         var model = model
         if model.commands.pane?.isRunning == true {
             model.notice = Notice(
-                text: "the command keeps running: o shows its output, Ctrl-C there stops it", isError: false)
+                text: model.tr("ui.notice.keeps_running"), isError: false)
         }
         return back(model)
     },
@@ -259,7 +262,7 @@ let commandOutputBindings: [KeyBinding] = [
 
 /// The hint line under the output pane.
 let commandOutputHints: [KeyHint] = [
-    KeyHint(.down, "↑↓ scroll"), KeyHint(.control("c"), "Ctrl-C stop"), .back, .help,
+    KeyHint(.down, "ui.hint.scroll"), KeyHint(.control("c"), "ui.hint.ctrl_c_stop"), .back, .help,
 ]
 
 /// Scrolls the output; the scroll counts lines up from the newest, so moving down goes toward the newest.
@@ -280,7 +283,7 @@ private func scrollOutput(_ model: AppModel, _ key: Key) -> (AppModel, [Effect])
 func showCommandOutput(_ model: AppModel) -> (AppModel, [Effect]) {
     var model = model
     guard model.commands.pane != nil else {
-        model.notice = Notice(text: "no command has run yet: R runs the selected one", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.nothing_ran"), isError: false)
         return (model, [])
     }
     model.overlay = nil
@@ -294,12 +297,12 @@ func interrupt(_ model: AppModel) -> (AppModel, [Effect]) {
     guard model.screen == .commandOutput else { return (model, [.quit]) }
     model.overlay = nil
     guard let pane = model.commands.pane, pane.isRunning else {
-        model.notice = Notice(text: "the command has ended: q closes the output", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.command_ended"), isError: false)
         return (model, [])
     }
     guard !pane.stopRequested else { return (model, []) }
     model.commands.pane?.stopRequested = true
-    model.notice = Notice(text: "stopping the command…", isError: false)
+    model.notice = Notice(text: model.tr("ui.notice.stopping"), isError: false)
     return (model, [.cancelCommand])
 }
 
@@ -331,7 +334,8 @@ func commandResult(_ model: AppModel, _ update: CommandUpdate) -> (AppModel, [Ef
         return (recorded, effects + (model.commands.quitWhenFinished ? [.quit] : []))
     case .failedToStart(let reason):
         model.commands.pane?.isRunning = false
-        model.commands.pane?.summary = "not started"
+        let notStarted = model.tr("ui.command.not_started")
+        model.commands.pane?.summary = notStarted
         model.notice = Notice(text: reason, isError: true)
         return (model, model.commands.quitWhenFinished ? [.quit] : [])
     }

@@ -65,7 +65,9 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel) {
         frame.put(line, column: 1, row: row, limit: lineWidth)
     }
     if lines.isEmpty, let row = outputRows.first {
-        frame.put(pane.isRunning ? "(no output yet)" : "(no output)", column: 1, row: row, style: theme.dim)
+        frame.put(
+            pane.isRunning ? model.tr("ui.command.no_output_yet") : model.tr("ui.command.no_output"), column: 1,
+            row: row, style: theme.dim)
     }
 
     let statusRow = rows.upperBound - 1
@@ -73,14 +75,17 @@ func drawCommandOutput(_ frame: inout Frame, _ model: AppModel) {
     let style: Style
     if pane.isRunning {
         let elapsed = DurationFormat.clock(max(0, model.now.timeIntervalSince(pane.startedAt)))
-        status = pane.stopRequested ? "stopping… \(elapsed)" : "running \(elapsed) · Ctrl-C stops"
+        status =
+            pane.stopRequested
+            ? model.tr("ui.command.stopping", ["elapsed": elapsed])
+            : model.tr("ui.command.running", ["elapsed": elapsed])
         style = theme.warning
     } else {
         let file = pane.outputFile.map { " · \($0)" } ?? ""
-        status = "\(pane.summary ?? "ended") · q closes\(file)"
+        status = model.tr("ui.command.ended", ["summary": pane.summary ?? model.tr("ui.command.ended_word")]) + file
         style = pane.exitCode == 0 ? theme.done.with(bold: true) : theme.error
     }
-    let scrolled = scroll > 0 ? " · ↓ \(scroll) newer" : ""
+    let scrolled = scroll > 0 ? model.tr("ui.command.newer", ["count": String(scroll)]) : ""
     frame.put(status + scrolled, column: 1, row: statusRow, style: style, limit: lineWidth)
 }
 
@@ -94,7 +99,10 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
         var box = centeredBox(frame, width: 64, height: 5)
         frame.box(
             column: box.column, row: box.row, width: box.width, height: box.height,
-            title: "value for \(name) (\(index + 1)/\(placeholders.count))", style: theme.frame)
+            title: model.tr(
+                "ui.placeholder.title",
+                ["name": name, "index": String(index + 1), "count": String(placeholders.count)]),
+            style: theme.frame)
         let context = PlaceholderContext(command: draft.template.text, token: name, width: box.width - 4)
         var x = box.column + 2
         let end = box.column + box.width - 2
@@ -103,7 +111,7 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
         frame.put(context.after, column: x, row: box.next, style: theme.dim, limit: end - x)
         box.next += 1
         frame.put(
-            "Enter next · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            model.tr("ui.placeholder.keys"), column: box.column + 2, row: box.next + 1, style: theme.dim,
             limit: box.width - 4)
         drawEditor(&frame, editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)
     case .confirm(let draft, let typedYes):
@@ -111,12 +119,14 @@ func drawCommandDialog(_ frame: inout Frame, _ model: AppModel, _ dialog: Comman
     case .confirmQuit:
         let box = centeredBox(frame, width: 56, height: 4)
         frame.box(
-            column: box.column, row: box.row, width: box.width, height: box.height, title: "quit?", style: theme.frame)
+            column: box.column, row: box.row, width: box.width, height: box.height,
+            title: model.tr("ui.quit_running.title"),
+            style: theme.frame)
         frame.put(
-            "a command is still running", column: box.column + 2, row: box.next, style: theme.strong,
+            model.tr("ui.quit_running.text"), column: box.column + 2, row: box.next, style: theme.strong,
             limit: box.width - 4)
         frame.put(
-            "y stops it and quits · any other key stays", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            model.tr("ui.quit_running.keys"), column: box.column + 2, row: box.next + 1, style: theme.dim,
             limit: box.width - 4)
         frame.cursor = nil
     }
@@ -150,11 +160,11 @@ struct ConfirmationLayout {
         width = min(72, model.width - 2)
         var notes: [(String, Style)] = []
         if !filled.quoted.isEmpty {
-            notes.append(("quoted: " + filled.quoted.joined(separator: ", "), theme.dim))
+            notes.append((model.tr("ui.confirm.quoted", ["names": filled.quoted.joined(separator: ", ")]), theme.dim))
         }
-        if draft.template.isScript { notes.append(("runs as one script (bash -e)", theme.dim)) }
+        if draft.template.isScript { notes.append((model.tr("ui.confirm.script"), theme.dim)) }
         if let danger = DestructiveCommand.match(in: filled.commandLine) {
-            let ask = typedYes ? " — type yes to run" : ""
+            let ask = typedYes ? model.tr("ui.confirm.type_yes_to_run") : ""
             notes.append(("⚠ \(sanitize(danger.reason))\(ask)", theme.warning))
         }
         self.notes = notes
@@ -198,7 +208,7 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
         frame, width: layout.width,
         height: shown.count + positionRows + layout.notes.count + layout.footerRows + 2)
     frame.box(
-        column: box.column, row: box.row, width: box.width, height: box.height, title: "run this command?",
+        column: box.column, row: box.row, width: box.width, height: box.height, title: model.tr("ui.confirm.title"),
         style: theme.frame)
     let inner = box.width - 4
     for (index, line) in zip(shown.indices, shown) where box.next < box.bottom {
@@ -209,9 +219,12 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     }
     let seen = confirmationSeen(model, draft, typedYes: typedYes != nil)
     if layout.scrolls, box.next < box.bottom {
-        let more = layout.showsEnd(from: top) ? "" : " · ↓ more"
+        let more = layout.showsEnd(from: top) ? "" : model.tr("ui.confirm.more")
+        let position = model.tr(
+            "ui.confirm.lines",
+            ["first": String(top + 1), "last": String(top + shown.count), "count": String(layout.lines.count)])
         frame.put(
-            "lines \(top + 1)–\(top + shown.count) of \(layout.lines.count)\(more)", column: box.column + 2,
+            position + more, column: box.column + 2,
             row: box.next, style: seen ? theme.dim : theme.warning, limit: inner)
         box.next += 1
     }
@@ -221,11 +234,11 @@ private func drawConfirmation(_ frame: inout Frame, _ model: AppModel, _ draft: 
     }
     let keys: String
     if let typedYes {
-        frame.put("type yes:", column: box.column + 2, row: box.bottom - 2, style: theme.strong)
-        keys = seen ? "Enter runs only after yes · Esc cancels" : "↓ PgDn read on · Esc cancels"
+        frame.put(model.tr("ui.confirm.type_yes"), column: box.column + 2, row: box.bottom - 2, style: theme.strong)
+        keys = seen ? model.tr("ui.confirm.keys_yes") : model.tr("ui.confirm.keys_read_on")
         drawEditor(&frame, typedYes, column: box.column + 12, row: box.bottom - 2, width: inner - 10, theme: theme)
     } else {
-        keys = seen ? "Enter/y runs · Esc/n cancels" : "↓ PgDn read on · Esc/n cancels"
+        keys = seen ? model.tr("ui.confirm.keys") : model.tr("ui.confirm.keys_read_on_n")
         frame.cursor = nil
     }
     let keysStyle = typedYes == nil ? theme.strong : theme.dim

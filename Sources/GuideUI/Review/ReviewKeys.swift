@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import TerminalFrame
 import TerminalText
 
@@ -13,11 +14,11 @@ func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 
 /// The review's key table, in the order the help overlay lists it.
 let reviewBindings: [KeyBinding] = [
-    KeyBinding(Move.lineKeys, "↑↓ j k", "select an event", moveInReview),
-    KeyBinding(Move.pageKeys, "PgUp PgDn", "a page", moveInReview),
-    KeyBinding(Move.endKeys, "g G End", "oldest, newest (clears N new)", moveInReview),
+    KeyBinding(Move.lineKeys, "↑↓ j k", "ui.keys.select_an_event", moveInReview),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.a_page", moveInReview),
+    KeyBinding(Move.endKeys, "g G End", "ui.keys.oldest_newest_clears_n_new", moveInReview),
     KeyBinding(
-        ["1", "2", "3", "4", "5"].map { Key.character($0) }, "1-5", "toggle notes, steps, checks, status, commands"
+        ["1", "2", "3", "4", "5"].map { Key.character($0) }, "1-5", "ui.keys.toggle_notes_steps_checks_status_command"
     ) { model, key in
         guard var review = model.review, case .character(let digit) = key,
             let category = digit.wholeNumberValue.flatMap(ReviewCategory.init(rawValue:))
@@ -30,22 +31,23 @@ let reviewBindings: [KeyBinding] = [
         if review.filter.categories.isEmpty { review.filter.categories = Set(ReviewCategory.allCases) }
         return refiltered(model, review)
     },
-    KeyBinding([.character("0")], "0", "show every kind and actor") { model, _ in
+    KeyBinding([.character("0")], "0", "ui.keys.show_every_kind_and_actor") { model, _ in
         guard var review = model.review else { return (model, []) }
         review.filter = ReviewFilter(showSystem: review.filter.showSystem)
         return refiltered(model, review)
     },
-    KeyBinding([.character("u")], "u", "next actor (then everyone)") { model, _ in
+    KeyBinding([.character("u")], "u", "ui.keys.next_actor_then_everyone") { model, _ in
         guard var review = model.review else { return (model, []) }
         review.filter.actor = nextActor(after: review.filter.actor, in: model.incident?.events ?? [])
         return refiltered(model, review)
     },
-    KeyBinding([.character("s")], "s", "show or hide system events") { model, _ in
+    KeyBinding([.character("s")], "s", "ui.keys.show_or_hide_system_events") { model, _ in
         guard var review = model.review else { return (model, []) }
         review.filter.showSystem.toggle()
         return refiltered(model, review)
     },
-    KeyBinding([.character("/"), .character("n"), .character("N")], "/  n N", "search, next and previous match") {
+    KeyBinding([.character("/"), .character("n"), .character("N")], "/  n N", "ui.keys.search_next_and_previous_match")
+    {
         model, key in
         guard key == .character("/") else {
             return jumpToMatch(model, forward: key == .character("n"), includingCurrent: false)
@@ -55,35 +57,39 @@ let reviewBindings: [KeyBinding] = [
         model.review?.input = ReviewInput(purpose: .search, editor: LineEditor(query))
         return (model, [])
     },
-    KeyBinding([.character("a")], "a", "annotate: a commander note [IC]") { model, _ in
+    KeyBinding([.character("a")], "a", "ui.keys.annotate_a_commander_note_ic") { model, _ in
         var model = model
         guard model.incident != nil else { return (model, []) }
         model.review?.input = ReviewInput(purpose: .annotation, editor: LineEditor(keepsLineBreaks: true))
         return (model, [])
     },
-    KeyBinding([.character("p")], "p", "pin or unpin the selected event") { model, _ in
+    KeyBinding([.character("p")], "p", "ui.keys.pin_or_unpin_the_selected_event") { model, _ in
         var model = model
         guard let selected = selectedReviewEvent(model) else { return (model, []) }
         let pinned = model.progress?.pinnedSeqs.contains(selected.seq) ?? false
-        model.notice = Notice(text: "\(pinned ? "unpinning" : "pinning") #\(selected.seq)", isError: false)
+        model.notice = Notice(
+            text: model.tr(pinned ? "ui.notice.unpinning" : "ui.notice.pinning", ["seq": String(selected.seq)]),
+            isError: false)
         return record(model, [.pinChanged(seq: selected.seq, pinned: !pinned)])
     },
-    KeyBinding([.tab, .character("v")], "Tab", "progress and adherence") { model, _ in
+    KeyBinding([.tab, .character("v")], "Tab", "ui.keys.progress_and_adherence") { model, _ in
         var model = model
         model.review?.showProgress.toggle()
         model.review?.progressScroll = 0
         return (model, [])
     },
-    KeyBinding([.character("R")], "R", "retry unsaved") { model, _ in retryUnsaved(model) },
+    KeyBinding([.character("R")], "R", "ui.keys.retry_unsaved") { model, _ in retryUnsaved(model) },
     .help,
-    .back([.character("q"), .escape], "q", "quit"),
+    .back([.character("q"), .escape], "q", "ui.keys.quit"),
 ]
 
 /// The hint line under the review.
 let reviewHints: [KeyHint] = [
-    KeyHint(.character("/"), "/ search"), KeyHint(.character("1"), "1-5 kinds"), KeyHint(.character("s"), "s system"),
-    KeyHint(.character("a"), "a note"), KeyHint(.character("p"), "p pin"), KeyHint(.tab, "Tab progress"),
-    KeyHint(.character("?"), "?"), KeyHint(.character("q"), "q quit"),
+    KeyHint(.character("/"), "ui.hint.search"), KeyHint(.character("1"), "ui.hint.1_5_kinds"),
+    KeyHint(.character("s"), "ui.hint.s_system"),
+    KeyHint(.character("a"), "ui.hint.a_note"), KeyHint(.character("p"), "ui.hint.p_pin"),
+    KeyHint(.tab, "ui.hint.tab_progress"),
+    KeyHint(.character("?"), "ui.hint.question"), KeyHint(.character("q"), "ui.hint.q_quit"),
 ]
 
 /// Moves the selection; while the progress pane covers the table (a narrow terminal), scrolls the pane instead.
@@ -141,7 +147,7 @@ private func reviewInputKey(_ model: AppModel, _ input: ReviewInput, _ key: Key)
             return text.isEmpty ? (model, []) : jumpToMatch(model, forward: true, includingCurrent: true)
         case .annotation:
             guard !text.isEmpty else {
-                model.notice = Notice(text: "type some text, or Esc to cancel", isError: true)
+                model.notice = Notice(text: model.tr("ui.notice.type_text"), isError: true)
                 return (model, [])
             }
             model.review = review
@@ -159,7 +165,7 @@ private func reviewInputKey(_ model: AppModel, _ input: ReviewInput, _ key: Key)
 private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Bool) -> (AppModel, [Effect]) {
     var model = model
     guard var review = model.review, let query = review.query else {
-        model.notice = Notice(text: "no search yet: / searches", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.no_search"), isError: false)
         return (model, [])
     }
     let events = model.incident?.events ?? []
@@ -169,9 +175,9 @@ private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Boo
     let offsets = Array(start..<(count + start))
     let found = offsets.lazy
         .map { offset in (review.cursor + (forward ? offset : -offset) % count + count) % count }
-        .first { reviewRowMatches(events[review.rows[$0]], query) }
+        .first { reviewRowMatches(events[review.rows[$0]], query, model.localizer) }
     guard let found else {
-        model.notice = Notice(text: "no match for “\(query)”", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_match", ["query": query]), isError: true)
         return (model, [])
     }
     review.cursor = found
@@ -181,7 +187,7 @@ private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Boo
 }
 
 /// Whether an event's row contains the search text, ignoring case: its actor or what it says.
-func reviewRowMatches(_ event: Event, _ query: String) -> Bool {
+func reviewRowMatches(_ event: Event, _ query: String, _ words: Localizer) -> Bool {
     sanitize(event.actor).range(of: query, options: .caseInsensitive) != nil
-        || ReviewSummary.text(event).range(of: query, options: .caseInsensitive) != nil
+        || ReviewSummary.text(event, words).range(of: query, options: .caseInsensitive) != nil
 }

@@ -43,8 +43,10 @@ struct ReviewPane: Sendable {
             return
         }
         let summary =
-            [ReviewLine("Progress", .heading)] + ReviewSummary.progress(state, runbooks: review.digest.runbooks)
-            + [ReviewLine("")] + ReviewSummary.adherence(review.adherence, commandLimit: reviewPaneCommandLimit)
+            [ReviewLine(model.tr("ui.review.progress"), .heading)]
+            + ReviewSummary.progress(state, runbooks: review.digest.runbooks, model.localizer)
+            + [ReviewLine("")]
+            + ReviewSummary.adherence(review.adherence, model.localizer, commandLimit: reviewPaneCommandLimit)
         self.init(lines: summary, width: width, revision: revision)
     }
 

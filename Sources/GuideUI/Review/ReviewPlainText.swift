@@ -1,41 +1,50 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalText
 
 /// The review as plain text, for pasting into a chat or a ticket: the header, the metrics, the progress, the
-/// adherence summary and the timeline table, with the review's default filtering. Every piece of journal
-/// text is sanitized. Pure.
+/// adherence summary and the timeline table, with the review's default filtering, in the localizer's language.
+/// Its times are UTC timestamps, which read the same wherever the text is pasted. Every piece of journal text is
+/// sanitized. Pure.
 public enum ReviewPlainText {
     /// The review of the incident `incidentID` whose journal is `events`, with the runbooks it refers to looked up
     /// in `runbook`, as of `now`; `includeSystem` adds the system events (exports, copies, pin changes) that the
     /// table hides by default.
     public static func render(
-        incidentID: String, events: [Event], runbook: (String) -> Runbook?, now: Date, includeSystem: Bool
+        incidentID: String, events: [Event], runbook: (String) -> Runbook?, now: Date, includeSystem: Bool,
+        localizer words: Localizer = Localizer(.english)
     ) -> String {
         let state = IncidentState.fold(events)
         let byID = state.runbooks(lookup: runbook)
         var lines: [String] = []
-        lines.append("Incident \(sanitize(incidentID)): \(sanitize(state.title))\(state.drill ? " (drill)" : "")")
+        lines.append(
+            words.tr(
+                state.drill ? "ui.plain.incident_drill" : "ui.plain.incident",
+                ["id": sanitize(incidentID), "title": sanitize(state.title)]))
         let severity = state.severity?.rawValue ?? "P?"
-        let elapsed = ReviewSummary.elapsed(state, now: now).map { DurationFormat.string($0) } ?? "–"
-        lines.append("\(severity) · \(state.status.rawValue)\(state.isClosed ? " · closed" : "") · elapsed \(elapsed)")
-        lines.append("Roles: \(ReviewSummary.roles(state))")
-        lines.append("Milestones (UTC): " + ReviewSummary.milestones(state, format: JournalTime.string(from:)))
-        lines.append("Metrics: " + ReviewSummary.metrics(state))
+        let elapsed = ReviewSummary.elapsed(state, now: now).map(words.spoken) ?? "–"
+        let closed = state.isClosed ? words.tr("ui.review.closed_suffix") : ""
+        lines.append(
+            "\(severity) · \(statusName(state.status, words))\(closed) · "
+                + words.tr("ui.review.elapsed", ["duration": elapsed]))
+        lines.append(words.tr("ui.plain.roles") + ReviewSummary.roles(state, words))
+        lines.append(
+            words.tr("ui.plain.milestones") + ReviewSummary.milestones(state, words, format: JournalTime.string(from:)))
+        lines.append(words.tr("ui.plain.metrics") + ReviewSummary.metrics(state, words))
         lines.append("")
-        lines.append("Progress")
-        lines += ReviewSummary.progress(state, runbooks: byID).map(plain)
+        lines.append(words.tr("ui.review.progress"))
+        lines += ReviewSummary.progress(state, runbooks: byID, words).map(plain)
         lines.append("")
-        lines += ReviewSummary.adherence(Adherence.report(events: events, runbooks: byID)).map(plain)
+        lines += ReviewSummary.adherence(Adherence.report(events: events, runbooks: byID), words).map(plain)
         lines.append("")
         let filter = ReviewFilter(showSystem: includeSystem)
         let shown = filter.admitted(events).map { events[$0] }
         let hidden = events.count - shown.count
         lines.append(
-            "Timeline"
-                + (hidden > 0 ? " (\(hidden) system event\(hidden == 1 ? "" : "s") hidden; --all shows them)" : ""))
-        lines += table(shown, state: state, start: state.milestones.start ?? events.first?.occurredAt ?? now)
+            words.tr("ui.plain.timeline") + (hidden > 0 ? words.tr("ui.plain.system_hidden", count: hidden) : ""))
+        lines += table(shown, state: state, start: state.milestones.start ?? events.first?.occurredAt ?? now, words)
         return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
             .joined(separator: "\n") + "\n"
     }
@@ -45,16 +54,19 @@ public enum ReviewPlainText {
         String(repeating: "  ", count: line.indent) + line.text
     }
 
-    private static func table(_ events: [Event], state: IncidentState, start: Date) -> [String] {
+    private static func table(_ events: [Event], state: IncidentState, start: Date, _ words: Localizer) -> [String] {
         let rows = events.map { event -> [String] in
             let pin = state.pinnedSeqs.contains(event.seq) ? "*" : " "
             return [
                 pin + "#\(event.seq)", JournalTime.string(from: event.occurredAt),
                 DurationFormat.signed(from: start, to: event.occurredAt), sanitize(event.actor),
-                ReviewSummary.text(event),
+                ReviewSummary.text(event, words),
             ]
         }
-        let header = [" SEQ", "TIME (UTC)", "ELAPSED", "ACTOR", "EVENT"]
+        let header = [
+            words.tr("ui.plain.column.seq"), words.tr("ui.plain.column.time"), words.tr("ui.review.column.elapsed"),
+            words.tr("ui.review.column.actor"), words.tr("ui.review.column.event"),
+        ]
         let widths = (0..<4).map { column in
             ([header] + rows).map { displayWidth(of: $0[column]) }.max() ?? 0
         }

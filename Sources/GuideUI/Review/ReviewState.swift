@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// The kinds of event the review filters by, with the digit key that toggles each.
@@ -7,14 +8,14 @@ public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
     case notes = 1
     case steps, checks, status, commands
 
-    /// The name the filter line and the help show.
-    public var name: String {
+    /// The name the filter line shows, in the localizer's language.
+    public func name(_ words: Localizer) -> String {
         switch self {
-        case .notes: "notes"
-        case .steps: "steps"
-        case .checks: "checks"
-        case .status: "status"
-        case .commands: "commands"
+        case .notes: words.tr("ui.review.kind.notes")
+        case .steps: words.tr("ui.review.kind.steps")
+        case .checks: words.tr("ui.review.kind.checks")
+        case .status: words.tr("ui.review.kind.status")
+        case .commands: words.tr("ui.review.kind.commands")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalText
 
@@ -27,9 +28,9 @@ struct ReviewLine: Hashable, Sendable {
 /// The facts the review shows about an incident, as text shared by the screen and `--plain`.
 enum ReviewSummary {
     /// The roles, in the order of `Role.allCases`: `commander bob · responder alice`.
-    static func roles(_ state: IncidentState) -> String {
-        let people = Role.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue) \($0)" } }
-        return sanitize(people.isEmpty ? "no roles assigned" : people.joined(separator: " · "))
+    static func roles(_ state: IncidentState, _ words: Localizer) -> String {
+        let people = Role.allCases.compactMap { role in state.roles[role].map { "\(roleName(role, words)) \($0)" } }
+        return sanitize(people.isEmpty ? words.tr("ui.review.no_roles") : people.joined(separator: " · "))
     }
 
     /// Time since the incident started (impact, else detection, else opening), up to its resolution.
@@ -39,35 +40,43 @@ enum ReviewSummary {
     }
 
     /// `TTD 2m 00s · TTA 0s · TTM – · TTR –`.
-    static func metrics(_ state: IncidentState) -> String {
+    static func metrics(_ state: IncidentState, _ words: Localizer) -> String {
         let metrics = Metrics(state)
         return [
             ("TTD", metrics.timeToDetect), ("TTA", metrics.timeToAcknowledge),
             ("TTM", metrics.timeToMitigate), ("TTR", metrics.timeToResolve),
-        ].map { "\($0.0) \(DurationFormat.string($0.1, placeholder: "–"))" }.joined(separator: " · ")
+        ].map { "\($0.0) \($0.1.map(words.spoken) ?? "–")" }.joined(separator: " · ")
     }
 
     /// The milestones reached so far, each with the time `format` gives it: `impact –, detected 10:00:00, …`.
-    static func milestones(_ state: IncidentState, format: (Date) -> String) -> String {
+    static func milestones(_ state: IncidentState, _ words: Localizer, format: (Date) -> String) -> String {
         let milestones = state.milestones
         return [
-            ("impact", milestones.impactStarted), ("detected", milestones.detected),
-            ("acknowledged", milestones.acknowledged), ("mitigated", milestones.mitigated),
-            ("resolved", milestones.resolved),
+            (words.tr("ui.review.milestone.impact"), milestones.impactStarted),
+            (words.tr("ui.review.milestone.detected"), milestones.detected),
+            (words.tr("ui.review.milestone.acknowledged"), milestones.acknowledged),
+            (words.tr("ui.review.milestone.mitigated"), milestones.mitigated),
+            (words.tr("ui.review.milestone.resolved"), milestones.resolved),
         ].map { "\($0.0) \($0.1.map(format) ?? "–")" }.joined(separator: " · ")
     }
 
     /// Each runbook used: its steps done, skipped with the reason, or not reached, and its verification items
     /// checked or open. A runbook missing from the library shows what the journal recorded of it.
-    static func progress(_ state: IncidentState, runbooks: [String: Runbook]) -> [ReviewLine] {
-        guard !state.runbooksUsed.isEmpty else { return [ReviewLine("no runbook used yet", .dim)] }
+    static func progress(_ state: IncidentState, runbooks: [String: Runbook], _ words: Localizer) -> [ReviewLine] {
+        guard !state.runbooksUsed.isEmpty else { return [ReviewLine(words.tr("ui.review.no_runbook_used"), .dim)] }
         return state.runbooksUsed.flatMap { id in
-            progress(of: id, state.progress(of: id), runbook: runbooks[id])
+            progress(of: id, state.progress(of: id), runbook: runbooks[id], words)
         }
     }
 
-    private static func progress(of id: String, _ progress: RunbookProgress, runbook: Runbook?) -> [ReviewLine] {
-        var lines = [ReviewLine(runbook.map { "\($0.title) (\(id))" } ?? "\(id) (not in the library)", .heading)]
+    private static func progress(
+        of id: String, _ progress: RunbookProgress, runbook: Runbook?, _ words: Localizer
+    ) -> [ReviewLine] {
+        var lines = [
+            ReviewLine(
+                runbook.map { "\($0.title) (\(id))" } ?? words.tr("ui.review.runbook_missing", ["runbook": id]),
+                .heading)
+        ]
         let listed = runbook?.steps.map { ($0.key, $0.title) } ?? []
         let listedKeys = Set(listed.map(\.0))
         let unlisted = progress.steps.values
@@ -83,7 +92,10 @@ enum ReviewSummary {
                 stepLines.append(ReviewLine("✓ \(key) \(title)", .done, indent: 2))
             case .skipped(let reason)?:
                 counts.skipped += 1
-                stepLines.append(ReviewLine("↷ \(key) \(title) — skipped: \(reason)", .skipped, indent: 2))
+                stepLines.append(
+                    ReviewLine(
+                        words.tr("ui.review.step_skipped", ["step": key, "title": title, "reason": reason]), .skipped,
+                        indent: 2))
             case nil:
                 counts.notReached += 1
                 stepLines.append(ReviewLine("· \(key) \(title)", .dim, indent: 2))
@@ -91,8 +103,9 @@ enum ReviewSummary {
         }
         lines.append(
             ReviewLine(
-                "steps: \(counts.done) done · \(counts.skipped) skipped"
-                    + (runbook == nil ? "" : " · \(counts.notReached) not reached"),
+                words.tr("ui.review.steps", ["done": String(counts.done), "skipped": String(counts.skipped)])
+                    + (runbook == nil
+                        ? "" : words.tr("ui.review.steps_not_reached", ["count": String(counts.notReached)])),
                 indent: 1))
         lines += stepLines
         let items =
@@ -102,7 +115,9 @@ enum ReviewSummary {
             let checked = items.filter { progress.checked[$0.0] != nil }.count
             lines.append(
                 ReviewLine(
-                    "verification: \(checked) checked" + (runbook == nil ? "" : " · \(items.count - checked) open"),
+                    words.tr("ui.review.verification", ["checked": String(checked)])
+                        + (runbook == nil
+                            ? "" : words.tr("ui.review.verification_open", ["count": String(items.count - checked)])),
                     indent: 1))
             for (number, text) in items {
                 let done = progress.checked[number] != nil
@@ -115,45 +130,51 @@ enum ReviewSummary {
     /// The adherence report: each deviation on its own line, then the time per section. With a
     /// `commandLimit`, only that many commands not in the runbook are listed and the rest are counted, so that
     /// an incident with hundreds of ad-hoc commands keeps a readable (and quickly drawn) pane.
-    static func adherence(_ report: AdherenceReport, commandLimit: Int? = nil) -> [ReviewLine] {
-        var lines = [ReviewLine("Adherence", .heading)]
-        if report.isClean { lines.append(ReviewLine("no deviation from the runbooks", .done, indent: 1)) }
+    static func adherence(_ report: AdherenceReport, _ words: Localizer, commandLimit: Int? = nil) -> [ReviewLine] {
+        var lines = [ReviewLine(words.tr("ui.review.adherence"), .heading)]
+        if report.isClean { lines.append(ReviewLine(words.tr("ui.review.no_deviation"), .done, indent: 1)) }
         for step in report.skipped {
-            lines.append(
-                ReviewLine("skipped \(step.runbook) \(step.step) “\(step.title)”: \(step.reason)", .skipped, indent: 1))
+            let arguments = ["runbook": step.runbook, "step": step.step, "title": step.title, "reason": step.reason]
+            lines.append(ReviewLine(words.tr("ui.review.adherence_skipped", arguments), .skipped, indent: 1))
         }
         for step in report.outOfOrder {
-            lines.append(
-                ReviewLine(
-                    "out of order: \(step.runbook) \(step.step) “\(step.title)” before \(step.overtook.joined(separator: ", "))",
-                    .skipped, indent: 1))
+            let arguments = [
+                "runbook": step.runbook, "step": step.step, "title": step.title,
+                "before": step.overtook.joined(separator: ", "),
+            ]
+            lines.append(ReviewLine(words.tr("ui.review.out_of_order", arguments), .skipped, indent: 1))
         }
         let shown = report.unlistedCommands.prefix(commandLimit ?? report.unlistedCommands.count)
         for command in shown {
-            lines.append(ReviewLine("not in the runbook: \(command.command)", .skipped, indent: 1))
+            lines.append(
+                ReviewLine(words.tr("ui.review.unlisted_command", ["command": command.command]), .skipped, indent: 1))
         }
         if shown.count < report.unlistedCommands.count {
             let more = report.unlistedCommands.count - shown.count
             lines.append(
-                ReviewLine("… \(more) more not in the runbook (respond review --plain lists all)", .dim, indent: 1))
+                ReviewLine(words.tr("ui.review.unlisted_more", ["count": String(more)]), .dim, indent: 1))
         }
-        let moment = report.openItemsAtResolution ? "open at resolution" : "open"
         for item in report.openItems {
-            lines.append(ReviewLine("\(moment): \(item.runbook) \(item.item). \(item.text)", .open, indent: 1))
+            let arguments = ["runbook": item.runbook, "item": String(item.item), "text": item.text]
+            lines.append(
+                ReviewLine(
+                    report.openItemsAtResolution
+                        ? words.tr("ui.review.open_at_resolution", arguments)
+                        : words.tr("ui.review.open_item", arguments), .open, indent: 1))
         }
         if !report.sectionTimes.isEmpty {
-            let times = report.sectionTimes.map { "\($0.title) \(DurationFormat.string($0.seconds))" }
-            lines.append(ReviewLine("time per section: " + times.joined(separator: " · "), indent: 1))
+            let times = report.sectionTimes.map { "\($0.title) \(words.spoken($0.seconds))" }
+            lines.append(ReviewLine(words.tr("ui.review.section_times") + times.joined(separator: " · "), indent: 1))
         }
         return lines
     }
 
     /// What an event says in the review: the responder's timeline wording, with a note's pin left to the
     /// review's own marker (a pin can change after the note was written).
-    static func text(_ event: Event) -> String {
+    static func text(_ event: Event, _ words: Localizer) -> String {
         if case .note(let text, _, let commander) = event.kind {
-            return describe(.note(text: text, pinned: false, commander: commander))
+            return describe(.note(text: text, pinned: false, commander: commander), words)
         }
-        return describe(event.kind)
+        return describe(event.kind, words)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText
@@ -30,34 +31,42 @@ private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review:
     let theme = model.theme
     frame.fill(row: 0, style: theme.bar)
     guard let state = model.progress else {
-        frame.put(" REVIEW · loading \(review.reference)…", column: 0, row: 0, style: theme.bar.with(bold: true))
+        frame.put(
+            model.tr("ui.review.loading", ["reference": review.reference]), column: 0, row: 0,
+            style: theme.bar.with(bold: true))
         return
     }
     let severity = state.severity?.rawValue ?? "P?"
-    let right = " \(severity) · \(state.status.rawValue)\(state.isClosed ? " · closed" : "") "
+    let closed = state.isClosed ? model.tr("ui.review.closed_suffix") : ""
+    let right = " \(severity) · \(statusName(state.status, model.localizer))\(closed) "
     let rightWidth = displayWidth(of: right)
-    let title = " REVIEW · \(state.drill ? "DRILL · " : "")\(state.title)"
+    let title = model.tr(
+        "ui.review.title", ["drill": state.drill ? model.tr("ui.header.drill_prefix") : "", "title": state.title])
     frame.put(title, column: 0, row: 0, style: theme.bar.with(bold: true), limit: max(0, frame.width - rightWidth - 1))
     var badge = theme.badge(state.severity).with(bold: true)
     badge.reverse = true
     frame.put(right, column: max(0, frame.width - rightWidth), row: 0, style: badge)
     let elapsed =
-        ReviewSummary.elapsed(state, now: model.now).map { "elapsed \(DurationFormat.string($0))" } ?? "not opened"
-    frame.put(" \(elapsed) · \(ReviewSummary.roles(state))", column: 0, row: 1)
-    var metrics = " " + ReviewSummary.metrics(state)
-    if frame.width >= 100 { metrics += "   " + ReviewSummary.milestones(state, format: JournalTime.clock) }
+        ReviewSummary.elapsed(state, now: model.now).map {
+            model.tr("ui.review.elapsed", ["duration": model.localizer.spoken($0)])
+        } ?? model.tr("ui.review.not_opened")
+    frame.put(" \(elapsed) · \(ReviewSummary.roles(state, model.localizer))", column: 0, row: 1)
+    var metrics = " " + ReviewSummary.metrics(state, model.localizer)
+    if frame.width >= 100 {
+        metrics += "   " + ReviewSummary.milestones(state, model.localizer, format: model.clock.wallClock)
+    }
     frame.put(metrics, column: 0, row: 2, style: theme.dim)
 }
 
 private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState, _ layout: ReviewLayout) {
     let theme = model.theme
     let events = model.incident?.events ?? []
-    let columns = ReviewColumns(width: layout.tableWidth)
+    let columns = ReviewColumns(width: layout.tableWidth, model)
     if let row = layout.columnTitles {
         frame.put(columns.titles, column: 0, row: row, style: theme.strong, limit: layout.tableWidth)
     }
     guard !review.rows.isEmpty else {
-        let text = model.incident == nil ? "" : "no event matches the filter · 0 resets it"
+        let text = model.incident == nil ? "" : model.tr("ui.review.no_event_matches")
         frame.put(" " + text, column: 0, row: layout.table.lowerBound, style: theme.dim, limit: layout.tableWidth)
         return
     }
@@ -78,15 +87,16 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
         let cells = columns.cells(event, start: start, pinned: pinned)
         frame.put(
             cells, column: 0, row: row, style: selected ? Style(reverse: true) : theme.dim, limit: columns.eventColumn)
-        let line = highlighted(ReviewSummary.text(event), query: review.query, base: base, match: theme.match)
+        let line = highlighted(
+            ReviewSummary.text(event, model.localizer), query: review.query, base: base, match: theme.match)
         frame.put(
             line, column: columns.eventColumn, row: row, limit: layout.tableWidth - columns.eventColumn,
             base: selected ? Style(reverse: true) : nil)
     }
     if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
         let event = events[review.rows[review.cursor]]
-        let head = "#\(event.seq) \(JournalTime.string(from: event.occurredAt)) \(sanitize(event.actor)): "
-        let lines = wrap(head + ReviewSummary.text(event), width: frame.width - 2)
+        let head = "#\(event.seq) \(model.clock.stamp(event.occurredAt)) \(sanitize(event.actor)): "
+        let lines = wrap(head + ReviewSummary.text(event, model.localizer), width: frame.width - 2)
         for (offset, row) in layout.detail.enumerated() where offset < lines.count {
             let more = offset == layout.detail.count - 1 && lines.count > layout.detail.count
             frame.put(" " + lines[offset] + (more ? " …" : ""), column: 0, row: row, style: theme.dim)
@@ -94,31 +104,47 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     }
 }
 
-/// The table's columns: a pin marker, the UTC time (on wide tables), the time since the incident started,
-/// the actor, and the event.
+/// The table's columns: a pin marker, the local time (on wide tables, its title naming the zone), the time since
+/// the incident started, the actor, and the event.
 struct ReviewColumns {
-    /// Whether the table has room for the UTC time.
+    /// Whether the table has room for the time of day.
     let wide: Bool
     /// The actor column's width.
     let actorWidth: Int
+    /// The zone the times are in.
+    let clock: ZoneClock
+    /// The titles of the time, elapsed, actor and event columns, in the model's language.
+    let timeTitle: String
+    let elapsedTitle: String
+    let actorTitle: String
+    let eventTitle: String
+    /// The time column's width: the time and a space, or its title and a space when that is wider.
+    let timeWidth: Int
 
-    init(width: Int) {
+    init(width: Int, _ model: AppModel) {
         wide = width >= 64
         actorWidth = wide ? 10 : 6
+        clock = model.clock
+        timeTitle = model.tr("ui.review.column.time", ["zone": model.clock.shortZone(at: model.now)])
+        elapsedTitle = model.tr("ui.review.column.elapsed")
+        actorTitle = model.tr("ui.review.column.actor")
+        eventTitle = model.tr("ui.review.column.event")
+        timeWidth = max(9, displayWidth(of: timeTitle) + 1)
     }
 
     /// Where the event's text starts.
-    var eventColumn: Int { 2 + (wide ? 9 : 0) + 9 + actorWidth + 1 }
+    var eventColumn: Int { 2 + (wide ? timeWidth : 0) + 9 + actorWidth + 1 }
 
     /// The column titles.
     var titles: String {
-        "  " + (wide ? "TIME UTC " : "") + fit("ELAPSED", toWidth: 9) + fit("ACTOR", toWidth: actorWidth + 1) + "EVENT"
+        "  " + (wide ? fit(timeTitle, toWidth: timeWidth) : "") + fit(elapsedTitle, toWidth: 9)
+            + fit(actorTitle, toWidth: actorWidth + 1) + eventTitle
     }
 
     /// The cells before the event's text: marker, time, elapsed and actor, padded to `eventColumn`.
     func cells(_ event: Event, start: Date, pinned: Bool) -> String {
         let elapsed = DurationFormat.signed(from: start, to: event.occurredAt)
-        return (pinned ? "* " : "  ") + (wide ? JournalTime.clock(event.occurredAt) + " " : "")
+        return (pinned ? "* " : "  ") + (wide ? fit(clock.wallClock(event.occurredAt), toWidth: timeWidth) : "")
             + fit(elapsed, toWidth: 9) + fit(sanitize(event.actor), toWidth: actorWidth) + " "
     }
 }
@@ -148,7 +174,8 @@ private func drawProgressPane(
     if first + rows.count < pane.rowCount, let last = rows.last {
         frame.fill(row: last, from: column, to: column + width)
         frame.put(
-            "↓ \(pane.rowCount - first - rows.count) more", column: column, row: last, style: model.theme.dim,
+            model.tr("ui.review.pane_more", ["count": String(pane.rowCount - first - rows.count)]), column: column,
+            row: last, style: model.theme.dim,
             limit: width)
     }
 }
@@ -156,17 +183,18 @@ private func drawProgressPane(
 private func drawReviewStatus(_ frame: inout Frame, _ model: AppModel, _ review: ReviewState, row: Int) {
     let theme = model.theme
     if let input = review.input {
-        let label = input.purpose == .search ? "/" : "IC note: "
+        let label = input.purpose == .search ? "/" : model.tr("ui.review.annotation_label")
         let used = frame.put(label, column: 0, row: row, style: theme.strong)
         drawEditor(&frame, input.editor, column: used, row: row, width: frame.width - used, theme: theme)
         return
     }
     frame.fill(row: row, style: theme.bar)
-    let journal = " \(model.journal.label) "
-    let unseen = review.unseen > 0 ? " ↓ \(review.unseen) new · G " : ""
+    let journal = " \(model.journal.label(model.localizer)) "
+    let unseen = review.unseen > 0 ? model.tr("ui.review.unseen", ["count": String(review.unseen)]) : ""
     let right = displayWidth(of: unseen) + displayWidth(of: journal)
     frame.put(
-        " " + reviewFilterLabel(review), column: 0, row: row, style: theme.bar, limit: max(0, frame.width - right - 1))
+        " " + reviewFilterLabel(review, model.localizer), column: 0, row: row, style: theme.bar,
+        limit: max(0, frame.width - right - 1))
     var x = frame.width - right
     if !unseen.isEmpty { x += frame.put(unseen, column: x, row: row, style: theme.warning) }
     frame.put(
@@ -174,14 +202,14 @@ private func drawReviewStatus(_ frame: inout Frame, _ model: AppModel, _ review:
 }
 
 /// The filter and search in a few words: `all kinds · system hidden`, `notes+checks · by bob · /cpu`.
-func reviewFilterLabel(_ review: ReviewState) -> String {
+func reviewFilterLabel(_ review: ReviewState, _ words: Localizer) -> String {
     let filter = review.filter
     var parts = [
         filter.categories.count == ReviewCategory.allCases.count
-            ? "all kinds" : filter.categories.sorted().map(\.name).joined(separator: "+")
+            ? words.tr("ui.review.all_kinds") : filter.categories.sorted().map { $0.name(words) }.joined(separator: "+")
     ]
-    if let actor = filter.actor { parts.append("by \(actor)") }
-    parts.append(filter.showSystem ? "system shown" : "system hidden")
+    if let actor = filter.actor { parts.append(words.tr("ui.review.by_actor", ["actor": actor])) }
+    parts.append(filter.showSystem ? words.tr("ui.review.system_shown") : words.tr("ui.review.system_hidden"))
     if let query = review.query { parts.append("/\(query)") }
     return parts.joined(separator: " · ")
 }

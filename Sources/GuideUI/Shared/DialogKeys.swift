@@ -12,7 +12,7 @@ func promptKey(_ model: AppModel, _ prompt: Prompt, _ key: Key) -> (AppModel, [E
     case .enter:
         let text = prompt.editor.submitted
         guard !text.isEmpty else {
-            model.notice = Notice(text: "type some text, or Esc to cancel", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.type_text"), isError: true)
             return (model, [])
         }
         model.overlay = nil
@@ -54,7 +54,7 @@ func confirmKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     case .character("y"), .character("Y"):
         return record(model, [.statusChanged(.resolved)])
     default:
-        model.notice = Notice(text: "not resolved", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.not_resolved"), isError: false)
         return (model, [])
     }
 }

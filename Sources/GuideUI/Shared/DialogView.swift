@@ -1,4 +1,5 @@
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText
@@ -10,11 +11,12 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
     case nil:
         return
     case .help:
-        let lines = keyBindings(for: model.screen).helpLines
+        let lines = keyBindings(for: model.screen).helpLines(model.localizer)
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
         var box = centeredBox(frame, width: 60, height: lines.count + 3)
         frame.box(
-            column: box.column, row: box.row, width: box.width, height: box.height, title: "keys", style: theme.frame)
+            column: box.column, row: box.row, width: box.width, height: box.height, title: model.tr("ui.help.title"),
+            style: theme.frame)
         // Rows between the borders, less the footer; when the keys do not all fit, the footer says so.
         let room = box.height - 3
         let shown = lines.count <= room ? lines.count : max(0, room)
@@ -24,7 +26,8 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
             box.next += 1
         }
         let footer =
-            shown < lines.count ? "+\(lines.count - shown) more in a larger window · any key closes" : "any key closes"
+            shown < lines.count
+            ? model.tr("ui.help.more", ["count": String(lines.count - shown)]) : model.tr("ui.help.close")
         frame.put(footer, column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: box.width - 4)
     case .startForm(let form):
         drawStartForm(&frame, model, form)
@@ -34,7 +37,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
             column: box.column, row: box.row, width: box.width, height: box.height,
             title: promptTitle(prompt.purpose, model), style: theme.frame)
         frame.put(
-            "Enter saves · Esc cancels · Ctrl-U clears", column: box.column + 2, row: box.next + 1, style: theme.dim,
+            model.tr("ui.prompt.keys"), column: box.column + 2, row: box.next + 1, style: theme.dim,
             limit: box.width - 4)
         drawEditor(&frame, prompt.editor, column: box.column + 2, row: box.next, width: box.width - 4, theme: theme)
         box.next += 1
@@ -42,7 +45,8 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         let visible = min(picker.options.count, max(1, frame.height - 6))
         var box = centeredBox(frame, width: 64, height: visible + 3)
         frame.box(
-            column: box.column, row: box.row, width: box.width, height: box.height, title: pickerTitle(picker.purpose),
+            column: box.column, row: box.row, width: box.width, height: box.height,
+            title: pickerTitle(picker.purpose, model),
             style: theme.frame)
         let offset = max(0, min(picker.cursor - visible + 1, picker.options.count - visible))
         for (index, option) in picker.options.enumerated().dropFirst(offset).prefix(visible) {
@@ -57,17 +61,18 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
             box.next += 1
         }
         frame.put(
-            "↑↓ choose · Enter select · Esc cancel", column: box.column + 2, row: box.bottom - 1, style: theme.dim,
+            model.tr("ui.picker.keys"), column: box.column + 2, row: box.bottom - 1, style: theme.dim,
             limit: box.width - 4)
         frame.cursor = nil
     case .confirmResolve(let openItems):
         let shown = min(openItems.count, max(1, frame.height - 8))
         var box = centeredBox(frame, width: 64, height: shown + 5)
         frame.box(
-            column: box.column, row: box.row, width: box.width, height: box.height, title: "resolve?",
+            column: box.column, row: box.row, width: box.width, height: box.height, title: model.tr("ui.resolve.title"),
             style: theme.frame)
         frame.put(
-            "\(openItems.count) verification item(s) still open:", column: box.column + 2, row: box.next,
+            model.tr("ui.resolve.open_items", ["count": String(openItems.count)]), column: box.column + 2,
+            row: box.next,
             style: theme.strong, limit: box.width - 4)
         box.next += 1
         for item in openItems.prefix(shown) {
@@ -77,10 +82,11 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         if openItems.count > shown, let last = Optional(box.next - 1) {
             frame.fill(row: last, from: box.column + 1, to: box.column + box.width - 1)
             frame.put(
-                "… and \(openItems.count - shown + 1) more", column: box.column + 2, row: last, limit: box.width - 4)
+                model.tr("ui.resolve.more", ["count": String(openItems.count - shown + 1)]), column: box.column + 2,
+                row: last, limit: box.width - 4)
         }
         frame.put(
-            "y resolves anyway · any other key cancels", column: box.column + 2, row: box.bottom - 1,
+            model.tr("ui.resolve.keys"), column: box.column + 2, row: box.bottom - 1,
             style: theme.strong, limit: box.width - 4)
         frame.cursor = nil
     case .command(let dialog):
@@ -94,28 +100,29 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
 private func drawUnsavedQuit(_ frame: inout Frame, _ model: AppModel, _ question: UnsavedQuit) {
     let theme = model.theme
     var box = centeredBox(frame, width: 64, height: 8)
-    let title = "quit? \(eventCount(model.journal.notSaved.count)) not saved"
+    let title = model.tr("ui.unsaved_quit.title", ["events": eventCount(model.journal.notSaved.count, model.localizer)])
     frame.box(column: box.column, row: box.row, width: box.width, height: box.height, title: title, style: theme.frame)
     let width = box.width - 4
     frame.put(
-        model.journal.lastError ?? "the journal has not stored them", column: box.column + 2, row: box.next,
+        model.journal.lastError ?? model.tr("ui.unsaved_quit.not_stored"), column: box.column + 2, row: box.next,
         style: theme.error, limit: width)
     box.next += 1
     for (key, meaning) in [
-        ("R", "retry saving them, then quit"),
-        ("W", "write them to a rescue file next to the journal, quit"),
+        ("R", model.tr("ui.unsaved_quit.retry")),
+        ("W", model.tr("ui.unsaved_quit.rescue")),
     ] {
         frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
         frame.put(meaning, column: box.column + 5, row: box.next, limit: width - 3)
         box.next += 1
     }
-    let label = "type discard, Enter: lose them "
+    let label = model.tr("ui.unsaved_quit.discard")
     frame.put(label, column: box.column + 2, row: box.next, style: theme.strong, limit: width)
     let labelWidth = min(width, displayWidth(of: label))
     drawEditor(
         &frame, question.confirmation, column: box.column + 2 + labelWidth, row: box.next,
         width: width - labelWidth, theme: theme)
-    frame.put("Esc stays in the guide", column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: width)
+    frame.put(
+        model.tr("ui.unsaved_quit.stay"), column: box.column + 2, row: box.bottom - 1, style: theme.dim, limit: width)
 }
 
 /// Where a dialog goes: centered, at most `width` wide and never wider or taller than the frame allows.
@@ -140,19 +147,19 @@ func centeredBox(_ frame: Frame, width: Int, height: Int) -> BoxPlace {
 
 private func promptTitle(_ purpose: Prompt.Purpose, _ model: AppModel) -> String {
     switch purpose {
-    case .note(let pinned): pinned ? "pinned note" : "note"
-    case .skipReason: "why skip this step?"
-    case .feedback: "feedback on this step"
-    case .escalateOther: "who was contacted?"
+    case .note(let pinned): pinned ? model.tr("ui.prompt.pinned_note") : model.tr("ui.prompt.note")
+    case .skipReason: model.tr("ui.prompt.skip_reason")
+    case .feedback: model.tr("ui.prompt.feedback")
+    case .escalateOther: model.tr("ui.prompt.escalate_other")
     }
 }
 
-private func pickerTitle(_ purpose: Picker.Purpose) -> String {
+private func pickerTitle(_ purpose: Picker.Purpose, _ model: AppModel) -> String {
     switch purpose {
-    case .status: "set status"
-    case .severity: "set severity"
-    case .escalate: "escalate: who was contacted?"
-    case .switchRunbook: "switch runbook"
-    case .goToItem: "outline: go to"
+    case .status: model.tr("ui.picker.status")
+    case .severity: model.tr("ui.picker.severity")
+    case .escalate: model.tr("ui.picker.escalate")
+    case .switchRunbook: model.tr("ui.picker.switch_runbook")
+    case .goToItem: model.tr("ui.picker.go_to_item")
     }
 }

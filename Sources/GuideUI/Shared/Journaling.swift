@@ -1,4 +1,5 @@
 import IncidentModel
+import Localization
 
 /// Whether the last actions are on disk: what the status bar's journal field shows.
 public struct JournalState: Hashable, Sendable {
@@ -14,11 +15,11 @@ public struct JournalState: Hashable, Sendable {
     /// Every event not on disk yet: the failed ones, then those still in flight, oldest first.
     public var notSaved: [NewEvent] { unsaved + pending.flatMap { $0 } }
 
-    /// The status bar's text: `saving…`, `ERROR: reason`, or `saved`.
-    public var label: String {
-        if !pending.isEmpty { return "saving…" }
-        if let lastError { return "ERROR: \(lastError)" }
-        return "saved"
+    /// The status bar's text in the localizer's language: `saving…`, `ERROR: reason`, or `saved` in English.
+    public func label(_ localizer: Localizer = Localizer(.english)) -> String {
+        if !pending.isEmpty { return localizer.tr("ui.journal.saving") }
+        if let lastError { return localizer.tr("ui.journal.error", ["reason": lastError]) }
+        return localizer.tr("ui.journal.saved")
     }
 }
 

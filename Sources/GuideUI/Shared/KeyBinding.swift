@@ -1,3 +1,4 @@
+import Localization
 import TerminalFrame
 
 /// One row of a screen's key table: the keys, how the help overlay names them and what it says they do, when the
@@ -8,7 +9,8 @@ struct KeyBinding: Sendable {
     let keys: [Key]
     /// The keys as the help overlay names them, e.g. `↑↓ j k`.
     let label: String
-    /// What the help overlay says the keys do; nil for a row the help overlay has never listed.
+    /// The catalog key of what the help overlay says the keys do (`ui.keys.…`); nil for a row the help overlay has
+    /// never listed. The label is not translated: keys are the same in every language.
     let help: String?
     /// Whether the row applies to the model; a key whose row does not apply goes on to the next row listing it.
     let applies: @Sendable (AppModel) -> Bool
@@ -28,7 +30,7 @@ struct KeyBinding: Sendable {
     }
 
     /// `?`: the help overlay of the screen.
-    static let help = KeyBinding([.character("?")], "?", "this help") { model, _ in
+    static let help = KeyBinding([.character("?")], "?", "ui.keys.this_help") { model, _ in
         var model = model
         model.overlay = .help
         return (model, [])
@@ -51,9 +53,9 @@ extension [KeyBinding] {
         binding(for: key, in: model)?.action(model, key) ?? (model, [])
     }
 
-    /// The rows as the help overlay lists them, in the table's order.
-    var helpLines: [(String, String)] {
-        compactMap { row in row.help.map { (row.label, $0) } }
+    /// The rows as the help overlay lists them, in the table's order, in the localizer's language.
+    func helpLines(_ localizer: Localizer) -> [(String, String)] {
+        compactMap { row in row.help.map { (row.label, localizer.tr($0)) } }
     }
 }
 

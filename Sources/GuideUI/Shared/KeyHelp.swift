@@ -1,7 +1,11 @@
-/// The keys the help overlay lists for a screen, as (keys, action) pairs, in the order shown; the user
-/// documentation lists the same keys.
-public func keyHelp(for screen: Screen) -> [(keys: String, action: String)] {
-    keyBindings(for: screen).helpLines.map { (keys: $0.0, action: $0.1) }
+import Localization
+
+/// The keys the help overlay lists for a screen, as (keys, action) pairs, in the order shown and in the localizer's
+/// language (English unless given); the user documentation lists the same keys.
+public func keyHelp(
+    for screen: Screen, in localizer: Localizer = Localizer(.english)
+) -> [(keys: String, action: String)] {
+    keyBindings(for: screen).helpLines(localizer).map { (keys: $0.0, action: $0.1) }
 }
 
 /// The key table of a screen: what its keys do and what the help overlay says about them.

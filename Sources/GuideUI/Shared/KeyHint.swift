@@ -1,3 +1,4 @@
+import Localization
 import TerminalFrame
 
 /// One entry of the hint line under a screen: a key of the screen's key table and the few words shown for it.
@@ -6,25 +7,25 @@ import TerminalFrame
 struct KeyHint: Sendable {
     /// The key the entry stands for.
     let key: Key
-    /// The words shown, e.g. `Enter start`.
-    let text: String
+    /// The catalog key of the words shown (`ui.hint.…`), e.g. `Enter start` in English.
+    let textKey: String
 
-    init(_ key: Key, _ text: String) {
+    init(_ key: Key, _ textKey: String) {
         self.key = key
-        self.text = text
+        self.textKey = textKey
     }
 }
 
 extension [KeyHint] {
-    /// The hint line: the entries' words, in order, separated by ` · `.
-    var line: String {
-        map(\.text).joined(separator: " · ")
+    /// The hint line in the localizer's language: the entries' words, in order, separated by ` · `.
+    func line(_ localizer: Localizer) -> String {
+        map { localizer.tr($0.textKey) }.joined(separator: " · ")
     }
 }
 
 extension KeyHint {
     /// `? help`, which every screen offers.
-    static let help = KeyHint(.character("?"), "? help")
+    static let help = KeyHint(.character("?"), "ui.hint.help")
     /// `q back`, on every screen that has one below it.
-    static let back = KeyHint(.character("q"), "q back")
+    static let back = KeyHint(.character("q"), "ui.hint.q_back")
 }

@@ -9,7 +9,7 @@ func handlePaste(_ model: AppModel, _ paste: Paste) -> (AppModel, [Effect]) {
     var model = model
     model.notice =
         paste.truncated
-        ? Notice(text: "paste cut to its first \(Paste.limit) characters; the rest was dropped", isError: true) : nil
+        ? Notice(text: model.tr("ui.notice.paste_truncated", ["limit": String(Paste.limit)]), isError: true) : nil
     switch model.overlay {
     case .prompt(var prompt):
         prompt.editor.paste(paste.text)
@@ -32,7 +32,7 @@ func handlePaste(_ model: AppModel, _ paste: Paste) -> (AppModel, [Effect]) {
     case nil where model.screen == .review && model.review?.input != nil:
         model.review?.input?.editor.paste(paste.text)
     default:
-        model.notice = Notice(text: "paste ignored: no text field is open here (n opens a note)", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.paste_ignored"), isError: true)
     }
     return (model, [])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import TerminalFrame
 
 /// The question a quit asks while events are not saved: retry, rescue or discard (after typing `discard`).
@@ -33,12 +34,15 @@ func settlingQuit(_ model: AppModel, _ effects: [Effect], interrupted: Bool) -> 
     case .rescue:
         model.journal.quitting = nil
         model.overlay = nil
-        model.notice = Notice(text: "writing \(eventCount(notSaved.count)) to a rescue file…", isError: false)
+        model.notice = Notice(
+            text: model.tr("ui.notice.rescuing", ["events": eventCount(notSaved.count, model.localizer)]),
+            isError: false)
         return (model, effects + [.rescue(incidentID: session.id, events: notSaved, afterSeq: session.state.lastSeq)])
     case .ask:
         guard model.journal.pending.isEmpty else {
             model.notice = Notice(
-                text: "waiting for the journal to save \(eventCount(notSaved.count)), then quitting…", isError: false)
+                text: model.tr("ui.notice.waiting_to_save", ["events": eventCount(notSaved.count, model.localizer)]),
+                isError: false)
             return (model, effects)
         }
         model.journal.quitting = nil
@@ -56,7 +60,8 @@ func holdingSwitchWhileUnsaved(_ model: AppModel, _ effects: [Effect]) -> (AppMo
     }
     var model = model
     model.notice = Notice(
-        text: "\(eventCount(notSaved)) of \(session.id) not saved: q then R retries or W rescues them first",
+        text: model.tr(
+            "ui.notice.switch_held", ["events": eventCount(notSaved, model.localizer), "id": session.id]),
         isError: true)
     return (model, effects.filter { !opensIncident($0) })
 }
@@ -71,11 +76,13 @@ func unsavedQuitKey(_ model: AppModel, _ question: UnsavedQuit, _ key: Key) -> (
     case .escape:
         model.overlay = nil
         model.notice = Notice(
-            text: "not quit: \(eventCount(model.journal.notSaved.count)) not saved; R retries", isError: true)
+            text: model.tr(
+                "ui.notice.not_quit", ["events": eventCount(model.journal.notSaved.count, model.localizer)]),
+            isError: true)
         return (model, [])
     case .character(let letter) where letter == "R" || (letter == "r" && !typing):
         model.overlay = nil
-        model.notice = Notice(text: "retrying, then quitting…", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.retrying"), isError: false)
         let (retried, effects) = retryUnsaved(model)
         model = retried
         model.journal.quitting = .ask
@@ -86,7 +93,7 @@ func unsavedQuitKey(_ model: AppModel, _ question: UnsavedQuit, _ key: Key) -> (
         return (model, [])
     case .enter:
         guard question.confirmation.submitted == "discard" else {
-            model.notice = Notice(text: "type discard and Enter to quit without them, or R, W, Esc", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.type_discard"), isError: true)
             return (model, [])
         }
         model.overlay = nil
@@ -100,9 +107,9 @@ func unsavedQuitKey(_ model: AppModel, _ question: UnsavedQuit, _ key: Key) -> (
     }
 }
 
-/// "1 event" or "N events".
-func eventCount(_ events: Int) -> String {
-    events == 1 ? "1 event" : "\(events) events"
+/// "1 event" or "N events", in the localizer's language.
+func eventCount(_ events: Int, _ localizer: Localizer) -> String {
+    localizer.tr("ui.events", count: events)
 }
 
 private func isAppend(_ effect: Effect) -> Bool {

@@ -8,16 +8,17 @@ func timelineKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 
 /// The timeline's key table, in the order the help overlay lists it.
 let timelineBindings: [KeyBinding] = [
-    KeyBinding(Move.lineKeys, "↑↓ j k", "scroll", scrollTimeline),
-    KeyBinding(Move.pageKeys, "PgUp PgDn", "scroll a page", scrollTimeline),
-    KeyBinding(Move.endKeys, "g G", "oldest, newest", scrollTimeline),
+    KeyBinding(Move.lineKeys, "↑↓ j k", "ui.keys.scroll", scrollTimeline),
+    KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.scroll_a_page", scrollTimeline),
+    KeyBinding(Move.endKeys, "g G", "ui.keys.oldest_newest", scrollTimeline),
     .help,
-    .back([.character("q"), .escape, .character("t"), .left, .character("h")], "q t", "back"),
+    .back([.character("q"), .escape, .character("t"), .left, .character("h")], "q t", "ui.keys.back"),
 ]
 
 /// The hint line under the timeline.
 let timelineHints: [KeyHint] = [
-    KeyHint(.down, "↑↓/jk scroll"), KeyHint(.character("g"), "g oldest"), KeyHint(.character("G"), "G newest"), .help,
+    KeyHint(.down, "ui.hint.jk_scroll"), KeyHint(.character("g"), "ui.hint.g_oldest"),
+    KeyHint(.character("G"), "ui.hint.g_newest"), .help,
     .back,
 ]
 

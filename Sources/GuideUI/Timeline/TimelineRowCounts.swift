@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 
 /// How many rows each event's timeline entry takes at one frame width, kept in the session as events arrive so
 /// that a frame of the timeline lays out only the entries it shows and still knows how many rows are above them.
@@ -8,15 +9,18 @@ struct TimelineRowCounts: Sendable {
     let width: Int
     /// The moment elapsed times were counted from; the width of an entry's prefix depends on it.
     let opened: Date
+    /// The language the entries are written in.
+    let words: Localizer
     /// The rows of each event's entry, in the session's event order.
     private(set) var rows: [Int] = []
     /// The sum of `rows`.
     private(set) var total = 0
 
     /// The row counts of `events` at `width`.
-    init(_ events: some Collection<Event>, width: Int, opened: Date) {
+    init(_ events: some Collection<Event>, width: Int, opened: Date, words: Localizer) {
         self.width = width
         self.opened = opened
+        self.words = words
         append(events)
     }
 
@@ -29,7 +33,7 @@ struct TimelineRowCounts: Sendable {
     mutating func append(_ events: some Collection<Event>) {
         rows.reserveCapacity(rows.count + events.count)
         for event in events {
-            let count = timelineEntryRowCount(event, opened: opened, width: width)
+            let count = timelineEntryRowCount(event, opened: opened, width: width, words: words)
             rows.append(count)
             total += count
         }
@@ -49,19 +53,19 @@ extension AppModel {
         if !screens.contains(.timeline), let counts = incident?.timelineRows, counts.width != width { return }
         let opened = timelineOrigin(self)
         let width = self.width
-        incident?.refreshTimelineRows(width: width, opened: opened)
+        incident?.refreshTimelineRows(width: width, opened: opened, words: localizer)
     }
 }
 
 extension IncidentSession {
     /// See `AppModel.refreshTimelineRows()`.
-    mutating func refreshTimelineRows(width: Int, opened: Date) {
+    mutating func refreshTimelineRows(width: Int, opened: Date, words: Localizer) {
         if let counts = timelineRows, counts.width == width, counts.opened == opened, counts.rows.count <= events.count
         {
             guard counts.rows.count < events.count else { return }
             timelineRows?.append(events[counts.rows.count...])
         } else {
-            timelineRows = TimelineRowCounts(events, width: width, opened: opened)
+            timelineRows = TimelineRowCounts(events, width: width, opened: opened, words: words)
         }
     }
 }

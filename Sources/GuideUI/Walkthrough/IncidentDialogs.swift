@@ -1,4 +1,5 @@
 import IncidentModel
+import Localization
 import RunbookKit
 
 /// The outline as a picker: every step and verification item under its section, with its state, on the current one.
@@ -28,7 +29,7 @@ func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppMo
     var model = model
     let others = model.library.entries.filter { $0.id != progress.runbook }
     guard !others.isEmpty else {
-        model.notice = Notice(text: "the library has no other runbook", isError: true)
+        model.notice = Notice(text: model.tr("ui.notice.no_other_runbook"), isError: true)
         return (model, [])
     }
     model.overlay = .picker(
@@ -37,7 +38,7 @@ func switchRunbookPicker(_ model: AppModel, _ progress: IncidentState) -> (AppMo
     return (model, [])
 }
 
-/// The text recorded for "someone else", which opens a prompt for the name.
+/// The value of the "someone else" option, which opens a prompt for the name instead of being recorded.
 let someoneElse = "someone else…"
 
 /// Who to escalate to: the runbook's contacts, then the library's emergency contacts, then someone else.
@@ -45,7 +46,10 @@ func escalatePicker(_ model: AppModel, _ runbook: Runbook) -> (AppModel, [Effect
     var model = model
     let contacts = runbook.escalation + model.library.emergencyContacts.filter { !runbook.escalation.contains($0) }
     let labels = contacts.map { "\($0.role): \($0.reach)" }
-    model.overlay = .picker(Picker(purpose: .escalate, options: labels + [someoneElse], values: labels + [someoneElse]))
+    model.overlay = .picker(
+        Picker(
+            purpose: .escalate, options: labels + [model.tr("ui.picker.someone_else")],
+            values: labels + [someoneElse]))
     return (model, [])
 }
 
@@ -113,12 +117,22 @@ func submitPrompt(_ model: AppModel, _ purpose: Prompt.Purpose, _ text: String) 
 }
 
 /// What each severity means, shown in the severity picker and the start form.
-func severityMeaning(_ severity: Severity) -> String {
+func severityMeaning(_ severity: Severity, _ localizer: Localizer) -> String {
     switch severity {
-    case .p0: "critical: everything or most is down"
-    case .p1: "major: a key feature is down or slow"
-    case .p2: "minor: degraded, with a workaround"
-    case .p3: "low: cosmetic or internal"
+    case .p0: localizer.tr("ui.severity.p0")
+    case .p1: localizer.tr("ui.severity.p1")
+    case .p2: localizer.tr("ui.severity.p2")
+    case .p3: localizer.tr("ui.severity.p3")
+    }
+}
+
+/// A status as the screens name it; the journal keeps the English word.
+func statusName(_ status: IncidentStatus, _ localizer: Localizer) -> String {
+    switch status {
+    case .investigating: localizer.tr("ui.status.investigating")
+    case .identified: localizer.tr("ui.status.identified")
+    case .mitigated: localizer.tr("ui.status.mitigated")
+    case .resolved: localizer.tr("ui.status.resolved")
     }
 }
 
@@ -129,7 +143,8 @@ func statusPicker(_ model: AppModel) -> (AppModel, [Effect]) {
     let current = model.progress?.status ?? .investigating
     model.overlay = .picker(
         Picker(
-            purpose: .status, options: statuses.map(\.rawValue), values: statuses.map(\.rawValue),
+            purpose: .status, options: statuses.map { statusName($0, model.localizer) },
+            values: statuses.map(\.rawValue),
             cursor: statuses.firstIndex(of: current) ?? 0))
     return (model, [])
 }
@@ -141,7 +156,7 @@ func severityPicker(_ model: AppModel) -> (AppModel, [Effect]) {
     let current = model.progress?.shownSeverity ?? .p2
     model.overlay = .picker(
         Picker(
-            purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0))" },
+            purpose: .severity, options: severities.map { "\($0.rawValue)  \(severityMeaning($0, model.localizer))" },
             values: severities.map(\.rawValue), cursor: severities.firstIndex(of: current) ?? 0))
     return (model, [])
 }

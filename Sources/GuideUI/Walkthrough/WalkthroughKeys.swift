@@ -15,104 +15,108 @@ func walkthroughKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
 /// only while the runbook is in the library; the screen already says when it is missing and that `r` switches.
 let walkthroughBindings: [KeyBinding] = [
     KeyBinding(
-        Move.lineKeys + [.control("b"), .control("f")] + Move.endKeys, "↑↓ j k", "previous / next step or item",
+        Move.lineKeys + [.control("b"), .control("f")] + Move.endKeys, "↑↓ j k", "ui.keys.previous_next_step_or_item",
         when: hasRunbook, moveCursor),
-    KeyBinding([.character(" ")], "Space", "step done / toggle item", when: hasRunbook) { model, _ in markDone(model) },
-    KeyBinding([.character("s")], "s", "skip step (asks why)", when: hasRunbook) { model, _ in
+    KeyBinding([.character(" ")], "Space", "ui.keys.step_done_toggle_item", when: hasRunbook) { model, _ in
+        markDone(model)
+    },
+    KeyBinding([.character("s")], "s", "ui.keys.skip_step_asks_why", when: hasRunbook) { model, _ in
         var model = model
         guard case .step(let step)? = currentItem(model) else {
-            model.notice = Notice(text: "only a step can be skipped", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.only_step_skipped"), isError: true)
             return (model, [])
         }
         model.overlay = .prompt(Prompt(purpose: .skipReason(stepKey: step.key), editor: LineEditor()))
         return (model, [])
     },
-    KeyBinding([.character("n"), .character("N")], "n  N", "note, pinned note") { model, key in
+    KeyBinding([.character("n"), .character("N")], "n  N", "ui.keys.note_pinned_note") { model, key in
         var model = model
         model.overlay = .prompt(
             Prompt(
                 purpose: .note(pinned: key == .character("N")), editor: LineEditor(keepsLineBreaks: true)))
         return (model, [])
     },
-    KeyBinding([.character("S"), .character("P")], "S  P", "set status, severity") { model, key in
+    KeyBinding([.character("S"), .character("P")], "S  P", "ui.keys.set_status_severity") { model, key in
         key == .character("S") ? statusPicker(model) : severityPicker(model)
     },
-    KeyBinding([.character("e")], "e", "escalate (record who)", when: hasRunbook) { model, _ in
+    KeyBinding([.character("e")], "e", "ui.keys.escalate_record_who", when: hasRunbook) { model, _ in
         guard let runbook = model.currentRunbook else { return (model, []) }
         return escalatePicker(model, runbook)
     },
-    KeyBinding([.character("f")], "f", "feedback on this step", when: hasRunbook) { model, _ in
+    KeyBinding([.character("f")], "f", "ui.keys.feedback_on_this_step", when: hasRunbook) { model, _ in
         var model = model
         var stepKey: String?
         if case .step(let step)? = currentItem(model) { stepKey = step.key }
         model.overlay = .prompt(Prompt(purpose: .feedback(stepKey: stepKey), editor: LineEditor()))
         return (model, [])
     },
-    KeyBinding([.tab, .backTab], "Tab S-Tab", "select the next / previous command", when: hasRunbook) { model, key in
+    KeyBinding([.tab, .backTab], "Tab S-Tab", "ui.keys.select_the_next_previous_command", when: hasRunbook) {
+        model, key in
         guard case .step(let step)? = currentItem(model) else { return (model, []) }
         return cycleBlock(model, step, by: key == .tab ? 1 : -1)
     },
-    KeyBinding([.character("y")], "y", "copy the selected command", when: hasRunbook) { model, _ in
+    KeyBinding([.character("y")], "y", "ui.keys.copy_the_selected_command", when: hasRunbook) { model, _ in
         var model = model
         guard let runbook = model.currentRunbook, case .step(let step)? = currentItem(model) else {
-            model.notice = Notice(text: "this step has no command to copy", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.no_command_to_copy"), isError: true)
             return (model, [])
         }
         return copySelectedBlock(model, step, ref(runbook, step))
     },
     KeyBinding(
-        [.character("R")], "R", "run the selected command (asks first)",
+        [.character("R")], "R", "ui.keys.run_the_selected_command_asks_first",
         when: canRunCommands
     ) { model, _ in
         var model = model
         guard let runbook = model.currentRunbook, case .step(let step)? = currentItem(model) else {
-            model.notice = Notice(text: "only a step's command can be run", isError: true)
+            model.notice = Notice(text: model.tr("ui.notice.only_step_command_runs"), isError: true)
             return (model, [])
         }
         return runSelectedBlock(model, step, ref(runbook, step))
     },
-    KeyBinding([.character("o")], "o", "the command's output", when: hasRunbook) { model, _ in
+    KeyBinding([.character("o")], "o", "ui.keys.the_command_s_output", when: hasRunbook) { model, _ in
         showCommandOutput(model)
     },
-    KeyBinding([.character("O")], "O", "outline: go to a step or item", when: hasRunbook) { model, _ in
+    KeyBinding([.character("O")], "O", "ui.keys.outline_go_to_a_step_or_item", when: hasRunbook) { model, _ in
         guard let runbook = model.currentRunbook, let progress = model.progress, let session = model.incident else {
             return (model, [])
         }
         return outlinePicker(model, runbook, progress, cursor: session.cursor)
     },
-    KeyBinding([.character("r")], "r", "switch runbook") { model, _ in
+    KeyBinding([.character("r")], "r", "ui.keys.switch_runbook") { model, _ in
         guard let progress = model.progress else { return (model, []) }
         return switchRunbookPicker(model, progress)
     },
-    KeyBinding([.character("t")], "t", "timeline") { model, _ in
+    KeyBinding([.character("t")], "t", "ui.keys.timeline") { model, _ in
         var model = model
         model.incident?.timelineScroll = 0
         model.screens.append(.timeline)
         return (model, [])
     },
-    KeyBinding([.character("x")], "x", "export postmortem") { model, _ in
+    KeyBinding([.character("x")], "x", "ui.keys.export_postmortem") { model, _ in
         var model = model
         guard let session = model.incident else { return (model, []) }
-        model.notice = Notice(text: "exporting the postmortem draft…", isError: false)
+        model.notice = Notice(text: model.tr("ui.notice.exporting"), isError: false)
         return (model, [.export(incidentID: session.id)])
     },
     KeyBinding(
-        [.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "scroll the text", when: hasRunbook,
+        [.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "ui.keys.scroll_the_text", when: hasRunbook,
         scrollText),
-    KeyBinding([.character("R")], "R", "retry unsaved events (when any)", when: hasUnsavedEvents) {
+    KeyBinding([.character("R")], "R", "ui.keys.retry_unsaved_events_when_any", when: hasUnsavedEvents) {
         model, _ in retryUnsaved(model)
     },
     .help,
-    .back([.character("q"), .escape], "q", "back (incident stays open)"),
+    .back([.character("q"), .escape], "q", "ui.keys.back_incident_stays_open"),
 ]
 
 /// The hint line under the walkthrough: while a command runs, its keys first; on a step with a command, the
 /// command's keys; otherwise the incident's.
 func walkthroughHints(_ model: AppModel) -> [KeyHint] {
-    let note = KeyHint(.character("n"), "n note")
+    let note = KeyHint(.character("n"), "ui.hint.n_note")
     if model.commands.isRunning {
         return [
-            KeyHint(.character("o"), "o output"), KeyHint(.tab, "Tab block"), KeyHint(.character("y"), "y copy"),
+            KeyHint(.character("o"), "ui.hint.o_output"), KeyHint(.tab, "ui.hint.tab_block"),
+            KeyHint(.character("y"), "ui.hint.y_copy"),
             note, .help,
         ]
     }
@@ -120,18 +124,18 @@ func walkthroughHints(_ model: AppModel) -> [KeyHint] {
         return commandHints(blocks.count) + stepHints + [note, .help, .back]
     }
     return stepHints + [
-        note, KeyHint(.character("S"), "S status"), KeyHint(.character("t"), "t timeline"),
-        KeyHint(.character("x"), "x export"), .help, .back,
+        note, KeyHint(.character("S"), "ui.hint.s_status"), KeyHint(.character("t"), "ui.hint.t_timeline"),
+        KeyHint(.character("x"), "ui.hint.x_export"), .help, .back,
     ]
 }
 
 /// A step's own keys, shown on the hint line and under the step's title.
-let stepHints = [KeyHint(.character(" "), "Space done"), KeyHint(.character("s"), "s skip")]
+let stepHints = [KeyHint(.character(" "), "ui.hint.space_done"), KeyHint(.character("s"), "ui.hint.s_skip")]
 
 /// The walkthrough's keys for a step with code blocks; `Tab block` only when there is more than one.
 func commandHints(_ count: Int) -> [KeyHint] {
-    let copyAndRun = [KeyHint(.character("y"), "y copy"), KeyHint(.character("R"), "R run")]
-    return (count > 1 ? [KeyHint(.tab, "Tab block")] : []) + copyAndRun
+    let copyAndRun = [KeyHint(.character("y"), "ui.hint.y_copy"), KeyHint(.character("R"), "ui.hint.r_run")]
+    return (count > 1 ? [KeyHint(.tab, "ui.hint.tab_block")] : []) + copyAndRun
 }
 
 /// Whether the incident's runbook is in the library, which every key acting on its items needs.
@@ -182,7 +186,7 @@ private func markDone(_ model: AppModel) -> (AppModel, [Effect]) {
     switch currentItem(model) {
     case .step(let step)?:
         if progress.isDone(runbook.id, step) {
-            model.notice = Notice(text: "already done", isError: false)
+            model.notice = Notice(text: model.tr("ui.notice.already_done"), isError: false)
             return (model, [])
         }
         session.cursor = min(items.count - 1, session.cursor + 1)

@@ -11,20 +11,21 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     guard let session = model.incident, let progress = model.progress else { return }
     guard let runbook = model.currentRunbook else {
         if model.library.awaits(progress.runbook) {
-            frame.put("loading runbook \"\(progress.runbook)\"…", column: 1, row: rows.lowerBound)
+            frame.put(
+                model.tr("ui.walkthrough.loading", ["runbook": progress.runbook]), column: 1, row: rows.lowerBound)
             return
         }
         frame.put(
-            "runbook \"\(progress.runbook)\" is not in this library", column: 1, row: rows.lowerBound,
+            model.tr("ui.walkthrough.missing_runbook", ["runbook": progress.runbook]), column: 1, row: rows.lowerBound,
             style: theme.error)
         frame.put(
-            "r switches to another runbook; n adds a note; t shows the timeline", column: 1, row: rows.lowerBound + 1)
+            model.tr("ui.walkthrough.missing_runbook_keys"), column: 1, row: rows.lowerBound + 1)
         return
     }
     let items = runbook.walkthroughItems
     let cursor = min(session.cursor, max(0, items.count - 1))
     guard !items.isEmpty else {
-        frame.put("this runbook has no steps and no checklist", column: 1, row: rows.lowerBound)
+        frame.put(model.tr("ui.walkthrough.empty_runbook"), column: 1, row: rows.lowerBound)
         return
     }
     let layout = WalkthroughLayout(model)
@@ -35,9 +36,10 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     } else {
         let group = runbook.outline.first { $0.items.contains(cursor) }
         let summary = group.map { "\($0.name) \(groupProgress($0, items, runbook.id, progress))" } ?? ""
-        let place = "\(summary) · item \(cursor + 1)/\(items.count)"
+        let place = model.tr(
+            "ui.walkthrough.place", ["summary": summary, "item": String(cursor + 1), "count": String(items.count)])
         let column = 1 + frame.put(place, column: 1, row: rows.lowerBound, style: theme.strong, limit: frame.width - 2)
-        let hint = " · O outline"
+        let hint = model.tr("ui.walkthrough.outline_hint")
         if displayWidth(of: hint) <= frame.width - column - 1 {
             frame.put(hint, column: column, row: rows.lowerBound, style: theme.dim)
         }
@@ -50,7 +52,7 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     }
     if scroll < maxScroll, let last = contentRows.last {
         frame.fill(row: last, from: layout.contentColumn)
-        frame.put("↓ more: PgDn", column: layout.contentColumn, row: last, style: theme.dim)
+        frame.put(model.tr("ui.walkthrough.more"), column: layout.contentColumn, row: last, style: theme.dim)
     }
 }
 
@@ -172,20 +174,27 @@ private func contentLines(
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
         if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
             lines += wrapRuns(
-                [Run("✓ done by \(sanitize(done.stamp.actor)) at \(JournalTime.clock(done.stamp.at))", theme.done)],
+                [
+                    Run(
+                        model.tr(
+                            "ui.walkthrough.done_by",
+                            ["actor": sanitize(done.stamp.actor), "time": model.clock.wallClock(done.stamp.at)]),
+                        theme.done)
+                ],
                 width: width)
         } else if let reason = progress.skipReason(runbook.id, step) {
-            lines += wrapRuns([Run("» skipped: \(sanitize(reason))", theme.strong)], width: width)
+            lines += wrapRuns(
+                [Run(model.tr("ui.walkthrough.skipped", ["reason": sanitize(reason)]), theme.strong)], width: width)
         } else {
             let hints = stepHints + (blocks.isEmpty ? [] : commandHints(blocks.count))
-            lines += wrapRuns([Run(hints.line, theme.dim)], width: width)
+            lines += wrapRuns([Run(hints.line(model.localizer), theme.dim)], width: width)
         }
         lines.append([])
         return lines + renderer.render(step.body, width: width)
     case .check(let current):
         let title = runbook.section(.verification)?.title ?? "Verification"
         var lines = wrapRuns([Run(sanitize(title), theme.heading)], width: width)
-        lines += wrapRuns([Run("Space toggles the selected item", theme.dim)], width: width)
+        lines += wrapRuns([Run(model.tr("ui.walkthrough.toggle_hint"), theme.dim)], width: width)
         lines.append([])
         for item in runbook.checklist {
             let checked = progress.isChecked(runbook.id, item)
@@ -217,8 +226,8 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let journalStyle = model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true)
     let updateText =
         stale
-        ? "no update for \(Int(sinceUpdate / 60))m"
-        : "upd \(Int(max(0, sinceUpdate) / 60))m ago"
+        ? model.tr("ui.status_bar.stale", ["minutes": String(Int(sinceUpdate / 60))])
+        : model.tr("ui.status_bar.updated", ["minutes": String(Int(max(0, sinceUpdate) / 60))])
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
     var segments: [StatusSegment] = [
@@ -227,12 +236,13 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
             short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
         StatusSegment(
             text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
-        StatusSegment(text: progress.status.rawValue, style: theme.bar.with(bold: true), priority: 4),
+        StatusSegment(
+            text: statusName(progress.status, model.localizer), style: theme.bar.with(bold: true), priority: 4),
         StatusSegment(
             text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
             priority: 3),
         StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
-        StatusSegment(text: model.journal.label, style: journalStyle, priority: 6),
+        StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
         StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
     ]
     fitStatusSegments(&segments, width: frame.width)
