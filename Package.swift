@@ -53,7 +53,7 @@ let package = Package(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "TerminalFrame", "CommandRunner",
+                "TerminalText", "TerminalFrame", "CommandRunner", "Alerts", "AlertmanagerClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -34,6 +34,12 @@ public struct EventWording: Sendable {
         case .incidentOpened(let title, let severity, let runbook, let drill, _):
             return
                 "Incident opened\(drill ? " (drill)" : ""): “\(text(title))”, \(severity.rawValue), runbook \(code(runbook))"
+        case .alertAttached(let alert):
+            let labels = alert.labels.filter { $0.key != "alertname" }.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            return "Alert \(code(alert.name))" + (labels.isEmpty ? "" : " {\(text(labels))}")
+        case .alertResolved(let name, _, _):
+            return "Alert \(code(name)) stopped firing"
         case .runbookSwitched(let runbook):
             return "Switched to runbook \(code(runbook))"
         case .stepDone(let step):

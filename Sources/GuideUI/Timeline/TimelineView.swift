@@ -97,6 +97,8 @@ func describe(_ kind: EventKind) -> String {
     switch kind {
     case .incidentOpened(let title, let severity, let runbook, let drill, _):
         text = "opened \(drill ? "drill " : "")\"\(title)\" \(severity.rawValue) on \(runbook)"
+    case .alertAttached(let alert): text = "alert \(alert.name)"
+    case .alertResolved(let name, _, _): text = "alert \(name) stopped firing"
     case .runbookSwitched(let runbook): text = "switched to runbook \(runbook)"
     case .stepDone(let step): text = "done: \(step.title)"
     case .stepSkipped(let step, let reason): text = "skipped: \(step.title) (\(reason))"
