@@ -56,7 +56,8 @@ let package = Package(
             name: "respond",
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
-                "TerminalText", "TerminalFrame", "CommandRunner", "Localization",
+                "TerminalText", "TerminalFrame", "CommandRunner", "Localization", "Alerts",
+                "AlertmanagerClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

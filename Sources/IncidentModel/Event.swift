@@ -100,6 +100,11 @@ public struct CommandRun: Hashable, Codable, Sendable {
 public enum EventKind: Hashable, Sendable {
     /// The incident was opened (acknowledged) on a runbook.
     case incidentOpened(title: String, severity: Severity, runbook: String, drill: Bool, roles: [Role: String])
+    /// The alert the incident was opened from, recorded right after the opening.
+    case alertAttached(AlertRecord)
+    /// The alert the incident was opened from stopped firing, as Alertmanager told the guide (evidence for
+    /// verification, not a change of status); `endedAt` is when Alertmanager says it ended, when it says.
+    case alertResolved(name: String, fingerprint: String?, endedAt: Date?)
     /// The responder moved to another runbook within the same incident.
     case runbookSwitched(runbook: String)
     /// A step was carried out.

@@ -27,6 +27,7 @@ enum EventKey: String, CodingKey, CaseIterable {
     case command, placeholders, exitCode, durationSeconds, outputExcerpt, outputFile, stoppedBecause
     case milestone, eventSeq, path, format
     case outputBytes, outputDroppedBytes
+    case alertname, labels, annotations, fingerprint, startsAt, generatorURL, groupKey, source, endedAt
 }
 
 /// One flat JSON object per event: `v`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, `kind`, and the

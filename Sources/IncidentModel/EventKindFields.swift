@@ -22,6 +22,18 @@ extension EventFields {
                 title: try string(.title), severity: try named(.severity), runbook: try string(.runbook),
                 drill: try boolIfPresent(.drill) ?? false, roles: roles
             )
+        case .alertAttached:
+            return .alertAttached(
+                AlertRecord(
+                    name: try string(.alertname), labels: try stringMap(.labels),
+                    annotations: try stringMap(.annotations),
+                    fingerprint: try stringIfPresent(.fingerprint), startsAt: try timeIfPresent(.startsAt),
+                    generatorURL: try stringIfPresent(.generatorURL), groupKey: try stringIfPresent(.groupKey),
+                    source: try string(.source)))
+        case .alertResolved:
+            return .alertResolved(
+                name: try string(.alertname), fingerprint: try stringIfPresent(.fingerprint),
+                endedAt: try timeIfPresent(.endedAt))
         case .runbookSwitched:
             return .runbookSwitched(runbook: try string(.runbook))
         case .stepDone:
@@ -91,7 +103,20 @@ extension EventFields {
     }
 
     private func placeholders() throws -> [String: String] {
-        guard let members = try stringsIfPresent(.placeholders) else { return [:] }
+        try stringMap(.placeholders)
+    }
+
+    private func stringMap(_ key: EventKey) throws -> [String: String] {
+        guard let members = try stringsIfPresent(key) else { return [:] }
         return Dictionary(members, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A time field in the journal's own format, when the line has it.
+    private func timeIfPresent(_ key: EventKey) throws -> Date? {
+        guard let text = try stringIfPresent(key) else { return nil }
+        guard let date = JournalTime.date(from: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "not a time: \(text)"))
+        }
+        return date
     }
 }

@@ -4,6 +4,8 @@ extension EventKind {
     /// reader or a writer does not compile.
     public enum Name: String, CaseIterable, Sendable {
         case incidentOpened = "incident-opened"
+        case alertAttached = "alert-attached"
+        case alertResolved = "alert-resolved"
         case runbookSwitched = "runbook-switched"
         case stepDone = "step-done"
         case stepSkipped = "step-skipped"
@@ -28,6 +30,8 @@ extension EventKind {
     public var kindName: Name {
         switch self {
         case .incidentOpened: .incidentOpened
+        case .alertAttached: .alertAttached
+        case .alertResolved: .alertResolved
         case .runbookSwitched: .runbookSwitched
         case .stepDone: .stepDone
         case .stepSkipped: .stepSkipped

@@ -164,6 +164,15 @@ extension EventKey {
         case .format: 32
         case .outputBytes: 33
         case .outputDroppedBytes: 34
+        case .alertname: 35
+        case .labels: 36
+        case .annotations: 37
+        case .fingerprint: 38
+        case .startsAt: 39
+        case .generatorURL: 40
+        case .groupKey: 41
+        case .source: 42
+        case .endedAt: 43
         }
     }
 

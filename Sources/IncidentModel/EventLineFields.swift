@@ -38,6 +38,19 @@ extension Event {
             try field(.runbook, .string(runbook))
             try field(.drill, .bool(drill))
             try field(.roles, .strings(Dictionary(uniqueKeysWithValues: roles.map { ($0.key.rawValue, $0.value) })))
+        case .alertAttached(let alert):
+            try field(.alertname, .string(alert.name))
+            try field(.labels, .strings(alert.labels))
+            try field(.annotations, .strings(alert.annotations))
+            if let fingerprint = alert.fingerprint { try field(.fingerprint, .string(fingerprint)) }
+            if let startsAt = alert.startsAt { try field(.startsAt, .string(JournalTime.string(from: startsAt))) }
+            if let url = alert.generatorURL { try field(.generatorURL, .string(url)) }
+            if let groupKey = alert.groupKey { try field(.groupKey, .string(groupKey)) }
+            try field(.source, .string(alert.source))
+        case .alertResolved(let name, let fingerprint, let endedAt):
+            try field(.alertname, .string(name))
+            if let fingerprint { try field(.fingerprint, .string(fingerprint)) }
+            if let endedAt { try field(.endedAt, .string(JournalTime.string(from: endedAt))) }
         case .runbookSwitched(let runbook):
             try field(.runbook, .string(runbook))
         case .stepDone(let ref):

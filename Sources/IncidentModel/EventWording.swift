@@ -45,6 +45,14 @@ public struct EventWording: Sendable {
         case .incidentOpened(let title, let severity, let runbook, let drill, _):
             let values = ["title": text(title), "severity": severity.rawValue, "runbook": code(runbook)]
             return drill ? tr("pm.event.drill_opened", values) : tr("pm.event.incident_opened", values)
+        case .alertAttached(let alert):
+            let labels = alert.labels.filter { $0.key != "alertname" }.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            return labels.isEmpty
+                ? tr("pm.event.alert_attached", ["alert": code(alert.name)])
+                : tr("pm.event.alert_attached_labels", ["alert": code(alert.name), "labels": text(labels)])
+        case .alertResolved(let name, _, _):
+            return tr("pm.event.alert_resolved", ["alert": code(name)])
         case .runbookSwitched(let runbook):
             return tr("pm.event.runbook_switched", ["runbook": code(runbook)])
         case .stepDone(let step):

@@ -44,6 +44,10 @@ public struct IncidentState: Hashable, Sendable {
     public var exports: [ExportRecord] = []
     /// Who closed the incident and when, while it is closed.
     public var closed: Stamp?
+    /// The alerts the incident was opened from, in the order they were attached.
+    public var alerts: [AlertRecord] = []
+    /// The alerts that stopped firing while the incident was walked, as recorded.
+    public var resolvedAlerts: [ResolvedAlertRecord] = []
     /// Every reopening, in journal order.
     public var reopenings: [Stamp] = []
     /// The sequence number of the last event folded in; 0 before any.
@@ -96,6 +100,11 @@ public struct IncidentState: Hashable, Sendable {
             setSeverity(severity, stamp)
             self.roles.merge(roles) { _, new in new }
             milestones.acknowledged = stamp.at
+        case .alertAttached(let alert):
+            alerts.append(alert)
+        case .alertResolved(let name, let fingerprint, let endedAt):
+            resolvedAlerts.append(
+                ResolvedAlertRecord(name: name, fingerprint: fingerprint, endedAt: endedAt, stamp: stamp))
         case .runbookSwitched(let runbook):
             use(runbook)
         case .stepDone(let step):

@@ -85,19 +85,32 @@ public enum Redactor {
         case .commandRan(var run):
             run.command = redact(run.command)
             run.outputExcerpt = redact(run.outputExcerpt)
-            run.placeholders = run.placeholders.reduce(into: [:]) { values, entry in
-                values[entry.key] = looksSecret(name: entry.key) ? marker : redact(entry.value)
-            }
+            run.placeholders = redactValues(run.placeholders)
             return .commandRan(run)
+        case .alertResolved:
+            return kind
         case .stepSkipped(let step, let reason):
             return .stepSkipped(step, reason: redact(reason))
         case .runbookFeedback(let runbook, let step, let text):
             return .runbookFeedback(runbook: runbook, step: step, text: redact(text))
         case .escalated(let to):
             return .escalated(to: redact(to))
+        case .alertAttached(var alert):
+            // Annotations are free text written by whoever wrote the rule, and links may carry tokens.
+            alert.labels = redactValues(alert.labels)
+            alert.annotations = redactValues(alert.annotations)
+            alert.generatorURL = alert.generatorURL.map(redact)
+            return .alertAttached(alert)
         case .incidentOpened, .runbookSwitched, .stepDone, .checklistChecked, .checklistUnchecked, .statusChanged,
             .severityChanged, .roleAssigned, .milestone, .pinChanged, .exportWritten, .incidentClosed, .reopened:
             return kind
+        }
+    }
+
+    /// Named values with every value redacted, and the value of a name that says it is a credential replaced whole.
+    private static func redactValues(_ values: [String: String]) -> [String: String] {
+        values.reduce(into: [:]) { redacted, entry in
+            redacted[entry.key] = looksSecret(name: entry.key) ? marker : redact(entry.value)
         }
     }
 

@@ -42,11 +42,12 @@ public struct IncidentStore: Sendable {
         return IncidentLocation(id: id, directory: directory, journalPath: directory + "/" + Journal.fileName)
     }
 
-    /// Creates a new incident whose journal starts with an `incidentOpened` event, and returns where it is with
-    /// that event. Without `id` the id is `yyyyMMdd'T'HHmm'Z'-<runbook>` (UTC), with `-2`, `-3` … when taken.
+    /// Creates a new incident whose journal starts with an `incidentOpened` event, followed in the same append by
+    /// `following` (the alert it was opened from), and returns where it is with the opening event. Without `id` the
+    /// id is `yyyyMMdd'T'HHmm'Z'-<runbook>` (UTC), with `-2`, `-3` … when taken.
     public func open(
         runbook: String, title: String, severity: Severity, drill: Bool, actor: String, id: String? = nil,
-        roles: [Role: String] = [:], now: Date
+        roles: [Role: String] = [:], following: [NewEvent] = [], now: Date
     ) throws(IncidentStoreError) -> (location: IncidentLocation, event: Event) {
         if let id, !Self.isValidID(id) { throw IncidentStoreError.invalidID(id) }
         try makePrivateDirectory(home, withParents: true)
@@ -57,7 +58,7 @@ public struct IncidentStore: Sendable {
             kind: .incidentOpened(title: title, severity: severity, runbook: runbook, drill: drill, roles: roles)
         )
         do throws(JournalError) {
-            let events = try location.journal.append([opened], now: now)
+            let events = try location.journal.append([opened] + following, now: now)
             try FileIO.syncDirectory(incidentsDirectory)
             guard let event = events.first else { throw JournalError.notFound(path: location.journalPath) }
             return (location, event)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentModel
 import Localization
+import IncidentStore
 import RunbookKit
 
 /// `respond start RUNBOOK`: opens an incident and walks it in the guide; with `--detach`, only opens it and
@@ -16,8 +17,11 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
-    @Argument(help: "The runbook the incident starts on.", completion: .runbookID)
-    var runbook: String
+    @Argument(
+        help: "The runbook the incident starts on (leave out with --alert or --alert-json).", completion: .runbookID)
+    var runbook: String?
+
+    @OptionGroup var alert: AlertOptions
 
     @Flag(help: "Create the incident without opening the guide; print its id.")
     var detach = false
@@ -25,7 +29,7 @@ struct StartCommand: ParsableCommand {
     @Option(help: "The incident's title (default: the runbook's title).")
     var title: String?
 
-    @Option(help: "P0, P1, P2 or P3 (default: the runbook's severity, else P2).")
+    @Option(help: "P0, P1, P2 or P3 (default: the alert's severity label, else the runbook's severity, else P2).")
     var severity: String?
 
     @Flag(help: "Mark the incident as a drill.")
@@ -36,6 +40,13 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let localizer = global.localizer()
+        if alert.given {
+            try startFromAlert()
+            return
+        }
+        guard let runbook else {
+            throw usageError(localizer.tr("cli.start.no_runbook"))
+        }
         let typedSeverity = try severity.map { try parseSeverity($0, localizer) }
         guard detach else {
             try InteractiveStart.run(
@@ -60,6 +71,34 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw CLIError(errorText(error, localizer))
         }
+    }
+
+    /// Opens the incident on the runbook the alert is for, with the alert and its start in the journal, then walks
+    /// it in the guide (or, with `--detach`, prints its id).
+    private func startFromAlert() throws {
+        let localizer = global.localizer()
+        if runbook != nil { throw usageError(localizer.tr("cli.start.runbook_and_alert")) }
+        let catalog = try global.loadCatalog()
+        let start = try AlertStart.resolve(
+            alert, catalog: catalog, localizer: localizer, standardInput: boundedStandardInput)
+        let chosenSeverity =
+            try severity.map { try parseSeverity($0, localizer) } ?? start.severity ?? catalog.severity(of: start.runbook.id) ?? .p2
+        let actor = global.actorName()
+        let opened: IncidentLocation
+        do {
+            opened = try global.incidentStore().open(
+                runbook: start.runbook.id, title: title ?? "\(start.record.name): \(start.runbook.title)",
+                severity: chosenSeverity, drill: drill, actor: actor, id: id,
+                following: start.followingEvents(actor: actor), now: Date()
+            ).location
+        } catch {
+            throw CLIError(errorText(error, localizer))
+        }
+        guard detach else {
+            try InteractiveGuide.run(.resume(id: opened.id), options: global, commands: commands)
+            return
+        }
+        print(opened.id)
     }
 }
 

@@ -16,6 +16,7 @@ struct DecodableEvent: Decodable {
         case command, placeholders, exitCode, durationSeconds, outputExcerpt, outputFile, stoppedBecause
         case milestone, eventSeq, path, format
         case outputBytes, outputDroppedBytes
+        case alertname, labels, annotations, fingerprint, startsAt, generatorURL, groupKey, source, endedAt
     }
 
     private typealias Container = KeyedDecodingContainer<Key>
@@ -30,6 +31,10 @@ struct DecodableEvent: Decodable {
             recordedAt: try Self.date(container, .recordedAt), occurredAt: try Self.date(container, .occurredAt),
             actor: try container.decode(String.self, forKey: .actor), kind: try Self.kind(kindName, container)
         )
+    }
+
+    private static func optionalDate(_ container: Container, _ key: Key) throws -> Date? {
+        try container.contains(key) ? date(container, key) : nil
     }
 
     private static func date(_ container: Container, _ key: Key) throws -> Date {
@@ -85,6 +90,22 @@ struct DecodableEvent: Decodable {
                 runbook: try container.decode(String.self, forKey: .runbook),
                 drill: try container.decodeIfPresent(Bool.self, forKey: .drill) ?? false, roles: roles
             )
+        case .alertAttached:
+            return .alertAttached(
+                AlertRecord(
+                    name: try container.decode(String.self, forKey: .alertname),
+                    labels: try container.decodeIfPresent([String: String].self, forKey: .labels) ?? [:],
+                    annotations: try container.decodeIfPresent([String: String].self, forKey: .annotations) ?? [:],
+                    fingerprint: try container.decodeIfPresent(String.self, forKey: .fingerprint),
+                    startsAt: try optionalDate(container, .startsAt),
+                    generatorURL: try container.decodeIfPresent(String.self, forKey: .generatorURL),
+                    groupKey: try container.decodeIfPresent(String.self, forKey: .groupKey),
+                    source: try container.decode(String.self, forKey: .source)))
+        case .alertResolved:
+            return .alertResolved(
+                name: try container.decode(String.self, forKey: .alertname),
+                fingerprint: try container.decodeIfPresent(String.self, forKey: .fingerprint),
+                endedAt: try optionalDate(container, .endedAt))
         case .runbookSwitched:
             return .runbookSwitched(runbook: try container.decode(String.self, forKey: .runbook))
         case .stepDone:

@@ -28,6 +28,24 @@ enum RandomEvents {
                 title: text(using: &random), severity: Severity.allCases.randomElement(using: &random)!,
                 runbook: text(using: &random), drill: Bool.random(using: &random), roles: roles
             )
+        case .alertAttached:
+            var labels: [String: String] = [:]
+            var annotations: [String: String] = [:]
+            for _ in 0..<Int.random(in: 0...3, using: &random) { labels[text(using: &random)] = text(using: &random) }
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                annotations[text(using: &random)] = text(using: &random)
+            }
+            return .alertAttached(
+                AlertRecord(
+                    name: text(using: &random), labels: labels, annotations: annotations,
+                    fingerprint: Bool.random(using: &random) ? text(using: &random) : nil,
+                    startsAt: Bool.random(using: &random) ? time(using: &random) : nil,
+                    generatorURL: Bool.random(using: &random) ? text(using: &random) : nil,
+                    groupKey: Bool.random(using: &random) ? text(using: &random) : nil, source: text(using: &random)))
+        case .alertResolved:
+            return .alertResolved(
+                name: text(using: &random), fingerprint: Bool.random(using: &random) ? text(using: &random) : nil,
+                endedAt: Bool.random(using: &random) ? time(using: &random) : nil)
         case .runbookSwitched: return .runbookSwitched(runbook: text(using: &random))
         case .stepDone: return .stepDone(step(using: &random))
         case .stepSkipped: return .stepSkipped(step(using: &random), reason: text(using: &random))
@@ -59,6 +77,11 @@ enum RandomEvents {
         case .incidentClosed: return .incidentClosed
         case .reopened: return .reopened
         }
+    }
+
+    /// A time to the millisecond, as the journal keeps times.
+    private static func time(using random: inout some RandomNumberGenerator) -> Date {
+        Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_102_444_800_000, using: &random)) / 1000)
     }
 
     private static func commandRun(using random: inout some RandomNumberGenerator) -> CommandRun {

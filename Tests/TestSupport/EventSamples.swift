@@ -1,3 +1,4 @@
+import Foundation
 import IncidentModel
 import RunbookKit
 
@@ -14,6 +15,17 @@ public enum EventSamples {
             title: "CPU 飆高", severity: .p1, runbook: "high-cpu-usage", drill: true,
             roles: [.commander: "amy", .scribe: "bo"]),
         .incidentOpened(title: "plain", severity: .p3, runbook: "slow-queries", drill: false, roles: [:]),
+        .alertAttached(
+            AlertRecord(
+                name: "HighCPUUsage", labels: ["alertname": "HighCPUUsage", "namespace": "shop", "pod": "api-7"],
+                annotations: ["summary": "CPU 使用率 > 80%"], fingerprint: "71531325213fb329",
+                startsAt: Date(timeIntervalSince1970: 1_795_740_000.5),
+                generatorURL: "http://prometheus/graph?g0.expr=up",
+                groupKey: "{}:{alertname=\"HighCPUUsage\"}", source: "webhook")),
+        .alertAttached(AlertRecord(name: "DiskFull", source: "name")),
+        .alertResolved(
+            name: "HighCPUUsage", fingerprint: "71531325213fb329", endedAt: Date(timeIntervalSince1970: 1_795_743_600)),
+        .alertResolved(name: "DiskFull", fingerprint: nil, endedAt: nil),
         .runbookSwitched(runbook: "slow-queries"),
         .stepDone(step),
         .stepSkipped(step, reason: "metrics already show the pod"),

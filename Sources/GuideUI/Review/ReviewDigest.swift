@@ -80,7 +80,8 @@ extension EventKind {
         case .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,
             .statusChanged, .commandRan, .reopened:
             true
-        case .note, .severityChanged, .roleAssigned, .escalated, .commandCopied, .runbookFeedback, .milestone,
+        case .alertAttached, .alertResolved, .note, .severityChanged, .roleAssigned, .escalated, .commandCopied,
+            .runbookFeedback, .milestone,
             .pinChanged, .exportWritten, .incidentClosed:
             false
         }

@@ -28,7 +28,8 @@ public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
         case .stepDone, .stepSkipped, .runbookSwitched: self = .steps
         case .checklistChecked, .checklistUnchecked: self = .checks
         case .commandCopied, .commandRan: self = .commands
-        case .incidentOpened, .statusChanged, .severityChanged, .roleAssigned, .escalated, .milestone,
+        case .incidentOpened, .alertAttached, .alertResolved, .statusChanged, .severityChanged, .roleAssigned,
+            .escalated, .milestone,
             .pinChanged, .exportWritten, .incidentClosed, .reopened:
             self = .status
         }

@@ -108,6 +108,8 @@ func describe(_ kind: EventKind, _ words: Localizer) -> String {
         text = words.tr(
             drill ? "ui.event.opened_drill" : "ui.event.opened",
             ["title": title, "severity": severity.rawValue, "runbook": runbook])
+    case .alertAttached(let alert): text = words.tr("ui.event.alert_attached", ["alert": alert.name])
+    case .alertResolved(let name, _, _): text = words.tr("ui.event.alert_resolved", ["alert": name])
     case .runbookSwitched(let runbook): text = words.tr("ui.event.runbook_switched", ["runbook": runbook])
     case .stepDone(let step): text = words.tr("ui.event.step_done", ["step": step.title])
     case .stepSkipped(let step, let reason):

@@ -1,0 +1,151 @@
+import Alerts
+import ArgumentParser
+import Foundation
+import IncidentModel
+import Localization
+import RunbookKit
+
+/// The options that start an incident from an alert instead of a runbook id.
+struct AlertOptions: ParsableArguments {
+    @Option(help: "Start from the alert of this name: the runbook whose Detection section names it.")
+    var alert: String?
+
+    @Option(
+        name: .customLong("alert-json"),
+        help:
+            "Start from an Alertmanager payload in FILE (- for standard input): a webhook, an API v2 list or one alert."
+    )
+    var alertJSON: String?
+
+    @Option(help: "Which alert of a payload with several (its fingerprint, or a unique start of it).")
+    var fingerprint: String?
+
+    /// Whether an alert was given at all.
+    var given: Bool { alert != nil || alertJSON != nil }
+}
+
+/// An incident's start from an alert: the runbook the alert is for, the severity its label maps to, and the events
+/// that record the alert right after the opening.
+struct AlertStart {
+    /// The runbook to open.
+    let runbook: Runbook
+    /// The alert as the journal records it.
+    let record: AlertRecord
+    /// The severity the alert's label maps to, when it maps.
+    let severity: Severity?
+
+    /// The events written with the opening: the alert, and the impact's start when the alert says when it began.
+    func followingEvents(actor: String) -> [NewEvent] {
+        var events = [NewEvent(actor: actor, kind: .alertAttached(record))]
+        if let startsAt = record.startsAt {
+            events.append(NewEvent(actor: actor, kind: .milestone(.impactStarted), occurredAt: startsAt))
+        }
+        return events
+    }
+
+    /// The start the options ask for, or an error that says what to fix.
+    static func resolve(
+        _ options: AlertOptions, catalog: Catalog, localizer: Localizer, standardInput: () -> [UInt8]
+    ) throws -> AlertStart {
+        if options.alert != nil, options.alertJSON != nil {
+            throw usageError(localizer.tr("cli.alert.both_given"))
+        }
+        let alert: Alert
+        let source: String
+        var groupKey: String?
+        if let name = options.alert {
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw usageError(localizer.tr("cli.alert.empty_name")) }
+            alert = Alert(labels: ["alertname": name])
+            source = "name"
+        } else if let file = options.alertJSON {
+            let batch = try readPayload(file, localizer: localizer, standardInput: standardInput)
+            alert = try choose(among: batch.distinctAlerts, fingerprint: options.fingerprint, localizer: localizer)
+            source = batch.source.rawValue
+            groupKey = batch.groupKey
+        } else {
+            throw usageError(localizer.tr("cli.alert.none_given"))
+        }
+        let matcher = AlertRunbookMatcher(targets: catalog.alertTargets())
+        let id: String
+        switch matcher.match(alert) {
+        case .runbook(let found, _):
+            id = found
+        case .ambiguous(let ids):
+            throw CLIError(
+                localizer.tr(
+                    "cli.alert.ambiguous",
+                    ["alert": alert.name, "count": String(ids.count), "runbooks": ids.joined(separator: ", ")]))
+        case .none(let closest):
+            throw CLIError(
+                closest.isEmpty
+                    ? localizer.tr("cli.alert.no_runbook", ["alert": alert.name])
+                    : localizer.tr(
+                        "cli.alert.no_runbook_closest",
+                        ["alert": alert.name, "closest": closest.joined(separator: ", ")]))
+        }
+        guard let runbook = catalog.runbook(id: id) else {
+            throw CLIError(localizer.tr("cli.alert.runbook_unreadable", ["runbook": id]))
+        }
+        let record = AlertRecord(
+            name: alert.name, labels: alert.labels, annotations: alert.annotations, fingerprint: alert.fingerprint,
+            startsAt: alert.startsAt, generatorURL: alert.generatorURL, groupKey: groupKey, source: source)
+        return AlertStart(
+            runbook: runbook, record: record,
+            severity: AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides()).severity(of: alert))
+    }
+
+    private static func readPayload(
+        _ file: String, localizer: Localizer, standardInput: () -> [UInt8]
+    ) throws -> AlertBatch {
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = standardInput()
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw CLIError(localizer.tr("cli.alert.payload_unreadable", ["file": file]))
+            }
+            defer { try? handle.close() }
+            bytes = Array((try? handle.read(upToCount: AlertPayload.sizeLimit + 1)) ?? Data())
+        }
+        do {
+            return try AlertPayload.decode(bytes)
+        } catch {
+            let source = file == "-" ? localizer.tr("cli.alert.standard_input") : file
+            throw CLIError(localizer.tr("cli.alert.payload_invalid", ["source": source, "problem": error.description]))
+        }
+    }
+
+    private static func choose(among alerts: [Alert], fingerprint: String?, localizer: Localizer) throws -> Alert {
+        if let fingerprint {
+            let wanted = fingerprint.lowercased()
+            let matching = alerts.filter { ($0.fingerprint ?? "").lowercased().hasPrefix(wanted) }
+            guard matching.count == 1, let only = matching.first else {
+                throw CLIError(
+                    localizer.tr(
+                        "cli.alert.fingerprint_matches",
+                        ["count": String(matching.count), "fingerprint": fingerprint, "alerts": listing(alerts)]))
+            }
+            return only
+        }
+        let names = Set(alerts.map(\.name))
+        guard alerts.count == 1 || names.count == 1, let first = alerts.first else {
+            throw usageError(
+                localizer.tr("cli.alert.several", ["count": String(alerts.count), "alerts": listing(alerts)]))
+        }
+        // Several firings of one alert (one per pod, say) are one incident; the first is the one recorded.
+        return first
+    }
+
+    private static func listing(_ alerts: [Alert]) -> String {
+        alerts.map { alert in
+            let labels = alert.labels.filter { $0.key != "alertname" }.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            return "\(alert.fingerprint ?? "(no fingerprint)") \(alert.name){\(labels)}"
+        }.joined(separator: "; ")
+    }
+}
+
+/// Reads standard input up to one byte past the payload limit, so an endless stream is refused, not held.
+func boundedStandardInput() -> [UInt8] {
+    Array((try? FileHandle.standardInput.read(upToCount: AlertPayload.sizeLimit + 1)) ?? Data())
+}
