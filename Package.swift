@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
@@ -20,7 +22,14 @@ let package = Package(
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
-        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText"]),
+        // Front matter: Yams (libyaml) for YAML and TOMLKit (toml++) for TOML, both full parsers of their format.
+        .target(
+            name: "RunbookKit",
+            dependencies: [
+                "CCmarkGFM", "CProcessSpawn", "TerminalText", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(name: "IncidentModel", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.

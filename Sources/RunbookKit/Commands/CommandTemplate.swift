@@ -103,7 +103,7 @@ public struct CommandTemplate: Hashable, Sendable {
         }
         self.placeholders = placeholders
         let hasMarker = Self.mentionsMarker(text)
-        isRunnable = !hasMarker || !Self.hasNoRunLine(text)
+        isRunnable = Self.mayRun(info: info) && (!hasMarker || !Self.hasNoRunLine(text))
         let firstLine = hasMarker ? text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
         isScript =
             info.split(separator: " ").dropFirst().contains("script")
@@ -158,6 +158,17 @@ public struct CommandTemplate: Hashable, Sendable {
     /// not read line by line.
     public static func isRunnable(_ code: String) -> Bool {
         !mentionsMarker(code) || !hasNoRunLine(code)
+    }
+
+    /// Whether a block may be run: it is not a transcript's output and no line of it is the no-run marker.
+    public static func isRunnable(_ block: CodeBlock) -> Bool {
+        mayRun(info: block.info) && isRunnable(block.code)
+    }
+
+    /// Whether a fence's info string allows running: a transcript's output lines (`ConsoleTranscript`) are shown
+    /// and copied, never run.
+    private static func mayRun(info: String) -> Bool {
+        info.split(separator: " ").first.map { ASCIICase.lowercased(String($0)) } != ConsoleTranscript.outputLanguage
     }
 
     /// The command text of a block's code, as `text` has it: without its trailing newlines.

@@ -1,0 +1,124 @@
+import Foundation
+
+/// What the catalog needs of a runbook in a library without an index, read cheaply from the start of its file:
+/// the front matter, the `# H1` and the first paragraph. The full parse waits until the runbook is opened.
+struct RunbookHeader: Sendable {
+    /// The front matter, empty when there is none or it does not parse (lint and opening the runbook say why).
+    var frontMatter = FrontMatter()
+    /// The first `# ` heading's text.
+    var heading: String?
+    /// The first paragraph's text, markdown marks dropped.
+    var firstParagraph: String?
+    /// Where the file says its runbook moved, when it is only a pointer.
+    var movedTo: String?
+
+    /// How many bytes of a file are read for its header; a file whose front matter runs past them is read again
+    /// up to the front matter's limit.
+    static let readSize = 8 << 10
+
+    /// The title the catalog shows: the front matter's, else the H1 without a `Runbook:` prefix, else `id`.
+    func title(id: String) -> String {
+        if let title = frontMatter.title { return title }
+        guard let heading, !heading.isEmpty else { return id }
+        return heading
+    }
+
+    /// Reads the header of the file at `path`; an unreadable file gives an empty header (opening it says why).
+    static func read(path: String) -> RunbookHeader {
+        guard var bytes = readPrefix(path, count: readSize) else { return RunbookHeader() }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("---") || text.hasPrefix("+++"), FrontMatterReader.delimitedBlock(text) == nil,
+            bytes.count == readSize
+        {
+            bytes = readPrefix(path, count: FrontMatterReader.maximumSize * 2) ?? bytes
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        return parse(text)
+    }
+
+    /// The header of a file's first bytes.
+    static func parse(_ text: String) -> RunbookHeader {
+        var header = RunbookHeader()
+        var body = Substring(text)
+        if let block = FrontMatterReader.delimitedBlock(text) {
+            header.frontMatter = FrontMatterReader.read(text, path: "").frontMatter ?? FrontMatter()
+            body = text[block.end...]
+        }
+        var paragraph: [Substring] = []
+        var inFence: Substring?
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmingCharacters(in: TrimmedScalars.whitespace)
+            if let fence = inFence {
+                if line.hasPrefix(fence) { inFence = nil }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                inFence = line.prefix(3)
+                if !paragraph.isEmpty { break }
+                continue
+            }
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("<") || line.hasPrefix("|") {
+                if !paragraph.isEmpty { break }
+                if header.heading == nil, line.hasPrefix("# ") {
+                    header.heading = HeadingText.clean(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "])))
+                }
+                continue
+            }
+            if paragraph.isEmpty, line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix(">") {
+                // A list or a quote before any paragraph: a moved stub is often a quote.
+                if line.hasPrefix(">") {
+                    paragraph.append(line.drop { $0 == ">" || $0 == " " })
+                }
+                continue
+            }
+            paragraph.append(line)
+        }
+        if !paragraph.isEmpty {
+            let text = paragraph.joined(separator: " ")
+            header.movedTo = MovedStub.destination(ofLine: text)
+            header.firstParagraph = plain(text)
+        }
+        return header
+    }
+
+    /// Markdown text without its marks: `[text](url)` as text, no backticks, stars or underscores around words.
+    static func plain(_ markdown: String) -> String {
+        var result = ""
+        var rest = Substring(markdown)
+        while let open = rest.firstIndex(of: "[") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "]") else {
+                rest = rest[open...]
+                break
+            }
+            result += rest[afterOpen..<close]
+            rest = rest[rest.index(after: close)...]
+            if rest.first == "(", let end = rest.firstIndex(of: ")") {
+                rest = rest[rest.index(after: end)...]
+            }
+        }
+        result += rest
+        return result.filter { $0 != "`" && $0 != "*" }.trimmed
+    }
+
+    /// Up to `count` bytes from the start of a regular file; nil when it cannot be opened as one.
+    private static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(count, max(Int(info.st_size), 0)))
+        var filled = 0
+        while filled < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if read < 0, errno == EINTR { continue }
+            if read <= 0 { break }
+            filled += read
+        }
+        return Array(bytes[..<filled])
+    }
+}
