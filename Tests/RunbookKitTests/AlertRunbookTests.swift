@@ -123,3 +123,49 @@ struct AlertRunbookTests {
         #expect(backup.steps.filter { $0.section == .prerequisites }.count == 1)
     }
 }
+
+@Suite("Alert runbooks: files without sections, lint and placeholders")
+struct AlertRunbookLintTests {
+    @Test("a file of a title and a numbered list is walked as one section of steps")
+    func listOnly() throws {
+        let catalog = try Catalog.load(directory: TestPaths.alertLibrary)
+        let runbook = try #require(catalog.runbook(id: "CertificateExpiry"))
+        #expect(runbook.steps.map(\.title) == ["Find the certificate:", "Renew it:", "Check the new expiry date."])
+        #expect(
+            runbook.steps.first?.body.first
+                == .paragraph([.text("The serving certificate of an ingress expires within 7 days.")]))
+    }
+
+    @Test("an alert runbook library is linted against its convention, not the template's sections")
+    func convention() throws {
+        let catalog = try Catalog.load(directory: TestPaths.alertLibrary)
+        let linter = Linter(checker: BashSyntaxChecker(), today: CalendarDay(year: 2026, month: 12, day: 1))
+        let diagnostics = linter.lint(catalog)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    }
+
+    @Test("a runbook with neither Diagnosis nor Mitigation is an error; broken bash is still reported by line")
+    func realDefects() throws {
+        let text = """
+            ---
+            title: Broken
+            ---
+            # BrokenAlert
+
+            ## Meaning
+
+            It fired.
+
+            ```shell
+            kubectl get pods -n <namespace>
+            if true; then
+            ```
+            """
+        let runbook = try #require(RunbookParser.parse(text: text, path: "lib/BrokenAlert.md").runbook)
+        let linter = Linter(checker: BashSyntaxChecker(), today: CalendarDay(year: 2026, month: 12, day: 1))
+        let messages = linter.lint(runbook, entry: nil).map { "\($0.location.line): \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("1: neither a Diagnosis nor a Mitigation") })
+        #expect(messages.contains { $0.hasPrefix("13: shell block does not parse") })
+        #expect(!messages.contains { $0.contains("severity") || $0.contains("footer") })
+    }
+}

@@ -104,11 +104,14 @@ extension Catalog {
         return catalog
     }
 
-    /// Whether a directory without an index table is a library of folders: it has a subfolder (not a dot-folder)
-    /// or describes itself in an `_index.md`. A flat directory without an index keeps its runbooks unlisted.
+    /// Whether a directory without an index table is a library of folders: it has a subfolder (not a dot-folder,
+    /// nor one named like a runbook) or describes itself in an `_index.md`. A flat directory without an index keeps its runbooks unlisted.
     private static func isFolderLibrary(directory: String, names: [String]) -> Bool {
         names.contains { name in
-            guard !name.hasPrefix(".") else { return false }
+            // A directory named `x.md` is a mistake the flat catalog reports, not a folder of runbooks.
+            guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".md") || name.lowercased() == "_index.md" else {
+                return false
+            }
             if name.lowercased() == "_index.md" { return true }
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: join(directory, name), isDirectory: &isDirectory)

@@ -1,13 +1,16 @@
 /// How a placeholder is written in a runbook command.
 public enum PlaceholderForm: String, Hashable, Sendable {
-    /// `<pod-name>`: a lower-case, kebab- or snake-case name in angle brackets.
+    /// `<pod-name>`, `<NAMESPACE>`, `<pod name>`: a name in angle brackets (never `<none>` or `<stdin>`).
     case angle
     /// `$SERVICE`: an upper-case shell variable.
     case variable
     /// `${NAMESPACE}`, or `${NAMESPACE:-default}` which carries a default.
     case bracedVariable
-    /// `{{ host }}` or `{{host}}`: a bare identifier in double braces (Go templates such as `{{.Status}}` are not).
+    /// `{{ host }}`, `{{host}}` or `{{ $labels.namespace }}`: a bare identifier or an alert label in double
+    /// braces (Go templates such as `{{.Status}}` and Hugo shortcodes such as `{{< ref >}}` are not).
     case moustache
+    /// `[POD_NAME]`: an upper-case name in square brackets, as a word of its own.
+    case bracket
 }
 
 /// A value the responder has to give before a command can run.
@@ -91,7 +94,8 @@ public struct CommandTemplate: Hashable, Sendable {
         let scanner = CommandTemplateScanner(characters)
         let ownVariables = ShellVariables.assigned(in: self.text).union(ShellVariables.environment)
         occurrences = scanner.occurrences.filter { occurrence in
-            occurrence.form == .angle || occurrence.form == .moustache || !ownVariables.contains(occurrence.name)
+            occurrence.form != .variable && occurrence.form != .bracedVariable
+                || !ownVariables.contains(occurrence.name)
         }
         var seen = Set<String>()
         var placeholders: [Placeholder] = []

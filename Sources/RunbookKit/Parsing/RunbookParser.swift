@@ -97,8 +97,9 @@ private struct RunbookBuilder {
     private var footer = Footer()
     /// Whether a `##` heading was seen; until one is, `###` headings are the sections.
     private var sawLevelTwo = false
-    /// The blocks between the title and the first section (a moved stub is nothing else).
-    private var preamble: [Block] = []
+    /// The blocks between the title and the first section, with their lines: a moved stub is nothing else, and a
+    /// file without sections is walked as one.
+    private var preamble = PendingSection(kind: .resolution, title: "Steps", line: 1)
 
     init(path: String, frontMatter: FrontMatter) {
         self.path = path
@@ -138,7 +139,10 @@ private struct RunbookBuilder {
 
     private mutating func appendToSection(_ located: LocatedBlock, childLines: () -> [Int]) {
         guard !sections.isEmpty else {
-            if preamble.count < Self.preambleLimit { preamble.append(located.block) }
+            for block in Self.splittingTranscripts(located.block) {
+                preamble.blocks.append(block)
+                preamble.lines.append(located.line)
+            }
             return
         }
         let last = sections.count - 1
@@ -150,9 +154,6 @@ private struct RunbookBuilder {
             sections[last].lines.append(located.line)
         }
     }
-
-    /// The most blocks before the first section that are kept (enough to recognise a moved stub).
-    private static let preambleLimit = 4
 
     /// The block with each console transcript in it split into its commands and its output.
     private static func splittingTranscripts(_ block: Block) -> [Block] {
@@ -191,6 +192,13 @@ private struct RunbookBuilder {
         if title == nil && frontMatter.title == nil {
             diagnostics.append(Diagnostic(.warning, location(1), "no `# Title` heading; the runbook is shown as \(id)"))
         }
+        // A stub is a line or two; a longer file that mentions a move is a runbook.
+        let movedTo = sections.isEmpty && preamble.blocks.count <= 3 ? MovedStub.destination(of: preamble.blocks) : nil
+        if sections.isEmpty, movedTo == nil, !preamble.blocks.isEmpty {
+            // A runbook of a title and a list of things to do: its body is walked as one section of steps.
+            preamble.line = preamble.lines.first ?? titleLine
+            sections = [preamble]
+        }
         let kinds = Set(sections.map(\.kind))
         let kind: RunbookKind =
             kindFromTitle
@@ -209,7 +217,7 @@ private struct RunbookBuilder {
             },
             steps: steps, checklist: checklist(), escalation: contacts(in: .escalation), related: related(),
             footer: footer, path: path, frontMatter: frontMatter, alertName: alertName,
-            movedTo: sections.isEmpty ? MovedStub.destination(of: preamble) : nil)
+            movedTo: movedTo)
     }
 
     /// Strips `Runbook:` / `Procedure:` (and `程序：`) from the title; the prefix tells the kind.
