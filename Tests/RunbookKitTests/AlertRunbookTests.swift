@@ -169,3 +169,22 @@ struct AlertRunbookLintTests {
         #expect(!messages.contains { $0.contains("severity") || $0.contains("footer") })
     }
 }
+
+@Suite("Alert runbooks: severity labels and the catalog's first paragraph")
+struct AlertRunbookSeverityTests {
+    @Test("an alert runbook's Impact may give its alert's severity label: Warning reads as P2, not as an error")
+    func severityLabel() throws {
+        let text = "# DiskAlert\n\n## Meaning\n\nFull.\n\n## Impact\n\n- Severity: Warning\n\n## Diagnosis\n\nLook.\n"
+        let result = RunbookParser.parse(text: text, path: "lib/DiskAlert.md")
+        #expect(result.runbook?.severity == .p2)
+        #expect(!result.diagnostics.contains { $0.message.contains("unknown severity") })
+    }
+
+    @Test("the catalog's description skips a severity line to the first paragraph of prose")
+    func headerSkipsMetadata() {
+        let header = RunbookHeader.parse(
+            "# EtcdSlow\n\n## Alert Description\n\n**Severity:** Critical\n\nRequests are slow.\n")
+        #expect(header.heading == "EtcdSlow")
+        #expect(header.firstParagraph == "Requests are slow.")
+    }
+}

@@ -45,6 +45,17 @@ struct RunbookHeader: Sendable {
             body = text[block.end...]
         }
         var paragraph: [Substring] = []
+        /// Whether the paragraph read so far is the one to keep; a metadata line (`**Severity:** Critical`) is not.
+        func isKept() -> Bool {
+            guard !paragraph.isEmpty else { return false }
+            if let (label, _) = LabelledValue.split(plain(paragraph.joined(separator: " "))),
+                LabelledValue.matches(label, LabelledValue.severityLabels + ["alert expression", "alert"])
+            {
+                paragraph = []
+                return false
+            }
+            return true
+        }
         var inFence: Substring?
         for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = rawLine.trimmingCharacters(in: TrimmedScalars.whitespace)
@@ -54,11 +65,11 @@ struct RunbookHeader: Sendable {
             }
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
                 inFence = line.prefix(3)
-                if !paragraph.isEmpty { break }
+                if isKept() { break }
                 continue
             }
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("<") || line.hasPrefix("|") {
-                if !paragraph.isEmpty { break }
+                if isKept() { break }
                 if header.heading == nil, line.hasPrefix("# ") {
                     header.heading = HeadingText.clean(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "])))
                 }
@@ -73,7 +84,7 @@ struct RunbookHeader: Sendable {
             }
             paragraph.append(line)
         }
-        if !paragraph.isEmpty {
+        if isKept() {
             let text = paragraph.joined(separator: " ")
             header.movedTo = MovedStub.destination(ofLine: text)
             header.firstParagraph = plain(text)

@@ -124,7 +124,7 @@ enum FrontMatterReader {
                 title: text("title"), weight: mapping["weight"]?.scalar.flatMap(Int.construct), aliases: aliases,
                 summary: text("summary", "description"),
                 isHidden: flag("draft") || flag("hidden") || neverListed,
-                severity: text("severity").flatMap(severity),
+                severity: text("severity").flatMap(Severity.init(writtenAs:)),
                 lastReviewed: text("last_reviewed", "lastReviewed", "reviewed", "lastmod", "date"),
                 owner: text("owner", "team")))
     }
@@ -155,20 +155,9 @@ enum FrontMatterReader {
                 title: text("title"), weight: table["weight"]?.int, aliases: aliases,
                 summary: text("summary", "description"),
                 isHidden: table["draft"]?.bool == true || table["hidden"]?.bool == true || neverListed,
-                severity: text("severity").flatMap(severity),
+                severity: text("severity").flatMap(Severity.init(writtenAs:)),
                 lastReviewed: text("last_reviewed", "lastReviewed", "reviewed", "lastmod", "date"),
                 owner: text("owner", "team")))
-    }
-
-    /// A severity as front matter writes it: `P1`, or an alerting label (`critical`, `warning`, `info`).
-    private static func severity(_ text: String) -> Severity? {
-        if let severity = Severity(parsing: text) { return severity }
-        switch text.lowercased() {
-        case "critical", "page": return .p1
-        case "warning", "high": return .p2
-        case "info", "low", "none": return .p3
-        default: return nil
-        }
     }
 
     private static func firstLine(_ text: String) -> String {

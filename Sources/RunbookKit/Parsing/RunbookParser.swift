@@ -257,6 +257,10 @@ private struct RunbookBuilder {
                     LabelledValue.matches(label, LabelledValue.severityLabels)
                 else { continue }
                 if let severity = Severity(parsing: value) { return severity }
+                // An alert runbook writes its alert's severity label; the template's own word stays an error.
+                if let severity = Severity(writtenAs: value), !sections.contains(where: { $0.kind == .symptoms }) {
+                    return severity
+                }
                 diagnostics.append(
                     Diagnostic(
                         .error, location(impact.line(ofItem: index, inBlock: blockIndex)),
