@@ -14,7 +14,7 @@ struct RunbookHeader: Sendable {
 
     /// How many bytes of a file are read for its header; a file whose front matter runs past them is read again
     /// up to the front matter's limit.
-    static let readSize = 8 << 10
+    static let readSize = 4 << 10
 
     /// The title the catalog shows: the front matter's, else the H1 without a `Runbook:` prefix, else `id`.
     func title(id: String) -> String {
@@ -41,7 +41,7 @@ struct RunbookHeader: Sendable {
         var header = RunbookHeader()
         var body = Substring(text)
         if let block = FrontMatterReader.delimitedBlock(text) {
-            header.frontMatter = FrontMatterReader.read(text, path: "").frontMatter ?? FrontMatter()
+            if case .success(let frontMatter) = FrontMatterReader.parse(block) { header.frontMatter = frontMatter }
             body = text[block.end...]
         }
         var paragraph: [Substring] = []
@@ -57,7 +57,12 @@ struct RunbookHeader: Sendable {
             return true
         }
         var inFence: Substring?
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line by line as far as the paragraph, not split whole: most of the bytes read are never looked at.
+        var rest = body
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let rawLine = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...]
             let line = rawLine.trimmingCharacters(in: TrimmedScalars.whitespace)
             if let fence = inFence {
                 if line.hasPrefix(fence) { inFence = nil }

@@ -28,20 +28,26 @@ enum FrontMatterReader {
         }
         let blanked = String(repeating: "\n", count: block.lineCount) + text[block.end...]
         let location = SourceLocation(file: path, line: 1)
-        guard block.content.utf8.count <= maximumSize else {
-            let message =
-                "front matter is over \(maximumSize >> 10) KiB and was not read; keep it to a few fields"
-            return Result(frontMatter: nil, body: blanked, diagnostics: [Diagnostic(.error, location, message)])
-        }
-        let parsed = block.isTOML ? toml(String(block.content)) : yaml(String(block.content))
-        switch parsed {
+        switch parse(block) {
         case .success(let frontMatter):
             return Result(frontMatter: frontMatter, body: blanked, diagnostics: [])
         case .failure(let problem):
             let format = block.isTOML ? "TOML" : "YAML"
-            let message = "front matter is not valid \(format) (\(problem.reason)); fix it or remove it"
+            let message =
+                block.content.utf8.count > maximumSize
+                ? "front matter \(problem.reason)"
+                : "front matter is not valid \(format) (\(problem.reason)); fix it or remove it"
             return Result(frontMatter: nil, body: blanked, diagnostics: [Diagnostic(.error, location, message)])
         }
+    }
+
+    /// The front matter of a block: refused when it is over `maximumSize`, else what its parser makes of it.
+    static func parse(_ block: DelimitedBlock) -> Swift.Result<FrontMatter, Problem> {
+        guard block.content.utf8.count <= maximumSize else {
+            return .failure(
+                Problem(reason: "it is over \(maximumSize >> 10) KiB and was not read; keep it to a few fields"))
+        }
+        return block.isTOML ? toml(String(block.content)) : yaml(String(block.content))
     }
 
     /// Why a front matter block did not parse.
@@ -93,7 +99,9 @@ enum FrontMatterReader {
     private static func yaml(_ content: String) -> Swift.Result<FrontMatter, Problem> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: content)
+            // The basic resolver leaves every plain scalar a string: the default one matches each against regular
+            // expressions to type it, which is most of the cost, and the few keys read are typed below.
+            node = try Yams.compose(yaml: content, .basic)
         } catch {
             return .failure(Problem(reason: firstLine(String(describing: error))))
         }
@@ -110,7 +118,7 @@ enum FrontMatterReader {
             return nil
         }
         func flag(_ key: String) -> Bool {
-            mapping[key]?.scalar.flatMap(Bool.construct) ?? false
+            ["true", "yes", "on"].contains(mapping[key]?.scalar?.string.lowercased() ?? "")
         }
         var aliases: [String] = []
         if let sequence = mapping["aliases"]?.sequence {
@@ -121,7 +129,8 @@ enum FrontMatterReader {
         let neverListed = mapping["_build"]?.mapping?["list"]?.scalar?.string == "never"
         return .success(
             FrontMatter(
-                title: text("title"), weight: mapping["weight"]?.scalar.flatMap(Int.construct), aliases: aliases,
+                title: text("title"), weight: mapping["weight"]?.scalar.flatMap { Int($0.string.trimmed) },
+                aliases: aliases,
                 summary: text("summary", "description"),
                 isHidden: flag("draft") || flag("hidden") || neverListed,
                 severity: text("severity").flatMap(Severity.init(writtenAs:)),
