@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RunbookKit
 
-@Suite("A library of nested folders without an index")
+@Suite("A library of nested folders without an index", .temporaryFiles)
 struct FolderLibraryTests {
     private func load() throws -> Catalog {
         try Catalog.load(directory: TestPaths.alertLibrary)
@@ -65,6 +66,18 @@ struct FolderLibraryTests {
         #expect(try catalog.resolve("KubePersistentVolumeFillingUp").id == "VolumeFillingUp")
         #expect(try catalog.resolve("disk-full").id == "VolumeFillingUp")
         #expect(throws: CatalogLookupError.self) { try catalog.resolve("KubeAPIDown") }
+    }
+
+    @Test("loading reads headers only: a runbook is parsed when it is first asked for")
+    func lazy() throws {
+        let directory = try freshDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/db", withIntermediateDirectories: true)
+        let path = directory + "/db/PostgresDown.md"
+        try "# PostgresDown\n\nThe primary is down.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let catalog = try Catalog.load(directory: directory)
+        #expect(catalog.entry(id: "PostgresDown")?.description == "The primary is down.")
+        try "# PostgresDown\n\n## Mitigation\n\nFail over.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(catalog.runbook(id: "PostgresDown")?.sections.map(\.kind) == [.resolution])
     }
 
     @Test("the shipped library keeps its index: a directory with an index table is not read as folders")

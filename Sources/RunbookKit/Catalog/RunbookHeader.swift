@@ -97,25 +97,29 @@ struct RunbookHeader: Sendable {
         return header
     }
 
-    /// Markdown text without its marks: `[text](url)` as text, no backticks, stars or underscores around words.
+    /// Markdown text without its marks: `[text](url)` as text, no backticks or stars. Over the UTF-8 bytes, as
+    /// it runs for every file of a library: every mark is ASCII.
     static func plain(_ markdown: String) -> String {
-        var result = ""
-        var rest = Substring(markdown)
-        while let open = rest.firstIndex(of: "[") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "]") else {
-                rest = rest[open...]
+        var kept: [UInt8] = []
+        kept.reserveCapacity(markdown.utf8.count)
+        var skippingDestination = false
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            if skippingDestination {
+                if byte == UInt8(ascii: ")") { skippingDestination = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "(") where previous == UInt8(ascii: "]"):
+                skippingDestination = true
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"), UInt8(ascii: "*"):
                 break
+            default:
+                kept.append(byte)
             }
-            result += rest[afterOpen..<close]
-            rest = rest[rest.index(after: close)...]
-            if rest.first == "(", let end = rest.firstIndex(of: ")") {
-                rest = rest[rest.index(after: end)...]
-            }
+            previous = byte
         }
-        result += rest
-        return result.filter { $0 != "`" && $0 != "*" }.trimmed
+        return String(decoding: kept, as: UTF8.self).trimmed
     }
 
     /// Up to `count` bytes from the start of a regular file; nil when it cannot be opened as one.

@@ -101,7 +101,8 @@ enum FrontMatterReader {
         do {
             // The basic resolver leaves every plain scalar a string: the default one matches each against regular
             // expressions to type it, which is most of the cost, and the few keys read are typed below.
-            node = try Yams.compose(yaml: content, .basic)
+            // The encoding is given: Yams' default reads the process environment on every call.
+            node = try Yams.compose(yaml: content, .basic, .default, .utf8)
         } catch {
             return .failure(Problem(reason: firstLine(String(describing: error))))
         }

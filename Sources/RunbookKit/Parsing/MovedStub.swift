@@ -17,8 +17,8 @@ enum MovedStub {
             case .quote(let inner): return destination(of: inner)
             default: continue
             }
-            let text = ASCIICase.lowercased(inlines.plainText)
-            guard phrases.contains(where: text.contains) else { continue }
+            let text = inlines.plainText
+            guard mentionsMove(text) else { continue }
             if let link = firstLink(inlines) { return link }
             return inlines.plainText.trimmed
         }
@@ -28,12 +28,17 @@ enum MovedStub {
     /// The destination of a moved stub as the catalog's cheap scan finds it: the paragraph's text is the line
     /// itself, links and all.
     static func destination(ofLine line: String) -> String? {
-        let text = ASCIICase.lowercased(line)
-        guard phrases.contains(where: text.contains) else { return nil }
+        guard mentionsMove(line) else { return nil }
         if let open = line.range(of: "]("), let close = line[open.upperBound...].firstIndex(of: ")") {
             return String(line[open.upperBound..<close])
         }
         return line.trimmed
+    }
+
+    /// Whether the text says a runbook moved; over its bytes, ASCII letters in either case, as it runs for every
+    /// file of a library.
+    private static func mentionsMove(_ text: String) -> Bool {
+        phrases.contains { ASCIICase.contains(text, $0) }
     }
 
     private static func firstLink(_ inlines: [Inline]) -> String? {
