@@ -107,8 +107,13 @@ enum FrontMatterReader {
             return .failure(Problem(reason: firstLine(String(describing: error))))
         }
         guard let node else { return .success(FrontMatter()) }
-        guard let mapping = node.mapping else {
+        guard let pairs = node.mapping else {
             return .failure(Problem(reason: "it is not a list of `key: value` lines"))
+        }
+        // One pass into a dictionary: a Yams mapping finds a key by comparing nodes one by one.
+        var mapping: [String: Node] = [:]
+        for (key, value) in pairs {
+            if let name = key.scalar?.string, mapping[name] == nil { mapping[name] = value }
         }
         func text(_ keys: String...) -> String? {
             for key in keys {
