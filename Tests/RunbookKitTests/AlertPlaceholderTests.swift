@@ -39,3 +39,16 @@ struct AlertPlaceholderTests {
         #expect(template.filled(with: ["POD_NAME": "api-1", "namespace": "prod"]) == "kubectl logs api-1 -n prod")
     }
 }
+
+@Suite("A step's commands and placeholders")
+struct StepCommandsTests {
+    @Test("a step lists its commands without a transcript's output, and its placeholder names once each")
+    func commands() throws {
+        let catalog = try Catalog.load(directory: TestPaths.alertLibrary)
+        let runbook = try #require(catalog.runbook(id: "KubePodCrashLooping"))
+        #expect(runbook.steps[0].commands == ["kubectl get pods -n $NAMESPACE --field-selector=status.phase!=Running"])
+        #expect(runbook.steps[0].placeholderNames == ["NAMESPACE"])
+        #expect(runbook.steps[2].placeholderNames == ["NAMESPACE", "POD_NAME"])
+        #expect(runbook.steps[3].placeholderNames == ["deployment", "namespace"])
+    }
+}

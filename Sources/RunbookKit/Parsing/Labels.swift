@@ -12,7 +12,8 @@ extension Severity {
     }
 
     /// Reads a severity as runbooks or alerting rules write it: `P1`, or an alert's severity label, `critical`
-    /// (P1), `warning` (P2) or `info` (P3), in any case. Nil for anything else.
+    /// (P1), `warning` (P2) or `info` (P3), in any case. Nil for anything else, `High` included, which the
+    /// template's severity table does not define.
     public init?(writtenAs text: String) {
         if let severity = Severity(parsing: text) {
             self = severity
@@ -20,9 +21,9 @@ extension Severity {
         }
         let word = Substring(text).trimmingCharacters(in: TrimmedScalars.severityDecoration).lowercased()
         switch word {
-        case "critical", "page", "high": self = .p1
-        case "warning", "medium": self = .p2
-        case "info", "low", "none": self = .p3
+        case "critical": self = .p1
+        case "warning": self = .p2
+        case "info": self = .p3
         default: return nil
         }
     }
