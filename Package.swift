@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
@@ -25,7 +27,14 @@ let package = Package(
             name: "Localization",
             resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
         ),
-        .target(name: "RunbookKit", dependencies: ["CCmarkGFM", "CProcessSpawn", "TerminalText", "Localization"]),
+        // Front matter: Yams (libyaml) for YAML and TOMLKit (toml++) for TOML, both full parsers of their format.
+        .target(
+            name: "RunbookKit",
+            dependencies: [
+                "CCmarkGFM", "CProcessSpawn", "TerminalText", "Localization", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),

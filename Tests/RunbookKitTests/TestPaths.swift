@@ -4,4 +4,5 @@ import TestSupport
 enum TestPaths {
     static let shippedRunbooks = PackagePaths.shippedRunbooks
     static let paymentsFixture = PackagePaths.paymentsRunbooks
+    static let alertLibrary = PackagePaths.alertLibrary
 }

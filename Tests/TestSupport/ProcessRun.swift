@@ -73,6 +73,11 @@ public enum PackagePaths {
     public static let paymentsRunbooks =
         packageRoot
         .appendingPathComponent("Tests/RunbookKitTests/Fixtures/payments-team").path
+    /// A library in the alert-runbook convention, kept as nested folders without an index table, with YAML and
+    /// TOML front matter, Traditional and Simplified Chinese runbooks, a draft and a moved stub.
+    public static let alertLibrary =
+        packageRoot
+        .appendingPathComponent("Tests/RunbookKitTests/Fixtures/alert-library").path
     /// A library whose one runbook hides a command behind an escape sequence: `ESC ] 0 ;` opens a terminal title
     /// that swallows the next line, `touch PWNED`, up to the BEL on the line after.
     public static let hiddenCommandRunbooks =

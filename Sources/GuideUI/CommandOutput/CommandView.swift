@@ -11,7 +11,7 @@ extension BlockRenderer {
     /// The line above the selected code block: `▶ [2/3] bash`, reversed so it reads without color.
     func selectionTitle(_ index: Int, of count: Int, _ block: CodeBlock) -> StyledLine {
         let kind = block.info.isEmpty ? "shell" : sanitize(block.info)
-        let runnable = CommandTemplate.isRunnable(block.code) ? "" : " · no-run"
+        let runnable = CommandTemplate.isRunnable(block) ? "" : " · no-run"
         return [Run("\(selectionMark)[\(index + 1)/\(count)] \(kind)\(runnable)", theme.selected.with(bold: true))]
     }
 }

@@ -47,7 +47,7 @@ struct BlockRenderer {
             // selected block is told apart by its heavy bar and title line. A lone runnable block needs no mark:
             // `y` and `R` can only mean it.
             guard let selection, selection.block == code,
-                selection.count > 1 || !CommandTemplate.isRunnable(code.code)
+                selection.count > 1 || !CommandTemplate.isRunnable(code)
             else {
                 return indent(lines, first: "│ ", rest: "│ ", style: theme.code)
             }

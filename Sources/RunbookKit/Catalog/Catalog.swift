@@ -49,6 +49,8 @@ public struct Catalog: Sendable {
     private let listedCount: Int
     /// The first index row of each id.
     private let entriesByID: [String: CatalogEntry]
+    /// The names besides its id and title that find a runbook (its H1 and aliases), by id; a folder library's.
+    let lookupNames: [String: [String]]
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -66,12 +68,17 @@ public struct Catalog: Sendable {
 
     /// Builds a catalog from a parsed index and the paths of the runbook files, which `parse` reads and parses
     /// when a runbook is first asked for (the files the index does not list, at once).
+    ///
+    /// A folder library (`FolderLibrary`) passes its categories as the index and `folderIDs`, each path's id; it
+    /// has no index file.
     init(
         directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
-        paths: [String], parse: @escaping RunbookFiles.Parse
+        paths: [String], folderIDs: [String: String]? = nil, lookupNames: [String: [String]] = [:],
+        parse: @escaping RunbookFiles.Parse
     ) {
         self.directory = directory
-        indexPath = index?.path
+        indexPath = folderIDs == nil ? index?.path : nil
+        self.lookupNames = lookupNames
         var diagnostics: [Diagnostic] = []
         if let index {
             categories = index.parsed.index.categories
@@ -89,7 +96,7 @@ public struct Catalog: Sendable {
         // Two files with one base name (an index may link into a subdirectory): the last by path wins.
         var pathsByID: [String: String] = [:]
         for path in files {
-            pathsByID[RunbookParser.id(forPath: path)] = path
+            pathsByID[folderIDs?[path] ?? RunbookParser.id(forPath: path)] = path
         }
         let sourcePaths = Set(files)
         var listed: [String] = []
@@ -116,6 +123,7 @@ public struct Catalog: Sendable {
         }
         self.entriesByID = entriesByID
         let unlisted = pathsByID.keys.filter { !placed.contains($0) }.sorted()
+        let parse = Self.naming(parse, ids: folderIDs)
         let unlistedResults = unlisted.compactMap { pathsByID[$0] }.parallelMap(parse)
         for result in unlistedResults {
             diagnostics += result.diagnostics
@@ -125,6 +133,16 @@ public struct Catalog: Sendable {
         runbookIDs = listed + unlisted
         listedCount = listed.count
         self.diagnostics = diagnostics
+    }
+
+    /// `parse` giving each runbook its catalog id rather than its file name's, when `ids` has one for its path.
+    private static func naming(_ parse: @escaping RunbookFiles.Parse, ids: [String: String]?) -> RunbookFiles.Parse {
+        guard let ids else { return parse }
+        return { path in
+            var result = parse(path)
+            if let id = ids[path] { result.runbook?.id = id }
+            return result
+        }
     }
 
     /// What reading `path` gave, parsed.
@@ -194,10 +212,14 @@ public struct Catalog: Sendable {
         runbook(id: id)?.severity ?? entry(id: id)?.severity
     }
 
-    /// The one-line description to show: the index's, else the first Symptoms line.
+    /// The one-line description to show: the index's, else the front matter's summary, else the first line of
+    /// Symptoms (or of the overview, such as an alert runbook's Meaning).
     public func description(of id: String) -> String {
         if let text = entry(id: id)?.description, !text.isEmpty { return text }
-        guard let symptoms = runbook(id: id)?.section(.symptoms)?.blocks.first else { return "" }
+        if let summary = runbook(id: id)?.frontMatter.summary { return summary }
+        guard let runbook = runbook(id: id),
+            let symptoms = (runbook.section(.symptoms) ?? runbook.section(.overview))?.blocks.first
+        else { return "" }
         return symptoms.plainText.split(separator: "\n").first.map(String.init) ?? ""
     }
 

@@ -78,6 +78,9 @@ extension Catalog {
         }
         var paths = names.filter { $0.lowercased().hasSuffix(".md") && $0 != indexName }.map { join(directory, $0) }
         let parsedIndex = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
+        if parsedIndex?.parsed.index.categories.isEmpty ?? true, isFolderLibrary(directory: directory, names: names) {
+            return loadFolders(directory: directory)
+        }
         if let parsedIndex {
             var known = Set(paths)
             for entry in parsedIndex.parsed.index.categories.flatMap(\.entries) {
@@ -99,6 +102,37 @@ extension Catalog {
                 return nil
             } + catalog.diagnostics
         return catalog
+    }
+
+    /// Whether a directory without an index table is a library of folders: it has a subfolder (not a dot-folder,
+    /// nor one named like a runbook) or describes itself in an `_index.md`. A flat directory without an index keeps its runbooks unlisted.
+    private static func isFolderLibrary(directory: String, names: [String]) -> Bool {
+        names.contains { name in
+            // A directory named `x.md` is a mistake the flat catalog reports, not a folder of runbooks.
+            guard !name.hasPrefix("."), !name.lowercased().hasSuffix(".md") || name.lowercased() == "_index.md" else {
+                return false
+            }
+            if name.lowercased() == "_index.md" { return true }
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: join(directory, name), isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+    }
+
+    /// Loads a library of folders: categories from the folders, each runbook read for its header only.
+    private static func loadFolders(directory: String) -> Catalog {
+        let library = FolderLibrary.read(directory: directory)
+        let relativeIDs = library.ids()
+        let categories = library.categories(ids: relativeIDs, directory: directory)
+        let folderIDs = Dictionary(relativeIDs.map { (join(directory, $0.key), $0.value) }) { first, _ in first }
+        let index = RunbookIndex(categories: categories, contactGroups: [])
+        return Catalog(
+            directory: directory, index: (path: join(directory, "_index.md"), parsed: (index, [])),
+            paths: library.listedFiles.map { join(directory, $0.relativePath) }, folderIDs: folderIDs,
+            lookupNames: library.lookupNames(ids: relativeIDs)
+        ) { path in
+            Catalog.parse(path: path, contents: readRunbookFile(path))
+        }
     }
 
     /// Reads one runbook file: its bytes, or why it cannot be one (gone, a directory, a FIFO or device, no

@@ -22,8 +22,9 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
 }
 
 extension Catalog {
-    /// Finds the runbook a user means: the exact id, else the only id starting with the query, else the only
-    /// runbook whose id contains the query's letters in order or whose title contains it. Only the chosen
+    /// Finds the runbook a user means: the exact id, else the runbook whose file name, title, H1 or alias is the
+    /// query, else the only id starting with the query, else the only runbook whose id contains the query's
+    /// letters in order or whose title contains it. Only the chosen
     /// runbook is parsed: titles come from the index, or from the file for a runbook the index does not list.
     public func resolve(_ query: String) throws(CatalogLookupError) -> Runbook {
         let id = try resolveID(query)
@@ -39,13 +40,26 @@ extension Catalog {
         if let exact = runbookIDs.first(where: { $0.lowercased() == wanted }) {
             return exact
         }
-        for matches in [prefixMatches(wanted), fuzzyMatches(wanted)] where !matches.isEmpty {
+        for matches in [nameMatches(wanted), prefixMatches(wanted), fuzzyMatches(wanted)] where !matches.isEmpty {
             if matches.count == 1, let only = matches.first {
                 return only
             }
             throw .ambiguous(query: query, candidates: matches)
         }
         throw .notFound(query: query, suggestions: suggestions(for: wanted))
+    }
+
+    /// The runbooks one of whose names is the query exactly (case aside): the file name, the catalog title, the
+    /// H1 and the aliases (`lookupNames`).
+    private func nameMatches(_ wanted: String) -> [String] {
+        guard !wanted.isEmpty else { return [] }
+        return runbookIDs.filter { id in
+            var names = lookupNames[id] ?? []
+            if let entry = entry(id: id) {
+                names += [entry.title, RunbookParser.id(forPath: entry.file)]
+            }
+            return names.contains { $0.trimmed.lowercased() == wanted }
+        }
     }
 
     private func prefixMatches(_ wanted: String) -> [String] {

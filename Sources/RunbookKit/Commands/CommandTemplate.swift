@@ -1,13 +1,16 @@
 /// How a placeholder is written in a runbook command.
 public enum PlaceholderForm: String, Hashable, Sendable {
-    /// `<pod-name>`: a lower-case, kebab- or snake-case name in angle brackets.
+    /// `<pod-name>`, `<NAMESPACE>`, `<pod name>`: a name in angle brackets (never `<none>` or `<stdin>`).
     case angle
     /// `$SERVICE`: an upper-case shell variable.
     case variable
     /// `${NAMESPACE}`, or `${NAMESPACE:-default}` which carries a default.
     case bracedVariable
-    /// `{{ host }}` or `{{host}}`: a bare identifier in double braces (Go templates such as `{{.Status}}` are not).
+    /// `{{ host }}`, `{{host}}` or `{{ $labels.namespace }}`: a bare identifier or an alert label in double
+    /// braces (Go templates such as `{{.Status}}` and Hugo shortcodes such as `{{< ref >}}` are not).
     case moustache
+    /// `[POD_NAME]`: an upper-case name in square brackets, as a word of its own.
+    case bracket
 }
 
 /// A value the responder has to give before a command can run.
@@ -91,7 +94,8 @@ public struct CommandTemplate: Hashable, Sendable {
         let scanner = CommandTemplateScanner(characters)
         let ownVariables = ShellVariables.assigned(in: self.text).union(ShellVariables.environment)
         occurrences = scanner.occurrences.filter { occurrence in
-            occurrence.form == .angle || occurrence.form == .moustache || !ownVariables.contains(occurrence.name)
+            occurrence.form != .variable && occurrence.form != .bracedVariable
+                || !ownVariables.contains(occurrence.name)
         }
         var seen = Set<String>()
         var placeholders: [Placeholder] = []
@@ -103,7 +107,7 @@ public struct CommandTemplate: Hashable, Sendable {
         }
         self.placeholders = placeholders
         let hasMarker = Self.mentionsMarker(text)
-        isRunnable = !hasMarker || !Self.hasNoRunLine(text)
+        isRunnable = Self.mayRun(info: info) && (!hasMarker || !Self.hasNoRunLine(text))
         let firstLine = hasMarker ? text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
         isScript =
             info.split(separator: " ").dropFirst().contains("script")
@@ -158,6 +162,17 @@ public struct CommandTemplate: Hashable, Sendable {
     /// not read line by line.
     public static func isRunnable(_ code: String) -> Bool {
         !mentionsMarker(code) || !hasNoRunLine(code)
+    }
+
+    /// Whether a block may be run: it is not a transcript's output and no line of it is the no-run marker.
+    public static func isRunnable(_ block: CodeBlock) -> Bool {
+        mayRun(info: block.info) && isRunnable(block.code)
+    }
+
+    /// Whether a fence's info string allows running: a transcript's output lines (`ConsoleTranscript`) are shown
+    /// and copied, never run.
+    private static func mayRun(info: String) -> Bool {
+        info.split(separator: " ").first.map { ASCIICase.lowercased(String($0)) } != ConsoleTranscript.outputLanguage
     }
 
     /// The command text of a block's code, as `text` has it: without its trailing newlines.

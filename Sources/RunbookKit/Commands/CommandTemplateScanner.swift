@@ -246,33 +246,60 @@ struct CommandTemplateScanner {
 
     /// `<pod-name>` and `{{ host }}`, which the shell never expands, so they are found inside any quotes.
     private mutating func detectLiteralForms(quoting: ShellQuoting) -> Bool {
-        detectAngle(quoting: quoting) || detectMoustache(quoting: quoting)
+        detectAngle(quoting: quoting) || detectMoustache(quoting: quoting) || detectBracket(quoting: quoting)
     }
 
     private mutating func detectAngle(quoting: ShellQuoting) -> Bool {
         guard chars[index] == "<", index == 0 || chars[index - 1] != "<" else { return false }
         var position = index + 1
-        guard position < chars.count, chars[position].isASCII, chars[position].isLowercase else { return false }
+        guard position < chars.count, chars[position].isASCII, chars[position].isLetter else { return false }
         var name = ""
         while position < chars.count, chars[position].isASCII,
-            chars[position].isLowercase || chars[position].isNumber || chars[position] == "-" || chars[position] == "_"
+            chars[position].isLetter || chars[position].isNumber || "-_ ".contains(chars[position])
         {
             name.append(chars[position])
             position += 1
         }
-        guard position < chars.count, chars[position] == ">" else { return false }
+        guard position < chars.count, chars[position] == ">", name.last != " ",
+            !Self.neverAngleNames.contains(name.lowercased())
+        else { return false }
         record(name, .angle, index..<(position + 1), nil, quoting)
         index = position + 1
         return true
     }
 
-    /// Go template actions that take no argument, such as the `{{end}}` of a kubectl go-template.
+    /// Words in angle brackets that tools print or markup writes, never values to ask for: `<none>` in kubectl's
+    /// output, `<stdin>`, HTML line breaks.
+    static let neverAngleNames: Set<String> = ["none", "stdin", "stdout", "stderr", "br", "unknown", "nil", "null"]
+
+    /// `[POD_NAME]`: an upper-case name with an underscore, or of four letters or more, in square brackets, as a
+    /// word of its own; never in single quotes, where brackets are a pattern's character class.
+    private mutating func detectBracket(quoting: ShellQuoting) -> Bool {
+        guard chars[index] == "[", quoting != .singleQuoted, quoting != .literalHeredoc,
+            index == 0 || chars[index - 1].isWhitespace || "=/:".contains(chars[index - 1])
+        else { return false }
+        var position = index + 1
+        guard let name = upperCaseName(from: &position), position < chars.count, chars[position] == "]",
+            name.contains("_") || name.count >= 4, name.first?.isLetter == true
+        else { return false }
+        let after = position + 1
+        guard after == chars.count || chars[after].isWhitespace || "/.:;".contains(chars[after]) else { return false }
+        record(name, .bracket, index..<after, nil, quoting)
+        index = after
+        return true
+    }
+
     private static let goTemplateKeywords: Set<String> = ["end", "else", "break", "continue", "nil"]
 
     private mutating func detectMoustache(quoting: ShellQuoting) -> Bool {
         guard chars[index] == "{", peek(1) == "{" else { return false }
         var position = index + 2
         while position < chars.count, chars[position] == " " { position += 1 }
+        // Alertmanager's `{{ $labels.namespace }}` asks for the label's value, named like `<namespace>`.
+        let labels = Array("$labels.")
+        if position + labels.count <= chars.count, Array(chars[position..<(position + labels.count)]) == labels {
+            position += labels.count
+        }
         guard position < chars.count, chars[position].isASCII, chars[position].isLetter || chars[position] == "_" else {
             return false
         }

@@ -9,8 +9,12 @@ public struct Linter: Sendable {
     ]
     /// The sections every procedure must have, in template order.
     public static let procedureSections: [SectionKind] = [.prerequisites, .procedure, .verification, .rollback]
-    /// Fence languages that are checked with the shell.
-    public static let shellLanguages: Set<String> = ["bash", "sh", "shell", "zsh"]
+    /// Fence languages that are checked with the shell (a console transcript's commands, once split from their
+    /// prompts and output, are shell too).
+    public static let shellLanguages: Set<String> = ["bash", "sh", "shell", "zsh", "console"]
+    /// The word each placeholder is replaced with before the shell checks a block, so that `<namespace>` at a
+    /// line's end is not read as a redirection missing its file.
+    static let placeholderStandIn = "placeholder"
 
     private let checker: any ShellSyntaxChecker
     private let today: CalendarDay
@@ -25,18 +29,52 @@ public struct Linter: Sendable {
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
         // Each runbook is linted in the pass that parses it, on every core (its shell blocks are checked by a shell
         // of their own), so the library is never held parsed at once.
-        let library = catalog.everyRunbook { lint($0, entry: catalog.entry(id: $0.id)) }
+        // A library of folders without an index is not in the template: every runbook of it is linted against
+        // the alert-runbook convention.
+        let folders = catalog.indexPath == nil && !catalog.categories.isEmpty
+        let library = catalog.everyRunbook { runbook in
+            lint(
+                runbook, entry: catalog.entry(id: runbook.id), alertConvention: folders || Self.isAlertRunbook(runbook))
+        }
         var diagnostics = catalog.diagnostics + library.diagnostics
         diagnostics += indexProblems(catalog)
         diagnostics += library.values.flatMap { $0 }
         return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
-    /// The problems of one runbook; `entry` is its index row, if it has one.
+    /// Whether a runbook is written in the alert-runbook convention rather than the template: it has front matter
+    /// or a Meaning (overview) section, and it is an incident runbook without Symptoms.
+    public static func isAlertRunbook(_ runbook: Runbook) -> Bool {
+        runbook.kind == .incident && runbook.section(.symptoms) == nil
+            && (runbook.section(.overview) != nil || runbook.frontMatter != FrontMatter() || runbook.alertName != nil)
+    }
+
+    /// The problems of one runbook; `entry` is its index row, if it has one. A runbook in the alert-runbook
+    /// convention is checked against that convention (see `isAlertRunbook`).
     public func lint(_ runbook: Runbook, entry: CatalogEntry?) -> [Diagnostic] {
+        lint(runbook, entry: entry, alertConvention: Self.isAlertRunbook(runbook))
+    }
+
+    /// The problems of one runbook against the template, or against the alert-runbook convention: a Diagnosis
+    /// or Mitigation section is required, a severity and the footer are not. Broken shell, hidden characters and
+    /// ticked checklist items are reported either way.
+    func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: DiagnosticSeverity, _ line: Int, _ message: String) {
             diagnostics.append(Diagnostic(severity, SourceLocation(file: runbook.path, line: line), message))
+        }
+        if runbook.movedTo != nil { return [] }
+        if alertConvention {
+            if runbook.section(.diagnosis) == nil && runbook.section(.resolution) == nil {
+                report(
+                    .error, 1,
+                    "neither a Diagnosis nor a Mitigation section (alert runbook); add `## Diagnosis` or `## Mitigation`"
+                )
+            }
+            checkChecklist(runbook, report: report)
+            diagnostics += shellProblems(runbook)
+            diagnostics += hiddenInCommands(runbook)
+            return diagnostics
         }
         let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
         let missing = required.filter { runbook.section($0) == nil }
@@ -48,7 +86,9 @@ public struct Linter: Sendable {
         }
         checkSeverity(runbook, entry: entry, report: report)
         checkChecklist(runbook, report: report)
-        if let diagnosis = runbook.section(.diagnosis), !runbook.steps.contains(where: { $0.section == .diagnosis }) {
+        // The template writes its diagnosis steps as headings; steps derived from a section's shape are the other
+        // conventions' way.
+        if let diagnosis = runbook.section(.diagnosis), !Self.hasStepHeadings(diagnosis) {
             report(.error, diagnosis.location.line, "Diagnosis has no steps; write them as `### Step 1: …`")
         }
         if let procedure = runbook.section(.procedure), !runbook.steps.contains(where: { $0.section == .procedure }) {
@@ -58,6 +98,13 @@ public struct Linter: Sendable {
         diagnostics += hiddenInCommands(runbook)
         checkFooter(runbook, report: report)
         return diagnostics
+    }
+
+    private static func hasStepHeadings(_ section: Section) -> Bool {
+        section.blocks.contains { block in
+            if case .heading(let level, _) = block { return level <= 3 }
+            return false
+        }
     }
 
     private static func heading(_ kind: SectionKind) -> String {
@@ -130,7 +177,14 @@ public struct Linter: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let shellBlocks = blocks.filter { Self.shellLanguages.contains($0.language.lowercased()) }
-        for (block, result) in zip(shellBlocks, checker.check(shellBlocks.map(\.code))) {
+        let standIns = shellBlocks.map { block in
+            let template = CommandTemplate(block)
+            let values = Dictionary(template.placeholders.map { ($0.name, Self.placeholderStandIn) }) { first, _ in
+                first
+            }
+            return template.filled(with: values) + "\n"
+        }
+        for (block, result) in zip(shellBlocks, checker.check(standIns)) {
             switch result {
             case .valid:
                 continue

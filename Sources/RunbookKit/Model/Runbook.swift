@@ -2,7 +2,7 @@
 public struct Runbook: Hashable, Codable, Sendable {
     /// The file's slug, e.g. `high-cpu-usage`.
     public var id: String
-    /// The `#` title without a `Runbook:`, `Procedure:`, `Incident:` or `程序：` prefix; the id when there is none.
+    /// The front matter's title, else the `#` title without a `Runbook:`, `Procedure:`, `Incident:` or `程序：` prefix; the id when there is none.
     public var title: String
     /// As the title's prefix says (`Procedure:`, `Incident:`), else procedure when the runbook has a Procedure or
     /// Prerequisites section.
@@ -23,11 +23,19 @@ public struct Runbook: Hashable, Codable, Sendable {
     public var footer: Footer
     /// The file it came from.
     public var path: String
+    /// The file's front matter; empty when it has none.
+    public var frontMatter: FrontMatter
+    /// The `# H1` when the front matter's title is shown instead (an alert runbook's H1 is the alert's name);
+    /// nil otherwise. It finds the runbook as an alias does.
+    public var alertName: String?
+    /// Where the runbook says it moved to, when the file is only a pointer to another runbook; nil otherwise.
+    public var movedTo: String?
 
     /// Creates a runbook.
     public init(
         id: String, title: String, kind: RunbookKind, severity: Severity?, sections: [Section], steps: [Step],
-        checklist: [ChecklistItem], escalation: [Contact], related: [RelatedLink], footer: Footer, path: String
+        checklist: [ChecklistItem], escalation: [Contact], related: [RelatedLink], footer: Footer, path: String,
+        frontMatter: FrontMatter = FrontMatter(), alertName: String? = nil, movedTo: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -40,11 +48,19 @@ public struct Runbook: Hashable, Codable, Sendable {
         self.related = related
         self.footer = footer
         self.path = path
+        self.frontMatter = frontMatter
+        self.alertName = alertName
+        self.movedTo = movedTo
     }
 
     /// The first section of `kind`, if the runbook has one.
     public func section(_ kind: SectionKind) -> Section? {
         sections.first { $0.kind == kind }
+    }
+
+    /// Every name the runbook can be looked up by besides its id: its title, its H1 and its aliases.
+    public var names: [String] {
+        [title] + (alertName.map { [$0] } ?? []) + frontMatter.aliases
     }
 }
 

@@ -18,8 +18,10 @@ public struct Section: Hashable, Codable, Sendable {
     }
 }
 
-/// The part of a runbook a section plays, recognised from its English or Traditional Chinese heading.
+/// The part of a runbook a section plays, recognised from its English, Traditional or Simplified Chinese heading.
 public enum SectionKind: String, Codable, Sendable, CaseIterable {
+    /// What an alert means or what the runbook is for (`Meaning`, `Overview`, `Purpose`).
+    case overview
     case symptoms, impact, detection, diagnosis, resolution, verification, prevention, escalation, related
     case prerequisites, procedure, rollback
     case other

@@ -11,6 +11,23 @@ extension Severity {
         self = severity
     }
 
+    /// Reads a severity as runbooks or alerting rules write it: `P1`, or an alert's severity label, `critical`
+    /// (P1), `warning` (P2) or `info` (P3), in any case. Nil for anything else, `High` included, which the
+    /// template's severity table does not define.
+    public init?(writtenAs text: String) {
+        if let severity = Severity(parsing: text) {
+            self = severity
+            return
+        }
+        let word = Substring(text).trimmingCharacters(in: TrimmedScalars.severityDecoration).lowercased()
+        switch word {
+        case "critical": self = .p1
+        case "warning": self = .p2
+        case "info": self = .p3
+        default: return nil
+        }
+    }
+
     /// What ends the severity's token: `P1 (High)`, `P1-重大`, `P1/P2`.
     private static let tokenEnds: Set<Unicode.Scalar> = Set("(（-–—,，/".unicodeScalars)
 }

@@ -36,11 +36,12 @@ public enum RunbookParser {
                         "empty file; start from `respond new` or the template in the index")
                 ])
         }
-        var builder = RunbookBuilder(path: path)
+        let front = FrontMatterReader.read(text, path: path)
+        var builder = RunbookBuilder(path: path, frontMatter: front.frontMatter ?? FrontMatter())
         // Block by block, straight into the sections: no list of every block is made and then copied.
-        let fenceDiagnostics = MarkdownReader.read(text, file: path) { builder.collect($0, childLines: $1) }
+        let fenceDiagnostics = MarkdownReader.read(front.body, file: path) { builder.collect($0, childLines: $1) }
         let hidden = HiddenCharacters.diagnostics(in: text, file: path)
-        builder.diagnostics = fenceDiagnostics + hidden + builder.diagnostics
+        builder.diagnostics = front.diagnostics + fenceDiagnostics + hidden + builder.diagnostics
         return RunbookParseResult(runbook: builder.runbook(), diagnostics: builder.diagnostics)
     }
 
@@ -88,14 +89,21 @@ private struct PendingSection {
 
 private struct RunbookBuilder {
     let path: String
+    let frontMatter: FrontMatter
     var diagnostics: [Diagnostic] = []
     private var title: String?
     private var titleLine = 1
     private var sections: [PendingSection] = []
     private var footer = Footer()
+    /// Whether a `##` heading was seen; until one is, `###` headings are the sections.
+    private var sawLevelTwo = false
+    /// The blocks between the title and the first section, with their lines: a moved stub is nothing else, and a
+    /// file without sections is walked as one.
+    private var preamble = PendingSection(kind: .resolution, title: "Steps", line: 1)
 
-    init(path: String) {
+    init(path: String, frontMatter: FrontMatter) {
         self.path = path
+        self.frontMatter = frontMatter
     }
 
     private func location(_ line: Int) -> SourceLocation {
@@ -106,10 +114,15 @@ private struct RunbookBuilder {
     mutating func collect(_ located: LocatedBlock, childLines: () -> [Int]) {
         switch located.block {
         case .heading(1, let inlines) where title == nil && sections.isEmpty:
-            title = inlines.plainText.trimmed
+            title = HeadingText.clean(inlines.plainText)
             titleLine = located.line
         case .heading(2, let inlines):
-            let heading = inlines.plainText.trimmed
+            sawLevelTwo = true
+            let heading = HeadingText.clean(inlines.plainText)
+            sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
+        case .heading(3, let inlines) where !sawLevelTwo:
+            // A file without `##` sections uses its `###` headings as sections.
+            let heading = HeadingText.clean(inlines.plainText)
             sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
         case .paragraph(let inlines):
             if LabelledValue.startsWithFooterLabel(inlines) {
@@ -125,13 +138,36 @@ private struct RunbookBuilder {
     static let itemLineSections: Set<SectionKind> = [.impact, .verification]
 
     private mutating func appendToSection(_ located: LocatedBlock, childLines: () -> [Int]) {
-        guard !sections.isEmpty else { return }
+        guard !sections.isEmpty else {
+            for block in Self.splittingTranscripts(located.block) {
+                preamble.blocks.append(block)
+                preamble.lines.append(located.line)
+            }
+            return
+        }
         let last = sections.count - 1
         if case .list = located.block, Self.itemLineSections.contains(sections[last].kind) {
             sections[last].itemLines[sections[last].blocks.count] = childLines()
         }
-        sections[last].blocks.append(located.block)
-        sections[last].lines.append(located.line)
+        for block in Self.splittingTranscripts(located.block) {
+            sections[last].blocks.append(block)
+            sections[last].lines.append(located.line)
+        }
+    }
+
+    /// The block with each console transcript in it split into its commands and its output.
+    private static func splittingTranscripts(_ block: Block) -> [Block] {
+        switch block {
+        case .code(let code):
+            return ConsoleTranscript.split(code).map(Block.code)
+        case .list(let ordered, let start, let items) where !block.codeBlocks.isEmpty:
+            let items = items.map { item in
+                ListItem(blocks: item.blocks.flatMap(splittingTranscripts), checked: item.checked)
+            }
+            return [.list(ordered: ordered, start: start, items: items)]
+        default:
+            return [block]
+        }
     }
 
     /// Reads footer fields from a paragraph that starts with one of their labels.
@@ -149,9 +185,19 @@ private struct RunbookBuilder {
 
     mutating func runbook() -> Runbook {
         let id = RunbookParser.id(forPath: path)
-        let (kindFromTitle, cleanTitle) = Self.splitTitle(title ?? "")
-        if title == nil {
+        let (kindFromTitle, headingTitle) = Self.splitTitle(title ?? "")
+        let cleanTitle = frontMatter.title ?? headingTitle
+        let alertName =
+            frontMatter.title != nil && !headingTitle.isEmpty && headingTitle != cleanTitle ? headingTitle : nil
+        if title == nil && frontMatter.title == nil {
             diagnostics.append(Diagnostic(.warning, location(1), "no `# Title` heading; the runbook is shown as \(id)"))
+        }
+        // A stub is a line or two; a longer file that mentions a move is a runbook.
+        let movedTo = sections.isEmpty && preamble.blocks.count <= 3 ? MovedStub.destination(of: preamble.blocks) : nil
+        if sections.isEmpty, movedTo == nil, !preamble.blocks.isEmpty {
+            // A runbook of a title and a list of things to do: its body is walked as one section of steps.
+            preamble.line = preamble.lines.first ?? titleLine
+            sections = [preamble]
         }
         let kinds = Set(sections.map(\.kind))
         let kind: RunbookKind =
@@ -159,13 +205,19 @@ private struct RunbookBuilder {
             ?? (kinds.contains(.procedure) || kinds.contains(.prerequisites) ? .procedure : .incident)
         reportDuplicateSections()
         let steps = collectSteps()
+        if footer.owner == nil { footer.owner = frontMatter.owner }
+        if footer.lastUpdated == nil, let reviewed = frontMatter.lastReviewed {
+            footer.lastUpdated = String(reviewed.prefix(10))
+        }
         return Runbook(
-            id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind, severity: severity(),
+            id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind,
+            severity: severity() ?? frontMatter.severity,
             sections: sections.map {
                 Section(kind: $0.kind, title: $0.title, blocks: $0.blocks, location: location($0.line))
             },
             steps: steps, checklist: checklist(), escalation: contacts(in: .escalation), related: related(),
-            footer: footer, path: path)
+            footer: footer, path: path, frontMatter: frontMatter, alertName: alertName,
+            movedTo: movedTo)
     }
 
     /// Strips `Runbook:` / `Procedure:` (and `程序：`) from the title; the prefix tells the kind.
@@ -205,6 +257,10 @@ private struct RunbookBuilder {
                     LabelledValue.matches(label, LabelledValue.severityLabels)
                 else { continue }
                 if let severity = Severity(parsing: value) { return severity }
+                // An alert runbook writes its alert's severity label; the template's own word stays an error.
+                if let severity = Severity(writtenAs: value), !sections.contains(where: { $0.kind == .symptoms }) {
+                    return severity
+                }
                 diagnostics.append(
                     Diagnostic(
                         .error, location(impact.line(ofItem: index, inBlock: blockIndex)),
@@ -218,8 +274,9 @@ private struct RunbookBuilder {
     private static let stepSections: Set<SectionKind> = [
         .diagnosis, .procedure, .rollback, .resolution, .prerequisites,
     ]
-    /// Sections whose whole content is one step when they have no `###` subsections.
-    private static let wholeSectionSteps: Set<SectionKind> = [.rollback, .resolution, .prerequisites]
+    /// Sections whose whole content is one step when they have no `###` subsections; the other step sections
+    /// derive their steps from their shape (`StepDerivation`).
+    private static let wholeSectionSteps: Set<SectionKind> = [.prerequisites]
 
     private func collectSteps() -> [Step] {
         var steps: [Step] = []
@@ -245,7 +302,7 @@ private struct RunbookBuilder {
                         body: Array(section.blocks[step.bodyStart..<index]), line: step.line)
                 }
                 sawSubsection = true
-                let (number, title) = StepHeading.split(inlines.plainText)
+                let (number, title) = StepHeading.split(HeadingText.clean(inlines.plainText))
                 open = (title, number, section.lines[index], index + 1)
             }
             if let step = open {
@@ -255,6 +312,13 @@ private struct RunbookBuilder {
             }
             if !sawSubsection, Self.wholeSectionSteps.contains(section.kind), !section.blocks.isEmpty {
                 add(section.kind, title: section.title, number: nil, body: section.blocks, line: section.line)
+            } else if !sawSubsection {
+                let derived = StepDerivation.steps(
+                    blocks: section.blocks, lines: section.lines, sectionTitle: section.title,
+                    sectionLine: section.line)
+                for step in derived {
+                    add(section.kind, title: step.title, number: step.number, body: step.body, line: step.line)
+                }
             }
         }
         return steps

@@ -1,4 +1,4 @@
-/// Recognises what a `##` heading is for, in English or Traditional Chinese, whatever its decoration:
+/// Recognises what a `##` heading is for, in English, Traditional or Simplified Chinese, whatever its decoration:
 /// `## Symptoms`, `## 症狀`, `## 症狀 (Symptoms)`, `## Diagnosis:`, `## 3. Resolution`.
 enum SectionHeading {
     /// The section kind a heading names, or `.other`.
@@ -33,18 +33,37 @@ enum SectionHeading {
     }
 
     private static let names: [String: SectionKind] = {
+        // The alert-runbook convention (Meaning / Impact / Diagnosis / Mitigation) and its relatives sit beside
+        // the template's names; docs/runbook-format.md has this table.
         let table: [SectionKind: [String]] = [
+            .overview: [
+                "meaning", "overview", "purpose", "description", "summary", "about", "context", "含義", "含义",
+                "意義", "意义", "概述", "概要", "目的", "說明", "说明", "簡介", "简介",
+            ],
             .symptoms: ["symptoms", "symptom", "症狀", "症状", "徵狀"],
             .impact: ["impact", "影響", "影响", "影響範圍"],
             .detection: ["detection", "偵測", "检测", "偵測方式", "監控"],
-            .diagnosis: ["diagnosis", "diagnostics", "diagnostic steps", "investigation", "診斷", "诊断", "診斷步驟"],
-            .resolution: ["resolution", "remediation", "mitigation", "解決", "解決方案", "解决", "解决方案", "處理", "修復"],
-            .verification: ["verification", "validation", "驗證", "验证", "確認"],
+            .diagnosis: [
+                "diagnosis", "diagnostics", "diagnostic steps", "investigation", "troubleshooting", "troubleshoot",
+                "possible checks", "checks", "debugging", "triage", "診斷", "诊断", "診斷步驟", "诊断步骤", "排查",
+                "故障排除", "疑難排解", "故障排查", "可能的檢查", "可能的检查",
+            ],
+            .resolution: [
+                "resolution", "remediation", "mitigation", "solution", "solutions", "resolution steps", "fix",
+                "fixes", "detailed steps", "recovery", "解決", "解決方案", "解决", "解决方案", "處理", "修復", "緩解",
+                "缓解", "緩解措施", "缓解措施", "修复", "解決步驟", "解决步骤", "詳細步驟", "详细步骤",
+            ],
+            .verification: [
+                "verification", "validation", "check resolution", "verify", "驗證", "验证", "確認", "确认",
+                "檢查解決", "检查解决",
+            ],
             .prevention: ["prevention", "預防", "预防", "預防措施"],
             .escalation: ["escalation", "escalation contacts", "升級", "升级", "升級聯絡"],
             .related: [
-                "related", "related runbooks", "related documents", "see also", "references",
-                "相關", "相关", "相關文件", "相關資源", "相關 runbooks",
+                "related", "related runbooks", "related documents", "see also", "references", "further information",
+                "additional resources", "additional information", "more information", "links", "resources",
+                "相關", "相关", "相關文件", "相關資源", "相關 runbooks", "更多資訊", "更多信息", "其他資源", "其他资源",
+                "參考", "参考", "參考資料", "参考资料", "延伸閱讀", "延伸阅读",
             ],
             .prerequisites: ["prerequisites", "prerequisite", "before you start", "前置條件", "先決條件", "前置作業", "前提條件"],
             .procedure: ["procedure", "procedures", "steps", "程序", "步驟", "操作步驟", "步骤"],

@@ -1,0 +1,206 @@
+import Foundation
+
+/// A runbook library kept as nested folders without an index table (`<component>/<AlertName>.md`): every folder
+/// that holds runbooks is a category, described by its `_index.md` or `README.md` when it has one.
+///
+/// Reading it walks the folders and reads each runbook's header (`RunbookHeader`), never a whole runbook: a
+/// library of 10,000 files lists in a fraction of a second, and a runbook is parsed when it is opened.
+struct FolderLibrary {
+    /// A runbook file found in the walk, with what its header says.
+    struct File: Sendable {
+        /// The path relative to the library's directory, e.g. `kube-apiserver/KubeAPIDown.md`.
+        var relativePath: String
+        /// The folder it is in, relative (`""` for the top).
+        var folder: String
+        /// The file's header.
+        var header: RunbookHeader
+    }
+
+    /// How a folder describes itself in its `_index.md` or `README.md`.
+    struct FolderInfo: Sendable {
+        var title: String?
+        var weight: Int?
+        var isHidden = false
+    }
+
+    /// The deepest folder level read; deeper folders (or a symbolic link loop) are not walked.
+    static let maximumDepth = 16
+
+    /// The runbook files, by relative path order, and each folder's description.
+    var files: [File] = []
+    var folders: [String: FolderInfo] = [:]
+
+    /// Whether a file name describes its folder rather than being a runbook.
+    static func isFolderDescription(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered == "_index.md" || lowered == "readme.md" || lowered == "index.md"
+    }
+
+    /// Walks `directory` and reads every runbook's header on every core.
+    static func read(directory: String) -> FolderLibrary {
+        var relativePaths: [String] = []
+        var descriptions: [(folder: String, path: String)] = []
+        walk(directory: directory, relative: "", depth: 0, runbooks: &relativePaths, descriptions: &descriptions)
+        var library = FolderLibrary()
+        let headers = relativePaths.parallelMap { RunbookHeader.read(path: Catalog.join(directory, $0)) }
+        library.files = zip(relativePaths, headers).map { path, header in
+            File(relativePath: path, folder: folder(of: path), header: header)
+        }
+        for (folder, path) in descriptions {
+            let header = RunbookHeader.read(path: Catalog.join(directory, path))
+            var info = library.folders[folder] ?? FolderInfo()
+            // `_index.md` wins over `README.md`: it is what a site generator reads.
+            if info.title == nil || path.hasSuffix("_index.md") {
+                info.title = header.frontMatter.title ?? header.heading ?? info.title
+                info.weight = header.frontMatter.weight ?? info.weight
+                info.isHidden = header.frontMatter.isHidden || info.isHidden
+            }
+            library.folders[folder] = info
+        }
+        return library
+    }
+
+    private static func folder(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    /// Collects the `.md` files under `directory`, skipping dot-files and dot-folders, in name order.
+    private static func walk(
+        directory: String, relative: String, depth: Int, runbooks: inout [String],
+        descriptions: inout [(folder: String, path: String)]
+    ) {
+        guard depth <= maximumDepth, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = Catalog.join(directory, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(
+                    directory: path, relative: relativePath, depth: depth + 1, runbooks: &runbooks,
+                    descriptions: &descriptions)
+            } else if name.lowercased().hasSuffix(".md") {
+                if isFolderDescription(name) {
+                    descriptions.append((relative, relativePath))
+                } else {
+                    runbooks.append(relativePath)
+                }
+            }
+        }
+    }
+
+    /// The catalog's ids by relative path: the file name without `.md`, or, when two files share a name, the
+    /// relative path without `.md`.
+    func ids() -> [String: String] {
+        var counts: [String: Int] = [:]
+        for file in files {
+            counts[RunbookParser.id(forPath: file.relativePath).lowercased(), default: 0] += 1
+        }
+        var ids: [String: String] = [:]
+        for file in files {
+            let name = RunbookParser.id(forPath: file.relativePath)
+            ids[file.relativePath] =
+                counts[name.lowercased(), default: 0] > 1 ? String(file.relativePath.dropLast(3)) : name
+        }
+        return ids
+    }
+
+    /// The files the catalog holds: every runbook but drafts and hidden ones (whose folder may be hidden).
+    var listedFiles: [File] {
+        files.filter { !$0.header.frontMatter.isHidden && !isHidden($0.folder) }
+    }
+
+    /// Whether a folder or one above it is hidden by its description's `draft` or `hidden`.
+    private func isHidden(_ folder: String) -> Bool {
+        var current = folder
+        while true {
+            if folders[current]?.isHidden == true { return true }
+            guard !current.isEmpty else { return false }
+            current = Self.folder(of: current)
+        }
+    }
+
+    /// A folder's name in the catalog: its title, after its parents' joined with ` / ` (the top folder's own
+    /// title is left out of its subfolders' names).
+    func categoryName(_ folder: String) -> String {
+        guard !folder.isEmpty else { return folders[""]?.title ?? "Runbooks" }
+        var parts: [String] = []
+        var current = folder
+        while !current.isEmpty {
+            let name = current.split(separator: "/").last.map(String.init) ?? current
+            parts.insert(folders[current]?.title ?? name, at: 0)
+            current = Self.folder(of: current)
+        }
+        return parts.joined(separator: " / ")
+    }
+
+    /// The sort key of a folder path: each level's weight and name, so folders sort as a tree.
+    private func sortKey(_ folder: String) -> [(Int, String)] {
+        guard !folder.isEmpty else { return [] }
+        var keys: [(Int, String)] = []
+        var current = folder
+        while !current.isEmpty {
+            let name = current.split(separator: "/").last.map(String.init) ?? current
+            keys.insert((folders[current]?.weight ?? Int.max, (folders[current]?.title ?? name).lowercased()), at: 0)
+            current = Self.folder(of: current)
+        }
+        return keys
+    }
+
+    /// The categories: one per folder with listed runbooks, in tree order by weight then name, each listing its
+    /// runbooks by weight then title; moved stubs last, in a category of their own. Drafts and hidden files or
+    /// folders are left out.
+    func categories(ids: [String: String], directory: String) -> [Category] {
+        var byFolder: [String: [(weight: Int, entry: CatalogEntry)]] = [:]
+        var moved: [CatalogEntry] = []
+        for file in listedFiles {
+            let id = ids[file.relativePath] ?? RunbookParser.id(forPath: file.relativePath)
+            let header = file.header
+            let location = SourceLocation(file: Catalog.join(directory, file.relativePath), line: 1)
+            if let destination = header.movedTo {
+                moved.append(
+                    CatalogEntry(
+                        id: id, title: header.title(id: id), file: file.relativePath, severity: nil, kind: .incident,
+                        description: "moved to \(destination)", location: location))
+                continue
+            }
+            let entry = CatalogEntry(
+                id: id, title: header.title(id: id), file: file.relativePath, severity: header.frontMatter.severity,
+                kind: .incident, description: header.frontMatter.summary ?? header.firstParagraph ?? "",
+                location: location)
+            byFolder[file.folder, default: []].append((header.frontMatter.weight ?? Int.max, entry))
+        }
+        let folders = byFolder.keys.map { (key: sortKey($0), folder: $0) }.sorted { lhs, rhs in
+            for (left, right) in zip(lhs.key, rhs.key) where left != right {
+                return left < right
+            }
+            return lhs.key.count < rhs.key.count
+        }
+        var categories = folders.map { item in
+            let entries = (byFolder[item.folder] ?? []).sorted {
+                ($0.weight, $0.entry.title.lowercased(), $0.entry.id) < (
+                    $1.weight, $1.entry.title.lowercased(), $1.entry.id
+                )
+            }
+            return Category(name: categoryName(item.folder), entries: entries.map(\.entry))
+        }
+        if !moved.isEmpty {
+            categories.append(Category(name: "Moved elsewhere", entries: moved.sorted { $0.id < $1.id }))
+        }
+        return categories
+    }
+
+    /// The names each runbook can be looked up by besides its id: its H1 and its aliases, by id.
+    func lookupNames(ids: [String: String]) -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for file in files {
+            guard let id = ids[file.relativePath] else { continue }
+            let header = file.header
+            names[id] = (header.heading.map { [$0] } ?? []) + header.frontMatter.aliases
+        }
+        return names
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// What the catalog needs of a runbook in a library without an index, read cheaply from the start of its file:
+/// the front matter, the `# H1` and the first paragraph. The full parse waits until the runbook is opened.
+struct RunbookHeader: Sendable {
+    /// The front matter, empty when there is none or it does not parse (lint and opening the runbook say why).
+    var frontMatter = FrontMatter()
+    /// The first `# ` heading's text.
+    var heading: String?
+    /// The first paragraph's text, markdown marks dropped.
+    var firstParagraph: String?
+    /// Where the file says its runbook moved, when it is only a pointer.
+    var movedTo: String?
+
+    /// How many bytes of a file are read for its header; a file whose front matter runs past them is read again
+    /// up to the front matter's limit.
+    static let readSize = 4 << 10
+
+    /// The title the catalog shows: the front matter's, else the H1 without a `Runbook:` prefix, else `id`.
+    func title(id: String) -> String {
+        if let title = frontMatter.title { return title }
+        guard let heading, !heading.isEmpty else { return id }
+        return heading
+    }
+
+    /// Reads the header of the file at `path`; an unreadable file gives an empty header (opening it says why).
+    static func read(path: String) -> RunbookHeader {
+        guard var bytes = readPrefix(path, count: readSize) else { return RunbookHeader() }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("---") || text.hasPrefix("+++"), FrontMatterReader.delimitedBlock(text) == nil,
+            bytes.count == readSize
+        {
+            bytes = readPrefix(path, count: FrontMatterReader.maximumSize * 2) ?? bytes
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        return parse(text)
+    }
+
+    /// The header of a file's first bytes.
+    static func parse(_ text: String) -> RunbookHeader {
+        var header = RunbookHeader()
+        var body = Substring(text)
+        if let block = FrontMatterReader.delimitedBlock(text) {
+            if case .success(let frontMatter) = FrontMatterReader.parse(block) { header.frontMatter = frontMatter }
+            body = text[block.end...]
+        }
+        var paragraph: [Substring] = []
+        /// Whether the paragraph read so far is the one to keep; a metadata line (`**Severity:** Critical`) is not.
+        func isKept() -> Bool {
+            guard !paragraph.isEmpty else { return false }
+            if let (label, _) = LabelledValue.split(plain(paragraph.joined(separator: " "))),
+                LabelledValue.matches(label, LabelledValue.severityLabels + ["alert expression", "alert"])
+            {
+                paragraph = []
+                return false
+            }
+            return true
+        }
+        var inFence: Substring?
+        // Line by line as far as the paragraph, not split whole: most of the bytes read are never looked at.
+        var rest = body
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let rawLine = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...]
+            let line = rawLine.trimmingCharacters(in: TrimmedScalars.whitespace)
+            if let fence = inFence {
+                if line.hasPrefix(fence) { inFence = nil }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                inFence = line.prefix(3)
+                if isKept() { break }
+                continue
+            }
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("<") || line.hasPrefix("|") {
+                if isKept() { break }
+                if header.heading == nil, line.hasPrefix("# ") {
+                    header.heading = HeadingText.clean(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "])))
+                }
+                continue
+            }
+            if paragraph.isEmpty, line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix(">") {
+                // A list or a quote before any paragraph: a moved stub is often a quote.
+                if line.hasPrefix(">") {
+                    paragraph.append(line.drop { $0 == ">" || $0 == " " })
+                }
+                continue
+            }
+            paragraph.append(line)
+        }
+        if isKept() {
+            let text = paragraph.joined(separator: " ")
+            header.movedTo = MovedStub.destination(ofLine: text)
+            header.firstParagraph = plain(text)
+        }
+        return header
+    }
+
+    /// Markdown text without its marks: `[text](url)` as text, no backticks or stars. Over the UTF-8 bytes, as
+    /// it runs for every file of a library: every mark is ASCII.
+    static func plain(_ markdown: String) -> String {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(markdown.utf8.count)
+        var skippingDestination = false
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            if skippingDestination {
+                if byte == UInt8(ascii: ")") { skippingDestination = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "(") where previous == UInt8(ascii: "]"):
+                skippingDestination = true
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"), UInt8(ascii: "*"):
+                break
+            default:
+                kept.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: kept, as: UTF8.self).trimmed
+    }
+
+    /// Up to `count` bytes from the start of a regular file; nil when it cannot be opened as one.
+    private static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(count, max(Int(info.st_size), 0)))
+        var filled = 0
+        while filled < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if read < 0, errno == EINTR { continue }
+            if read <= 0 { break }
+            filled += read
+        }
+        return Array(bytes[..<filled])
+    }
+}

@@ -1,0 +1,62 @@
+/// Splits a terminal transcript (a ```` ```console ```` block, or a shell block whose first line has a `$ `
+/// prompt) into the commands to run, without their prompts, and the output shown after them, which is never run.
+/// Pure.
+enum ConsoleTranscript {
+    /// The languages that mark a block as a transcript with prompts.
+    static let transcriptLanguages: Set<String> = ["console", "shell-session", "shellsession", "terminal", "session"]
+    /// The language given to a transcript's output lines: shown, copied, never run.
+    static let outputLanguage = "output"
+
+    /// The block as written, or, for a transcript, its commands and then its output as a block of its own.
+    static func split(_ block: CodeBlock) -> [CodeBlock] {
+        let language = ASCIICase.lowercased(block.language)
+        let isTranscript = transcriptLanguages.contains(language)
+        guard isTranscript || Linter.shellLanguages.contains(language) || language.isEmpty else { return [block] }
+        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstLine = lines.first { !$0.allSatisfy(\.isWhitespace) }
+        // A shell block is a transcript only when it opens with a `$ ` prompt; `# ` there is a comment.
+        guard isTranscript || firstLine.map({ $0.hasPrefix("$ ") }) == true else { return [block] }
+        var commands: [Substring] = []
+        var output: [Substring] = []
+        var continues = false
+        var sawPrompt = false
+        for line in lines {
+            if continues {
+                commands.append(line)
+            } else if let command = prompted(line, rootPrompt: isTranscript) {
+                commands.append(command)
+                sawPrompt = true
+            } else if !sawPrompt && isTranscript {
+                commands.append(line)
+            } else if !line.allSatisfy(\.isWhitespace) || !output.isEmpty {
+                output.append(line)
+                continue
+            }
+            continues = commands.last.map { $0.hasSuffix("\\") } ?? false
+        }
+        while let last = output.last, last.allSatisfy(\.isWhitespace) { output.removeLast() }
+        var parts = [
+            CodeBlock(language: block.language, code: joined(commands), location: block.location, info: block.info)
+        ]
+        if !output.isEmpty {
+            parts.append(CodeBlock(language: outputLanguage, code: joined(output), location: block.location))
+        }
+        return parts
+    }
+
+    /// The command after a `$ ` (or, in a console block, `# `) prompt; nil for a line without one.
+    private static func prompted(_ line: Substring, rootPrompt: Bool) -> Substring? {
+        let trimmed = line.drop { $0 == " " }
+        for prompt in rootPrompt ? ["$ ", "# ", "% "] : ["$ "] where trimmed.hasPrefix(prompt) {
+            return trimmed.dropFirst(prompt.count)
+        }
+        if trimmed == "$" { return "" }
+        return nil
+    }
+
+    private static func joined(_ lines: [Substring]) -> String {
+        var lines = lines
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+}

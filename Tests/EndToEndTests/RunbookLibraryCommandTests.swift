@@ -1,0 +1,50 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `list`, `show` and `lint` on a library in the alert-runbook convention: nested folders, no index table.
+@Suite("respond on a library of nested folders", .temporaryFiles, .tags(.slow))
+struct RunbookLibraryCommandTests {
+    private func respond(_ arguments: [String]) throws -> ProcessResult {
+        try runProcess(PackagePaths.binary, arguments + ["--runbooks", PackagePaths.alertLibrary])
+    }
+
+    @Test("list --json keeps its shape: categories from the folders, runbooks with id, title and file")
+    func listJSON() throws {
+        let output = try respond(["list", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let categories = try #require(object["categories"] as? [[String: Any]])
+        #expect(categories.first?["name"] as? String == "etcd")
+        let runbooks = categories.flatMap { $0["runbooks"] as? [[String: Any]] ?? [] }
+        let crash = try #require(runbooks.first { $0["id"] as? String == "KubePodCrashLooping" })
+        #expect(crash["title"] as? String == "Pod is crash looping")
+        #expect(crash["file"] as? String == "kubernetes/KubePodCrashLooping.md")
+        #expect(runbooks.contains { $0["id"] as? String == "control-plane/KubeAPIDown" })
+        #expect(!runbooks.contains { $0["id"] as? String == "KubeDraftAlert" })
+    }
+
+    @Test("show finds a runbook by its alias and prints it without its front matter")
+    func show() throws {
+        let output = try respond(["show", "crashloop"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("Pod is crash looping\n"))
+        #expect(output.stdout.contains("kubectl get pods -n $NAMESPACE"))
+        #expect(!output.stdout.contains("aliases:"))
+        #expect(!output.stdout.contains("$ kubectl"))
+    }
+
+    @Test("lint passes the library against its own convention and reports a broken block by file and line")
+    func lint() throws {
+        let clean = try runProcess(PackagePaths.binary, ["lint", PackagePaths.alertLibrary])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        let directory = try freshDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/db", withIntermediateDirectories: true)
+        let broken = "# PostgresDown\n\n## Mitigation\n\n```shell\npg_ctl restart -D <data dir>\nif true; then\n```\n"
+        try broken.write(toFile: directory + "/db/PostgresDown.md", atomically: true, encoding: .utf8)
+        let failed = try runProcess(PackagePaths.binary, ["lint", directory])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("db/PostgresDown.md:8: error: shell block does not parse"), "\(failed.stdout)")
+        #expect(!failed.stdout.contains("missing sections"))
+    }
+}
