@@ -54,7 +54,9 @@ struct AlertStart {
         let source: String
         var groupKey: String?
         if let name = options.alert {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw usageError(localizer.tr("cli.alert.empty_name")) }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw usageError(localizer.tr("cli.alert.empty_name"))
+            }
             alert = Alert(labels: ["alertname": name])
             source = "name"
         } else if let file = options.alertJSON {

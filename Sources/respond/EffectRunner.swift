@@ -200,7 +200,7 @@ final class EffectRunner {
             let events = JournalOrder.ordered(try Journal.read(location.journalPath).events)
             let written = try PostmortemFile.write(
                 location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date(),
-                localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+                localizer: localizer,
                 clock: ZoneClock(zone: .current))
             return [.eventsArrived(written.recorded), .exported(path: written.path)]
         } catch let unrecorded as PostmortemFile.NotRecorded {

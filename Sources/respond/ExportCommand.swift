@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
             runbook: global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")), format: format,
             includeDiagram: !noDiagram,
             destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date(),
-            localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+            localizer: localizer,
             clock: ZoneClock(zone: .current)
         )
         // On standard output the document is the output; the path line would end up inside it.

@@ -51,7 +51,7 @@ enum InteractiveGuide {
         var model = AppModel(
             library: library, actor: options.actorName(), colorEnabled: check.colorEnabled, width: size.width,
             height: size.height, now: Date(),
-            localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)),
+            localizer: localizer,
             clock: ZoneClock(zone: .current))
         model.commandsDisabledBy = settings.policy.disabledBy
         var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)

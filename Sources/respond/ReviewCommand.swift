@@ -53,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
             }
             let text = ReviewPlainText.render(
                 incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all,
-                localizer: Localizer(Language.of(environment: ProcessInfo.processInfo.environment)))
+                localizer: options.localizer())
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
-import Localization
 import IncidentStore
+import Localization
 import RunbookKit
 
 /// `respond start RUNBOOK`: opens an incident and walks it in the guide; with `--detach`, only opens it and
@@ -82,7 +82,8 @@ struct StartCommand: ParsableCommand {
         let start = try AlertStart.resolve(
             alert, catalog: catalog, localizer: localizer, standardInput: boundedStandardInput)
         let chosenSeverity =
-            try severity.map { try parseSeverity($0, localizer) } ?? start.severity ?? catalog.severity(of: start.runbook.id) ?? .p2
+            try severity.map { try parseSeverity($0, localizer) } ?? start.severity ?? catalog.severity(
+                of: start.runbook.id) ?? .p2
         let actor = global.actorName()
         let opened: IncidentLocation
         do {

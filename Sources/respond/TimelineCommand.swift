@@ -28,7 +28,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let start = contents.events.first?.occurredAt ?? Date()
         let pinned = IncidentState.fold(contents.events).pinnedSeqs
-        let wording = EventWording.plain(Localizer(Language.of(environment: ProcessInfo.processInfo.environment)))
+        let wording = EventWording.plain(global.localizer())
         for event in contents.events {
             let time = JournalTime.string(from: event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
