@@ -71,6 +71,9 @@ struct EventFields {
     }
 
     func bool(_ key: EventKey) throws -> Bool {
+        // Foundation's JSONDecoder reports a null where a Bool is required as a type mismatch, not as a missing
+        // value as it does for strings and numbers; the reader reports what it reports.
+        if case .null? = slots[key.index] { throw Self.mismatch(Bool.self, [key]) }
         guard case .bool(let value) = try required(key, Bool.self) else { throw Self.mismatch(Bool.self, [key]) }
         return value
     }

@@ -71,24 +71,16 @@ public struct ZoneClock: Sendable {
         var offset: Int
     }
 
-    /// The wall-clock fields of an instant in the zone, by the proleptic Gregorian calendar (Howard Hinnant's
-    /// days-to-civil algorithm), without a Calendar and the locale data it loads.
+    /// The wall-clock fields of an instant in the zone, by the proleptic Gregorian calendar (`civilDate`).
     private func parts(_ date: Date) -> Wall {
         let offset = zone.secondsFromGMT(for: date)
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = civilDate(daysSinceEpoch: Int64(days))
         return Wall(
-            year: year, month: month, day: day, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60,
+            year: Int(year), month: Int(month), day: Int(day), hour: secondOfDay / 3600,
+            minute: secondOfDay % 3600 / 60,
             second: secondOfDay % 60, offset: offset)
     }
 

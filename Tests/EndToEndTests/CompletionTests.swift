@@ -78,16 +78,8 @@ struct CompletionTests {
         let (home, script) = try completionHome(shell: "zsh")
         let session = try TmuxSession(
             command: withBinaryOnPath("zsh -f"), variables: completionVariables(home), directory: home)
-        try session.waitUntil("zsh shows its prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try session.type("autoload -U compinit && compinit -u && source \(shellQuoted(script)) && clear")
-        try session.sendKeys("Enter")
-        try session.type("respond show di")
-        try session.sendKeys("Tab")
-        try session.waitFor("respond show disk-full")
-        try session.sendKeys("C-u")
-        try session.type("respond review dis")
-        try session.sendKeys("Tab")
-        try session.waitFor("respond review disk-1")
+        try completesOnTab(
+            session, loading: "autoload -U compinit && compinit -u && source \(shellQuoted(script)) && clear")
     }
 
     @Test("fish completes a runbook id and an incident id on Tab", .enabled(if: shellExists("fish")))
@@ -95,8 +87,16 @@ struct CompletionTests {
         let (home, script) = try completionHome(shell: "fish")
         let session = try TmuxSession(
             command: withBinaryOnPath("fish --no-config"), variables: completionVariables(home), directory: home)
-        try session.waitUntil("fish shows its prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try session.type("source \(shellQuoted(script)); clear")
+        try completesOnTab(session, loading: "source \(shellQuoted(script)); clear")
+    }
+
+    /// Loads the completion script in the shell of `session`, then completes a runbook id and an incident id with
+    /// Tab, as a user at that shell's prompt would.
+    private func completesOnTab(_ session: TmuxSession, loading command: String) throws {
+        try session.waitUntil("the shell shows its prompt") {
+            !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        try session.type(command)
         try session.sendKeys("Enter")
         try session.type("respond show di")
         try session.sendKeys("Tab")

@@ -33,8 +33,15 @@ struct DecodableEvent: Decodable {
         )
     }
 
+    /// A time field that may be missing or null, as the other optional fields are read.
     private static func optionalDate(_ container: Container, _ key: Key) throws -> Date? {
-        try container.contains(key) ? date(container, key) : nil
+        guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = JournalTime.date(from: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 time"
+            )
+        }
+        return date
     }
 
     private static func date(_ container: Container, _ key: Key) throws -> Date {
