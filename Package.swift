@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
         .target(
             name: "GuideUI",
-            dependencies: ["RunbookKit", "IncidentModel", "TerminalText", "TerminalFrame", "Localization"]
+            dependencies: ["RunbookKit", "IncidentModel", "Alerts", "TerminalText", "TerminalFrame", "Localization"]
         ),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).

@@ -149,6 +149,8 @@ extension PostmortemDraft {
         } else {
             lines.append(tr("pm.detection.not_recorded"))
         }
+        let alerts = detectionAlerts()
+        if !alerts.isEmpty { lines += [""] + alerts }
         lines += ["", todo(tr("pm.todo.detection"))]
         let alert = runbookSection(.detection)
         if !alert.isEmpty { lines += ["", tr("pm.detection.runbook_alert"), ""] + alert }

@@ -1,3 +1,4 @@
+import Alerts
 import Foundation
 import IncidentModel
 import RunbookKit
@@ -94,6 +95,14 @@ func lastValue(_ model: AppModel, for name: String) -> String? {
         .first { !$0.contains(Redactor.marker) }
 }
 
+/// The value a label of the incident's alerts gives a placeholder of the same name (`<namespace>` takes the
+/// `namespace` label), from the first alert attached that has it: the alert names the thing that is failing, so
+/// it is a better first offer than the runbook's generic default, and the responder can still change it.
+func alertLabelValue(_ model: AppModel, for name: String) -> String? {
+    model.progress?.alerts.lazy.compactMap { AlertLabelValues.defaults(for: [name], labels: $0.labels)[name] }
+        .first
+}
+
 /// Opens the prompt for the placeholder at `index`, or the confirmation when every one has a value.
 private func ask(_ model: AppModel, _ draft: CommandDraft, from index: Int) -> (AppModel, [Effect]) {
     var model = model
@@ -103,7 +112,8 @@ private func ask(_ model: AppModel, _ draft: CommandDraft, from index: Int) -> (
     }
     let placeholder = placeholders[index]
     let initial =
-        draft.values[placeholder.name] ?? lastValue(model, for: placeholder.name) ?? placeholder.defaultValue ?? ""
+        draft.values[placeholder.name] ?? lastValue(model, for: placeholder.name)
+        ?? alertLabelValue(model, for: placeholder.name) ?? placeholder.defaultValue ?? ""
     model.overlay = .command(.placeholder(draft, index: index, editor: LineEditor(initial)))
     return (model, [])
 }
