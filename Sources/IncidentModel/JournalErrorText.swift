@@ -43,12 +43,26 @@ extension UnsafePathProblem {
         case .symbolicLink:
             localizer.tr("cli.unsafe_path.symbolic_link")
         case .notARegularFile(let found):
-            localizer.tr("cli.unsafe_path.not_a_regular_file", ["found": found])
+            localizer.tr("cli.unsafe_path.not_a_regular_file", ["found": Self.kind(found, in: localizer)])
         case .notADirectory(let found):
-            localizer.tr("cli.unsafe_path.not_a_directory", ["found": found])
+            localizer.tr("cli.unsafe_path.not_a_directory", ["found": Self.kind(found, in: localizer)])
         case .ownedByAnotherUser(let uid):
             localizer.tr("cli.unsafe_path.other_owner", ["uid": String(uid), "own": String(geteuid())])
         }
+    }
+}
+
+extension UnsafePathProblem {
+    /// The catalog keys of the kinds of file `kind(of:)` names, by its English name.
+    package static let kindKeys: [String: String] = [
+        "a regular file": "cli.file_kind.regular", "a directory": "cli.file_kind.directory",
+        "a FIFO": "cli.file_kind.fifo", "a socket": "cli.file_kind.socket", "a device": "cli.file_kind.device",
+        "a symbolic link": "cli.file_kind.symbolic_link", "an unknown kind of file": "cli.file_kind.unknown",
+    ]
+
+    /// A kind of file `kind(of:)` named, in the language of `localizer`.
+    static func kind(_ found: String, in localizer: Localizer) -> String {
+        kindKeys[found].map { localizer.tr($0) } ?? found
     }
 }
 

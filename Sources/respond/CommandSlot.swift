@@ -2,6 +2,7 @@ import CommandRunner
 import Foundation
 import GuideUI
 import IncidentModel
+import Localization
 
 /// How commands run from the guide: whether they may, for how long, and how much of their output is kept.
 struct CommandSettings {
@@ -12,21 +13,25 @@ struct CommandSettings {
     /// The most bytes of one run's output its output file keeps (`--output-cap`, `RESPOND_OUTPUT_CAP`).
     let outputCap: Int
 
-    /// For a session that never runs commands (the read-only review).
-    static let readOnly = CommandSettings(
-        policy: ExecutionPolicy(disabledBy: "respond review is read-only"), timeout: CommandRequest.defaultTimeout,
-        outputCap: CommandRequest.defaultOutputCap)
+    /// For a session that never runs commands (the read-only review), saying so in the words of `localizer`.
+    static func readOnly(_ localizer: Localizer) -> CommandSettings {
+        CommandSettings(
+            policy: ExecutionPolicy(disabledBy: localizer.tr("ui.command.review_read_only")),
+            timeout: CommandRequest.defaultTimeout, outputCap: CommandRequest.defaultOutputCap)
+    }
 }
 
 /// The one command the guide runs at a time: started for `Effect.runCommand`, polled by the run loop for its
 /// output and its end, which it reports as `Message.command(...)`.
 final class CommandSlot {
     private let settings: CommandSettings
+    private let localizer: Localizer
     private var running: (execution: CommandExecution, request: CommandRunRequest)?
 
-    /// A slot that runs commands with these settings.
-    init(settings: CommandSettings) {
+    /// A slot that runs commands with these settings and tells how they went in the words of `localizer`.
+    init(settings: CommandSettings, localizer: Localizer) {
         self.settings = settings
+        self.localizer = localizer
     }
 
     /// Whether a command is running, so the loop polls it often.
@@ -36,7 +41,7 @@ final class CommandSlot {
     /// `incidentDirectory`, named after the step. Answers at once only when it cannot start.
     func start(_ request: CommandRunRequest, incidentDirectory: String) -> [Message] {
         guard running == nil else {
-            return [.command(.failedToStart(reason: "a command is already running"))]
+            return [.command(.failedToStart(reason: localizer.tr("ui.command.already_running")))]
         }
         let commandRequest = CommandRequest(
             commandLine: request.commandLine, isScript: request.isScript, step: request.step,
@@ -66,7 +71,9 @@ final class CommandSlot {
         output += execution.takeOutput()
         running = nil
         let run = result.commandRun(step: request.step, placeholders: request.placeholders)
-        return (output.isEmpty ? [] : [.command(.output(output))]) + [.command(.finished(run, summary: result.summary))]
+        return (output.isEmpty ? [] : [.command(.output(output))]) + [
+            .command(.finished(run, summary: result.summary(in: localizer)))
+        ]
     }
 
     /// Stops a command still running when the guide ends on a signal, so that none outlives it, and returns

@@ -42,7 +42,7 @@ final class EffectRunner {
         self.catalog = catalog
         self.clipboard = clipboard
         self.localizer = localizer
-        command = CommandSlot(settings: commands)
+        command = CommandSlot(settings: commands, localizer: localizer)
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.

@@ -29,7 +29,7 @@ enum InteractiveGuide {
         // The language of the line (`--lang`) or the environment, for everything the guide says.
         let localizer = options.localizer()
         // A bad option is the first thing to say, before anything about the terminal it would run in.
-        let settings = try commands?.settings(localizer: localizer) ?? .readOnly
+        let settings = try commands?.settings(localizer: localizer) ?? .readOnly(localizer)
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -39,7 +39,7 @@ enum InteractiveGuide {
             throw ExitCode(2)
         }
         let catalog = try options.loadCatalog()
-        let library = Library(catalog: catalog)
+        let library = Library(catalog: catalog, localizer: localizer)
         let launch = try resolved(start, in: catalog, localizer)
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,

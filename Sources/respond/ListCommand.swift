@@ -28,16 +28,19 @@ struct ListCommand: ParsableCommand {
     static func render(_ catalog: Catalog, _ localizer: Localizer) -> String {
         let listing = CatalogListing(catalog)
         let rows = listing.categories.flatMap(\.runbooks)
-        let labelWidth = rows.map { displayWidth(of: $0.label) }.max() ?? 0
+        let labelWidth = rows.map { displayWidth(of: $0.label(localizer)) }.max() ?? 0
         let idWidth = rows.map { displayWidth(of: $0.id) }.max() ?? 0
         var lines: [String] = []
         for (index, category) in listing.categories.enumerated() {
             if !lines.isEmpty { lines.append("") }
             // The index's own categories come first; a group after them is the one of unindexed runbooks.
-            lines.append(index < catalog.categories.count ? category.name : localizer.tr("cli.list.not_in_index"))
+            lines.append(
+                index < catalog.categories.count
+                    ? catalog.name(of: catalog.categories[index], in: localizer) : localizer.tr("cli.list.not_in_index")
+            )
             for row in category.runbooks {
                 let line =
-                    "  " + padded(row.label, to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
+                    "  " + padded(row.label(localizer), to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
                     + row.description
                 lines.append(withoutTrailingSpaces(line))
             }
@@ -71,8 +74,15 @@ struct CatalogListing: Encodable {
         var file: String
         var inIndex: Bool
 
-        /// The severity, or `procedure`, as the first column shows it.
-        var label: String { severity ?? kind }
+        /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column
+        /// shows it.
+        func label(_ localizer: Localizer) -> String {
+            guard let severity else {
+                return kind == RunbookKind.procedure.rawValue
+                    ? localizer.tr("cli.list.procedure") : localizer.tr("cli.list.incident")
+            }
+            return severity
+        }
     }
 
     struct Group: Encodable {

@@ -5,7 +5,7 @@ import IncidentStore
 import Localization
 import TerminalText
 
-/// `respond timeline ID`: an incident's events, one line each, or the journal lines as stored.
+/// `respond timeline ID`: an incident's events, one line each at local time, or the journal lines as stored.
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline", abstract: "Show an incident's timeline."
@@ -29,8 +29,11 @@ struct TimelineCommand: ParsableCommand {
         let start = contents.events.first?.occurredAt ?? Date()
         let pinned = IncidentState.fold(contents.events).pinnedSeqs
         let wording = EventWording.plain(global.localizer())
+        // Local wall time with its offset (`TZ`, else the machine's zone), so that a responder reads the clock on
+        // the wall and a reader elsewhere still knows the instant; `--json` keeps the journal's UTC.
+        let clock = ZoneClock(zone: .current)
         for event in contents.events {
-            let time = JournalTime.string(from: event.occurredAt)
+            let time = clock.timestamp(event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
             let text = shown(wording.describe(event.kind))

@@ -7,7 +7,7 @@ import Testing
 private func runRespond(
     _ arguments: [String], in directory: String? = nil, runbooksVariable: String? = nil
 ) throws -> ProcessResult {
-    var environment = ProcessInfo.processInfo.environment
+    var environment = englishEnvironment()
     environment["RESPOND_RUNBOOKS"] = runbooksVariable
     return try runProcess(PackagePaths.binary, arguments, environment: environment, directory: directory)
 }

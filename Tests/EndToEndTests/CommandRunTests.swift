@@ -257,17 +257,35 @@ struct CommandRunTests {
         """
 
     /// `respond start block-runs ARGS` over `blockRuns`, in a pane; prints its exit status.
-    private func startBlockRuns(_ arguments: String = "") throws -> TmuxSession {
+    private func startBlockRuns(
+        _ arguments: String = "", language: String = "en",
+        waitingFor hints: String = "Space done · s skip · y copy · R run"
+    ) throws -> TmuxSession {
         let runbooks = home.path + "/runbooks"
         try FileManager.default.createDirectory(atPath: runbooks, withIntermediateDirectories: true)
         try Self.blockRuns.write(toFile: runbooks + "/block-runs.md", atomically: true, encoding: .utf8)
-        let variables = home.variables(actor: "alice").merging(["RESPOND_RUNBOOKS": runbooks]) { $1 }
+        let variables = home.variables(actor: "alice").merging(["RESPOND_RUNBOOKS": runbooks, "RESPOND_LANG": language])
+        {
+            $1
+        }
         let binary = shellQuoted(PackagePaths.binary)
         let session = try TmuxSession(
             command: "cd \(shellQuoted(home.path)) && \(binary) start block-runs \(arguments); echo EXITED $?",
             variables: variables, directory: home.path)
-        try session.waitFor("Space done · s skip · y copy · R run")
+        try session.waitFor(hints)
         return session
+    }
+
+    @Test("in zh-TW the pane's summary of how the run ended is in Chinese")
+    func chineseSummary() throws {
+        let session = try startBlockRuns(language: "zh-TW", waitingFor: "Space 完成")
+        try session.sendKeys("R")
+        try session.waitFor("執行這個指令？")
+        try session.sendKeys("Enter")
+        let pane = try session.waitUntil("the run has ended and is saved") {
+            $0.contains("結束碼 1 ·") && $0.contains("已儲存")
+        }
+        #expect(!pane.contains("exit 1 ·"))
     }
 
     /// Runs the selected block, confirming at the prompt.

@@ -110,6 +110,12 @@ struct ExportCommandTests {
         #expect(!result.stdout.contains("## Timeline"))
         let timeline = try respondIn(taiwan, ["timeline", "disk-1"], home: home)
         #expect(timeline.stdout.contains("tester  ⭐ 已釘選 備註：`df` says | 100% <b>滿了</b>"))
+        let times = timeline.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)[1]
+        }
+        #expect(times.allSatisfy { $0.hasSuffix("+08:00") }, "\(timeline.stdout)")
+        let stored = try respondIn(taiwan, ["timeline", "disk-1", "--json"], home: home)
+        #expect(stored.stdout.contains("Z\"") && !stored.stdout.contains("+08:00"))
         // RESPOND_LANG names the language whatever the locale; the JSON export is English and UTC in any language.
         let english = try respondIn(
             taiwan.merging(["RESPOND_LANG": "en"]) { $1 }, ["export", "disk-1", "-o", "-"], home: home)

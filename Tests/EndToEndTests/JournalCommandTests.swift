@@ -233,7 +233,7 @@ struct JournalCommandTests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 4)
         let pattern =
-            #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  \+\d\d:\d\d:\d\d  amy  Note: line one line two ␛]0;pwned␇␛\[31mred$"#
+            #"^#2  \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)  \+\d\d:\d\d:\d\d  amy  Note: line one line two ␛]0;pwned␇␛\[31mred$"#
         #expect(lines[1].range(of: pattern, options: .regularExpression) != nil, "\(lines[1])")
         #expect(lines[0].hasSuffix("tester  Incident opened: “CPU”, P1, runbook disk-full"))
         #expect(lines[2].hasSuffix("bo  Detected"))

@@ -127,6 +127,20 @@ struct LanguageCommandTests {
         #expect(last == "已檢查 1 個檔案：0 個錯誤、0 個警告", "\(result.stdout)")
     }
 
+    @Test("list says the procedure kind and the moved runbooks' group in Chinese, the library's own names as written")
+    func listWords() throws {
+        let home = try makeHome()
+        let chinese = ["LANG": "zh_TW.UTF-8"]
+        let shipped = try respond(["list", "--runbooks", PackagePaths.shippedRunbooks], home: home, language: chinese)
+        let rows = shipped.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("  程序  backup-restore") }, "\(shipped.stdout)")
+        #expect(!shipped.stdout.contains("procedure"))
+        let folders = try respond(["list", "--runbooks", PackagePaths.alertLibrary], home: home, language: chinese)
+        let lines = folders.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("已搬到別處") && lines.contains("Control plane"), "\(folders.stdout)")
+        #expect(!folders.stdout.contains("Moved elsewhere"))
+    }
+
     @Test("the incidents table has Chinese headers and statuses, its columns aligned by display width")
     func incidentsTable() throws {
         let home = try homeWithIncident()

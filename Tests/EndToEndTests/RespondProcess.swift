@@ -106,9 +106,19 @@ let fixtureRunbook = """
 
     """
 
-/// Runs `respond` with `arguments` against `home` (and its runbooks) as `actor`, and waits for it to exit.
-func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> ProcessResult {
+/// This process's environment with the language pinned to English (`LANG=C.UTF-8`, no `LC_ALL`, `LC_MESSAGES` or
+/// `RESPOND_LANG`), so that what a test expects does not depend on the machine's locale.
+func englishEnvironment() -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
+    environment["LANG"] = "C.UTF-8"
+    for name in ["LC_ALL", "LC_MESSAGES", "RESPOND_LANG"] { environment[name] = nil }
+    return environment
+}
+
+/// Runs `respond` with `arguments` against `home` (and its runbooks) as `actor`, in English, and waits for it to
+/// exit.
+func respond(_ arguments: [String], home: String, actor: String = "tester") throws -> ProcessResult {
+    var environment = englishEnvironment()
     environment["RESPOND_HOME"] = home
     environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
     environment["RESPOND_ACTOR"] = actor

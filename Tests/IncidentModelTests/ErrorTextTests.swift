@@ -46,6 +46,20 @@ struct ErrorTextTests {
     private let english = Localizer(.english)
     private let chinese = Localizer(.traditionalChinese)
 
+    @Test("the kind of file found where a journal file belongs is named in the reader's words")
+    func fileKinds() {
+        let fifo = UnsafePathProblem.notARegularFile(found: UnsafePathProblem.kind(of: S_IFIFO))
+        #expect(fifo.description(in: chinese) == "是 FIFO（具名管線），不是一般檔案")
+        #expect(fifo.description(in: english) == "is a FIFO, not a regular file")
+        let modes = [S_IFREG, S_IFDIR, S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK, S_IFLNK, 0]
+        let unnamed = modes.map(UnsafePathProblem.kind(of:)).filter { UnsafePathProblem.kindKeys[$0] == nil }
+        #expect(unnamed == [])
+        for key in UnsafePathProblem.kindKeys.values {
+            #expect(chinese.tr(key) != english.tr(key) || key == "cli.file_kind.socket", "\(key)")
+            #expect(english.tr(key) != key)
+        }
+    }
+
     @Test("in English, every error and warning reads exactly as its description")
     func englishIsTheDescription() {
         for error in journalErrors { #expect(error.description(in: english) == error.description) }

@@ -10,8 +10,8 @@ let selectionMark = "▶ "
 extension BlockRenderer {
     /// The line above the selected code block: `▶ [2/3] bash`, reversed so it reads without color.
     func selectionTitle(_ index: Int, of count: Int, _ block: CodeBlock) -> StyledLine {
-        let kind = block.info.isEmpty ? "shell" : sanitize(block.info)
-        let runnable = CommandTemplate.isRunnable(block) ? "" : " · no-run"
+        let kind = block.info.isEmpty ? words.tr("ui.block.shell") : sanitize(block.info)
+        let runnable = CommandTemplate.isRunnable(block) ? "" : words.tr("ui.block.no_run")
         return [Run("\(selectionMark)[\(index + 1)/\(count)] \(kind)\(runnable)", theme.selected.with(bold: true))]
     }
 }
@@ -165,7 +165,7 @@ struct ConfirmationLayout {
         if draft.template.isScript { notes.append((model.tr("ui.confirm.script"), theme.dim)) }
         if let danger = DestructiveCommand.match(in: filled.commandLine) {
             let ask = typedYes ? model.tr("ui.confirm.type_yes_to_run") : ""
-            notes.append(("⚠ \(sanitize(danger.reason))\(ask)", theme.warning))
+            notes.append(("⚠ \(sanitize(destructiveReason(danger, model.localizer)))\(ask)", theme.warning))
         }
         self.notes = notes
         footerRows = typedYes ? 2 : 1

@@ -1,3 +1,4 @@
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText
@@ -9,6 +10,8 @@ typealias StyledLine = [Run<Style>]
 /// behind a bar, broken only with a continuation marker.
 struct BlockRenderer {
     let theme: Theme
+    /// The words of the selected block's title line.
+    let words: Localizer
     /// The code block `y` and `R` act on, marked with a title line `▶ [2/3] bash` when the step has several or
     /// it may not run, and its place among the step's.
     var selection: (block: CodeBlock, index: Int, count: Int)?

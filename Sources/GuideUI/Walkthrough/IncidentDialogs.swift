@@ -10,7 +10,7 @@ func outlinePicker(_ model: AppModel, _ runbook: Runbook, _ progress: IncidentSt
     let items = runbook.walkthroughItems
     var options: [String] = []
     var values: [String] = []
-    for group in runbook.outline {
+    for group in runbook.outline(model.localizer) {
         for index in group.items where items.indices.contains(index) {
             let entry = outlineEntry(items[index], runbook, progress, model.theme)
             options.append("\(group.name) \(entry.mark) \(entry.label)")

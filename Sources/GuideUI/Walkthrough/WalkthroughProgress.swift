@@ -1,5 +1,6 @@
 import Foundation
 import IncidentModel
+import Localization
 import RunbookKit
 
 extension IncidentState {
@@ -48,11 +49,12 @@ extension Runbook {
         steps.map(WalkthroughItem.step) + checklist.map(WalkthroughItem.check)
     }
 
-    /// The outline: consecutive steps of the same section form a group; the checklist is the last group.
-    var outline: [OutlineGroup] {
+    /// The outline: consecutive steps of the same section form a group; the checklist is the last group. Groups
+    /// of sections the runbook does not head are named in the words of `words`.
+    func outline(_ words: Localizer) -> [OutlineGroup] {
         var groups: [OutlineGroup] = []
         for (index, step) in steps.enumerated() {
-            let name = section(step.section)?.title ?? step.section.rawValue.capitalized
+            let name = sectionTitle(step.section, words)
             if let last = groups.last, last.name == name, last.items.upperBound == index {
                 groups[groups.count - 1].items = last.items.lowerBound..<(index + 1)
             } else {
@@ -60,7 +62,7 @@ extension Runbook {
             }
         }
         if !checklist.isEmpty {
-            let name = section(.verification)?.title ?? "Verification"
+            let name = sectionTitle(.verification, words)
             groups.append(OutlineGroup(name: name, items: steps.count..<(steps.count + checklist.count)))
         }
         return groups

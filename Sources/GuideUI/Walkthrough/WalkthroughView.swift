@@ -34,7 +34,7 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
         drawOutline(&frame, model, runbook, progress, cursor: cursor, rows: rows, width: layout.outlineWidth)
         for row in rows { frame.put("│", column: layout.outlineWidth, row: row, style: theme.dim) }
     } else {
-        let group = runbook.outline.first { $0.items.contains(cursor) }
+        let group = runbook.outline(model.localizer).first { $0.items.contains(cursor) }
         let summary = group.map { "\($0.name) \(groupProgress($0, items, runbook.id, progress))" } ?? ""
         let place = model.tr(
             "ui.walkthrough.place", ["summary": summary, "item": String(cursor + 1), "count": String(items.count)])
@@ -134,7 +134,7 @@ private func drawOutline(
     let theme = model.theme
     let items = runbook.walkthroughItems
     var lines: [(text: String, style: Style, isCursor: Bool)] = []
-    for group in runbook.outline {
+    for group in runbook.outline(model.localizer) {
         let current = group.items.contains(cursor)
         lines.append(
             (
@@ -163,14 +163,14 @@ private func contentLines(
     _ model: AppModel, _ runbook: Runbook, _ progress: IncidentState, _ item: WalkthroughItem, width: Int
 ) -> [StyledLine] {
     let theme = model.theme
-    var renderer = BlockRenderer(theme: theme)
+    var renderer = BlockRenderer(theme: theme, words: model.localizer)
     switch item {
     case .step(let step):
         let blocks = step.codeBlocks
         if let block = selectedBlock(model, step) {
             renderer.selection = (block, model.commands.selected(in: step.key, count: blocks.count), blocks.count)
         }
-        let section = runbook.section(step.section)?.title ?? step.section.rawValue.capitalized
+        let section = runbook.sectionTitle(step.section, model.localizer)
         var lines = wrapRuns([Run("\(section) · \(step.number). \(sanitize(step.title))", theme.heading)], width: width)
         if let done = progress.progress(of: runbook.id).steps[step.key], done.outcome == .done {
             lines += wrapRuns(
@@ -192,7 +192,7 @@ private func contentLines(
         lines.append([])
         return lines + renderer.render(step.body, width: width)
     case .check(let current):
-        let title = runbook.section(.verification)?.title ?? "Verification"
+        let title = runbook.sectionTitle(.verification, model.localizer)
         var lines = wrapRuns([Run(sanitize(title), theme.heading)], width: width)
         lines += wrapRuns([Run(model.tr("ui.walkthrough.toggle_hint"), theme.dim)], width: width)
         lines.append([])

@@ -188,7 +188,7 @@ struct FolderLibrary {
             return Category(name: categoryName(item.folder), entries: entries.map(\.entry))
         }
         if !moved.isEmpty {
-            categories.append(Category(name: "Moved elsewhere", entries: moved.sorted { $0.id < $1.id }))
+            categories.append(Category(name: Category.movedElsewhere, entries: moved.sorted { $0.id < $1.id }))
         }
         return categories
     }

@@ -1,0 +1,16 @@
+import Localization
+
+extension Category {
+    /// The name of the category a folder library gives the stubs of runbooks that moved elsewhere; shown in the
+    /// reader's language by `Catalog.name(of:in:)`.
+    public static let movedElsewhere = "Moved elsewhere"
+}
+
+extension Catalog {
+    /// A category's name as a reader of `localizer`'s language sees it: an index heading or a folder's title as
+    /// written, the folder library's category of moved runbooks in the reader's words.
+    public func name(of category: Category, in localizer: Localizer) -> String {
+        indexPath == nil && category.name == Category.movedElsewhere
+            ? localizer.tr("ui.catalog.moved_elsewhere") : category.name
+    }
+}
