@@ -17,7 +17,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.loadCatalog(directory: directory)
-        let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC()).lint(catalog)
+        let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC(), linkTargets: DiskLinkTargets()).lint(
+            catalog)
         if json {
             try printJSON(diagnostics.map(DiagnosticJSON.init))
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -34,6 +34,34 @@ struct RunbookLibraryCommandTests {
         #expect(!output.stdout.contains("$ kubectl"))
     }
 
+    @Test("show prints the steps it derived from a section's numbered list, as the walkthrough walks them")
+    func showDerivedSteps() throws {
+        let output = try respond(["show", "KubePodCrashLooping"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let mitigation = try #require(output.stdout.range(of: "Mitigation\n----------\n"))
+        let steps = output.stdout[mitigation.upperBound...].split(separator: "\n").filter { $0.hasPrefix("▸ Step") }
+        #expect(
+            steps == [
+                "▸ Step 1: Roll back the last deployment if it started the restarts:",
+                "▸ Step 2: Raise the memory limit when the container was OOM killed:",
+                "▸ Step 3: Tell the owning team in their channel.",
+            ])
+        #expect(output.stdout.contains("kubectl rollout undo deployment/<deployment> -n <namespace>"))
+    }
+
+    @Test("lint reports a relative link to a file that does not exist by file and line")
+    func lintDeadLink() throws {
+        let directory = try freshDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/db", withIntermediateDirectories: true)
+        let runbook = "# PostgresDown\n\n## Mitigation\n\nFail over as in [the replica runbook](../replica/Lag.md).\n"
+        try runbook.write(toFile: directory + "/db/PostgresDown.md", atomically: true, encoding: .utf8)
+        let failed = try runProcess(PackagePaths.binary, ["lint", directory])
+        #expect(failed.status == 1)
+        #expect(
+            failed.stdout.contains("db/PostgresDown.md:5: error: link to ../replica/Lag.md: no such file"),
+            "\(failed.stdout)")
+    }
+
     @Test("lint passes the library against its own convention and reports a broken block by file and line")
     func lint() throws {
         let clean = try runProcess(PackagePaths.binary, ["lint", PackagePaths.alertLibrary])

@@ -66,6 +66,10 @@ func runSelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (A
         model.notice = Notice(text: model.tr("ui.notice.commands_disabled", ["source": source]), isError: true)
         return (model, [])
     }
+    guard CommandTemplate.isRunnableKind(block) else {
+        model.notice = Notice(text: model.tr("ui.notice.not_shell_block"), isError: true)
+        return (model, [])
+    }
     let template = CommandTemplate(block)
     guard template.isRunnable else {
         model.notice = Notice(

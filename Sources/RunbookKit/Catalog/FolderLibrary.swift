@@ -70,26 +70,52 @@ struct FolderLibrary {
         directory: String, relative: String, depth: Int, runbooks: inout [String],
         descriptions: inout [(folder: String, path: String)]
     ) {
-        guard depth <= maximumDepth, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            return
-        }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = Catalog.join(directory, name)
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
+        guard depth <= maximumDepth, let entries = entries(of: directory) else { return }
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            guard let isDirectory = entry.isDirectory ?? isDirectory(Catalog.join(directory, entry.name)) else {
+                continue
+            }
+            if isDirectory {
                 walk(
-                    directory: path, relative: relativePath, depth: depth + 1, runbooks: &runbooks,
-                    descriptions: &descriptions)
-            } else if name.lowercased().hasSuffix(".md") {
-                if isFolderDescription(name) {
+                    directory: Catalog.join(directory, entry.name), relative: relativePath, depth: depth + 1,
+                    runbooks: &runbooks, descriptions: &descriptions)
+            } else if ASCIICase.lowercased(entry.name).hasSuffix(".md") {
+                if isFolderDescription(entry.name) {
                     descriptions.append((relative, relativePath))
                 } else {
                     runbooks.append(relativePath)
                 }
             }
         }
+    }
+
+    /// The names in a directory and whether each is a directory, as `readdir` says without a `stat` per entry;
+    /// nil for an entry that is a symbolic link or of a type the file system does not report (then `stat`
+    /// decides, following the link). Nil when the directory cannot be read.
+    private static func entries(of directory: String) -> [(name: String, isDirectory: Bool?)]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, isDirectory: Bool?)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                String(cString: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append((name, true))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): entries.append((name, nil))
+            default: entries.append((name, false))
+            }
+        }
+        return entries
+    }
+
+    /// Whether `path` is a directory, following a symbolic link; nil when it cannot be read (a broken link).
+    private static func isDirectory(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The catalog's ids by relative path: the file name without `.md`, or, when two files share a name, the

@@ -25,15 +25,13 @@ struct RunbookHeader: Sendable {
 
     /// Reads the header of the file at `path`; an unreadable file gives an empty header (opening it says why).
     static func read(path: String) -> RunbookHeader {
-        guard var bytes = readPrefix(path, count: readSize) else { return RunbookHeader() }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("---") || text.hasPrefix("+++"), FrontMatterReader.delimitedBlock(text) == nil,
-            bytes.count == readSize
+        guard var prefix = readPrefix(path, count: readSize) else { return RunbookHeader() }
+        if prefix.text.hasPrefix("---") || prefix.text.hasPrefix("+++"),
+            FrontMatterReader.delimitedBlock(prefix.text) == nil, prefix.count == readSize
         {
-            bytes = readPrefix(path, count: FrontMatterReader.maximumSize * 2) ?? bytes
-            text = String(decoding: bytes, as: UTF8.self)
+            prefix = readPrefix(path, count: FrontMatterReader.maximumSize * 2) ?? prefix
         }
-        return parse(text)
+        return parse(prefix.text)
     }
 
     /// The header of a file's first bytes.
@@ -122,23 +120,25 @@ struct RunbookHeader: Sendable {
         return String(decoding: kept, as: UTF8.self).trimmed
     }
 
-    /// Up to `count` bytes from the start of a regular file; nil when it cannot be opened as one.
-    private static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+    /// Up to `count` bytes from the start of a regular file, decoded as UTF-8, and how many bytes were read;
+    /// nil when it cannot be opened as one. Read straight into the string's storage: one allocation a file.
+    private static func readPrefix(_ path: String, count: Int) -> (text: String, count: Int)? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(count, max(Int(info.st_size), 0)))
+        let capacity = min(count, max(Int(info.st_size), 0))
         var filled = 0
-        while filled < bytes.count {
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+            while filled < capacity {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                if read < 0, errno == EINTR { continue }
+                if read <= 0 { break }
+                filled += read
             }
-            if read < 0, errno == EINTR { continue }
-            if read <= 0 { break }
-            filled += read
+            return filled
         }
-        return Array(bytes[..<filled])
+        return (text, filled)
     }
 }

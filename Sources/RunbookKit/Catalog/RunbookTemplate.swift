@@ -67,7 +67,7 @@ public enum RunbookTemplate {
 
         ## Related
 
-        - [Related runbook](README.md)
+        - Related runbooks, linked as `[Title](other-runbook.md)`
 
         ---
 

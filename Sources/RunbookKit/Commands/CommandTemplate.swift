@@ -63,13 +63,15 @@ public struct FilledCommand: Hashable, Sendable {
 /// whatever the one before returned, as if typed into a terminal, and the block's status is its first failing
 /// command's (see CommandRunner's `ShellInvocation`). A **script** block (fenced as `bash script` /
 /// `sh script`, or whose first line is `# respond: script`) runs with `bash -e` instead: it stops at the first
-/// failing command. A block with a `# respond: no-run` line can be copied but never run.
+/// failing command. A block with a `# respond: no-run` line can be copied but never run, and so can a block that names no
+/// language unless it looks like shell.
 public struct CommandTemplate: Hashable, Sendable {
     /// The command text: the block's code without its trailing newlines.
     public let text: String
     /// The placeholders in order of first appearance, each name once.
     public let placeholders: [Placeholder]
-    /// False when the block has a `# respond: no-run` line.
+    /// False when the block has a `# respond: no-run` line, is a transcript's output, or names no language and
+    /// does not look like shell (`ShellLook`).
     public let isRunnable: Bool
     /// True when the block runs as one script with `bash -e` semantics (see the type's documentation).
     public let isScript: Bool
@@ -107,7 +109,7 @@ public struct CommandTemplate: Hashable, Sendable {
         }
         self.placeholders = placeholders
         let hasMarker = Self.mentionsMarker(text)
-        isRunnable = Self.mayRun(info: info) && (!hasMarker || !Self.hasNoRunLine(text))
+        isRunnable = Self.mayRun(info: info, code: text) && (!hasMarker || !Self.hasNoRunLine(text))
         let firstLine = hasMarker ? text.split(separator: "\n").lazy.map(Self.trimmed).first { !$0.isEmpty } ?? "" : ""
         isScript =
             info.split(separator: " ").dropFirst().contains("script")
@@ -164,15 +166,24 @@ public struct CommandTemplate: Hashable, Sendable {
         !mentionsMarker(code) || !hasNoRunLine(code)
     }
 
-    /// Whether a block may be run: it is not a transcript's output and no line of it is the no-run marker.
+    /// Whether a block may be run: it is not a transcript's output, it names a language or looks like shell
+    /// (`ShellLook`), and no line of it is the no-run marker.
     public static func isRunnable(_ block: CodeBlock) -> Bool {
-        mayRun(info: block.info) && isRunnable(block.code)
+        mayRun(info: block.info, code: block.code) && isRunnable(block.code)
+    }
+
+    /// Whether a block without a `# respond: no-run` line may still not be run because of what it is: a
+    /// transcript's output lines, or a block without a language that does not look like shell.
+    public static func isRunnableKind(_ block: CodeBlock) -> Bool {
+        mayRun(info: block.info, code: block.code)
     }
 
     /// Whether a fence's info string allows running: a transcript's output lines (`ConsoleTranscript`) are shown
-    /// and copied, never run.
-    private static func mayRun(info: String) -> Bool {
-        info.split(separator: " ").first.map { ASCIICase.lowercased(String($0)) } != ConsoleTranscript.outputLanguage
+    /// and copied, never run; a block that names no language runs only when its code looks like shell, as such a
+    /// block in a foreign library is as often configuration or expected output as commands.
+    private static func mayRun(info: String, code: String) -> Bool {
+        guard let language = info.split(separator: " ").first else { return ShellLook.looksLikeShell(code) }
+        return ASCIICase.lowercased(String(language)) != ConsoleTranscript.outputLanguage
     }
 
     /// The command text of a block's code, as `text` has it: without its trailing newlines.

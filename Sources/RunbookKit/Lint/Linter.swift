@@ -1,7 +1,8 @@
 import TerminalText
 
-/// Checks a catalog against the template and its index. The shell check and today's date are given; the runbooks
-/// the index lists are read from disk through the catalog as the pass reaches them.
+/// Checks a catalog against the template and its index. The shell check, the lookup of relative links' files and
+/// today's date are given; the runbooks the index lists are read from disk through the catalog as the pass
+/// reaches them.
 public struct Linter: Sendable {
     /// The sections every incident runbook must have, in template order.
     public static let incidentSections: [SectionKind] = [
@@ -18,11 +19,15 @@ public struct Linter: Sendable {
 
     private let checker: any ShellSyntaxChecker
     private let today: CalendarDay
+    private let linkTargets: (any LinkTargets)?
 
-    /// Creates a linter that checks shell blocks with `checker` and judges staleness against `today`.
-    public init(checker: any ShellSyntaxChecker, today: CalendarDay) {
+    /// Creates a linter that checks shell blocks with `checker`, judges staleness against `today` and looks up
+    /// the files relative links name with `linkTargets`; without one, links are not checked (a runbook parsed
+    /// from text has no folder for them to be relative to).
+    public init(checker: any ShellSyntaxChecker, today: CalendarDay, linkTargets: (any LinkTargets)? = nil) {
         self.checker = checker
         self.today = today
+        self.linkTargets = linkTargets
     }
 
     /// Every problem in the catalog: what loading found, then each runbook's and the index's, by file and line.
@@ -56,8 +61,8 @@ public struct Linter: Sendable {
     }
 
     /// The problems of one runbook against the template, or against the alert-runbook convention: a Diagnosis
-    /// or Mitigation section is required, a severity and the footer are not. Broken shell, hidden characters and
-    /// ticked checklist items are reported either way.
+    /// or Mitigation section is required, a severity and the footer are not. Broken shell, hidden characters,
+    /// dead relative links and ticked checklist items are reported either way.
     func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: DiagnosticSeverity, _ line: Int, _ message: String) {
@@ -74,6 +79,7 @@ public struct Linter: Sendable {
             checkChecklist(runbook, report: report)
             diagnostics += shellProblems(runbook)
             diagnostics += hiddenInCommands(runbook)
+            diagnostics += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
             return diagnostics
         }
         let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
@@ -96,6 +102,7 @@ public struct Linter: Sendable {
         }
         diagnostics += shellProblems(runbook)
         diagnostics += hiddenInCommands(runbook)
+        diagnostics += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
         checkFooter(runbook, report: report)
         return diagnostics
     }

@@ -30,12 +30,15 @@ public struct Runbook: Hashable, Codable, Sendable {
     public var alertName: String?
     /// Where the runbook says it moved to, when the file is only a pointer to another runbook; nil otherwise.
     public var movedTo: String?
+    /// Every link and image in the body, with its line, for lint's check of relative links.
+    public var links: [LinkReference]
 
     /// Creates a runbook.
     public init(
         id: String, title: String, kind: RunbookKind, severity: Severity?, sections: [Section], steps: [Step],
         checklist: [ChecklistItem], escalation: [Contact], related: [RelatedLink], footer: Footer, path: String,
-        frontMatter: FrontMatter = FrontMatter(), alertName: String? = nil, movedTo: String? = nil
+        frontMatter: FrontMatter = FrontMatter(), alertName: String? = nil, movedTo: String? = nil,
+        links: [LinkReference] = []
     ) {
         self.id = id
         self.title = title
@@ -51,6 +54,7 @@ public struct Runbook: Hashable, Codable, Sendable {
         self.frontMatter = frontMatter
         self.alertName = alertName
         self.movedTo = movedTo
+        self.links = links
     }
 
     /// The first section of `kind`, if the runbook has one.

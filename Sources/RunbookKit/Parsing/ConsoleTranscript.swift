@@ -35,8 +35,11 @@ enum ConsoleTranscript {
             continues = commands.last.map { $0.hasSuffix("\\") } ?? false
         }
         while let last = output.last, last.allSatisfy(\.isWhitespace) { output.removeLast() }
+        // A block without a language that opens with a `$ ` prompt is shell by its prompt.
+        let commandLanguage = block.language.isEmpty ? "shell" : block.language
+        let commandInfo = block.info.isEmpty ? "shell" : block.info
         var parts = [
-            CodeBlock(language: block.language, code: joined(commands), location: block.location, info: block.info)
+            CodeBlock(language: commandLanguage, code: joined(commands), location: block.location, info: commandInfo)
         ]
         if !output.isEmpty {
             parts.append(CodeBlock(language: outputLanguage, code: joined(output), location: block.location))

@@ -97,6 +97,17 @@ enum FrontMatterReader {
     }
 
     private static func yaml(_ content: String) -> Swift.Result<FrontMatter, Problem> {
+        // Most front matter is a few `key: value` lines; those are read without building a YAML document.
+        if let simple = SimpleYAML.read(content) {
+            return .success(
+                frontMatter(
+                    scalar: { simple.scalars[$0] }, sequence: { simple.sequences[$0] }, neverListed: false))
+        }
+        return composedYAML(content)
+    }
+
+    /// The front matter of a YAML block as Yams composes it; what `SimpleYAML` reads must agree with it.
+    static func composedYAML(_ content: String) -> Swift.Result<FrontMatter, Problem> {
         let node: Node?
         do {
             // The basic resolver leaves every plain scalar a string: the default one matches each against regular
@@ -115,33 +126,40 @@ enum FrontMatterReader {
         for (key, value) in pairs {
             if let name = key.scalar?.string, mapping[name] == nil { mapping[name] = value }
         }
+        return .success(
+            frontMatter(
+                scalar: { mapping[$0]?.scalar?.string },
+                sequence: { key in mapping[key]?.sequence.map { $0.compactMap { $0.scalar?.string } } },
+                neverListed: mapping["_build"]?.mapping?["list"]?.scalar?.string == "never"))
+    }
+
+    /// The front matter of a YAML mapping, given how to read a key as a scalar and as a list of scalars.
+    private static func frontMatter(
+        scalar: (String) -> String?, sequence: (String) -> [String]?, neverListed: Bool
+    ) -> FrontMatter {
         func text(_ keys: String...) -> String? {
             for key in keys {
-                if let value = mapping[key], let scalar = value.scalar, !scalar.string.isEmpty {
-                    return scalar.string.trimmed
-                }
+                if let value = scalar(key), !value.isEmpty { return value.trimmed }
             }
             return nil
         }
         func flag(_ key: String) -> Bool {
-            ["true", "yes", "on"].contains(mapping[key]?.scalar?.string.lowercased() ?? "")
+            ["true", "yes", "on"].contains(scalar(key)?.lowercased() ?? "")
         }
         var aliases: [String] = []
-        if let sequence = mapping["aliases"]?.sequence {
-            aliases = sequence.compactMap { $0.scalar?.string.trimmed }.filter { !$0.isEmpty }
+        if let items = sequence("aliases") {
+            aliases = items.map(\.trimmed).filter { !$0.isEmpty }
         } else if let one = text("aliases") {
             aliases = [one]
         }
-        let neverListed = mapping["_build"]?.mapping?["list"]?.scalar?.string == "never"
-        return .success(
-            FrontMatter(
-                title: text("title"), weight: mapping["weight"]?.scalar.flatMap { Int($0.string.trimmed) },
-                aliases: aliases,
-                summary: text("summary", "description"),
-                isHidden: flag("draft") || flag("hidden") || neverListed,
-                severity: text("severity").flatMap(Severity.init(writtenAs:)),
-                lastReviewed: text("last_reviewed", "lastReviewed", "reviewed", "lastmod", "date"),
-                owner: text("owner", "team")))
+        return FrontMatter(
+            title: text("title"), weight: scalar("weight").flatMap { Int($0.trimmed) },
+            aliases: aliases,
+            summary: text("summary", "description"),
+            isHidden: flag("draft") || flag("hidden") || neverListed,
+            severity: text("severity").flatMap(Severity.init(writtenAs:)),
+            lastReviewed: text("last_reviewed", "lastReviewed", "reviewed", "lastmod", "date"),
+            owner: text("owner", "team"))
     }
 
     private static func toml(_ content: String) -> Swift.Result<FrontMatter, Problem> {

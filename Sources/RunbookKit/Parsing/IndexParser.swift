@@ -47,7 +47,7 @@ public enum IndexParser {
         var heading = ""
         var inContacts = false
         // Block by block: an index of thousands of rows is never held whole as Swift values beside cmark's tree.
-        let fenceDiagnostics = MarkdownReader.read(text, file: path) { located, childLines in
+        let reading = MarkdownReader.read(text, file: path) { located, childLines in
             switch located.block {
             case .heading(let level, let inlines):
                 let title = inlines.plainText.trimmed
@@ -81,7 +81,7 @@ public enum IndexParser {
             }
         }
         let hidden = HiddenCharacters.diagnostics(in: text, file: path)
-        return (RunbookIndex(categories: categories, contactGroups: groups), fenceDiagnostics + hidden + diagnostics)
+        return (RunbookIndex(categories: categories, contactGroups: groups), reading.diagnostics + hidden + diagnostics)
     }
 
     private static func isContactsHeading(_ title: String) -> Bool {

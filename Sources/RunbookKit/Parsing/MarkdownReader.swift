@@ -20,16 +20,16 @@ enum MarkdownReader {
 
     /// Parses `text` and hands its top-level blocks to `visit` one at a time, each converted only when its turn
     /// comes (an index of thousands of rows is never held as Swift values and cmark's tree at once); returns the
-    /// fence diagnostics, located in `file`.
+    /// fence diagnostics, located in `file`, and every link and image with its line.
     ///
     /// `visit` also gets the block's child lines on request: for a list, the start line of each item; for a
     /// table, of each body row. Read from cmark's tree, so only while the block is visited, and only by a
     /// visitor that reports them.
     static func read(_ text: String, file: String, visit: (LocatedBlock, _ childLines: () -> [Int]) -> Void)
-        -> [Diagnostic]
+        -> (diagnostics: [Diagnostic], links: [LinkReference])
     {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "tasklist"] {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -42,7 +42,7 @@ enum MarkdownReader {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = cmark_parser_finish(parser) else { return ([], []) }
         defer { cmark_node_free(document) }
 
         var converter = Converter(file: file, sourceLines: SourceLines(text))
@@ -55,7 +55,7 @@ enum MarkdownReader {
             }
             node = cmark_node_next(current)
         }
-        return converter.diagnostics
+        return (converter.diagnostics, converter.links.references)
     }
 
     /// Registering the core extensions mutates a process-wide registry; a lazily initialised static runs it
@@ -109,10 +109,16 @@ private struct SourceLines {
     }
 }
 
+/// The links met while converting, in reading order; a reference so that the inline conversion can add to it.
+private final class LinkCollector {
+    var references: [LinkReference] = []
+}
+
 private struct Converter {
     let file: String
     var sourceLines: SourceLines
     var diagnostics: [Diagnostic] = []
+    let links = LinkCollector()
 
     init(file: String, sourceLines: SourceLines) {
         self.file = file
@@ -342,6 +348,8 @@ private struct Converter {
             collector.append(.strong(inlines(ofChildrenOf: node, depth: depth)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            links.references.append(
+                LinkReference(destination: destination, line: Int(cmark_node_get_start_line(node))))
             collector.append(.link(text: inlines(ofChildrenOf: node, depth: depth), destination: destination))
         default:
             let literalText = literal(node)

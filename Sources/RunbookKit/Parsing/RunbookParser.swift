@@ -39,10 +39,12 @@ public enum RunbookParser {
         let front = FrontMatterReader.read(text, path: path)
         var builder = RunbookBuilder(path: path, frontMatter: front.frontMatter ?? FrontMatter())
         // Block by block, straight into the sections: no list of every block is made and then copied.
-        let fenceDiagnostics = MarkdownReader.read(front.body, file: path) { builder.collect($0, childLines: $1) }
+        let read = MarkdownReader.read(front.body, file: path) { builder.collect($0, childLines: $1) }
         let hidden = HiddenCharacters.diagnostics(in: text, file: path)
-        builder.diagnostics = front.diagnostics + fenceDiagnostics + hidden + builder.diagnostics
-        return RunbookParseResult(runbook: builder.runbook(), diagnostics: builder.diagnostics)
+        builder.diagnostics = front.diagnostics + read.diagnostics + hidden + builder.diagnostics
+        var runbook = builder.runbook()
+        runbook.links = read.links
+        return RunbookParseResult(runbook: runbook, diagnostics: builder.diagnostics)
     }
 
     /// The runbook id for a file path: its base name without `.md`.

@@ -11,10 +11,18 @@ public enum RunbookText {
             facts.append(severity.rawValue)
         }
         lines.append(facts.joined(separator: " · "))
-        for section in runbook.sections {
+        for (index, section) in runbook.sections.enumerated() {
             lines.append("")
             lines.append(section.title)
             lines.append(String(repeating: "-", count: max(3, section.title.count)))
+            let end = index + 1 < runbook.sections.count ? runbook.sections[index + 1].location.line : Int.max
+            if let steps = derivedSteps(of: section, in: runbook, before: end) {
+                for step in steps {
+                    lines += ["", "▸ Step \(step.number): \(step.title)"]
+                    lines += step.body.flatMap { render($0, indent: "") }
+                }
+                continue
+            }
             for block in section.blocks {
                 lines += render(block, indent: "")
             }
@@ -24,6 +32,22 @@ public enum RunbookText {
             collapsed.append(line)
         }
         return collapsed.joined(separator: "\n") + "\n"
+    }
+
+    /// The steps derived from a section's shape (`StepDerivation`), which the walkthrough walks and `log step N`
+    /// counts: nil when the section writes its steps as headings, is not a section of steps, or is one step
+    /// whole. The derived steps hold every block of the section in order, so showing them hides nothing.
+    private static func derivedSteps(of section: Section, in runbook: Runbook, before end: Int) -> [Step]? {
+        let hasHeadings = section.blocks.contains { block in
+            if case .heading(let level, _) = block { return level <= 3 }
+            return false
+        }
+        guard !hasHeadings else { return nil }
+        let steps = runbook.steps.filter {
+            $0.section == section.kind && $0.location.line >= section.location.line && $0.location.line < end
+        }
+        guard !steps.isEmpty, steps.count > 1 || steps[0].body != section.blocks else { return nil }
+        return steps
     }
 
     /// One block as lines, each prefixed with `indent`.

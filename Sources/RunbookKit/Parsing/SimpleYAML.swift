@@ -1,0 +1,104 @@
+/// Reads the front matter most runbooks have — top-level `key: value` lines and `- item` lists under a key —
+/// without building a YAML document, as a library of thousands of files is listed by reading every one. Pure.
+///
+/// Only YAML whose meaning cannot differ from what Yams makes of it is read: plain scalars without indicators,
+/// comments or `: ` inside, and quoted scalars without escapes or their quote inside. Anything else (anchors,
+/// tags, block scalars, flow collections, nested mappings, tabs, carriage returns, a key written twice, an
+/// indented line that is not a list item) returns nil, and the block goes to Yams.
+enum SimpleYAML {
+    /// The keys with a scalar value and the keys with a list of scalars.
+    struct Mapping: Equatable {
+        var scalars: [String: String] = [:]
+        var sequences: [String: [String]] = [:]
+    }
+
+    /// The mapping of `content`, or nil when it is not in the simple form. Over the UTF-8 bytes: it runs for
+    /// every file of a library, and every byte it looks for is ASCII.
+    static func read(_ content: String) -> Mapping? {
+        var content = content
+        return content.withUTF8 { read(bytes: $0) }
+    }
+
+    private static func read(bytes: UnsafeBufferPointer<UInt8>) -> Mapping? {
+        var mapping = Mapping()
+        var seen = Set<String>()
+        // The key whose value is the list being read, when the last key had nothing after its colon.
+        var listKey: String?
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            let lineStart = start
+            start = end + 1
+            var first = lineStart
+            while first < end, bytes[first] == space { first += 1 }
+            if bytes[lineStart..<end].contains(where: { $0 == tab || $0 == carriageReturn }) { return nil }
+            if first == end || bytes[first] == UInt8(ascii: "#") { continue }
+            if bytes[first] == UInt8(ascii: "-"), first + 1 == end || bytes[first + 1] == space {
+                guard let key = listKey, let item = scalar(bytes, first + 1, end) else { return nil }
+                mapping.sequences[key, default: []].append(item)
+                mapping.scalars[key] = nil
+                continue
+            }
+            guard first == lineStart, let colon = bytes[lineStart..<end].firstIndex(of: UInt8(ascii: ":")),
+                isPlainKey(bytes[lineStart..<colon])
+            else { return nil }
+            let key = String(decoding: bytes[lineStart..<colon], as: UTF8.self)
+            guard seen.insert(key).inserted else { return nil }
+            if bytes[(colon + 1)..<end].allSatisfy({ $0 == space }) {
+                // `key:` alone is an empty scalar unless list items follow.
+                mapping.scalars[key] = ""
+                listKey = key
+                continue
+            }
+            guard bytes[colon + 1] == space, let value = scalar(bytes, colon + 1, end) else { return nil }
+            mapping.scalars[key] = value
+            listKey = nil
+        }
+        return mapping
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    /// The bytes that cannot start a plain scalar here: YAML's indicators.
+    private static let indicators = Set("-?:,[]{}#&*!|>%@`".utf8)
+
+    /// A key of ASCII letters, digits, `_` and `-` that starts with a letter or `_`.
+    private static func isPlainKey(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
+        guard let first = key.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return key.allSatisfy { byte in
+            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "-")
+        }
+    }
+
+    /// The value of a scalar written from `from` to `to` after `key:` or `-`: plain, or quoted without escapes;
+    /// nil when it is anything Yams might read differently.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
+        var start = from
+        var end = to
+        while start < end, bytes[start] == space { start += 1 }
+        while end > start, bytes[end - 1] == space { end -= 1 }
+        guard start < end else { return nil }
+        let first = bytes[start]
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            guard end - start >= 2, bytes[end - 1] == first else { return nil }
+            let inner = bytes[(start + 1)..<(end - 1)]
+            guard !inner.contains(first), first == UInt8(ascii: "'") || !inner.contains(UInt8(ascii: "\\")) else {
+                return nil
+            }
+            return String(decoding: inner, as: UTF8.self)
+        }
+        guard !indicators.contains(first), bytes[end - 1] != UInt8(ascii: ":") else { return nil }
+        for index in start..<(end - 1) {
+            let pair = (bytes[index], bytes[index + 1])
+            if pair == (UInt8(ascii: ":"), space) || pair == (space, UInt8(ascii: "#")) { return nil }
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
