@@ -6,7 +6,7 @@ BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev li
 TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales curl prometheus-alertmanager
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 # How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
-# Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm, and startup skips
+# Swift runtime and Foundation linked in, so the host needs only libncursesw, libcmark-gfm and libcurl, and startup skips
 # resolving thousands of Swift symbols.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 export RELEASE_FLAGS
