@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import RunbookKit
 
 extension Catalog {
@@ -6,24 +7,30 @@ extension Catalog {
     /// `{"critical": "P0", "page": "P0", "warning": "P2"}`; labels it leaves out keep the built-in mapping.
     static let alertSeverityFile = "alert-severity.json"
 
-    /// The library's own severity mapping, or an error naming the file and what is wrong in it.
-    func alertSeverityOverrides() throws -> [String: Severity] {
+    /// The library's own severity mapping, or an error naming the file and what is wrong in it. The file is read as
+    /// a runbook file is (`readRunbookFile`): a FIFO, a device, a directory or an oversized file in a library is
+    /// refused, never waited on or held.
+    func alertSeverityOverrides(_ localizer: Localizer) throws -> [String: Severity] {
         let path = directory + "/" + Self.alertSeverityFile
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("cannot read \(path)") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 65_537)) ?? Data()
-        guard data.count <= 65_536 else { throw CLIError("\(path) is over 64 KiB; it maps a few labels") }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return [:] }
+        let data: Data
+        switch Catalog.readRunbookFile(path) {
+        case .data(let bytes): data = bytes
+        case .unreadable(let problem):
+            throw CLIError(localizer.tr("cli.alert_severity.unreadable", ["path": path, "problem": problem]))
+        }
         let table: [String: String]
         do {
             table = try JSONDecoder().decode([String: String].self, from: data)
         } catch {
-            throw CLIError("\(path) must be a JSON object of label to severity, e.g. {\"critical\": \"P0\"}")
+            throw CLIError(localizer.tr("cli.alert_severity.not_a_table", ["path": path]))
         }
         var overrides: [String: Severity] = [:]
         for (label, value) in table {
             guard let severity = Severity(rawValue: value.uppercased()) else {
-                throw CLIError("\(path): \"\(label)\" maps to \"\(value)\"; use P0, P1, P2 or P3")
+                throw CLIError(
+                    localizer.tr("cli.alert_severity.bad_value", ["path": path, "label": label, "value": value]))
             }
             overrides[label] = severity
         }

@@ -93,7 +93,8 @@ struct AlertStart {
             startsAt: alert.startsAt, generatorURL: alert.generatorURL, groupKey: groupKey, source: source)
         return AlertStart(
             runbook: runbook, record: record,
-            severity: AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides()).severity(of: alert))
+            severity: AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides(localizer)).severity(of: alert)
+        )
     }
 
     private static func readPayload(

@@ -69,7 +69,7 @@ struct AlertsCommand: ParsableCommand {
             let catalog = try global.loadCatalog()
             return (
                 AlertRunbookMatcher(targets: catalog.alertTargets()),
-                AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides())
+                AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides(localizer))
             )
         } catch {
             printWarning(localizer.tr("cli.alerts.without_runbooks", ["problem": "\(error)"]), localizer)

@@ -11,10 +11,13 @@ struct AlertCommandTests {
         home = try makeHome()
     }
 
-    private func run(_ arguments: [String], stdin: String? = nil, alertmanager: String? = nil) throws -> ProcessResult {
+    private func run(
+        _ arguments: [String], stdin: String? = nil, alertmanager: String? = nil,
+        runbooks: String = PackagePaths.shippedRunbooks
+    ) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment["RESPOND_HOME"] = home + "/incidents-home"
-        environment["RESPOND_RUNBOOKS"] = PackagePaths.shippedRunbooks
+        environment["RESPOND_RUNBOOKS"] = runbooks
         environment["RESPOND_ACTOR"] = "alice"
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "LC_ALL")
@@ -123,5 +126,29 @@ struct AlertCommandTests {
         #expect(bad.stderr.contains("standard input: the alert payload is not JSON"))
         let both = try run(["start", "high-cpu-usage", "--alert", "HighCPUUsage", "--detach"])
         #expect(both.status == 64)
+    }
+
+    @Test("A library's alert-severity.json maps labels; a FIFO or a bad file there is refused at once, not waited on")
+    func librarySeverityMapping() throws {
+        let library = home + "/library"
+        try FileManager.default.copyItem(atPath: PackagePaths.shippedRunbooks, toPath: library)
+        let mapping = library + "/alert-severity.json"
+        try #"{"critical": "P0"}"#.write(toFile: mapping, atomically: true, encoding: .utf8)
+        let payload = #"{"labels":{"alertname":"HighCPUUsage","severity":"critical"}}"#
+        let mapped = try run(["start", "--alert-json", "-", "--detach"], stdin: payload, runbooks: library)
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        let events = try journal(of: mapped.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(events[0]["severity"] as? String == "P0")
+
+        try #"{"critical": "P9"}"#.write(toFile: mapping, atomically: true, encoding: .utf8)
+        let badValue = try run(["start", "--alert-json", "-", "--detach"], stdin: payload, runbooks: library)
+        #expect(badValue.status == 1)
+        #expect(badValue.stderr.contains(#""critical" maps to "P9""#))
+
+        try FileManager.default.removeItem(atPath: mapping)
+        #expect(mkfifo(mapping, 0o600) == 0)
+        let fifo = try run(["start", "--alert-json", "-", "--detach"], stdin: payload, runbooks: library)
+        #expect(fifo.status == 1)
+        #expect(fifo.stderr.contains("alert-severity.json cannot be read"))
     }
 }
