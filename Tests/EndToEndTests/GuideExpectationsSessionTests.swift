@@ -151,12 +151,17 @@ struct GuideExpectationsSessionTests {
             let screen = try session.waitFor("earlier")
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let first = rows[1]
-            let marker = try #require(first.firstMatch(of: #/ ↑ \d+ earlier/#), "no marker: \(first)")
+            let marker = try #require(first.firstMatch(of: #/ ↑ (\d+) earlier/#), "no marker: \(first)")
+            let earlier = try #require(Int(marker.output.1))
             let shown = first[..<marker.range.lowerBound].replacingOccurrences(
                 of: #"\s+$"#, with: "", options: .regularExpression)
             try session.sendKeys("k")
-            // One row later the same text is on the second row, where no marker covers it.
-            let next = try session.waitUntil("the timeline scrolled one row") { $0 != screen }
+            // One row later the same text is on the second row, where no marker covers it. The marker's count says
+            // the scroll has been drawn; any other change (the status bar's clock) may come first.
+            let next = try session.waitUntil("the timeline scrolled one row") { text in
+                let top = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first ?? ""
+                return earlier == 1 ? !top.contains("earlier") : top.contains("↑ \(earlier - 1) earlier")
+            }
             let whole = String(next.split(separator: "\n", omittingEmptySubsequences: false)[2])
                 .replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
             let kept = shown.dropLast().replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
