@@ -46,10 +46,13 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         let more =
             problems.count > 1 ? model.tr("ui.notice.journal_problems_more", ["count": String(problems.count - 1)]) : ""
         model.notice = Notice(
-            text: model.tr("ui.notice.journal_problem", ["line": String(first.line), "message": first.message]) + more,
+            text: model.tr(
+                "ui.notice.journal_problem",
+                ["line": String(first.line), "message": first.message(in: model.localizer)]) + more,
             isError: true)
     case .journalNotFollowed(let error):
-        model.notice = Notice(text: model.tr("ui.notice.not_followed", ["reason": error.description]), isError: true)
+        model.notice = Notice(
+            text: model.tr("ui.notice.not_followed", ["reason": error.description(in: model.localizer)]), isError: true)
     case .openIncidentsListed(let incidents):
         model.openIncidents.incidents = incidents
         model.openIncidents.loaded = true

@@ -32,7 +32,7 @@ struct AlertsCommand: ParsableCommand {
         do {
             alerts = try AlertmanagerClient(address: address).firingAlerts(includeSuppressed: all)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(errorText(error, localizer))
         }
         let (matcher, mapping) = runbookMatching(localizer)
         let now = Date()

@@ -1,6 +1,7 @@
 import CommandRunner
 import Foundation
 import GuideUI
+import Localization
 
 /// Puts text on the user's clipboard with the OSC 52 escape sequence (base64, so nothing in the text reaches the
 /// terminal as a control), which terminals honor through SSH. It is written straight to the controlling
@@ -15,10 +16,14 @@ struct Clipboard {
 
     /// Whether the terminal is tmux.
     let insideTmux: Bool
+    /// The words its failures are said in.
+    let localizer: Localizer
 
-    /// A clipboard for this process's environment.
-    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Clipboard {
-        Clipboard(insideTmux: !(environment["TMUX"] ?? "").isEmpty)
+    /// A clipboard for this process's environment, saying its failures in the words of `localizer`.
+    static func current(
+        environment: [String: String] = ProcessInfo.processInfo.environment, localizer: Localizer
+    ) -> Clipboard {
+        Clipboard(insideTmux: !(environment["TMUX"] ?? "").isEmpty, localizer: localizer)
     }
 
     /// Writes the sequence for `text` to the controlling terminal and, inside tmux that would not keep it, loads
@@ -30,11 +35,16 @@ struct Clipboard {
             clean = try OSC52.clipboardText(for: text)
             sequence = try OSC52.sequence(for: clean)
         } catch {
-            throw Failure(description: error.description)
+            switch error {
+            case .tooLong(let bytes, let limit):
+                throw Failure(
+                    description: localizer.tr(
+                        "ui.clipboard.too_long", ["bytes": String(bytes), "limit": String(limit)]))
+            }
         }
         try writeToTerminal(sequence)
         guard insideTmux else { return .terminal }
-        let tmux = TmuxBuffer()
+        let tmux = TmuxBuffer(localizer: localizer)
         do {
             if try tmux.keepsOSC52() { return .tmuxClipboard }
             try tmux.load(clean)
@@ -49,7 +59,7 @@ struct Clipboard {
         let descriptor = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw Failure(
-                description: "cannot open the terminal for the clipboard: \(String(cString: strerror(errno)))")
+                description: localizer.tr("ui.clipboard.no_terminal", ["reason": String(cString: strerror(errno))]))
         }
         defer { close(descriptor) }
         var bytes = Array(sequence.utf8)[...]
@@ -57,9 +67,11 @@ struct Clipboard {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "cannot write the clipboard sequence: \(String(cString: strerror(errno)))")
+                throw Failure(
+                    description: localizer.tr("ui.clipboard.write_failed", ["reason": String(cString: strerror(errno))])
+                )
             }
-            guard written > 0 else { throw Failure(description: "the terminal took none of the clipboard sequence") }
+            guard written > 0 else { throw Failure(description: localizer.tr("ui.clipboard.nothing_written")) }
             bytes = bytes.dropFirst(written)
         }
     }

@@ -1,3 +1,4 @@
+import AlertmanagerClient
 import IncidentModel
 import IncidentStore
 import Localization
@@ -15,6 +16,7 @@ func errorText(_ error: any Error, _ localizer: Localizer) -> String {
     case let error as TypedTimeError: error.description(in: localizer)
     case let error as PostmortemFile.NotRecorded: error.description(in: localizer)
     case let error as OutputFailure: error.description(in: localizer)
+    case let error as AlertmanagerError: error.description(in: localizer)
     case let error as CustomStringConvertible: error.description
     default: "\(error)"
     }

@@ -43,7 +43,7 @@ enum InteractiveGuide {
         let launch = try resolved(start, in: catalog, localizer)
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,
-            clipboard: Clipboard.current(), commands: settings, localizer: localizer)
+            clipboard: Clipboard.current(localizer: localizer), commands: settings, localizer: localizer)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)
         defer { screen.close() }

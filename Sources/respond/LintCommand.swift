@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import RunbookKit
 import TerminalText
 
@@ -17,19 +18,19 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.loadCatalog(directory: directory)
+        let localizer = options.localizer()
         let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC(), linkTargets: DiskLinkTargets()).lint(
             catalog)
         if json {
-            try printJSON(diagnostics.map(DiagnosticJSON.init))
+            try printJSON(diagnostics.map { DiagnosticJSON($0, localizer) })
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             return
         }
         for diagnostic in diagnostics {
-            print(sanitize(diagnostic.description, keepNewlines: true))
+            print(sanitize(diagnostic.description(in: localizer), keepNewlines: true))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let localizer = options.localizer()
         print(
             localizer.tr(
                 "cli.lint.summary",
@@ -44,17 +45,18 @@ struct LintCommand: ParsableCommand {
     }
 }
 
-/// One diagnostic as `lint --json` prints it; the field names are a contract with the scripts that read them.
+/// One diagnostic as `lint --json` prints it; the field names are a contract with the scripts that read them, the
+/// message is in the user's language.
 struct DiagnosticJSON: Encodable {
     var file: String
     var line: Int
     var severity: String
     var message: String
 
-    init(_ diagnostic: Diagnostic) {
+    init(_ diagnostic: Diagnostic, _ localizer: Localizer) {
         file = diagnostic.location.file
         line = diagnostic.location.line
         severity = diagnostic.severity.rawValue
-        message = diagnostic.message
+        message = diagnostic.message(in: localizer)
     }
 }

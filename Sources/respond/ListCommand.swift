@@ -41,7 +41,7 @@ struct ListCommand: ParsableCommand {
             for row in category.runbooks {
                 let line =
                     "  " + padded(row.label(localizer), to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
-                    + row.description
+                    + (catalog.entry(id: row.id)?.description(in: localizer) ?? row.description)
                 lines.append(withoutTrailingSpaces(line))
             }
         }

@@ -57,7 +57,8 @@ enum PostmortemFile {
                         state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now
                     ) { file.write(bytes: $0) }
                 } catch {
-                    throw CLIError("cannot encode incident \(location.id) as JSON: \(error)")
+                    throw CLIError(
+                        localizer.tr("cli.export.json_failed", ["incident": location.id, "problem": "\(error)"]))
                 }
             }
         }

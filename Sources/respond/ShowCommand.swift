@@ -29,6 +29,9 @@ struct ShowCommand: ParsableCommand {
         }
         // `show` is how an author checks what a runbook holds: every character a terminal would act on or not
         // show is printed in its visible form (`␛`, `\u{200B}`), in prose as in commands.
-        print(sanitizeCommand(RunbookText.render(runbook, entry: catalog.entry(id: runbook.id))), terminator: "")
+        print(
+            sanitizeCommand(
+                RunbookText.render(runbook, entry: catalog.entry(id: runbook.id), localizer: options.localizer())),
+            terminator: "")
     }
 }

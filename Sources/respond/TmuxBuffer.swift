@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The tmux that the guide runs inside, asked through its own `tmux` client (which finds the server from `$TMUX`):
 /// whether it keeps OSC 52 from programs, and loading its paste buffer when it does not.
@@ -11,6 +12,9 @@ struct TmuxBuffer {
 
     /// The longest a `tmux` client may take: a server that does not answer must not hang the guide.
     static let timeout: Double = 3
+
+    /// The words its failures are said in.
+    let localizer: Localizer
 
     /// Whether tmux's `set-clipboard` is `on`, the one setting with which it keeps OSC 52 sent by a program as a
     /// paste buffer (`external` and `off` drop it).
@@ -41,7 +45,7 @@ struct TmuxBuffer {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot run tmux: \(error.localizedDescription)")
+            throw Failure(description: localizer.tr("ui.tmux.cannot_run", ["reason": error.localizedDescription]))
         }
         // The input is written beside the wait: a buffer larger than the pipe holds blocks until tmux reads it. A
         // client that exits before reading it all must make the write fail, not kill the guide.
@@ -54,13 +58,16 @@ struct TmuxBuffer {
         let errors = ReadAll(stderr.fileHandleForReading)
         guard exited.wait(timeout: .now() + Self.timeout) == .success else {
             process.terminate()
-            throw Failure(description: "tmux \(arguments[0]) did not answer within \(Int(Self.timeout)) s")
+            throw Failure(
+                description: localizer.tr(
+                    "ui.tmux.no_answer", ["command": arguments[0], "seconds": String(Int(Self.timeout))]))
         }
         let message = String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
+            let exit = ["command": arguments[0], "status": String(process.terminationStatus), "message": message]
             throw Failure(
-                description: "tmux \(arguments[0]) exited with \(process.terminationStatus)"
-                    + (message.isEmpty ? "" : ": \(message)"))
+                description: message.isEmpty
+                    ? localizer.tr("ui.tmux.exited", exit) : localizer.tr("ui.tmux.exited_saying", exit))
         }
         return String(decoding: output.wait(), as: UTF8.self)
     }

@@ -127,6 +127,59 @@ struct LanguageCommandTests {
         #expect(last == "已檢查 1 個檔案：0 個錯誤、0 個警告", "\(result.stdout)")
     }
 
+    @Test("lint's findings are in Chinese with their file, line, severity word and JSON keys as in English")
+    func lintFindings() throws {
+        let home = try makeHome()
+        try "# Orphan\n\n## Diagnosis\n\nlook\n".write(
+            toFile: home + "/runbooks/orphan.md", atomically: true, encoding: .utf8)
+        let file = home + "/runbooks/orphan.md"
+        let chinese = try respond(["lint"], home: home, language: ["LANG": "zh_TW.UTF-8"])
+        #expect(chinese.status == 1)
+        let lines = chinese.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(file + ":1: error: 缺少章節 ## Symptoms, ## Impact") }, "\(chinese.stdout)")
+        #expect(
+            lines.contains(file + ":1: warning: 索引 \(home)/runbooks/README.md 沒有列出這份 runbook；請加上一列，值班同仁才找得到"),
+            "\(chinese.stdout)")
+        #expect(!chinese.stdout.contains("missing section"))
+        let english = try respond(["lint"], home: home, language: ["LANG": "C.UTF-8"])
+        #expect(
+            english.stdout.contains(
+                file
+                    + ":1: warning: not listed in the index \(home)/runbooks/README.md; add a row so responders can find it"
+            ),
+            "\(english.stdout)")
+        let json = try respond(["lint", "--json"], home: home, language: ["LANG": "zh_TW.UTF-8"])
+        let findings = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(findings.allSatisfy { Set($0.keys) == ["file", "line", "severity", "message"] })
+        #expect(findings.contains { ($0["message"] as? String)?.hasPrefix("缺少章節") == true }, "\(json.stdout)")
+        #expect(findings.allSatisfy { ["error", "warning"].contains($0["severity"] as? String ?? "") })
+    }
+
+    @Test("show names the runbook's kind, and alerts an Alertmanager it cannot reach, in Chinese")
+    func showAndAlerts() throws {
+        let home = try makeHome()
+        let chinese = ["LANG": "zh_TW.UTF-8"]
+        let shown = try respond(["show", "disk-full"], home: home, language: chinese)
+        #expect(shown.stdout.split(separator: "\n").dropFirst(2).first == "disk-full · 事故 · P1", "\(shown.stdout)")
+        let english = try respond(["show", "disk-full"], home: home, language: ["LANG": "C.UTF-8"])
+        #expect(english.stdout.split(separator: "\n").dropFirst(2).first == "disk-full · incident · P1")
+        let alerts = try respond(["alerts", "--alertmanager", "http://127.0.0.1:1"], home: home, language: chinese)
+        #expect(alerts.status != 0)
+        #expect(alerts.stderr.hasPrefix("錯誤：連不上 http://127.0.0.1:1 的 Alertmanager："), "\(alerts.stderr)")
+    }
+
+    @Test("list says where a moved runbook went in Chinese")
+    func listMoved() throws {
+        let home = try makeHome()
+        let library = ["--runbooks", PackagePaths.alertLibrary]
+        let chinese = try respond(["list"] + library, home: home, language: ["LANG": "zh_TW.UTF-8"])
+        let english = try respond(["list"] + library, home: home, language: ["LANG": "C.UTF-8"])
+        #expect(chinese.stdout.contains("  已搬到 "), "\(chinese.stdout)")
+        #expect(!chinese.stdout.contains("moved to"))
+        #expect(english.stdout.contains("  moved to "), "\(english.stdout)")
+    }
+
     @Test("list says the procedure kind and the moved runbooks' group in Chinese, the library's own names as written")
     func listWords() throws {
         let home = try makeHome()

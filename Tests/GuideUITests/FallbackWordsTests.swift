@@ -1,6 +1,7 @@
 import Foundation
 import Localization
 import RunbookKit
+import TestSupport
 import Testing
 
 @testable import GuideUI
@@ -26,6 +27,20 @@ struct FallbackWordsTests {
         let catalog = Catalog(directory: "/lib", index: (path: "/lib/README.md", data: index), sources: [disk, orphan])
         #expect(Library(catalog: catalog, localizer: chinese).categories.map(\.name) == ["儲存", "未列在索引"])
         #expect(Library(catalog: catalog, localizer: english).categories.map(\.name) == ["儲存", "Not in the index"])
+    }
+
+    @Test("the catalog says where a moved runbook went in the reader's words")
+    func movedStub() throws {
+        let catalog = try Catalog.load(directory: PackagePaths.alertLibrary)
+        func screen(_ words: Localizer) -> String {
+            let model = AppModel(
+                library: Library(catalog: catalog, localizer: words), actor: "alice", colorEnabled: false, width: 100,
+                height: 60, now: Date(timeIntervalSince1970: 0), localizer: words)
+            return view(model).textLines.joined(separator: "\n")
+        }
+        #expect(screen(chinese).contains("已搬到 ../storage/VolumeFillingUp.md"), "\(screen(chinese))")
+        #expect(!screen(chinese).contains("moved to"))
+        #expect(screen(english).contains("moved to ../storage/VolumeFillingUp.md"))
     }
 
     @Test("a section the runbook does not head is named in the reader's words; one it heads keeps its heading")

@@ -2,6 +2,7 @@ import Foundation
 import GuideUI
 import IncidentModel
 import IncidentStore
+import Localization
 import TestSupport
 import Testing
 
@@ -69,5 +70,21 @@ struct JournalProblemsTests {
         let bottom = view(model).textLines.last ?? ""
         #expect(bottom.contains("journal line 2: corrupt line set aside"))
         #expect(model.screen == .walkthrough)
+    }
+
+    @Test("in Traditional Chinese the set-aside lines and a journal that cannot be followed are said in Chinese")
+    func traditionalChinese() {
+        let chinese = Fixtures.walkthrough(width: 120, words: Localizer(.traditionalChinese))
+        let outOfOrder = JournalProblem(path: "timeline.jsonl", line: 4, kind: .outOfOrder(seq: 3, previous: 5))
+        let (problems, _) = update(chinese, .journalProblems([outOfOrder]))
+        #expect(
+            view(problems).textLines.last?.contains("journal 第 4 行：seq 3 沒有接在 seq 5 之後；依檔案順序保留") == true,
+            "\(view(problems).textLines.last ?? "")")
+        let (torn, _) = update(chinese, .journalProblems([Self.problems[1]]))
+        #expect(view(torn).textLines.last?.contains("journal 第 9 行：最後一行不完整") == true)
+        let (unfollowed, _) = update(chinese, .journalNotFollowed(.truncated(path: "timeline.jsonl")))
+        #expect(
+            view(unfollowed).textLines.last?.contains("無法追蹤 journal：timeline.jsonl 在追蹤期間變短了") == true,
+            "\(view(unfollowed).textLines.last ?? "")")
     }
 }

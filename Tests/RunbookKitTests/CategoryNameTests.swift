@@ -36,4 +36,16 @@ struct CategoryNameTests {
         #expect(
             catalog.categories.map { catalog.name(of: $0, in: Localizer(.traditionalChinese)) } == ["Moved elsewhere"])
     }
+
+    @Test("a moved stub's description says where its runbook went in the reader's words; other rows keep theirs")
+    func movedDescription() throws {
+        let catalog = try Catalog.load(directory: TestPaths.alertLibrary)
+        let moved = try #require(catalog.categories.last?.entries.first)
+        let destination = "../storage/VolumeFillingUp.md"
+        #expect(moved.description(in: Localizer(.traditionalChinese)) == "已搬到 \(destination)")
+        #expect(moved.description(in: Localizer(.english)) == "moved to \(destination)")
+        #expect(moved.description == "moved to \(destination)")
+        let other = try #require(catalog.categories.first?.entries.first)
+        #expect(other.description(in: Localizer(.traditionalChinese)) == other.description)
+    }
 }

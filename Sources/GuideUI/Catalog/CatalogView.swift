@@ -46,7 +46,7 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
             frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
             let descriptionColumn = 8 + titleWidth + 1
             frame.put(
-                entry.description, column: descriptionColumn, row: row, style: base,
+                entry.description(in: model.localizer), column: descriptionColumn, row: row, style: base,
                 limit: frame.width - descriptionColumn - 1)
         }
     }

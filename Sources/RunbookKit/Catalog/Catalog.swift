@@ -90,7 +90,7 @@ public struct Catalog: Sendable {
             diagnostics.append(
                 Diagnostic(
                     .warning, SourceLocation(file: Catalog.join(directory, "README.md"), line: 1),
-                    "no index README.md; runbooks are listed without categories"))
+                    .tr("cli.lint.no_index")))
         }
         files = paths.sorted()
         // Two files with one base name (an index may link into a subdirectory): the last by path wins.
@@ -107,14 +107,13 @@ public struct Catalog: Sendable {
                 if entriesByID[entry.id] == nil { entriesByID[entry.id] = entry }
                 if !sourcePaths.contains(Catalog.join(directory, entry.file)) {
                     // `respond new` writes <id>.md at the top of the directory, and only for a lowercase slug.
-                    let create =
-                        entry.file == entry.id + ".md" && RunbookTemplate.isValidID(entry.id)
-                        ? "create it with `respond new \(entry.id)`" : "create \(entry.file)"
+                    let row = ["title": entry.title, "file": entry.file, "id": entry.id]
                     diagnostics.append(
                         Diagnostic(
                             .error, entry.location,
-                            "index row \"\(entry.title)\" links \(entry.file), which does not exist; \(create) or fix the link"
-                        ))
+                            entry.file == entry.id + ".md" && RunbookTemplate.isValidID(entry.id)
+                                ? .tr("cli.lint.index_link_missing_new", row) : .tr("cli.lint.index_link_missing", row))
+                    )
                 }
                 if pathsByID[entry.id] != nil, placed.insert(entry.id).inserted {
                     listed.append(entry.id)

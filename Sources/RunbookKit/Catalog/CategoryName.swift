@@ -14,3 +14,11 @@ extension Catalog {
             ? localizer.tr("ui.catalog.moved_elsewhere") : category.name
     }
 }
+
+extension CatalogEntry {
+    /// The row's description in the words of `localizer`: where a moved stub's runbook went, else the index's
+    /// own text as written.
+    public func description(in localizer: Localizer) -> String {
+        movedTo.map { localizer.tr("ui.catalog.moved_to", ["destination": $0]) } ?? description
+    }
+}

@@ -190,7 +190,7 @@ struct FolderLibrary {
                 moved.append(
                     CatalogEntry(
                         id: id, title: header.title(id: id), file: file.relativePath, severity: nil, kind: .incident,
-                        description: "moved to \(destination)", location: location))
+                        description: "moved to \(destination)", location: location, movedTo: destination))
                 continue
             }
             let entry = CatalogEntry(

@@ -34,8 +34,7 @@ enum DeadLinks {
             diagnostics.append(
                 Diagnostic(
                     .error, SourceLocation(file: runbook.path, line: link.line),
-                    "link to \(link.destination): no such file (relative to this file's folder); fix the path or remove the link"
-                ))
+                    .tr("cli.lint.dead_link", ["destination": link.destination])))
         }
         return diagnostics
     }

@@ -65,16 +65,13 @@ public struct Linter: Sendable {
     /// dead relative links and ticked checklist items are reported either way.
     func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func report(_ severity: DiagnosticSeverity, _ line: Int, _ message: String) {
-            diagnostics.append(Diagnostic(severity, SourceLocation(file: runbook.path, line: line), message))
+        func report(_ severity: DiagnosticSeverity, _ line: Int, _ text: DiagnosticText) {
+            diagnostics.append(Diagnostic(severity, SourceLocation(file: runbook.path, line: line), text))
         }
         if runbook.movedTo != nil { return [] }
         if alertConvention {
             if runbook.section(.diagnosis) == nil && runbook.section(.resolution) == nil {
-                report(
-                    .error, 1,
-                    "neither a Diagnosis nor a Mitigation section (alert runbook); add `## Diagnosis` or `## Mitigation`"
-                )
+                report(.error, 1, .tr("cli.lint.alert_without_diagnosis"))
             }
             checkChecklist(runbook, report: report)
             diagnostics += shellProblems(runbook)
@@ -85,20 +82,22 @@ public struct Linter: Sendable {
         let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
         let missing = required.filter { runbook.section($0) == nil }
         if !missing.isEmpty {
+            let sections = ["sections": missing.map(Self.heading).joined(separator: ", ")]
             report(
                 .error, 1,
-                "missing \(missing.count == 1 ? "section" : "sections") \(missing.map(Self.heading).joined(separator: ", ")) (\(runbook.kind.rawValue) template)"
-            )
+                runbook.kind == .incident
+                    ? .tr("cli.lint.missing_sections_incident", count: missing.count, sections)
+                    : .tr("cli.lint.missing_sections_procedure", count: missing.count, sections))
         }
         checkSeverity(runbook, entry: entry, report: report)
         checkChecklist(runbook, report: report)
         // The template writes its diagnosis steps as headings; steps derived from a section's shape are the other
         // conventions' way.
         if let diagnosis = runbook.section(.diagnosis), !Self.hasStepHeadings(diagnosis) {
-            report(.error, diagnosis.location.line, "Diagnosis has no steps; write them as `### Step 1: …`")
+            report(.error, diagnosis.location.line, .tr("cli.lint.diagnosis_without_steps"))
         }
         if let procedure = runbook.section(.procedure), !runbook.steps.contains(where: { $0.section == .procedure }) {
-            report(.error, procedure.location.line, "Procedure has no steps; write them as `### Step 1: …`")
+            report(.error, procedure.location.line, .tr("cli.lint.procedure_without_steps"))
         }
         diagnostics += shellProblems(runbook)
         diagnostics += hiddenInCommands(runbook)
@@ -126,13 +125,15 @@ public struct Linter: Sendable {
             diagnostics.append(
                 Diagnostic(
                     .warning, SourceLocation(file: file, line: 1),
-                    "not listed in the index \(indexPath); add a row so responders can find it"))
+                    .tr("cli.lint.not_in_index", ["index": indexPath])))
         }
         var seen: [String: Int] = [:]
         for entry in catalog.entries {
             if let first = seen[entry.id] {
                 diagnostics.append(
-                    Diagnostic(.warning, entry.location, "\(entry.file) is listed twice (first on line \(first))"))
+                    Diagnostic(
+                        .warning, entry.location,
+                        .tr("cli.lint.listed_twice", ["file": entry.file, "line": String(first)])))
             } else {
                 seen[entry.id] = entry.location.line
             }
@@ -142,38 +143,41 @@ public struct Linter: Sendable {
 
     private func checkSeverity(
         _ runbook: Runbook, entry: CatalogEntry?,
-        report: (DiagnosticSeverity, Int, String) -> Void
+        report: (DiagnosticSeverity, Int, DiagnosticText) -> Void
     ) {
         let impactLine = runbook.section(.impact)?.location.line ?? 1
         if runbook.kind == .incident, runbook.severity == nil, runbook.section(.impact) != nil {
-            report(.error, impactLine, "Impact gives no valid severity; add `- **Severity**: P0` … `P3`")
+            report(.error, impactLine, .tr("cli.lint.no_severity"))
         }
         guard let entry else { return }
         if entry.kind != runbook.kind {
             report(
                 .warning, 1,
-                "the index lists this as \(entry.kind.rawValue) but the file reads as \(runbook.kind.rawValue)")
+                entry.kind == .incident
+                    ? .tr("cli.lint.index_says_incident") : .tr("cli.lint.index_says_procedure"))
         }
         if let indexed = entry.severity, let own = runbook.severity, indexed != own {
             report(
                 .error, impactLine,
-                "severity \(own.rawValue) differs from the index's \(indexed.rawValue) (\(entry.location.file):\(entry.location.line)); make them agree"
-            )
+                .tr(
+                    "cli.lint.severity_differs",
+                    [
+                        "own": own.rawValue, "indexed": indexed.rawValue,
+                        "location": "\(entry.location.file):\(entry.location.line)",
+                    ]))
         }
     }
 
-    private func checkChecklist(_ runbook: Runbook, report: (DiagnosticSeverity, Int, String) -> Void) {
+    private func checkChecklist(_ runbook: Runbook, report: (DiagnosticSeverity, Int, DiagnosticText) -> Void) {
         guard let verification = runbook.section(.verification) else { return }
         if runbook.checklist.isEmpty {
-            report(.error, verification.location.line, "Verification has no checklist; write its items as `- [ ] …`")
+            report(.error, verification.location.line, .tr("cli.lint.verification_without_checklist"))
         }
         for item in runbook.checklist where item.checkedInSource {
-            report(
-                .error, item.location.line,
-                "checklist item \(item.number) is ticked in the file; write `- [ ]` so responders tick it")
+            report(.error, item.location.line, .tr("cli.lint.item_ticked", ["item": String(item.number)]))
         }
         for item in runbook.checklist where item.text.isEmpty {
-            report(.error, item.location.line, "checklist item \(item.number) is empty")
+            report(.error, item.location.line, .tr("cli.lint.item_empty", ["item": String(item.number)]))
         }
     }
 
@@ -200,10 +204,12 @@ public struct Linter: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .error, SourceLocation(file: runbook.path, line: fileLine),
-                        "\(block.language) block does not parse: \(message)"))
+                        .tr("cli.lint.block_does_not_parse", ["language": block.language, "message": message])))
             case .unavailable(let reason):
                 diagnostics.append(
-                    Diagnostic(.warning, block.location, "\(block.language) block not checked: \(reason)"))
+                    Diagnostic(
+                        .warning, block.location,
+                        .tr("cli.lint.block_not_checked", ["language": block.language, "reason": reason])))
             }
         }
         return diagnostics
@@ -219,51 +225,52 @@ public struct Linter: Sendable {
                 for problem in HiddenCharacters.commandProblems(in: block.code) {
                     // As for the shell check: the code's first line is the one after the fence.
                     let line = block.location.line + problem.line
-                    let why =
-                        "the screen does not show it but the shell runs it, so the guide will not copy or run the"
-                        + " block; delete it"
                     diagnostics.append(
                         Diagnostic(
                             .error, SourceLocation(file: runbook.path, line: line),
-                            "\(characterNames(problem.scalars)) in a code block: \(why)"))
+                            .tr("cli.lint.hidden_in_command", ["characters": characterNames(problem.scalars)])))
                 }
             }
         }
         return diagnostics
     }
 
-    private func checkFooter(_ runbook: Runbook, report: (DiagnosticSeverity, Int, String) -> Void) {
+    private func checkFooter(_ runbook: Runbook, report: (DiagnosticSeverity, Int, DiagnosticText) -> Void) {
         let footer = runbook.footer
         let line = runbook.sections.last?.location.line ?? 1
         if footer.lastUpdated == nil {
-            report(.warning, line, "footer has no `**Last Updated**: YYYY-MM-DD`")
+            report(.warning, line, .tr("cli.lint.footer_without_last_updated"))
         }
         if footer.owner == nil {
-            report(.warning, line, "footer has no `**Owner**: team`")
+            report(.warning, line, .tr("cli.lint.footer_without_owner"))
         }
         if footer.reviewCycle == nil {
-            report(.warning, line, "footer has no `**Review Cycle**: Monthly`")
+            report(.warning, line, .tr("cli.lint.footer_without_review_cycle"))
         }
         var cycle: ReviewCycle?
         if let written = footer.reviewCycle {
             cycle = ReviewCycle(parsing: written)
             if cycle == nil {
-                report(.warning, line, "unknown review cycle \"\(written)\"; use Weekly, Monthly, Quarterly or Yearly")
+                report(.warning, line, .tr("cli.lint.unknown_review_cycle", ["cycle": written]))
             }
         }
         guard let written = footer.lastUpdated else { return }
         guard let updated = CalendarDay(parsing: written) else {
-            report(.warning, line, "Last Updated \"\(written)\" is not a date; write YYYY-MM-DD")
+            report(.warning, line, .tr("cli.lint.last_updated_not_a_date", ["written": written]))
             return
         }
         let age = today.daysSinceEpoch - updated.daysSinceEpoch
         if age < 0 {
-            report(.warning, line, "Last Updated \(updated) is in the future (today is \(today))")
+            report(
+                .warning, line, .tr("cli.lint.last_updated_in_future", ["date": "\(updated)", "today": "\(today)"]))
         } else if let cycle, age > cycle.days {
             report(
                 .warning, line,
-                "stale: last updated \(updated), \(age) days ago, but reviewed \(cycle.rawValue) (every \(cycle.days) days)"
-            )
+                .tr(
+                    "cli.lint.stale",
+                    [
+                        "date": "\(updated)", "age": String(age), "cycle": cycle.rawValue, "days": String(cycle.days),
+                    ]))
         }
     }
 }

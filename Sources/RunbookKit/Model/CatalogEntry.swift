@@ -14,11 +14,13 @@ public struct CatalogEntry: Hashable, Codable, Sendable {
     public var description: String
     /// Where the row is in the index.
     public var location: SourceLocation
+    /// Where a moved stub says its runbook went; nil for a runbook. Its `description` says the same in English.
+    public var movedTo: String?
 
     /// Creates an entry.
     public init(
         id: String, title: String, file: String, severity: Severity?, kind: RunbookKind, description: String,
-        location: SourceLocation
+        location: SourceLocation, movedTo: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -27,5 +29,6 @@ public struct CatalogEntry: Hashable, Codable, Sendable {
         self.kind = kind
         self.description = description
         self.location = location
+        self.movedTo = movedTo
     }
 }

@@ -32,12 +32,13 @@ enum FrontMatterReader {
         case .success(let frontMatter):
             return Result(frontMatter: frontMatter, body: blanked, diagnostics: [])
         case .failure(let problem):
-            let format = block.isTOML ? "TOML" : "YAML"
-            let message =
+            let text: DiagnosticText =
                 block.content.utf8.count > maximumSize
-                ? "front matter \(problem.reason)"
-                : "front matter is not valid \(format) (\(problem.reason)); fix it or remove it"
-            return Result(frontMatter: nil, body: blanked, diagnostics: [Diagnostic(.error, location, message)])
+                ? .tr("cli.lint.front_matter_too_large", ["size": String(maximumSize >> 10)])
+                : .tr(
+                    "cli.lint.front_matter_invalid",
+                    ["format": block.isTOML ? "TOML" : "YAML", "reason": problem.reason])
+            return Result(frontMatter: nil, body: blanked, diagnostics: [Diagnostic(.error, location, text)])
         }
     }
 

@@ -10,11 +10,11 @@ enum HiddenCharacters {
         // Nearly every runbook has none, and is not read scalar by scalar.
         guard containsControlCharacter(text) else { return [] }
         return lines(of: text).map { line in
-            let noun = Set(line.scalars).count == 1 ? "control character" : "control characters"
-            let why = "a terminal acts on it instead of showing it, so it can hide text or a command; delete it"
-            return Diagnostic(
+            Diagnostic(
                 .error, SourceLocation(file: file, line: line.number),
-                "\(noun) \(characterNames(line.scalars)): \(why)")
+                .tr(
+                    "cli.lint.control_characters", count: Set(line.scalars).count,
+                    ["characters": characterNames(line.scalars)]))
         }
     }
 

@@ -119,8 +119,8 @@ public enum IndexParser {
                     Diagnostic(
                         .error, location,
                         label.isEmpty
-                            ? "index row for \(file) has no severity; use P0–P3 or Procedure"
-                            : "unknown severity \"\(label)\" for \(file); use P0, P1, P2, P3 or Procedure"))
+                            ? .tr("cli.lint.index_row_without_severity", ["file": file])
+                            : .tr("cli.lint.index_row_unknown_severity", ["label": label, "file": file])))
             }
             entries.append(
                 CatalogEntry(

@@ -255,8 +255,9 @@ private struct Converter {
             diagnostics.append(
                 Diagnostic(
                     .error, SourceLocation(file: file, line: startLine),
-                    "code fence is never closed, so everything up to line \(endLine) is code; add a closing \(String(repeating: fenceText, count: length))"
-                ))
+                    .tr(
+                        "cli.lint.fence_not_closed",
+                        ["line": String(endLine), "fence": String(repeating: fenceText, count: length)])))
         }
         var code = code
         let nested = code.withUTF8 { bytes in Self.nestedFences(in: bytes, fence: fence, length: length) }
@@ -265,8 +266,12 @@ private struct Converter {
             diagnostics.append(
                 Diagnostic(
                     .error, SourceLocation(file: file, line: startLine + 1 + offset),
-                    "code fence \(run)\(info) is inside the code block opened at line \(startLine), so the next bare \(run) closes the outer block; open the outer block with a longer fence (\(String(repeating: fenceText, count: runLength + 1)))"
-                ))
+                    .tr(
+                        "cli.lint.fence_nested",
+                        [
+                            "run": run, "info": info, "line": String(startLine),
+                            "longer": String(repeating: fenceText, count: runLength + 1),
+                        ])))
         }
     }
 

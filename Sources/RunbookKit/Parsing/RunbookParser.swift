@@ -33,7 +33,7 @@ public enum RunbookParser {
                 diagnostics: [
                     Diagnostic(
                         .error, SourceLocation(file: path, line: 1),
-                        "empty file; start from `respond new` or the template in the index")
+                        .tr("cli.lint.empty_file"))
                 ])
         }
         let front = FrontMatterReader.read(text, path: path)
@@ -192,7 +192,7 @@ private struct RunbookBuilder {
         let alertName =
             frontMatter.title != nil && !headingTitle.isEmpty && headingTitle != cleanTitle ? headingTitle : nil
         if title == nil && frontMatter.title == nil {
-            diagnostics.append(Diagnostic(.warning, location(1), "no `# Title` heading; the runbook is shown as \(id)"))
+            diagnostics.append(Diagnostic(.warning, location(1), .tr("cli.lint.no_title", ["id": id])))
         }
         // A stub is a line or two; a longer file that mentions a move is a runbook.
         let movedTo = sections.isEmpty && preamble.blocks.count <= 3 ? MovedStub.destination(of: preamble.blocks) : nil
@@ -244,7 +244,9 @@ private struct RunbookBuilder {
                 diagnostics.append(
                     Diagnostic(
                         .warning, location(section.line),
-                        "second \(section.kind.rawValue) section (the first is at line \(first.line)); merge them"))
+                        .tr(
+                            "cli.lint.second_section",
+                            ["section": section.kind.rawValue, "line": String(first.line)])))
             }
         }
     }
@@ -266,7 +268,7 @@ private struct RunbookBuilder {
                 diagnostics.append(
                     Diagnostic(
                         .error, location(impact.line(ofItem: index, inBlock: blockIndex)),
-                        "unknown severity \"\(value)\"; use one of P0, P1, P2, P3"))
+                        .tr("cli.lint.unknown_severity", ["value": value])))
                 return nil
             }
         }

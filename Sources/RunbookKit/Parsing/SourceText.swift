@@ -21,7 +21,7 @@ enum SourceText {
                 [
                     Diagnostic(
                         .error, SourceLocation(file: file, line: line),
-                        "not a text file (NUL byte on line \(line)); runbooks must be UTF-8 markdown")
+                        .tr("cli.lint.not_text", ["line": String(line)]))
                 ]
             )
         }
@@ -36,11 +36,13 @@ enum SourceText {
         } else {
             let badLines = invalidLines(bytes)
             if let first = badLines.first {
-                let others = badLines.count > 1 ? " and \(badLines.count - 1) more line(s)" : ""
+                let line = String(first)
                 diagnostics.append(
                     Diagnostic(
                         .warning, SourceLocation(file: file, line: first),
-                        "invalid UTF-8 on line \(first)\(others), shown as \u{FFFD}; save the file as UTF-8"))
+                        badLines.count > 1
+                            ? .tr("cli.lint.invalid_utf8_lines", ["line": line, "more": String(badLines.count - 1)])
+                            : .tr("cli.lint.invalid_utf8", ["line": line])))
             }
             text = String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
@@ -48,7 +50,7 @@ enum SourceText {
             diagnostics.append(
                 Diagnostic(
                     .error, SourceLocation(file: file, line: 1),
-                    "empty file; start from `respond new` or the template in the index"))
+                    .tr("cli.lint.empty_file")))
             return (nil, diagnostics)
         }
         return (text, diagnostics)

@@ -1,12 +1,20 @@
+import Localization
+
 /// Renders a runbook as plain text for a terminal or a pipe: headings underlined, lists with their markers,
 /// steps numbered, code blocks indented. Pure; the caller strips control characters before printing.
 public enum RunbookText {
-    /// The whole runbook as lines of text.
-    public static func render(_ runbook: Runbook, entry: CatalogEntry? = nil) -> String {
+    /// The whole runbook as lines of text; the kind is named in the words of `localizer`, everything else is the
+    /// runbook's own.
+    public static func render(
+        _ runbook: Runbook, entry: CatalogEntry? = nil, localizer: Localizer = Localizer(.english)
+    ) -> String {
         var lines: [String] = []
         lines.append(runbook.title)
         lines.append(String(repeating: "=", count: max(3, runbook.title.count)))
-        var facts = [runbook.id, runbook.kind.rawValue]
+        var facts = [
+            runbook.id,
+            runbook.kind == .procedure ? localizer.tr("cli.list.procedure") : localizer.tr("cli.list.incident"),
+        ]
         if let severity = runbook.severity ?? entry?.severity {
             facts.append(severity.rawValue)
         }
