@@ -37,7 +37,7 @@ struct AlertChoiceSessionTests {
             variables: variables, directory: home.path)
         let picker = try session.waitFor("start from which alert?")
         #expect(picker.contains("P2  DiskAlmostFull  instance=db-1"))
-        #expect(picker.contains("P1  HighCPUUsage  namespace=shop pod=api-7  → high-cpu-usage"))
+        #expect(picker.contains("P1  HighCPUUsage  namespace=shop pod=api-7  → high-cpu"))
         try session.sendKeys("Enter")
         try session.waitFor("no runbook is for alert DiskAlmostFull")
         #expect(try files.incidentIDs().isEmpty)
