@@ -36,8 +36,8 @@ struct AlertChoiceSessionTests {
                 "cat \(shellQuoted(try payloadFile())) | \(shellQuoted(PackagePaths.binary)) start --alert-json -; echo EXITED $?",
             variables: variables, directory: home.path)
         let picker = try session.waitFor("start from which alert?")
-        #expect(picker.contains("P2  DiskAlmostFull  instance=db-1"))
-        #expect(picker.contains("P1  HighCPUUsage  namespace=shop pod=api-7  → high-cpu"))
+        #expect(picker.contains("P2  DiskAlmostFull  no runbook  instance=db-1"))
+        #expect(picker.contains("P1  HighCPUUsage  → high-cpu-usage  namespace=shop"))
         try session.sendKeys("Enter")
         try session.waitFor("no runbook is for alert DiskAlmostFull")
         #expect(try files.incidentIDs().isEmpty)

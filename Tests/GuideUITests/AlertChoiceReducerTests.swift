@@ -15,7 +15,7 @@ struct AlertChoiceReducerTests {
             severity: severity, drill: drill, id: nil)
     }
 
-    @Test("the picker lists each alert with its severity, name, key labels and runbook")
+    @Test("the picker lists each alert with its severity, name, runbook and key labels")
     func picker() {
         let (model, effects) = launch(Fixtures.model(), .chooseAlert(Self.choice()))
         #expect(effects.isEmpty)
@@ -25,7 +25,7 @@ struct AlertChoiceReducerTests {
         }
         #expect(
             picker.options == [
-                "P1  HighCPUUsage  namespace=shop pod=api-7  → high-cpu-usage", "P2  DiskAlmostFull  no runbook",
+                "P1  HighCPUUsage  → high-cpu-usage  namespace=shop pod=api-7", "P2  DiskAlmostFull  no runbook",
             ])
         #expect(view(model).textLines.contains { $0.contains("start from which alert?") })
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// The catalog's firing alerts drawn above the runbooks, in English and in Traditional Chinese (times in
 /// Asia/Taipei), at 80×24 and 40×12: the section while the first fetch is under way, with alerts (one without a
-/// runbook, the cursor on the first), and when the Alertmanager cannot be reached.
+/// runbook, the cursor on the first), when the Alertmanager cannot be reached, and the picker of a payload's alerts.
 @Suite("the catalog's firing alerts, compared with golden text")
 struct CatalogAlertsGoldenTests {
     static let sizes = [(80, 24), (40, 12)]
@@ -35,6 +35,17 @@ struct CatalogAlertsGoldenTests {
                     reason: "cannot reach the Alertmanager at http://127.0.0.1:9093: Could not connect to the server.")
             ).0
             expectGolden(view(failed), "\(prefix)catalog-alerts-failed-\(width)x\(height)")
+        }
+    }
+
+    @Test("the picker of a payload's alerts", arguments: sizes)
+    func picker(width: Int, height: Int) {
+        for (prefix, words, clock) in Self.languages {
+            let model = launch(
+                Fixtures.model(width: width, height: height, words: words, clock: clock),
+                .chooseAlert(AlertChoiceReducerTests.choice())
+            ).0
+            expectGolden(view(model), "\(prefix)alert-picker-\(width)x\(height)")
         }
     }
 }

@@ -81,14 +81,15 @@ public struct AlertChoice: Hashable, Sendable {
     }
 }
 
-/// Opens the picker of a payload's alerts over the catalog: each with its severity, name, key labels and runbook.
+/// Opens the picker of a payload's alerts over the catalog: each with its severity, name, runbook and key labels
+/// (the runbook before the labels, which a narrow box cuts).
 func chooseAlert(_ model: AppModel, _ choice: AlertChoice) -> AppModel {
     var model = model
     let options = choice.alerts.map { listed in
         let labels = keyLabels(of: listed.alert)
         return [
-            listed.severity?.rawValue ?? "--", listed.alert.name, labels.isEmpty ? nil : labels,
-            listed.runbook.map { "→ " + $0 } ?? model.tr("ui.catalog.alert_no_runbook"),
+            listed.severity?.rawValue ?? "--", listed.alert.name,
+            listed.runbook.map { "→ " + $0 } ?? model.tr("ui.catalog.alert_no_runbook"), labels.isEmpty ? nil : labels,
         ].compactMap { $0 }.joined(separator: "  ")
     }
     model.overlay = .picker(
