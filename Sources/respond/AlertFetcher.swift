@@ -19,7 +19,7 @@ final class AlertFetcher: Sendable {
     private struct State {
         var running = false
         var answer: Message?
-        var matching: (AlertRunbookMatcher, AlertSeverityMapping)?
+        var mapping: AlertMapping?
     }
 
     /// A fetcher of the alerts on `client`'s Alertmanager, matched against `catalog`'s runbooks, saying what went
@@ -64,30 +64,22 @@ final class AlertFetcher: Sendable {
         } catch {
             return .alertsFetchFailed(reason: error.description)
         }
-        let matcher: AlertRunbookMatcher
-        let mapping: AlertSeverityMapping
+        let mapping: AlertMapping
         do {
-            (matcher, mapping) = try matching()
+            mapping = try self.mapping()
         } catch {
             return .alertsFetchFailed(reason: "\(error)")
         }
         let now = Date()
         return .alertsFetched(
-            alerts.sorted { ($0.startsAt ?? now, $0.name) < ($1.startsAt ?? now, $1.name) }.map { alert in
-                var runbook: String?
-                if case .runbook(let id, _) = matcher.match(alert) { runbook = id }
-                return CatalogAlert(alert: alert, runbook: runbook, severity: mapping.severity(of: alert))
-            })
+            alerts.sorted { ($0.startsAt ?? now, $0.name) < ($1.startsAt ?? now, $1.name) }.map(mapping.listed))
     }
 
-    /// The matcher over every runbook of the library and the library's severity mapping, made on the first fetch.
-    private func matching() throws -> (AlertRunbookMatcher, AlertSeverityMapping) {
-        if let made = state.withLock({ $0.matching }) { return made }
-        let made = (
-            AlertRunbookMatcher(targets: catalog.alertTargets()),
-            AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides(localizer))
-        )
-        state.withLock { $0.matching = made }
+    /// The library's mapping of alerts, made on the first fetch.
+    private func mapping() throws -> AlertMapping {
+        if let made = state.withLock({ $0.mapping }) { return made }
+        let made = try AlertMapping(catalog: catalog, localizer: localizer)
+        state.withLock { $0.mapping = made }
         return made
     }
 }

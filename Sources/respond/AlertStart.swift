@@ -157,15 +157,10 @@ struct SeveralAlerts: Error {
     func choice(
         catalog: Catalog, localizer: Localizer, title: String?, severity: Severity?, drill: Bool, id: String?
     ) throws -> AlertChoice {
-        let matcher = AlertRunbookMatcher(targets: catalog.alertTargets())
-        let mapping = AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides(localizer))
-        let listed = alerts.map { alert in
-            var runbook: String?
-            if case .runbook(let id, _) = matcher.match(alert) { runbook = id }
-            return CatalogAlert(alert: alert, runbook: runbook, severity: mapping.severity(of: alert))
-        }
+        let mapping = try AlertMapping(catalog: catalog, localizer: localizer)
         return AlertChoice(
-            alerts: listed, source: batch.source.rawValue, groupKey: batch.groupKey, title: title, severity: severity,
+            alerts: alerts.map(mapping.listed), source: batch.source.rawValue, groupKey: batch.groupKey, title: title,
+            severity: severity,
             drill: drill, id: id)
     }
 }

@@ -65,6 +65,25 @@ struct AlertChoiceSessionTests {
         try again.waitFor("EXITED 0", history: true)
     }
 
+    @Test("one alert piped into start --alert-json - opens its walkthrough, which reads its keys from the terminal")
+    func oneAlertFromPipe() throws {
+        var variables = home.variables(actor: "alice")
+        variables["RESPOND_RUNBOOKS"] = PackagePaths.shippedRunbooks
+        let single = home.path + "/single.json"
+        try #"{"labels":{"alertname":"HighCPUUsage","severity":"critical"},"fingerprint":"c9u0"}"#.write(
+            toFile: single, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            command:
+                "cat \(shellQuoted(single)) | \(shellQuoted(PackagePaths.binary)) start --alert-json -; echo EXITED $?",
+            variables: variables, directory: home.path)
+        try session.waitFor("HighCPUUsage: High CPU Usage")
+        try session.sendKeys("q")
+        try session.waitFor("Enter start")
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+        #expect(try files.kinds().prefix(2) == ["incident-opened", "alert-attached"])
+    }
+
     @Test("without a terminal the payload is refused as before, listing the fingerprints to choose by")
     func withoutTerminal() throws {
         var environment = ProcessInfo.processInfo.environment
