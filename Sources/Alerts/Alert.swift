@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// One alert as Alertmanager tells of it, in a webhook notification or from its API: what fired, with the labels
 /// and annotations the rule gave it.
-public struct Alert: Sendable, Equatable, Codable {
+public struct Alert: Sendable, Hashable, Codable {
     /// The `alertname` label.
     public let name: String
     /// Every label, `alertname` included.

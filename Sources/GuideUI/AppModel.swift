@@ -26,6 +26,9 @@ public enum Launch: Hashable, Sendable {
     /// `respond start RUNBOOK`: a new incident on that runbook, straight into the walkthrough; a nil title or
     /// severity takes the runbook's, a nil id the store's default.
     case start(runbook: String, title: String?, severity: Severity?, drill: Bool, id: String? = nil)
+    /// `respond start --alert-json` with a payload of several alerts: the catalog, and over it the picker of the
+    /// payload's alerts; the one chosen starts the incident.
+    case chooseAlert(AlertChoice)
     /// `respond resume ID`: an existing incident's walkthrough.
     case resume(id: String)
     /// `respond review ID`: the commander's review of an incident (an id, a prefix, `last` or a journal path).
@@ -126,11 +129,17 @@ public struct AppModel: Sendable {
     public internal(set) var notice: Notice?
     /// The walkthrough's selected code block and the command run from it.
     public internal(set) var commands = CommandPanelState()
+    /// The alerts firing now on the Alertmanager, as last fetched.
+    public internal(set) var alerts = AlertFeed()
     /// A start form or a start waiting for its runbook to arrive from the runtime.
     var awaiting: AwaitedRunbook?
     /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run; set by the
     /// runtime before the first frame, never by `update`.
     public var commandsDisabledBy: String?
+    /// How often, in seconds, the alerts firing now are read again while the catalog is shown or an incident opened
+    /// from an alert is walked; nil when no Alertmanager is configured. Set by the runtime before the first frame,
+    /// never by `update`.
+    public var alertRefreshInterval: Double?
 
     /// Creates the model; everything from outside arrives as values, the language and the time zone too (English
     /// and UTC unless the runtime says otherwise).

@@ -6,6 +6,10 @@ public enum Effect: Hashable, Sendable {
     /// Open a new incident on a runbook; answered by `.incidentOpened` or `.incidentOpenFailed`.
     /// The runtime writes the `incidentOpened` event itself.
     case openIncident(runbook: String, title: String, severity: Severity, drill: Bool, id: String? = nil)
+    /// Open a new incident on a runbook from an alert; answered as `.openIncident` is. The runtime writes the
+    /// `incidentOpened` event and, with it, the alert's (`AlertRecord.openingEvents`).
+    case openIncidentFromAlert(
+        runbook: String, title: String, severity: Severity, drill: Bool, id: String?, alert: AlertRecord)
     /// Append events to an incident's journal; answered by `.journalAppended` or `.journalFailed`, in order.
     case append(incidentID: String, events: [NewEvent])
     /// Read an incident's journal; answered by `.incidentLoaded` or `.incidentLoadFailed`.
@@ -28,6 +32,9 @@ public enum Effect: Hashable, Sendable {
     case loadRunbooks([String])
     /// Build the symptom search over every runbook of the library; answered by `.searchIndexBuilt`.
     case buildSearchIndex
+    /// Read the alerts firing now from the Alertmanager, in the background: the runtime answers later, with
+    /// `.alertsFetched` or `.alertsFetchFailed`, never on the way of a key.
+    case fetchAlerts
     /// Leave the program; the incident stays open.
     case quit
 }

@@ -6,12 +6,16 @@ enum AwaitedRunbook: Hashable, Sendable {
     case startForm(CatalogEntry)
     /// `respond start`: a new incident on that runbook.
     case start(runbook: String, title: String?, severity: Severity?, drill: Bool, id: String?)
+    /// Enter on a firing alert of the catalog, or the alert chosen from a payload: a new incident from it, on its
+    /// runbook.
+    case alertStart(CatalogAlert, AlertChoice?)
 
     /// The runbook waited for.
     var runbook: String {
         switch self {
         case .startForm(let entry): entry.id
         case .start(let runbook, _, _, _, _): runbook
+        case .alertStart(let listed, _): listed.runbook ?? ""
         }
     }
 }
@@ -45,6 +49,8 @@ func runbooksLoaded(_ model: AppModel, ids: [String], runbooks: [Runbook]) -> (A
         return openStartForm(model, entry)
     case .start(let runbook, let title, let severity, let drill, let id):
         return startIncident(model, runbook: runbook, title: title, severity: severity, drill: drill, id: id)
+    case .alertStart(let listed, let choice):
+        return startFromAlert(model, listed, choice)
     }
 }
 

@@ -51,6 +51,10 @@ public enum Message: Sendable {
     case rescued(path: String)
     /// `Effect.rescue` failed: nothing was written and the events are still held.
     case rescueFailed(reason: String)
+    /// The answer to `Effect.fetchAlerts`: the alerts firing now, each with its runbook and severity.
+    case alertsFetched([CatalogAlert])
+    /// `Effect.fetchAlerts` failed: the Alertmanager is unreachable or answered something else than alerts.
+    case alertsFetchFailed(reason: String)
     /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
     case command(CommandUpdate)
 }

@@ -74,6 +74,10 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         return runbooksLoaded(model, ids: ids, runbooks: runbooks)
     case .searchIndexBuilt(let index):
         model.library.deliver(index)
+    case .alertsFetched(let alerts):
+        return alertsFetched(model, alerts)
+    case .alertsFetchFailed(let reason):
+        return alertsFetchFailed(model, reason: reason)
     case .terminal, .tick:
         break
     }

@@ -4,6 +4,11 @@ import RunbookKit
 
 /// Starts the guide as launched: the first model and the effects to run before the first key.
 public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) {
+    let (model, effects) = launched(model, launch)
+    return requestingAlerts(model, effects)
+}
+
+private func launched(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) {
     switch launch {
     case .catalog:
         return (model, [])
@@ -11,6 +16,8 @@ public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) 
         let (waiting, effects) = startIncident(
             model, runbook: runbook, title: title, severity: severity, drill: drill, id: id)
         return requestingLibrary(waiting, effects)
+    case .chooseAlert(let choice):
+        return (chooseAlert(model, choice), [])
     case .resume(let id):
         return (model, [.loadIncident(id: id)])
     case .review(let id):
@@ -24,6 +31,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     (next, effects) = settlingQuit(next, effects, interrupted: message.isInterrupt)
     (next, effects) = holdingSwitchWhileUnsaved(next, effects)
     (next, effects) = requestingLibrary(next, effects)
+    (next, effects) = requestingAlerts(next, effects)
     next.placeResumedCursor()
     next.refreshTimelineRows()
     next.refreshReviewPane()

@@ -1,6 +1,7 @@
 import Alerts
 import ArgumentParser
 import Foundation
+import GuideUI
 import IncidentModel
 import Localization
 import RunbookKit
@@ -24,8 +25,8 @@ struct AlertOptions: ParsableArguments {
     var given: Bool { alert != nil || alertJSON != nil }
 }
 
-/// An incident's start from an alert: the runbook the alert is for, the severity its label maps to, and the events
-/// that record the alert right after the opening.
+/// An incident's start from an alert: the runbook the alert is for, the severity its label maps to, and the alert
+/// as the journal records it (its events are `AlertRecord.openingEvents`, which the guide writes too).
 struct AlertStart {
     /// The runbook to open.
     let runbook: Runbook
@@ -33,15 +34,6 @@ struct AlertStart {
     let record: AlertRecord
     /// The severity the alert's label maps to, when it maps.
     let severity: Severity?
-
-    /// The events written with the opening: the alert, and the impact's start when the alert says when it began.
-    func followingEvents(actor: String) -> [NewEvent] {
-        var events = [NewEvent(actor: actor, kind: .alertAttached(record))]
-        if let startsAt = record.startsAt {
-            events.append(NewEvent(actor: actor, kind: .milestone(.impactStarted), occurredAt: startsAt))
-        }
-        return events
-    }
 
     /// The start the options ask for, or an error that says what to fix.
     static func resolve(
@@ -61,7 +53,8 @@ struct AlertStart {
             source = "name"
         } else if let file = options.alertJSON {
             let batch = try readPayload(file, localizer: localizer, standardInput: standardInput)
-            alert = try choose(among: batch.distinctAlerts, fingerprint: options.fingerprint, localizer: localizer)
+            alert = try choose(
+                among: batch.distinctAlerts, in: batch, fingerprint: options.fingerprint, localizer: localizer)
             source = batch.source.rawValue
             groupKey = batch.groupKey
         } else {
@@ -88,11 +81,8 @@ struct AlertStart {
         guard let runbook = catalog.runbook(id: id) else {
             throw CLIError(localizer.tr("cli.alert.runbook_unreadable", ["runbook": id]))
         }
-        let record = AlertRecord(
-            name: alert.name, labels: alert.labels, annotations: alert.annotations, fingerprint: alert.fingerprint,
-            startsAt: alert.startsAt, generatorURL: alert.generatorURL, groupKey: groupKey, source: source)
         return AlertStart(
-            runbook: runbook, record: record,
+            runbook: runbook, record: AlertRecord(alert, source: source, groupKey: groupKey),
             severity: AlertSeverityMapping(overrides: try catalog.alertSeverityOverrides(localizer)).severity(of: alert)
         )
     }
@@ -118,7 +108,9 @@ struct AlertStart {
         }
     }
 
-    private static func choose(among alerts: [Alert], fingerprint: String?, localizer: Localizer) throws -> Alert {
+    private static func choose(
+        among alerts: [Alert], in batch: AlertBatch, fingerprint: String?, localizer: Localizer
+    ) throws -> Alert {
         if let fingerprint {
             let wanted = fingerprint.lowercased()
             let matching = alerts.filter { ($0.fingerprint ?? "").lowercased().hasPrefix(wanted) }
@@ -132,8 +124,10 @@ struct AlertStart {
         }
         let names = Set(alerts.map(\.name))
         guard alerts.count == 1 || names.count == 1, let first = alerts.first else {
-            throw usageError(
-                localizer.tr("cli.alert.several", ["count": String(alerts.count), "alerts": listing(alerts)]))
+            throw SeveralAlerts(
+                alerts: alerts, batch: batch,
+                usage: usageError(
+                    localizer.tr("cli.alert.several", ["count": String(alerts.count), "alerts": listing(alerts)])))
         }
         // Several firings of one alert (one per pod, say) are one incident; the first is the one recorded.
         return first
@@ -145,6 +139,29 @@ struct AlertStart {
                 .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             return "\(alert.fingerprint ?? "(no fingerprint)") \(alert.name){\(labels)}"
         }.joined(separator: "; ")
+    }
+}
+
+/// A payload of several different alerts and no `--fingerprint`: in a terminal the guide asks which one; elsewhere
+/// it is the usage error `usage`, which lists their fingerprints.
+struct SeveralAlerts: Error {
+    /// The payload's different alerts.
+    let alerts: [Alert]
+    /// The payload they came in.
+    let batch: AlertBatch
+    /// The error without a terminal to ask in.
+    let usage: ValidationError
+
+    /// The guide's picker of these alerts, each with the runbook it maps to in `catalog` and its severity, carrying
+    /// the command line's title, severity, drill and id to the incident it starts.
+    func choice(
+        catalog: Catalog, localizer: Localizer, title: String?, severity: Severity?, drill: Bool, id: String?
+    ) throws -> AlertChoice {
+        let mapping = try AlertMapping(catalog: catalog, localizer: localizer)
+        return AlertChoice(
+            alerts: alerts.map(mapping.listed), source: batch.source.rawValue, groupKey: batch.groupKey, title: title,
+            severity: severity,
+            drill: drill, id: id)
     }
 }
 

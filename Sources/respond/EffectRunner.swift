@@ -22,6 +22,8 @@ final class EffectRunner {
     private var followProblems: [String: JournalError] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
+    /// What reads the alerts firing now, when an Alertmanager is configured.
+    private let alerts: AlertFetcher?
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -32,10 +34,11 @@ final class EffectRunner {
     private(set) var unrescued: (reason: String, lines: String)?
 
     /// A runner over the incidents kept in `home`, acting as `actor`, reading runbooks from `catalog` (for the
-    /// guide and for exports), running commands with `commands`, reporting failures in the words of `localizer`.
+    /// guide and for exports), running commands with `commands`, reading firing alerts with `alerts` when given,
+    /// reporting failures in the words of `localizer`.
     init(
         home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings,
-        localizer: Localizer
+        alerts: AlertFetcher? = nil, localizer: Localizer
     ) {
         store = IncidentStore(home: home)
         self.actor = actor
@@ -43,6 +46,7 @@ final class EffectRunner {
         self.clipboard = clipboard
         self.localizer = localizer
         command = CommandSlot(settings: commands, localizer: localizer)
+        self.alerts = alerts
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -50,6 +54,14 @@ final class EffectRunner {
         switch effect {
         case .openIncident(let runbook, let title, let severity, let drill, let id):
             return [openIncident(runbook: runbook, title: title, severity: severity, drill: drill, id: id)]
+        case .openIncidentFromAlert(let runbook, let title, let severity, let drill, let id, let alert):
+            return [
+                openIncident(runbook: runbook, title: title, severity: severity, drill: drill, id: id, alert: alert)
+            ]
+        case .fetchAlerts:
+            // Answered through `pollAlerts` once the Alertmanager has answered or timed out.
+            alerts?.start()
+            return []
         case .append(let incidentID, let events):
             // Behind an append that waits for the lock, so that answers keep the order appends were asked in.
             guard waiting.isEmpty, let answer = tryAppend(events, to: incidentID, since: Date()) else {
@@ -121,6 +133,28 @@ final class EffectRunner {
         } catch {
             return .incidentOpenFailed(reason: errorText(error, localizer))
         }
+    }
+
+    /// Opens an incident from an alert: the opening and the alert's events (`AlertRecord.openingEvents`) in one
+    /// append, all of them answered, as the journal stored them.
+    private func openIncident(
+        runbook: String, title: String, severity: Severity, drill: Bool, id: String?, alert: AlertRecord
+    ) -> Message {
+        do {
+            let (location, _) = try store.open(
+                runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, id: id,
+                following: alert.openingEvents(actor: actor), now: Date())
+            let contents = try Journal.read(location.journalPath)
+            remember(location, after: contents)
+            return .incidentOpened(id: location.id, events: contents.events)
+        } catch {
+            return .incidentOpenFailed(reason: errorText(error, localizer))
+        }
+    }
+
+    /// The answer of a fetch of the alerts firing now, once it has arrived.
+    func pollAlerts() -> [Message] {
+        alerts?.poll() ?? []
     }
 
     /// Whether appends are waiting for another process to release the journal's lock.

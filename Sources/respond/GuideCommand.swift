@@ -16,20 +16,25 @@ struct GuideCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
+    @OptionGroup var alerts: AlertmanagerOption
+
     func run() throws {
-        try InteractiveGuide.run(.catalog, options: options, commands: commands)
+        try InteractiveGuide.run(.catalog, options: options, commands: commands, alerts: alerts)
     }
 }
 
 /// Starts the curses guide for one launch, and gives the terminal back on the way out, whatever the way.
 enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
-    /// `commands` nil runs none (the read-only review).
-    static func run(_ start: Launch, options: GlobalOptions, commands: CommandOptions?) throws {
+    /// `commands` nil runs none (the read-only review); `alerts` nil reads no Alertmanager.
+    static func run(
+        _ start: Launch, options: GlobalOptions, commands: CommandOptions?, alerts: AlertmanagerOption? = nil
+    ) throws {
         // The language of the line (`--lang`) or the environment, for everything the guide says.
         let localizer = options.localizer()
         // A bad option is the first thing to say, before anything about the terminal it would run in.
         let settings = try commands?.settings(localizer: localizer) ?? .readOnly(localizer)
+        let watch = try alerts?.watch(localizer: localizer)
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -43,7 +48,9 @@ enum InteractiveGuide {
         let launch = try resolved(start, in: catalog, localizer)
         let runner = EffectRunner(
             home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,
-            clipboard: Clipboard.current(localizer: localizer), commands: settings, localizer: localizer)
+            clipboard: Clipboard.current(localizer: localizer), commands: settings,
+            alerts: watch.map { AlertFetcher(client: $0.client, catalog: catalog, localizer: localizer) },
+            localizer: localizer)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)
         defer { screen.close() }
@@ -54,6 +61,7 @@ enum InteractiveGuide {
             localizer: localizer,
             clock: ZoneClock(zone: .current))
         model.commandsDisabledBy = settings.policy.disabledBy
+        model.alertRefreshInterval = watch?.interval
         var status = RunLoop(backend: screen, runner: runner, model: model).run(launch)
         screen.close()
         if reportRescue(runner, localizer), status == 0 { status = rescuedStatus }

@@ -14,6 +14,8 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var commands: CommandOptions
 
+    @OptionGroup var alerts: AlertmanagerOption
+
     @Argument(help: .incident, completion: .incidentID)
     var incident: String?
 
@@ -40,6 +42,6 @@ struct ResumeCommand: ParsableCommand {
             throw CLIError(GlobalOptions.explained(error, in: store, localizer))
         }
         let reference = location == store.location(of: location.id) ? location.id : location.journalPath
-        try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands)
+        try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands, alerts: alerts)
     }
 }

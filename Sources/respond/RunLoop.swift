@@ -60,6 +60,7 @@ final class RunLoop {
             if event != .tick { messages.append(.terminal(event)) }
             messages += runner.retryWaitingAppends()
             messages += runner.command.poll()
+            messages += runner.pollAlerts()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now

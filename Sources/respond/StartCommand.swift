@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideUI
 import IncidentModel
 import IncidentStore
 import Localization
@@ -22,6 +23,8 @@ struct StartCommand: ParsableCommand {
     var runbook: String?
 
     @OptionGroup var alert: AlertOptions
+
+    @OptionGroup var alerts: AlertmanagerOption
 
     @Flag(help: "Create the incident without opening the guide; print its id.")
     var detach = false
@@ -51,7 +54,7 @@ struct StartCommand: ParsableCommand {
         guard detach else {
             try InteractiveStart.run(
                 runbook: runbook, title: title, severity: typedSeverity, drill: drill, id: id, options: global,
-                commands: commands)
+                commands: commands, alerts: alerts)
             return
         }
         let catalog = try global.loadCatalog()
@@ -79,24 +82,37 @@ struct StartCommand: ParsableCommand {
         let localizer = global.localizer()
         if runbook != nil { throw usageError(localizer.tr("cli.start.runbook_and_alert")) }
         let catalog = try global.loadCatalog()
-        let start = try AlertStart.resolve(
-            alert, catalog: catalog, localizer: localizer, standardInput: boundedStandardInput)
-        let chosenSeverity =
-            try severity.map { try parseSeverity($0, localizer) } ?? start.severity ?? catalog.severity(
-                of: start.runbook.id) ?? .p2
+        let typedSeverity = try severity.map { try parseSeverity($0, localizer) }
+        let start: AlertStart
+        do {
+            start = try AlertStart.resolve(
+                alert, catalog: catalog, localizer: localizer, standardInput: boundedStandardInput)
+        } catch let several as SeveralAlerts {
+            // Asking which one needs the terminal; without one, the error lists the fingerprints to choose by.
+            guard !detach, isatty(STDOUT_FILENO) == 1, (try? TerminalInput.takeBack(after: alert)) != nil else {
+                throw several.usage
+            }
+            let choice = try several.choice(
+                catalog: catalog, localizer: localizer, title: title, severity: typedSeverity, drill: drill, id: id)
+            try InteractiveGuide.run(.chooseAlert(choice), options: global, commands: commands, alerts: alerts)
+            return
+        }
+        if !detach { try TerminalInput.takeBack(after: alert, localizer) }
+        let chosenSeverity = typedSeverity ?? start.severity ?? catalog.severity(of: start.runbook.id) ?? .p2
         let actor = global.actorName()
         let opened: IncidentLocation
         do {
             opened = try global.incidentStore().open(
-                runbook: start.runbook.id, title: title ?? "\(start.record.name): \(start.runbook.title)",
+                runbook: start.runbook.id,
+                title: title ?? start.record.incidentTitle(runbookTitle: start.runbook.title),
                 severity: chosenSeverity, drill: drill, actor: actor, id: id,
-                following: start.followingEvents(actor: actor), now: Date()
+                following: start.record.openingEvents(actor: actor), now: Date()
             ).location
         } catch {
             throw CLIError(errorText(error, localizer))
         }
         guard detach else {
-            try InteractiveGuide.run(.resume(id: opened.id), options: global, commands: commands)
+            try InteractiveGuide.run(.resume(id: opened.id), options: global, commands: commands, alerts: alerts)
             return
         }
         print(opened.id)

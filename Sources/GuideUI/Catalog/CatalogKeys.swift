@@ -14,7 +14,7 @@ let catalogBindings: [KeyBinding] = [
     KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.move_a_page", moveInCatalog),
     KeyBinding(Move.endKeys, "g G", "ui.keys.first_last", moveInCatalog),
     KeyBinding([.enter, .right, .character("l")], "Enter", "ui.keys.start_an_incident") { model, _ in
-        startForm(model, model.catalogEntries)
+        startSelected(model)
     },
     KeyBinding([.character("/")], "/", "ui.keys.filter_by_symptom_esc_clears") { model, _ in
         var model = model
@@ -42,7 +42,7 @@ let catalogHints: [KeyHint] = [
 private func moveInCatalog(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     guard let move = Move(key, page: model.height / 2) else { return (model, []) }
-    model.catalog.cursor = move.apply(to: model.catalog.cursor, count: model.catalogEntries.count)
+    model.catalog.cursor = move.apply(to: model.catalog.cursor, count: model.catalogItems.count)
     return (model, [])
 }
 
@@ -50,17 +50,16 @@ private func moveInCatalog(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]
 private func catalogFilterKey(_ model: AppModel, _ filter: LineEditor, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     var filter = filter
-    let entries = model.catalogEntries
     switch key {
     case .escape:
         model.catalog.filter = nil
         model.catalog.cursor = 0
         return (model, [])
     case .enter:
-        return startForm(model, entries)
+        return startSelected(model)
     default:
         if let move = Move(key, page: model.height / 2), !isText(key) {
-            model.catalog.cursor = move.apply(to: model.catalog.cursor, count: entries.count)
+            model.catalog.cursor = move.apply(to: model.catalog.cursor, count: model.catalogItems.count)
         } else if filter.handle(key) {
             model.catalog.filter = filter
             model.catalog.cursor = 0
@@ -75,8 +74,12 @@ private func isText(_ key: Key) -> Bool {
     return false
 }
 
-/// Opens the start form for the selected runbook, with its title and default severity.
-private func startForm(_ model: AppModel, _ entries: [CatalogEntry]) -> (AppModel, [Effect]) {
-    guard entries.indices.contains(model.catalog.cursor) else { return (model, []) }
-    return openStartForm(model, entries[model.catalog.cursor])
+/// Enter on the selected row: a runbook opens its start form, with its title and default severity; an alert
+/// starts an incident from it.
+private func startSelected(_ model: AppModel) -> (AppModel, [Effect]) {
+    switch model.selectedCatalogRow {
+    case .entry(let entry): openStartForm(model, entry)
+    case .alert(let listed): startFromAlert(model, listed)
+    case .heading, .alertNote, nil: (model, [])
+    }
 }

@@ -16,38 +16,70 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         rows = (rows.lowerBound + 1)..<rows.upperBound
     }
     let lines = model.catalogRows
-    let entries = catalogEntries(of: lines)
-    guard !entries.isEmpty else {
-        if let first = lines.first, case .heading(let text) = first {
-            frame.put(text, column: 1, row: rows.lowerBound, style: theme.heading)
+    let items = lines.filter(\.isSelectable)
+    guard !items.isEmpty else {
+        for (row, line) in zip(rows, lines) {
+            drawCatalogLine(&frame, model, line, row: row, selected: false)
         }
-        if model.library.search != nil {
+        if model.catalog.filter != nil, model.library.search != nil {
             frame.put(model.tr("ui.catalog.no_match"), column: 3, row: rows.lowerBound + 1)
         }
         return
     }
-    let selected = entries[min(model.catalog.cursor, entries.count - 1)]
-    let selectedLine = lines.firstIndex(of: .entry(selected)) ?? 0
+    let selected = items[min(model.catalog.cursor, items.count - 1)]
+    let selectedLine = lines.firstIndex(of: selected) ?? 0
     let offset = max(0, selectedLine - rows.count + 1)
-    let titleWidth = min(32, (frame.width - 10) / 2)
     for (row, line) in zip(rows, lines.dropFirst(offset)) {
-        switch line {
-        case .heading(let name):
-            frame.put(name, column: 1, row: row, style: theme.heading, limit: frame.width - 2)
-        case .entry(let entry):
-            let isSelected = entry == selected
-            let base = isSelected ? theme.selected : theme.plain
-            if isSelected { frame.fill(row: row, style: base) }
-            frame.put(isSelected ? "▸" : " ", column: 1, row: row, style: base)
-            var badge = theme.badge(entry.severity)
-            badge.reverse = isSelected
-            frame.put(
-                entry.severity?.rawValue ?? model.tr("ui.catalog.procedure_badge"), column: 3, row: row, style: badge)
-            frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
-            let descriptionColumn = 8 + titleWidth + 1
-            frame.put(
-                entry.description(in: model.localizer), column: descriptionColumn, row: row, style: base,
-                limit: frame.width - descriptionColumn - 1)
+        drawCatalogLine(&frame, model, line, row: row, selected: line == selected)
+    }
+}
+
+/// One line of the catalog: a heading, a runbook with its severity, title and description, or a firing alert with
+/// its severity, name, age and runbook.
+private func drawCatalogLine(_ frame: inout Frame, _ model: AppModel, _ line: CatalogRow, row: Int, selected: Bool) {
+    let theme = model.theme
+    let titleWidth = min(32, (frame.width - 10) / 2)
+    let descriptionColumn = 8 + titleWidth + 1
+    let base = selected ? theme.selected : theme.plain
+    if selected {
+        frame.fill(row: row, style: base)
+        frame.put("▸", column: 1, row: row, style: base)
+    }
+    switch line {
+    case .heading(let name):
+        frame.put(name, column: 1, row: row, style: theme.heading, limit: frame.width - 2)
+    case .alertNote(let text, let isError):
+        frame.put(text, column: 3, row: row, style: isError ? theme.error : theme.dim, limit: frame.width - 4)
+    case .entry(let entry):
+        var badge = theme.badge(entry.severity)
+        badge.reverse = selected
+        frame.put(
+            entry.severity?.rawValue ?? model.tr("ui.catalog.procedure_badge"), column: 3, row: row, style: badge)
+        frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
+        frame.put(
+            entry.description(in: model.localizer), column: descriptionColumn, row: row, style: base,
+            limit: frame.width - descriptionColumn - 1)
+    case .alert(let listed):
+        var badge = theme.badge(listed.severity)
+        badge.reverse = selected
+        frame.put(listed.severity?.rawValue ?? "--", column: 3, row: row, style: badge)
+        frame.put(listed.alert.name, column: 8, row: row, style: base.with(bold: true), limit: titleWidth)
+        var x = descriptionColumn
+        let limit = frame.width - 1
+        if let startsAt = listed.alert.startsAt {
+            let age = model.localizer.duration(seconds: max(0, model.now.timeIntervalSince(startsAt)))
+            x += frame.put(age + " ", column: x, row: row, style: base, limit: max(0, limit - x))
+        }
+        if let runbook = listed.runbook {
+            x += frame.put("→ " + runbook, column: x, row: row, style: base, limit: max(0, limit - x))
+        } else {
+            x += frame.put(
+                model.tr("ui.catalog.alert_no_runbook"), column: x, row: row, style: selected ? base : theme.dim,
+                limit: max(0, limit - x))
+        }
+        let labels = keyLabels(of: listed.alert)
+        if !labels.isEmpty, x + 2 < limit {
+            frame.put(" " + labels, column: x, row: row, style: selected ? base : theme.dim, limit: limit - x)
         }
     }
 }

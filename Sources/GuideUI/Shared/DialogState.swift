@@ -21,6 +21,8 @@ public struct Picker: Hashable, Sendable {
         case status, severity, escalate, switchRunbook
         /// The outline: the values are walkthrough item positions, and choosing one goes there.
         case goToItem
+        /// The alerts of a payload: the values are their positions, and choosing one starts the incident from it.
+        case alert(AlertChoice)
     }
 
     /// What the choice does.

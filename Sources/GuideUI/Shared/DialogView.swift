@@ -161,5 +161,6 @@ private func pickerTitle(_ purpose: Picker.Purpose, _ model: AppModel) -> String
     case .escalate: model.tr("ui.picker.escalate")
     case .switchRunbook: model.tr("ui.picker.switch_runbook")
     case .goToItem: model.tr("ui.picker.go_to_item")
+    case .alert: model.tr("ui.picker.alert")
     }
 }

@@ -90,6 +90,9 @@ func choose(_ model: AppModel, _ purpose: Picker.Purpose, _ value: String) -> (A
             model.incident = session
         }
         return (model, [])
+    case .alert(let choice):
+        guard let index = Int(value), choice.alerts.indices.contains(index) else { return (model, []) }
+        return startFromAlert(model, choice.alerts[index], choice)
     }
 }
 
