@@ -52,7 +52,7 @@ enum ManualPage {
             ".SH ENVIRONMENT",
             ".TP", ".B RESPOND_RUNBOOKS", "The runbook directory when \\fB\\-\\-runbooks\\fR is not given.",
             ".TP", ".B RESPOND_HOME", "Where incidents are kept when \\fB\\-\\-home\\fR is not given.",
-            ".TP", ".B RESPOND_ACTOR", "Who is acting when \\fB\\-\\-as\\fR is not given (else \\fBUSER\\fR).",
+            ".TP", ".B RESPOND_ACTOR", "Who is acting when \\fB\\-\\-as\\fR is not given (else the account's login name).",
             ".TP", ".B RESPOND_NO_EXEC", "Set to 1 to never run a runbook's commands from the guide.",
             ".TP", ".B RESPOND_LANG",
             "The language of messages when \\fB\\-\\-lang\\fR is not given: en or zh-TW (also zh_TW, zh-Hant);",
