@@ -19,7 +19,8 @@ public enum JournalRescue {
     {
         let bytes = try lines(events, afterSeq: afterSeq, now: now, path: directory)
         let stamp = stamp(now)
-        let sharing = try sharing(of: directory)
+        // A directory that cannot be opened is reported by the file's own open below, with the file's name.
+        let sharing = (try? sharing(of: directory)) ?? .owner
         for attempt in 1...attempts {
             let name = prefix + stamp + (attempt == 1 ? "" : "-\(attempt)") + ".jsonl"
             let path = (directory as NSString).appendingPathComponent(name)

@@ -124,9 +124,9 @@ struct FileSharingTests {
             (0o1777, .writableByEveryone(mode: 0o1777)), (0o770, .writableByGroup(mode: 0o770)),
         ] {
             let store = try makeHome(mode: mode)
-            #expect(unsafe { _ = try store.list() } == expected)
-            #expect(unsafe { _ = try store.resolve("last") } == expected)
-            #expect(unsafe { _ = try open(store) } == expected)
+            #expect(unsafe({ _ = try store.list() }) == expected)
+            #expect(unsafe({ _ = try store.resolve("last") }) == expected)
+            #expect(unsafe({ _ = try open(store) }) == expected)
             #expect(!FileManager.default.fileExists(atPath: store.incidentsDirectory))
         }
     }
@@ -137,12 +137,12 @@ struct FileSharingTests {
         let location = try open(store)
         #expect(chmod(location.journalPath, 0o666) == 0)
         let note = NewEvent(actor: "amy", kind: .note(text: "x", pinned: false, commander: false))
-        #expect(unsafe { _ = try Journal.read(location.journalPath) } == .writableByEveryone(mode: 0o666))
-        #expect(unsafe { _ = try location.journal.append([note], now: now) } == .writableByEveryone(mode: 0o666))
+        #expect(unsafe({ _ = try Journal.read(location.journalPath) }) == .writableByEveryone(mode: 0o666))
+        #expect(unsafe({ _ = try location.journal.append([note], now: now) }) == .writableByEveryone(mode: 0o666))
         #expect(chmod(location.journalPath, 0o600) == 0)
         #expect(chmod(location.directory, 0o770) == 0)
-        #expect(unsafe { _ = try Journal.read(location.journalPath) } == .writableByGroup(mode: 0o770))
-        #expect(unsafe { _ = try location.journal.append([note], now: now) } == .writableByGroup(mode: 0o770))
+        #expect(unsafe({ _ = try Journal.read(location.journalPath) }) == .writableByGroup(mode: 0o770))
+        #expect(unsafe({ _ = try location.journal.append([note], now: now) }) == .writableByGroup(mode: 0o770))
         #expect(try store.list().unreadable.map(\.id) == ["disk-1"])
     }
 
