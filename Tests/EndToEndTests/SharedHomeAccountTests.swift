@@ -64,7 +64,10 @@ struct SharedHomeAccountTests {
             folder = (folder as NSString).deletingLastPathComponent
         }
         let binary = base + "/respond"
-        try FileManager.default.copyItem(atPath: PackagePaths.binary, toPath: binary)
+        // Copied by cp, not by this process: a child another test starts meanwhile would inherit a descriptor
+        // open for writing on the copy, and running it would fail with "Text file busy".
+        let copied = try runProcess("/bin/cp", [PackagePaths.binary, binary])
+        guard copied.status == 0 else { throw SetupFailed(what: "cp: \(copied.stderr)") }
         chmod(binary, 0o755)
         let runbooks = try makeHome() + "/runbooks"
         for path in [(runbooks as NSString).deletingLastPathComponent, runbooks] { chmod(path, 0o755) }

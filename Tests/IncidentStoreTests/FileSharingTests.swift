@@ -43,7 +43,9 @@ struct FileSharingTests {
         #expect(problem(.owner, mode: S_IFDIR | 0o770, owner: 1001, group: 4242) == .writableByGroup(mode: 0o770))
     }
 
-    @Test("in a shared home any member's files in the group are accepted, and nothing others or a foreign group can write")
+    @Test(
+        "in a shared home any member's files in the group are accepted, and nothing others or a foreign group can write"
+    )
     func sharedRules() {
         let shared = FileSharing.group(gid: 4242)
         #expect(problem(shared, mode: S_IFREG | 0o660, owner: 1002, group: 4242) == nil)
@@ -102,7 +104,9 @@ struct FileSharingTests {
         return nil
     }
 
-    @Test("a home shared by the user's group gets incident folders 2770 and journals 0660 in that group, whatever the umask")
+    @Test(
+        "a home shared by the user's group gets incident folders 2770 and journals 0660 in that group, whatever the umask"
+    )
     func sharedHomeModes() throws {
         let store = try makeHome(mode: 0o2770)
         let previous = umask(0o077)
