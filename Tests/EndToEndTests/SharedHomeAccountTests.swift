@@ -177,6 +177,14 @@ struct SharedHomeAccountTests {
         #expect(try run(ben, ["review", "linked", "--plain"]).status == 1)
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "victim\n")
 
+        let outsider = try run(team.outsider, ["home", "init", base + "/other", "--group", team.group])
+        #expect(outsider.status == 1)
+        #expect(outsider.stderr.contains("\(team.outsider) is not in group \(team.group)"), "\(outsider.stderr)")
+        let unknown = try runProcess(binary, ["home", "init", base + "/other", "--group", team.group + "x"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("there is no group \"\(team.group)x\""), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: base + "/other"))
+
         chmod(home, 0o2777)
         let listed = try run(amy, ["incidents"])
         #expect(listed.status == 1)
