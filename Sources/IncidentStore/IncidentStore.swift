@@ -137,13 +137,6 @@ public struct IncidentStore: Sendable {
         return slug.isEmpty ? stamp : stamp + "-" + slug
     }
 
-    /// The sharing the home declares (`FileSharing`): a home that does not exist yet is private.
-    public func sharing() -> FileSharing {
-        var info = stat()
-        guard stat(home, &info) == 0 else { return .owner }
-        return FileSharing.declared(mode: info.st_mode, gid: info.st_gid)
-    }
-
     /// Refuses a home that someone outside its sharing could change: writable by everyone, writable by its group
     /// without being shared by that group, another user's when it is not shared, or shared by a group this account
     /// is not in. The home itself may be a link (the user's own choice of where the state lives); what it points

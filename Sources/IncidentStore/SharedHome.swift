@@ -6,11 +6,11 @@ import Localization
 /// created in it stays in the group), and what it already holds of `respond`'s (`incidents/`, each incident's
 /// folder and files) given the same group with 2770 and 0660, so that every member can follow and append.
 public enum SharedHome {
-    /// Creates `path` (its parent must exist) or fixes it, for the group called `groupName`, and returns the
-    /// group's id. Links are never followed: not at `path`, nor inside it.
+    /// Creates `path` (its parent must exist) or fixes it, for the group called `groupName`. Links are never
+    /// followed: not at `path`, nor inside it.
     public static func prepare(
         _ path: String, group groupName: String, account: Account = .current
-    ) throws(SharedHomeError) -> UInt32 {
+    ) throws(SharedHomeError) {
         guard let gid = Account.groupID(groupName) else { throw .unknownGroup(groupName) }
         // Root may give a folder to any group; anyone else only to a group they are in, as chgrp requires.
         guard account.uid == 0 || account.groups.contains(gid) else {
@@ -33,7 +33,6 @@ public enum SharedHome {
             try share(incidents, path: path + "/incidents", gid: gid, directory: true)
             try shareContents(of: incidents, path: path + "/incidents", gid: gid, depth: 2)
         }
-        return gid
     }
 
     /// Gives the folder or file open as `fd` the group and the shared mode.

@@ -36,7 +36,7 @@ struct HomeCommand: ParsableCommand {
     func run() throws {
         let localizer = global.localizer()
         do {
-            _ = try SharedHome.prepare(directory, group: group)
+            try SharedHome.prepare(directory, group: group)
         } catch {
             if case .unknownGroup = error { throw usageError(error.description(in: localizer)) }
             throw CLIError(error.description(in: localizer))
