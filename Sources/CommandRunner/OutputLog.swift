@@ -3,7 +3,7 @@ import IncidentModel
 import IncidentStore
 
 /// The file in the incident directory that keeps a command's output: `commands/<time>-<runbook>-<step>.log`,
-/// created 0600 in a 0700 directory, never overwriting another run's file nor following a link planted in its
+/// created 0600 in a 0700 directory (0660 in a 2770 one in a home shared by a group), never overwriting another run's file nor following a link planted in its
 /// place. Its name says where the command came from and when, never what the command says: a command line can
 /// hold a secret, and the name reaches the journal and the postmortem.
 ///
@@ -28,11 +28,14 @@ struct OutputLog {
     init(incidentDirectory: String, step: StepRef?, startedAt: Date, cap: Int) throws(CommandRunnerError) {
         let directory = incidentDirectory + "/commands"
         // Neither the incident directory nor `commands/` may be a link out of the home or another user's; the
-        // log is created relative to the checked directory, never through a link, 0600 whatever the umask.
+        // log is created relative to the checked directory, never through a link, with the directory's sharing's mode
+        // whatever the umask.
         let directoryFD: Int32
+        let sharing: FileSharing
         do throws(JournalError) {
             Glibc.close(try PrivateFiles.openDirectory(incidentDirectory, create: false))
             directoryFD = try PrivateFiles.openDirectory(directory, create: true)
+            sharing = try PrivateFiles.sharing(of: directoryFD, path: directory)
         } catch {
             throw .cannotCreateOutputFile(path: directory, reason: error.description)
         }
@@ -42,13 +45,15 @@ struct OutputLog {
         var attempt = 1
         while true {
             let name = stem + (attempt == 1 ? "" : "-\(attempt)") + ".log"
-            let fd = openat(directoryFD, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = openat(
+                directoryFD, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sharing.fileMode)
             if fd >= 0 {
-                guard fchmod(fd, 0o600) == 0 else {
-                    let reason = CommandRunnerError.reason(errno)
+                do throws(JournalError) {
+                    try PrivateFiles.apply(sharing, directory: false, to: fd, path: directory + "/" + name)
+                } catch {
                     Glibc.close(fd)
                     unlinkat(directoryFD, name, 0)
-                    throw .cannotCreateOutputFile(path: directory + "/" + name, reason: reason)
+                    throw .cannotCreateOutputFile(path: directory + "/" + name, reason: error.description)
                 }
                 descriptor = fd
                 relativePath = "commands/" + name

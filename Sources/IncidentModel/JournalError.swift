@@ -50,6 +50,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
         case .io(let path, let operation, let code):
             "\(operation) failed on \(path): \(String(cString: strerror(code)))"
                 + (["read", "stat"].contains(operation) ? "" : "; nothing was written")
+        case .unsafePath(let path, let problem) where problem.isPermission:
+            "refusing \(path): it \(problem); fix it with `\(problem.fix(for: path) ?? "")` and retry; nothing was written"
         case .unsafePath(let path, let problem):
             "refusing \(path): it \(problem); move it aside and put the incident's own file or directory there"
                 + " (files 0600, directories 0700, owned by the user who runs respond); nothing was written"

@@ -30,6 +30,10 @@ extension JournalError {
             localizer.tr(
                 ["read", "stat"].contains(operation) ? "cli.journal.io_failed" : "cli.journal.io_failed_unwritten",
                 ["operation": operation, "path": path, "reason": String(cString: strerror(code))])
+        case .unsafePath(let path, let problem) where problem.isPermission:
+            localizer.tr(
+                "cli.journal.unsafe_permissions",
+                ["path": path, "problem": problem.description(in: localizer), "fix": problem.fix(for: path) ?? ""])
         case .unsafePath(let path, let problem):
             localizer.tr("cli.journal.unsafe_path", ["path": path, "problem": problem.description(in: localizer)])
         }
@@ -48,6 +52,14 @@ extension UnsafePathProblem {
             localizer.tr("cli.unsafe_path.not_a_directory", ["found": Self.kind(found, in: localizer)])
         case .ownedByAnotherUser(let uid):
             localizer.tr("cli.unsafe_path.other_owner", ["uid": String(uid), "own": String(geteuid())])
+        case .writableByEveryone(let mode):
+            localizer.tr("cli.unsafe_path.writable_by_everyone", ["mode": Self.octal(mode)])
+        case .writableByGroup(let mode):
+            localizer.tr("cli.unsafe_path.writable_by_group", ["mode": Self.octal(mode)])
+        case .foreignGroup(let group, let shared):
+            localizer.tr("cli.unsafe_path.foreign_group", ["group": group, "shared": shared])
+        case .notInGroup(let group, let user):
+            localizer.tr("cli.unsafe_path.not_in_group", ["group": group, "user": user])
         }
     }
 }

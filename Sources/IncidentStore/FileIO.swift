@@ -101,21 +101,46 @@ enum FileIO {
     }
 }
 
-/// Opens the files and directories `respond` keeps, never through a symbolic link and never one that belongs to
-/// another user, so that a link or a file planted in a shared directory cannot redirect a write out of the home.
-/// Each open is made relative to a descriptor of the directory it was checked on (`openat`), so the directory
-/// cannot be swapped for a link between the check and the open.
+/// Opens the files and directories `respond` keeps, never through a symbolic link and never one that someone
+/// outside its sharing could have changed, so that a link or a file planted in a shared directory cannot redirect a
+/// write out of the home, and a journal anyone could edit is not taken as the record.
+///
+/// Each file or directory is checked against the sharing its parent declares (`FileSharing`): under a private
+/// parent it must be this user's and writable by nobody else; under a parent shared by a group it may be any
+/// member's, and only that group may write it. What is created gets the parent's modes and group whatever the
+/// umask. Each open is made relative to a descriptor of the directory it was checked on (`openat`), so the
+/// directory cannot be swapped for a link between the check and the open.
 public enum PrivateFiles {
-    /// Opens the directory at `path` (creating it with mode 0700, set whatever the umask, when `create` is true
-    /// and it is missing) and checks that it is a directory, not a link, and owned by this user. The caller
-    /// closes the descriptor.
+    /// Opens the directory at `path` (creating it with its parent's sharing, set whatever the umask, when `create`
+    /// is true and it is missing) and checks that it is a directory, not a link, that its parent's sharing allows.
+    /// The caller closes the descriptor.
     public static func openDirectory(_ path: String, create: Bool) throws(JournalError) -> Int32 {
-        let created = create && mkdir(path, 0o700) == 0
-        if create, !created, errno != EEXIST { throw JournalError.from(errno: errno, path: path, operation: "mkdir") }
+        if create, let fd = try createDirectory(path) { return fd }
         let fd = try openNoFollow(path, O_RDONLY | O_DIRECTORY)
         do throws(JournalError) {
-            try check(fd, path: path, directory: true, owned: true)
-            if created, fchmod(fd, 0o700) != 0 { throw JournalError.from(errno: errno, path: path, operation: "chmod") }
+            try check(fd, path: path, directory: true, in: sharing(ofParentOf: path))
+        } catch {
+            close(fd)
+            throw error
+        }
+        return fd
+    }
+
+    /// Creates the directory at `path` with the modes and group its parent's sharing gives, set whatever the
+    /// umask, and returns it open; nil when something is already there. `mkdir`'s atomicity makes concurrent
+    /// creators pick distinct names. The caller closes the descriptor.
+    public static func createDirectory(_ path: String) throws(JournalError) -> Int32? {
+        let sharing = try sharing(ofParentOf: path)
+        guard mkdir(path, sharing.directoryMode) == 0 else {
+            if errno == EEXIST { return nil }
+            throw JournalError.from(errno: errno, path: path, operation: "mkdir")
+        }
+        // Opened without following a link and checked before its mode is set with fchmod, which, unlike chmod,
+        // cannot be sent elsewhere by a link swapped in after mkdir.
+        let fd = try openNoFollow(path, O_RDONLY | O_DIRECTORY)
+        do throws(JournalError) {
+            try check(fd, path: path, directory: true, in: sharing)
+            try apply(sharing, directory: true, to: fd, path: path)
         } catch {
             close(fd)
             throw error
@@ -124,21 +149,21 @@ public enum PrivateFiles {
     }
 
     /// Opens the regular file `name` in the directory open as `directory` (whose path is `directoryPath`) with
-    /// `flags`, never through a link and never blocking on a FIFO. With `O_CREAT` a new file gets exactly `mode`
-    /// whatever the umask, and `created` says whether it was made. With `owned`, a file of another user is
-    /// refused. The caller closes the descriptor.
+    /// `flags`, never through a link and never blocking on a FIFO, and checks it against the directory's
+    /// sharing. With `O_CREAT` a new file gets the mode and group of that sharing whatever the umask, and
+    /// `created` says whether it was made. The caller closes the descriptor.
     public static func openFile(
-        _ name: String, in directory: Int32, directoryPath: String, flags: Int32, mode: mode_t = 0o600,
-        owned: Bool
+        _ name: String, in directory: Int32, directoryPath: String, flags: Int32
     ) throws(JournalError) -> (fd: Int32, created: Bool) {
         let path = directoryPath + "/" + name
+        let sharing = try sharing(of: directory, path: directoryPath)
         var created = false
         var fd: Int32 = -1
         while fd < 0 {
             // O_NONBLOCK: opening a FIFO planted in place of the file must not wait for a writer.
             let base = flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
             if flags & O_CREAT != 0 {
-                fd = openat(directory, name, base | O_EXCL, mode)
+                fd = openat(directory, name, base | O_EXCL, sharing.fileMode)
                 if fd >= 0 {
                     created = true
                     break
@@ -146,12 +171,12 @@ public enum PrivateFiles {
                 if errno == EINTR { continue }
                 if errno != EEXIST { throw failure(errno, path: path, at: directory, name, directory: false) }
             }
-            fd = openat(directory, name, base & ~(O_CREAT | O_EXCL), mode)
+            fd = openat(directory, name, base & ~(O_CREAT | O_EXCL), sharing.fileMode)
             if fd < 0, errno != EINTR { throw failure(errno, path: path, at: directory, name, directory: false) }
         }
         do throws(JournalError) {
-            try check(fd, path: path, directory: false, owned: owned)
-            if created, fchmod(fd, mode) != 0 { throw JournalError.from(errno: errno, path: path, operation: "chmod") }
+            try check(fd, path: path, directory: false, in: sharing)
+            if created { try apply(sharing, directory: false, to: fd, path: path) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         } catch {
             close(fd)
@@ -162,18 +187,42 @@ public enum PrivateFiles {
     }
 
     /// Opens the regular file at `path` as `openFile` does, through its directory opened without following a
-    /// link; with `owned`, the directory and the file must both belong to this user.
-    public static func openFile(
-        atPath path: String, flags: Int32, mode: mode_t = 0o600, owned: Bool
-    ) throws(JournalError) -> (fd: Int32, created: Bool) {
+    /// link and checked against its own parent's sharing.
+    public static func openFile(atPath path: String, flags: Int32) throws(JournalError) -> (fd: Int32, created: Bool) {
         let parent = (path as NSString).deletingLastPathComponent
         let directoryPath = parent.isEmpty ? "." : parent
-        let directory = try openNoFollow(directoryPath, O_RDONLY | O_DIRECTORY)
+        let directory = try openDirectory(directoryPath, create: false)
         defer { close(directory) }
-        try check(directory, path: directoryPath, directory: true, owned: owned)
         return try openFile(
-            (path as NSString).lastPathComponent, in: directory, directoryPath: directoryPath, flags: flags, mode: mode,
-            owned: owned)
+            (path as NSString).lastPathComponent, in: directory, directoryPath: directoryPath, flags: flags)
+    }
+
+    /// The sharing the directory open as `fd` declares for what it holds.
+    public static func sharing(of fd: Int32, path: String) throws(JournalError) -> FileSharing {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw JournalError.from(errno: errno, path: path, operation: "stat") }
+        return FileSharing.declared(mode: info.st_mode, gid: info.st_gid)
+    }
+
+    /// Gives a file or directory just created, open as `fd`, the group and mode of `sharing`: the group first, as
+    /// changing it may clear the setgid bit.
+    public static func apply(
+        _ sharing: FileSharing, directory: Bool, to fd: Int32, path: String
+    ) throws(JournalError) {
+        if case .group(let gid) = sharing, fchown(fd, uid_t.max, gid) != 0 {
+            throw JournalError.from(errno: errno, path: path, operation: "chgrp")
+        }
+        let mode = directory ? sharing.directoryMode : sharing.fileMode
+        if fchmod(fd, mode) != 0 { throw JournalError.from(errno: errno, path: path, operation: "chmod") }
+    }
+
+    /// The sharing the directory holding `path` declares; a directory that cannot be looked at declares none, and
+    /// what is in it is then held to the owner's rules.
+    private static func sharing(ofParentOf path: String) throws(JournalError) -> FileSharing {
+        let parent = (path as NSString).deletingLastPathComponent
+        var info = stat()
+        guard stat(parent.isEmpty ? "." : parent, &info) == 0 else { return .owner }
+        return FileSharing.declared(mode: info.st_mode, gid: info.st_gid)
     }
 
     /// Opens `path` without following a link at its last component, retrying on EINTR.
@@ -186,8 +235,11 @@ public enum PrivateFiles {
         }
     }
 
-    /// Checks what an open descriptor is: a directory or a regular file as asked, and this user's when `owned`.
-    private static func check(_ fd: Int32, path: String, directory: Bool, owned: Bool) throws(JournalError) {
+    /// Checks what an open descriptor is: a directory or a regular file as asked, that `sharing` (its parent's)
+    /// allows for this account.
+    private static func check(
+        _ fd: Int32, path: String, directory: Bool, in sharing: FileSharing
+    ) throws(JournalError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw JournalError.from(errno: errno, path: path, operation: "stat") }
         let type = info.st_mode & S_IFMT
@@ -197,11 +249,12 @@ public enum PrivateFiles {
         if !directory, type != S_IFREG {
             throw .unsafePath(path: path, problem: .notARegularFile(found: UnsafePathProblem.kind(of: info.st_mode)))
         }
-        if owned, info.st_uid != geteuid() {
-            throw .unsafePath(path: path, problem: .ownedByAnotherUser(uid: info.st_uid))
+        if let problem = sharing.problem(
+            mode: info.st_mode, owner: info.st_uid, group: info.st_gid, for: Account.current)
+        {
+            throw .unsafePath(path: path, problem: problem)
         }
     }
-
     /// The error for a failed open: a link or the wrong kind of file found there (`ELOOP` for a link under
     /// `O_NOFOLLOW`, `ENOTDIR`, `EISDIR` or `ENXIO` for the wrong kind) is named as such, anything else as the
     /// system says.

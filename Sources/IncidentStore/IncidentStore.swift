@@ -23,7 +23,8 @@ public struct IncidentLocation: Hashable, Sendable {
 }
 
 /// The incidents kept under a home directory: `<home>/incidents/<id>/timeline.jsonl`, directories 0700 and
-/// files 0600, whatever the umask.
+/// files 0600 whatever the umask, or 2770 and 0660 in the home's group when the home is shared by a group
+/// (`FileSharing`). A home that others could change is refused before anything in it is read or written.
 public struct IncidentStore: Sendable {
     /// The home directory, e.g. `~/.local/state/respond`.
     public let home: String
@@ -51,6 +52,7 @@ public struct IncidentStore: Sendable {
     ) throws(IncidentStoreError) -> (location: IncidentLocation, event: Event) {
         if let id, !Self.isValidID(id) { throw IncidentStoreError.invalidID(id) }
         try makePrivateDirectory(home, withParents: true)
+        try checkHome()
         try makeIncidentsDirectory()
         let location = try createIncidentDirectory(id: id, runbook: runbook, now: now)
         let opened = NewEvent(
@@ -71,6 +73,7 @@ public struct IncidentStore: Sendable {
 
     /// Every incident, most recently active first, read from its journal; unreadable ones are listed apart.
     public func list() throws(IncidentStoreError) -> IncidentListing {
+        try checkHome()
         var incidents: [IncidentSummary] = []
         var unreadable: [IncidentListing.Unreadable] = []
         for id in try incidentIDs() {
@@ -95,6 +98,7 @@ public struct IncidentStore: Sendable {
     /// Finds an incident by exact id, `last` (the most recently active open incident, else the most recently
     /// active of all), a path to a `timeline.jsonl` or to a directory holding one, or a unique id prefix.
     public func resolve(_ reference: String) throws(IncidentStoreError) -> IncidentLocation {
+        try checkHome()
         let ids = try incidentIDs()
         if ids.contains(reference) { return location(of: reference) }
         if reference == "last" {
@@ -133,11 +137,42 @@ public struct IncidentStore: Sendable {
         return slug.isEmpty ? stamp : stamp + "-" + slug
     }
 
+    /// Refuses a home that someone outside its sharing could change: writable by everyone, writable by its group
+    /// without being shared by that group, another user's when it is not shared, or shared by a group this account
+    /// is not in. The home itself may be a link (the user's own choice of where the state lives); what it points
+    /// at is checked. A home that does not exist yet has nothing to check.
+    public func checkHome() throws(IncidentStoreError) {
+        var info = stat()
+        guard stat(home, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw storeError(errno: errno, path: home)
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            let found = UnsafePathProblem.kind(of: info.st_mode)
+            throw .journal(.unsafePath(path: home, problem: .notADirectory(found: found)))
+        }
+        let declared = FileSharing.declared(mode: info.st_mode, gid: info.st_gid)
+        if let problem = declared.problem(
+            mode: info.st_mode, owner: info.st_uid, group: info.st_gid, for: Account.current)
+        {
+            throw .journal(.unsafePath(path: home, problem: problem))
+        }
+    }
+
     /// The ids of every incident directory, unsorted; none when the home has no incidents yet.
     private func incidentIDs() throws(IncidentStoreError) -> [String] {
-        guard let directory = opendir(incidentsDirectory) else {
-            if errno == ENOENT { return [] }
-            throw IncidentStoreError.directory(path: incidentsDirectory, code: errno)
+        var exists = stat()
+        if lstat(incidentsDirectory, &exists) != 0, errno == ENOENT { return [] }
+        let fd: Int32
+        do throws(JournalError) {
+            fd = try PrivateFiles.openDirectory(incidentsDirectory, create: false)
+        } catch {
+            throw .journal(error)
+        }
+        guard let directory = fdopendir(fd) else {
+            let code = errno
+            close(fd)
+            throw IncidentStoreError.directory(path: incidentsDirectory, code: code)
         }
         defer { closedir(directory) }
         var ids: [String] = []
@@ -167,7 +202,8 @@ public struct IncidentStore: Sendable {
         )
     }
 
-    /// Creates the incident's directory, 0700; mkdir's atomicity is what makes concurrent starts pick distinct ids.
+    /// Creates the incident's directory with the home's sharing (`PrivateFiles.createDirectory`); mkdir's
+    /// atomicity is what makes concurrent starts pick distinct ids.
     private func createIncidentDirectory(id: String?, runbook: String, now: Date) throws(IncidentStoreError)
         -> IncidentLocation
     {
@@ -176,21 +212,16 @@ public struct IncidentStore: Sendable {
         while true {
             let candidate = attempt == 1 ? base : "\(base)-\(attempt)"
             let location = location(of: candidate)
-            if mkdir(location.directory, 0o700) == 0 {
-                // Opened without following a link and checked as ours before its mode is set with fchmod, which,
-                // unlike chmod, cannot be sent elsewhere by a link swapped in after mkdir.
-                do throws(JournalError) {
-                    let fd = try PrivateFiles.openDirectory(location.directory, create: false)
-                    defer { close(fd) }
-                    guard fchmod(fd, 0o700) == 0 else {
-                        throw JournalError.from(errno: errno, path: location.directory, operation: "chmod")
-                    }
-                } catch {
-                    throw .journal(error)
-                }
+            let created: Int32?
+            do throws(JournalError) {
+                created = try PrivateFiles.createDirectory(location.directory)
+            } catch {
+                throw .journal(error)
+            }
+            if let fd = created {
+                close(fd)
                 return location
             }
-            guard errno == EEXIST else { throw storeError(errno: errno, path: location.directory) }
             if id != nil { throw IncidentStoreError.alreadyExists(id: candidate, directory: location.directory) }
             attempt += 1
         }
@@ -207,8 +238,8 @@ public struct IncidentStore: Sendable {
         guard chmod(path, 0o700) == 0 else { throw storeError(errno: errno, path: path) }
     }
 
-    /// Creates `incidents/` 0700 when missing, and checks that it is a directory of this user's and not a link:
-    /// every incident's files are opened through it.
+    /// Creates `incidents/` with the home's sharing when missing, and checks that it is a directory the home's
+    /// sharing allows and not a link: every incident's files are opened through it.
     private func makeIncidentsDirectory() throws(IncidentStoreError) {
         do throws(JournalError) {
             close(try PrivateFiles.openDirectory(incidentsDirectory, create: true))

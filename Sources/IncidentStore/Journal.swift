@@ -72,8 +72,9 @@ public struct Journal: Sendable {
     /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
     /// A line from a newer schema refuses the whole journal.
     public static func read(_ path: String) throws(JournalError) -> JournalContents {
-        // Not through a link, nor from a FIFO or a device in the journal's place: what is read here is written to.
-        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY, owned: false).fd
+        // Not through a link, nor from a FIFO or a device in the journal's place, nor a file someone outside the
+        // incident's sharing could have edited: what is read here is written to, and it is the record.
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
@@ -103,10 +104,12 @@ public struct Journal: Sendable {
     /// How many bytes `read` reads at a time.
     private static let readChunk = 1 << 20
 
-    /// Opens the journal for appending and reading, creating it 0600 when absent; a link, a file of another kind
-    /// or another user's file in its place, or an incident directory that is a link or another user's, is refused.
+    /// Opens the journal for appending and reading, creating it 0600 (0660 in a home shared by a group) when
+    /// absent; a link or a file of another kind in its place, or a journal or an incident directory that someone
+    /// outside the incident's sharing could change, is refused. The lock is taken on this descriptor, so every
+    /// account that may append may lock.
     private func openForAppend() throws(JournalError) -> (fd: Int32, created: Bool) {
-        try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT, mode: 0o600, owned: true)
+        try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT)
     }
 }
 

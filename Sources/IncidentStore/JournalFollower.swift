@@ -41,7 +41,7 @@ public struct JournalFollower: Sendable {
         if size == offset { return Update(events: [], problems: []) }
         if size < offset { throw JournalError.truncated(path: path) }
 
-        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY, owned: false).fd
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
         defer { close(fd) }
         let bytes = try FileIO.read(fd, offset: offset, count: size - offset, path: path)
         lines.events = []

@@ -4,7 +4,7 @@ import IncidentModel
 /// Events a guide could not get into its journal, written beside it when the guide quits so that none is lost:
 /// `timeline.rescue-<UTC time>.jsonl` in the incident directory, in the journal's own line format, numbered after
 /// the last event the guide had seen. The file is new (never an existing file, never through a symbolic link),
-/// mode 0600 whatever the umask, and synced with its directory before its path is returned. Its events are not
+/// mode 0600 (0660 in a home shared by a group) whatever the umask, and synced with its directory before its path is returned. Its events are not
 /// in the timeline: they are evidence to re-record, not a second journal.
 public enum JournalRescue {
     /// The file name's prefix; the rest is the UTC time and, when that name is taken, `-2`, `-3` ….
@@ -19,10 +19,12 @@ public enum JournalRescue {
     {
         let bytes = try lines(events, afterSeq: afterSeq, now: now, path: directory)
         let stamp = stamp(now)
+        // A directory that cannot be opened is reported by the file's own open below, with the file's name.
+        let sharing = (try? sharing(of: directory)) ?? .owner
         for attempt in 1...attempts {
             let name = prefix + stamp + (attempt == 1 ? "" : "-\(attempt)") + ".jsonl"
             let path = (directory as NSString).appendingPathComponent(name)
-            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sharing.fileMode)
             if fd < 0 {
                 let code = errno
                 if code == EEXIST || code == EINTR { continue }
@@ -30,9 +32,7 @@ public enum JournalRescue {
             }
             do throws(JournalError) {
                 // The umask may have taken bits away; the mode is set explicitly, as the journal's is.
-                guard fchmod(fd, 0o600) == 0 else {
-                    throw JournalError.from(errno: errno, path: path, operation: "chmod")
-                }
+                try PrivateFiles.apply(sharing, directory: false, to: fd, path: path)
                 try FileIO.writeAll(fd, bytes, path: path)
                 try FileIO.sync(fd, path: path)
                 close(fd)
@@ -67,6 +67,13 @@ public enum JournalRescue {
             bytes.append(0x0A)
         }
         return bytes
+    }
+
+    /// The sharing the incident directory declares, so that every member of a sharing group can read the rescue.
+    private static func sharing(of directory: String) throws(JournalError) -> FileSharing {
+        let fd = try PrivateFiles.openDirectory(directory, create: false)
+        defer { close(fd) }
+        return try PrivateFiles.sharing(of: fd, path: directory)
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.

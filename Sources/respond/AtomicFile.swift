@@ -8,26 +8,32 @@ import IncidentStore
 /// descriptor of the directory: someone who can write the directory cannot guess the name ahead, and a link or
 /// file planted at any name is never opened, so the write cannot be redirected to another file.
 enum AtomicFile {
-    /// The mode of every file written this way, set with `fchmod` whatever the umask: an export holds the notes,
-    /// which can hold customer data.
-    static let mode: mode_t = 0o600
 
     /// Writes to `path` atomically whatever `body` writes into the file it is handed, so that a large document
-    /// can be written as it is produced instead of being built whole in memory first. With `ownDirectory` (the
-    /// incident's own directory) the directory must not be a link and must belong to this user.
+    /// can be written as it is produced instead of being built whole in memory first. The file is 0600, set with
+    /// `fchmod` whatever the umask: an export holds the notes, which can hold customer data. With `ownDirectory`
+    /// (the incident's own directory) the directory must not be a link and its sharing must allow it, and the file
+    /// gets that sharing's mode and group (0660 in a home shared by a group, so every member can read it).
     static func write(to path: String, ownDirectory: Bool = false, _ body: (inout BufferedFile) throws -> Void) throws {
         let parent = (path as NSString).deletingLastPathComponent
         let directoryPath = parent.isEmpty ? "." : parent
         let name = (path as NSString).lastPathComponent
         let directory: Int32
+        var sharing = FileSharing.owner
         if ownDirectory {
             directory = try PrivateFiles.openDirectory(directoryPath, create: false)
+            do {
+                sharing = try PrivateFiles.sharing(of: directory, path: directoryPath)
+            } catch {
+                close(directory)
+                throw error
+            }
         } else {
             directory = open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard directory >= 0 else { throw failure(.write, path) }
         }
         defer { close(directory) }
-        let (fd, temporary) = try createTemporary(in: directory, for: path)
+        let (fd, temporary) = try createTemporary(in: directory, for: path, sharing: sharing)
         var file = BufferedFile(fd: fd)
         do {
             try body(&file)
@@ -51,24 +57,29 @@ enum AtomicFile {
         guard fsync(directory) == 0 else { throw failure(.flushDirectory, path) }
     }
 
-    /// Creates a new temporary file with a random name in `directory`, mode `mode`, and returns it open for
-    /// writing with its name. A name already taken, by a file or a link, is never opened: another is drawn.
-    private static func createTemporary(in directory: Int32, for path: String) throws -> (fd: Int32, name: String) {
+    /// Creates a new temporary file with a random name in `directory`, with the mode and group of `sharing`, and
+    /// returns it open for writing with its name. A name already taken, by a file or a link, is never opened:
+    /// another is drawn.
+    private static func createTemporary(
+        in directory: Int32, for path: String, sharing: FileSharing
+    ) throws -> (fd: Int32, name: String) {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
             let random = String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
             let name = ".respond-" + random + ".tmp"
-            let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sharing.fileMode)
             if fd < 0 {
                 if errno == EEXIST || errno == EINTR { continue }
                 throw failure(.write, path)
             }
-            guard fchmod(fd, mode) == 0 else {
-                let error = errno
+            do {
+                try PrivateFiles.apply(sharing, directory: false, to: fd, path: path)
+            } catch {
+                let code = errno
                 close(fd)
                 unlinkat(directory, name, 0)
-                throw failure(.write, path, errno: error)
+                throw failure(.write, path, errno: code)
             }
             return (fd, name)
         }

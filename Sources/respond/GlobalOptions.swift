@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentStore
 import Localization
 import TerminalText
 
@@ -16,7 +17,7 @@ struct GlobalOptions: ParsableArguments {
     )
     var home: String?
 
-    @Option(name: .customLong("as"), help: "Who is acting (default: $RESPOND_ACTOR, else $USER).")
+    @Option(name: .customLong("as"), help: "Who is acting (default: $RESPOND_ACTOR, else the account's login name).")
     var actor: String?
 
     @Option(
@@ -86,12 +87,13 @@ struct GlobalOptions: ParsableArguments {
         return userHome + "/.local/state/respond"
     }
 
-    /// The actor recorded on events this process writes.
+    /// The actor recorded on events this process writes: `--as`, else `$RESPOND_ACTOR`, else the login name of
+    /// the account running it. The account is asked, not `$USER`: in a home several accounts share, the record
+    /// says which account wrote, whatever environment it was started with.
     func actorName(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let actor, !actor.isEmpty { return actor }
         if let actor = environment["RESPOND_ACTOR"], !actor.isEmpty { return actor }
-        if let user = environment["USER"], !user.isEmpty { return user }
-        return "responder"
+        return Account.loginName ?? "uid-\(getuid())"
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -39,7 +39,9 @@ struct JournalTests {
     @Test("a new journal file is created with mode 0600 whatever the umask")
     func fileMode() throws {
         let path = try freshDirectory() + "/timeline.jsonl"
-        let previous = umask(0o000)
+        // A umask that takes bits away, so the mode is only right if it is set explicitly; never one that adds
+        // bits for others, which would make the files other tests write meanwhile writable by everyone.
+        let previous = umask(0o277)
         defer { umask(previous) }
         _ = try Journal(path: path).append([note("x")], now: now)
         #expect(mode(of: path) == 0o600)

@@ -18,6 +18,9 @@ public struct TemporaryFilesTrait: SuiteTrait, TestTrait, TestScoping {
             .appendingPathComponent("respond-test-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Explicitly, not from the umask: a test that changes the process's umask for a moment must not make
+        // another test's directory writable by everyone, which respond refuses as a home.
+        chmod(directory, 0o755)
         try await Self.$directory.withValue(directory) { try await function() }
     }
 }
@@ -33,6 +36,7 @@ public func freshDirectory() throws -> String {
     guard let base = TemporaryFilesTrait.directory else { throw UnscopedTemporaryDirectory() }
     let path = base + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    chmod(path, 0o755)
     return path
 }
 
