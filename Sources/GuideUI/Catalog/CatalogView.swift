@@ -41,8 +41,9 @@ func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
             frame.put(isSelected ? "▸" : " ", column: 1, row: row, style: base)
             var badge = theme.badge(entry.severity)
             badge.reverse = isSelected
-            frame.put(
-                entry.severity?.rawValue ?? model.tr("ui.catalog.procedure_badge"), column: 3, row: row, style: badge)
+            // An alert runbook often gives no severity: its badge stays blank rather than reading as a procedure.
+            let kindBadge = entry.kind == .procedure ? model.tr("ui.catalog.procedure_badge") : ""
+            frame.put(entry.severity?.rawValue ?? kindBadge, column: 3, row: row, style: badge)
             frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
             let descriptionColumn = 8 + titleWidth + 1
             frame.put(
