@@ -8,6 +8,11 @@ extension PackagePaths {
     static let binary = packageRoot.appendingPathComponent(".build/debug/respond").path
     /// A small library in the standard template that is not the shipped one.
     static let fixtureRunbooks = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/runbooks").path
+    /// A library of nested folders in other teams' conventions, one runbook per way of writing steps: TOML and YAML
+    /// front matter, `_index.md` titles and weights, two files of one name, a moved stub, Simplified and
+    /// Traditional Chinese sections, harmless `echo` commands.
+    static let conventionsLibrary =
+        packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/conventions-library").path
 }
 
 /// A fresh incident home for one test (removed when it ends), so tests running in parallel never share incidents, with a small

@@ -50,4 +50,14 @@ struct AlertPlaceholderTests {
         let model = CommandFixtures.walkthrough(events: [.alertAttached(Self.alert), .commandRan(earlier)])
         #expect(prompt(run(model, keys(.character("R"))).0)?.text == "payments")
     }
+
+    @Test("a value used for $NAMESPACE is offered for <namespace> or ${namespace}: the same name in another spelling")
+    func valueOfferedUnderAnotherSpelling() {
+        let earlier = CommandRun(
+            command: "kubectl get pods -n payments", step: CommandFixtures.firstStep,
+            placeholders: ["namespace": "payments"], exitCode: 0, durationSeconds: 0.1, outputExcerpt: "")
+        let model = CommandFixtures.walkthrough(events: [.commandRan(earlier)])
+        #expect(prompt(run(model, keys(.character("R"))).0)?.name == "NAMESPACE")
+        #expect(prompt(run(model, keys(.character("R"))).0)?.text == "payments")
+    }
 }

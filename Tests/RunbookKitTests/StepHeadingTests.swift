@@ -14,6 +14,8 @@ struct StepHeadingTests {
             ("步骤2、检查", 2, "检查"),
             ("第 3 步：重啟", 3, "重啟"),
             ("2. Restart", 2, "Restart"),
+            ("A) Restart the resolver", 1, "Restart the resolver"),
+            ("c) Page the owner", 3, "Page the owner"),
             ("  Step 5：  確認  ", 5, "確認"),
             ("Step 4", 4, "Step 4"),
             ("第 3 步", 3, "第 3 步"),
@@ -26,7 +28,10 @@ struct StepHeadingTests {
 
     @Test(
         "a heading without a step number keeps its whole text",
-        arguments: ["Check pods", "2 Restart", "Step 1234567: x", "Stepping back", "步驟：檢查", ""])
+        arguments: [
+            "Check pods", "2 Restart", "A)", "AB) Restart", "1a) Restart", "Step 1234567: x", "Stepping back", "步驟：檢查",
+            "",
+        ])
     func unnumbered(heading: String) {
         let split = StepHeading.split(heading)
         #expect(split.number == nil)

@@ -53,8 +53,9 @@ private func drawCatalogLine(_ frame: inout Frame, _ model: AppModel, _ line: Ca
     case .entry(let entry):
         var badge = theme.badge(entry.severity)
         badge.reverse = selected
-        frame.put(
-            entry.severity?.rawValue ?? model.tr("ui.catalog.procedure_badge"), column: 3, row: row, style: badge)
+        // An alert runbook often gives no severity: its badge stays blank rather than reading as a procedure.
+        let kindBadge = entry.kind == .procedure ? model.tr("ui.catalog.procedure_badge") : ""
+        frame.put(entry.severity?.rawValue ?? kindBadge, column: 3, row: row, style: badge)
         frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
         frame.put(
             entry.description(in: model.localizer), column: descriptionColumn, row: row, style: base,

@@ -93,10 +93,15 @@ private func refusingHiddenCharacters(_ model: AppModel, _ block: CodeBlock, _ o
 }
 
 /// The value last used for a placeholder in this incident, from its recorded runs, newest first; a value the
-/// journal stored redacted is not what was typed, so it is passed over.
+/// journal stored redacted is not what was typed, so it is passed over. Runbooks of different conventions spell
+/// one value differently (`$NAMESPACE`, `<namespace>`, `[POD_NAME]`, `<pod-name>`), so a name written the same
+/// way wins, then one equal in any case with `-` and `_` as one, as alert labels are matched.
 func lastValue(_ model: AppModel, for name: String) -> String? {
-    model.progress?.commandsRun.reversed().lazy.compactMap { $0.run.placeholders[name] }
-        .first { !$0.contains(Redactor.marker) }
+    let runs = model.progress?.commandsRun.reversed() ?? []
+    let usable = { (value: String) in !value.contains(Redactor.marker) }
+    return runs.lazy.compactMap { $0.run.placeholders[name] }.first(where: usable)
+        ?? runs.lazy.compactMap { AlertLabelValues.defaults(for: [name], labels: $0.run.placeholders)[name] }
+        .first(where: usable)
 }
 
 /// The value a label of the incident's alerts gives a placeholder of the same name (`<namespace>` takes the

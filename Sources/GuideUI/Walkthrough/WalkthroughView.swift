@@ -6,6 +6,16 @@ import TerminalText
 
 /// The walkthrough: from 100 columns the outline with progress beside the current step; narrower, one line above
 /// the step that keeps the place (the section's progress, the item's number, and `O outline` when it fits).
+/// A file that only says its runbook moved elsewhere: where to, and that it is a stub rather than a runbook to
+/// walk.
+private func drawMovedStub(_ frame: inout Frame, _ model: AppModel, destination: String, rows: Range<Int>) {
+    let width = frame.width - 2
+    frame.put(
+        model.tr("ui.walkthrough.moved_runbook", ["destination": destination]), column: 1, row: rows.lowerBound,
+        style: model.theme.strong, limit: width)
+    frame.put(model.tr("ui.walkthrough.moved_runbook_keys"), column: 1, row: rows.lowerBound + 1, limit: width)
+}
+
 func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
     guard let session = model.incident, let progress = model.progress else { return }
@@ -24,6 +34,10 @@ func drawWalkthrough(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) 
     }
     let items = runbook.walkthroughItems
     let cursor = min(session.cursor, max(0, items.count - 1))
+    if let destination = runbook.movedTo {
+        drawMovedStub(&frame, model, destination: destination, rows: rows)
+        return
+    }
     guard !items.isEmpty else {
         frame.put(model.tr("ui.walkthrough.empty_runbook"), column: 1, row: rows.lowerBound)
         return

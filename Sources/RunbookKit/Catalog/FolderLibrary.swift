@@ -29,6 +29,22 @@ struct FolderLibrary {
     /// The runbook files, by relative path order, and each folder's description.
     var files: [File] = []
     var folders: [String: FolderInfo] = [:]
+    /// The folder the library starts in, relative: `content` for a Hugo site, whose other folders (`archetypes`,
+    /// `themes`) hold templates rather than runbooks; else the directory itself (`""`).
+    var top = ""
+
+    /// The names of a Hugo site's configuration file, beside its `content` folder.
+    private static let siteConfigurations = [
+        "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json",
+    ]
+
+    /// `content` when `directory` is a Hugo site (a configuration file and a `content` folder), else `""`.
+    private static func siteContent(of directory: String) -> String {
+        guard isDirectory(Catalog.join(directory, "content")) == true else { return "" }
+        var info = stat()
+        let configured = siteConfigurations.contains { stat(Catalog.join(directory, $0), &info) == 0 }
+        return configured ? "content" : ""
+    }
 
     /// Whether a file name describes its folder rather than being a runbook.
     static func isFolderDescription(_ name: String) -> Bool {
@@ -40,8 +56,12 @@ struct FolderLibrary {
     static func read(directory: String) -> FolderLibrary {
         var relativePaths: [String] = []
         var descriptions: [(folder: String, path: String)] = []
-        walk(directory: directory, relative: "", depth: 0, runbooks: &relativePaths, descriptions: &descriptions)
+        let top = siteContent(of: directory)
+        walk(
+            directory: Catalog.join(directory, top), relative: top, depth: 0, runbooks: &relativePaths,
+            descriptions: &descriptions)
         var library = FolderLibrary()
+        library.top = top
         let headers = relativePaths.parallelMap { RunbookHeader.read(path: Catalog.join(directory, $0)) }
         library.files = zip(relativePaths, headers).map { path, header in
             File(relativePath: path, folder: folder(of: path), header: header)
@@ -128,8 +148,8 @@ struct FolderLibrary {
         var ids: [String: String] = [:]
         for file in files {
             let name = RunbookParser.id(forPath: file.relativePath)
-            ids[file.relativePath] =
-                counts[name.lowercased(), default: 0] > 1 ? String(file.relativePath.dropLast(3)) : name
+            let path = top.isEmpty ? file.relativePath : String(file.relativePath.dropFirst(top.count + 1))
+            ids[file.relativePath] = counts[name.lowercased(), default: 0] > 1 ? String(path.dropLast(3)) : name
         }
         return ids
     }
@@ -152,10 +172,10 @@ struct FolderLibrary {
     /// A folder's name in the catalog: its title, after its parents' joined with ` / ` (the top folder's own
     /// title is left out of its subfolders' names).
     func categoryName(_ folder: String) -> String {
-        guard !folder.isEmpty else { return folders[""]?.title ?? "Runbooks" }
+        guard folder != top else { return folders[top]?.title ?? "Runbooks" }
         var parts: [String] = []
         var current = folder
-        while !current.isEmpty {
+        while current != top, !current.isEmpty {
             let name = current.split(separator: "/").last.map(String.init) ?? current
             parts.insert(folders[current]?.title ?? name, at: 0)
             current = Self.folder(of: current)
@@ -165,10 +185,9 @@ struct FolderLibrary {
 
     /// The sort key of a folder path: each level's weight and name, so folders sort as a tree.
     private func sortKey(_ folder: String) -> [(Int, String)] {
-        guard !folder.isEmpty else { return [] }
         var keys: [(Int, String)] = []
         var current = folder
-        while !current.isEmpty {
+        while current != top, !current.isEmpty {
             let name = current.split(separator: "/").last.map(String.init) ?? current
             keys.insert((folders[current]?.weight ?? Int.max, (folders[current]?.title ?? name).lowercased()), at: 0)
             current = Self.folder(of: current)

@@ -95,21 +95,24 @@ struct RunbookHeader: Sendable {
         return header
     }
 
-    /// Markdown text without its marks: `[text](url)` as text, no backticks or stars. Over the UTF-8 bytes, as
-    /// it runs for every file of a library: every mark is ASCII.
+    /// Markdown text without its marks: `[text](url)` and `[text][label]` as text, no backticks or stars. Over
+    /// the UTF-8 bytes, as it runs for every file of a library: every mark is ASCII.
     static func plain(_ markdown: String) -> String {
         var kept: [UInt8] = []
         kept.reserveCapacity(markdown.utf8.count)
-        var skippingDestination = false
+        // The byte that ends a link's destination or reference label, while one is being left out.
+        var skippingUntil: UInt8?
         var previous: UInt8 = 0
         for byte in markdown.utf8 {
-            if skippingDestination {
-                if byte == UInt8(ascii: ")") { skippingDestination = false }
+            if let end = skippingUntil {
+                if byte == end { skippingUntil = nil }
                 continue
             }
             switch byte {
             case UInt8(ascii: "(") where previous == UInt8(ascii: "]"):
-                skippingDestination = true
+                skippingUntil = UInt8(ascii: ")")
+            case UInt8(ascii: "[") where previous == UInt8(ascii: "]"):
+                skippingUntil = UInt8(ascii: "]")
             case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "`"), UInt8(ascii: "*"):
                 break
             default:

@@ -178,12 +178,15 @@ public struct CommandTemplate: Hashable, Sendable {
         mayRun(info: block.info, code: block.code)
     }
 
-    /// Whether a fence's info string allows running: a transcript's output lines (`ConsoleTranscript`) are shown
-    /// and copied, never run; a block that names no language runs only when its code looks like shell, as such a
+    /// Whether a fence's info string allows running: a transcript's output lines (`ConsoleTranscript`) and a
+    /// Prometheus query fenced as shell (`ShellLook.looksLikeQuery`) are shown and copied, never run; a block that
+    /// names no language runs only when its code looks like shell, as such a
     /// block in a foreign library is as often configuration or expected output as commands.
     private static func mayRun(info: String, code: String) -> Bool {
         guard let language = info.split(separator: " ").first else { return ShellLook.looksLikeShell(code) }
-        return ASCIICase.lowercased(String(language)) != ConsoleTranscript.outputLanguage
+        let lowered = ASCIICase.lowercased(String(language))
+        if Linter.shellLanguages.contains(lowered), ShellLook.looksLikeQuery(code) { return false }
+        return lowered != ConsoleTranscript.outputLanguage
     }
 
     /// The command text of a block's code, as `text` has it: without its trailing newlines.

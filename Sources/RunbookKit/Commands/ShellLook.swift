@@ -30,4 +30,47 @@ public enum ShellLook {
         return word[..<equals].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
             && !(word.first?.isNumber ?? true)
     }
+
+    /// Whether `code`, from a block fenced as shell or a console, is a Prometheus query rather than commands: its
+    /// first line that is not a `#` comment starts with a function call (`rate(`, `sum by (`,
+    /// `histogram_quantile(0.99, …`), a selector (`up{job="etcd"}`) or a range (`up[5m]`), after any opening
+    /// parentheses. Alert runbooks fence the queries to paste into a metrics console so; no shell line starts that
+    /// way (`name()` is a function definition, `(cd /tmp)` a subshell).
+    public static func looksLikeQuery(_ code: String) -> Bool {
+        for rawLine in code.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = rawLine.drop { $0 == " " || $0 == "\t" }
+            guard !line.isEmpty else { continue }
+            if line.hasPrefix("#") { continue }
+            let inner = line.drop { $0 == "(" || $0 == " " }
+            return startsLikeQuery(inner) || (inner.count < line.count && startsLikeArithmetic(inner))
+        }
+        return false
+    }
+
+    /// `name / other`, `name * 100`: arithmetic on a series, which in shell would be a subshell's syntax error.
+    private static func startsLikeArithmetic(_ line: Substring) -> Bool {
+        let name = line.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }
+        let rest = Array(line.dropFirst(name.count).prefix(4))
+        guard !name.isEmpty, rest.count == 4, rest[0] == " ", rest[2] == " " else { return false }
+        return "/*+-".contains(rest[1]) && rest[3].isASCII && (rest[3].isLetter || rest[3].isNumber)
+    }
+
+    private static func startsLikeQuery(_ line: Substring) -> Bool {
+        let isNameStart = { (c: Character) in c.isASCII && (c.isLetter || c == "_" || c == ":") }
+        guard let first = line.first, isNameStart(first) else { return false }
+        let name = line.prefix { isNameStart($0) || ($0.isASCII && $0.isNumber) }
+        var rest = line.dropFirst(name.count)
+        if rest.first == "{" { return true }
+        // `up[5m]` is a range; `names[0]=x` is a shell array's assignment.
+        if rest.first == "[" {
+            let range = rest.dropFirst().drop { $0.isASCII && $0.isNumber }
+            return range.count < rest.count - 1 && range.first.map { "smhdwy".contains($0) } == true
+        }
+        rest = rest.drop { $0 == " " }
+        for modifier in ["by", "without"] where rest.hasPrefix(modifier) {
+            return rest.dropFirst(modifier.count).drop { $0 == " " }.first == "("
+        }
+        guard rest.first == "(" else { return false }
+        return rest.dropFirst().drop { $0 == " " }.first.map { $0 != ")" } ?? false
+    }
 }

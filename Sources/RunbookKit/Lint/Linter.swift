@@ -187,7 +187,10 @@ public struct Linter: Sendable {
             blocks += section.blocks.flatMap(\.codeBlocks)
         }
         var diagnostics: [Diagnostic] = []
-        let shellBlocks = blocks.filter { Self.shellLanguages.contains($0.language.lowercased()) }
+        // A Prometheus query fenced as shell is not run, so bash's opinion of it is no defect.
+        let shellBlocks = blocks.filter {
+            Self.shellLanguages.contains($0.language.lowercased()) && !ShellLook.looksLikeQuery($0.code)
+        }
         let standIns = shellBlocks.map { block in
             let template = CommandTemplate(block)
             let values = Dictionary(template.placeholders.map { ($0.name, Self.placeholderStandIn) }) { first, _ in

@@ -36,13 +36,11 @@ public struct RunbookJSON: Encodable, Equatable, Sendable {
         severity = runbook.severity?.rawValue
         file = (runbook.path as NSString).lastPathComponent
         sections = runbook.sections.map { SectionJSON(kind: $0.kind.rawValue, title: $0.title) }
+        // A transcript's output lines are shown with their command, never run: they are not among its commands.
         steps = runbook.steps.map { step in
-            let templates = step.codeBlocks.map(CommandTemplate.init)
-            var seen = Set<String>()
-            let names = templates.flatMap(\.placeholders).map(\.name).filter { seen.insert($0).inserted }
-            return StepJSON(
-                id: step.key, section: step.section.rawValue, title: step.title, commands: templates.map(\.text),
-                placeholders: names)
+            StepJSON(
+                id: step.key, section: step.section.rawValue, title: step.title, commands: step.commands,
+                placeholders: step.placeholderNames)
         }
         checklist = runbook.checklist.map(\.text)
     }

@@ -123,7 +123,7 @@ enum LabelledValue {
 }
 
 /// Splits a step heading into its number and title: `Step 3: Check pods` → (3, "Check pods"),
-/// `步驟 2：檢查` → (2, "檢查"), `2. Restart` → (2, "Restart"); anything else keeps its text and no number.
+/// `步驟 2：檢查` → (2, "檢查"), `2. Restart` → (2, "Restart"), `B) Restart` → (2, "Restart"); anything else keeps its text and no number.
 enum StepHeading {
     static func split(_ heading: String) -> (number: Int?, title: String) {
         let text = Substring(heading.trimmed)
@@ -134,7 +134,18 @@ enum StepHeading {
                 return parsed
             }
         }
-        return numbered(text.unicodeScalars, whole: text, required: true) ?? (nil, String(text))
+        return numbered(text.unicodeScalars, whole: text, required: true) ?? lettered(text) ?? (nil, String(text))
+    }
+
+    /// Reads `A) title` (or `b) title`), a letter numbering options: the letter's place in the alphabet is the
+    /// number, so the walkthrough does not show `1. A) title`.
+    private static func lettered(_ text: Substring) -> (number: Int?, title: String)? {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        guard scalars.count == 3, scalars[0].isASCII, scalars[1] == ")", scalars[2] == " " else { return nil }
+        let lowered = ASCIICase.lower(UInt8(scalars[0].value))
+        guard lowered >= UInt8(ascii: "a"), lowered <= UInt8(ascii: "z") else { return nil }
+        let title = text.dropFirst(3).trimmingCharacters(in: TrimmedScalars.spaces)
+        return title.isEmpty ? nil : (Int(lowered - UInt8(ascii: "a")) + 1, String(title))
     }
 
     /// The words a numbered heading starts with, lowered.

@@ -5,7 +5,7 @@
 /// top-level numbered lists, with the item's nested code blocks; else one step per bullet that carries a
 /// command (a fenced block, or inline code that starts with a command such as `kubectl`), with the plain
 /// bullets and paragraphs before it as its text; else one step per fenced block, titled by the paragraph before
-/// it; else the whole section. Blocks before a step's anchor are its text; blocks after the last anchor join the
+/// it (a transcript's output lines stay with the step of the command they follow); else the whole section. Blocks before a step's anchor are its text; blocks after the last anchor join the
 /// last step.
 enum StepDerivation {
     /// A derived step: its title, the number it is written with, its body and its line.
@@ -28,7 +28,7 @@ enum StepDerivation {
         let rules: [(Unit) -> Bool] = [
             { if case .item(_, true, _, _) = $0 { true } else { false } },
             { if case .item(let item, false, _, _) = $0 { carriesCommand(item) } else { false } },
-            { if case .block(.code, _) = $0 { true } else { false } },
+            { if case .block(.code(let block), _) = $0 { !isTranscriptOutput(block) } else { false } },
         ]
         for isAnchor in rules where units.contains(where: isAnchor) {
             return split(units, isAnchor: isAnchor)
@@ -61,6 +61,11 @@ enum StepDerivation {
         var steps: [Derived] = []
         var pending: [Unit] = []
         for unit in units {
+            // A transcript's output belongs to the command it follows, not to the step after it.
+            if case .block(.code(let block), _) = unit, isTranscriptOutput(block), pending.isEmpty, !steps.isEmpty {
+                steps[steps.count - 1].body += unit.blocks
+                continue
+            }
             guard isAnchor(unit) else {
                 pending.append(unit)
                 continue
@@ -94,10 +99,18 @@ enum StepDerivation {
         }
     }
 
+    /// Whether a block is the output lines split from a terminal transcript: shown with its command, never run.
+    private static func isTranscriptOutput(_ block: CodeBlock) -> Bool {
+        block.language == ConsoleTranscript.outputLanguage
+    }
+
     /// A numbered item's title (the first line of its first paragraph) and the blocks left for its body: the
-    /// first paragraph is left out when it was only that line.
+    /// first paragraph is left out when it was only that line. An item that opens with a list or a block is
+    /// titled by its first line of text and keeps all of it.
     private static func titleAndRest(of blocks: [Block]) -> (String, [Block]) {
-        guard case .paragraph(let inlines)? = blocks.first else { return ("", blocks) }
+        guard case .paragraph(let inlines)? = blocks.first else {
+            return (firstLine(blocks.first?.plainText ?? ""), blocks)
+        }
         let text = inlines.plainText.trimmed
         let title = firstLine(text)
         return (title, title == text ? Array(blocks.dropFirst()) : blocks)
