@@ -88,7 +88,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),

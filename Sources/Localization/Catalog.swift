@@ -19,8 +19,10 @@ struct Catalog: Sendable {
 
     /// A catalog from its file's bytes. The files are part of the source tree and a test decodes each of them, so
     /// a catalog that does not decode is a build defect; it then holds nothing and every text falls back to its key.
+    /// The bytes are read by `FlatJSONObject`, and by `JSONDecoder` only when that reader declines them.
     init(json: [UInt8]) {
-        entries = (try? JSONDecoder().decode([String: String].self, from: Data(json))) ?? [:]
+        entries =
+            FlatJSONObject.strings(json) ?? (try? JSONDecoder().decode([String: String].self, from: Data(json))) ?? [:]
     }
 
     /// The names of the `{placeholders}` in a text.

@@ -18,7 +18,7 @@ public struct Localizer: Sendable {
     /// are: callers sanitize what they quote, as they did before the text came from a catalog.
     public func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
         let template = catalog.entries[key] ?? fallback.entries[key] ?? key
-        guard !arguments.isEmpty, template.contains("{") else { return template }
+        guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         return Self.fill(template, arguments)
     }
 
@@ -58,20 +58,27 @@ public struct Localizer: Sendable {
         value < 10 ? "0\(value)" : String(value)
     }
 
+    /// The template with each `{name}` that names an argument replaced by its value; braces are found over the
+    /// UTF-8 bytes (the draft's timeline fills a template per row, and finding them by `Character` was a fifth of
+    /// an export), which is where characters find them: the catalogs put no combining mark after a brace.
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        let utf8 = template.utf8
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = arguments[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
-            }
+        result.reserveCapacity(utf8.count)
+        var copied = utf8.startIndex
+        var searched = utf8.startIndex
+        while let open = utf8[searched...].firstIndex(of: UInt8(ascii: "{")) {
+            let name = utf8.index(after: open)
+            searched = name
+            guard let close = utf8[name...].firstIndex(of: UInt8(ascii: "}")),
+                let value = arguments[String(template[name..<close])]
+            else { continue }
+            result += template[copied..<open]
+            result += value
+            copied = utf8.index(after: close)
+            searched = copied
         }
-        return result + rest
+        result += template[copied...]
+        return result
     }
 }

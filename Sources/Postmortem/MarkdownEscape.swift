@@ -90,10 +90,16 @@ public enum MarkdownEscape {
     /// every character that could hide what a command runs is shown in its visible form, as the guide shows it.
     public static func codeBlock(_ text: String, language: String = "") -> [String] {
         let body = normalisedLines(text, code: true)
-        let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
         let info = language.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" }
         var lines = [fence + info]
-        lines += body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A line feed is a character of its own except after a carriage return, so without one the bytes split
+        // the body where its characters would, without breaking it into characters.
+        if body.utf8.contains(0x0D) {
+            lines += body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            lines += body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String($0)! }
+        }
         if lines.last == "" { lines.removeLast() }
         lines.append(fence)
         return lines

@@ -12,10 +12,9 @@ enum ConsoleTranscript {
         let language = ASCIICase.lowercased(block.language)
         let isTranscript = transcriptLanguages.contains(language)
         guard isTranscript || Linter.shellLanguages.contains(language) || language.isEmpty else { return [block] }
-        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstLine = lines.first { !$0.allSatisfy(\.isWhitespace) }
         // A shell block is a transcript only when it opens with a `$ ` prompt; `# ` there is a comment.
-        guard isTranscript || firstLine.map({ $0.hasPrefix("$ ") }) == true else { return [block] }
+        guard isTranscript || opensWithPrompt(block.code) else { return [block] }
+        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
         var commands: [Substring] = []
         var output: [Substring] = []
         var continues = false
@@ -45,6 +44,37 @@ enum ConsoleTranscript {
             parts.append(CodeBlock(language: outputLanguage, code: joined(output), location: block.location))
         }
         return parts
+    }
+
+    /// Whether the first line of `code` that is not blank starts with a `$ ` prompt, lines and blanks as
+    /// `Character`s make them (a `\n` ends a line unless it follows a `\r`). Every shell block of a runbook asks,
+    /// and nearly all answer no, so the lines are found over the UTF-8 bytes and a line is looked at as characters
+    /// only when bytes cannot decide: when it holds no ASCII character but whitespace and some non-ASCII one.
+    static func opensWithPrompt(_ code: String) -> Bool {
+        let utf8 = code.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            var end = start
+            var previous: UInt8 = 0
+            var sawText = false
+            var sawOther = false
+            while end < utf8.endIndex {
+                let byte = utf8[end]
+                if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { break }
+                if byte >= 0x80 {
+                    sawOther = true
+                } else if byte != 0x20, !(0x09...0x0D).contains(byte) {
+                    sawText = true
+                }
+                previous = byte
+                end = utf8.index(after: end)
+            }
+            let line = code[start..<end]
+            if sawText || (sawOther && !line.allSatisfy(\.isWhitespace)) { return line.hasPrefix("$ ") }
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
+        }
+        return false
     }
 
     /// The command after a `$ ` (or, in a console block, `# `) prompt; nil for a line without one.
