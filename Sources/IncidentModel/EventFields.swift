@@ -33,6 +33,14 @@ struct EventFields {
         return value
     }
 
+    /// The `dataCorrupted` error `JSONDecoder` threw for a value of the wrong form, worded as it worded it, with
+    /// what was wrong typed as its underlying error (what `CorruptLineReason` reads).
+    static func invalid(_ key: EventKey, _ value: InvalidFieldValue) -> DecodingError {
+        .dataCorrupted(
+            .init(
+                codingPath: [key], debugDescription: value.description(field: key.stringValue), underlyingError: value))
+    }
+
     private static func mismatch(_ type: Any.Type, _ path: [any CodingKey]) -> DecodingError {
         .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type)."))
     }
@@ -88,11 +96,7 @@ struct EventFields {
     func named<Named: RawRepresentable<String>>(_ key: EventKey, as type: Named.Type = Named.self) throws -> Named {
         let raw = try string(key)
         guard let value = Named(rawValue: raw) else {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: [key],
-                    debugDescription: "Cannot initialize \(Named.self) from invalid String value \(raw)")
-            )
+            throw Self.invalid(key, .notACase(type: "\(Named.self)", value: raw))
         }
         return value
     }
@@ -101,9 +105,7 @@ struct EventFields {
         var text = try string(key)
         if let uuid = text.withUTF8(Self.canonicalUUID) { return uuid }
         guard let uuid = UUID(uuidString: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [key], debugDescription: "Attempted to decode UUID from invalid UUID string.")
-            )
+            throw Self.invalid(key, .notAUUID)
         }
         return uuid
     }
@@ -140,9 +142,7 @@ struct EventFields {
         }
         let text = try string(value, [key])
         guard let date = JournalTime.date(from: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [key], debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 time")
-            )
+            throw Self.invalid(key, .notAnISO8601Time(text))
         }
         return date
     }

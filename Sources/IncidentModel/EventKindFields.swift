@@ -12,9 +12,7 @@ extension EventFields {
             var roles: [Role: String] = [:]
             for (key, person) in try stringsIfPresent(.roles) ?? [] {
                 guard let role = Role(rawValue: key) else {
-                    throw DecodingError.dataCorrupted(
-                        .init(codingPath: [EventKey.roles], debugDescription: "unknown role \"\(key)\"")
-                    )
+                    throw Self.invalid(.roles, .unknownRole(key))
                 }
                 roles[role] = person
             }
@@ -115,7 +113,7 @@ extension EventFields {
     private func timeIfPresent(_ key: EventKey) throws -> Date? {
         guard let text = try stringIfPresent(key) else { return nil }
         guard let date = JournalTime.date(from: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "not a time: \(text)"))
+            throw Self.invalid(key, .notATime(text))
         }
         return date
     }

@@ -90,7 +90,7 @@ extension JournalProblem {
         case .tornTail:
             localizer.tr("cli.journal_problem.torn_tail")
         case .corrupt(let reason):
-            localizer.tr("cli.journal_problem.corrupt", ["reason": Self.visible(reason)])
+            localizer.tr("cli.journal_problem.corrupt", ["reason": Self.visible(reason.description(in: localizer))])
         case .outOfOrder(let seq, let previous):
             localizer.tr("cli.journal_problem.out_of_order", ["seq": String(seq), "previous": String(previous)])
         }

@@ -7,7 +7,7 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
         /// The last line has no newline: a write was cut short. Its bytes are set aside.
         case tornTail
         /// A complete line that is not a valid event.
-        case corrupt(reason: String)
+        case corrupt(reason: CorruptLineReason)
         /// A valid event whose seq does not follow the one before it.
         case outOfOrder(seq: Int, previous: Int)
     }
@@ -37,7 +37,7 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
         case .tornTail:
             "incomplete last line (a write was cut short); set aside, every complete event loaded"
         case .corrupt(let reason):
-            "corrupt line set aside: \(Self.visible(reason))"
+            "corrupt line set aside: \(Self.visible(reason.description))"
         case .outOfOrder(let seq, let previous):
             "seq \(seq) does not follow seq \(previous); kept in file order"
         }

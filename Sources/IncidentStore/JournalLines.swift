@@ -46,15 +46,12 @@ struct JournalLines {
         let event: Event
         do {
             event = try line.withUnsafeBufferPointer { try decoder.event(from: $0) }
-        } catch let error as EventDecodingError {
-            if case .newerSchema(let version) = error {
+        } catch {
+            if case EventDecodingError.newerSchema(let version) = error {
                 throw JournalError.newerSchema(path: path, line: lineCount, version: version)
             }
-            problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: error.description)))
-            noteHeader(of: line)
-            return
-        } catch {
-            problems.append(JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: Self.reason(error))))
+            problems.append(
+                JournalProblem(path: path, line: lineCount, kind: .corrupt(reason: CorruptLineReason(error))))
             noteHeader(of: line)
             return
         }
@@ -71,24 +68,5 @@ struct JournalLines {
     private mutating func noteHeader(of line: ArraySlice<UInt8>) {
         guard let header = line.withUnsafeBufferPointer({ decoder.header(from: $0) }) else { return }
         highestSeq = max(highestSeq, header.seq)
-    }
-
-    /// A short reason for a decoding failure, without the decoder's internal paths.
-    static func reason(_ error: any Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        switch decoding {
-        case .keyNotFound(let key, _):
-            return "missing field \"\(key.stringValue)\""
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let field = context.codingPath.last?.stringValue ?? "value"
-            return "field \"\(field)\" has the wrong type"
-        case .dataCorrupted(let context):
-            if let field = context.codingPath.last?.stringValue {
-                return "field \"\(field)\" is invalid: \(context.debugDescription)"
-            }
-            return "not valid JSON"
-        @unknown default:
-            return "not a valid event"
-        }
     }
 }

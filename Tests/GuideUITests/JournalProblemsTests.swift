@@ -10,7 +10,7 @@ import Testing
 @Suite("journal problems found while loading", .temporaryFiles)
 struct JournalProblemsTests {
     static let problems = [
-        JournalProblem(path: "timeline.jsonl", line: 2, kind: .corrupt(reason: "not valid JSON")),
+        JournalProblem(path: "timeline.jsonl", line: 2, kind: .corrupt(reason: .notJSON)),
         JournalProblem(path: "timeline.jsonl", line: 9, kind: .tornTail),
     ]
 

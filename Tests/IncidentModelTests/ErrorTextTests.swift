@@ -16,10 +16,19 @@ private let journalErrors: [JournalError] = [
     .unsafePath(path: "/h", problem: .ownedByAnotherUser(uid: 4242)),
 ]
 
-private let journalProblems: [JournalProblem] = [
-    JournalProblem(path: "/h/t.jsonl", line: 3, kind: .tornTail),
-    JournalProblem(path: "/h/t.jsonl", line: 4, kind: .corrupt(reason: "unknown kind \"x\u{1B}\"")),
-    JournalProblem(path: "/h/t.jsonl", line: 5, kind: .outOfOrder(seq: 9, previous: 4)),
+private let journalProblems: [JournalProblem] =
+    [
+        JournalProblem(path: "/h/t.jsonl", line: 3, kind: .tornTail),
+        JournalProblem(path: "/h/t.jsonl", line: 4, kind: .corrupt(reason: .unknownKind("x\u{1B}"))),
+        JournalProblem(path: "/h/t.jsonl", line: 5, kind: .outOfOrder(seq: 9, previous: 4)),
+    ] + corruptReasons.map { JournalProblem(path: "/h/t.jsonl", line: 6, kind: .corrupt(reason: $0)) }
+
+/// One reason of every kind a line is set aside for.
+private let corruptReasons: [CorruptLineReason] = [
+    .notJSON, .notAnObject, .missingField("reason"), .wrongType(field: "seq"), .unknownKind("coffee-break"),
+    .invalidField("severity", .notACase(type: "Severity", value: "P9")), .invalidField("roles", .unknownRole("boss")),
+    .invalidField("id", .notAUUID), .invalidField("occurredAt", .notAnISO8601Time("yesterday")),
+    .invalidField("startsAt", .notATime("soon")), .notAnEvent,
 ]
 
 private let referenceErrors: [RunbookReferenceError] = [
@@ -80,7 +89,7 @@ struct ErrorTextTests {
             #expect(problem.description(in: chinese).hasPrefix("/h/t.jsonl:\(problem.line): "))
             #expect(problem.message(in: chinese) != problem.message)
         }
-        #expect(journalProblems[1].message(in: chinese) == "已略過損壞的一行：unknown kind \"x\\u{1B}\"")
+        #expect(journalProblems[1].message(in: chinese) == "已略過損壞的一行：schema 1 沒有「x\\u{1B}」這種事件")
         for error in referenceErrors { #expect(error.description(in: chinese).contains("disk-full")) }
         for warning in timeWarnings { #expect(warning.description(in: chinese) != warning.description) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import RunbookKit
 import TestSupport
 import Testing
@@ -99,6 +100,10 @@ struct EventLineDecoderTests {
             #"field "ns" has the wrong type"#
         ),
         (line("command-ran", #""command":"c","durationSeconds":1,"step":null"#), #"missing field "runbook""#),
+        (
+            line("alert-attached", #""alertname":"A","startsAt":"soon""#),
+            #"field "startsAt" is invalid: not a time: soon"#
+        ),
         (line("coffee-break"), #"unknown event kind "coffee-break" for schema 1"#),
         (line("reopened", seq: "1.5"), "not valid JSON"),
         (line("reopened", seq: "01"), "not valid JSON"),
@@ -120,15 +125,38 @@ struct EventLineDecoderTests {
         (note(#""x""#, #""extra":tru"#), "not valid JSON"),
     ]
 
+    /// The reason the journal gave for setting `line` aside, nil when it read the line.
+    func reason(_ line: String) throws -> CorruptLineReason? {
+        guard case .setAside(.corrupt(let reason)) = try read(line) else { return nil }
+        return reason
+    }
+
     @Test("a line the JSON reader refused is set aside with the same reason", arguments: refused)
     func refusedLine(line: String, reason: String) throws {
-        #expect(try read(line) == .setAside(.corrupt(reason: reason)))
+        #expect(try self.reason(line)?.description == reason)
+    }
+
+    @Test("in zh-TW, the reason a line was set aside is Chinese and keeps the fields and values it quotes")
+    func refusedLineInChinese() throws {
+        let chinese = Localizer(.traditionalChinese)
+        let english = ["field", "missing", "invalid", "Cannot", "Attempted", "not a", "unknown", "wrong type"]
+        for (line, _) in Self.refused {
+            let text = try #require(try reason(line)).description(in: chinese)
+            #expect(english.allSatisfy { !text.contains($0) }, "\(text)")
+        }
+        #expect(try reason(Self.refused[0].line)?.description(in: chinese) == "不是有效的 JSON")
+        #expect(
+            try reason(Self.line("severity-changed", #""severity":"P9""#))?.description(in: chinese)
+                == "欄位「severity」的值無效（「P9」不是有效的 Severity）")
+        #expect(
+            try reason(Self.line("step-skipped", #""runbook":"r","step":"s","title":"t""#))?.description(in: chinese)
+                == "缺少欄位「reason」")
     }
 
     @Test("bytes that are not UTF-8 are refused in a field that is read and in any key, not in a field that is not")
     func invalidUTF8() throws {
         let open = Array(Self.note(#""x""#).utf8.dropLast())
-        let notJSON = Outcome.setAside(.corrupt(reason: "not valid JSON"))
+        let notJSON = Outcome.setAside(.corrupt(reason: .notJSON))
         #expect(
             try read(Array(Self.line("note").utf8.dropLast()) + Array(#","text":"a"#.utf8) + [0xFF, 0x22, 0x7D])
                 == notJSON)

@@ -82,7 +82,7 @@ struct JournalTests {
         let contents = try Journal.read(journal.path)
         #expect(contents.events.map(\.seq) == [1, 2])
         #expect(
-            contents.problems == [JournalProblem(path: journal.path, line: 2, kind: .corrupt(reason: "not valid JSON"))]
+            contents.problems == [JournalProblem(path: journal.path, line: 2, kind: .corrupt(reason: .notJSON))]
         )
         #expect(contents.problems[0].description.contains("timeline.jsonl:2: corrupt line set aside"))
     }

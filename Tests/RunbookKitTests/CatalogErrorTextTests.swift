@@ -7,8 +7,10 @@ struct CatalogErrorTextTests {
     private let lookups: [CatalogLookupError] = [
         .ambiguous(query: "disk", candidates: ["disk-full", "disk-slow"]),
         .notFound(query: "nope", suggestions: []), .notFound(query: "dsik", suggestions: ["disk-full"]),
-        .unparsable(id: "disk-full", problem: "no title"),
+        .unparsable(id: "disk-full", problem: emptyFile), .unparsable(id: "disk-full", problem: nil),
     ]
+    private static let emptyFile = Diagnostic(
+        .error, SourceLocation(file: "disk-full.md", line: 1), .tr("cli.lint.empty_file"))
     private let loads: [CatalogLoadError] = [.notADirectory("/r"), .unreadable("/r", reason: "Permission denied")]
 
     @Test("in English, every error reads exactly as its description")
@@ -26,5 +28,23 @@ struct CatalogErrorTextTests {
         #expect(
             CatalogLookupError.notFound(query: "dsik", suggestions: ["disk-full"]).description(in: chinese)
                 == "沒有符合「dsik」的 runbook；你要找的是 disk-full 嗎？")
+    }
+
+    @Test("a runbook that cannot be opened is said with its first error, or its lack of a runbook, in each language")
+    func unparsable() {
+        let chinese = Localizer(.traditionalChinese)
+        #expect(
+            CatalogLookupError.unparsable(id: "disk-full", problem: Self.emptyFile).description
+                == "runbook disk-full cannot be opened: empty file; start from `respond new` or the template in the"
+                + " index; `respond lint` lists every problem")
+        #expect(
+            CatalogLookupError.unparsable(id: "disk-full", problem: Self.emptyFile).description(in: chinese)
+                == "無法開啟 runbook disk-full：空檔案；請從 `respond new` 或索引裡的範本開始寫；`respond lint` 會列出所有問題")
+        #expect(
+            CatalogLookupError.unparsable(id: "disk-full", problem: nil).description
+                == "runbook disk-full cannot be opened: it has no runbook in it; `respond lint` lists every problem")
+        #expect(
+            CatalogLookupError.unparsable(id: "disk-full", problem: nil).description(in: chinese)
+                == "無法開啟 runbook disk-full：檔案裡沒有 runbook；`respond lint` 會列出所有問題")
     }
 }

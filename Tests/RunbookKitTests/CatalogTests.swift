@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -159,6 +160,12 @@ struct CatalogTests {
         #expect(lint.filter { $0.location.file.hasSuffix("core.md") && $0.severity == .error }.count == 1)
         let error = #expect(throws: CatalogLookupError.self) { try catalog.resolve("core") }
         #expect(error?.description.hasPrefix("runbook core cannot be opened: not a text file") == true)
+        let problem = try #require(catalog.problems(id: "core").first)
+        #expect(error == .unparsable(id: "core", problem: problem))
+        #expect(
+            error?.description(in: Localizer(.traditionalChinese))
+                == "無法開啟 runbook core：\(problem.message(in: Localizer(.traditionalChinese)))；`respond lint` 會列出所有問題")
+        #expect(problem.message(in: Localizer(.traditionalChinese)).hasPrefix("不是文字檔"))
     }
 
     @Test("a broken file the index does not list is reported once: at load, not again by everyRunbook or lint")

@@ -32,7 +32,9 @@ struct RunbookLimitsTests {
 
         #expect(catalog.runbook(id: "huge") == nil)
         #expect(catalog.problems(id: "huge").map(\.description) == ["\(path):1: error: \(message)"])
-        #expect(throws: CatalogLookupError.unparsable(id: "huge", problem: message)) { try catalog.resolve("huge") }
+        let error = #expect(throws: CatalogLookupError.self) { try catalog.resolve("huge") }
+        #expect(error == .unparsable(id: "huge", problem: catalog.problems(id: "huge").first))
+        #expect(error?.description == "runbook huge cannot be opened: \(message); `respond lint` lists every problem")
         let lint = Linter(checker: ScriptedShellChecker(), today: Self.today).lint(catalog)
         #expect(lint.filter { $0.location.file == path }.map(\.description) == ["\(path):1: error: \(message)"])
         #expect(SymptomSearch(catalog: catalog).search("disk").map(\.id) == ["disk-full"])

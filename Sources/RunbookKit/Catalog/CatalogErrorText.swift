@@ -16,7 +16,12 @@ extension CatalogLookupError {
                     "cli.runbook.not_found_suggest",
                     ["query": query, "suggestions": suggestions.joined(separator: ", ")])
         case .unparsable(let id, let problem):
-            localizer.tr("cli.runbook.unparsable", ["id": id, "problem": problem])
+            localizer.tr(
+                "cli.runbook.unparsable",
+                [
+                    "id": id,
+                    "problem": problem?.message(in: localizer) ?? localizer.tr("cli.runbook.no_runbook_in_file"),
+                ])
         }
     }
 }

@@ -4,8 +4,9 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
     case ambiguous(query: String, candidates: [String])
     /// Nothing matches; the suggestions are the closest ids.
     case notFound(query: String, suggestions: [String])
-    /// The runbook's file is there but does not parse; `problem` is the first thing wrong with it.
-    case unparsable(id: String, problem: String)
+    /// The runbook's file is there but does not parse; `problem` is the first error found in it, nil when parsing
+    /// found no error yet no runbook.
+    case unparsable(id: String, problem: Diagnostic?)
 
     public var description: String {
         switch self {
@@ -16,9 +17,12 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
                 ? "no runbook matches \"\(query)\"; `respond list` shows them all"
                 : "no runbook matches \"\(query)\"; did you mean \(suggestions.joined(separator: ", "))?"
         case .unparsable(let id, let problem):
-            "runbook \(id) cannot be opened: \(problem); `respond lint` lists every problem"
+            "runbook \(id) cannot be opened: \(problem?.message ?? Self.noRunbook); `respond lint` lists every problem"
         }
     }
+
+    /// What `.unparsable` says when parsing found no error, in English.
+    static let noRunbook = "it has no runbook in it"
 }
 
 extension Catalog {
@@ -29,8 +33,7 @@ extension Catalog {
     public func resolve(_ query: String) throws(CatalogLookupError) -> Runbook {
         let id = try resolveID(query)
         guard let runbook = runbook(id: id) else {
-            let problem = problems(id: id).first { $0.severity == .error }?.message ?? "it has no runbook in it"
-            throw .unparsable(id: id, problem: problem)
+            throw .unparsable(id: id, problem: problems(id: id).first { $0.severity == .error })
         }
         return runbook
     }
