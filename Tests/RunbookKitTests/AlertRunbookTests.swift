@@ -187,4 +187,11 @@ struct AlertRunbookSeverityTests {
         #expect(header.heading == "EtcdSlow")
         #expect(header.firstParagraph == "Requests are slow.")
     }
+
+    @Test("the catalog's description skips a severity line with a full-width colon, and a moved stub keeps its link")
+    func headerSkipsFullWidthLabel() {
+        let header = RunbookHeader.parse("# 磁碟\n\n**嚴重度**：高\n\n已移至 [新位置](../disk/Full.md)\n")
+        #expect(header.firstParagraph == "已移至 新位置")
+        #expect(header.movedTo == "../disk/Full.md")
+    }
 }

@@ -26,32 +26,43 @@ struct RunbookHeader: Sendable {
     /// Reads the header of the file at `path`; an unreadable file gives an empty header (opening it says why).
     static func read(path: String) -> RunbookHeader {
         guard var prefix = readPrefix(path, count: readSize) else { return RunbookHeader() }
-        if prefix.text.hasPrefix("---") || prefix.text.hasPrefix("+++"),
-            FrontMatterReader.delimitedBlock(prefix.text) == nil, prefix.count == readSize
-        {
+        // The block found here is handed on, so that the front matter's lines are looked for once.
+        var block = FrontMatterReader.delimitedBlock(prefix.text)
+        if block == nil, prefix.count == readSize, prefix.text.hasPrefix("---") || prefix.text.hasPrefix("+++") {
             prefix = readPrefix(path, count: FrontMatterReader.maximumSize * 2) ?? prefix
+            block = FrontMatterReader.delimitedBlock(prefix.text)
         }
-        return parse(prefix.text)
+        return parse(prefix.text, block: block)
     }
 
     /// The header of a file's first bytes.
     static func parse(_ text: String) -> RunbookHeader {
+        parse(text, block: FrontMatterReader.delimitedBlock(text))
+    }
+
+    /// The header of a file's first bytes, whose front matter block (if any) is `block`.
+    private static func parse(_ text: String, block: FrontMatterReader.DelimitedBlock?) -> RunbookHeader {
         var header = RunbookHeader()
         var body = Substring(text)
-        if let block = FrontMatterReader.delimitedBlock(text) {
+        if let block {
             if case .success(let frontMatter) = FrontMatterReader.parse(block) { header.frontMatter = frontMatter }
             body = text[block.end...]
         }
         var paragraph: [Substring] = []
-        /// Whether the paragraph read so far is the one to keep; a metadata line (`**Severity:** Critical`) is not.
+        /// Whether the paragraph read so far is the one to keep, which it then keeps in `header`; a metadata line
+        /// (`**Severity:** Critical`) is not. Its text is made once, as this runs for every file of a library.
         func isKept() -> Bool {
             guard !paragraph.isEmpty else { return false }
-            if let (label, _) = LabelledValue.split(plain(paragraph.joined(separator: " "))),
-                LabelledValue.matches(label, LabelledValue.severityLabels + ["alert expression", "alert"])
+            let text = paragraph.joined(separator: " ")
+            let plainText = plain(text)
+            if hasColon(plainText), let (label, _) = LabelledValue.split(plainText),
+                LabelledValue.matches(label, metadataLabels)
             {
                 paragraph = []
                 return false
             }
+            header.movedTo = MovedStub.destination(ofLine: text)
+            header.firstParagraph = plainText
             return true
         }
         var inFence: Substring?
@@ -87,12 +98,21 @@ struct RunbookHeader: Sendable {
             }
             paragraph.append(line)
         }
-        if isKept() {
-            let text = paragraph.joined(separator: " ")
-            header.movedTo = MovedStub.destination(ofLine: text)
-            header.firstParagraph = plain(text)
-        }
+        // The loop stops at a kept paragraph, which is then in `header` already; one the file ends in is not.
+        if header.firstParagraph == nil { _ = isKept() }
         return header
+    }
+
+    /// The labels of a paragraph that is metadata rather than the runbook's first paragraph.
+    private static let metadataLabels = LabelledValue.severityLabels + ["alert expression", "alert"]
+
+    /// Whether `text` has an ASCII or a full-width colon, without which it has no label to split off.
+    private static func hasColon(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            ByteSearch.firstOffset(of: UInt8(ascii: ":"), in: bytes) != nil
+                || ByteSearch.firstOffset(of: 0xBC, in: bytes) != nil
+        }
     }
 
     /// Markdown text without its marks: `[text](url)` and `[text][label]` as text, no backticks or stars. Over

@@ -38,8 +38,12 @@ enum MovedStub {
     /// Whether the text says a runbook moved; over its bytes, ASCII letters in either case, as it runs for every
     /// file of a library.
     private static func mentionsMove(_ text: String) -> Bool {
-        phrases.contains { ASCIICase.contains(text, $0) }
+        var text = text
+        return text.withUTF8 { bytes in needles.contains { ASCIICase.firstRange(of: $0, in: bytes, from: 0) != nil } }
     }
+
+    /// The phrases as lowered UTF-8 bytes, made once rather than for every file.
+    private static let needles = phrases.map(ASCIICase.needle)
 
     private static func firstLink(_ inlines: [Inline]) -> String? {
         for inline in inlines {

@@ -62,8 +62,18 @@ enum SimpleYAML {
     private static let space = UInt8(ascii: " ")
     private static let tab = UInt8(ascii: "\t")
     private static let carriageReturn = UInt8(ascii: "\r")
-    /// The bytes that cannot start a plain scalar here: YAML's indicators.
-    private static let indicators = Set("-?:,[]{}#&*!|>%@`".utf8)
+    /// Whether a byte cannot start a plain scalar here: one of YAML's indicators. A switch rather than a set:
+    /// hashing the byte cost more than the rest of reading a short value.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
+            UInt8(ascii: "@"), UInt8(ascii: "`"):
+            true
+        default: false
+        }
+    }
 
     /// A key of ASCII letters, digits, `_` and `-` that starts with a letter or `_`.
     private static func isPlainKey(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
@@ -94,7 +104,7 @@ enum SimpleYAML {
             }
             return String(decoding: inner, as: UTF8.self)
         }
-        guard !indicators.contains(first), bytes[end - 1] != UInt8(ascii: ":") else { return nil }
+        guard !isIndicator(first), bytes[end - 1] != UInt8(ascii: ":") else { return nil }
         for index in start..<(end - 1) {
             let pair = (bytes[index], bytes[index + 1])
             if pair == (UInt8(ascii: ":"), space) || pair == (space, UInt8(ascii: "#")) { return nil }
