@@ -14,7 +14,8 @@ extension PostmortemDraft {
         for index in order { line(stepLine(records[index], wording)) }
         ["", "### " + tr("pm.actions.commands"), ""].forEach(line)
         if state.commandsRun.isEmpty { line("_\(tr("pm.actions.no_commands"))_") }
-        for record in state.commandsRun { commandLines(record).forEach(line) }
+        var blocks = CommandBlocks(indent: "  ")
+        for record in state.commandsRun { commandLines(record, blocks: &blocks).forEach(line) }
         if !state.escalations.isEmpty {
             ["", "### " + tr("pm.actions.escalations"), ""].forEach(line)
             for escalation in state.escalations { line("- " + escalationLine(escalation)) }
@@ -34,14 +35,14 @@ extension PostmortemDraft {
         }
     }
 
-    /// A command run as a list item, its lines kept (see `CommandMarkdown.listItem`).
-    func commandLines(_ record: CommandRunRecord) -> [String] {
+    /// A command run as a list item, its lines kept (see `CommandMarkdown.listItem`), its block kept in `blocks`.
+    func commandLines(_ record: CommandRunRecord, blocks: inout CommandBlocks) -> [String] {
         let run = record.run
         let output =
             run.outputFile.map { " — [\(tr("pm.actions.output"))](\(MarkdownEscape.destination($0)))" } ?? ""
         return CommandMarkdown.listItem(
             run.command, details: "\(wording.outcome(run)) — \(stamped(record.stamp))\(output)",
-            below: tr("pm.actions.command_below"))
+            below: tr("pm.actions.command_below"), blocks: &blocks)
     }
 
     /// Every checklist item of every runbook used, checked or open; items checked in a runbook that could not be

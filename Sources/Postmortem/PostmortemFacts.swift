@@ -185,10 +185,11 @@ extension PostmortemDraft {
     func timelineRows(_ shown: [Int], _ row: (String) -> Void) {
         let start = state.milestones.start
         let wording = self.wording
+        let pinnedMark = wording.pinnedMark
         var evidence = 0
         for index in shown {
             let event = events[index]
-            let mark = state.pinnedSeqs.contains(event.seq) ? wording.pinnedMark : ""
+            let mark = state.pinnedSeqs.contains(event.seq) ? pinnedMark : ""
             let description: String
             if case .commandRan(let run) = event.kind, CommandMarkdown.isMultiline(run.command) {
                 evidence += 1
@@ -212,6 +213,7 @@ extension PostmortemDraft {
     func timelineEvidence(_ shown: [Int]) -> [String] {
         var lines: [String] = []
         var number = 0
+        var blocks = CommandBlocks(indent: "")
         for index in shown {
             guard case .commandRan(let run) = events[index].kind, CommandMarkdown.isMultiline(run.command) else {
                 continue
@@ -232,7 +234,7 @@ extension PostmortemDraft {
                 } ?? tr("pm.evidence.item", values),
                 "",
             ]
-            lines += CommandMarkdown.block(run.command)
+            lines += blocks.block(run.command)
         }
         guard !lines.isEmpty else { return [] }
         return ["### " + tr("pm.evidence.heading")] + lines

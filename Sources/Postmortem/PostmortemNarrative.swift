@@ -51,7 +51,8 @@ extension PostmortemDraft {
             }
         let commands = state.commandsRun.filter { $0.run.step.map(isResolution) ?? false }
         lines += ["", tr("pm.resolution.commands"), ""]
-        lines += commands.isEmpty ? [none] : commands.flatMap(commandLines)
+        var blocks = CommandBlocks(indent: "  ")
+        lines += commands.isEmpty ? [none] : commands.flatMap { commandLines($0, blocks: &blocks) }
         return lines
     }
 

@@ -20,14 +20,20 @@ struct TimelineRowCountTests {
                         "\u{1B}]52;c;aGk=\u{07}重啟了 payment-worker，lag 開始下降 https://grafana.example.com/d/abcdefghijklmnopqrstuvwxyz0123456789",
                     pinned: true, commander: true)))
         let theme = Theme(color: true)
-        for event in events {
-            #expect(
-                timelineEntryRowCount(event, opened: Fixtures.opened, width: width, words: Localizer(.english))
-                    == timelineEntry(
-                        event, opened: Fixtures.opened, width: width, theme: theme, words: Localizer(.english),
-                        clock: .utc
-                    ).count,
-                "seq \(event.seq)")
+        let words = EventPhrases(Localizer(.english))
+        var known: [EntryWords: Int] = [:]
+        for event in events + events {
+            let count = timelineEntryRowCount(
+                event, opened: Fixtures.opened, width: width, words: words, actor: timelineActor(event.actor),
+                known: &known)
+            for clock in [ZoneClock.utc, ZoneClock(zone: TimeZone(identifier: "Asia/Kathmandu") ?? .gmt)] {
+                #expect(
+                    count
+                        == timelineEntry(
+                            event, opened: Fixtures.opened, width: width, theme: theme, words: words, clock: clock
+                        ).count,
+                    "seq \(event.seq)")
+            }
         }
     }
 }

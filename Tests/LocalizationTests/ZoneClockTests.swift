@@ -48,4 +48,30 @@ struct ZoneClockTests {
             #expect(clock.dateTime(date) == expected, "at \(date.timeIntervalSince1970)")
         }
     }
+
+    @Test("Timestamps agree with Foundation's calendar and the zone's offset, east and west, across centuries")
+    func timestampsAgreeWithCalendar() throws {
+        for name in ["UTC", "Asia/Taipei", "Asia/Kolkata", "America/St_Johns", "America/New_York"] {
+            let zone = try #require(TimeZone(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let clock = ZoneClock(zone: zone)
+            for step in 0..<500 {
+                // From 1621 (after the Gregorian reform, which Foundation's calendar follows) to 3206.
+                let date = Date(timeIntervalSince1970: -11_000_000_000 + Double(step) * 100_000_007.0)
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+                let offset = zone.secondsFromGMT(for: date)
+                let minutes = abs(offset) / 60
+                let zoneText =
+                    offset == 0
+                    ? "Z" : (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+                let expected =
+                    "\(c.year ?? 0)"
+                    + String(
+                        format: "-%02d-%02dT%02d:%02d:%02d", c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+                        c.second ?? 0) + zoneText
+                #expect(clock.timestamp(date) == expected, "\(name) at \(date.timeIntervalSince1970)")
+            }
+        }
+    }
 }

@@ -173,9 +173,10 @@ private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Boo
     guard count > 0 else { return (model, []) }
     let start = includingCurrent ? 0 : 1
     let offsets = Array(start..<(count + start))
+    let phrases = EventPhrases(model.localizer)
     let found = offsets.lazy
         .map { offset in (review.cursor + (forward ? offset : -offset) % count + count) % count }
-        .first { reviewRowMatches(events[review.rows[$0]], query, model.localizer) }
+        .first { reviewRowMatches(events[review.rows[$0]], query, phrases) }
     guard let found else {
         model.notice = Notice(text: model.tr("ui.notice.no_match", ["query": query]), isError: true)
         return (model, [])
@@ -187,7 +188,7 @@ private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Boo
 }
 
 /// Whether an event's row contains the search text, ignoring case: its actor or what it says.
-func reviewRowMatches(_ event: Event, _ query: String, _ words: Localizer) -> Bool {
+func reviewRowMatches(_ event: Event, _ query: String, _ words: EventPhrases) -> Bool {
     sanitize(event.actor).range(of: query, options: .caseInsensitive) != nil
         || ReviewSummary.text(event, words).range(of: query, options: .caseInsensitive) != nil
 }

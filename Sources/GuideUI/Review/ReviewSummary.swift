@@ -171,7 +171,7 @@ enum ReviewSummary {
 
     /// What an event says in the review: the responder's timeline wording, with a note's pin left to the
     /// review's own marker (a pin can change after the note was written).
-    static func text(_ event: Event, _ words: Localizer) -> String {
+    static func text(_ event: Event, _ words: EventPhrases) -> String {
         if case .note(let text, _, let commander) = event.kind {
             return describe(.note(text: text, pinned: false, commander: commander), words)
         }

@@ -73,6 +73,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     let state = model.progress ?? IncidentState()
     let start = state.milestones.start ?? events.first?.occurredAt ?? model.now
     let top = visibleTop(top: review.top, cursor: review.cursor, count: review.rows.count, height: layout.table.count)
+    let phrases = EventPhrases(model.localizer)
     for (row, index) in zip(layout.table, top..<review.rows.count) {
         let event = events[review.rows[index]]
         let selected = index == review.cursor
@@ -88,7 +89,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
         frame.put(
             cells, column: 0, row: row, style: selected ? Style(reverse: true) : theme.dim, limit: columns.eventColumn)
         let line = highlighted(
-            ReviewSummary.text(event, model.localizer), query: review.query, base: base, match: theme.match)
+            ReviewSummary.text(event, phrases), query: review.query, base: base, match: theme.match)
         frame.put(
             line, column: columns.eventColumn, row: row, limit: layout.tableWidth - columns.eventColumn,
             base: selected ? Style(reverse: true) : nil)
@@ -96,7 +97,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
         let event = events[review.rows[review.cursor]]
         let head = "#\(event.seq) \(model.clock.stamp(event.occurredAt)) \(sanitize(event.actor)): "
-        let lines = wrap(head + ReviewSummary.text(event, model.localizer), width: frame.width - 2)
+        let lines = wrap(head + ReviewSummary.text(event, phrases), width: frame.width - 2)
         for (offset, row) in layout.detail.enumerated() where offset < lines.count {
             let more = offset == layout.detail.count - 1 && lines.count > layout.detail.count
             frame.put(" " + lines[offset] + (more ? " …" : ""), column: 0, row: row, style: theme.dim)

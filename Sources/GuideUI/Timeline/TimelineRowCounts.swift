@@ -9,15 +9,15 @@ struct TimelineRowCounts: Sendable {
     let width: Int
     /// The moment elapsed times were counted from; the width of an entry's prefix depends on it.
     let opened: Date
-    /// The language the entries are written in.
-    let words: Localizer
+    /// The language the entries are written in, its phrases prepared.
+    let words: EventPhrases
     /// The rows of each event's entry, in the session's event order.
     private(set) var rows: [Int] = []
     /// The sum of `rows`.
     private(set) var total = 0
 
     /// The row counts of `events` at `width`.
-    init(_ events: some Collection<Event>, width: Int, opened: Date, words: Localizer) {
+    init(_ events: some Collection<Event>, width: Int, opened: Date, words: EventPhrases) {
         self.width = width
         self.opened = opened
         self.words = words
@@ -32,8 +32,19 @@ struct TimelineRowCounts: Sendable {
     /// Counts the entries of events that extend the journal.
     mutating func append(_ events: some Collection<Event>) {
         rows.reserveCapacity(rows.count + events.count)
+        // A journal has a few actors and thousands of events: each actor is cut to its column once.
+        var actors: [String: String] = [:]
+        var known: [EntryWords: Int] = [:]
         for event in events {
-            let count = timelineEntryRowCount(event, opened: opened, width: width, words: words)
+            let actor =
+                actors[event.actor]
+                ?? {
+                    let shown = timelineActor(event.actor)
+                    actors[event.actor] = shown
+                    return shown
+                }()
+            let count = timelineEntryRowCount(
+                event, opened: opened, width: width, words: words, actor: actor, known: &known)
             rows.append(count)
             total += count
         }
@@ -65,7 +76,7 @@ extension IncidentSession {
             guard counts.rows.count < events.count else { return }
             timelineRows?.append(events[counts.rows.count...])
         } else {
-            timelineRows = TimelineRowCounts(events, width: width, opened: opened, words: words)
+            timelineRows = TimelineRowCounts(events, width: width, opened: opened, words: EventPhrases(words))
         }
     }
 }

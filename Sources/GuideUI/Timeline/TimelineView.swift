@@ -18,7 +18,7 @@ func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
         session.timelineRows.flatMap {
             $0.matches(width: frame.width, opened: opened, events: session.events) ? $0 : nil
         }
-        ?? TimelineRowCounts(session.events, width: frame.width, opened: opened, words: model.localizer)
+        ?? TimelineRowCounts(session.events, width: frame.width, opened: opened, words: EventPhrases(model.localizer))
     let visible = rows.count
     let scroll = min(session.timelineScroll, max(0, counts.total - visible))
     let end = counts.total - scroll
@@ -37,7 +37,7 @@ func drawTimeline(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     var screenRow = rows.lowerBound
     for event in session.events[first...] where row < end {
         let entry = timelineEntry(
-            event, opened: opened, width: frame.width, theme: theme, words: model.localizer, clock: model.clock)
+            event, opened: opened, width: frame.width, theme: theme, words: counts.words, clock: model.clock)
         for line in entry {
             defer { row += 1 }
             guard row >= start, row < end else { continue }
@@ -59,37 +59,67 @@ func timelineOrigin(_ model: AppModel) -> Date {
 /// One event's entry in the timeline at a frame `width`: its wrapped lines, the first led by the elapsed time,
 /// the time in the clock's zone and the actor, the rest indented under the text.
 func timelineEntry(
-    _ event: Event, opened: Date, width: Int, theme: Theme, words: Localizer, clock: ZoneClock
+    _ event: Event, opened: Date, width: Int, theme: Theme, words: EventPhrases, clock: ZoneClock
 ) -> [StyledLine] {
-    let (prefix, text, textWidth) = timelineEntryParts(event, opened: opened, width: width, words: words, clock: clock)
+    let narrow = width < timelineClockWidth
+    let elapsed = timelineElapsed(event, opened: opened)
+    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock.wallClock(event.occurredAt))  "
     let indentWidth = displayWidth(of: prefix)
+    let text = timelineEntryText(event, actor: timelineActor(event.actor), narrow: narrow, words: words)
     let style: Style = {
         if case .note(_, _, true) = event.kind { return theme.commander }
         if case .note(_, true, _) = event.kind { return theme.strong }
         return theme.plain
     }()
-    return wrapRuns([Run(text, style)], width: textWidth).enumerated().map { index, line in
+    return wrapRuns([Run(text, style)], width: width - 2 - indentWidth).enumerated().map { index, line in
         [Run(index == 0 ? prefix : String(repeating: " ", count: indentWidth), theme.dim)] + line
     }
 }
 
-/// The rows `timelineEntry` gives the event, counted without laying the entry out. Every clock's times are as wide,
-/// so the count needs only the language.
-func timelineEntryRowCount(_ event: Event, opened: Date, width: Int, words: Localizer) -> Int {
-    let (_, text, textWidth) = timelineEntryParts(event, opened: opened, width: width, words: words, clock: .utc)
-    return wrappedLineCount(text, width: textWidth)
+/// The rows `timelineEntry` gives the event, counted without laying the entry out. `actor` is the event's actor
+/// as the entry shows it (`timelineActor`), which a caller counting many events keeps per actor; `known` holds the
+/// counts found so far in a pass, by what an entry's text is made of: a journal says the same thing many times (a
+/// step done, a command run, a status set), and wrapping the same text again would find the same count.
+///
+/// The prefix is not made: it is ASCII, the elapsed time and, when there is room, a time of day, which every
+/// clock writes in 8 columns (`14:05:09`, `--:--:--`), so its width needs neither the clock nor the zone.
+func timelineEntryRowCount(
+    _ event: Event, opened: Date, width: Int, words: EventPhrases, actor: String, known: inout [EntryWords: Int]
+) -> Int {
+    let narrow = width < timelineClockWidth
+    let textWidth = width - 2 - timelineElapsed(event, opened: opened).utf8.count - (narrow ? 1 : 12)
+    let said = unsanitizedDescription(event.kind, words)
+    let key = EntryWords(actor: narrow ? "" : actor, said: said, width: textWidth)
+    if let count = known[key] { return count }
+    let text = narrow ? sanitize(said) : "\(actor): \(sanitize(said))"
+    let count = wrappedLineCount(text, width: textWidth)
+    known[key] = count
+    return count
 }
 
-/// An entry's prefix (elapsed time, and the clock when there is room), its text, and the columns the text wraps in.
-private func timelineEntryParts(_ event: Event, opened: Date, width: Int, words: Localizer, clock: ZoneClock) -> (
-    prefix: String, text: String, textWidth: Int
-) {
-    let narrow = width < timelineClockWidth
-    let elapsed = "+" + DurationFormat.clock(event.occurredAt.timeIntervalSince(opened))
-    let prefix = narrow ? "\(elapsed) " : "\(elapsed)  \(clock.wallClock(event.occurredAt))  "
+/// What a timeline entry's text is made of, and the columns it wraps in.
+struct EntryWords: Hashable {
+    /// The actor as the entry shows it; empty when the entry has no room for it.
+    var actor: String
+    /// What the event says, before it is sanitized.
+    var said: String
+    var width: Int
+}
+
+/// `+0:12:30`: the time from the opening to the event.
+private func timelineElapsed(_ event: Event, opened: Date) -> String {
+    "+" + DurationFormat.clock(event.occurredAt.timeIntervalSince(opened))
+}
+
+/// An actor as an entry shows it: sanitized, cut to 12 columns.
+func timelineActor(_ actor: String) -> String {
+    truncate(sanitize(actor), toWidth: 12)
+}
+
+/// An entry's text: what the event says, after its actor when there is room.
+private func timelineEntryText(_ event: Event, actor: String, narrow: Bool, words: EventPhrases) -> String {
     let said = describe(event.kind, words)
-    let text = narrow ? said : "\(truncate(sanitize(event.actor), toWidth: 12)): \(said)"
-    return (prefix, text, width - 2 - displayWidth(of: prefix))
+    return narrow ? said : "\(actor): \(said)"
 }
 
 /// The narrowest frame whose timeline shows each event's time of day (and names the zone in its header).
@@ -102,43 +132,46 @@ let timelineClockWidth = 64
 /// named by its title alone (the walkthrough shows steps by title), a command by its exit code, and the words are
 /// lower-case fragments.
 func describe(_ kind: EventKind, _ words: Localizer) -> String {
+    describe(kind, EventPhrases(words))
+}
+
+/// `describe(_:_:)` with the language's phrases prepared, for callers that describe many events.
+func describe(_ kind: EventKind, _ words: EventPhrases) -> String {
+    sanitize(unsanitizedDescription(kind, words))
+}
+
+/// `describe`'s words before they are sanitized.
+private func unsanitizedDescription(_ kind: EventKind, _ words: EventPhrases) -> String {
     let text: String
     switch kind {
     case .incidentOpened(let title, let severity, let runbook, let drill, _):
-        text = words.tr(
-            drill ? "ui.event.opened_drill" : "ui.event.opened",
-            ["title": title, "severity": severity.rawValue, "runbook": runbook])
-    case .alertAttached(let alert): text = words.tr("ui.event.alert_attached", ["alert": alert.name])
-    case .alertResolved(let name, _, _): text = words.tr("ui.event.alert_resolved", ["alert": name])
-    case .runbookSwitched(let runbook): text = words.tr("ui.event.runbook_switched", ["runbook": runbook])
-    case .stepDone(let step): text = words.tr("ui.event.step_done", ["step": step.title])
-    case .stepSkipped(let step, let reason):
-        text = words.tr("ui.event.step_skipped", ["step": step.title, "reason": reason])
-    case .checklistChecked(let item): text = words.tr("ui.event.checked", ["item": item.text])
-    case .checklistUnchecked(let item): text = words.tr("ui.event.unchecked", ["item": item.text])
+        text = (drill ? words.openedDrill : words.opened).filled(title, severity.rawValue, runbook)
+    case .alertAttached(let alert): text = words.alertAttached.filled(alert.name)
+    case .alertResolved(let name, _, _): text = words.alertResolved.filled(name)
+    case .runbookSwitched(let runbook): text = words.runbookSwitched.filled(runbook)
+    case .stepDone(let step): text = words.stepDone.filled(step.title)
+    case .stepSkipped(let step, let reason): text = words.stepSkipped.filled(step.title, reason)
+    case .checklistChecked(let item): text = words.checked.filled(item.text)
+    case .checklistUnchecked(let item): text = words.unchecked.filled(item.text)
     case .note(let note, let pinned, let commander):
-        text = "\(pinned ? "📌 " : "")\(commander ? "[IC] " : "")" + words.tr("ui.event.note", ["note": note])
-    case .statusChanged(let status): text = words.tr("ui.event.status", ["status": statusName(status, words)])
-    case .severityChanged(let severity): text = words.tr("ui.event.severity", ["severity": severity.rawValue])
-    case .roleAssigned(let role, let person):
-        text = words.tr("ui.event.role", ["person": person, "role": roleName(role, words)])
-    case .escalated(let to): text = words.tr("ui.event.escalated", ["contact": to])
-    case .commandCopied(let command, _): text = words.tr("ui.event.copied", ["command": command])
+        text = "\(pinned ? "📌 " : "")\(commander ? "[IC] " : "")" + words.note.filled(note)
+    case .statusChanged(let status): text = words.status.filled(words.statusNames[status] ?? status.rawValue)
+    case .severityChanged(let severity): text = words.severity.filled(severity.rawValue)
+    case .roleAssigned(let role, let person): text = words.role.filled(person, words.roleNames[role] ?? role.rawValue)
+    case .escalated(let to): text = words.escalated.filled(to)
+    case .commandCopied(let command, _): text = words.copied.filled(command)
     case .commandRan(let run):
-        let outcome = run.exitCode.map(String.init) ?? run.stoppedBecause ?? words.tr("ui.event.stopped")
-        text = words.tr("ui.event.ran", ["command": run.command, "outcome": outcome])
+        let outcome = run.exitCode.map(String.init) ?? run.stoppedBecause ?? words.stopped
+        text = words.ran.filled(run.command, outcome)
     case .runbookFeedback(_, let step, let feedback):
-        text =
-            step.map { words.tr("ui.event.feedback_on_step", ["step": $0, "feedback": feedback]) }
-            ?? words.tr("ui.event.feedback", ["feedback": feedback])
-    case .milestone(let milestone): text = words.tr("ui.event.milestone", ["milestone": milestone.rawValue])
-    case .pinChanged(let seq, let pinned):
-        text = words.tr(pinned ? "ui.event.pinned" : "ui.event.unpinned", ["seq": String(seq)])
-    case .exportWritten(let path, let format): text = words.tr("ui.event.exported", ["format": format, "path": path])
-    case .incidentClosed: text = words.tr("ui.event.closed")
-    case .reopened: text = words.tr("ui.event.reopened")
+        text = step.map { words.feedbackOnStep.filled($0, feedback) } ?? words.feedback.filled(feedback)
+    case .milestone(let milestone): text = words.milestone.filled(milestone.rawValue)
+    case .pinChanged(let seq, let pinned): text = (pinned ? words.pinned : words.unpinned).filled(String(seq))
+    case .exportWritten(let path, let format): text = words.exported.filled(format, path)
+    case .incidentClosed: text = words.closed
+    case .reopened: text = words.reopened
     }
-    return sanitize(text)
+    return text
 }
 
 /// A role as the screens name it; the journal keeps the English word.
