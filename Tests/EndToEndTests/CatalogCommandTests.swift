@@ -92,11 +92,11 @@ struct CatalogCommandTests {
 
     @Test("an ambiguous or unknown id is one line on stderr and a non-zero exit")
     func showErrors() throws {
-        let ambiguous = try runRespond(["show", "ea", "--runbooks", PackagePaths.paymentsRunbooks])
+        let ambiguous = try runRespond(["show", "rc", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(ambiguous.status != 0)
         #expect(ambiguous.stdout.isEmpty)
         #expect(ambiguous.stderr.split(separator: "\n").count == 1)
-        #expect(ambiguous.stderr.contains("gateway-timeout, daily-reconciliation"))
+        #expect(ambiguous.stderr.contains("refund-stuck, daily-reconciliation"))
         let unknown = try runRespond(["show", "xyzzy", "--runbooks", PackagePaths.paymentsRunbooks])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no runbook matches \"xyzzy\""))

@@ -215,18 +215,29 @@ struct CatalogLookupTests {
         #expect(try catalog.resolve("gate").id == "gateway-timeout")
         #expect(try catalog.resolve("dlyrec").id == "daily-reconciliation")
         #expect(try catalog.resolve("退款").id == "refund-stuck")
+        #expect(try catalog.resolve("tmout").id == "gateway-timeout")
+    }
+
+    @Test("letters in order count only from the start of a word, so a typo is not opened as another runbook")
+    func lettersFromAWordStart() {
+        // Both were opened before: "phal" as orphan-alerts, "ecn" as daily-reconciliation.
+        for typo in ["phal", "ecn"] {
+            #expect(throws: CatalogLookupError.notFound(query: typo, suggestions: [])) {
+                try catalog.resolve(typo)
+            }
+        }
     }
 
     @Test("an ambiguous query lists every candidate in catalog order")
     func ambiguous() {
         let expected = CatalogLookupError.ambiguous(
-            query: "ea", candidates: ["gateway-timeout", "daily-reconciliation"])
+            query: "rc", candidates: ["refund-stuck", "daily-reconciliation"])
         #expect(throws: expected) {
-            try catalog.resolve("ea")
+            try catalog.resolve("rc")
         }
         #expect(
             expected.description
-                == "\"ea\" matches 2 runbooks: gateway-timeout, daily-reconciliation; type more of the id")
+                == "\"rc\" matches 2 runbooks: refund-stuck, daily-reconciliation; type more of the id")
     }
 
     @Test("no match suggests the closest ids")

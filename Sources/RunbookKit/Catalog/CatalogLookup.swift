@@ -28,7 +28,7 @@ public enum CatalogLookupError: Error, CustomStringConvertible, Equatable {
 extension Catalog {
     /// Finds the runbook a user means: the exact id, else the runbook whose file name, title, H1 or alias is the
     /// query, else the only id starting with the query, else the only runbook whose id contains the query's
-    /// letters in order or whose title contains it. Only the chosen
+    /// letters in order (the first at the start of a word) or whose title contains it. Only the chosen
     /// runbook is parsed: titles come from the index, or from the file for a runbook the index does not list.
     public func resolve(_ query: String) throws(CatalogLookupError) -> Runbook {
         let id = try resolveID(query)
@@ -88,10 +88,25 @@ extension Catalog {
         return sorted.prefix(3).map(\.id)
     }
 
+    /// Whether `haystack` holds `needle`'s letters in order, the first of them where a word of `haystack` begins:
+    /// `dlyrec` is daily-reconciliation, but a typo such as `nope` is not scaling-operations, whose letters merely
+    /// happen to contain it, so a mistyped id is answered with suggestions rather than opened as a guess.
     static func isSubsequence(_ needle: String, of haystack: String) -> Bool {
         var remaining = needle.filter { !$0.isWhitespace }[...]
-        for character in haystack where remaining.first == character {
-            remaining = remaining.dropFirst()
+        guard let first = remaining.first else { return true }
+        var previous: Character?
+        var started = false
+        for character in haystack {
+            defer { previous = character }
+            if !started {
+                let wordStart = previous.map { !$0.isLetter && !$0.isNumber } ?? true
+                guard wordStart, character == first else { continue }
+                started = true
+                remaining = remaining.dropFirst()
+            } else if remaining.first == character {
+                remaining = remaining.dropFirst()
+            }
+            if remaining.isEmpty { return true }
         }
         return remaining.isEmpty
     }
