@@ -18,7 +18,9 @@ extension Catalog {
         switch Catalog.readRunbookFile(path) {
         case .data(let bytes): data = bytes
         case .unreadable(let problem):
-            throw CLIError(localizer.tr("cli.alert_severity.unreadable", ["path": path, "problem": problem]))
+            throw CLIError(
+                localizer.tr(
+                    "cli.alert_severity.unreadable", ["path": path, "problem": problem.message(in: localizer)]))
         }
         let table: [String: String]
         do {

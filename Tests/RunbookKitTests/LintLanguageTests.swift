@@ -42,6 +42,11 @@ struct LintLanguageTests {
         try directory.write("empty.md", "\n")
         try directory.write("binary.md", bytes: Array("# B\n\0\n".utf8))
         try directory.write("latin.md", bytes: Array("# L\n".utf8) + [0xE9, 0x0A, 0xFF, 0x0A])
+        // Files that cannot be read at all: a folder and a FIFO named like runbooks, and a link to nothing.
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/folder.md", withIntermediateDirectories: false)
+        #expect(mkfifo(directory.path + "/pipe.md", 0o600) == 0)
+        #expect(symlink(directory.path + "/nowhere.md", directory.path + "/dangling.md") == 0)
         try directory.write(
             "stamp.md",
             templateRunbook.replacingOccurrences(of: "2026-11-01", with: "someday")
@@ -61,6 +66,9 @@ struct LintLanguageTests {
     func everyFindingTranslated() throws {
         let diagnostics = try lint(try brokenLibrary())
         #expect(diagnostics.count >= 25, "\(messages(diagnostics))")
+        for unreadable in ["folder.md", "pipe.md", "dangling.md"] {
+            #expect(diagnostics.contains { $0.location.file.hasSuffix("/" + unreadable) }, "\(unreadable)")
+        }
         for diagnostic in diagnostics {
             #expect(diagnostic.text != nil, "only English: \(diagnostic)")
             #expect(diagnostic.message(in: Self.english) == diagnostic.message)

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -78,8 +79,13 @@ struct RunbookLimitsTests {
             return
         }
         #expect(
-            reason == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most "
+            reason.message(in: Localizer(.english))
+                == "\(path) is 68719476736 bytes (65536 MiB); a file in the runbook directory may be at most "
                 + "1048576 bytes (1 MiB): split it into shorter runbooks, or move it out of the directory")
+        #expect(
+            reason.message(in: Localizer(.traditionalChinese))
+                == "\(path) 有 68719476736 bytes（65536 MiB）；runbook 目錄裡的檔案最多 1048576 bytes（1 MiB）："
+                + "請拆成較短的 runbook，或移出這個目錄")
     }
 
     @Test("a step number that does not fit an Int is part of the title, and the step is numbered by position")

@@ -5,8 +5,8 @@ public struct RunbookSource: Sendable {
     /// What reading the file gave.
     public enum Contents: Sendable {
         case data(Data)
-        /// The file could not be read; the message says why (a directory, no permission, …).
-        case unreadable(String)
+        /// The file could not be read; the text says why (a directory, no permission, …) in any language.
+        case unreadable(DiagnosticText)
     }
 
     /// The file's path, as diagnostics show it.
@@ -62,7 +62,7 @@ public struct Catalog: Sendable {
         let parsed = index.map { (path: $0.path, parsed: IndexParser.parse(data: $0.data, path: $0.path)) }
         let contents = Dictionary(sources.map { ($0.path, $0.contents) }) { _, last in last }
         self.init(directory: directory, index: parsed, paths: sources.map(\.path)) { path in
-            Catalog.parse(path: path, contents: contents[path] ?? .unreadable("no contents were given for this file"))
+            Catalog.parse(path: path, contents: contents[path] ?? .unreadable(.tr("cli.lint.file_no_contents")))
         }
     }
 

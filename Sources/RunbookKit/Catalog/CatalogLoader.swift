@@ -13,36 +13,6 @@ public enum CatalogLoadError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// A file in the runbook directory that is larger than `Catalog.maximumFileSize`, reported instead of parsed.
-public struct RunbookFileTooLarge: Error, Equatable, CustomStringConvertible, Sendable {
-    /// The file's path.
-    public var path: String
-    /// The file's size in bytes when it was refused (at least `limit + 1`).
-    public var size: Int
-    /// The most bytes a file may have.
-    public var limit: Int
-
-    /// Creates the problem for a file of `size` bytes over `limit`.
-    public init(path: String, size: Int, limit: Int) {
-        self.path = path
-        self.size = size
-        self.limit = limit
-    }
-
-    public var description: String {
-        "\(path) is \(size) bytes (\(Self.mebibytes(size))); a file in the runbook directory may be at most \(limit) "
-            + "bytes (\(Self.mebibytes(limit))): split it into shorter runbooks, or move it out of the directory"
-    }
-
-    /// `bytes` in MiB with one decimal, or whole when it is a whole number of them (`1 MiB`, `10.3 MiB`).
-    private static func mebibytes(_ bytes: Int) -> String {
-        let mebibyte = 1 << 20
-        if bytes % mebibyte == 0 { return "\(bytes / mebibyte) MiB" }
-        let tenths = (bytes / (mebibyte / 10)) % 10
-        return "\(bytes / mebibyte).\(tenths) MiB"
-    }
-}
-
 extension Catalog {
     /// The most bytes a runbook or index file may have; a larger one is reported instead of read or parsed.
     ///
@@ -144,15 +114,15 @@ extension Catalog {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            return .unreadable("cannot read the file: \(String(cString: strerror(errno)))")
+            return .unreadable(.tr("cli.lint.file_unreadable", ["reason": String(cString: strerror(errno))]))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             break
         case S_IFDIR:
-            return .unreadable("is a directory, not a runbook file; rename it so it does not end in .md")
+            return .unreadable(.tr("cli.lint.file_is_directory"))
         default:
-            return .unreadable("not a regular file; a runbook must be a plain markdown file")
+            return .unreadable(.tr("cli.lint.file_not_regular"))
         }
         let size = Int(info.st_size)
         guard size <= maximumFileSize else { return .unreadable(tooLarge(path, size: size)) }
@@ -171,7 +141,7 @@ extension Catalog {
             if read == 0 { break }
             if read < 0 {
                 if errno == EINTR { continue }
-                return .unreadable("cannot read the file: \(String(cString: strerror(errno)))")
+                return .unreadable(.tr("cli.lint.file_unreadable", ["reason": String(cString: strerror(errno))]))
             }
             count += read
         }
@@ -182,23 +152,37 @@ extension Catalog {
         return .data(Data(bytes[..<count]))
     }
 
-    private static func tooLarge(_ path: String, size: Int) -> String {
-        RunbookFileTooLarge(path: path, size: size, limit: maximumFileSize).description
+    /// Why a file of `size` bytes is refused, with both sizes in bytes and MiB.
+    private static func tooLarge(_ path: String, size: Int) -> DiagnosticText {
+        .tr(
+            "cli.lint.file_too_large",
+            [
+                "path": path, "size": String(size), "size_mib": mebibytes(size), "limit": String(maximumFileSize),
+                "limit_mib": mebibytes(maximumFileSize),
+            ])
+    }
+
+    /// `bytes` in MiB with one decimal, or whole when it is a whole number of them (`1 MiB`, `10.3 MiB`).
+    private static func mebibytes(_ bytes: Int) -> String {
+        let mebibyte = 1 << 20
+        if bytes % mebibyte == 0 { return "\(bytes / mebibyte) MiB" }
+        let tenths = (bytes / (mebibyte / 10)) % 10
+        return "\(bytes / mebibyte).\(tenths) MiB"
     }
 
     /// Why `open` failed, in words that say what to do.
-    private static func openProblem(_ path: String, errno code: Int32) -> String {
+    private static func openProblem(_ path: String, errno code: Int32) -> DiagnosticText {
         switch code {
         case ENOENT:
             var link = stat()
             if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-                return "a symbolic link to a file that does not exist; fix or remove the link"
+                return .tr("cli.lint.file_dangling_link")
             }
-            return "the file is gone (deleted or renamed since the catalog was read)"
+            return .tr("cli.lint.file_gone")
         case EACCES:
-            return "cannot read the file (check its permissions)"
+            return .tr("cli.lint.file_no_permission")
         default:
-            return "cannot read the file: \(String(cString: strerror(code)))"
+            return .tr("cli.lint.file_unreadable", ["reason": String(cString: strerror(code))])
         }
     }
 }
