@@ -2,13 +2,16 @@
 # `make test-fast` leaves out the suites tagged slow, for a developer iterating; `make test` runs them all.
 SWIFT ?= swift
 RUNBOOKS ?= runbooks
+# libcurl4-openssl-dev gives CLibcurl libcurl's headers; the binary loads libcurl4 itself only when it reads alerts.
 BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config
 TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales curl prometheus-alertmanager
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 # How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
-# Swift runtime and Foundation linked in, so the host needs only libncursesw, libcmark-gfm and libcurl, and startup skips
-# resolving thousands of Swift symbols.
-RELEASE_FLAGS := -c release --static-swift-stdlib
+# Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm (and libcurl, loaded
+# only to read alerts), and startup skips resolving thousands of Swift symbols. The linker strips the symbol table and
+# debug information: they are most of the size of a binary copied to every host, and nothing on a host reads them; a
+# crash is debugged with a build of the same commit without --strip-all.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker --strip-all
 export RELEASE_FLAGS
 
 .PHONY: run test test-fast format format-check build release release-flags install man bench deps-build deps-test deps-bench clean

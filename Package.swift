@@ -19,6 +19,9 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "CDisplayWidth", path: "Sources/CDisplayWidth"),
         .target(name: "CProcessSpawn", path: "Sources/CProcessSpawn"),
+        // libcurl through dlopen, with the types and constants of Debian's libcurl4-openssl-dev headers: loaded only
+        // when an Alertmanager is asked, so no other command maps it.
+        .target(name: "CLibcurl", path: "Sources/CLibcurl"),
 
         // Pure core.
         .target(name: "TerminalText", dependencies: ["CDisplayWidth"]),
@@ -55,8 +58,8 @@ let package = Package(
             dependencies: ["IncidentModel", "IncidentStore", "RunbookKit", "TerminalText", "CProcessSpawn"]
         ),
 
-        // Reads the alerts firing now from an Alertmanager's HTTP API (an effect at the edge; URLSession over libcurl).
-        .target(name: "AlertmanagerClient", dependencies: ["Alerts"]),
+        // Reads the alerts firing now from an Alertmanager's HTTP API (an effect at the edge; libcurl loaded on demand).
+        .target(name: "AlertmanagerClient", dependencies: ["Alerts", "CLibcurl"]),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalFrame"]),

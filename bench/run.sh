@@ -290,6 +290,11 @@ if has_bench keys; then
 fi
 cat "$EXPORT_ROWS" >>"$ROWS"
 
+echo "== 8. release binary size" >&2
+# The file `make release` leaves to copy to the hosts, built with the same RELEASE_FLAGS (stripped by the linker).
+size_mb=$(awk -v bytes="$(stat -c %s "$RESPOND")" 'BEGIN { printf "%.1f", bytes / 1048576 }')
+row "8. Size of the release binary (make release, stripped)" "$size_mb MB" "—" "—" "≤ 25 MB" "$(met "$size_mb <= 25")"
+
 TABLE=$OUT/table.md
 {
     echo "| Measure | respond (median) | Reference (median, same run) | Ratio | Target | Met? |"

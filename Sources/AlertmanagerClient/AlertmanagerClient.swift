@@ -1,19 +1,25 @@
 import Alerts
 import Foundation
-import FoundationNetworking
 
-/// Reads the alerts firing now from an Alertmanager's HTTP API v2 (`GET /api/v2/alerts`). URLSession (Foundation's,
-/// over libcurl) is the client: it speaks http and https with the host's proxy and CA settings and adds nothing to a
-/// binary that already links Foundation. Every request has a deadline, and an answer larger than any real alert list
-/// is cut off rather than held.
+/// Reads the alerts firing now from an Alertmanager's HTTP API v2 (`GET /api/v2/alerts`). Debian's libcurl is the
+/// client, loaded on the first request (see `Libcurl`): it speaks http and https with the host's proxy and CA settings,
+/// and a process that never reads alerts does not load it. Every request has a deadline, and an answer larger than
+/// any real alert list is cut off rather than held.
 public struct AlertmanagerClient: Sendable {
+    /// The shared library Debian's `libcurl4` installs, from which libcurl is loaded on the first request.
+    public static let debianLibcurl = "libcurl.so.4"
+
     /// The Alertmanager's base address, without a trailing slash.
     public let address: String
     private let base: URL
     private let timeout: Double
+    private let library: String
 
-    /// A client of the Alertmanager at `address` (`http://host:9093`, or a path prefix behind a proxy).
-    public init(address: String, timeout: Double = 5) throws(AlertmanagerError) {
+    /// A client of the Alertmanager at `address` (`http://host:9093`, or a path prefix behind a proxy), which waits
+    /// `timeout` seconds for an answer; `library` is the shared library libcurl is loaded from.
+    public init(
+        address: String, timeout: Double = 5, library: String = debianLibcurl
+    ) throws(AlertmanagerError) {
         var trimmed = address.trimmingCharacters(in: .whitespaces)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
@@ -23,6 +29,7 @@ public struct AlertmanagerClient: Sendable {
         self.address = trimmed
         self.base = url
         self.timeout = timeout
+        self.library = library
     }
 
     /// The alerts firing now: active, and neither silenced nor inhibited unless asked for.
@@ -44,82 +51,14 @@ public struct AlertmanagerClient: Sendable {
     }
 
     private func get(_ url: URL) throws(AlertmanagerError) -> [UInt8] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let collector = BoundedBody(limit: AlertPayload.sizeLimit)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        session.dataTask(with: request).resume()
-        // The resource timeout ends the task; the extra second only covers the delegate's own callback.
-        guard collector.finished.wait(timeout: .now() + timeout + 1) == .success else {
-            throw .unreachable(address: address, detail: "no answer within \(Int(timeout)) s")
+        let curl = try Libcurl.named(library)
+        guard let answer = curl.get(url.absoluteString, timeout: timeout, limit: AlertPayload.sizeLimit) else {
+            throw .unreachable(address: address, detail: "out of memory")
         }
-        let outcome = collector.outcome
-        if let failure = outcome.failure {
-            throw .unreachable(address: address, detail: failure)
-        }
-        guard outcome.status == 200 else {
-            if outcome.tooLarge {
-                throw .badAnswer(address: address, detail: "more than \(AlertPayload.sizeLimit) bytes")
-            }
-            throw .httpStatus(address: address, status: outcome.status)
-        }
-        if outcome.tooLarge { throw .badAnswer(address: address, detail: "more than \(AlertPayload.sizeLimit) bytes") }
-        return outcome.body
-    }
-}
-
-/// Collects a response body up to a limit and says when the request has ended, however it ended.
-private final class BoundedBody: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    struct Outcome {
-        var status = 0
-        var body: [UInt8] = []
-        var tooLarge = false
-        var failure: String?
-    }
-
-    let finished = DispatchSemaphore(value: 0)
-    private let limit: Int
-    private let lock = NSLock()
-    private var state = Outcome()
-
-    init(limit: Int) {
-        self.limit = limit
-    }
-
-    var outcome: Outcome {
-        lock.withLock { state }
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        lock.withLock { state.status = (response as? HTTPURLResponse)?.statusCode ?? 0 }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let overLimit = lock.withLock { () -> Bool in
-            guard state.body.count + data.count <= limit else {
-                state.tooLarge = true
-                return true
-            }
-            state.body.append(contentsOf: data)
-            return false
-        }
-        if overLimit { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        lock.withLock {
-            if let error, !state.tooLarge {
-                state.failure = (error as NSError).localizedDescription
-            }
-        }
-        finished.signal()
+        if answer.tooLarge { throw .tooLarge(address: address, limit: AlertPayload.sizeLimit) }
+        if answer.timedOut { throw .timedOut(address: address, seconds: Int(timeout.rounded(.up))) }
+        if let failure = answer.failure { throw .unreachable(address: address, detail: failure) }
+        guard answer.status == 200 else { throw .httpStatus(address: address, status: answer.status) }
+        return answer.body
     }
 }

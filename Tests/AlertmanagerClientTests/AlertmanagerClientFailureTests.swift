@@ -1,0 +1,89 @@
+import Alerts
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import AlertmanagerClient
+
+/// Each way a request can fail is its own typed error, at once or within the time allowed, never a hang.
+@Suite("An Alertmanager request that fails says how")
+struct AlertmanagerClientFailureTests {
+    @Test("An HTTP error status is named by its number")
+    func errorStatus() throws {
+        let server = try CannedHTTPServer(
+            answer: CannedHTTPServer.response(status: "503 Service Unavailable", body: Array("{}".utf8)))
+        let client = try AlertmanagerClient(address: server.address)
+        #expect(throws: AlertmanagerError.httpStatus(address: server.address, status: 503)) {
+            try client.firingAlerts()
+        }
+    }
+
+    @Test("A body over the size limit is cut off, whether or not its length is announced", arguments: [true, false])
+    func overLimit(announcingLength: Bool) throws {
+        let body = [UInt8](repeating: UInt8(ascii: " "), count: AlertPayload.sizeLimit + 1)
+        let server = try CannedHTTPServer(
+            answer: CannedHTTPServer.response(status: "200 OK", body: body, announcingLength: announcingLength))
+        let client = try AlertmanagerClient(address: server.address)
+        #expect(throws: AlertmanagerError.tooLarge(address: server.address, limit: AlertPayload.sizeLimit)) {
+            try client.firingAlerts()
+        }
+    }
+
+    @Test("A body just under the size limit is read whole")
+    func underLimit() throws {
+        let list = Array("[]".utf8)
+        let body = list + [UInt8](repeating: UInt8(ascii: " "), count: AlertPayload.sizeLimit - list.count)
+        let server = try CannedHTTPServer(answer: CannedHTTPServer.response(status: "200 OK", body: body))
+        #expect(try AlertmanagerClient(address: server.address).firingAlerts() == [])
+    }
+
+    @Test("A server that accepts but never answers is a timeout naming the seconds allowed")
+    func neverAnswers() throws {
+        let server = try CannedHTTPServer(answer: nil)
+        let client = try AlertmanagerClient(address: server.address, timeout: 1)
+        let started = Date()
+        #expect(throws: AlertmanagerError.timedOut(address: server.address, seconds: 1)) {
+            try client.firingAlerts()
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test("A refused connection is unreachable at once, with libcurl's reason")
+    func refused() throws {
+        let address = "http://127.0.0.1:\(try freeLoopbackPort())"
+        let started = Date()
+        #expect {
+            try AlertmanagerClient(address: address).firingAlerts()
+        } throws: { error in
+            guard case .unreachable(address, let detail) = error as? AlertmanagerError else { return false }
+            return !detail.isEmpty
+        }
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test("A libcurl that cannot be loaded is its own error, naming the library and what to install")
+    func missingLibrary() throws {
+        let client = try AlertmanagerClient(address: "http://127.0.0.1:9", library: "libcurl-absent.so.4")
+        #expect {
+            try client.firingAlerts()
+        } throws: { error in
+            guard case .libcurlMissing(let library, let detail) = error as? AlertmanagerError else { return false }
+            return library == "libcurl-absent.so.4" && detail.contains("libcurl-absent.so.4")
+                && (error as? AlertmanagerError)?.description.contains("apt-get install libcurl4") == true
+        }
+    }
+
+    @Test("Several threads may read at the same time, through the one libcurl loaded")
+    func concurrentRequests() throws {
+        let server = try CannedHTTPServer(answer: CannedHTTPServer.response(status: "200 OK", body: Array("[]".utf8)))
+        let address = server.address
+        let answered = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if (try? AlertmanagerClient(address: address).firingAlerts()) == [] {
+                answered.withLock { $0 += 1 }
+            }
+        }
+        #expect(answered.withLock { $0 } == 8)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A loopback server that answers every connection with the same bytes, whatever was asked, then closes it; or, with
+/// no answer, accepts and never says anything. Stops listening when the value goes away.
+final class CannedHTTPServer {
+    /// The base address, `http://127.0.0.1:PORT`.
+    let address: String
+    private let descriptor: Int32
+
+    /// A server that writes `answer` (a whole HTTP response) to each connection, or nothing when it is nil.
+    init(answer: [UInt8]?) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var socketAddress = sockaddr_in()
+        socketAddress.sin_family = sa_family_t(AF_INET)
+        socketAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &socketAddress) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && listen(descriptor, 8) == 0
+                    && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        guard descriptor >= 0, listening else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        address = "http://127.0.0.1:\(UInt16(bigEndian: socketAddress.sin_port))"
+        let listener = descriptor
+        Thread.detachNewThread {
+            var open: [Int32] = []
+            // accept fails once deinit shuts the listener down; the silent server's connections stay open until then.
+            while case let connection = accept(listener, nil, nil), connection >= 0 {
+                guard let answer else {
+                    open.append(connection)
+                    continue
+                }
+                Self.readRequestHead(connection)
+                Self.send(answer, to: connection)
+                close(connection)
+            }
+            open.forEach { close($0) }
+        }
+    }
+
+    deinit {
+        shutdown(descriptor, SHUT_RDWR)
+        close(descriptor)
+    }
+
+    /// An HTTP/1.1 response with `status`, a JSON content type and `body`, announcing its length unless told not to
+    /// (then the body ends when the connection closes).
+    static func response(status: String, body: [UInt8], announcingLength: Bool = true) -> [UInt8] {
+        var head = "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        if announcingLength { head += "Content-Length: \(body.count)\r\n" }
+        return Array((head + "\r\n").utf8) + body
+    }
+
+    private static func readRequestHead(_ connection: Int32) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.ends(with: Array("\r\n\r\n".utf8)) {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            guard count > 0 else { return }
+            received += buffer.prefix(count)
+        }
+    }
+
+    private static func send(_ bytes: [UInt8], to connection: Int32) {
+        var sent = 0
+        while sent < bytes.count {
+            // MSG_NOSIGNAL: a client that stops reading must not kill the test process with SIGPIPE.
+            let count = bytes[sent...].withUnsafeBytes {
+                Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard count > 0 else { return }
+            sent += count
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}
