@@ -124,8 +124,11 @@ int respond_http_get(const respond_libcurl *curl, const char *url, long timeout_
     struct body body = {.limit = limit};
     char error[CURL_ERROR_SIZE] = "";
     curl->easy_setopt(handle, CURLOPT_URL, url);
-    curl->easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl->easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    // A libcurl older than 7.85 refuses these options; then nothing is sent rather than a redirect followed anywhere.
+    CURLcode code = curl->easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (code == CURLE_OK) {
+        code = curl->easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    }
     curl->easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
     curl->easy_setopt(handle, CURLOPT_MAXREDIRS, 10L);
     curl->easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
@@ -137,7 +140,9 @@ int respond_http_get(const respond_libcurl *curl, const char *url, long timeout_
     curl->easy_setopt(handle, CURLOPT_WRITEFUNCTION, collect);
     curl->easy_setopt(handle, CURLOPT_WRITEDATA, &body);
     curl->easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
-    CURLcode code = curl->easy_perform(handle);
+    if (code == CURLE_OK) {
+        code = curl->easy_perform(handle);
+    }
     curl->easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &answer->status);
     curl->easy_cleanup(handle);
     curl->slist_free_all(headers);

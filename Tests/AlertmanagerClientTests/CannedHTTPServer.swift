@@ -9,25 +9,28 @@ final class CannedHTTPServer {
 
     /// A server that writes `answer` (a whole HTTP response) to each connection, or nothing when it is nil.
     init(answer: [UInt8]?) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var socketAddress = sockaddr_in()
         socketAddress.sin_family = sa_family_t(AF_INET)
         socketAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let listening = withUnsafeMutablePointer(to: &socketAddress) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && listen(descriptor, 8) == 0
-                    && getsockname(descriptor, generic, &length) == 0
+                bind(listener, generic, length) == 0 && listen(listener, 8) == 0
+                    && getsockname(listener, generic, &length) == 0
             }
         }
-        guard descriptor >= 0, listening else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        guard listener >= 0, listening else {
+            let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            close(listener)
+            throw error
         }
+        descriptor = listener
         address = "http://127.0.0.1:\(UInt16(bigEndian: socketAddress.sin_port))"
-        let listener = descriptor
         Thread.detachNewThread {
             var open: [Int32] = []
             // accept fails once deinit shuts the listener down; the silent server's connections stay open until then.
+            // The listener is closed here, not in deinit, so that no accept ever runs on a descriptor number reused.
             while case let connection = accept(listener, nil, nil), connection >= 0 {
                 guard let answer else {
                     open.append(connection)
@@ -37,13 +40,13 @@ final class CannedHTTPServer {
                 Self.send(answer, to: connection)
                 close(connection)
             }
-            open.forEach { close($0) }
+            for connection in open { close(connection) }
+            close(listener)
         }
     }
 
     deinit {
-        shutdown(descriptor, SHUT_RDWR)
-        close(descriptor)
+        shutdown(descriptor, Int32(SHUT_RDWR))
     }
 
     /// An HTTP/1.1 response with `status`, a JSON content type and `body`, announcing its length unless told not to
