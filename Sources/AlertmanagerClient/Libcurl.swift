@@ -4,9 +4,9 @@ import Synchronization
 /// libcurl, loaded the first time an Alertmanager is asked rather than when the program starts: a process that never
 /// reads alerts (`respond list`, the guide without `--alertmanager`, `--help`) maps neither libcurl nor the thirty
 /// libraries it needs. Debian's `libcurl4` provides it; its headers give the types and constants at build time only.
+/// Sendable although it holds a pointer: the loaded functions never change after loading, and each request uses an
+/// easy handle of its own, which is how libcurl is safe on several threads at once.
 struct Libcurl: @unchecked Sendable {
-    // Unchecked: the loaded functions never change after loading, and each request uses an easy handle of its own,
-    // which is how libcurl is safe on several threads at once.
     /// The libraries loaded so far by name, each loaded and initialised once (curl_global_init must not run while
     /// another thread uses libcurl); a library that failed to load is tried again on the next request.
     private static let loaded = Mutex<[String: Libcurl]>([:])
