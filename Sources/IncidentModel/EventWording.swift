@@ -12,13 +12,16 @@ import Localization
 /// shorter wording (GuideUI's `describe`).
 public struct EventWording: Sendable {
     /// How untrusted prose is written.
-    public var text: @Sendable (String) -> String
+    public let text: @Sendable (String) -> String
     /// How a command, an id or a path is written.
-    public var code: @Sendable (String) -> String
+    public let code: @Sendable (String) -> String
     /// How a value the event changed to is written.
-    public var strong: @Sendable (String) -> String
+    public let strong: @Sendable (String) -> String
     /// The language of the words.
-    public var localizer: Localizer
+    public let localizer: Localizer
+    /// The catalog's texts, looked up and split at their placeholders once: an export describes every event of
+    /// a journal, and a lookup and a dictionary of arguments per event cost more than the rest of its row.
+    private let phrases: EventWordingPhrases
 
     /// Creates a wording in `localizer`'s language that sets values off with these functions.
     public init(
@@ -29,6 +32,7 @@ public struct EventWording: Sendable {
         self.code = code
         self.strong = strong
         self.localizer = localizer
+        phrases = EventWordingPhrases(localizer)
     }
 
     /// Values as they are, for a terminal or a pipe (sanitizing them for a terminal is the caller's part).
@@ -38,98 +42,93 @@ public struct EventWording: Sendable {
 
     /// What `kind` recorded, in one line unless a note or reason itself holds line breaks.
     public func describe(_ kind: EventKind) -> String {
-        func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
-            localizer.tr(key, arguments)
-        }
+        let words = phrases
         switch kind {
         case .incidentOpened(let title, let severity, let runbook, let drill, _):
-            let values = ["title": text(title), "severity": severity.rawValue, "runbook": code(runbook)]
-            return drill ? tr("pm.event.drill_opened", values) : tr("pm.event.incident_opened", values)
+            return (drill ? words.drillOpened : words.incidentOpened).filled(
+                text(title), severity.rawValue, code(runbook))
         case .alertAttached(let alert):
             let labels = alert.labels.filter { $0.key != "alertname" }.sorted { $0.key < $1.key }
                 .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             return labels.isEmpty
-                ? tr("pm.event.alert_attached", ["alert": code(alert.name)])
-                : tr("pm.event.alert_attached_labels", ["alert": code(alert.name), "labels": text(labels)])
+                ? words.alertAttached.filled(code(alert.name))
+                : words.alertAttachedLabels.filled(code(alert.name), text(labels))
         case .alertResolved(let name, _, _):
-            return tr("pm.event.alert_resolved", ["alert": code(name)])
+            return words.alertResolved.filled(code(name))
         case .runbookSwitched(let runbook):
-            return tr("pm.event.runbook_switched", ["runbook": code(runbook)])
+            return words.runbookSwitched.filled(code(runbook))
         case .stepDone(let step):
-            return tr("pm.event.step_done", ["step": stepName(step)])
+            return words.stepDone.filled(stepName(step))
         case .stepSkipped(let step, let reason):
-            return tr("pm.event.step_skipped", ["step": stepName(step), "reason": text(reason)])
+            return words.stepSkipped.filled(stepName(step), text(reason))
         case .checklistChecked(let item):
-            return tr("pm.event.verified", ["item": String(item.item), "text": text(item.text)])
+            return words.verified.filled(String(item.item), text(item.text))
         case .checklistUnchecked(let item):
-            return tr("pm.event.unverified", ["item": String(item.item), "text": text(item.text)])
+            return words.unverified.filled(String(item.item), text(item.text))
         case .note(let note, _, let commander):
-            return commander
-                ? tr("pm.event.commander_note", ["text": text(note)]) : tr("pm.event.note", ["text": text(note)])
+            return (commander ? words.commanderNote : words.note).filled(text(note))
         case .statusChanged(let status):
-            return tr("pm.event.status_changed", ["status": strong(statusName(status))])
+            return words.statusChanged.filled(strong(statusName(status)))
         case .severityChanged(let severity):
-            return tr("pm.event.severity_changed", ["severity": strong(severity.rawValue)])
+            return words.severityChanged.filled(strong(severity.rawValue))
         case .roleAssigned(let role, let person):
-            return tr("pm.event.role_assigned", ["person": text(person), "role": roleName(role)])
+            return words.roleAssigned.filled(text(person), roleName(role))
         case .escalated(let to):
-            return tr("pm.event.escalated", ["to": text(to)])
+            return words.escalated.filled(text(to))
         case .commandCopied(let command, _):
-            return tr("pm.event.command_copied", ["command": code(command)])
+            return words.commandCopied.filled(code(command))
         case .commandRan(let run):
-            return tr("pm.event.command_ran", ["command": code(run.command), "outcome": outcome(run)])
+            return words.commandRan.filled(code(run.command), outcome(run))
         case .runbookFeedback(let runbook, let step, let feedback):
-            return tr(
-                "pm.event.feedback", ["target": feedbackTarget(runbook: runbook, step: step), "text": text(feedback)])
+            return words.feedback.filled(feedbackTarget(runbook: runbook, step: step), text(feedback))
         case .milestone(.impactStarted):
-            return tr("pm.event.impact_started")
+            return words.impactStarted
         case .milestone(.detected):
-            return tr("pm.event.detected")
+            return words.detected
         case .pinChanged(let seq, let pinned):
-            return pinned ? tr("pm.event.pinned", ["seq": String(seq)]) : tr("pm.event.unpinned", ["seq": String(seq)])
+            return (pinned ? words.pinned : words.unpinned).filled(String(seq))
         case .exportWritten(let path, let format):
-            return tr("pm.event.exported", ["format": text(format), "path": code(path)])
+            return words.exported.filled(text(format), code(path))
         case .incidentClosed:
-            return tr("pm.event.closed")
+            return words.closed
         case .reopened:
-            return tr("pm.event.reopened")
+            return words.reopened
         }
     }
 
     /// What marks an event that is pinned, before its words: `⭐ pinned `.
     public var pinnedMark: String {
-        "⭐ \(strong(localizer.tr("pm.event.pinned_mark"))) "
+        "⭐ \(strong(phrases.pinnedMark)) "
     }
 
     /// `exit 0 in 1.2s`, or why the command stopped.
     public func outcome(_ run: CommandRun) -> String {
         let seconds = Self.oneDecimal(run.durationSeconds)
         if let code = run.exitCode {
-            return localizer.tr("pm.event.exited", ["code": String(code), "seconds": seconds])
+            return phrases.exited.filled(String(code), seconds)
         }
-        let reason = run.stoppedBecause.map(text) ?? localizer.tr("pm.event.stopped")
-        return localizer.tr("pm.event.stopped_after", ["reason": reason, "seconds": seconds])
+        return phrases.stoppedAfter.filled(run.stoppedBecause.map(text) ?? phrases.stopped, seconds)
     }
 
     /// A step by its key and the title it had: `diagnosis-1 “title”`.
     public func stepName(_ step: StepRef) -> String {
-        localizer.tr("pm.event.step_name", ["step": code(step.step), "title": text(step.title)])
+        phrases.stepName.filled(code(step.step), text(step.title))
     }
 
     /// The runbook, and the step when feedback names one, that feedback is about: `disk-full step diagnosis-2`.
     public func feedbackTarget(runbook: String, step: String?) -> String {
         guard let step else { return code(runbook) }
-        return localizer.tr("pm.event.runbook_step", ["runbook": code(runbook), "step": code(step)])
+        return phrases.runbookStep.filled(code(runbook), code(step))
     }
 
     /// A status as the language names it: `mitigated`, `已緩解`.
     public func statusName(_ status: IncidentStatus) -> String {
-        localizer.tr(Self.statusKey(status))
+        phrases.statusNames[status] ?? localizer.tr(Self.statusKey(status))
     }
 
     /// A role as the language names it: `commander`, `指揮官`.
     public func roleName(_ role: Role) -> String {
-        localizer.tr(Self.roleKey(role))
+        phrases.roleNames[role] ?? localizer.tr(Self.roleKey(role))
     }
 
     /// The catalog key of a status's name.

@@ -41,7 +41,7 @@ public enum PostmortemRenderer {
         let draft = PostmortemDraft(
             state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
             adherence: Adherence.report(events: events, runbooks: runbooks),
-            words: DraftWords(localizer: localizer, clock: clock)
+            words: DraftWords(localizer: localizer, clock: clock), wording: EventDescription.wording(localizer)
         )
         // Each section is written a line at a time rather than joined into one string first.
         func write(_ lines: [String]) {
@@ -101,8 +101,9 @@ struct PostmortemDraft {
 
     var metrics: Metrics { Metrics(state) }
 
-    /// The shared event wording in the draft's language, set off for markdown.
-    var wording: EventWording { EventDescription.wording(words.localizer) }
+    /// The shared event wording in the draft's language, set off for markdown; made once, as it prepares every
+    /// event text of the catalog.
+    let wording: EventWording
 
     /// The text of a catalog key with its placeholders filled.
     func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {

@@ -85,14 +85,16 @@ enum InteractiveGuide {
     }
 
     /// The launch with the runbook named on the command line (a unique prefix or close match) made exact,
-    /// so that a typo is a clear error before the screen is taken over.
+    /// so that a typo or a moved stub is a clear error before the screen is taken over.
     private static func resolved(_ start: Launch, in catalog: Catalog, _ localizer: Localizer) throws -> Launch {
         guard case .start(let query, let title, let severity, let drill, let id) = start else { return start }
+        let runbook: Runbook
         do {
-            let runbook = try catalog.resolve(query)
-            return .start(runbook: runbook.id, title: title, severity: severity, drill: drill, id: id)
+            runbook = try catalog.resolve(query)
         } catch {
             throw CLIError(error.description(in: localizer))
         }
+        try requireStartable(runbook, localizer)
+        return .start(runbook: runbook.id, title: title, severity: severity, drill: drill, id: id)
     }
 }

@@ -19,36 +19,58 @@ struct ListCommand: ParsableCommand {
         if json {
             try printJSON(CatalogListing(catalog))
         } else {
-            print(sanitize(Self.render(catalog, options.localizer()), keepNewlines: true), terminator: "")
+            Self.render(catalog, options.localizer()) { print($0) }
         }
     }
 
-    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns; what
-    /// the runbooks do not say (the group of runbooks the index leaves out) in the words of `localizer`.
-    static func render(_ catalog: Catalog, _ localizer: Localizer) -> String {
+    /// Passes `write` the listing a line at a time: a category heading, then `severity  id  description` rows in
+    /// aligned columns; what the runbooks do not say (the group of runbooks the index leaves out) in the words of
+    /// `localizer`. Every line is sanitized, as it quotes the library.
+    ///
+    /// A library can have thousands of rows, so each row's label and widths are found once, the listing is never
+    /// held whole, and a line is sanitized on its own (which is what sanitizing the whole text did, a tab's
+    /// column counting from the line's start) only when it has a byte that is not printable ASCII.
+    static func render(_ catalog: Catalog, _ localizer: Localizer, write: (String) -> Void) {
         let listing = CatalogListing(catalog)
-        let rows = listing.categories.flatMap(\.runbooks)
-        let labelWidth = rows.map { displayWidth(of: $0.label(localizer)) }.max() ?? 0
-        let idWidth = rows.map { displayWidth(of: $0.id) }.max() ?? 0
-        var lines: [String] = []
+        let kinds = (procedure: localizer.tr("cli.list.procedure"), incident: localizer.tr("cli.list.incident"))
+        let rows = listing.categories.map { category in
+            category.runbooks.map { row in
+                let label =
+                    row.severity ?? (row.kind == RunbookKind.procedure.rawValue ? kinds.procedure : kinds.incident)
+                return (label: label, labelWidth: displayWidth(of: label), idWidth: displayWidth(of: row.id))
+            }
+        }
+        let labelWidth = rows.joined().map(\.labelWidth).max() ?? 0
+        let idWidth = rows.joined().map(\.idWidth).max() ?? 0
+        var started = false
+        func append(_ line: String) {
+            started = true
+            write(isPrintableASCII(line) ? line : sanitize(line, keepNewlines: true))
+        }
         for (index, category) in listing.categories.enumerated() {
-            if !lines.isEmpty { lines.append("") }
+            if started { append("") }
             // The index's own categories come first; a group after them is the one of unindexed runbooks.
-            lines.append(
+            append(
                 index < catalog.categories.count
                     ? catalog.name(of: catalog.categories[index], in: localizer) : localizer.tr("cli.list.not_in_index")
             )
-            for row in category.runbooks {
-                let line =
-                    "  " + padded(row.label(localizer), to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
-                    + (catalog.entry(id: row.id)?.description(in: localizer) ?? row.description)
-                lines.append(withoutTrailingSpaces(line))
+            for (row, measured) in zip(category.runbooks, rows[index]) {
+                var line = "  " + measured.label
+                line += String(repeating: " ", count: labelWidth - measured.labelWidth + 2)
+                line += row.id
+                line += String(repeating: " ", count: idWidth - measured.idWidth + 2)
+                line += catalog.entry(id: row.id)?.description(in: localizer) ?? row.description
+                append(withoutTrailingSpaces(line))
             }
         }
-        if lines.isEmpty {
-            lines.append(localizer.tr("cli.list.empty", ["directory": catalog.directory]))
+        if !started {
+            append(localizer.tr("cli.list.empty", ["directory": catalog.directory]))
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether every byte of `text` is printable ASCII, so that sanitizing it would return it unchanged.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The line without the spaces that pad its last column; looks at the bytes from the end, so a row of CJK
@@ -73,16 +95,6 @@ struct CatalogListing: Encodable {
         var description: String
         var file: String
         var inIndex: Bool
-
-        /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column
-        /// shows it.
-        func label(_ localizer: Localizer) -> String {
-            guard let severity else {
-                return kind == RunbookKind.procedure.rawValue
-                    ? localizer.tr("cli.list.procedure") : localizer.tr("cli.list.incident")
-            }
-            return severity
-        }
     }
 
     struct Group: Encodable {

@@ -64,6 +64,7 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description(in: localizer))
         }
+        try requireStartable(chosen, localizer)
         let chosenSeverity = typedSeverity ?? catalog.severity(of: chosen.id) ?? .p2
         do {
             let opened = try global.incidentStore().open(
@@ -97,6 +98,7 @@ struct StartCommand: ParsableCommand {
             try InteractiveGuide.run(.chooseAlert(choice), options: global, commands: commands, alerts: alerts)
             return
         }
+        try requireStartable(start.runbook, localizer)
         if !detach { try TerminalInput.takeBack(after: alert, localizer) }
         let chosenSeverity = typedSeverity ?? start.severity ?? catalog.severity(of: start.runbook.id) ?? .p2
         let actor = global.actorName()

@@ -62,6 +62,62 @@ struct RunbookLibraryCommandTests {
             "\(failed.stdout)")
     }
 
+    @Test("list shows a row's control characters and expands its tabs from the start of the line")
+    func listSanitizesRows() throws {
+        let directory = try freshDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/team", withIntermediateDirectories: true)
+        let runbook = "# Evil\n\nA bell\u{07} rings,\tthen \u{1B}c resets.\n\n## Mitigation\n\nWait.\n"
+        try runbook.write(toFile: directory + "/team/Evil.md", atomically: true, encoding: .utf8)
+        try "# Calm\n\nAll\tquiet.\n".write(toFile: directory + "/team/Calm.md", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "LC_ALL")
+        environment.removeValue(forKey: "RESPOND_LANG")
+        let output = try runProcess(PackagePaths.binary, ["list", "--runbooks", directory], environment: environment)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stdout
+                == "team\n  incident  Calm  All   quiet.\n  incident  Evil  A bell␇ rings,    then ␛c resets.\n")
+    }
+
+    @Test("start refuses a file that only says its runbook moved, naming where it went, in the user's language")
+    func startRefusesMovedStub() throws {
+        let home = try freshDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["RESPOND_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
+        environment["RESPOND_HOME"] = home
+        environment["RESPOND_ACTOR"] = "tester"
+        environment["LANG"] = "C.UTF-8"
+        let english = try runProcess(
+            PackagePaths.binary, ["start", "OldDiskAlert", "--detach", "--runbooks", PackagePaths.alertLibrary],
+            environment: environment)
+        #expect(english.status == 1, "\(english.stderr)")
+        #expect(
+            english.stderr
+                == "Error: OldDiskAlert only says its runbook moved to ../storage/VolumeFillingUp.md: start the runbook"
+                + " there instead\n")
+        #expect(english.stdout.isEmpty)
+        environment["LANG"] = "zh_TW.UTF-8"
+        let chinese = try runProcess(
+            PackagePaths.binary, ["start", "OldDiskAlert", "--detach", "--runbooks", PackagePaths.alertLibrary],
+            environment: environment)
+        #expect(chinese.status == 1)
+        #expect(chinese.stderr.hasPrefix("錯誤：OldDiskAlert 只說明這個 runbook 已搬到 ../storage/VolumeFillingUp.md"))
+        let incidents = try FileManager.default.contentsOfDirectory(atPath: home).filter { !$0.hasPrefix(".") }
+        #expect(incidents.isEmpty, "\(incidents)")
+    }
+
+    @Test("start without --detach refuses a moved stub before taking over the terminal")
+    func interactiveStartRefusesMovedStub() throws {
+        let home = try freshDirectory()
+        let session = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) start OldDiskAlert; echo EXITED $?",
+            variables: ["RESPOND_HOME": home, "RESPOND_RUNBOOKS": PackagePaths.alertLibrary], directory: home)
+        let screen = try session.waitFor("EXITED", joined: true, history: true)
+        #expect(screen.contains("Error: OldDiskAlert only says its runbook moved to ../storage/VolumeFillingUp.md"))
+        #expect(screen.contains("EXITED 1"))
+    }
+
     @Test("lint passes the library against its own convention and reports a broken block by file and line")
     func lint() throws {
         let clean = try runProcess(PackagePaths.binary, ["lint", PackagePaths.alertLibrary])

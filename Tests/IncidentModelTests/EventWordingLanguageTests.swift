@@ -90,4 +90,47 @@ struct EventWordingLanguageTests {
         let zh = EventWording.plain(chinese).describe(Self.kinds[1])
         #expect(zh == "演練開立：「演練 {title}」，P3，runbook disk-full")
     }
+
+    /// What `describe` said when it looked each text up with a dictionary of its arguments: the reference the
+    /// prepared phrases are held to.
+    private static func lookedUp(_ kind: EventKind, _ words: Localizer) -> String? {
+        let wording = EventWording.plain(words)
+        switch kind {
+        case .incidentOpened(let title, let severity, let runbook, let drill, _):
+            let values = ["title": title, "severity": severity.rawValue, "runbook": runbook]
+            return words.tr(drill ? "pm.event.drill_opened" : "pm.event.incident_opened", values)
+        case .stepSkipped(let step, let reason):
+            return words.tr("pm.event.step_skipped", ["step": wording.stepName(step), "reason": reason])
+        case .checklistChecked(let item):
+            return words.tr("pm.event.verified", ["item": String(item.item), "text": item.text])
+        case .roleAssigned(let role, let person):
+            return words.tr("pm.event.role_assigned", ["person": person, "role": words.tr(EventWording.roleKey(role))])
+        case .escalated(let to):
+            return words.tr("pm.event.escalated", ["to": to])
+        case .commandRan(let run):
+            return words.tr("pm.event.command_ran", ["command": run.command, "outcome": wording.outcome(run)])
+        case .runbookFeedback(let runbook, let step?, let text):
+            let target = words.tr("pm.event.runbook_step", ["runbook": runbook, "step": step])
+            return words.tr("pm.event.feedback", ["target": target, "text": text])
+        case .exportWritten(let path, let format):
+            return words.tr("pm.event.exported", ["format": format, "path": path])
+        case .statusChanged(let status):
+            return words.tr("pm.event.status_changed", ["status": words.tr(EventWording.statusKey(status))])
+        default:
+            return nil
+        }
+    }
+
+    @Test("each event's words are its catalog text with every placeholder filled, as a lookup per event gave")
+    func phrasesFillTheCatalogTexts() {
+        var compared = 0
+        for words in [english, chinese] {
+            for kind in Self.kinds {
+                guard let expected = Self.lookedUp(kind, words) else { continue }
+                #expect(EventWording.plain(words).describe(kind) == expected, "\(kind)")
+                compared += 1
+            }
+        }
+        #expect(compared > 30)
+    }
 }

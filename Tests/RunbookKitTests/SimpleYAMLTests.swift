@@ -38,4 +38,13 @@ struct SimpleYAMLTests {
     func declines(content: String) {
         #expect(SimpleYAML.read(content) == nil)
     }
+
+    @Test("front matter of more keys than any runbook has goes to Yams, which reads it the same")
+    func manyKeys() throws {
+        let content = (0...SimpleYAML.maximumKeys).map { "key\($0): value\n" }.joined() + "title: Last\n"
+        #expect(SimpleYAML.read(content) == nil)
+        #expect(try FrontMatterReader.parse(Self.block(content)).get().title == "Last")
+        let fewer = (1..<SimpleYAML.maximumKeys).map { "key\($0): value\n" }.joined()
+        #expect(SimpleYAML.read(fewer)?.entries.count == SimpleYAML.maximumKeys - 1)
+    }
 }

@@ -92,14 +92,15 @@ extension Catalog {
     /// Loads a library of folders: categories from the folders, each runbook read for its header only.
     private static func loadFolders(directory: String) -> Catalog {
         let library = FolderLibrary.read(directory: directory)
-        let relativeIDs = library.ids()
-        let categories = library.categories(ids: relativeIDs, directory: directory)
-        let folderIDs = Dictionary(relativeIDs.map { (join(directory, $0.key), $0.value) }) { first, _ in first }
+        let ids = library.ids()
+        let listed = library.listedIndices()
+        let categories = library.categories(ids: ids, listed: listed)
+        let folderIDs = Dictionary(zip(library.files.map(\.path), ids)) { first, _ in first }
         let index = RunbookIndex(categories: categories, contactGroups: [])
         return Catalog(
             directory: directory, index: (path: join(directory, "_index.md"), parsed: (index, [])),
-            paths: library.listedFiles.map { join(directory, $0.relativePath) }, folderIDs: folderIDs,
-            lookupNames: library.lookupNames(ids: relativeIDs)
+            paths: listed.map { library.files[$0].path }, folderIDs: folderIDs,
+            lookupNames: library.lookupNames(ids: ids)
         ) { path in
             Catalog.parse(path: path, contents: readRunbookFile(path))
         }

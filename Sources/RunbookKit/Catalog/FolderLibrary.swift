@@ -10,6 +10,9 @@ struct FolderLibrary {
     struct File: Sendable {
         /// The path relative to the library's directory, e.g. `kube-apiserver/KubeAPIDown.md`.
         var relativePath: String
+        /// The path joined to the library's directory: made once, and the same string wherever the catalog keeps
+        /// a path, as a library of thousands of files would otherwise hold each path several times.
+        var path: String
         /// The folder it is in, relative (`""` for the top).
         var folder: String
         /// The file's header.
@@ -62,9 +65,12 @@ struct FolderLibrary {
             descriptions: &descriptions)
         var library = FolderLibrary()
         library.top = top
-        let headers = relativePaths.parallelMap { RunbookHeader.read(path: Catalog.join(directory, $0)) }
-        library.files = zip(relativePaths, headers).map { path, header in
-            File(relativePath: path, folder: folder(of: path), header: header)
+        let paths = relativePaths.map { Catalog.join(directory, $0) }
+        let headers = paths.parallelMap(RunbookHeader.read(path:))
+        library.files = relativePaths.indices.map { index in
+            File(
+                relativePath: relativePaths[index], path: paths[index], folder: folder(of: relativePaths[index]),
+                header: headers[index])
         }
         for (folder, path) in descriptions {
             let header = RunbookHeader.read(path: Catalog.join(directory, path))
@@ -80,8 +86,10 @@ struct FolderLibrary {
         return library
     }
 
+    /// The folder part of a relative path; over the bytes, as `/` is ASCII (by `Character` it broke graphemes
+    /// backwards from the end of every path).
     private static func folder(of relativePath: String) -> String {
-        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(relativePath[..<slash])
     }
 
@@ -138,25 +146,30 @@ struct FolderLibrary {
         return info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// The catalog's ids by relative path: the file name without `.md`, or, when two files share a name, the
-    /// relative path without `.md`.
-    func ids() -> [String: String] {
+    /// The catalog's ids, one per file in `files` order: the file name without `.md`, or, when two files share
+    /// a name, the relative path without `.md`.
+    func ids() -> [String] {
+        let names = files.map { RunbookParser.id(forPath: $0.relativePath) }
+        let lowered = names.map { $0.lowercased() }
         var counts: [String: Int] = [:]
-        for file in files {
-            counts[RunbookParser.id(forPath: file.relativePath).lowercased(), default: 0] += 1
+        for name in lowered {
+            counts[name, default: 0] += 1
         }
-        var ids: [String: String] = [:]
-        for file in files {
-            let name = RunbookParser.id(forPath: file.relativePath)
-            let path = top.isEmpty ? file.relativePath : String(file.relativePath.dropFirst(top.count + 1))
-            ids[file.relativePath] = counts[name.lowercased(), default: 0] > 1 ? String(path.dropLast(3)) : name
+        return files.indices.map { index in
+            guard counts[lowered[index], default: 0] > 1 else { return names[index] }
+            let relativePath = files[index].relativePath
+            let path = top.isEmpty ? relativePath : String(relativePath.dropFirst(top.count + 1))
+            return String(path.dropLast(3))
         }
-        return ids
     }
 
-    /// The files the catalog holds: every runbook but drafts and hidden ones (whose folder may be hidden).
-    var listedFiles: [File] {
-        files.filter { !$0.header.frontMatter.isHidden && !isHidden($0.folder) }
+    /// The positions in `files` of the files the catalog holds: every runbook but drafts and hidden ones (whose
+    /// folder may be hidden). Folders are looked at only when one is hidden.
+    func listedIndices() -> [Int] {
+        let anyHiddenFolder = folders.values.contains { $0.isHidden }
+        return files.indices.filter { index in
+            !files[index].header.frontMatter.isHidden && !(anyHiddenFolder && isHidden(files[index].folder))
+        }
     }
 
     /// Whether a folder or one above it is hidden by its description's `draft` or `hidden`.
@@ -198,13 +211,14 @@ struct FolderLibrary {
     /// The categories: one per folder with listed runbooks, in tree order by weight then name, each listing its
     /// runbooks by weight then title; moved stubs last, in a category of their own. Drafts and hidden files or
     /// folders are left out.
-    func categories(ids: [String: String], directory: String) -> [Category] {
+    func categories(ids: [String], listed: [Int]) -> [Category] {
         var byFolder: [String: [(weight: Int, entry: CatalogEntry)]] = [:]
         var moved: [CatalogEntry] = []
-        for file in listedFiles {
-            let id = ids[file.relativePath] ?? RunbookParser.id(forPath: file.relativePath)
+        for index in listed {
+            let file = files[index]
+            let id = ids[index]
             let header = file.header
-            let location = SourceLocation(file: Catalog.join(directory, file.relativePath), line: 1)
+            let location = SourceLocation(file: file.path, line: 1)
             if let destination = header.movedTo {
                 moved.append(
                     CatalogEntry(
@@ -225,11 +239,11 @@ struct FolderLibrary {
             return lhs.key.count < rhs.key.count
         }
         var categories = folders.map { item in
-            let entries = (byFolder[item.folder] ?? []).sorted {
-                ($0.weight, $0.entry.title.lowercased(), $0.entry.id) < (
-                    $1.weight, $1.entry.title.lowercased(), $1.entry.id
-                )
+            // Each title lowered once, not at every comparison of the sort.
+            let entries = (byFolder[item.folder] ?? []).map {
+                (weight: $0.weight, title: $0.entry.title.lowercased(), entry: $0.entry)
             }
+            .sorted { ($0.weight, $0.title, $0.entry.id) < ($1.weight, $1.title, $1.entry.id) }
             return Category(name: categoryName(item.folder), entries: entries.map(\.entry))
         }
         if !moved.isEmpty {
@@ -239,10 +253,9 @@ struct FolderLibrary {
     }
 
     /// The names each runbook can be looked up by besides its id: its H1 and its aliases, by id.
-    func lookupNames(ids: [String: String]) -> [String: [String]] {
+    func lookupNames(ids: [String]) -> [String: [String]] {
         var names: [String: [String]] = [:]
-        for file in files {
-            guard let id = ids[file.relativePath] else { continue }
+        for (file, id) in zip(files, ids) {
             let header = file.header
             names[id] = (header.heading.map { [$0] } ?? []) + header.frontMatter.aliases
         }

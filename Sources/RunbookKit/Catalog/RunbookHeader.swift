@@ -73,25 +73,31 @@ struct RunbookHeader: Sendable {
             let rawLine = rest[..<end]
             rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...]
             let line = rawLine.trimmingCharacters(in: TrimmedScalars.whitespace)
+            // A line opens with a prefix only if its first byte is the prefix's: most lines start with a letter,
+            // and are answered without comparing characters.
+            let lead = line.utf8.first
+            func opens(_ prefix: String) -> Bool {
+                lead == prefix.utf8.first && line.hasPrefix(prefix)
+            }
             if let fence = inFence {
-                if line.hasPrefix(fence) { inFence = nil }
+                if lead == fence.utf8.first, line.hasPrefix(fence) { inFence = nil }
                 continue
             }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+            if opens("```") || opens("~~~") {
                 inFence = line.prefix(3)
                 if isKept() { break }
                 continue
             }
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("<") || line.hasPrefix("|") {
+            if line.isEmpty || opens("#") || opens("<") || opens("|") {
                 if isKept() { break }
-                if header.heading == nil, line.hasPrefix("# ") {
+                if header.heading == nil, opens("# ") {
                     header.heading = HeadingText.clean(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "])))
                 }
                 continue
             }
-            if paragraph.isEmpty, line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix(">") {
+            if paragraph.isEmpty, opens("- ") || opens("* ") || opens(">") {
                 // A list or a quote before any paragraph: a moved stub is often a quote.
-                if line.hasPrefix(">") {
+                if opens(">") {
                     paragraph.append(line.drop { $0 == ">" || $0 == " " })
                 }
                 continue

@@ -102,7 +102,7 @@ enum FrontMatterReader {
         if let simple = SimpleYAML.read(content) {
             return .success(
                 frontMatter(
-                    scalar: { simple.scalars[$0] }, sequence: { simple.sequences[$0] }, neverListed: false))
+                    scalar: simple.scalar, sequence: simple.sequence, neverListed: false))
         }
         return composedYAML(content)
     }

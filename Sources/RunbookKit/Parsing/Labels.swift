@@ -3,6 +3,8 @@ extension Severity {
     /// including `P5`, `High` and the template's `[P0/P1/P2/P3]` placeholder.
     public init?(parsing text: String) {
         let value = Substring(text).trimmingCharacters(in: TrimmedScalars.severityDecoration)
+        // The token starts with its letter: a word such as `critical` is answered without reading its scalars.
+        guard let lead = value.utf8.first, lead == UInt8(ascii: "P") || lead == UInt8(ascii: "p") else { return nil }
         let token = value.unicodeScalars.prefix { !($0.properties.isWhitespace || Self.tokenEnds.contains($0)) }
         // A severity is two ASCII characters; anything longer is not one, whatever its case.
         guard token.count == 2, let letter = token.first, letter == "P" || letter == "p", let digit = token.last,

@@ -4,12 +4,30 @@
 /// Only YAML whose meaning cannot differ from what Yams makes of it is read: plain scalars without indicators,
 /// comments or `: ` inside, and quoted scalars without escapes or their quote inside. Anything else (anchors,
 /// tags, block scalars, flow collections, nested mappings, tabs, carriage returns, a key written twice, an
-/// indented line that is not a list item) returns nil, and the block goes to Yams.
+/// indented line that is not a list item, more than `maximumKeys` keys) returns nil, and the block goes to Yams.
 enum SimpleYAML {
-    /// The keys with a scalar value and the keys with a list of scalars.
+    /// The keys in the order written, each with a scalar value or a list of scalars. Kept as a short array
+    /// rather than dictionaries: front matter has a handful of keys, and comparing a few short keys costs less
+    /// than hashing every key read and looked up, for every file of a library.
     struct Mapping: Equatable {
-        var scalars: [String: String] = [:]
-        var sequences: [String: [String]] = [:]
+        /// A key and its value: a list when list items follow it, else a scalar.
+        struct Entry: Equatable {
+            var key: String
+            var scalar: String?
+            var list: [String]?
+        }
+
+        var entries: [Entry] = []
+
+        /// The scalar value of `key`, nil when the key is absent or holds a list.
+        func scalar(_ key: String) -> String? {
+            entries.first { $0.key == key }?.scalar
+        }
+
+        /// The list under `key`, nil when the key is absent or holds a scalar.
+        func sequence(_ key: String) -> [String]? {
+            entries.first { $0.key == key }?.list
+        }
     }
 
     /// The mapping of `content`, or nil when it is not in the simple form. Over the UTF-8 bytes: it runs for
@@ -21,9 +39,8 @@ enum SimpleYAML {
 
     private static func read(bytes: UnsafeBufferPointer<UInt8>) -> Mapping? {
         var mapping = Mapping()
-        var seen = Set<String>()
-        // The key whose value is the list being read, when the last key had nothing after its colon.
-        var listKey: String?
+        // Whether the last key had nothing after its colon, so that list items may follow as its value.
+        var listMayFollow = false
         var start = 0
         while start < bytes.count {
             var end = start
@@ -35,29 +52,35 @@ enum SimpleYAML {
             if bytes[lineStart..<end].contains(where: { $0 == tab || $0 == carriageReturn }) { return nil }
             if first == end || bytes[first] == UInt8(ascii: "#") { continue }
             if bytes[first] == UInt8(ascii: "-"), first + 1 == end || bytes[first + 1] == space {
-                guard let key = listKey, let item = scalar(bytes, first + 1, end) else { return nil }
-                mapping.sequences[key, default: []].append(item)
-                mapping.scalars[key] = nil
+                guard listMayFollow, let item = scalar(bytes, first + 1, end) else { return nil }
+                let last = mapping.entries.count - 1
+                mapping.entries[last].list = (mapping.entries[last].list ?? []) + [item]
+                mapping.entries[last].scalar = nil
                 continue
             }
             guard first == lineStart, let colon = bytes[lineStart..<end].firstIndex(of: UInt8(ascii: ":")),
                 isPlainKey(bytes[lineStart..<colon])
             else { return nil }
             let key = String(decoding: bytes[lineStart..<colon], as: UTF8.self)
-            guard seen.insert(key).inserted else { return nil }
+            // Many keys go to Yams, so that the search for a repeated key stays short.
+            guard mapping.entries.count < maximumKeys, !mapping.entries.contains(where: { $0.key == key }) else {
+                return nil
+            }
             if bytes[(colon + 1)..<end].allSatisfy({ $0 == space }) {
                 // `key:` alone is an empty scalar unless list items follow.
-                mapping.scalars[key] = ""
-                listKey = key
+                mapping.entries.append(Mapping.Entry(key: key, scalar: ""))
+                listMayFollow = true
                 continue
             }
             guard bytes[colon + 1] == space, let value = scalar(bytes, colon + 1, end) else { return nil }
-            mapping.scalars[key] = value
-            listKey = nil
+            mapping.entries.append(Mapping.Entry(key: key, scalar: value))
+            listMayFollow = false
         }
         return mapping
     }
 
+    /// The most keys read here; front matter has a handful.
+    static let maximumKeys = 64
     private static let newline = UInt8(ascii: "\n")
     private static let space = UInt8(ascii: " ")
     private static let tab = UInt8(ascii: "\t")

@@ -79,6 +79,13 @@ extension Substring {
     /// Works on scalars, which needs no grapheme breaking: a scalar from `members` is a whole character unless a
     /// combining mark (or a joiner) follows it, and then it is kept, as a character-by-character trim would.
     func trimmingCharacters(in members: [Unicode.Scalar]) -> Substring {
+        // Most text starts and ends with an ASCII byte that is no member; then there is nothing to trim, and the
+        // two bytes decide it without decoding (the parsers trim every line).
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            !members.contains(Unicode.Scalar(first)), !members.contains(Unicode.Scalar(last))
+        {
+            return self
+        }
         let scalars = trimmingLeadingCharacters(in: members).unicodeScalars
         let start = scalars.startIndex
         var end = scalars.endIndex
