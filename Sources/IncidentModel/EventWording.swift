@@ -87,6 +87,8 @@ public struct EventWording: Sendable {
             return tr("pm.event.detected")
         case .pinChanged(let seq, let pinned):
             return pinned ? tr("pm.event.pinned", ["seq": String(seq)]) : tr("pm.event.unpinned", ["seq": String(seq)])
+        case .noteAcknowledged(let seq):
+            return tr("pm.event.acknowledged", ["seq": String(seq)])
         case .exportWritten(let path, let format):
             return tr("pm.event.exported", ["format": text(format), "path": code(path)])
         case .incidentClosed:

@@ -72,6 +72,8 @@ let reviewBindings: [KeyBinding] = [
             isError: false)
         return record(model, [.pinChanged(seq: selected.seq, pinned: !pinned)])
     },
+    assignRole,
+    dismissArrivals,
     KeyBinding([.tab, .character("v")], "Tab", "ui.keys.progress_and_adherence") { model, _ in
         var model = model
         model.review?.showProgress.toggle()

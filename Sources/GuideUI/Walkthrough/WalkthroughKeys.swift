@@ -87,6 +87,9 @@ let walkthroughBindings: [KeyBinding] = [
         guard let progress = model.progress else { return (model, []) }
         return switchRunbookPicker(model, progress)
     },
+    acknowledgePinnedNote,
+    dismissArrivals,
+    assignRole,
     KeyBinding([.character("t")], "t", "ui.keys.timeline") { model, _ in
         var model = model
         model.incident?.timelineScroll = 0
