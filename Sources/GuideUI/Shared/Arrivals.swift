@@ -49,9 +49,10 @@ extension EventKind {
 }
 
 /// Takes in events the follower delivered: those the session did not know and this guide is not appending
-/// itself are told on the bottom line.
+/// itself are told on the bottom line. The review is left out: its table is that news already, and it counts the
+/// rows that arrived while the commander reads further up.
 func noticeArrivals(_ model: inout AppModel, _ events: [Event]) {
-    guard let session = model.incident else { return }
+    guard let session = model.incident, model.screen != .review else { return }
     let known = Set(session.events.map(\.id))
     let ownInFlight = model.journal.pending.flatMap { $0 }
     let fresh = events.filter { event in

@@ -2,7 +2,8 @@ import IncidentModel
 import Localization
 
 /// `c`: the roles as a picker, each with who holds it now; choosing one asks who takes it.
-let assignRole = KeyBinding([.character("c")], "c", "ui.keys.assign_or_hand_over_a_role", when: { $0.progress != nil }) {
+let assignRole = KeyBinding([.character("c")], "c", "ui.keys.assign_or_hand_over_a_role", when: { $0.progress != nil })
+{
     model, _ in
     var model = model
     guard let state = model.progress else { return (model, []) }

@@ -19,8 +19,8 @@ func pinnedNoteRows(_ model: AppModel) -> Int {
     model.screen == .walkthrough && !waitingPinnedNotes(model).isEmpty ? 1 : 0
 }
 
-/// The line above the step: the oldest waiting pinned note with who wrote it and when, how many wait, and the
-/// key that acknowledges it. The key and the count stay; the note's text is cut to fit.
+/// The line above the step: the oldest waiting pinned note with who wrote it and when (not on a narrow terminal),
+/// how many wait, and the key that acknowledges it. The key and the count stay; the note's text is cut to fit.
 func drawPinnedNote(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let waiting = waitingPinnedNotes(model)
     guard let note = waiting.first, let state = model.progress else { return }
@@ -32,8 +32,9 @@ func drawPinnedNote(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let count = waiting.count > 1 ? words.tr("ui.pinned.count", ["count": String(waiting.count)]) : ""
     let key = count + words.tr("ui.pinned.acknowledge_hint")
     let keyWidth = displayWidth(of: key)
+    // Below 60 columns the time would leave the note too little room; the timeline has it.
     let text = words.tr(
-        "ui.pinned.line",
+        frame.width < 60 ? "ui.pinned.line_narrow" : "ui.pinned.line",
         [
             "actor": who, "time": model.clock.wallClock(note.stamp.at),
             "note": note.text.split(whereSeparator: \.isNewline).joined(separator: " "),

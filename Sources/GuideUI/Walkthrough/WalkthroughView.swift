@@ -244,22 +244,23 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
         : model.tr("ui.status_bar.updated", ["minutes": String(Int(max(0, sinceUpdate) / 60))])
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
-    var segments: [StatusSegment] = [
-        StatusSegment(
-            text: sanitize(session.id), style: theme.bar, priority: 2,
-            short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
-        StatusSegment(
-            text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
-        StatusSegment(
-            text: statusName(progress.status, model.localizer), style: theme.bar.with(bold: true), priority: 4),
-        StatusSegment(
-            text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
-            priority: 3),
-    ] + commanderSegment(model) + [
-        StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
-        StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
-        StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
-    ]
+    var segments: [StatusSegment] =
+        [
+            StatusSegment(
+                text: sanitize(session.id), style: theme.bar, priority: 2,
+                short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
+            StatusSegment(
+                text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
+            StatusSegment(
+                text: statusName(progress.status, model.localizer), style: theme.bar.with(bold: true), priority: 4),
+            StatusSegment(
+                text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
+                priority: 3),
+        ] + commanderSegment(model) + [
+            StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
+            StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
+            StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
+        ]
     fitStatusSegments(&segments, width: frame.width)
     var x = 1
     for (index, segment) in segments.enumerated() {
