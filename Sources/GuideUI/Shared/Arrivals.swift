@@ -86,9 +86,14 @@ func arrivalLine(_ model: AppModel) -> String? {
     return more > 0 ? line + words.tr("ui.arrival.more", ["count": String(more)]) : line
 }
 
+/// Whether a line says what others recorded, so that `d` dismisses it.
+private func hasArrivals(_ model: AppModel) -> Bool {
+    !model.arrivals.isEmpty
+}
+
 /// `d`: forgets the lines of what others recorded; the timeline still has every event.
 let dismissArrivals = KeyBinding(
-    [.character("d")], "d", "ui.keys.dismiss_what_others_recorded", when: { !$0.arrivals.isEmpty }
+    [.character("d")], "d", "ui.keys.dismiss_what_others_recorded", when: hasArrivals
 ) { model, _ in
     var model = model
     model.arrivals = Arrivals()

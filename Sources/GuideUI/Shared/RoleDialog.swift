@@ -1,9 +1,13 @@
 import IncidentModel
 import Localization
 
+/// Whether an incident is loaded, whose roles `c` shows.
+private func hasIncident(_ model: AppModel) -> Bool {
+    model.progress != nil
+}
+
 /// `c`: the roles as a picker, each with who holds it now; choosing one asks who takes it.
-let assignRole = KeyBinding([.character("c")], "c", "ui.keys.assign_or_hand_over_a_role", when: { $0.progress != nil })
-{
+let assignRole = KeyBinding([.character("c")], "c", "ui.keys.assign_or_hand_over_a_role", when: hasIncident) {
     model, _ in
     var model = model
     guard let state = model.progress else { return (model, []) }

@@ -43,10 +43,15 @@ func drawPinnedNote(_ frame: inout Frame, _ model: AppModel, row: Int) {
     frame.put(key, column: max(0, frame.width - keyWidth - 1), row: row, style: theme.warning)
 }
 
+/// Whether a pinned note waits above the step, so that `a` acknowledges it.
+private func hasWaitingPinnedNote(_ model: AppModel) -> Bool {
+    !waitingPinnedNotes(model).isEmpty
+}
+
 /// `a`: records that the responder read the oldest waiting pinned note; it leaves the line once the journal holds
 /// the acknowledgement. A second `a` before then does not record it twice.
 let acknowledgePinnedNote = KeyBinding(
-    [.character("a")], "a", "ui.keys.acknowledge_pinned_note", when: { !waitingPinnedNotes($0).isEmpty }
+    [.character("a")], "a", "ui.keys.acknowledge_pinned_note", when: hasWaitingPinnedNote
 ) { model, _ in
     let inFlight = model.journal.notSaved.compactMap { event -> Int? in
         if case .noteAcknowledged(let seq) = event.kind { return seq }
