@@ -65,9 +65,14 @@ func noticeArrivals(_ model: inout AppModel, _ events: [Event]) {
 /// Who recorded an event as a notice names them: `IC amy` for the commander (an annotation from the review, or
 /// whoever holds the role now), else the actor.
 func arrivalActor(_ event: Event, _ state: IncidentState, _ words: Localizer) -> String {
-    var commander = state.roles[.commander] == event.actor
-    if case .note(_, _, true) = event.kind { commander = true }
-    return commander ? words.tr("ui.arrival.commander", ["actor": event.actor]) : event.actor
+    var annotation = false
+    if case .note(_, _, true) = event.kind { annotation = true }
+    return writerName(event.actor, annotation: annotation, state, words)
+}
+
+/// `IC amy` when `actor` wrote as the commander (an annotation) or holds the role now, else `actor`.
+func writerName(_ actor: String, annotation: Bool, _ state: IncidentState, _ words: Localizer) -> String {
+    annotation || state.roles[.commander] == actor ? words.tr("ui.arrival.commander", ["actor": actor]) : actor
 }
 
 /// The bottom line for what others recorded: the newest, and how many more the timeline holds.

@@ -27,8 +27,7 @@ func drawPinnedNote(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
     let words = model.localizer
     frame.fill(row: row, style: theme.warning)
-    let commander = note.commander || state.roles[.commander] == note.stamp.actor
-    let who = commander ? words.tr("ui.arrival.commander", ["actor": note.stamp.actor]) : note.stamp.actor
+    let who = writerName(note.stamp.actor, annotation: note.commander, state, words)
     let count = waiting.count > 1 ? words.tr("ui.pinned.count", ["count": String(waiting.count)]) : ""
     let key = count + words.tr("ui.pinned.acknowledge_hint")
     let keyWidth = displayWidth(of: key)
