@@ -102,6 +102,24 @@ struct ArrivalsReducerTests {
         #expect(later.arrivals.isEmpty)
     }
 
+    @Test("a newer arrival keeps the line for a few seconds more")
+    func newerArrivalExtends() {
+        let first = Self.arrived([Self.icNote])
+        let later = update(first, .tick(now: Fixtures.opened.addingTimeInterval(6))).0
+        let second = Self.arrived([.severityChanged(.p0)], actor: "bo", to: later)
+        let after = update(second, .tick(now: Fixtures.opened.addingTimeInterval(10))).0
+        #expect(after.arrivals.events.count == 2)
+        #expect(update(after, .tick(now: Fixtures.opened.addingTimeInterval(14))).0.arrivals.isEmpty)
+    }
+
+    @Test("a note's control characters and line breaks are not written to the terminal")
+    func hostileNote() {
+        let model = Self.arrived([.note(text: "第一行\n\u{1B}[2J清畫面", pinned: false, commander: false)])
+        let line = Self.bottomLine(model)
+        #expect(!line.contains("\u{1B}"))
+        #expect(line.hasPrefix("amy: 第一行 "))
+    }
+
     @Test("the help overlay lists d, a and c on the walkthrough")
     func helpListsTheKeys() {
         let lines = view(run(Fixtures.walkthrough(height: 40), keys(.character("?"))).0).textLines.joined()
