@@ -127,6 +127,8 @@ public struct AppModel: Sendable {
     public internal(set) var journal = JournalState()
     /// A one-line message for the responder (an export's path, a failure), until the next key.
     public internal(set) var notice: Notice?
+    /// What others recorded lately, said under the screen until dismissed or a few seconds pass.
+    public internal(set) var arrivals = Arrivals()
     /// The walkthrough's selected code block and the command run from it.
     public internal(set) var commands = CommandPanelState()
     /// The alerts firing now on the Alertmanager, as last fetched.

@@ -9,6 +9,7 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         model.incident = IncidentSession(id: id, events: events)
         if case .incidentLoaded = message { model.incident?.awaitsResumePosition = true }
         model.journal = JournalState()
+        model.arrivals = Arrivals()
         model.overlay = nil
         model.notice = nil
         model.screens = [model.screens.first ?? .catalog, .walkthrough]
@@ -20,6 +21,7 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         if !model.journal.pending.isEmpty { model.journal.pending.removeFirst() }
         if model.journal.unsaved.isEmpty { model.journal.lastError = nil }
         merge(&model, events)
+        if let text = confirmation(of: events, model) { model.notice = Notice(text: text, isError: false) }
     case .journalFailed(let reason):
         if !model.journal.pending.isEmpty {
             // A retry or a rescue file must say when the responder acted, not when it was finally written.
@@ -40,6 +42,7 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     case .rescueFailed(let reason):
         model.notice = Notice(text: model.tr("ui.notice.rescue_failed", ["reason": reason]), isError: true)
     case .eventsArrived(let events):
+        noticeArrivals(&model, events)
         merge(&model, events)
     case .journalProblems(let problems):
         guard let first = problems.first else { break }

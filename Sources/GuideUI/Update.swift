@@ -54,6 +54,7 @@ private func reduce(_ model: AppModel, _ message: Message) -> (AppModel, [Effect
         return handlePaste(model, paste)
     case .tick(let now):
         model.now = now
+        model.arrivals.expire(at: now)
         return (model, [])
     default:
         return model.screen == .review ? reviewResult(model, message) : handleResult(model, message)

@@ -25,7 +25,9 @@ public func view(_ model: AppModel) -> Frame {
         drawOpenIncidents(&frame, model, rows: 1..<(model.height - 1))
     case .walkthrough:
         drawIncidentHeader(&frame, model)
-        drawWalkthrough(&frame, model, rows: 1..<(model.height - 2))
+        let pinned = pinnedNoteRows(model)
+        if pinned > 0 { drawPinnedNote(&frame, model, row: 1) }
+        drawWalkthrough(&frame, model, rows: (1 + pinned)..<(model.height - 2))
         drawStatusBar(&frame, model, row: model.height - 2)
     case .timeline:
         // The times of day are in the clock's zone; the header names it where the timeline shows them.
@@ -85,8 +87,8 @@ private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel, zone: S
     drawHeader(&frame, drill + title, model.theme, zone: zone)
 }
 
-/// The last row: the notice, else the runbook a start waits for, else unsaved events waiting for a retry, else the
-/// keys of the screen.
+/// The last row: the notice, else the runbook a start waits for, else unsaved events waiting for a retry, else what
+/// others recorded lately, else the keys of the screen.
 private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
     if let notice = model.notice {
@@ -100,6 +102,8 @@ private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
         let more = model.journal.unsaved.count > 1 ? " (+\(model.journal.unsaved.count - 1))" : ""
         frame.put(
             model.tr("ui.notice.not_saved", ["event": first + more]), column: 0, row: row, style: theme.error)
+    } else if let arrival = arrivalLine(model) {
+        frame.put(arrival, column: 0, row: row, style: theme.warning)
     } else {
         frame.put(hints(model), column: 0, row: row, style: theme.dim)
     }

@@ -135,6 +135,9 @@ public enum EventKind: Hashable, Sendable {
     case milestone(Milestone)
     /// An event was pinned or unpinned by its sequence number.
     case pinChanged(seq: Int, pinned: Bool)
+    /// The actor read the pinned note with sequence number `seq`: it no longer waits above their step. Others
+    /// still see it; the pin itself does not change.
+    case noteAcknowledged(seq: Int)
     /// A postmortem or JSON export was written.
     case exportWritten(path: String, format: String)
     /// The incident was closed; it no longer appears among open incidents.

@@ -78,6 +78,8 @@ extension EventFields {
             return .milestone(try named(.milestone))
         case .pinChanged:
             return .pinChanged(seq: try integer(.eventSeq), pinned: try bool(.pinned))
+        case .noteAcknowledged:
+            return .noteAcknowledged(seq: try integer(.eventSeq))
         case .exportWritten:
             return .exportWritten(path: try string(.path), format: try string(.format))
         case .incidentClosed:

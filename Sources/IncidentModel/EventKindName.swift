@@ -21,6 +21,7 @@ extension EventKind {
         case runbookFeedback = "runbook-feedback"
         case milestone
         case pinChanged = "pin-changed"
+        case noteAcknowledged = "note-acknowledged"
         case exportWritten = "export-written"
         case incidentClosed = "incident-closed"
         case reopened
@@ -47,6 +48,7 @@ extension EventKind {
         case .runbookFeedback: .runbookFeedback
         case .milestone: .milestone
         case .pinChanged: .pinChanged
+        case .noteAcknowledged: .noteAcknowledged
         case .exportWritten: .exportWritten
         case .incidentClosed: .incidentClosed
         case .reopened: .reopened

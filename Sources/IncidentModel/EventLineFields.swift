@@ -98,6 +98,8 @@ extension Event {
         case .pinChanged(let seq, let pinned):
             try field(.eventSeq, .integer(seq))
             try field(.pinned, .bool(pinned))
+        case .noteAcknowledged(let seq):
+            try field(.eventSeq, .integer(seq))
         case .exportWritten(let path, let format):
             try field(.path, .string(path))
             try field(.format, .string(format))

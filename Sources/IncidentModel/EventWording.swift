@@ -87,6 +87,8 @@ public struct EventWording: Sendable {
             return words.detected
         case .pinChanged(let seq, let pinned):
             return (pinned ? words.pinned : words.unpinned).filled(String(seq))
+        case .noteAcknowledged(let seq):
+            return words.acknowledged.filled(String(seq))
         case .exportWritten(let path, let format):
             return words.exported.filled(text(format), code(path))
         case .incidentClosed:

@@ -25,6 +25,7 @@ struct EventWordingPhrases: Sendable {
     let detected: String
     let pinned: Phrase
     let unpinned: Phrase
+    let acknowledged: Phrase
     let exported: Phrase
     let closed: String
     let reopened: String
@@ -63,6 +64,7 @@ struct EventWordingPhrases: Sendable {
         detected = words.tr("pm.event.detected")
         pinned = words.phrase("pm.event.pinned", "seq")
         unpinned = words.phrase("pm.event.unpinned", "seq")
+        acknowledged = words.phrase("pm.event.acknowledged", "seq")
         exported = words.phrase("pm.event.exported", "format", "path")
         closed = words.tr("pm.event.closed")
         reopened = words.tr("pm.event.reopened")

@@ -32,6 +32,8 @@ public struct IncidentState: Hashable, Sendable {
     public var notes: [NoteRecord] = []
     /// Sequence numbers of the events that are pinned now (pinned notes and events pinned later).
     public var pinnedSeqs: Set<Int> = []
+    /// Who acknowledged each pinned note, by the note's sequence number.
+    public var acknowledgements: [Int: Set<String>] = [:]
     /// Every escalation, in journal order.
     public var escalations: [EscalationRecord] = []
     /// Every command copied to the clipboard, in journal order.
@@ -74,6 +76,11 @@ public struct IncidentState: Hashable, Sendable {
     /// Whether the note is pinned now, after every pin change.
     public func isPinned(_ note: NoteRecord) -> Bool {
         pinnedSeqs.contains(note.stamp.seq)
+    }
+
+    /// Whether `actor` acknowledged the note with sequence number `seq`.
+    public func isAcknowledged(_ seq: Int, by actor: String) -> Bool {
+        acknowledgements[seq]?.contains(actor) ?? false
     }
 
     /// Every runbook the incident refers to: those it used, in order, then any other with recorded progress, by id.
@@ -141,6 +148,8 @@ public struct IncidentState: Hashable, Sendable {
             milestones.detectedRecorded = stamp.at
         case .pinChanged(let seq, let pinned):
             setPinned(seq, pinned)
+        case .noteAcknowledged(let seq):
+            acknowledgements[seq, default: []].insert(event.actor)
         case .exportWritten(let path, let format):
             exports.append(ExportRecord(path: path, format: format, stamp: stamp))
         case .incidentClosed:

@@ -102,7 +102,8 @@ public enum Redactor {
             alert.generatorURL = alert.generatorURL.map(redact)
             return .alertAttached(alert)
         case .incidentOpened, .runbookSwitched, .stepDone, .checklistChecked, .checklistUnchecked, .statusChanged,
-            .severityChanged, .roleAssigned, .milestone, .pinChanged, .exportWritten, .incidentClosed, .reopened:
+            .severityChanged, .roleAssigned, .milestone, .pinChanged, .noteAcknowledged,
+            .exportWritten, .incidentClosed, .reopened:
             return kind
         }
     }

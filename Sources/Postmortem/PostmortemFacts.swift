@@ -243,10 +243,10 @@ extension PostmortemDraft {
 
 extension EventKind {
     /// Whether the event is bookkeeping rather than incident work (an export written, a command copied, a pin
-    /// changed), which the draft's timeline leaves out as the review does by default.
+    /// changed, a pinned note acknowledged), which the draft's timeline leaves out as the review does by default.
     var isBookkeeping: Bool {
         switch self {
-        case .exportWritten, .commandCopied, .pinChanged: true
+        case .exportWritten, .commandCopied, .pinChanged, .noteAcknowledged: true
         default: false
         }
     }

@@ -171,6 +171,8 @@ struct DecodableEvent: Decodable {
                 seq: try container.decode(Int.self, forKey: .eventSeq),
                 pinned: try container.decode(Bool.self, forKey: .pinned)
             )
+        case .noteAcknowledged:
+            return .noteAcknowledged(seq: try container.decode(Int.self, forKey: .eventSeq))
         case .exportWritten:
             return .exportWritten(
                 path: try container.decode(String.self, forKey: .path),

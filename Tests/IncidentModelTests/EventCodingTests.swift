@@ -21,7 +21,7 @@ struct EventCodingTests {
     func kindNames() {
         let names = Set(EventSamples.kinds.map(\.name))
         #expect(names == Set(EventKind.Name.allCases.map(\.rawValue)))
-        #expect(EventKind.Name.allCases.count == 21)
+        #expect(EventKind.Name.allCases.count == 22)
     }
 
     @Test("a line is one flat object with sorted keys and millisecond UTC times")

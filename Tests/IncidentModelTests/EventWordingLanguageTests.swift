@@ -33,7 +33,8 @@ struct EventWordingLanguageTests {
             .runbookFeedback(runbook: "high-cpu-usage", step: "diagnosis-2", text: "需要 node 權限"),
             .runbookFeedback(runbook: "high-cpu-usage", step: nil, text: "整體太長"),
             .milestone(.impactStarted), .milestone(.detected), .pinChanged(seq: 4, pinned: true),
-            .pinChanged(seq: 4, pinned: false), .exportWritten(path: "/i/postmortem.md", format: "markdown"),
+            .pinChanged(seq: 4, pinned: false), .noteAcknowledged(seq: 4),
+            .exportWritten(path: "/i/postmortem.md", format: "markdown"),
             .incidentClosed, .reopened,
         ] + IncidentStatus.allCases.map { .statusChanged($0) }
         + Role.allCases.map { .roleAssigned($0, person: "carol") }

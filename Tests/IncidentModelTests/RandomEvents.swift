@@ -73,6 +73,8 @@ enum RandomEvents {
         case .pinChanged:
             let seq = Int.random(in: Int.min...Int.max, using: &random)
             return .pinChanged(seq: seq, pinned: Bool.random(using: &random))
+        case .noteAcknowledged:
+            return .noteAcknowledged(seq: Int.random(in: Int.min...Int.max, using: &random))
         case .exportWritten: return .exportWritten(path: text(using: &random), format: text(using: &random))
         case .incidentClosed: return .incidentClosed
         case .reopened: return .reopened

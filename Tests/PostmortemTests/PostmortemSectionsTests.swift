@@ -78,7 +78,7 @@ struct PostmortemSectionsTests {
         let rows = timeline.split(separator: "\n").filter { $0.hasPrefix("| 2026") }
         let system = PostmortemFixture.events.filter {
             switch $0.kind {
-            case .commandCopied, .exportWritten, .pinChanged: true
+            case .commandCopied, .exportWritten, .pinChanged, .noteAcknowledged: true
             default: false
             }
         }

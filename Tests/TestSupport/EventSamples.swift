@@ -55,6 +55,7 @@ public enum EventSamples {
         .milestone(.impactStarted),
         .milestone(.detected),
         .pinChanged(seq: 4, pinned: true),
+        .noteAcknowledged(seq: 4),
         .exportWritten(path: "postmortem.md", format: "markdown"),
         .incidentClosed,
         .reopened,

@@ -82,7 +82,7 @@ extension EventKind {
             true
         case .alertAttached, .alertResolved, .note, .severityChanged, .roleAssigned, .escalated, .commandCopied,
             .runbookFeedback, .milestone,
-            .pinChanged, .exportWritten, .incidentClosed:
+            .pinChanged, .noteAcknowledged, .exportWritten, .incidentClosed:
             false
         }
     }

@@ -5,7 +5,7 @@ import TerminalFrame
 import TerminalText
 
 /// The review's keys: a search or annotation being typed takes them first, else the review's table does. Only `a`
-/// (annotate) and `p` (pin) write to the journal.
+/// (annotate), `p` (pin) and `c` (a role) write to the journal.
 func reviewKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
     guard let review = model.review else { return back(model) }
     if let input = review.input { return reviewInputKey(model, input, key) }
@@ -72,6 +72,7 @@ let reviewBindings: [KeyBinding] = [
             isError: false)
         return record(model, [.pinChanged(seq: selected.seq, pinned: !pinned)])
     },
+    assignRole,
     KeyBinding([.tab, .character("v")], "Tab", "ui.keys.progress_and_adherence") { model, _ in
         var model = model
         model.review?.showProgress.toggle()

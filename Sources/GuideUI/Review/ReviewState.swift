@@ -30,7 +30,7 @@ public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
         case .commandCopied, .commandRan: self = .commands
         case .incidentOpened, .alertAttached, .alertResolved, .statusChanged, .severityChanged, .roleAssigned,
             .escalated, .milestone,
-            .pinChanged, .exportWritten, .incidentClosed, .reopened:
+            .pinChanged, .noteAcknowledged, .exportWritten, .incidentClosed, .reopened:
             self = .status
         }
     }
@@ -40,10 +40,10 @@ public enum ReviewCategory: Int, Hashable, Sendable, CaseIterable, Comparable {
 
 extension EventKind {
     /// Whether the event is bookkeeping rather than incident work (an export written, a command copied, a pin
-    /// changed): the review hides these until asked.
+    /// changed, a pinned note acknowledged): the review hides these until asked.
     public var isSystem: Bool {
         switch self {
-        case .exportWritten, .commandCopied, .pinChanged: true
+        case .exportWritten, .commandCopied, .pinChanged, .noteAcknowledged: true
         default: false
         }
     }

@@ -21,6 +21,7 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         let session = IncidentSession(id: id, events: events)
         model.incident = session
         model.journal = JournalState()
+        model.arrivals = Arrivals()
         model.notice = nil
         guard var review = model.review else { return (model, []) }
         review.digest = ReviewDigest(session: session, library: model.library)

@@ -1,3 +1,5 @@
+import IncidentModel
+
 /// A line of text being typed and what it is for.
 public struct Prompt: Hashable, Sendable {
     /// What the typed text becomes.
@@ -6,6 +8,8 @@ public struct Prompt: Hashable, Sendable {
         case skipReason(stepKey: String)
         case feedback(stepKey: String?)
         case escalateOther
+        /// Who takes a role (commander, scribe, responder) from now on.
+        case assignRole(Role)
     }
 
     /// What the text becomes.
@@ -19,6 +23,8 @@ public struct Picker: Hashable, Sendable {
     /// What the chosen option does.
     public enum Purpose: Hashable, Sendable {
         case status, severity, escalate, switchRunbook
+        /// The roles: the values are their journal names, and choosing one asks who takes it.
+        case role
         /// The outline: the values are walkthrough item positions, and choosing one goes there.
         case goToItem
         /// The alerts of a payload: the values are their positions, and choosing one starts the incident from it.

@@ -151,6 +151,7 @@ private func promptTitle(_ purpose: Prompt.Purpose, _ model: AppModel) -> String
     case .skipReason: model.tr("ui.prompt.skip_reason")
     case .feedback: model.tr("ui.prompt.feedback")
     case .escalateOther: model.tr("ui.prompt.escalate_other")
+    case .assignRole(let role): rolePromptTitle(role, model.localizer)
     }
 }
 
@@ -162,5 +163,6 @@ private func pickerTitle(_ purpose: Picker.Purpose, _ model: AppModel) -> String
     case .switchRunbook: model.tr("ui.picker.switch_runbook")
     case .goToItem: model.tr("ui.picker.go_to_item")
     case .alert: model.tr("ui.picker.alert")
+    case .role: model.tr("ui.picker.role")
     }
 }

@@ -29,6 +29,7 @@ struct EventPhrases: Sendable {
     let milestone: Phrase
     let pinned: Phrase
     let unpinned: Phrase
+    let acknowledged: Phrase
     let exported: Phrase
     let closed: String
     let reopened: String
@@ -62,6 +63,7 @@ struct EventPhrases: Sendable {
         milestone = words.phrase("ui.event.milestone", "milestone")
         pinned = words.phrase("ui.event.pinned", "seq")
         unpinned = words.phrase("ui.event.unpinned", "seq")
+        acknowledged = words.phrase("ui.event.acknowledged", "seq")
         exported = words.phrase("ui.event.exported", "format", "path")
         closed = words.tr("ui.event.closed")
         reopened = words.tr("ui.event.reopened")

@@ -11,6 +11,7 @@ let timelineBindings: [KeyBinding] = [
     KeyBinding(Move.lineKeys, "↑↓ j k", "ui.keys.scroll", scrollTimeline),
     KeyBinding(Move.pageKeys, "PgUp PgDn", "ui.keys.scroll_a_page", scrollTimeline),
     KeyBinding(Move.endKeys, "g G", "ui.keys.oldest_newest", scrollTimeline),
+    dismissArrivals,
     .help,
     .back([.character("q"), .escape, .character("t"), .left, .character("h")], "q t", "ui.keys.back"),
 ]

@@ -90,6 +90,8 @@ func choose(_ model: AppModel, _ purpose: Picker.Purpose, _ value: String) -> (A
             model.incident = session
         }
         return (model, [])
+    case .role:
+        return rolePrompt(model, value)
     case .alert(let choice):
         guard let index = Int(value), choice.alerts.indices.contains(index) else { return (model, []) }
         return startFromAlert(model, choice.alerts[index], choice)
@@ -116,6 +118,8 @@ func submitPrompt(_ model: AppModel, _ purpose: Prompt.Purpose, _ text: String) 
         return record(model, [.runbookFeedback(runbook: progress.runbook, step: stepKey, text: text)])
     case .escalateOther:
         return record(model, [.escalated(to: text)])
+    case .assignRole(let role):
+        return record(model, [.roleAssigned(role, person: text)])
     }
 }
 

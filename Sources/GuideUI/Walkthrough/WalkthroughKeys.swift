@@ -87,6 +87,8 @@ let walkthroughBindings: [KeyBinding] = [
         guard let progress = model.progress else { return (model, []) }
         return switchRunbookPicker(model, progress)
     },
+    acknowledgePinnedNote,
+    assignRole,
     KeyBinding([.character("t")], "t", "ui.keys.timeline") { model, _ in
         var model = model
         model.incident?.timelineScroll = 0
@@ -102,11 +104,14 @@ let walkthroughBindings: [KeyBinding] = [
     KeyBinding(
         [.pageUp, .pageDown, .control("u"), .control("d")], "PgUp PgDn", "ui.keys.scroll_the_text", when: hasRunbook,
         scrollText),
+    // The rows below are the ones the help overlay cuts first at 80×24: each is also said where it applies (the
+    // bottom line names `d` and `R`, and `?` is how the help was opened).
+    .back([.character("q"), .escape], "q", "ui.keys.back_incident_stays_open"),
+    dismissArrivals,
     KeyBinding([.character("R")], "R", "ui.keys.retry_unsaved_events_when_any", when: hasUnsavedEvents) {
         model, _ in retryUnsaved(model)
     },
     .help,
-    .back([.character("q"), .escape], "q", "ui.keys.back_incident_stays_open"),
 ]
 
 /// The hint line under the walkthrough: while a command runs, its keys first; on a step with a command, the

@@ -97,8 +97,8 @@ struct WalkthroughLayout {
         contentColumn = showsOutline ? outlineWidth + 2 : 1
         contentWidth = min(Self.readableWidth, model.width - contentColumn - 1)
         contentTop = showsOutline ? 0 : 1
-        // The header, the status bar and the bottom line take three rows.
-        contentHeight = max(0, model.height - 3 - contentTop)
+        // The header, the status bar and the bottom line take three rows, and a pinned note waiting one more.
+        contentHeight = max(0, model.height - 3 - contentTop - pinnedNoteRows(model))
     }
 }
 
@@ -227,8 +227,8 @@ private func contentLines(
 /// How long without a status update before the status bar nudges the responder to post one.
 let statusUpdateNudge: TimeInterval = 30 * 60
 
-/// The status bar: incident id, severity, status, elapsed time, actor, journal state, time since the last
-/// status update. When it does not fit, the least needed fields go first; the journal state always stays.
+/// The status bar: incident id, severity, status, elapsed time, commander, actor, journal state, time since the
+/// last status update. When it does not fit, the least needed fields go first; the journal state always stays.
 func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
     let theme = model.theme
     guard let session = model.incident else { return }
@@ -244,27 +244,36 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
         : model.tr("ui.status_bar.updated", ["minutes": String(Int(max(0, sinceUpdate) / 60))])
     // When the bar is too narrow the id is shortened first (the header names the incident too), then the
     // lowest priorities go; the journal state always stays.
-    var segments: [StatusSegment] = [
-        StatusSegment(
-            text: sanitize(session.id), style: theme.bar, priority: 2,
-            short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
-        StatusSegment(
-            text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
-        StatusSegment(
-            text: statusName(progress.status, model.localizer), style: theme.bar.with(bold: true), priority: 4),
-        StatusSegment(
-            text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
-            priority: 3),
-        StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
-        StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
-        StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
-    ]
+    var segments: [StatusSegment] =
+        [
+            StatusSegment(
+                text: sanitize(session.id), style: theme.bar, priority: 2,
+                short: shortIncidentID(session.id, runbook: progress.runbook).map { sanitize($0) }),
+            StatusSegment(
+                text: progress.shownSeverity.rawValue, style: barBadge(theme, progress.shownSeverity), priority: 5),
+            StatusSegment(
+                text: statusName(progress.status, model.localizer), style: theme.bar.with(bold: true), priority: 4),
+            StatusSegment(
+                text: DurationFormat.clock(progress.openedAt.map { now.timeIntervalSince($0) } ?? 0), style: theme.bar,
+                priority: 3),
+        ] + commanderSegment(model) + [
+            StatusSegment(text: sanitize(model.actor), style: theme.bar, priority: 0),
+            StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
+            StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
+        ]
     fitStatusSegments(&segments, width: frame.width)
     var x = 1
     for (index, segment) in segments.enumerated() {
         if index > 0 { x += frame.put(" │ ", column: x, row: row, style: theme.bar) }
         x += frame.put(segment.text, column: x, row: row, style: segment.style, limit: frame.width - x)
     }
+}
+
+/// Who is commander now, as `IC amy` with a long name cut; dropped after the elapsed time when the bar is narrow.
+private func commanderSegment(_ model: AppModel) -> [StatusSegment] {
+    guard let commander = model.progress?.roles[.commander] else { return [] }
+    let name = truncate(sanitize(commander), toWidth: 12)
+    return [StatusSegment(text: model.tr("ui.arrival.commander", ["actor": name]), style: model.theme.bar, priority: 3)]
 }
 
 /// One field of the status bar; lower priorities are dropped first when the bar is too narrow.

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What another process records reaches the responder's screen: the real guide in tmux, and `respond log` run
+/// beside it as the incident commander over the same incident home.
+@Suite("What others record reaches the responder", .serialized, .temporaryFiles, .tags(.slow))
+struct OthersNoticeSessionTests {
+    /// How long the test waits for an event another process appended: the guide follows the journal every second;
+    /// the margin keeps a loaded machine from failing the test.
+    static let liveDeadline = 5.0
+
+    private let home: SessionHome
+    private var files: TmuxIncidentFiles { home.files }
+
+    init() throws {
+        home = try SessionHome()
+    }
+
+    /// Runs a `respond` subcommand to completion as `actor`.
+    private func respondCommand(_ arguments: [String], as actor: String) throws -> ProcessResult {
+        try runProcess(
+            PackagePaths.binary, arguments,
+            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
+    }
+
+    @Test(
+        "a pinned IC note appended by another process appears on the responder's screen and stays until acknowledged; the acknowledgement is in the journal"
+    )
+    func pinnedCommanderNote() throws {
+        let responder = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) start queue-backlog; echo EXITED $?",
+            variables: home.variables(actor: "alice"), width: 80, height: 24, directory: home.path)
+        try responder.waitFor("Diagnosis 0/3")
+
+        let role = try respondCommand(["log", "last", "role", "commander", "amy", "--as", "amy"], as: "alice")
+        #expect(role.status == 0, "\(role.stderr)")
+        try responder.waitFor("IC amy", timeout: Self.liveDeadline)
+        let note = try respondCommand(["log", "last", "note", "30 分鐘後更新狀態頁", "--pin", "--as", "amy"], as: "alice")
+        #expect(note.status == 0, "\(note.stderr)")
+        let screen = try responder.waitUntil("the note is on the responder's screen", timeout: Self.liveDeadline) {
+            $0.contains("📌 IC amy") && $0.contains("30 分鐘後更新狀態頁") && $0.contains("a read")
+        }
+        #expect(screen.contains("IC amy: 📌 30 分鐘後更新狀態頁"), "the bottom line tells it too:\n\(screen)")
+
+        try responder.sendKeys("a")
+        try responder.waitUntil("the acknowledgement is saved and the note leaves the screen") {
+            !$0.contains("a read") && $0.contains("acknowledged")
+        }
+        let journal = try files.journal()
+        let pinned = try #require(journal.first { $0["kind"] as? String == "note" })
+        let acknowledgement = try #require(journal.first { $0["kind"] as? String == "note-acknowledged" })
+        #expect(acknowledgement["eventSeq"] as? Int == pinned["seq"] as? Int)
+        #expect(acknowledgement["actor"] as? String == "alice")
+        responder.kill()
+    }
+}
