@@ -17,7 +17,7 @@ final class EffectRunner {
     /// The words failures are reported in.
     private let localizer: Localizer
     private var locations: [String: IncidentLocation] = [:]
-    private var followers: [String: JournalFollower] = [:]
+    private var followers: [String: IncidentFollower] = [:]
     /// The last reason each incident's journal could not be followed, so it is said once.
     private var followProblems: [String: JournalError] = [:]
     /// The command run from the walkthrough, if one is.
@@ -144,7 +144,7 @@ final class EffectRunner {
             let (location, _) = try store.open(
                 runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, id: id,
                 following: alert.openingEvents(actor: actor), now: Date())
-            let contents = try Journal.read(location.journalPath)
+            let contents = try location.read()
             remember(location, after: contents)
             return .incidentOpened(id: location.id, events: contents.events)
         } catch {
@@ -208,7 +208,7 @@ final class EffectRunner {
     private func loadIncident(_ reference: String) -> [Message] {
         do {
             let location = try store.resolve(reference)
-            let contents = try Journal.read(location.journalPath)
+            let contents = try location.read()
             remember(location, after: contents)
             let loaded = Message.incidentLoaded(id: location.id, events: contents.events)
             return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems)]
@@ -231,7 +231,7 @@ final class EffectRunner {
     private func export(_ incidentID: String) -> [Message] {
         let location = location(of: incidentID)
         do {
-            let events = JournalOrder.ordered(try Journal.read(location.journalPath).events)
+            let events = JournalOrder.ordered(try location.read().events)
             let written = try PostmortemFile.write(
                 location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date(),
                 localizer: localizer,
@@ -250,15 +250,15 @@ final class EffectRunner {
         locations[incidentID] ?? store.location(of: incidentID)
     }
 
-    private func remember(_ location: IncidentLocation, after contents: JournalContents? = nil) {
+    private func remember(_ location: IncidentLocation, after contents: IncidentContents? = nil) {
         locations[location.id] = location
         if let contents {
-            followers[location.id] = JournalFollower(path: location.journalPath, after: contents)
+            followers[location.id] = IncidentFollower(journalPath: location.journalPath, after: contents)
         } else {
             followers[location.id] =
-                (try? Journal.read(location.journalPath))
-                .map { JournalFollower(path: location.journalPath, after: $0) }
-                ?? JournalFollower(path: location.journalPath)
+                (try? location.read())
+                .map { IncidentFollower(journalPath: location.journalPath, after: $0) }
+                ?? IncidentFollower(journalPath: location.journalPath)
         }
     }
 }
