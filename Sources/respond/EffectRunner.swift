@@ -24,6 +24,8 @@ final class EffectRunner {
     let command: CommandSlot
     /// What reads the alerts firing now, when an Alertmanager is configured.
     private let alerts: AlertFetcher?
+    /// What syncs the home with its git remote in the background, when it has one.
+    private let sync: BackgroundSync?
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -38,7 +40,7 @@ final class EffectRunner {
     /// reporting failures in the words of `localizer`.
     init(
         home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings,
-        alerts: AlertFetcher? = nil, localizer: Localizer
+        alerts: AlertFetcher? = nil, sync: BackgroundSync? = nil, localizer: Localizer
     ) {
         store = IncidentStore(home: home)
         self.actor = actor
@@ -47,6 +49,7 @@ final class EffectRunner {
         self.localizer = localizer
         command = CommandSlot(settings: commands, localizer: localizer)
         self.alerts = alerts
+        self.sync = sync
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -155,6 +158,12 @@ final class EffectRunner {
     /// The answer of a fetch of the alerts firing now, once it has arrived.
     func pollAlerts() -> [Message] {
         alerts?.poll() ?? []
+    }
+
+    /// Starts a background sync when its interval has passed; its answer, once it has arrived, comes back here.
+    func syncInBackground(now: Date) -> [Message] {
+        sync?.tick(now: now)
+        return sync?.poll() ?? []
     }
 
     /// Whether appends are waiting for another process to release the journal's lock.

@@ -125,7 +125,7 @@ struct GitSyncTests {
         #expect(timelines[0] == timelines[1])
         let summaries = try [(alpha, "alpha"), (beta, "beta")].map { home, writer in
             try respond(["incidents", "--all", "--json"], home, writer: writer).stdout
-                .replacingOccurrences(of: home, with: "HOME")
+                .replacingOccurrences(of: home.replacingOccurrences(of: "/", with: "\\/"), with: "HOME")
         }
         #expect(summaries[0] == summaries[1])
         #expect(FileManager.default.fileExists(atPath: alpha + "/incidents/shared/timeline@beta.jsonl"))
