@@ -39,7 +39,7 @@ final class BackgroundSync: Sendable {
         guard started else { return }
         Thread.detachNewThread { [self] in
             let answer: Message
-            do {
+            do throws(HomeSync.Failure) {
                 _ = try sync.run()
                 answer = .synced(.succeeded(at: Date()))
             } catch {

@@ -96,7 +96,8 @@ struct StartCommand: ParsableCommand {
             }
             let choice = try several.choice(
                 catalog: catalog, localizer: localizer, title: title, severity: typedSeverity, drill: drill, id: id)
-            try InteractiveGuide.run(.chooseAlert(choice), options: global, commands: commands, alerts: alerts,
+            try InteractiveGuide.run(
+                .chooseAlert(choice), options: global, commands: commands, alerts: alerts,
                 sync: sync)
             return
         }
@@ -115,7 +116,8 @@ struct StartCommand: ParsableCommand {
             throw CLIError(errorText(error, localizer))
         }
         guard detach else {
-            try InteractiveGuide.run(.resume(id: opened.id), options: global, commands: commands, alerts: alerts,
+            try InteractiveGuide.run(
+                .resume(id: opened.id), options: global, commands: commands, alerts: alerts,
                 sync: sync)
             return
         }

@@ -195,4 +195,23 @@ struct GitSyncTests {
         #expect(!status.stdout.contains("AA "), "\(status.stdout)")
         #expect(try respond(["log", "twice", "note", "still writable"], beta, writer: "beta").status == 0)
     }
+
+    @Test("a review on another machine shows what the responder recorded after a background sync, and a failed sync")
+    func reviewFollowsAnotherMachine() throws {
+        let (_, homes) = try team(["alpha", "beta"])
+        let alpha = try #require(homes["alpha"])
+        let beta = try #require(homes["beta"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "live"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        let review = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) review live --sync 1; echo EXITED $?",
+            variables: machine(beta, writer: "beta"), width: 120, directory: try freshDirectory())
+        try review.waitFor("REVIEW")
+        #expect(try respond(["log", "live", "note", "db-2 disk at 91%"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        try review.waitFor("db-2 disk at 91%", timeout: 30)
+        #expect(try git(["remote", "set-url", "origin", beta + "/../gone.git"], in: beta).status == 0)
+        try review.waitFor("remote unreachable — retrying", timeout: 30)
+    }
 }

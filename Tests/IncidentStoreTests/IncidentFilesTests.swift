@@ -72,7 +72,8 @@ struct IncidentFilesTests {
         let opened = try alpha.open(
             runbook: "disk-full", title: "t", severity: .p2, drill: false, actor: "amy", id: "inc", now: now)
         let line = try String(contentsOfFile: opened.location.journalPath, encoding: .utf8)
-        for name in ["timeline@.jsonl", "timeline@UPPER.jsonl", "timeline@../x.jsonl", "timeline@-x.jsonl",
+        for name in [
+            "timeline@.jsonl", "timeline@UPPER.jsonl", "timeline@../x.jsonl", "timeline@-x.jsonl",
             "timeline.rescue-20261127T002005Z.jsonl", "timeline@a b.jsonl",
         ] where !name.contains("/") {
             try line.write(toFile: opened.location.directory + "/" + name, atomically: false, encoding: .utf8)
