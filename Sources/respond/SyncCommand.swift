@@ -8,10 +8,11 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Commit this machine's journal data, fetch, merge and push the incidents home's git repository.",
-        discussion:
-            "The home must be a git work tree with a remote (git clone REMOTE DIR, then RESPOND_HOME=DIR). Each "
-            + "machine appends to its own journal file, so merges never conflict. Exit status 78 when the home is "
-            + "not set up for syncing, 69 when the remote cannot be reached."
+        discussion: """
+            The home must be a git work tree with a remote (git clone REMOTE DIR, then RESPOND_HOME=DIR). Each \
+            machine appends to its own journal file, so merges never conflict. Exit status 78 when the home is not \
+            set up for syncing, 69 when the remote cannot be reached.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
