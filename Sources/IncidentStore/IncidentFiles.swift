@@ -86,7 +86,23 @@ public struct IncidentContents: Hashable, Sendable {
 
     /// Reads the journal at `journalPath` and, when it is an incident's own `timeline.jsonl`, every other
     /// writer's `timeline@<writer>.jsonl` beside it; each is read as `Journal.read` reads one journal.
+    ///
+    /// A sync's merge replaces the files other machines write (git removes one and writes the new one in its
+    /// place), so one can be missing for a moment: a read that finds a file gone is tried again a few times, over
+    /// a fifth of a second, before the file counts as missing.
     public static func read(_ journalPath: String) throws(JournalError) -> IncidentContents {
+        var attempts = 1
+        while true {
+            do {
+                return try readOnce(journalPath)
+            } catch .notFound where attempts < 20 {
+                attempts += 1
+                usleep(10_000)
+            }
+        }
+    }
+
+    private static func readOnce(_ journalPath: String) throws(JournalError) -> IncidentContents {
         var files = [IncidentJournalFile(writer: nil, path: journalPath, contents: try Journal.read(journalPath))]
         for (writer, path) in try IncidentFiles.writerFiles(beside: journalPath) {
             var contents = try Journal.read(path)

@@ -31,7 +31,13 @@ public struct IncidentFollower: Sendable {
         }
         var update = JournalFollower.Update(events: [], problems: [])
         for index in followers.indices {
-            var found = try followers[index].follower.poll()
+            var found: JournalFollower.Update
+            do {
+                found = try followers[index].follower.poll()
+            } catch .notFound {
+                // A sync's merge is putting a new copy of the file in its place: what it adds is read next time.
+                continue
+            }
             if let writer = followers[index].writer {
                 for event in found.events.indices { found.events[event].writer = writer }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentModel
 import IncidentStore
 import Localization
 
@@ -27,6 +28,8 @@ struct HomeSync {
         case git(command: String, message: String)
         /// `git` did not finish in time and was stopped.
         case timedOut(command: String, seconds: Int)
+        /// A journal's lock could not be taken to commit it.
+        case journal(JournalError)
 
         /// The failure in the words of `localizer`, with what to do about it.
         func description(in localizer: Localizer) -> String {
@@ -43,6 +46,7 @@ struct HomeSync {
                 localizer.tr("cli.sync.git_failed", ["command": command, "message": message])
             case .timedOut(let command, let seconds):
                 localizer.tr("cli.sync.timed_out", ["command": command, "seconds": String(seconds)])
+            case .journal(let error): error.description(in: localizer)
             }
         }
 
@@ -55,6 +59,7 @@ struct HomeSync {
             case .rejected: localizer.tr("ui.sync.reason.rejected")
             case .git: localizer.tr("ui.sync.reason.git")
             case .timedOut: localizer.tr("ui.sync.reason.unreachable")
+            case .journal: localizer.tr("ui.sync.reason.locked")
             }
         }
 
@@ -64,7 +69,7 @@ struct HomeSync {
             switch self {
             case .notAWorkTree, .noRemote, .noBranch: 78
             case .unreachable, .timedOut: 69
-            case .conflict, .rejected, .git: 1
+            case .conflict, .rejected, .git, .journal: 1
             }
         }
     }
@@ -124,11 +129,17 @@ struct HomeSync {
         let mask = umask(shared ? 0o007 : 0o077)
         defer { umask(mask) }
         let (remote, branch) = try setUp()
-        let committed = try commitJournals()
+        var committed = false
         var merged = false
         for attempt in 0..<Self.attempts {
             try fetch(remote)
+            // No journal may grow while git commits it and merges beside it: a merge that stops puts the tracked
+            // files back as committed, and would take with it a line appended after the commit.
+            let hold = try holdJournals()
+            defer { hold.release() }
+            committed = try commitJournals() || committed
             merged = try merge(remote: remote, branch: branch) || merged
+            hold.release()
             let push = try run(["push", "--quiet", remote, "HEAD:refs/heads/" + branch])
             if push.status == 0 { return Report(committed: committed, merged: merged, retries: attempt) }
             guard Self.isRejection(push.errors) else {
@@ -150,6 +161,15 @@ struct HomeSync {
         let branch = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard head.status == 0, !branch.isEmpty else { throw .noBranch(home: home) }
         return (remote, branch)
+    }
+
+    /// The append locks of every journal in the home, held until released.
+    private func holdJournals() throws(Failure) -> JournalHold {
+        do {
+            return try JournalHold(journalFiles().filter { $0.hasSuffix(".jsonl") }.map { home + "/" + $0 })
+        } catch {
+            throw .journal(error)
+        }
     }
 
     /// Stages the journal files that changed and commits them; false when nothing changed.
