@@ -142,6 +142,9 @@ public struct AppModel: Sendable {
     /// from an alert is walked; nil when no Alertmanager is configured. Set by the runtime before the first frame,
     /// never by `update`.
     public var alertRefreshInterval: Double?
+    /// How the last background sync with the home's git remote went; nil before the first, or when the home is
+    /// not synced.
+    public internal(set) var sync: SyncOutcome?
 
     /// Creates the model; everything from outside arrives as values, the language and the time zone too (English
     /// and UTC unless the runtime says otherwise).

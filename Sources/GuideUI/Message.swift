@@ -57,4 +57,6 @@ public enum Message: Sendable {
     case alertsFetchFailed(reason: String)
     /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
     case command(CommandUpdate)
+    /// How the runtime's last background sync of the incidents home with its git remote went.
+    case synced(SyncOutcome)
 }

@@ -81,6 +81,8 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         return alertsFetched(model, alerts)
     case .alertsFetchFailed(let reason):
         return alertsFetchFailed(model, reason: reason)
+    case .synced(let outcome):
+        model.sync = outcome
     case .terminal, .tick:
         break
     }

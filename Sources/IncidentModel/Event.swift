@@ -163,16 +163,23 @@ public struct Event: Hashable, Sendable {
     public var actor: String
     /// What happened.
     public var kind: EventKind
+    /// The machine whose journal file holds the event: nil for the incident's own `timeline.jsonl`, the writer's
+    /// id for `timeline@<writer>.jsonl`. Taken from the file's name, never from the line, so a line cannot claim
+    /// another machine's seqs; `seq` counts within one writer's file.
+    public var writer: String?
 
     /// Creates an event.
-    public init(seq: Int, id: UUID = UUID(), recordedAt: Date, occurredAt: Date? = nil, actor: String, kind: EventKind)
-    {
+    public init(
+        seq: Int, id: UUID = UUID(), recordedAt: Date, occurredAt: Date? = nil, actor: String, kind: EventKind,
+        writer: String? = nil
+    ) {
         self.seq = seq
         self.id = id
         self.recordedAt = recordedAt
         self.occurredAt = occurredAt ?? recordedAt
         self.actor = actor
         self.kind = kind
+        self.writer = writer
     }
 }
 

@@ -10,15 +10,30 @@ public struct IncidentLocation: Hashable, Sendable {
     public var directory: String
     /// The journal file inside it.
     public var journalPath: String
+    /// This machine's writer id (`MachineWriter`), nil when it has none.
+    public var writer: String?
 
-    /// The incident's journal.
-    public var journal: Journal { Journal(path: journalPath) }
+    /// The journal this machine appends to: the incident's own `timeline.jsonl` when the machine has no writer id
+    /// or opened the incident, else its own `timeline@<writer>.jsonl` beside it, so that machines syncing through
+    /// git never append to the same file.
+    public var journal: Journal {
+        guard let writer, (journalPath as NSString).lastPathComponent == Journal.fileName,
+            IncidentFiles.opener(in: directory) != writer
+        else { return Journal(path: journalPath) }
+        return Journal(path: directory + "/" + IncidentFiles.fileName(writer: writer))
+    }
+
+    /// Every event of the incident, from its own journal and every other writer's file beside it.
+    public func read() throws(JournalError) -> IncidentContents {
+        try IncidentContents.read(journalPath)
+    }
 
     /// Creates a location.
-    public init(id: String, directory: String, journalPath: String) {
+    public init(id: String, directory: String, journalPath: String, writer: String? = nil) {
         self.id = id
         self.directory = directory
         self.journalPath = journalPath
+        self.writer = writer
     }
 }
 
@@ -28,10 +43,21 @@ public struct IncidentLocation: Hashable, Sendable {
 public struct IncidentStore: Sendable {
     /// The home directory, e.g. `~/.local/state/respond`.
     public let home: String
+    /// This machine's writer id in this home (`MachineWriter`), nil when it has none.
+    public let writer: String?
 
-    /// A store over `home`; nothing is created until an incident is opened.
-    public init(home: String) {
+    /// A store over `home` appending as `writer`; nothing is created until an incident is opened.
+    public init(home: String, writer: String?) {
         self.home = home
+        self.writer = writer
+    }
+
+    /// A store over `home` appending under the writer id `MachineWriter.resolve` gives for it in this process's
+    /// environment; a `RESPOND_WRITER` that is not a valid id gives none (`respond` refuses it before this).
+    public init(home: String) {
+        self.init(
+            home: home, writer: try? MachineWriter.resolve(home: home, environment: ProcessInfo.processInfo.environment)
+        )
     }
 
     /// The directory holding one directory per incident.
@@ -40,7 +66,8 @@ public struct IncidentStore: Sendable {
     /// Where the incident with `id` is, whether or not it exists.
     public func location(of id: String) -> IncidentLocation {
         let directory = incidentsDirectory + "/" + id
-        return IncidentLocation(id: id, directory: directory, journalPath: directory + "/" + Journal.fileName)
+        return IncidentLocation(
+            id: id, directory: directory, journalPath: directory + "/" + Journal.fileName, writer: writer)
     }
 
     /// Creates a new incident whose journal starts with an `incidentOpened` event, followed in the same append by
@@ -60,12 +87,15 @@ public struct IncidentStore: Sendable {
             kind: .incidentOpened(title: title, severity: severity, runbook: runbook, drill: drill, roles: roles)
         )
         do throws(JournalError) {
-            let events = try location.journal.append([opened] + following, now: now)
+            // The machine that opens an incident writes its own journal, and keeps writing it (`journal`).
+            if let writer { try IncidentFiles.recordOpener(writer, in: location.directory) }
+            let events = try Journal(path: location.journalPath).append([opened] + following, now: now)
             try FileIO.syncDirectory(incidentsDirectory)
             guard let event = events.first else { throw JournalError.notFound(path: location.journalPath) }
             return (location, event)
         } catch {
             unlink(location.journalPath)
+            unlink(location.directory + "/" + IncidentFiles.openerFileName)
             rmdir(location.directory)
             throw IncidentStoreError.journal(error)
         }
@@ -79,7 +109,7 @@ public struct IncidentStore: Sendable {
         for id in try incidentIDs() {
             let location = location(of: id)
             do {
-                let contents = try Journal.read(location.journalPath)
+                let contents = try location.read()
                 if let summary = IncidentSummary.summarize(
                     id: id, journalPath: location.journalPath, events: JournalOrder.ordered(contents.events)
                 ) {
@@ -198,8 +228,8 @@ public struct IncidentStore: Sendable {
         let journalPath = (absolute as NSString).standardizingPath
         let directory = (journalPath as NSString).deletingLastPathComponent
         return IncidentLocation(
-            id: (directory as NSString).lastPathComponent, directory: directory, journalPath: journalPath
-        )
+            id: (directory as NSString).lastPathComponent, directory: directory, journalPath: journalPath,
+            writer: writer)
     }
 
     /// Creates the incident's directory with the home's sharing (`PrivateFiles.createDirectory`); mkdir's

@@ -19,6 +19,8 @@ public enum IncidentStoreError: Error, CustomStringConvertible, Equatable {
     case notAJournal(path: String)
     /// `last` found incidents, but none whose journal could be read; this is the most recent of them.
     case unreadable(id: String, reason: String)
+    /// `RESPOND_WRITER` does not hold a valid writer id (`MachineWriter`).
+    case invalidWriter(String)
 
     /// What went wrong and what to do, in one line.
     public var description: String {
@@ -41,6 +43,8 @@ public enum IncidentStoreError: Error, CustomStringConvertible, Equatable {
             "incident \(id) cannot be read: \(reason)"
         case .notAJournal(let path):
             "\(path) is not an incident journal: give a timeline.jsonl file or a directory holding one"
+        case .invalidWriter(let writer):
+            "RESPOND_WRITER \"\(writer)\" is not a writer id: use 1 to 63 lowercase letters, digits and '-', starting with a letter or a digit"
         }
     }
 }

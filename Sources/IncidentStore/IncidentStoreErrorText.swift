@@ -28,6 +28,8 @@ extension IncidentStoreError {
             localizer.tr("cli.incident.unreadable", ["id": id, "reason": reason])
         case .notAJournal(let path):
             localizer.tr("cli.incident.not_a_journal", ["path": path])
+        case .invalidWriter(let writer):
+            localizer.tr("cli.incident.invalid_writer", ["writer": writer])
         }
     }
 }

@@ -36,11 +36,12 @@ public struct Journal: Sendable {
         let tail = try JournalTail.read(fd, size: size, path: path, after: known)
         let firstSeq = try tail.firstSeq(of: new.count, path: path)
         let recordedAt = JournalTime.normalized(now)
+        let writer = IncidentFiles.writer(ofFileName: (path as NSString).lastPathComponent)
         let events = new.enumerated().map { offset, event in
             Event(
                 seq: firstSeq + offset, recordedAt: recordedAt,
                 occurredAt: JournalTime.normalized(event.occurredAt ?? now), actor: event.actor,
-                kind: Redactor.redact(event.kind)
+                kind: Redactor.redact(event.kind), writer: writer
             )
         }
         var bytes: [UInt8] = tail.torn ? [0x0A] : []

@@ -186,6 +186,9 @@ extension PostmortemDraft {
         let start = state.milestones.start
         let wording = self.wording
         let pinnedMark = wording.pinnedMark
+        // Who recorded what from which machine, once the incident was worked from more than one.
+        let writers = Set(shown.map { events[$0].writer })
+        let openingMachine = tr("pm.timeline.opening_machine")
         var evidence = 0
         for index in shown {
             let event = events[index]
@@ -202,8 +205,12 @@ extension PostmortemDraft {
             } else {
                 description = wording.describe(event.kind)
             }
+            let actor =
+                writers.count > 1
+                ? tr("pm.timeline.actor_on_machine", ["actor": event.actor, "machine": event.writer ?? openingMachine])
+                : event.actor
             row(
-                "| \(words.time(event.occurredAt)) | \(words.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(event.actor)) | \(mark)\(description) |"
+                "| \(words.time(event.occurredAt)) | \(words.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(actor)) | \(mark)\(description) |"
             )
         }
     }

@@ -17,13 +17,15 @@ final class EffectRunner {
     /// The words failures are reported in.
     private let localizer: Localizer
     private var locations: [String: IncidentLocation] = [:]
-    private var followers: [String: JournalFollower] = [:]
+    private var followers: [String: IncidentFollower] = [:]
     /// The last reason each incident's journal could not be followed, so it is said once.
     private var followProblems: [String: JournalError] = [:]
     /// The command run from the walkthrough, if one is.
     let command: CommandSlot
     /// What reads the alerts firing now, when an Alertmanager is configured.
     private let alerts: AlertFetcher?
+    /// What syncs the home with its git remote in the background, when it has one.
+    private let sync: BackgroundSync?
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -38,7 +40,7 @@ final class EffectRunner {
     /// reporting failures in the words of `localizer`.
     init(
         home: String, actor: String, catalog: Catalog, clipboard: Clipboard, commands: CommandSettings,
-        alerts: AlertFetcher? = nil, localizer: Localizer
+        alerts: AlertFetcher? = nil, sync: BackgroundSync? = nil, localizer: Localizer
     ) {
         store = IncidentStore(home: home)
         self.actor = actor
@@ -47,6 +49,7 @@ final class EffectRunner {
         self.localizer = localizer
         command = CommandSlot(settings: commands, localizer: localizer)
         self.alerts = alerts
+        self.sync = sync
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -144,7 +147,7 @@ final class EffectRunner {
             let (location, _) = try store.open(
                 runbook: runbook, title: title, severity: severity, drill: drill, actor: actor, id: id,
                 following: alert.openingEvents(actor: actor), now: Date())
-            let contents = try Journal.read(location.journalPath)
+            let contents = try location.read()
             remember(location, after: contents)
             return .incidentOpened(id: location.id, events: contents.events)
         } catch {
@@ -155,6 +158,12 @@ final class EffectRunner {
     /// The answer of a fetch of the alerts firing now, once it has arrived.
     func pollAlerts() -> [Message] {
         alerts?.poll() ?? []
+    }
+
+    /// Starts a background sync when its interval has passed; its answer, once it has arrived, comes back here.
+    func syncInBackground(now: Date) -> [Message] {
+        sync?.tick(now: now)
+        return sync?.poll() ?? []
     }
 
     /// Whether appends are waiting for another process to release the journal's lock.
@@ -208,7 +217,7 @@ final class EffectRunner {
     private func loadIncident(_ reference: String) -> [Message] {
         do {
             let location = try store.resolve(reference)
-            let contents = try Journal.read(location.journalPath)
+            let contents = try location.read()
             remember(location, after: contents)
             let loaded = Message.incidentLoaded(id: location.id, events: contents.events)
             return contents.problems.isEmpty ? [loaded] : [loaded, .journalProblems(contents.problems)]
@@ -231,7 +240,7 @@ final class EffectRunner {
     private func export(_ incidentID: String) -> [Message] {
         let location = location(of: incidentID)
         do {
-            let events = JournalOrder.ordered(try Journal.read(location.journalPath).events)
+            let events = JournalOrder.ordered(try location.read().events)
             let written = try PostmortemFile.write(
                 location, events: events, runbook: catalog.runbook(id:), format: .markdown, actor: actor, now: Date(),
                 localizer: localizer,
@@ -250,15 +259,15 @@ final class EffectRunner {
         locations[incidentID] ?? store.location(of: incidentID)
     }
 
-    private func remember(_ location: IncidentLocation, after contents: JournalContents? = nil) {
+    private func remember(_ location: IncidentLocation, after contents: IncidentContents? = nil) {
         locations[location.id] = location
         if let contents {
-            followers[location.id] = JournalFollower(path: location.journalPath, after: contents)
+            followers[location.id] = IncidentFollower(journalPath: location.journalPath, after: contents)
         } else {
             followers[location.id] =
-                (try? Journal.read(location.journalPath))
-                .map { JournalFollower(path: location.journalPath, after: $0) }
-                ?? JournalFollower(path: location.journalPath)
+                (try? location.read())
+                .map { IncidentFollower(journalPath: location.journalPath, after: $0) }
+                ?? IncidentFollower(journalPath: location.journalPath)
         }
     }
 }

@@ -26,9 +26,16 @@ struct GlobalOptions: ParsableArguments {
     var lang: String?
 
     /// Refuses a `--lang` that names no language we speak, in the language of the environment.
+    /// Refuses a `RESPOND_WRITER` that is not a writer id (`MachineWriter`) before anything is read or written.
     func validate() throws {
-        guard let lang, Language(tag: lang) == nil else { return }
-        throw usageError(Self.localizer(lang: nil).tr("cli.lang.unknown", ["value": lang]))
+        if let lang, Language(tag: lang) == nil {
+            throw usageError(Self.localizer(lang: nil).tr("cli.lang.unknown", ["value": lang]))
+        }
+        if let writer = ProcessInfo.processInfo.environment[MachineWriter.environmentKey],
+            !MachineWriter.isValid(writer)
+        {
+            throw usageError(localizer().tr("cli.incident.invalid_writer", ["writer": writer]))
+        }
     }
 
     /// The words everything this process prints is in: `--lang`, else the language of the environment.
@@ -106,9 +113,12 @@ struct GlobalOptions: ParsableArguments {
 struct CLIError: Error, CustomStringConvertible {
     /// What went wrong and what to do about it, sanitized: it often quotes a journal, a runbook or an argument.
     let description: String
+    /// The exit status the command ends with.
+    let status: Int32
 
-    init(_ description: String) {
+    init(_ description: String, status: Int32 = EXIT_FAILURE) {
         self.description = sanitize(description)
+        self.status = status
     }
 }
 

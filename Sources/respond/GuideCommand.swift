@@ -18,23 +18,28 @@ struct GuideCommand: ParsableCommand {
 
     @OptionGroup var alerts: AlertmanagerOption
 
+    @OptionGroup var sync: SyncOption
+
     func run() throws {
-        try InteractiveGuide.run(.catalog, options: options, commands: commands, alerts: alerts)
+        try InteractiveGuide.run(.catalog, options: options, commands: commands, alerts: alerts, sync: sync)
     }
 }
 
 /// Starts the curses guide for one launch, and gives the terminal back on the way out, whatever the way.
 enum InteractiveGuide {
     /// Checks the terminal, loads the library, runs the loop; exits with 2 when there is no usable terminal.
-    /// `commands` nil runs none (the read-only review); `alerts` nil reads no Alertmanager.
+    /// `commands` nil runs none (the read-only review); `alerts` nil reads no Alertmanager; `sync` says how often
+    /// the home is synced with its git remote in the background.
     static func run(
-        _ start: Launch, options: GlobalOptions, commands: CommandOptions?, alerts: AlertmanagerOption? = nil
+        _ start: Launch, options: GlobalOptions, commands: CommandOptions?, alerts: AlertmanagerOption? = nil,
+        sync: SyncOption
     ) throws {
         // The language of the line (`--lang`) or the environment, for everything the guide says.
         let localizer = options.localizer()
         // A bad option is the first thing to say, before anything about the terminal it would run in.
         let settings = try commands?.settings(localizer: localizer) ?? .readOnly(localizer)
         let watch = try alerts?.watch(localizer: localizer)
+        let syncInterval = try sync.interval(home: options.homeDirectory(), localizer: localizer)
         let check = TerminalCheck.current()
         let term: String
         do {
@@ -50,6 +55,10 @@ enum InteractiveGuide {
             home: options.homeDirectory(), actor: options.actorName(), catalog: catalog,
             clipboard: Clipboard.current(localizer: localizer), commands: settings,
             alerts: watch.map { AlertFetcher(client: $0.client, catalog: catalog, localizer: localizer) },
+            sync: syncInterval.map {
+                BackgroundSync(
+                    home: options.homeDirectory(), actor: options.actorName(), interval: $0, localizer: localizer)
+            },
             localizer: localizer)
         TerminalGuard.install()
         let screen = try CursesScreen(term: term)

@@ -42,11 +42,12 @@ extension GlobalOptions {
             "cli.incident.not_found_suggest", ["reference": reference, "ids": closest.joined(separator: ", ")])
     }
 
-    /// The incident's events; lines set aside while reading are reported on stderr, a refused journal is an error.
-    func readIncident(_ location: IncidentLocation) throws -> JournalContents {
+    /// The incident's events, from every machine's journal file (`IncidentContents`); lines set aside while reading
+    /// are reported on stderr, a refused journal is an error.
+    func readIncident(_ location: IncidentLocation) throws -> IncidentContents {
         let localizer = localizer()
         do {
-            var contents = try Journal.read(location.journalPath)
+            var contents = try location.read()
             for problem in contents.problems { printWarning(problem.description(in: localizer), localizer) }
             // Every command folds the journal in the one order the guide and the review use (`JournalOrder`).
             let ordered = JournalOrder.ordered(contents.events)

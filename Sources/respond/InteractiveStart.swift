@@ -7,10 +7,10 @@ enum InteractiveStart {
     /// Opens the guide on a new incident; a nil title or severity takes the runbook's.
     static func run(
         runbook: String, title: String?, severity: Severity?, drill: Bool, id: String?, options: GlobalOptions,
-        commands: CommandOptions, alerts: AlertmanagerOption
+        commands: CommandOptions, alerts: AlertmanagerOption, sync: SyncOption
     ) throws {
         try InteractiveGuide.run(
             .start(runbook: runbook, title: title, severity: severity, drill: drill, id: id), options: options,
-            commands: commands, alerts: alerts)
+            commands: commands, alerts: alerts, sync: sync)
     }
 }

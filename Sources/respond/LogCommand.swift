@@ -257,7 +257,7 @@ struct LogCommand: ParsableCommand {
 private final class IncidentEvents {
     let location: IncidentLocation
     let global: GlobalOptions
-    private var read: JournalContents?
+    private var read: IncidentContents?
 
     init(location: IncidentLocation, global: GlobalOptions) {
         self.location = location
@@ -265,7 +265,7 @@ private final class IncidentEvents {
     }
 
     /// The journal's contents, read the first time they are asked for (its problems reported then, once).
-    func contents() throws -> JournalContents {
+    func contents() throws -> IncidentContents {
         if let read { return read }
         let contents = try global.readIncident(location)
         read = contents

@@ -13,7 +13,7 @@ struct Respond: ParsableCommand {
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
             GuideCommand.self, ResumeCommand.self, ReviewCommand.self, AlertsCommand.self, HomeCommand.self,
-            ManualCommand.self,
+            SyncCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: GuideCommand.self
     )
@@ -58,7 +58,7 @@ struct Respond: ParsableCommand {
         do {
             try command.run()
         } catch let error as CLIError {
-            fail(error.description, arguments)
+            fail(error.description, arguments, status: error.status)
         } catch let error as PostmortemFile.NotRecorded {
             fail(error.description(in: GlobalOptions.localizer(arguments: arguments)), arguments)
         } catch let error as OutputFailure {
@@ -75,12 +75,12 @@ struct Respond: ParsableCommand {
         }
     }
 
-    /// Prints a command's failure as ArgumentParser prints an error (one line on stderr, exit status 1), with the
-    /// prefix in the language of the line.
-    private static func fail(_ message: String, _ arguments: [String]) -> Never {
+    /// Prints a command's failure as ArgumentParser prints an error (one line on stderr, exit status `status`, 1
+    /// unless the command says otherwise), with the prefix in the language of the line.
+    private static func fail(_ message: String, _ arguments: [String], status: Int32 = EXIT_FAILURE) -> Never {
         let localizer = GlobalOptions.localizer(arguments: arguments)
         FileHandle.standardError.write(Data((localizer.tr("cli.error", ["message": message]) + "\n").utf8))
-        Foundation.exit(EXIT_FAILURE)
+        Foundation.exit(status)
     }
 
     /// ArgumentParser's `Error: ` before a message said in the language of the line, so that every error starts

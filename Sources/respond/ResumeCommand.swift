@@ -16,6 +16,8 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var alerts: AlertmanagerOption
 
+    @OptionGroup var sync: SyncOption
+
     @Argument(help: .incident, completion: .incidentID)
     var incident: String?
 
@@ -42,6 +44,7 @@ struct ResumeCommand: ParsableCommand {
             throw CLIError(GlobalOptions.explained(error, in: store, localizer))
         }
         let reference = location == store.location(of: location.id) ? location.id : location.journalPath
-        try InteractiveGuide.run(.resume(id: reference), options: options, commands: commands, alerts: alerts)
+        try InteractiveGuide.run(
+            .resume(id: reference), options: options, commands: commands, alerts: alerts, sync: sync)
     }
 }

@@ -34,6 +34,8 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "With --plain, print the incident as JSON (the document `export --format json` writes).")
     var json = false
 
+    @OptionGroup var sync: SyncOption
+
     func validate() throws {
         let localizer = options.localizer()
         if all, !plain { throw ValidationError(localizer.tr("cli.review.all_needs_plain")) }
@@ -57,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil)
+        try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil, sync: sync)
     }
 
     /// The incident as the JSON export describes it, made safe for a terminal; nothing is recorded, since the

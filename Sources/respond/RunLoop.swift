@@ -65,6 +65,7 @@ final class RunLoop {
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now
                 messages.append(.tick(now: now))
+                messages += runner.syncInBackground(now: now)
                 if let incident = model.incident {
                     messages += runner.follow(incidentID: incident.id)
                 }

@@ -26,6 +26,8 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var alerts: AlertmanagerOption
 
+    @OptionGroup var sync: SyncOption
+
     @Flag(help: "Create the incident without opening the guide; print its id.")
     var detach = false
 
@@ -54,7 +56,7 @@ struct StartCommand: ParsableCommand {
         guard detach else {
             try InteractiveStart.run(
                 runbook: runbook, title: title, severity: typedSeverity, drill: drill, id: id, options: global,
-                commands: commands, alerts: alerts)
+                commands: commands, alerts: alerts, sync: sync)
             return
         }
         let catalog = try global.loadCatalog()
@@ -95,7 +97,9 @@ struct StartCommand: ParsableCommand {
             }
             let choice = try several.choice(
                 catalog: catalog, localizer: localizer, title: title, severity: typedSeverity, drill: drill, id: id)
-            try InteractiveGuide.run(.chooseAlert(choice), options: global, commands: commands, alerts: alerts)
+            try InteractiveGuide.run(
+                .chooseAlert(choice), options: global, commands: commands, alerts: alerts,
+                sync: sync)
             return
         }
         try requireStartable(start.runbook, localizer)
@@ -114,7 +118,9 @@ struct StartCommand: ParsableCommand {
             throw CLIError(errorText(error, localizer))
         }
         guard detach else {
-            try InteractiveGuide.run(.resume(id: opened.id), options: global, commands: commands, alerts: alerts)
+            try InteractiveGuide.run(
+                .resume(id: opened.id), options: global, commands: commands, alerts: alerts,
+                sync: sync)
             return
         }
         print(opened.id)

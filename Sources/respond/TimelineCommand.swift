@@ -23,7 +23,7 @@ struct TimelineCommand: ParsableCommand {
         let location = try global.resolveIncident(incident)
         let contents = try global.readIncident(location)
         if json {
-            try printStoredLines(location.journalPath, contents: contents)
+            for file in contents.files { try printStoredLines(file.path, contents: file.contents) }
             return
         }
         let start = contents.events.first?.occurredAt ?? Date()
@@ -37,7 +37,9 @@ struct TimelineCommand: ParsableCommand {
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
             let text = shown(wording.describe(event.kind))
-            print("#\(event.seq)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
+            // Another machine's file numbers its own seqs, so its events carry its writer id beside the seq.
+            let number = event.writer.map { "#\(event.seq)@\($0)" } ?? "#\(event.seq)"
+            print("\(number)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
         }
     }
 

@@ -192,12 +192,14 @@ private func drawReviewStatus(_ frame: inout Frame, _ model: AppModel, _ review:
     frame.fill(row: row, style: theme.bar)
     let journal = " \(model.journal.label(model.localizer)) "
     let unseen = review.unseen > 0 ? model.tr("ui.review.unseen", ["count": String(review.unseen)]) : ""
-    let right = displayWidth(of: unseen) + displayWidth(of: journal)
+    let sync = syncStatusText(model).map { " \($0) " } ?? ""
+    let right = displayWidth(of: unseen) + displayWidth(of: sync) + displayWidth(of: journal)
     frame.put(
         " " + reviewFilterLabel(review, model.localizer), column: 0, row: row, style: theme.bar,
         limit: max(0, frame.width - right - 1))
     var x = frame.width - right
     if !unseen.isEmpty { x += frame.put(unseen, column: x, row: row, style: theme.warning) }
+    if !sync.isEmpty { x += frame.put(sync, column: x, row: row, style: theme.error) }
     frame.put(
         journal, column: x, row: row, style: model.journal.lastError != nil ? theme.error : theme.bar.with(bold: true))
 }

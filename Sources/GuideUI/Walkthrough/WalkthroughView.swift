@@ -261,6 +261,7 @@ func drawStatusBar(_ frame: inout Frame, _ model: AppModel, row: Int) {
             StatusSegment(text: model.journal.label(model.localizer), style: journalStyle, priority: 6),
             StatusSegment(text: updateText, style: stale ? theme.warning : theme.bar, priority: stale ? 5 : 1),
         ]
+    if let sync = syncStatusText(model) { segments.append(StatusSegment(text: sync, style: theme.error, priority: 5)) }
     fitStatusSegments(&segments, width: frame.width)
     var x = 1
     for (index, segment) in segments.enumerated() {

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs `git` in an incidents home the same way every time: never through a shell, with a fixed environment (no
+/// pager, no editor, no prompt for a password, messages in the C locale so they can be read) and a time limit, so
+/// that a remote that does not answer cannot hang `respond sync` or the guide's background sync.
+struct GitProcess {
+    /// What a finished `git` said.
+    struct Outcome {
+        /// Its exit status.
+        var status: Int32
+        /// What it wrote on standard output.
+        var output: String
+        /// What it wrote on standard error, trimmed.
+        var errors: String
+    }
+
+    /// Why `git` gave no outcome.
+    enum Failure: Error {
+        /// `git` could not be started (not installed).
+        case cannotStart(reason: String)
+        /// It ran longer than the time limit and was stopped.
+        case timedOut(seconds: Int)
+    }
+
+    /// The work tree `git` runs in.
+    let directory: String
+    /// The longest one `git` may run, in seconds.
+    var timeout: Double = 60
+    /// The author and committer of the commits it makes.
+    var author: String = "respond"
+
+    /// The environment every `git` gets: what it needs to find itself, the user's configuration and an SSH agent,
+    /// and nothing that could open a pager, an editor or a prompt.
+    func environment(from current: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment = current.filter {
+            ["PATH", "HOME", "USER", "SSH_AUTH_SOCK", "XDG_CONFIG_HOME"].contains($0.key)
+        }
+        // `<` and `>` end a name in git's identity line and would make it refuse the commit.
+        let name = String(author.filter { $0 != "<" && $0 != ">" && !$0.isNewline })
+        environment.merge(
+            [
+                "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "PAGER": "cat", "GIT_EDITOR": "true",
+                "GIT_ASKPASS": "", "SSH_ASKPASS": "", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes",
+                "GIT_AUTHOR_NAME": name.isEmpty ? "respond" : name, "GIT_AUTHOR_EMAIL": "",
+                "GIT_COMMITTER_NAME": name.isEmpty ? "respond" : name, "GIT_COMMITTER_EMAIL": "",
+            ], uniquingKeysWith: { _, fixed in fixed })
+        return environment
+    }
+
+    /// Runs `git ARGUMENTS` in `directory` and returns what it said; a status other than 0 is an outcome, not a
+    /// failure, for the caller to read.
+    func run(_ arguments: [String]) throws(Failure) -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false"]
+            + arguments
+        process.environment = environment()
+        process.standardInput = FileHandle.nullDevice
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw .cannotStart(reason: error.localizedDescription)
+        }
+        let output = PipeReader(stdout.fileHandleForReading)
+        let errors = PipeReader(stderr.fileHandleForReading)
+        guard exited.wait(timeout: .now() + timeout) == .success else {
+            process.terminate()
+            exited.wait()
+            throw .timedOut(seconds: Int(timeout))
+        }
+        return Outcome(
+            status: process.terminationStatus, output: String(decoding: output.wait(), as: UTF8.self),
+            errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, so a child that writes more than the pipe holds is not stalled.
+private final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = (try? handle.readToEnd()) ?? Data()
+            self.done.signal()
+        }
+    }
+
+    /// What was read, once the pipe is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
