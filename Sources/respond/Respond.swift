@@ -12,7 +12,8 @@ struct Respond: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
-            GuideCommand.self, ResumeCommand.self, ReviewCommand.self, AlertsCommand.self, HomeCommand.self,
+            GuideCommand.self, ResumeCommand.self, ReviewCommand.self, ReportCommand.self, FeedbackCommand.self,
+            AlertsCommand.self, HomeCommand.self,
             ManualCommand.self,
         ],
         defaultSubcommand: GuideCommand.self
