@@ -89,6 +89,14 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var count: Int
         /// Every distinct reason given, in the order first given.
         public var reasons: [String]
+
+        /// Creates the record.
+        public init(step: String, title: String, count: Int, reasons: [String]) {
+            self.step = step
+            self.title = title
+            self.count = count
+            self.reasons = reasons
+        }
     }
 
     /// A verification item left open at resolution.
@@ -99,6 +107,13 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var text: String
         /// In how many resolved incidents and drills it was open at resolution.
         public var count: Int
+
+        /// Creates the record.
+        public init(item: Int, text: String, count: Int) {
+            self.item = item
+            self.text = text
+            self.count = count
+        }
     }
 
     /// A command run that the runbook does not contain.
@@ -109,6 +124,13 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var count: Int
         /// In how many incidents and drills.
         public var incidents: Int
+
+        /// Creates the record.
+        public init(command: String, count: Int, incidents: Int) {
+            self.command = command
+            self.count = count
+            self.incidents = incidents
+        }
     }
 
     /// A feedback note about the runbook.
@@ -127,6 +149,19 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var text: String
         /// Whether someone has marked it reviewed.
         public var reviewed: Bool
+
+        /// Creates the record.
+        public init(
+            reference: String, incident: String, step: String?, author: String, at: Date, text: String, reviewed: Bool
+        ) {
+            self.reference = reference
+            self.incident = incident
+            self.step = step
+            self.author = author
+            self.at = at
+            self.text = text
+            self.reviewed = reviewed
+        }
     }
 
     /// Someone's part in the window's incidents and the last quarter's drills.
@@ -137,6 +172,13 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var walked: [String]
         /// The P0 runbooks they walked in a drill opened in the last quarter.
         public var drilledP0: [String]
+
+        /// Creates the record.
+        public init(name: String, walked: [String], drilledP0: [String]) {
+            self.name = name
+            self.walked = walked
+            self.drilledP0 = drilledP0
+        }
     }
 
     /// A P0 or P1 runbook due for a drill.
@@ -147,5 +189,12 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
         public var severity: Severity
         /// When its last drill was opened, if ever.
         public var lastDrill: Date?
+
+        /// Creates the record.
+        public init(id: String, severity: Severity, lastDrill: Date?) {
+            self.id = id
+            self.severity = severity
+            self.lastDrill = lastDrill
+        }
     }
 }

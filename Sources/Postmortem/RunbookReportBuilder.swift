@@ -241,7 +241,9 @@ public struct RunbookReportBuilder: Sendable {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        // Journal times are kept to the millisecond; differences of dates carry float noise below that.
+        return (median * 1000).rounded() / 1000
     }
 
     /// Someone who did or skipped a step of a runbook, or ticked one of its items.

@@ -35,8 +35,12 @@ public struct RunbookReportMarkdown: Sendable {
                     "zone": clock.zoneName(at: report.until),
                 ]),
             "",
-            localizer.tr("report.counts.incidents", count: report.incidents) + tr("pm.semicolon")
-                + localizer.tr("report.counts.drills", count: report.drills) + ".",
+            tr(
+                "report.counts",
+                [
+                    "incidents": localizer.tr("report.counts.incidents", count: report.incidents),
+                    "drills": localizer.tr("report.counts.drills", count: report.drills),
+                ]),
         ]
         if report.damagedLines > 0 {
             lines += ["", localizer.tr("report.damaged_lines", count: report.damagedLines)]
@@ -63,9 +67,9 @@ public struct RunbookReportMarkdown: Sendable {
         if let times = timesLine(usage) { lines.append("- " + times) }
         if let review = reviewLine(usage) { lines.append("- " + review) }
         let evidence = evidenceLines(usage)
-        if !evidence.isEmpty { lines += ["", tr("report.evidence") + ":", ""] + evidence.map { "- " + $0 } }
+        if !evidence.isEmpty { lines += ["", tr("report.evidence"), ""] + evidence.map { "- " + $0 } }
         let updates = proposedUpdates(usage)
-        if !updates.isEmpty { lines += ["", tr("report.updates") + ":", ""] + updates.map { "- [ ] " + $0 } }
+        if !updates.isEmpty { lines += ["", tr("report.updates"), ""] + updates.map { "- [ ] " + $0 } }
         return lines
     }
 
@@ -108,7 +112,8 @@ public struct RunbookReportMarkdown: Sendable {
                 "report.evidence.skipped", count: step.count,
                 [
                     "step": MarkdownEscape.codeSpan(step.step), "title": MarkdownEscape.inline(step.title),
-                    "reasons": step.reasons.map { "“\(MarkdownEscape.inline($0))”" }.joined(separator: separator),
+                    "reasons": step.reasons.map { tr("report.quoted", ["text": MarkdownEscape.inline($0)]) }.joined(
+                        separator: separator),
                 ])
         }
         let open = usage.openAtResolution.map { item in

@@ -16,20 +16,23 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.loadCatalog()
+        let marks = ReviewMarks.load(catalog, store: options.incidentStore(), today: CalendarDay(utc: Date()))
         if json {
-            try printJSON(CatalogListing(catalog))
+            try printJSON(CatalogListing(catalog, marks: marks))
         } else {
-            print(sanitize(Self.render(catalog, options.localizer()), keepNewlines: true), terminator: "")
+            print(sanitize(Self.render(catalog, options.localizer(), marks: marks), keepNewlines: true), terminator: "")
         }
     }
 
-    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns; what
-    /// the runbooks do not say (the group of runbooks the index leaves out) in the words of `localizer`.
-    static func render(_ catalog: Catalog, _ localizer: Localizer) -> String {
-        let listing = CatalogListing(catalog)
+    /// The listing as text: a category heading, then `severity  id  description` rows in aligned columns, with a
+    /// column of review marks after the id when a runbook has one; what the runbooks do not say (the group of
+    /// runbooks the index leaves out, the marks) in the words of `localizer`.
+    static func render(_ catalog: Catalog, _ localizer: Localizer, marks: [String: RunbookReviewMark] = [:]) -> String {
+        let listing = CatalogListing(catalog, marks: marks)
         let rows = listing.categories.flatMap(\.runbooks)
         let labelWidth = rows.map { displayWidth(of: $0.label(localizer)) }.max() ?? 0
         let idWidth = rows.map { displayWidth(of: $0.id) }.max() ?? 0
+        let markWidth = rows.map { displayWidth(of: $0.mark(localizer)) }.max() ?? 0
         var lines: [String] = []
         for (index, category) in listing.categories.enumerated() {
             if !lines.isEmpty { lines.append("") }
@@ -41,6 +44,7 @@ struct ListCommand: ParsableCommand {
             for row in category.runbooks {
                 let line =
                     "  " + padded(row.label(localizer), to: labelWidth) + "  " + padded(row.id, to: idWidth) + "  "
+                    + (markWidth > 0 ? padded(row.mark(localizer), to: markWidth) + "  " : "")
                     + (catalog.entry(id: row.id)?.description(in: localizer) ?? row.description)
                 lines.append(withoutTrailingSpaces(line))
             }
@@ -73,6 +77,22 @@ struct CatalogListing: Encodable {
         var description: String
         var file: String
         var inIndex: Bool
+        /// Whether its Last Updated is further back than its Review Cycle allows.
+        var stale = false
+        /// The day its review is due, when its footer says.
+        var reviewDue: String?
+        /// How many of its feedback notes are not marked reviewed (`respond feedback ack`).
+        var unreviewedFeedback = 0
+
+        /// The review marks column: `review due`, `2 feedback`, both, or nothing, in the words of `localizer`.
+        func mark(_ localizer: Localizer) -> String {
+            var marks: [String] = []
+            if stale { marks.append(localizer.tr("cli.list.mark.stale")) }
+            if unreviewedFeedback > 0 {
+                marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback))
+            }
+            return marks.joined(separator: localizer.tr("pm.list_separator"))
+        }
 
         /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column
         /// shows it.
@@ -100,7 +120,7 @@ struct CatalogListing: Encodable {
     var categories: [Group]
     var emergencyContacts: [Contact]
 
-    init(_ catalog: Catalog) {
+    init(_ catalog: Catalog, marks: [String: RunbookReviewMark] = [:]) {
         directory = catalog.directory
         var groups = catalog.categories.map { category in
             Group(
@@ -121,6 +141,14 @@ struct CatalogListing: Encodable {
         }
         if !unindexed.isEmpty {
             groups.append(Group(name: "Not in the index", runbooks: unindexed))
+        }
+        for group in groups.indices {
+            for row in groups[group].runbooks.indices {
+                guard let mark = marks[groups[group].runbooks[row].id] else { continue }
+                groups[group].runbooks[row].stale = mark.review.stale
+                groups[group].runbooks[row].reviewDue = mark.review.due?.description
+                groups[group].runbooks[row].unreviewedFeedback = mark.unreviewedFeedback
+            }
         }
         categories = groups
         emergencyContacts = catalog.contactGroups.flatMap { group in

@@ -1,6 +1,5 @@
 import Foundation
 import Localization
-import RunbookKit
 
 /// Whether a runbook is past its review, from its footer's Last Updated and Review Cycle, on a given day.
 public struct ReviewStatus: Hashable, Sendable {
@@ -27,14 +26,31 @@ public struct ReviewStatus: Hashable, Sendable {
 
 extension CalendarDay {
     /// The day `days` after 1970-01-01.
-    init(daysSinceEpoch days: Int) {
+    public init(daysSinceEpoch days: Int) {
         let (year, month, day) = civilDate(daysSinceEpoch: Int64(days))
         self.init(year: Int(year), month: Int(month), day: Int(day))
     }
 
     /// The UTC day of `date`, the day the staleness check counts in (as `respond lint` does).
-    init(utc date: Date) {
+    public init(utc date: Date) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         self.init(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
     }
+}
+
+/// What the catalog and `respond list` flag on a runbook: a review past due, and feedback nobody has marked reviewed.
+public struct RunbookReviewMark: Hashable, Sendable {
+    /// Whether its review is past due, and since when.
+    public var review: ReviewStatus
+    /// How many of its feedback notes are not marked reviewed.
+    public var unreviewedFeedback: Int
+
+    /// Creates a mark.
+    public init(review: ReviewStatus, unreviewedFeedback: Int) {
+        self.review = review
+        self.unreviewedFeedback = unreviewedFeedback
+    }
+
+    /// Whether there is anything to flag.
+    public var isEmpty: Bool { !review.stale && unreviewedFeedback == 0 }
 }
