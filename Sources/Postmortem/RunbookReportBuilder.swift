@@ -76,7 +76,7 @@ public struct RunbookReportBuilder: Sendable {
                 }
                 if let atResolution, let runbook = byID[runbookID] {
                     for item in atResolution.openVerificationItems(of: runbook) {
-                        usage.open.add(String(item.number), item: (item.number, item.text))
+                        usage.open.add(item.number, item: (item.number, item.text))
                     }
                 }
             }
@@ -140,7 +140,8 @@ public struct RunbookReportBuilder: Sendable {
             medianTimeToResolve: Self.median(gathered.resolve), lastUsed: gathered.lastUsed,
             skippedSteps: gathered.skipped.ranked.map { key, tally in
                 RunbookReport.SkippedStep(
-                    step: key, title: tally.item.title, count: tally.count, reasons: tally.item.reasons)
+                    step: key, title: tally.item.title, count: tally.count,
+                    reasons: tally.item.reasons.sorted { ($0.at, $0.text) < ($1.at, $1.text) }.map(\.text))
             },
             openAtResolution: gathered.open.ranked.map { _, tally in
                 RunbookReport.OpenItem(item: tally.item.0, text: tally.item.1, count: tally.count)
@@ -177,9 +178,14 @@ public struct RunbookReportBuilder: Sendable {
             guard case .skipped(let reason) = record.outcome else { continue }
             let title =
                 byID[record.step.runbook]?.steps.first { $0.key == record.step.step }?.title ?? record.step.title
+            let at = record.stamp.at
             update(record.step.runbook) { usage in
                 usage.skipped.add(record.step.step, item: (title, [])) { step in
-                    if !step.reasons.contains(reason) { step.reasons.append(reason) }
+                    if let index = step.reasons.firstIndex(where: { $0.text == reason }) {
+                        step.reasons[index].at = min(step.reasons[index].at, at)
+                    } else {
+                        step.reasons.append((reason, at))
+                    }
                 }
             }
         }
@@ -259,31 +265,28 @@ public struct RunbookReportBuilder: Sendable {
         var lastUsed: Date?
         var mitigate: [Double] = []
         var resolve: [Double] = []
-        var skipped = Tally<(title: String, reasons: [String])>()
-        var open = Tally<(Int, String)>()
-        var commands = Tally<Int>()
+        var skipped = Tally<String, (title: String, reasons: [(text: String, at: Date)])>()
+        var open = Tally<Int, (Int, String)>()
+        var commands = Tally<String, Int>()
         var feedback: [RunbookReport.Feedback] = []
     }
 }
 
-/// Counts of things by key, with a value kept for each, ranked most often first and, among equals, first seen first.
-struct Tally<Item: Sendable>: Sendable {
-    private var order: [String] = []
-    private var entries: [String: (count: Int, item: Item)] = [:]
+/// Counts of things by key, with a value kept for each, ranked most often first and, among equals, by key: incidents
+/// are read in the order the file system lists them, so first seen would differ between two reads of one home.
+struct Tally<Key: Hashable & Comparable & Sendable, Item: Sendable>: Sendable {
+    private var entries: [Key: (count: Int, item: Item)] = [:]
 
     /// Counts one more `key`; `item` is its value the first time, which `change` then updates.
-    mutating func add(_ key: String, item: Item, change: (inout Item) -> Void = { _ in }) {
+    mutating func add(_ key: Key, item: Item, change: (inout Item) -> Void = { _ in }) {
         var entry = entries[key] ?? (0, item)
-        if entries[key] == nil { order.append(key) }
         entry.count += 1
         change(&entry.item)
         entries[key] = entry
     }
 
     /// Every key with its count and value, most often first.
-    var ranked: [(key: String, tally: (count: Int, item: Item))] {
-        order.enumerated().compactMap { index, key in entries[key].map { (index, key, $0) } }
-            .sorted { $0.2.count != $1.2.count ? $0.2.count > $1.2.count : $0.0 < $1.0 }
-            .map { ($0.1, $0.2) }
+    var ranked: [(key: Key, tally: (count: Int, item: Item))] {
+        entries.map { ($0.key, $0.value) }.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
     }
 }

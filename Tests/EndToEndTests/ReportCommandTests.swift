@@ -40,10 +40,10 @@ struct ReportCommandTests {
         return home
     }
 
-    /// `minutes` before now as the ISO 8601 time `--at` takes.
-    private static func ago(_ minutes: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date().addingTimeInterval(-minutes * 60))
+    /// `minutes` before `base` as the ISO 8601 time `--at` takes: every time of one test counts from one instant,
+    /// so that the spans between them are exact.
+    private static func ago(_ minutes: Double, from base: Date) -> String {
+        ISO8601DateFormatter().string(from: base.addingTimeInterval(-minutes * 60))
     }
 
     @discardableResult
@@ -55,6 +55,8 @@ struct ReportCommandTests {
 
     /// Two real incidents, a drill, an incident a year old and one whose journal has two damaged lines.
     private static func makeIncidents(_ home: String) throws {
+        let base = Date()
+        let ago = { (minutes: Double) in Self.ago(minutes, from: base) }
         try run(home, ["start", "disk-full", "--detach", "--id", "a"], as: "alice")
         try run(home, ["log", "a", "milestone", "impact-started", "--at", ago(120)], as: "alice")
         try run(home, ["log", "a", "step", "1", "done"], as: "alice")
@@ -142,7 +144,7 @@ struct ReportCommandTests {
         #expect(lines.contains("### 1. `disk-full` Disk Full (P1)"))
         #expect(lines.contains("- Median time to mitigate 30m, to resolve 1h20m"))
         #expect(lines.contains("- Step `diagnosis-2` “找出最大的目錄” skipped 2 times: “df already clear”; “no shell access”"))
-        #expect(lines.contains("- Verification item 3 “`DiskFull` alert 已 resolved” open at resolution 2 times"))
+        #expect(lines.contains("- Verification item 3 “DiskFull alert 已 resolved” open at resolution 2 times"))
         #expect(lines.contains("- [ ] Update runbook `disk-full` step `diagnosis-2`: du needs -x"))
         #expect(!lines.contains { $0.contains("an old reason") })
         #expect(lines.contains("- [ ] `db-down` (P0) — never drilled"))
