@@ -153,4 +153,23 @@ struct ReportCommandTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("Error: --since yesterday is neither a number of days (7d, 30d) nor a date"))
     }
+
+    @Test("respond list marks a runbook past its review and one with unreviewed feedback, in a column and in JSON")
+    func listMarks() throws {
+        let home = try Self.makeLibraryHome()
+        try Self.makeIncidents(home)
+        let rows = try Self.run(home, ["list"]).split(separator: "\n").map(String.init)
+        #expect(rows.contains("  P1  disk-full  1 feedback  Disk 使用率 > 90%"), "\(rows)")
+        #expect(rows.contains("  P0  db-down    review due  Primary unreachable"), "\(rows)")
+        let json = try Self.run(home, ["list", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let listed = try #require((object["categories"] as? [[String: Any]])?.first?["runbooks"] as? [[String: Any]])
+        #expect(listed.compactMap { $0["unreviewedFeedback"] as? Int } == [1, 0])
+        #expect(listed.compactMap { $0["stale"] as? Bool } == [false, true])
+        #expect(listed.last?["reviewDue"] as? String == "2025-02-01")
+
+        try Self.run(home, ["feedback", "ack", "--runbook", "disk-full"])
+        let after = try Self.run(home, ["list"]).split(separator: "\n").map(String.init)
+        #expect(after.contains("  P1  disk-full" + String(repeating: " ", count: 14) + "Disk 使用率 > 90%"), "\(after)")
+    }
 }
