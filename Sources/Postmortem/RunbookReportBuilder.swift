@@ -22,6 +22,7 @@ public struct RunbookReportBuilder: Sendable {
     private let now: Date
     private let reviewed: Set<String>
     private var matchers: [String: RunbookCommandMatcher] = [:]
+    private var listedRuns: [RunKey: Bool] = [:]
     private var usage: [String: Usage] = [:]
     private var unknownOrder: [String] = []
     private var walked: [String: Set<String>] = [:]
@@ -201,9 +202,18 @@ public struct RunbookReportBuilder: Sendable {
                 current = runbook
             case .commandRan(let run):
                 guard let runbookID = current, let runbook = byID[runbookID] else { continue }
-                let matcher = matchers[runbookID] ?? RunbookCommandMatcher(runbooks: [runbook])
-                matchers[runbookID] = matcher
-                guard !matcher.contains(run) else { continue }
+                // Incidents run the same few commands over and over: each distinct run is matched once.
+                let key = RunKey(runbook: runbookID, command: run.command, placeholders: run.placeholders)
+                let listed: Bool
+                if let known = listedRuns[key] {
+                    listed = known
+                } else {
+                    let matcher = matchers[runbookID] ?? RunbookCommandMatcher(runbooks: [runbook])
+                    matchers[runbookID] = matcher
+                    listed = matcher.contains(run)
+                    listedRuns[key] = listed
+                }
+                guard !listed else { continue }
                 let first = seen.insert(runbookID + "\n" + run.command).inserted
                 update(runbookID) { usage in
                     usage.commands.add(run.command, item: 0) { incidents in incidents += first ? 1 : 0 }
@@ -250,6 +260,13 @@ public struct RunbookReportBuilder: Sendable {
         let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         // Journal times are kept to the millisecond; differences of dates carry float noise below that.
         return (median * 1000).rounded() / 1000
+    }
+
+    /// A run as the matcher reads it, with the runbook in use.
+    private struct RunKey: Hashable, Sendable {
+        var runbook: String
+        var command: String
+        var placeholders: [String: String]
     }
 
     /// Someone who did or skipped a step of a runbook, or ticked one of its items.
