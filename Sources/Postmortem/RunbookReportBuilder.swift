@@ -57,10 +57,11 @@ public struct RunbookReportBuilder: Sendable {
     /// Adds the incident `id` whose journal holds `events` (in journal order), `damagedLines` of it set aside
     /// when it was read. A journal that does not start with its opening is left out.
     public mutating func add(incident id: String, events: [Event], damagedLines: Int) {
-        guard let first = events.first, case .incidentOpened = first.kind else { return }
+        guard let first = events.first, case .incidentOpened(_, _, _, let drill, _) = first.kind,
+            matters(openedAt: first.occurredAt, drill: drill)
+        else { return }
         let (state, atResolution) = Self.replay(events)
         let opened = first.occurredAt
-        guard matters(openedAt: opened, drill: state.drill) else { return }
         if state.drill { noteDrill(state, events: events, opened: opened) }
         guard window.contains(opened) else { return }
         self.damagedLines += damagedLines
