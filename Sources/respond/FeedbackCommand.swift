@@ -13,7 +13,7 @@ struct FeedbackCommand: ParsableCommand {
         commandName: "feedback",
         abstract: "List runbook feedback not yet reviewed, or mark it reviewed: respond feedback ack INCIDENT#SEQ.",
         discussion:
-            "Marks are kept in feedback-reviewed.jsonl in the home; the catalog, `respond list` and "
+            "Marks are kept in feedback-reviewed.jsonl in the home; `respond list` and "
             + "`respond report` stop flagging a runbook once all its feedback is reviewed."
     )
 
