@@ -274,6 +274,27 @@ else
     echo "- 6. Export: not measured yet; \`respond export\` (the postmortem draft and the JSON export) is not in this build." >>"$NOTES"
 fi
 
+echo "== 8. runbook report" >&2
+if has_bench generate-home && has_respond report; then
+    rm -rf "$OUT/report-home"
+    "$BENCH" generate-home "$OUT/report-home" 1000 1000 "$OUT/report-runbooks"
+    samples=$OUT/report.txt
+    : >"$samples"
+    for _ in $(seq "$EXPORT_RUNS"); do
+        /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$RESPOND" report --since 2020-01-01 --json -o "$OUT/report.json" \
+            --runbooks "$OUT/report-runbooks" --home "$OUT/report-home" >/dev/null
+        tail -1 "$OUT/time.txt" >>"$samples"
+    done
+    ms=$(awk '{ print $1 * 1000 }' "$samples" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    mb=$(awk '{ print $2 / 1024 }' "$samples" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] }')
+    row "8. Runbook report over 1,000 incidents of 1,000 events (respond report --json, $EXPORT_RUNS runs)" \
+        "$(fmt "$ms") ms" "—" "—" "≤ 2000 ms" "$(met "$ms <= 2000")"
+    row "8. Peak RSS, runbook report over 1,000 incidents of 1,000 events" "$mb MB" "—" "—" "≤ 50 MB" \
+        "$(met "$mb <= 50")"
+else
+    echo "- 8. Runbook report: not measured yet; \`respond report\` is not in this build." >>"$NOTES"
+fi
+
 echo "== 7. peak memory" >&2
 for set in shipped generated; do
     if [ $set = shipped ]; then dir=$SHIPPED; count=15; else dir=$GENERATED; count=2000; fi

@@ -103,26 +103,41 @@ public struct IncidentStore: Sendable {
 
     /// Every incident, most recently active first, read from its journal; unreadable ones are listed apart.
     public func list() throws(IncidentStoreError) -> IncidentListing {
-        try checkHome()
         var incidents: [IncidentSummary] = []
+        var notOpened: [IncidentListing.Unreadable] = []
+        let unreadable = try readEach { location, contents in
+            if let summary = IncidentSummary.summarize(
+                id: location.id, journalPath: location.journalPath, events: contents.events)
+            {
+                incidents.append(summary)
+            } else {
+                notOpened.append(.init(id: location.id, reason: "its journal does not start with incident-opened"))
+            }
+        }
+        incidents.sort { ($0.lastEventAt, $0.id) > ($1.lastEventAt, $1.id) }
+        return IncidentListing(incidents: incidents, unreadable: unreadable + notOpened)
+    }
+
+    /// Reads every incident's journal, one at a time, and passes `body` its location and contents, the events in
+    /// the journal's order (`JournalOrder`); returns the incidents whose journal could not be read. Only one
+    /// journal is held at a time, so a caller that keeps what it needs from each reads a home of any size. This is
+    /// how `list()` and `respond report` read incidents.
+    public func readEach(_ body: (IncidentLocation, IncidentContents) -> Void) throws(IncidentStoreError)
+        -> [IncidentListing.Unreadable]
+    {
+        try checkHome()
         var unreadable: [IncidentListing.Unreadable] = []
         for id in try incidentIDs() {
             let location = location(of: id)
             do {
-                let contents = try location.read()
-                if let summary = IncidentSummary.summarize(
-                    id: id, journalPath: location.journalPath, events: JournalOrder.ordered(contents.events)
-                ) {
-                    incidents.append(summary)
-                } else {
-                    unreadable.append(.init(id: id, reason: "its journal does not start with incident-opened"))
-                }
+                var contents = try location.read()
+                contents.events = JournalOrder.ordered(contents.events)
+                body(location, contents)
             } catch {
                 unreadable.append(.init(id: id, reason: error.description))
             }
         }
-        incidents.sort { ($0.lastEventAt, $0.id) > ($1.lastEventAt, $1.id) }
-        return IncidentListing(incidents: incidents, unreadable: unreadable)
+        return unreadable
     }
 
     /// Finds an incident by exact id, `last` (the most recently active open incident, else the most recently

@@ -16,32 +16,38 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.loadCatalog()
+        let marks = ReviewMarks.load(catalog, store: options.incidentStore(), today: CalendarDay(utc: Date()))
         if json {
-            try printJSON(CatalogListing(catalog))
+            try printJSON(CatalogListing(catalog, marks: marks))
         } else {
-            Self.render(catalog, options.localizer()) { print($0) }
+            Self.render(catalog, options.localizer(), marks: marks) { print($0) }
         }
     }
 
     /// Passes `write` the listing a line at a time: a category heading, then `severity  id  description` rows in
-    /// aligned columns; what the runbooks do not say (the group of runbooks the index leaves out) in the words of
-    /// `localizer`. Every line is sanitized, as it quotes the library.
+    /// aligned columns, with a column of review marks after the id when a runbook has one; what the runbooks do not
+    /// say (the group of runbooks the index leaves out, the marks) in the words of `localizer`. Every line is sanitized, as it quotes the library.
     ///
     /// A library can have thousands of rows, so each row's label and widths are found once, the listing is never
     /// held whole, and a line is sanitized on its own (which is what sanitizing the whole text did, a tab's
     /// column counting from the line's start) only when it has a byte that is not printable ASCII.
-    static func render(_ catalog: Catalog, _ localizer: Localizer, write: (String) -> Void) {
-        let listing = CatalogListing(catalog)
-        let kinds = (procedure: localizer.tr("cli.list.procedure"), incident: localizer.tr("cli.list.incident"))
+    static func render(
+        _ catalog: Catalog, _ localizer: Localizer, marks: [String: RunbookReviewMark] = [:], write: (String) -> Void
+    ) {
+        let listing = CatalogListing(catalog, marks: marks)
         let rows = listing.categories.map { category in
             category.runbooks.map { row in
-                let label =
-                    row.severity ?? (row.kind == RunbookKind.procedure.rawValue ? kinds.procedure : kinds.incident)
-                return (label: label, labelWidth: displayWidth(of: label), idWidth: displayWidth(of: row.id))
+                let label = row.label(localizer)
+                let mark = row.mark(localizer)
+                return (
+                    label: label, labelWidth: displayWidth(of: label), idWidth: displayWidth(of: row.id),
+                    mark: mark, markWidth: mark.isEmpty ? 0 : displayWidth(of: mark)
+                )
             }
         }
         let labelWidth = rows.joined().map(\.labelWidth).max() ?? 0
         let idWidth = rows.joined().map(\.idWidth).max() ?? 0
+        let markWidth = rows.joined().map(\.markWidth).max() ?? 0
         var started = false
         func append(_ line: String) {
             started = true
@@ -59,6 +65,9 @@ struct ListCommand: ParsableCommand {
                 line += String(repeating: " ", count: labelWidth - measured.labelWidth + 2)
                 line += row.id
                 line += String(repeating: " ", count: idWidth - measured.idWidth + 2)
+                if markWidth > 0 {
+                    line += measured.mark + String(repeating: " ", count: markWidth - measured.markWidth + 2)
+                }
                 line += catalog.entry(id: row.id)?.description(in: localizer) ?? row.description
                 append(withoutTrailingSpaces(line))
             }
@@ -85,7 +94,6 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// The catalog as `list` shows it and `list --json` prints it.
 struct CatalogListing: Encodable {
     struct Row: Encodable {
         var id: String
@@ -95,6 +103,32 @@ struct CatalogListing: Encodable {
         var description: String
         var file: String
         var inIndex: Bool
+        /// Whether its Last Updated is further back than its Review Cycle allows.
+        var stale = false
+        /// The day its review is due, when its footer says.
+        var reviewDue: String?
+        /// How many of its feedback notes are not marked reviewed (`respond feedback ack`).
+        var unreviewedFeedback = 0
+
+        /// The review marks column: `review due`, `2 feedback`, both, or nothing, in the words of `localizer`.
+        func mark(_ localizer: Localizer) -> String {
+            var marks: [String] = []
+            if stale { marks.append(localizer.tr("cli.list.mark.stale")) }
+            if unreviewedFeedback > 0 {
+                marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback))
+            }
+            return marks.joined(separator: localizer.tr("pm.list_separator"))
+        }
+
+        /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column
+        /// shows it.
+        func label(_ localizer: Localizer) -> String {
+            guard let severity else {
+                return kind == RunbookKind.procedure.rawValue
+                    ? localizer.tr("cli.list.procedure") : localizer.tr("cli.list.incident")
+            }
+            return severity
+        }
     }
 
     struct Group: Encodable {
@@ -112,7 +146,7 @@ struct CatalogListing: Encodable {
     var categories: [Group]
     var emergencyContacts: [Contact]
 
-    init(_ catalog: Catalog) {
+    init(_ catalog: Catalog, marks: [String: RunbookReviewMark] = [:]) {
         directory = catalog.directory
         var groups = catalog.categories.map { category in
             Group(
@@ -133,6 +167,14 @@ struct CatalogListing: Encodable {
         }
         if !unindexed.isEmpty {
             groups.append(Group(name: "Not in the index", runbooks: unindexed))
+        }
+        for group in groups.indices {
+            for row in groups[group].runbooks.indices {
+                guard let mark = marks[groups[group].runbooks[row].id] else { continue }
+                groups[group].runbooks[row].stale = mark.review.stale
+                groups[group].runbooks[row].reviewDue = mark.review.due?.description
+                groups[group].runbooks[row].unreviewedFeedback = mark.unreviewedFeedback
+            }
         }
         categories = groups
         emergencyContacts = catalog.contactGroups.flatMap { group in

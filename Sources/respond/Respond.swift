@@ -12,8 +12,8 @@ struct Respond: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, LintCommand.self, NewCommand.self,
             StartCommand.self, LogCommand.self, IncidentsCommand.self, TimelineCommand.self, ExportCommand.self,
-            GuideCommand.self, ResumeCommand.self, ReviewCommand.self, AlertsCommand.self, HomeCommand.self,
-            SyncCommand.self, ManualCommand.self,
+            GuideCommand.self, ResumeCommand.self, ReviewCommand.self, ReportCommand.self, FeedbackCommand.self,
+            AlertsCommand.self, HomeCommand.self, SyncCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: GuideCommand.self
     )

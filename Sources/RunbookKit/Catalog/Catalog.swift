@@ -44,7 +44,7 @@ public struct Catalog: Sendable {
     /// `everyRunbook(_:)` gives those of the listed files, which loading does not parse.
     public var diagnostics: [Diagnostic]
 
-    private let runbookFiles: RunbookFiles
+    let runbookFiles: RunbookFiles
     /// How many of `runbookIDs`, from the start, are the index's: the rest were parsed at load.
     private let listedCount: Int
     /// The first index row of each id.

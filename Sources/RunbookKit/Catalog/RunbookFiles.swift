@@ -22,6 +22,11 @@ final class RunbookFiles: Sendable {
         self.parsed = Mutex(parsed)
     }
 
+    /// The path of the file of `id`, when one has that id.
+    func path(id: String) -> String? {
+        paths[id]
+    }
+
     /// What parsing the file of `id` gave, parsing it now if nobody asked before; nil when no file has that id.
     func result(id: String) -> RunbookParseResult? {
         if let known = parsed.withLock({ $0[id] }) { return known }

@@ -9,6 +9,7 @@ let commands: [String: ([String]) throws -> Void] = [
     "generate-scroll": GenerateScrollCommand.run,
     "generate-journal": GenerateJournalCommand.run,
     "append": AppendCommand.run,
+    "generate-home": GenerateHomeCommand.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

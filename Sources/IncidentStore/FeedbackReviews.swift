@@ -1,0 +1,97 @@
+import Foundation
+import IncidentModel
+
+/// Which runbook feedback notes someone has marked reviewed: `<home>/feedback-reviewed.jsonl`, one JSON object per
+/// line (`{"at":…,"by":…,"reference":"<incident>#<seq>","runbook":…}`), appended under `flock` and `fsync`ed like a
+/// journal, with the home's sharing.
+///
+/// Kept in the home rather than in each incident's journal: reviewing feedback is the library's maintenance, done in
+/// the review meeting long after the incident closed, and an event in a closed incident's journal would make it the
+/// most recently active incident, change its postmortem and export, and reopen a record its responders consider done.
+public struct FeedbackReviews: Sendable {
+    /// The file's name in the home.
+    public static let fileName = "feedback-reviewed.jsonl"
+
+    /// One feedback note marked reviewed.
+    public struct Record: Codable, Hashable, Sendable {
+        /// The note: `<incident>#<seq>`.
+        public var reference: String
+        /// The runbook it is about.
+        public var runbook: String
+        /// Who marked it.
+        public var by: String
+        /// When, in UTC (`JournalTime`).
+        public var at: String
+
+        /// Creates a record.
+        public init(reference: String, runbook: String, by: String, at: String) {
+            self.reference = reference
+            self.runbook = runbook
+            self.by = by
+            self.at = at
+        }
+    }
+
+    /// The file's path.
+    public let path: String
+
+    /// The reviews kept in `store`'s home.
+    public init(store: IncidentStore) {
+        path = store.home + "/" + Self.fileName
+    }
+
+    /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record (a
+    /// write cut short) are skipped: a note whose mark was lost shows as unreviewed, which asks for a second look
+    /// rather than hiding one.
+    public func reviewed() throws(IncidentStoreError) -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let fd: Int32
+        do throws(JournalError) {
+            fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
+        } catch {
+            throw .journal(error)
+        }
+        defer { close(fd) }
+        let bytes: [UInt8]
+        do throws(JournalError) {
+            bytes = try FileIO.read(fd, offset: 0, count: try FileIO.size(fd, path: path), path: path)
+        } catch {
+            throw .journal(error)
+        }
+        let decoder = JSONDecoder()
+        var references: Set<String> = []
+        for line in bytes.split(separator: 0x0A) {
+            if let record = try? decoder.decode(Record.self, from: Data(line)) { references.insert(record.reference) }
+        }
+        return references
+    }
+
+    /// Appends `records`, creating the file with the home's sharing when it is missing; when this returns they are
+    /// on disk.
+    public func append(_ records: [Record]) throws(IncidentStoreError) {
+        guard !records.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes: [UInt8] = []
+        for record in records {
+            guard let line = try? encoder.encode(record) else { continue }
+            bytes += line
+            bytes.append(0x0A)
+        }
+        do throws(JournalError) {
+            let (fd, created) = try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT)
+            defer { close(fd) }
+            try FileIO.lockExclusive(fd, path: path, timeout: 10)
+            defer { flock(fd, LOCK_UN) }
+            // A line cut short by a crash is ended first, so the new record starts on a line of its own.
+            let size = try FileIO.size(fd, path: path)
+            let last = size > 0 ? try FileIO.read(fd, offset: size - 1, count: 1, path: path) : []
+            try FileIO.writeAll(fd, (last.isEmpty || last == [0x0A] ? [] : [0x0A]) + bytes, path: path)
+            try FileIO.sync(fd, path: path)
+            if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+        } catch {
+            throw .journal(error)
+        }
+    }
+
+}

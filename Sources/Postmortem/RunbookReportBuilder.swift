@@ -1,0 +1,310 @@
+import Foundation
+import IncidentModel
+import RunbookKit
+
+/// Gathers a `RunbookReport` one incident at a time, so that a home of thousands of incidents is read with one
+/// journal in memory at a time.
+///
+/// What counts:
+/// - An incident counts when it was opened in the window; a drill counts apart from the real incidents.
+/// - An incident counts for every runbook it used (opened on or switched to). Medians are of real incidents only;
+///   the evidence (skipped steps, items open at resolution, commands, feedback) comes from drills too, since a
+///   drill shows a runbook's gaps as well as an incident does.
+/// - Drills opened in the last quarter (the 92 days before the window's end) count for `people[].drilledP0`,
+///   `undrilledP0` and `drillsDue` whether or not they fall in the window.
+public struct RunbookReportBuilder: Sendable {
+    /// The length of the quarter drills are counted over, as the Quarterly review cycle counts it.
+    public static let quarterDays = ReviewCycle.quarterly.days
+
+    private let library: [Runbook]
+    private let byID: [String: Runbook]
+    private let window: ReportWindow
+    private let now: Date
+    private let reviewed: Set<String>
+    private var matchers: [String: RunbookCommandMatcher] = [:]
+    private var listedRuns: [RunKey: Bool] = [:]
+    private var usage: [String: Usage] = [:]
+    private var unknownOrder: [String] = []
+    private var walked: [String: Set<String>] = [:]
+    private var drilledP0: [String: Set<String>] = [:]
+    private var drilledInQuarter: Set<String> = []
+    private var lastDrill: [String: Date] = [:]
+    private var incidents = 0
+    private var drills = 0
+    private var damagedLines = 0
+
+    /// A builder for `library` (every runbook, in the catalog's order) over `window`, with `now` deciding which
+    /// runbooks are past their review and `reviewed` the feedback references marked reviewed.
+    public init(library: [Runbook], window: ReportWindow, now: Date, reviewed: Set<String>) {
+        self.library = library
+        var byID: [String: Runbook] = [:]
+        for runbook in library where byID[runbook.id] == nil { byID[runbook.id] = runbook }
+        self.byID = byID
+        self.window = window
+        self.now = now
+        self.reviewed = reviewed
+    }
+
+    /// The start of the quarter drills are counted over.
+    public var quarterStart: Date { window.end.addingTimeInterval(-Double(Self.quarterDays) * 86_400) }
+
+    /// Whether the incident opened at `opened` matters to the report: opened in the window, or a drill opened
+    /// before the window's end. A caller can skip reading the rest of a journal that does not.
+    public func matters(openedAt opened: Date, drill: Bool) -> Bool {
+        window.contains(opened) || (drill && opened < window.end)
+    }
+
+    /// Adds the incident `id` whose journal holds `events` (in journal order), `damagedLines` of it set aside
+    /// when it was read. A journal that does not start with its opening is left out.
+    public mutating func add(incident id: String, events: [Event], damagedLines: Int) {
+        guard let first = events.first, case .incidentOpened(_, _, _, let drill, _) = first.kind,
+            matters(openedAt: first.occurredAt, drill: drill)
+        else { return }
+        let (state, atResolution) = Self.replay(events)
+        let opened = first.occurredAt
+        if state.drill { noteDrill(state, events: events, opened: opened) }
+        guard window.contains(opened) else { return }
+        self.damagedLines += damagedLines
+        if state.drill { drills += 1 } else { incidents += 1 }
+        let metrics = Metrics(state)
+        let (byID, reviewed) = (self.byID, self.reviewed)
+        for runbookID in state.runbooksUsed {
+            update(runbookID) { usage in
+                if state.drill { usage.drills += 1 } else { usage.incidents += 1 }
+                usage.lastUsed = max(usage.lastUsed ?? opened, opened)
+                if !state.drill {
+                    if let value = metrics.timeToMitigate { usage.mitigate.append(value) }
+                    if let value = metrics.timeToResolve { usage.resolve.append(value) }
+                }
+                if let atResolution, let runbook = byID[runbookID] {
+                    for item in atResolution.openVerificationItems(of: runbook) {
+                        usage.open.add(item.number, item: (item.number, item.text))
+                    }
+                }
+            }
+        }
+        addSkipped(state)
+        addCommands(events)
+        for feedback in state.feedback {
+            let reference = "\(id)#\(feedback.stamp.seq)"
+            update(feedback.runbook) {
+                $0.feedback.append(
+                    RunbookReport.Feedback(
+                        reference: reference, incident: id, step: feedback.step, author: feedback.stamp.actor,
+                        at: feedback.stamp.at, text: feedback.text, reviewed: reviewed.contains(reference)))
+            }
+        }
+        for walk in Self.walks(events) { walked[walk.actor, default: []].insert(walk.runbook) }
+    }
+
+    /// The report of every incident added.
+    public func report() -> RunbookReport {
+        let today = CalendarDay(utc: now)
+        let known = library.reduce(into: [String]()) { ids, runbook in
+            if !ids.contains(runbook.id) { ids.append(runbook.id) }
+        }
+        var rows = (known + unknownOrder).map { id in
+            usage(id, runbook: byID[id], today: today)
+        }
+        let order = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        rows.sort { lhs, rhs in
+            if lhs.attention != rhs.attention { return lhs.attention > rhs.attention }
+            let (left, right) = (lhs.incidents + lhs.drills, rhs.incidents + rhs.drills)
+            if left != right { return left > right }
+            return (order[lhs.id] ?? 0) < (order[rhs.id] ?? 0)
+        }
+        let due = library.filter { runbook in
+            guard let severity = runbook.severity, severity <= .p1, runbook.kind == .incident else { return false }
+            return !drilledInQuarter.contains(runbook.id)
+        }
+        let names = Set(walked.keys).union(drilledP0.keys).sorted()
+        return RunbookReport(
+            generatedAt: now, since: window.start, until: window.end, incidents: incidents, drills: drills,
+            damagedLines: damagedLines, runbooks: rows,
+            people: names.map { name in
+                RunbookReport.Person(
+                    name: name, walked: (walked[name] ?? []).sorted(), drilledP0: (drilledP0[name] ?? []).sorted())
+            },
+            undrilledP0: due.filter { $0.severity == .p0 }.map(\.id),
+            drillsDue: due.map {
+                RunbookReport.DrillDue(id: $0.id, severity: $0.severity ?? .p1, lastDrill: lastDrill[$0.id])
+            }
+        )
+    }
+
+    private func usage(_ id: String, runbook: Runbook?, today: CalendarDay) -> RunbookReport.RunbookUsage {
+        let gathered = usage[id] ?? Usage()
+        let review = ReviewStatus(runbook?.footer, today: today)
+        return RunbookReport.RunbookUsage(
+            id: id, title: runbook?.title ?? id, severity: runbook?.severity, inLibrary: runbook != nil,
+            incidents: gathered.incidents, drills: gathered.drills,
+            medianTimeToMitigate: Self.median(gathered.mitigate),
+            medianTimeToResolve: Self.median(gathered.resolve), lastUsed: gathered.lastUsed,
+            skippedSteps: gathered.skipped.ranked.map { key, tally in
+                RunbookReport.SkippedStep(
+                    step: key, title: tally.item.title, count: tally.count,
+                    reasons: tally.item.reasons.sorted { ($0.at, $0.text) < ($1.at, $1.text) }.map(\.text))
+            },
+            openAtResolution: gathered.open.ranked.map { _, tally in
+                RunbookReport.OpenItem(item: tally.item.0, text: tally.item.1, count: tally.count)
+            },
+            commandsNotInRunbook: gathered.commands.ranked.map { command, tally in
+                RunbookReport.UnlistedCommand(command: command, count: tally.count, incidents: tally.item)
+            },
+            feedback: gathered.feedback.sorted { ($0.at, $0.reference) < ($1.at, $1.reference) },
+            stale: review.stale, lastUpdated: runbook?.footer.lastUpdated, reviewCycle: review.cycle?.rawValue,
+            reviewDue: review.due.map(\.description)
+        )
+    }
+
+    private mutating func update(_ runbookID: String, _ change: (inout Usage) -> Void) {
+        if usage[runbookID] == nil, byID[runbookID] == nil { unknownOrder.append(runbookID) }
+        change(&usage[runbookID, default: Usage()])
+    }
+
+    private mutating func noteDrill(_ state: IncidentState, events: [Event], opened: Date) {
+        for runbookID in state.runbooksUsed { lastDrill[runbookID] = max(lastDrill[runbookID] ?? opened, opened) }
+        guard opened >= quarterStart else { return }
+        drilledInQuarter.formUnion(state.runbooksUsed)
+        for walk in Self.walks(events) where byID[walk.runbook]?.severity == .p0 {
+            drilledP0[walk.actor, default: []].insert(walk.runbook)
+        }
+    }
+
+    private mutating func addSkipped(_ state: IncidentState) {
+        let skipped = state.progress.values.flatMap(\.steps.values).filter {
+            if case .skipped = $0.outcome { return true }
+            return false
+        }.sorted { $0.stamp.seq < $1.stamp.seq }
+        for record in skipped {
+            guard case .skipped(let reason) = record.outcome else { continue }
+            let title =
+                byID[record.step.runbook]?.steps.first { $0.key == record.step.step }?.title ?? record.step.title
+            let at = record.stamp.at
+            update(record.step.runbook) { usage in
+                usage.skipped.add(record.step.step, item: (title, [])) { step in
+                    if let index = step.reasons.firstIndex(where: { $0.text == reason }) {
+                        step.reasons[index].at = min(step.reasons[index].at, at)
+                    } else {
+                        step.reasons.append((reason, at))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every run of a command that the runbook in use when it ran does not contain.
+    private mutating func addCommands(_ events: [Event]) {
+        var current: String?
+        var seen: Set<String> = []
+        for event in events {
+            switch event.kind {
+            case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
+                current = runbook
+            case .commandRan(let run):
+                guard let runbookID = current, let runbook = byID[runbookID] else { continue }
+                // Incidents run the same few commands over and over: each distinct run is matched once.
+                let key = RunKey(runbook: runbookID, command: run.command, placeholders: run.placeholders)
+                let listed: Bool
+                if let known = listedRuns[key] {
+                    listed = known
+                } else {
+                    let matcher = matchers[runbookID] ?? RunbookCommandMatcher(runbooks: [runbook])
+                    matchers[runbookID] = matcher
+                    listed = matcher.contains(run)
+                    listedRuns[key] = listed
+                }
+                guard !listed else { continue }
+                let first = seen.insert(runbookID + "\n" + run.command).inserted
+                update(runbookID) { usage in
+                    usage.commands.add(run.command, item: 0) { incidents in incidents += first ? 1 : 0 }
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Who walked which runbook: the actors of step and checklist events, with the runbook each names.
+    private static func walks(_ events: [Event]) -> Set<Walk> {
+        var walks: Set<Walk> = []
+        for event in events {
+            switch event.kind {
+            case .stepDone(let step), .stepSkipped(let step, _):
+                walks.insert(Walk(actor: event.actor, runbook: step.runbook))
+            case .checklistChecked(let item):
+                walks.insert(Walk(actor: event.actor, runbook: item.runbook))
+            default:
+                continue
+            }
+        }
+        return walks
+    }
+
+    /// The incident's state after every event, and as it was when it was last resolved if it is resolved now.
+    private static func replay(_ events: [Event]) -> (IncidentState, atResolution: IncidentState?) {
+        var state = IncidentState()
+        var atResolution: IncidentState?
+        for event in events {
+            let wasResolved = state.milestones.resolved != nil
+            state.apply(event)
+            if !wasResolved && state.milestones.resolved != nil { atResolution = state }
+            if state.milestones.resolved == nil { atResolution = nil }
+        }
+        return (state, atResolution)
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        // Journal times are kept to the millisecond; differences of dates carry float noise below that.
+        return (median * 1000).rounded() / 1000
+    }
+
+    /// A run as the matcher reads it, with the runbook in use.
+    private struct RunKey: Hashable, Sendable {
+        var runbook: String
+        var command: String
+        var placeholders: [String: String]
+    }
+
+    /// Someone who did or skipped a step of a runbook, or ticked one of its items.
+    private struct Walk: Hashable {
+        var actor: String
+        var runbook: String
+    }
+
+    /// What the incidents said about one runbook so far.
+    private struct Usage: Sendable {
+        var incidents = 0
+        var drills = 0
+        var lastUsed: Date?
+        var mitigate: [Double] = []
+        var resolve: [Double] = []
+        var skipped = Tally<String, (title: String, reasons: [(text: String, at: Date)])>()
+        var open = Tally<Int, (Int, String)>()
+        var commands = Tally<String, Int>()
+        var feedback: [RunbookReport.Feedback] = []
+    }
+}
+
+/// Counts of things by key, with a value kept for each, ranked most often first and, among equals, by key: incidents
+/// are read in the order the file system lists them, so first seen would differ between two reads of one home.
+struct Tally<Key: Hashable & Comparable & Sendable, Item: Sendable>: Sendable {
+    private var entries: [Key: (count: Int, item: Item)] = [:]
+
+    /// Counts one more `key`; `item` is its value the first time, which `change` then updates.
+    mutating func add(_ key: Key, item: Item, change: (inout Item) -> Void = { _ in }) {
+        var entry = entries[key] ?? (0, item)
+        entry.count += 1
+        change(&entry.item)
+        entries[key] = entry
+    }
+
+    /// Every key with its count and value, most often first.
+    var ranked: [(key: Key, tally: (count: Int, item: Item))] {
+        entries.map { ($0.key, $0.value) }.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
+    }
+}

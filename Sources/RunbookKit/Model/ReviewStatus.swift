@@ -1,0 +1,56 @@
+import Foundation
+import Localization
+
+/// Whether a runbook is past its review, from its footer's Last Updated and Review Cycle, on a given day.
+public struct ReviewStatus: Hashable, Sendable {
+    /// The cycle, when the footer names one `ReviewCycle` reads.
+    public var cycle: ReviewCycle?
+    /// The day the review is due: Last Updated plus the cycle's days; nil without both.
+    public var due: CalendarDay?
+    /// Whether `today` is after the day the review was due.
+    public var stale: Bool
+
+    /// The status of a runbook with `footer` on `today`; a runbook without a footer, a readable date or a cycle
+    /// is never stale (`respond lint` reports what is missing).
+    public init(_ footer: Footer?, today: CalendarDay) {
+        cycle = footer?.reviewCycle.flatMap(ReviewCycle.init(parsing:))
+        guard let cycle, let written = footer?.lastUpdated, let updated = CalendarDay(parsing: written) else {
+            due = nil
+            stale = false
+            return
+        }
+        due = CalendarDay(daysSinceEpoch: updated.daysSinceEpoch + cycle.days)
+        stale = today.daysSinceEpoch - updated.daysSinceEpoch > cycle.days
+    }
+}
+
+extension CalendarDay {
+    /// The day `days` after 1970-01-01.
+    public init(daysSinceEpoch days: Int) {
+        let (year, month, day) = civilDate(daysSinceEpoch: Int64(days))
+        self.init(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    /// The UTC day of `date`, the day the staleness check counts in (as `respond lint` does).
+    public init(utc date: Date) {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        self.init(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    }
+}
+
+/// What the catalog and `respond list` flag on a runbook: a review past due, and feedback nobody has marked reviewed.
+public struct RunbookReviewMark: Hashable, Sendable {
+    /// Whether its review is past due, and since when.
+    public var review: ReviewStatus
+    /// How many of its feedback notes are not marked reviewed.
+    public var unreviewedFeedback: Int
+
+    /// Creates a mark.
+    public init(review: ReviewStatus, unreviewedFeedback: Int) {
+        self.review = review
+        self.unreviewedFeedback = unreviewedFeedback
+    }
+
+    /// Whether there is anything to flag.
+    public var isEmpty: Bool { !review.stale && unreviewedFeedback == 0 }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import RunbookKit
+
+/// The review marks of a library's runbooks: a review past due (from each runbook's footer, read from the end of
+/// its file) and feedback not marked reviewed (from every incident of the home, less `feedback-reviewed.jsonl`).
+/// What `respond list` shows in its marks column and the guide's catalog in its rows.
+enum ReviewMarks {
+    /// The marks of every runbook of `catalog` that has one, by id, on `today`; an incident or a mark file that
+    /// cannot be read leaves its feedback uncounted rather than failing the listing.
+    static func load(_ catalog: Catalog, store: IncidentStore, today: CalendarDay) -> [String: RunbookReviewMark] {
+        let feedback = unreviewedFeedback(store)
+        var marks: [String: RunbookReviewMark] = [:]
+        for id in catalog.runbookIDs {
+            let mark = RunbookReviewMark(
+                review: ReviewStatus(catalog.footer(of: id), today: today), unreviewedFeedback: feedback[id] ?? 0)
+            if !mark.isEmpty { marks[id] = mark }
+        }
+        return marks
+    }
+
+    /// How many feedback notes about each runbook are not marked reviewed.
+    private static func unreviewedFeedback(_ store: IncidentStore) -> [String: Int] {
+        let reviewed = (try? FeedbackReviews(store: store).reviewed()) ?? []
+        var counts: [String: Int] = [:]
+        _ = try? store.readEach { location, contents in
+            for event in contents.events {
+                guard case .runbookFeedback(let runbook, _, _) = event.kind,
+                    !reviewed.contains("\(location.id)#\(event.seq)")
+                else { continue }
+                counts[runbook, default: 0] += 1
+            }
+        }
+        return counts
+    }
+}
