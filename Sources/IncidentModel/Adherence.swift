@@ -22,7 +22,7 @@ public enum Adherence {
     public static func report(
         events: [Event], runbooks: [String: Runbook], matcher: RunbookCommandMatcher? = nil
     ) -> AdherenceReport {
-        let (state, atResolution) = replay(events)
+        let (state, atResolution) = IncidentState.replayWithResolution(events)
         let used = state.runbooksUsed.compactMap { runbooks[$0] }
         var report = AdherenceReport()
         report.skipped = skippedSteps(state, runbooks: runbooks)
@@ -131,20 +131,6 @@ public enum Adherence {
     private struct RunText: Hashable {
         var command: String
         var placeholders: [String: String]
-    }
-
-    /// The incident's state after every event, and as it was when it was last resolved if it is resolved now,
-    /// in one pass over the journal.
-    private static func replay(_ events: [Event]) -> (IncidentState, atResolution: IncidentState?) {
-        var state = IncidentState()
-        var atResolution: IncidentState?
-        for event in events {
-            let wasResolved = state.milestones.resolved != nil
-            state.apply(event)
-            if !wasResolved && state.milestones.resolved != nil { atResolution = state }
-            if state.milestones.resolved == nil { atResolution = nil }
-        }
-        return (state, atResolution)
     }
 
     private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem]

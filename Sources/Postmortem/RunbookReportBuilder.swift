@@ -60,7 +60,7 @@ public struct RunbookReportBuilder: Sendable {
         guard let first = events.first, case .incidentOpened(_, _, _, let drill, _) = first.kind,
             matters(openedAt: first.occurredAt, drill: drill)
         else { return }
-        let (state, atResolution) = Self.replay(events)
+        let (state, atResolution) = IncidentState.replayWithResolution(events)
         let opened = first.occurredAt
         if state.drill { noteDrill(state, events: events, opened: opened) }
         guard window.contains(opened) else { return }
@@ -239,19 +239,6 @@ public struct RunbookReportBuilder: Sendable {
             }
         }
         return walks
-    }
-
-    /// The incident's state after every event, and as it was when it was last resolved if it is resolved now.
-    private static func replay(_ events: [Event]) -> (IncidentState, atResolution: IncidentState?) {
-        var state = IncidentState()
-        var atResolution: IncidentState?
-        for event in events {
-            let wasResolved = state.milestones.resolved != nil
-            state.apply(event)
-            if !wasResolved && state.milestones.resolved != nil { atResolution = state }
-            if state.milestones.resolved == nil { atResolution = nil }
-        }
-        return (state, atResolution)
     }
 
     private static func median(_ values: [Double]) -> Double? {

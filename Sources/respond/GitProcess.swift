@@ -80,22 +80,3 @@ struct GitProcess {
             errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
-
-/// Reads a pipe to its end on a thread of its own, so a child that writes more than the pipe holds is not stalled.
-private final class PipeReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = (try? handle.readToEnd()) ?? Data()
-            self.done.signal()
-        }
-    }
-
-    /// What was read, once the pipe is closed.
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
-}

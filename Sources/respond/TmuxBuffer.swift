@@ -54,8 +54,8 @@ struct TmuxBuffer {
             try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
         }
-        let output = ReadAll(stdout.fileHandleForReading)
-        let errors = ReadAll(stderr.fileHandleForReading)
+        let output = PipeReader(stdout.fileHandleForReading)
+        let errors = PipeReader(stderr.fileHandleForReading)
         guard exited.wait(timeout: .now() + Self.timeout) == .success else {
             process.terminate()
             throw Failure(
@@ -70,24 +70,5 @@ struct TmuxBuffer {
                     ? localizer.tr("ui.tmux.exited", exit) : localizer.tr("ui.tmux.exited_saying", exit))
         }
         return String(decoding: output.wait(), as: UTF8.self)
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own, so a child that writes more than the pipe holds is not stalled.
-private final class ReadAll: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = (try? handle.readToEnd()) ?? Data()
-            self.done.signal()
-        }
-    }
-
-    /// What was read, once the pipe is closed.
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
