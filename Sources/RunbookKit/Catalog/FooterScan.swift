@@ -8,17 +8,16 @@ extension Catalog {
     /// without parsing the runbook: what `respond list` and the catalog's review marks need of every runbook of a
     /// library of thousands. Nil when its file cannot be read.
     public func footer(of id: String) -> Footer? {
-        guard let path = runbookFiles.path(id: id), let handle = FileHandle(forReadingAtPath: path) else {
+        guard let path = runbookFiles.path(id: id), let tail = Self.readTail(path, count: Self.footerTail) else {
             return nil
         }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd() else { return nil }
-        let start = size > UInt64(Self.footerTail) ? size - UInt64(Self.footerTail) : 0
-        guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return nil }
         var footer = Footer()
         // A cut at the start of the tail may split a character; the footer's lines are whole after it.
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let text = String(line)
+        for line in tail.split(separator: UInt8(ascii: "\n")) {
+            // A labelled value needs a colon, ":" or the full-width "：" (whose last byte is 0x9A); most lines of a
+            // runbook's tail have neither, and skipping them keeps `respond list` of a large library fast.
+            guard line.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0x9A }) else { continue }
+            let text = String(decoding: line, as: UTF8.self)
             if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
                 footer.lastUpdated = value
             }
@@ -28,5 +27,28 @@ extension Catalog {
             }
         }
         return footer
+    }
+
+    /// The last `count` bytes of a regular file; nil when it cannot be opened as one. O_NONBLOCK: a FIFO named
+    /// *.md would otherwise hold the listing until a writer came.
+    private static func readTail(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = max(Int(info.st_size), 0)
+        let start = max(size - count, 0)
+        var bytes = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(start + filled))
+            }
+            if read < 0, errno == EINTR { continue }
+            if read <= 0 { break }
+            filled += read
+        }
+        return Array(bytes[..<filled])
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import RunbookKit
+
+@Suite("Reading a runbook's footer from the end of its file", .temporaryFiles)
+struct FooterScanTests {
+    @Test("the footer after a long body is read as the parser reads it, with ASCII and full-width colons")
+    func footerAfterLongBody() throws {
+        let directory = try TemporaryDirectory()
+        let body = String(repeating: "- 檢查 pod 狀態並確認流量恢復正常\n", count: 400)
+        let text = """
+            # 資料庫連線耗盡
+
+            ## 症狀
+
+            \(body)
+            ---
+            **Last Updated**: 2025-01-15
+            **負責人**：DBA Team
+            **Review Cycle**: Quarterly
+
+            """
+        try directory.write("db-connections.md", text)
+        let catalog = try Catalog.load(directory: directory.path)
+        let footer = try #require(catalog.footer(of: "db-connections"))
+        #expect(footer.lastUpdated == "2025-01-15")
+        #expect(footer.owner == "DBA Team")
+        #expect(footer.reviewCycle == "Quarterly")
+        #expect(footer == catalog.runbook(id: "db-connections")?.footer)
+    }
+
+    @Test("a runbook whose tail has no labelled line has an empty footer")
+    func noFooter() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("plain.md", "# Plain\n\n## Symptoms\n\n- nothing here\n")
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.footer(of: "plain") == Footer())
+    }
+}
