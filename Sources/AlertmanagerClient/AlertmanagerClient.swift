@@ -20,9 +20,15 @@ public struct AlertmanagerClient: Sendable {
     public init(
         address: String, timeout: Double = 5, library: String = debianLibcurl
     ) throws(AlertmanagerError) {
-        var trimmed = address.trimmingCharacters(in: .whitespaces)
+        var trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+        // URL(string:) would percent-encode a space, a line break or an escape byte into the path, sending the
+        // request somewhere the user did not mean and echoing the bytes to the terminal in every message: a pasted
+        // address with such a byte is refused instead.
+        let hasStrayBytes = trimmed.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control
+        }
+        guard !hasStrayBytes, let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
             ["http", "https"].contains(scheme),
             url.host?.isEmpty == false
         else { throw .badAddress(address) }
