@@ -38,6 +38,33 @@ struct AlertmanagerClientFailureTests {
         #expect(try AlertmanagerClient(address: server.address).firingAlerts() == [])
     }
 
+    @Test("An announced length of 4 GB is refused before any of the body is read")
+    func hugeAnnouncedLength() throws {
+        let server = try CannedHTTPServer(
+            answer: Array("HTTP/1.1 200 OK\r\nContent-Length: 4294967296\r\nConnection: close\r\n\r\n[".utf8))
+        let client = try AlertmanagerClient(address: server.address, timeout: 30)
+        let started = Date()
+        #expect(throws: AlertmanagerError.tooLarge(address: server.address, limit: AlertPayload.sizeLimit)) {
+            try client.firingAlerts()
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test(
+        "A redirect to a scheme other than http or https is not followed",
+        arguments: ["file:///etc/passwd", "gopher://127.0.0.1:9/"])
+    func redirectElsewhere(location: String) throws {
+        let server = try CannedHTTPServer(
+            answer: CannedHTTPServer.response(status: "302 Found", headers: ["Location: \(location)"], body: []))
+        let client = try AlertmanagerClient(address: server.address)
+        #expect {
+            try client.firingAlerts()
+        } throws: { error in
+            guard case .unreachable(server.address, let detail) = error as? AlertmanagerError else { return false }
+            return !detail.isEmpty
+        }
+    }
+
     @Test("A server that accepts but never answers is a timeout naming the seconds allowed")
     func neverAnswers() throws {
         let server = try CannedHTTPServer(answer: nil)
@@ -74,6 +101,17 @@ struct AlertmanagerClientFailureTests {
         }
     }
 
+    @Test("A library at that name without libcurl's functions is the same error, naming what is missing")
+    func wrongLibrary() throws {
+        let client = try AlertmanagerClient(address: "http://127.0.0.1:9", library: "libc.so.6")
+        #expect {
+            try client.firingAlerts()
+        } throws: { error in
+            guard case .libcurlMissing("libc.so.6", let detail) = error as? AlertmanagerError else { return false }
+            return detail.contains("curl_global_init")
+        }
+    }
+
     @Test("Several threads may read at the same time, through the one libcurl loaded")
     func concurrentRequests() throws {
         let server = try CannedHTTPServer(answer: CannedHTTPServer.response(status: "200 OK", body: Array("[]".utf8)))
@@ -85,5 +123,18 @@ struct AlertmanagerClientFailureTests {
             }
         }
         #expect(answered.withLock { $0 } == 8)
+    }
+
+    @Test(
+        "Addresses that are not http or https URLs, or hold a space or a control byte, are refused before anything is sent"
+    )
+    func badAddresses() {
+        let addresses = [
+            "", "alertmanager:9093", "ftp://host/", "http://", "file:///etc/passwd", "gopher://host/",
+            "http://host/\r\nHost: other", "http://host/a b", "http://host/\u{1B}[31m", "http://ho\u{85}st/",
+        ]
+        for address in addresses {
+            #expect(throws: AlertmanagerError.badAddress(address)) { try AlertmanagerClient(address: address) }
+        }
     }
 }

@@ -49,10 +49,13 @@ final class CannedHTTPServer {
         shutdown(descriptor, Int32(SHUT_RDWR))
     }
 
-    /// An HTTP/1.1 response with `status`, a JSON content type and `body`, announcing its length unless told not to
-    /// (then the body ends when the connection closes).
-    static func response(status: String, body: [UInt8], announcingLength: Bool = true) -> [UInt8] {
+    /// An HTTP/1.1 response with `status`, a JSON content type, the header lines `headers` and `body`, announcing its
+    /// length unless told not to (then the body ends when the connection closes).
+    static func response(
+        status: String, headers: [String] = [], body: [UInt8], announcingLength: Bool = true
+    ) -> [UInt8] {
         var head = "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        for header in headers { head += header + "\r\n" }
         if announcingLength { head += "Content-Length: \(body.count)\r\n" }
         return Array((head + "\r\n").utf8) + body
     }
