@@ -228,6 +228,14 @@ struct CatalogLookupTests {
         }
     }
 
+    @Test("in an alert name, a capital after a small letter starts a word, so its words can be typed run together")
+    func camelCaseWordStarts() throws {
+        let alerts = try Catalog.load(directory: TestPaths.alertLibrary)
+        #expect(try alerts.resolve("podcrash").id == "KubePodCrashLooping")
+        #expect(try alerts.resolve("noleader").id == "EtcdNoLeader")
+        #expect(throws: CatalogLookupError.self) { try alerts.resolve("odcrash") }
+    }
+
     @Test("an ambiguous query lists every candidate in catalog order")
     func ambiguous() {
         let expected = CatalogLookupError.ambiguous(

@@ -75,7 +75,7 @@ extension Catalog {
         let unindexedTitles = Dictionary(unindexed.map { ($0.id, $0.title) }) { first, _ in first }
         return runbookIDs.filter { id in
             let title = entry(id: id)?.title ?? unindexedTitles[id] ?? ""
-            return Self.isSubsequence(wanted, of: id.lowercased()) || title.lowercased().contains(wanted)
+            return Self.isSubsequence(wanted, of: id) || title.lowercased().contains(wanted)
         }
     }
 
@@ -88,22 +88,26 @@ extension Catalog {
         return sorted.prefix(3).map(\.id)
     }
 
-    /// Whether `haystack` holds `needle`'s letters in order, the first of them where a word of `haystack` begins:
-    /// `dlyrec` is daily-reconciliation, but a typo such as `nope` is not scaling-operations, whose letters merely
-    /// happen to contain it, so a mistyped id is answered with suggestions rather than opened as a guess.
+    /// Whether `haystack` holds `needle`'s letters in order, case aside, the first of them where a word of
+    /// `haystack` begins: `dlyrec` is daily-reconciliation and `crashloop` is KubePodCrashLooping (a capital after
+    /// a small letter starts a word, as alert names are written), but a typo such as `nope` is not
+    /// scaling-operations, whose letters merely happen to contain it, so a mistyped id is answered with suggestions
+    /// rather than opened as a guess.
     static func isSubsequence(_ needle: String, of haystack: String) -> Bool {
-        var remaining = needle.filter { !$0.isWhitespace }[...]
+        var remaining = needle.lowercased().filter { !$0.isWhitespace }[...]
         guard let first = remaining.first else { return true }
         var previous: Character?
         var started = false
         for character in haystack {
             defer { previous = character }
+            let lowered = Character(character.lowercased())
             if !started {
-                let wordStart = previous.map { !$0.isLetter && !$0.isNumber } ?? true
-                guard wordStart, character == first else { continue }
+                let wordStart =
+                    previous.map { (!$0.isLetter && !$0.isNumber) || ($0.isLowercase && character.isUppercase) } ?? true
+                guard wordStart, lowered == first else { continue }
                 started = true
                 remaining = remaining.dropFirst()
-            } else if remaining.first == character {
+            } else if remaining.first == lowered {
                 remaining = remaining.dropFirst()
             }
             if remaining.isEmpty { return true }
