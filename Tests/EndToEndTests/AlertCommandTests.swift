@@ -128,6 +128,23 @@ struct AlertCommandTests {
         #expect(both.status == 64)
     }
 
+    @Test("An alert whose runbook only says it moved is refused with where it went, and no incident is opened")
+    func alertOnMovedStub() throws {
+        let payload = #"{"labels":{"alertname":"OldDiskAlert","severity":"warning"}}"#
+        for arguments in [["--alert", "OldDiskAlert"], ["--alert-json", "-"]] {
+            let started = try run(
+                ["start"] + arguments + ["--detach"], stdin: payload, runbooks: PackagePaths.alertLibrary)
+            #expect(started.status == 1, "\(arguments)")
+            #expect(
+                started.stderr
+                    == "Error: OldDiskAlert only says its runbook moved to ../storage/VolumeFillingUp.md: start the"
+                    + " runbook there instead\n", "\(arguments)")
+            #expect(started.stdout.isEmpty)
+        }
+        let incidents = (try? FileManager.default.contentsOfDirectory(atPath: home + "/incidents-home/incidents")) ?? []
+        #expect(incidents.isEmpty, "\(incidents)")
+    }
+
     @Test("A library's alert-severity.json maps labels; a FIFO or a bad file there is refused at once, not waited on")
     func librarySeverityMapping() throws {
         let library = home + "/library"
