@@ -26,11 +26,13 @@ struct ListCommand: ParsableCommand {
 
     /// Passes `write` the listing a line at a time: a category heading, then `severity  id  description` rows in
     /// aligned columns, with a column of review marks after the id when a runbook has one; what the runbooks do not
-    /// say (the group of runbooks the index leaves out, the marks) in the words of `localizer`. Every line is sanitized, as it quotes the library.
+    /// say (the group of runbooks the index leaves out, the marks) in the words of `localizer`. Every line quotes
+    /// the library, so every line is sanitized.
     ///
     /// A library can have thousands of rows, so each row's label and widths are found once, the listing is never
     /// held whole, and a line is sanitized on its own (which is what sanitizing the whole text did, a tab's
-    /// column counting from the line's start) only when it has a byte that is not printable ASCII.
+    /// column counting from the line's start); a line of printable ASCII only, which sanitizing leaves unchanged
+    /// (a `TerminalTextTests` case holds it to that), is written as it is.
     static func render(
         _ catalog: Catalog, _ localizer: Localizer, marks: [String: RunbookReviewMark] = [:], write: (String) -> Void
     ) {
@@ -94,6 +96,7 @@ struct ListCommand: ParsableCommand {
     }
 }
 
+/// The catalog as `list` shows it and `list --json` prints it.
 struct CatalogListing: Encodable {
     struct Row: Encodable {
         var id: String

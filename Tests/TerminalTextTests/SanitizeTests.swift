@@ -9,6 +9,14 @@ struct SanitizeTests {
         #expect(sanitize(text) == text)
     }
 
+    @Test("every printable ASCII character passes unchanged, so a line of only those needs no sanitizing")
+    func printableASCIIPasses() {
+        // `respond list` prints such lines without calling sanitize; this is what makes that the same.
+        let printable = String(decoding: Array(0x20...0x7E) as [UInt8], as: UTF8.self)
+        #expect(sanitize(printable) == printable)
+        #expect(sanitize(printable, keepNewlines: true) == printable)
+    }
+
     @Test(
         "CSI sequences (colors, cursor moves, screen clears) are shown, not obeyed",
         arguments: [
