@@ -76,6 +76,18 @@ struct AlertmanagerClientFailureTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    @Test("A server that trickles its answer a byte at a time is cut off when the whole time allowed is up")
+    func trickles() throws {
+        let head = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[".utf8)
+        let server = try CannedHTTPServer(answer: head, trickle: 0.2)
+        let client = try AlertmanagerClient(address: server.address, timeout: 1)
+        let started = Date()
+        #expect(throws: AlertmanagerError.timedOut(address: server.address, seconds: 1)) {
+            try client.firingAlerts()
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test("A refused connection is unreachable at once, with libcurl's reason")
     func refused() throws {
         let address = "http://127.0.0.1:\(try freeLoopbackPort())"

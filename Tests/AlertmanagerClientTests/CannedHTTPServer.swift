@@ -1,14 +1,16 @@
 import Foundation
 
 /// A loopback server that answers every connection with the same bytes, whatever was asked, then closes it; or, with
-/// no answer, accepts and never says anything. Stops listening when the value goes away.
+/// no answer, accepts and never says anything; or, trickling, follows the answer with one byte every `trickle`
+/// seconds for as long as the client reads (10 s at most). Stops listening when the value goes away.
 final class CannedHTTPServer {
     /// The base address, `http://127.0.0.1:PORT`.
     let address: String
     private let descriptor: Int32
 
-    /// A server that writes `answer` (a whole HTTP response) to each connection, or nothing when it is nil.
-    init(answer: [UInt8]?) throws {
+    /// A server that writes `answer` (a whole HTTP response, or its start when `trickle` is given) to each
+    /// connection, or nothing when it is nil; with `trickle`, a space follows every `trickle` seconds.
+    init(answer: [UInt8]?, trickle: Double? = nil) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var socketAddress = sockaddr_in()
         socketAddress.sin_family = sa_family_t(AF_INET)
@@ -38,6 +40,14 @@ final class CannedHTTPServer {
                 }
                 Self.readRequestHead(connection)
                 Self.send(answer, to: connection)
+                if let trickle {
+                    // Until the client hangs up (a send to a closed connection fails), or for 10 s at most, so that
+                    // a client without a deadline fails its test rather than hanging it.
+                    let end = Date().addingTimeInterval(10)
+                    while Date() < end, Self.send([UInt8(ascii: " ")], to: connection) {
+                        Thread.sleep(forTimeInterval: trickle)
+                    }
+                }
                 close(connection)
             }
             for connection in open { close(connection) }
@@ -70,16 +80,19 @@ final class CannedHTTPServer {
         }
     }
 
-    private static func send(_ bytes: [UInt8], to connection: Int32) {
+    /// Writes `bytes`; false when the connection broke before all were written.
+    @discardableResult
+    private static func send(_ bytes: [UInt8], to connection: Int32) -> Bool {
         var sent = 0
         while sent < bytes.count {
             // MSG_NOSIGNAL: a client that stops reading must not kill the test process with SIGPIPE.
             let count = bytes[sent...].withUnsafeBytes {
                 Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
-            guard count > 0 else { return }
+            guard count > 0 else { return false }
             sent += count
         }
+        return true
     }
 }
 
