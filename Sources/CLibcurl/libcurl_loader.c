@@ -136,6 +136,8 @@ int respond_http_get(const respond_libcurl *curl, const char *url, long timeout_
     // Signals would interrupt whichever thread of the process gets them; the timeout works without them.
     curl->easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl->easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    // CURLOPT_ACCEPT_ENCODING is left unset: no compressed answer is asked for or inflated, so the limit counts the
+    // bytes as they arrive and a compressed bomb stays the size it was sent at.
     curl->easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)limit);
     curl->easy_setopt(handle, CURLOPT_WRITEFUNCTION, collect);
     curl->easy_setopt(handle, CURLOPT_WRITEDATA, &body);

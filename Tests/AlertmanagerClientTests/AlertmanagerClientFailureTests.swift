@@ -65,6 +65,23 @@ struct AlertmanagerClientFailureTests {
         }
     }
 
+    @Test("A compressed body is never inflated, so the size limit counts the bytes that arrive")
+    func compressedBody() throws {
+        // `[]` gzipped: were it inflated, it would read as an empty list, and a gzip bomb would be inflated too.
+        let gzipped: [UInt8] = [
+            0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x8B, 0x8E, 0x05, 0x00, 0x29, 0xBB, 0x4C, 0x0D,
+            0x02, 0x00, 0x00, 0x00,
+        ]
+        let server = try CannedHTTPServer(
+            answer: CannedHTTPServer.response(status: "200 OK", headers: ["Content-Encoding: gzip"], body: gzipped))
+        #expect {
+            try AlertmanagerClient(address: server.address).firingAlerts()
+        } throws: { error in
+            guard case .badAnswer(server.address, _) = error as? AlertmanagerError else { return false }
+            return true
+        }
+    }
+
     @Test("A server that accepts but never answers is a timeout naming the seconds allowed")
     func neverAnswers() throws {
         let server = try CannedHTTPServer(answer: nil)
