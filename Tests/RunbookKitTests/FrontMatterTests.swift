@@ -75,8 +75,25 @@ struct FrontMatterTests {
     func tooLarge() throws {
         let filler = String(repeating: "x: \(String(repeating: "y", count: 100))\n", count: 700)
         let result = RunbookParser.parse(text: "---\n\(filler)---\n# Alert\n", path: "big.md")
-        #expect(result.diagnostics.contains { $0.message.contains("over 64 KiB") })
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "front matter is over 64 KiB and was not read; keep it to a few fields"
+            ])
         #expect(result.runbook?.title == "Alert")
+    }
+
+    @Test(
+        "front matter nested thousands deep, under the size limit, is a diagnostic, not a crash",
+        arguments: [
+            "---\nx: " + String(repeating: "[", count: 30_000) + String(repeating: "]", count: 30_000) + "\n---\n",
+            "+++\nx = " + String(repeating: "[", count: 30_000) + String(repeating: "]", count: 30_000) + "\n+++\n",
+            "+++\nx = " + String(repeating: "{a=", count: 5_000) + "1" + String(repeating: "}", count: 5_000)
+                + "\n+++\n",
+        ])
+    func deeplyNested(frontMatter: String) throws {
+        let result = RunbookParser.parse(text: frontMatter + "# Alert\n", path: "deep.md")
+        #expect(result.runbook?.title == "Alert")
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("front matter") })
     }
 
     @Test("an alias bomb is not expanded: only the keys respond reads are looked at")
