@@ -39,6 +39,24 @@ struct CatalogCommandTests {
         #expect(Set(rows.map(descriptionColumn)).count == 1, "\(output.stdout)")
     }
 
+    @Test("list aligns its columns by display width around wide file names, and shows escape bytes, not obeys them")
+    func listWideAndHostile() throws {
+        let directory = try freshDirectory()
+        let runbook = { (summary: String) in
+            "---\nsummary: \"\(summary)\"\nseverity: critical\n---\n\n# Title\n\n## Mitigation\n\n```shell\ndf\n```\n"
+        }
+        try runbook("寬字元的檔名").write(toFile: directory + "/磁碟已滿.md", atomically: true, encoding: .utf8)
+        try runbook("narrow").write(toFile: directory + "/ab.md", atomically: true, encoding: .utf8)
+        try runbook("red \\e[31m text").write(toFile: directory + "/escape.md", atomically: true, encoding: .utf8)
+        let output = try runRespond(["list", "--runbooks", directory])
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = output.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  ") }
+        #expect(rows.count == 3, "\(output.stdout)")
+        #expect(Set(rows.map(descriptionColumn)).count == 1, "\(output.stdout)")
+        #expect(rows.contains("  P1  escape    red ␛[31m text"), "\(output.stdout)")
+        #expect(!output.stdout.contains("\u{1B}"))
+    }
+
     @Test("list --json prints categories, runbooks and emergency contacts")
     func listJSON() throws {
         let output = try runRespond(["list", "--json", "--runbooks", PackagePaths.paymentsRunbooks])
