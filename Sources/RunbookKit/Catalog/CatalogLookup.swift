@@ -89,7 +89,7 @@ extension Catalog {
     }
 
     /// Whether `haystack` holds `needle`'s letters in order, case aside, the first of them where a word of
-    /// `haystack` begins: `dlyrec` is daily-reconciliation and `crashloop` is KubePodCrashLooping (a capital after
+    /// `haystack` begins: `dlyrec` is daily-reconciliation and `podcrash` is KubePodCrashLooping (a capital after
     /// a small letter starts a word, as alert names are written), but a typo such as `nope` is not
     /// scaling-operations, whose letters merely happen to contain it, so a mistyped id is answered with suggestions
     /// rather than opened as a guess.
@@ -100,18 +100,28 @@ extension Catalog {
         var started = false
         for character in haystack {
             defer { previous = character }
-            let lowered = Character(character.lowercased())
             if !started {
+                guard isLetter(character, lowered: first) else { continue }
                 let wordStart =
                     previous.map { (!$0.isLetter && !$0.isNumber) || ($0.isLowercase && character.isUppercase) } ?? true
-                guard wordStart, lowered == first else { continue }
+                guard wordStart else { continue }
                 started = true
                 remaining = remaining.dropFirst()
-            } else if remaining.first == lowered {
+            } else if let next = remaining.first, isLetter(character, lowered: next) {
                 remaining = remaining.dropFirst()
             }
             if remaining.isEmpty { return true }
         }
         return remaining.isEmpty
+    }
+
+    /// Whether `character`, lowered, is `lowered`; an ASCII one (nearly every character of an id) is lowered
+    /// without making a string, as a search of a large library compares every id's characters.
+    private static func isLetter(_ character: Character, lowered: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            let small = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(ascii) ? ascii + 32 : ascii
+            return lowered.asciiValue == small
+        }
+        return character.lowercased() == String(lowered)
     }
 }
