@@ -17,26 +17,17 @@ struct OthersNoticeSessionTests {
         home = try SessionHome()
     }
 
-    /// Runs a `respond` subcommand to completion as `actor`.
-    private func respondCommand(_ arguments: [String], as actor: String) throws -> ProcessResult {
-        try runProcess(
-            PackagePaths.binary, arguments,
-            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
-    }
-
     @Test(
         "a pinned IC note appended by another process appears on the responder's screen and stays until acknowledged; the acknowledgement is in the journal"
     )
     func pinnedCommanderNote() throws {
-        let responder = try TmuxSession(
-            command: "\(shellQuoted(PackagePaths.binary)) start queue-backlog; echo EXITED $?",
-            variables: home.variables(actor: "alice"), width: 80, height: 24, directory: home.path)
+        let responder = try home.session("start queue-backlog", as: "alice")
         try responder.waitFor("Diagnosis 0/3")
 
-        let role = try respondCommand(["log", "last", "role", "commander", "amy", "--as", "amy"], as: "alice")
+        let role = try home.run(["log", "last", "role", "commander", "amy", "--as", "amy"], as: "alice")
         #expect(role.status == 0, "\(role.stderr)")
         try responder.waitFor("IC amy", timeout: Self.liveDeadline)
-        let note = try respondCommand(["log", "last", "note", "30 分鐘後更新狀態頁", "--pin", "--as", "amy"], as: "alice")
+        let note = try home.run(["log", "last", "note", "30 分鐘後更新狀態頁", "--pin", "--as", "amy"], as: "alice")
         #expect(note.status == 0, "\(note.stderr)")
         let screen = try responder.waitUntil("the note is on the responder's screen", timeout: Self.liveDeadline) {
             $0.contains("📌 IC amy") && $0.contains("30 分鐘後更新狀態頁") && $0.contains("a read")
