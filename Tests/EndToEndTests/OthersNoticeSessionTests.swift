@@ -45,4 +45,26 @@ struct OthersNoticeSessionTests {
         #expect(acknowledgement["actor"] as? String == "alice")
         responder.kill()
     }
+
+    @Test(
+        "a hostile commander note from respond log --commander --pin shows its escape bytes and bidi control as visible text at 40 columns, cut to fit, with the key that acknowledges it"
+    )
+    func hostileCommanderNote() throws {
+        let responder = try home.session("start queue-backlog", as: "alice", width: 40, height: 12)
+        try responder.waitFor("Diagnosis 0/3")
+        let hostile =
+            "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{202E}txt.exe 先別重啟 db-1\r"
+            + String(repeating: "正在備份並確認複寫延遲，", count: 30)
+        let note = try home.run(["log", "last", "note", hostile, "--commander", "--pin"], as: "amy")
+        #expect(note.status == 0, "\(note.stderr)")
+        let screen = try responder.waitUntil("the note is told on the bottom line", timeout: Self.liveDeadline) {
+            $0.contains("IC amy: 📌 ␛]0;pwned␇␛[2J\\u{202E}txt.ex…")
+        }
+        let lines = screen.components(separatedBy: "\n")
+        #expect(
+            lines.contains { $0.hasPrefix(" 📌 IC amy: ␛]0;pwned␇") && $0.hasSuffix("… a read") },
+            "it waits above the step, cut before the key:\n\(screen)")
+        #expect(screen.contains("Diagnosis 0/3"), "nothing cleared the screen:\n\(screen)")
+        responder.kill()
+    }
 }
