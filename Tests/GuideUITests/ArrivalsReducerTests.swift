@@ -196,6 +196,25 @@ struct ArrivalsReducerTests {
         #expect(Self.bottomLine(answered).hasPrefix(expected))
     }
 
+    @Test("a confirmation leaves by itself a few seconds after it was said, not before, and the keys come back")
+    func confirmationExpires() throws {
+        let (acted, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("p99 back") + keys(.enter))
+        let answered = answer(acted, try #require(effects.last?.last))
+        let soon = update(answered, .tick(now: answered.now.addingTimeInterval(5))).0
+        #expect(Self.bottomLine(soon).hasPrefix("note saved"))
+        let later = update(soon, .tick(now: answered.now.addingTimeInterval(8))).0
+        #expect(Self.bottomLine(later).contains("n note · ? help"))
+    }
+
+    @Test("what someone else records takes the bottom line from a confirmation of the responder's own action")
+    func arrivalReplacesConfirmation() throws {
+        let (acted, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("p99 back") + keys(.enter))
+        let answered = answer(acted, try #require(effects.last?.last))
+        #expect(Self.bottomLine(answered).hasPrefix("note saved"))
+        let told = Self.arrived([Self.icNote], to: answered)
+        #expect(Self.bottomLine(told).hasPrefix("amy: 30 分鐘後更新狀態頁"))
+    }
+
     @Test("a failed append is not confirmed")
     func failureIsNotConfirmed() {
         let acted = run(Fixtures.walkthrough(), keys(.character("n")) + typing("p99 back") + keys(.enter)).0

@@ -12,7 +12,8 @@ public struct Arrivals: Hashable, Sendable {
     /// When the newest arrived, by the guide's clock.
     public internal(set) var since: Date?
 
-    /// How long the line stays when nothing else arrives.
+    /// How long the line stays when nothing else arrives; a confirmation of the responder's own action stays as
+    /// long.
     static let shownFor: TimeInterval = 8
 
     /// Whether there is a line to show.
@@ -49,17 +50,24 @@ extension EventKind {
 }
 
 /// Takes in events the follower delivered: those the session did not know and this guide is not appending
-/// itself are told on the bottom line. The review is left out: its table is that news already, and it counts the
-/// rows that arrived while the commander reads further up.
+/// itself are told on the bottom line of the incident's screens, where `d` dismisses them. The review is left out:
+/// its table is that news already, and it counts the rows that arrived while the commander reads further up. The
+/// catalog and the open incidents, where a responder who left the incident open has gone, are left out too.
 func noticeArrivals(_ model: inout AppModel, _ events: [Event]) {
-    guard let session = model.incident, model.screen != .review else { return }
+    guard let session = model.incident, [.walkthrough, .timeline, .commandOutput].contains(model.screen) else {
+        return
+    }
     let known = Set(session.events.map(\.id))
     let ownInFlight = model.journal.pending.flatMap { $0 }
     let fresh = events.filter { event in
         !known.contains(event.id)
             && !ownInFlight.contains { $0.actor == event.actor && $0.kind == event.kind }
     }
+    let before = model.arrivals
     model.arrivals.add(fresh, at: model.now)
+    // What someone else recorded is newer news than a confirmation of the responder's own action, which would
+    // hide it on the same line.
+    if model.arrivals != before, model.notice?.confirmedAt != nil { model.notice = nil }
 }
 
 /// Who recorded an event as a notice names them: `IC amy` for the commander (an annotation from the review, or
