@@ -112,6 +112,33 @@ struct ArrivalsReducerTests {
         #expect(update(after, .tick(now: Fixtures.opened.addingTimeInterval(14))).0.arrivals.isEmpty)
     }
 
+    @Test(
+        "a long note is cut; how many more arrived and the key that dismisses them stay whole, said shortly at 40 columns",
+        arguments: [(80, 24, "+1 more (t timeline, d dismiss)"), (40, 12, "+1 more · d dismiss")])
+    func longNoteKeepsTheCount(width: Int, height: Int, count: String) {
+        let long = EventKind.note(text: String(repeating: "寫滿一整行的說明 ", count: 20), pinned: false, commander: false)
+        let model = Self.arrived([Self.icNote, long], to: Fixtures.walkthrough(width: width, height: height))
+        let line = Self.bottomLine(model)
+        #expect(line.hasPrefix("amy: 寫滿一整行"))
+        #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix(count), "\(line)")
+    }
+
+    @Test("nothing is told on the catalog the responder went back to with the incident left open")
+    func notOnTheCatalog() {
+        let left = run(Fixtures.walkthrough(), keys(.character("q"))).0
+        #expect(left.screen == .catalog)
+        #expect(Self.arrived([Self.icNote], to: left).arrivals.isEmpty)
+    }
+
+    @Test("the line is told over the command output, and d dismisses it there")
+    func onTheCommandOutput() throws {
+        let model = run(CommandFixtures.walkthrough(), keys(.character("R"), .enter, .enter)).0
+        try #require(model.screen == .commandOutput)
+        let told = Self.arrived([Self.icNote], to: model)
+        #expect(Self.bottomLine(told).hasPrefix("amy: 30 分鐘後更新狀態頁"))
+        #expect(run(told, keys(.character("d"))).0.arrivals.isEmpty)
+    }
+
     @Test("a note's control characters and line breaks are not written to the terminal")
     func hostileNote() {
         let model = Self.arrived([.note(text: "第一行\n\u{1B}[2J清畫面", pinned: false, commander: false)])

@@ -1,6 +1,8 @@
 import Foundation
 import IncidentModel
 import Localization
+import TerminalFrame
+import TerminalText
 
 /// What others recorded in the open incident while the guide shows it, said one line at a time under the screen
 /// until `d` dismisses it or `shownFor` passes without another arriving. "Others" are the events the follower
@@ -83,9 +85,11 @@ func writerName(_ actor: String, annotation: Bool, _ state: IncidentState, _ wor
     annotation || state.roles[.commander] == actor ? words.tr("ui.arrival.commander", ["actor": actor]) : actor
 }
 
-/// The bottom line for what others recorded: the newest, and how many more the timeline holds.
-func arrivalLine(_ model: AppModel) -> String? {
-    guard let newest = model.arrivals.events.last else { return nil }
+/// Draws the bottom line for what others recorded: the newest, cut to fit, then how many more the timeline holds
+/// with the keys for them, which stays whole however long the note is (said shortly when the long form would
+/// leave the note less than half the line).
+func drawArrivalLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
+    guard let newest = model.arrivals.events.last else { return }
     let state = model.progress ?? IncidentState()
     let words = model.localizer
     let what: String
@@ -95,8 +99,12 @@ func arrivalLine(_ model: AppModel) -> String? {
         what = describe(newest.kind, words)
     }
     let line = words.tr("ui.arrival.line", ["actor": arrivalActor(newest, state, words), "event": what])
-    let more = model.arrivals.events.count - 1
-    return more > 0 ? line + words.tr("ui.arrival.more", ["count": String(more)]) : line
+    let count = model.arrivals.events.count - 1
+    var more = count > 0 ? words.tr("ui.arrival.more", ["count": String(count)]) : ""
+    if displayWidth(of: more) > frame.width / 2 { more = words.tr("ui.arrival.more_short", ["count": String(count)]) }
+    let style = model.theme.warning
+    let written = frame.put(line, column: 0, row: row, style: style, limit: frame.width - displayWidth(of: more))
+    frame.put(more, column: written, row: row, style: style)
 }
 
 /// Whether a line says what others recorded, so that `d` dismisses it.
