@@ -125,7 +125,8 @@ public struct AppModel: Sendable {
     public internal(set) var review: ReviewState?
     /// Whether the last appends are on disk.
     public internal(set) var journal = JournalState()
-    /// A one-line message for the responder (an export's path, a failure), until the next key.
+    /// A one-line message for the responder (an export's path, a failure), until the next key; a confirmation
+    /// of the responder's own action also until a few seconds pass.
     public internal(set) var notice: Notice?
     /// What others recorded lately, said under the screen until dismissed or a few seconds pass.
     public internal(set) var arrivals = Arrivals()
@@ -171,12 +172,15 @@ public struct AppModel: Sendable {
     }
 }
 
-/// A one-line message under the screen.
+/// A one-line message under the screen, until the next key; a confirmation also leaves by itself.
 public struct Notice: Hashable, Sendable {
     /// The text.
     public var text: String
     /// Whether it reports a failure (drawn as an error).
     public var isError: Bool
+    /// When a confirmation was said, by the guide's clock: it leaves `Arrivals.shownFor` later, so that the keys
+    /// of the screen come back without a key press. Nil for a notice that stays until the next key.
+    public var confirmedAt: Date?
 }
 
 /// A dialog over the current screen.

@@ -21,7 +21,9 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         if !model.journal.pending.isEmpty { model.journal.pending.removeFirst() }
         if model.journal.unsaved.isEmpty { model.journal.lastError = nil }
         merge(&model, events)
-        if let text = confirmation(of: events, model) { model.notice = Notice(text: text, isError: false) }
+        if let text = confirmation(of: events, model) {
+            model.notice = Notice(text: text, isError: false, confirmedAt: model.now)
+        }
     case .journalFailed(let reason):
         if !model.journal.pending.isEmpty {
             // A retry or a rescue file must say when the responder acted, not when it was finally written.

@@ -55,6 +55,7 @@ private func reduce(_ model: AppModel, _ message: Message) -> (AppModel, [Effect
     case .tick(let now):
         model.now = now
         model.arrivals.expire(at: now)
+        expireConfirmation(&model, at: now)
         return (model, [])
     default:
         return model.screen == .review ? reviewResult(model, message) : handleResult(model, message)

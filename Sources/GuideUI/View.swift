@@ -102,8 +102,8 @@ private func drawBottomLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
         let more = model.journal.unsaved.count > 1 ? " (+\(model.journal.unsaved.count - 1))" : ""
         frame.put(
             model.tr("ui.notice.not_saved", ["event": first + more]), column: 0, row: row, style: theme.error)
-    } else if let arrival = arrivalLine(model) {
-        frame.put(arrival, column: 0, row: row, style: theme.warning)
+    } else if !model.arrivals.isEmpty {
+        drawArrivalLine(&frame, model, row: row)
     } else {
         frame.put(hints(model), column: 0, row: row, style: theme.dim)
     }

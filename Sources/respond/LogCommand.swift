@@ -12,7 +12,7 @@ struct LogCommand: ParsableCommand {
         abstract: "Append one event to an incident's timeline.",
         discussion: """
             Actions:
-              note TEXT [--pin]
+              note TEXT [--pin] [--commander]
               status investigating|identified|mitigated|resolved [--force]
               severity P0|P1|P2|P3
               check N, uncheck N
@@ -47,6 +47,9 @@ struct LogCommand: ParsableCommand {
 
     @Flag(help: "Pin a note as important.")
     var pin = false
+
+    @Flag(help: "Write a note as the incident commander's (an annotation, marked IC on the responder's screen).")
+    var commander = false
 
     @Option(help: "When it happened: HH:MM (local time today) or ISO 8601 (local time unless it has Z or an offset).")
     var at: String?
@@ -140,7 +143,7 @@ struct LogCommand: ParsableCommand {
     private func eventKind(incident: IncidentEvents) throws -> EventKind {
         switch action {
         case "note":
-            return .note(text: try joinedText("note TEXT"), pinned: pin, commander: false)
+            return .note(text: try joinedText("note TEXT"), pinned: pin, commander: commander)
         case "status":
             let value = try single("status investigating|identified|mitigated|resolved")
             guard let status = IncidentStatus(rawValue: value.lowercased()) else {
@@ -214,6 +217,7 @@ struct LogCommand: ParsableCommand {
     /// Refuses options that the action would silently ignore, as usage errors.
     private func checkOptionsApply() throws {
         if pin && action != "note" { throw usageError(localizer.tr("cli.log.pin_notes_only")) }
+        if commander && action != "note" { throw usageError(localizer.tr("cli.log.commander_notes_only")) }
         if reason != nil && !(action == "step" && values.last == "skip") {
             throw usageError(localizer.tr("cli.log.reason_skip_only"))
         }

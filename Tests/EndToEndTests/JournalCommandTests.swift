@@ -99,6 +99,23 @@ struct JournalCommandTests {
         #expect(lines[9].contains(#""step":"diagnosis-2""#))
     }
 
+    @Test("note --commander writes the incident commander's note, the annotation the review writes with a")
+    func commanderNote() throws {
+        let home = try makeHome()
+        let id = try start(home)
+        let logged = try respond(
+            ["log", id, "note", "update the status page in 30 minutes", "--commander", "--pin"], home: home,
+            actor: "amy")
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect(logged.stdout == "saved #2 note\n")
+        let plain = try respond(["log", id, "note", "disk at 97%"], home: home, actor: "bo")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let lines = try fileLines(home + "/incidents/\(id)/timeline.jsonl")
+        try #require(lines.count == 3)
+        #expect(lines[1].contains(#""commander":true"#) && lines[1].contains(#""pinned":true"#))
+        #expect(lines[2].contains(#""commander":false"#))
+    }
+
     @Test("--as names the actor, over $RESPOND_ACTOR")
     func actorOption() throws {
         let home = try makeHome()
@@ -124,6 +141,7 @@ struct JournalCommandTests {
             (["step", "2", "skip"], "Error: skipping a step needs a reason: step 2 skip --reason \"why\""),
             (["check", "zero"], "Error: checklist item must be a number from 1: got \"zero\""),
             (["status", "mitigated", "--pin"], "Error: --pin applies to notes only"),
+            (["escalate", "DBA", "--commander"], "Error: --commander applies to notes only"),
             (["step", "1", "done", "--reason", "r"], "Error: --reason applies to `step N skip` only"),
             (["severity", "P5"], "Error: unknown severity \"P5\": use P0, P1, P2 or P3"),
             (

@@ -243,17 +243,11 @@ struct DamagedJournalReviewTests {
         home = try SessionHome()
     }
 
-    private func respondCommand(_ arguments: [String]) throws -> ProcessResult {
-        try runProcess(
-            PackagePaths.binary, arguments,
-            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: "alice")) { $1 })
-    }
-
     @Test("after a duplicated last line, respond log saves a fresh seq and the open review shows the event")
     func duplicatedLastLine() throws {
-        #expect(try respondCommand(["start", "queue-backlog", "--detach", "--id", "dup"]).status == 0)
-        #expect(try respondCommand(["log", "dup", "note", "第一則"]).status == 0)
-        #expect(try respondCommand(["log", "dup", "note", "第二則"]).stdout == "saved #3 note\n")
+        #expect(try home.run(["start", "queue-backlog", "--detach", "--id", "dup"], as: "alice").status == 0)
+        #expect(try home.run(["log", "dup", "note", "第一則"], as: "alice").status == 0)
+        #expect(try home.run(["log", "dup", "note", "第二則"], as: "alice").stdout == "saved #3 note\n")
         let path = home.files.home + "/incidents/dup/timeline.jsonl"
         let lines = try fileLines(path)
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -261,11 +255,9 @@ struct DamagedJournalReviewTests {
         try handle.write(contentsOf: Data((lines[1] + "\n").utf8))
         try handle.close()
 
-        let review = try TmuxSession(
-            command: "\(shellQuoted(PackagePaths.binary)) review dup; echo EXITED $?",
-            variables: home.variables(actor: "carol"), directory: home.path)
+        let review = try home.session("review dup", as: "carol")
         try review.waitFor("note: 第二則")
-        let logged = try respondCommand(["log", "dup", "note", "修復後的新事件"])
+        let logged = try home.run(["log", "dup", "note", "修復後的新事件"], as: "alice")
         #expect(logged.status == 0, "\(logged.stderr)")
         #expect(logged.stdout == "saved #4 note\n")
         try review.waitFor("note: 修復後的新事件", timeout: 5)

@@ -17,26 +17,17 @@ struct OthersNoticeSessionTests {
         home = try SessionHome()
     }
 
-    /// Runs a `respond` subcommand to completion as `actor`.
-    private func respondCommand(_ arguments: [String], as actor: String) throws -> ProcessResult {
-        try runProcess(
-            PackagePaths.binary, arguments,
-            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
-    }
-
     @Test(
         "a pinned IC note appended by another process appears on the responder's screen and stays until acknowledged; the acknowledgement is in the journal"
     )
     func pinnedCommanderNote() throws {
-        let responder = try TmuxSession(
-            command: "\(shellQuoted(PackagePaths.binary)) start queue-backlog; echo EXITED $?",
-            variables: home.variables(actor: "alice"), width: 80, height: 24, directory: home.path)
+        let responder = try home.session("start queue-backlog", as: "alice")
         try responder.waitFor("Diagnosis 0/3")
 
-        let role = try respondCommand(["log", "last", "role", "commander", "amy", "--as", "amy"], as: "alice")
+        let role = try home.run(["log", "last", "role", "commander", "amy", "--as", "amy"], as: "alice")
         #expect(role.status == 0, "\(role.stderr)")
         try responder.waitFor("IC amy", timeout: Self.liveDeadline)
-        let note = try respondCommand(["log", "last", "note", "30 分鐘後更新狀態頁", "--pin", "--as", "amy"], as: "alice")
+        let note = try home.run(["log", "last", "note", "30 分鐘後更新狀態頁", "--pin", "--as", "amy"], as: "alice")
         #expect(note.status == 0, "\(note.stderr)")
         let screen = try responder.waitUntil("the note is on the responder's screen", timeout: Self.liveDeadline) {
             $0.contains("📌 IC amy") && $0.contains("30 分鐘後更新狀態頁") && $0.contains("a read")
@@ -52,6 +43,28 @@ struct OthersNoticeSessionTests {
         let acknowledgement = try #require(journal.first { $0["kind"] as? String == "note-acknowledged" })
         #expect(acknowledgement["eventSeq"] as? Int == pinned["seq"] as? Int)
         #expect(acknowledgement["actor"] as? String == "alice")
+        responder.kill()
+    }
+
+    @Test(
+        "a hostile commander note from respond log --commander --pin shows its escape bytes and bidi control as visible text at 40 columns, cut to fit, with the key that acknowledges it"
+    )
+    func hostileCommanderNote() throws {
+        let responder = try home.session("start queue-backlog", as: "alice", width: 40, height: 12)
+        try responder.waitFor("Diagnosis 0/3")
+        let hostile =
+            "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{202E}txt.exe 先別重啟 db-1\r"
+            + String(repeating: "正在備份並確認複寫延遲，", count: 30)
+        let note = try home.run(["log", "last", "note", hostile, "--commander", "--pin"], as: "amy")
+        #expect(note.status == 0, "\(note.stderr)")
+        let screen = try responder.waitUntil("the note is told on the bottom line", timeout: Self.liveDeadline) {
+            $0.contains("IC amy: 📌 ␛]0;pwned␇␛[2J\\u{202E}txt.ex…")
+        }
+        let lines = screen.components(separatedBy: "\n")
+        #expect(
+            lines.contains { $0.hasPrefix(" 📌 IC amy: ␛]0;pwned␇") && $0.hasSuffix("… a read") },
+            "it waits above the step, cut before the key:\n\(screen)")
+        #expect(screen.contains("Diagnosis 0/3"), "nothing cleared the screen:\n\(screen)")
         responder.kill()
     }
 }

@@ -18,28 +18,13 @@ struct ReviewSessionTests {
         home = try SessionHome()
     }
 
-    /// Runs `respond ARGS` as `actor` in a pane of its own, printing its exit status when it ends.
-    private func respond(_ arguments: String, as actor: String, width: Int = 80, height: Int = 24) throws -> TmuxSession
-    {
-        try TmuxSession(
-            command: "\(shellQuoted(PackagePaths.binary)) \(arguments); echo EXITED $?",
-            variables: home.variables(actor: actor), width: width, height: height, directory: home.path)
-    }
-
-    /// Runs a `respond` subcommand to completion as `actor`.
-    private func respondCommand(_ arguments: [String], as actor: String) throws -> ProcessResult {
-        try runProcess(
-            PackagePaths.binary, arguments,
-            environment: ProcessInfo.processInfo.environment.merging(home.variables(actor: actor)) { $1 })
-    }
-
     @Test(
         "the responder's events (a Chinese note among them) reach the review within a second; the commander's annotation reaches the responder's timeline and the export"
     )
     func liveReview() throws {
-        let responder = try respond("start queue-backlog", as: "alice")
+        let responder = try home.session("start queue-backlog", as: "alice")
         try responder.waitFor("Diagnosis 0/3")
-        let review = try respond("review last", as: "carol")
+        let review = try home.session("review last", as: "carol")
         try review.waitFor("REVIEW · Queue Backlog")
         try review.waitFor("opened \"Queue Backlog\"")
 
@@ -60,7 +45,7 @@ struct ReviewSessionTests {
         }
         try review.waitFor("note: lag 已降到 5000，持續觀察", timeout: Self.liveDeadline)
 
-        let logged = try respondCommand(["log", "last", "status", "mitigated"], as: "alice")
+        let logged = try home.run(["log", "last", "status", "mitigated"], as: "alice")
         #expect(logged.status == 0, "\(logged.stderr)")
         try review.waitUntil("the status shows mitigated", timeout: Self.liveDeadline) {
             $0.contains("status → mitigated") && $0.contains("P1 · mitigated")
@@ -86,7 +71,7 @@ struct ReviewSessionTests {
         #expect(journal.filter { $0["actor"] as? String == "carol" }.count == 1)
 
         let id = try #require(try files.incidentIDs().first)
-        let exported = try respondCommand(["export", id], as: "alice")
+        let exported = try home.run(["export", id], as: "alice")
         #expect(exported.status == 0, "\(exported.stderr)")
         let postmortem = try String(contentsOfFile: files.home + "/incidents/\(id)/postmortem.md", encoding: .utf8)
         #expect(postmortem.contains("請 alice 準備回滾 payment-worker"))
@@ -99,12 +84,12 @@ struct ReviewSessionTests {
 
     @Test("scrolled up, the review keeps its place and counts new events until G; p pins the selected event")
     func keepsPlaceAndPins() throws {
-        let opened = try respondCommand(["start", "queue-backlog", "--detach"], as: "alice")
+        let opened = try home.run(["start", "queue-backlog", "--detach"], as: "alice")
         #expect(opened.status == 0, "\(opened.stderr)")
         for note in ["第一則", "第二則", "第三則"] {
-            #expect(try respondCommand(["log", "last", "note", note], as: "alice").status == 0)
+            #expect(try home.run(["log", "last", "note", note], as: "alice").status == 0)
         }
-        let review = try respond("review last", as: "carol", width: 40, height: 12)
+        let review = try home.session("review last", as: "carol", width: 40, height: 12)
         try review.waitFor("note: 第三則")
         // Up twice from the newest (#4, 第三則) selects #2, 第一則.
         try review.sendKeys("k", "k")
@@ -112,12 +97,12 @@ struct ReviewSessionTests {
         try review.waitUntil("the pin is saved") { $0.contains("* ") && $0.contains("saved") && !$0.contains("saving") }
         #expect(try files.journal().contains { $0["kind"] as? String == "pin-changed" && $0["eventSeq"] as? Int == 2 })
 
-        #expect(try respondCommand(["log", "last", "note", "第四則"], as: "alice").status == 0)
+        #expect(try home.run(["log", "last", "note", "第四則"], as: "alice").status == 0)
         try review.waitFor("1 new", timeout: Self.liveDeadline)
         try review.sendKeys("G")
         try review.waitUntil("G clears the new-events count") { $0.contains("note: 第四則") && !$0.contains("1 new") }
 
-        let plain = try respondCommand(["review", "last", "--plain"], as: "carol")
+        let plain = try home.run(["review", "last", "--plain"], as: "carol")
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(plain.stdout.contains("*#2"))
         #expect(plain.stdout.contains("note: 第四則"))

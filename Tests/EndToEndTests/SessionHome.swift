@@ -19,4 +19,19 @@ struct SessionHome {
     func variables(actor: String) -> [String: String] {
         ["RESPOND_HOME": files.home, "RESPOND_RUNBOOKS": PackagePaths.fixtureRunbooks, "RESPOND_ACTOR": actor]
     }
+
+    /// Runs `respond ARGUMENTS` (a shell line) as `actor` in a tmux pane of its own, in this directory, printing
+    /// its exit status when it ends.
+    func session(_ arguments: String, as actor: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) \(arguments); echo EXITED $?",
+            variables: variables(actor: actor), width: width, height: height, directory: path)
+    }
+
+    /// Runs a `respond` subcommand to completion as `actor`, over this home.
+    func run(_ arguments: [String], as actor: String) throws -> ProcessResult {
+        try runProcess(
+            PackagePaths.binary, arguments,
+            environment: ProcessInfo.processInfo.environment.merging(variables(actor: actor)) { $1 })
+    }
 }

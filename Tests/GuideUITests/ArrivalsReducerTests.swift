@@ -112,6 +112,33 @@ struct ArrivalsReducerTests {
         #expect(update(after, .tick(now: Fixtures.opened.addingTimeInterval(14))).0.arrivals.isEmpty)
     }
 
+    @Test(
+        "a long note is cut; how many more arrived and the key that dismisses them stay whole, said shortly at 40 columns",
+        arguments: [(80, 24, "+1 more (t timeline, d dismiss)"), (40, 12, "+1 more · d dismiss")])
+    func longNoteKeepsTheCount(width: Int, height: Int, count: String) {
+        let long = EventKind.note(text: String(repeating: "寫滿一整行的說明 ", count: 20), pinned: false, commander: false)
+        let model = Self.arrived([Self.icNote, long], to: Fixtures.walkthrough(width: width, height: height))
+        let line = Self.bottomLine(model)
+        #expect(line.hasPrefix("amy: 寫滿一整行"))
+        #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix(count), "\(line)")
+    }
+
+    @Test("nothing is told on the catalog the responder went back to with the incident left open")
+    func notOnTheCatalog() {
+        let left = run(Fixtures.walkthrough(), keys(.character("q"))).0
+        #expect(left.screen == .catalog)
+        #expect(Self.arrived([Self.icNote], to: left).arrivals.isEmpty)
+    }
+
+    @Test("the line is told over the command output, and d dismisses it there")
+    func onTheCommandOutput() throws {
+        let model = run(CommandFixtures.walkthrough(), keys(.character("R"), .enter, .enter)).0
+        try #require(model.screen == .commandOutput)
+        let told = Self.arrived([Self.icNote], to: model)
+        #expect(Self.bottomLine(told).hasPrefix("amy: 30 分鐘後更新狀態頁"))
+        #expect(run(told, keys(.character("d"))).0.arrivals.isEmpty)
+    }
+
     @Test("a note's control characters and line breaks are not written to the terminal")
     func hostileNote() {
         let model = Self.arrived([.note(text: "第一行\n\u{1B}[2J清畫面", pinned: false, commander: false)])
@@ -194,6 +221,25 @@ struct ArrivalsReducerTests {
         let effect = try #require(effects.last?.last)
         let answered = answer(acted, effect)
         #expect(Self.bottomLine(answered).hasPrefix(expected))
+    }
+
+    @Test("a confirmation leaves by itself a few seconds after it was said, not before, and the keys come back")
+    func confirmationExpires() throws {
+        let (acted, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("p99 back") + keys(.enter))
+        let answered = answer(acted, try #require(effects.last?.last))
+        let soon = update(answered, .tick(now: answered.now.addingTimeInterval(5))).0
+        #expect(Self.bottomLine(soon).hasPrefix("note saved"))
+        let later = update(soon, .tick(now: answered.now.addingTimeInterval(8))).0
+        #expect(Self.bottomLine(later).contains("n note · ? help"))
+    }
+
+    @Test("what someone else records takes the bottom line from a confirmation of the responder's own action")
+    func arrivalReplacesConfirmation() throws {
+        let (acted, effects) = run(Fixtures.walkthrough(), keys(.character("n")) + typing("p99 back") + keys(.enter))
+        let answered = answer(acted, try #require(effects.last?.last))
+        #expect(Self.bottomLine(answered).hasPrefix("note saved"))
+        let told = Self.arrived([Self.icNote], to: answered)
+        #expect(Self.bottomLine(told).hasPrefix("amy: 30 分鐘後更新狀態頁"))
     }
 
     @Test("a failed append is not confirmed")

@@ -276,6 +276,7 @@ let commandOutputBindings: [KeyBinding] = [
         }
         return back(model)
     },
+    dismissArrivals,
     KeyBinding([.character("?")], "?", nil, KeyBinding.help.action),
 ]
 

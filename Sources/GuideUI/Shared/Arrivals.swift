@@ -1,6 +1,8 @@
 import Foundation
 import IncidentModel
 import Localization
+import TerminalFrame
+import TerminalText
 
 /// What others recorded in the open incident while the guide shows it, said one line at a time under the screen
 /// until `d` dismisses it or `shownFor` passes without another arriving. "Others" are the events the follower
@@ -12,7 +14,8 @@ public struct Arrivals: Hashable, Sendable {
     /// When the newest arrived, by the guide's clock.
     public internal(set) var since: Date?
 
-    /// How long the line stays when nothing else arrives.
+    /// How long the line stays when nothing else arrives; a confirmation of the responder's own action stays as
+    /// long.
     static let shownFor: TimeInterval = 8
 
     /// Whether there is a line to show.
@@ -49,17 +52,24 @@ extension EventKind {
 }
 
 /// Takes in events the follower delivered: those the session did not know and this guide is not appending
-/// itself are told on the bottom line. The review is left out: its table is that news already, and it counts the
-/// rows that arrived while the commander reads further up.
+/// itself are told on the bottom line of the incident's screens, where `d` dismisses them. The review is left out:
+/// its table is that news already, and it counts the rows that arrived while the commander reads further up. The
+/// catalog and the open incidents, where a responder who left the incident open has gone, are left out too.
 func noticeArrivals(_ model: inout AppModel, _ events: [Event]) {
-    guard let session = model.incident, model.screen != .review else { return }
+    guard let session = model.incident, [.walkthrough, .timeline, .commandOutput].contains(model.screen) else {
+        return
+    }
     let known = Set(session.events.map(\.id))
     let ownInFlight = model.journal.pending.flatMap { $0 }
     let fresh = events.filter { event in
         !known.contains(event.id)
             && !ownInFlight.contains { $0.actor == event.actor && $0.kind == event.kind }
     }
+    let before = model.arrivals
     model.arrivals.add(fresh, at: model.now)
+    // What someone else recorded is newer news than a confirmation of the responder's own action, which would
+    // hide it on the same line.
+    if model.arrivals != before, model.notice?.confirmedAt != nil { model.notice = nil }
 }
 
 /// Who recorded an event as a notice names them: `IC amy` for the commander (an annotation from the review, or
@@ -75,9 +85,11 @@ func writerName(_ actor: String, annotation: Bool, _ state: IncidentState, _ wor
     annotation || state.roles[.commander] == actor ? words.tr("ui.arrival.commander", ["actor": actor]) : actor
 }
 
-/// The bottom line for what others recorded: the newest, and how many more the timeline holds.
-func arrivalLine(_ model: AppModel) -> String? {
-    guard let newest = model.arrivals.events.last else { return nil }
+/// Draws the bottom line for what others recorded: the newest, cut to fit, then how many more the timeline holds
+/// with the keys for them, which stays whole however long the note is (said shortly when the long form would
+/// leave the note less than half the line).
+func drawArrivalLine(_ frame: inout Frame, _ model: AppModel, row: Int) {
+    guard let newest = model.arrivals.events.last else { return }
     let state = model.progress ?? IncidentState()
     let words = model.localizer
     let what: String
@@ -87,8 +99,12 @@ func arrivalLine(_ model: AppModel) -> String? {
         what = describe(newest.kind, words)
     }
     let line = words.tr("ui.arrival.line", ["actor": arrivalActor(newest, state, words), "event": what])
-    let more = model.arrivals.events.count - 1
-    return more > 0 ? line + words.tr("ui.arrival.more", ["count": String(more)]) : line
+    let count = model.arrivals.events.count - 1
+    var more = count > 0 ? words.tr("ui.arrival.more", ["count": String(count)]) : ""
+    if displayWidth(of: more) > frame.width / 2 { more = words.tr("ui.arrival.more_short", ["count": String(count)]) }
+    let style = model.theme.warning
+    let written = frame.put(line, column: 0, row: row, style: style, limit: frame.width - displayWidth(of: more))
+    frame.put(more, column: written, row: row, style: style)
 }
 
 /// Whether a line says what others recorded, so that `d` dismisses it.

@@ -1,3 +1,4 @@
+import Foundation
 import IncidentModel
 import Localization
 import RunbookKit
@@ -11,6 +12,13 @@ func confirmation(of events: [Event], _ model: AppModel) -> String? {
         if let text = confirmation(of: event.kind, model.currentRunbook, words) { return text }
     }
     return nil
+}
+
+/// Forgets a confirmation once `Arrivals.shownFor` has passed since it was said: the bottom line shows the keys
+/// of the screen again, as it does after the next key.
+func expireConfirmation(_ model: inout AppModel, at now: Date) {
+    guard let said = model.notice?.confirmedAt, now.timeIntervalSince(said) >= Arrivals.shownFor else { return }
+    model.notice = nil
 }
 
 private func confirmation(of kind: EventKind, _ runbook: Runbook?, _ words: Localizer) -> String? {
