@@ -2,7 +2,7 @@ import Foundation
 import IncidentModel
 
 /// Which runbook feedback notes someone has marked reviewed: `<home>/feedback-reviewed.jsonl`, one JSON object per
-/// line (`{"at":…,"by":…,"reference":"<incident>#<seq>","runbook":…}`), appended under `flock` and `fsync`ed like a
+/// line (`{"at":…,"by":…,"reference":"<incident>#<seq>[@<writer>]","runbook":…}`), appended under `flock` and `fsync`ed like a
 /// journal, with the home's sharing.
 ///
 /// Kept in the home rather than in each incident's journal: reviewing feedback is the library's maintenance, done in
@@ -14,7 +14,7 @@ public struct FeedbackReviews: Sendable {
 
     /// One feedback note marked reviewed.
     public struct Record: Codable, Hashable, Sendable {
-        /// The note: `<incident>#<seq>`.
+        /// The note, as `Event.reference` names it: `<incident>#<seq>`, `@<writer>` after it for another machine's.
         public var reference: String
         /// The runbook it is about.
         public var runbook: String

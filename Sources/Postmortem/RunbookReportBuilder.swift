@@ -85,13 +85,14 @@ public struct RunbookReportBuilder: Sendable {
         }
         addSkipped(state)
         addCommands(events)
-        for feedback in state.feedback {
-            let reference = "\(id)#\(feedback.stamp.seq)"
-            update(feedback.runbook) {
+        for event in events {
+            guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
+            let reference = event.reference(inIncident: id)
+            update(runbook) {
                 $0.feedback.append(
                     RunbookReport.Feedback(
-                        reference: reference, incident: id, step: feedback.step, author: feedback.stamp.actor,
-                        at: feedback.stamp.at, text: feedback.text, reviewed: reviewed.contains(reference)))
+                        reference: reference, incident: id, step: step, author: event.actor, at: event.occurredAt,
+                        text: text, reviewed: reviewed.contains(reference)))
             }
         }
         for walk in Self.walks(events) { walked[walk.actor, default: []].insert(walk.runbook) }

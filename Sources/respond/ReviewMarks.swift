@@ -27,7 +27,7 @@ enum ReviewMarks {
         _ = try? store.readEach { location, contents in
             for event in contents.events {
                 guard case .runbookFeedback(let runbook, _, _) = event.kind,
-                    !reviewed.contains("\(location.id)#\(event.seq)")
+                    !reviewed.contains(event.reference(inIncident: location.id))
                 else { continue }
                 counts[runbook, default: 0] += 1
             }
