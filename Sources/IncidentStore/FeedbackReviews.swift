@@ -42,26 +42,30 @@ public struct FeedbackReviews: Sendable {
 
     /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record (a
     /// write cut short) are skipped: a note whose mark was lost shows as unreviewed, which asks for a second look
-    /// rather than hiding one.
+    /// rather than hiding one. The file is read a megabyte at a time (`ChunkedLines`), so a huge one costs its
+    /// records, not its size, in memory.
     public func reviewed() throws(IncidentStoreError) -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let fd: Int32
-        do throws(JournalError) {
-            fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
-        } catch {
-            throw .journal(error)
-        }
-        defer { close(fd) }
-        let bytes: [UInt8]
-        do throws(JournalError) {
-            bytes = try FileIO.read(fd, offset: 0, count: try FileIO.size(fd, path: path), path: path)
-        } catch {
-            throw .journal(error)
-        }
         let decoder = JSONDecoder()
         var references: Set<String> = []
-        for line in bytes.split(separator: 0x0A) {
-            if let record = try? decoder.decode(Record.self, from: Data(line)) { references.insert(record.reference) }
+        do throws(JournalError) {
+            let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
+            defer { close(fd) }
+            func note(_ line: ArraySlice<UInt8>) {
+                if let record = try? decoder.decode(Record.self, from: Data(line)) { references.insert(record.reference) }
+            }
+            let size = try FileIO.size(fd, path: path)
+            let rest = try ChunkedLines.read(fd, from: 0, to: size, chunk: 1 << 20, path: path) { bytes in
+                var used = 0
+                for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+                    used += line.count + 1
+                    note(line)
+                }
+                return used
+            }
+            note(rest.bytes)
+        } catch {
+            throw .journal(error)
         }
         return references
     }
