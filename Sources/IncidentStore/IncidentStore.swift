@@ -23,9 +23,10 @@ public struct IncidentLocation: Hashable, Sendable {
         return Journal(path: directory + "/" + IncidentFiles.fileName(writer: writer))
     }
 
-    /// Every event of the incident, from its own journal and every other writer's file beside it.
-    public func read() throws(JournalError) -> IncidentContents {
-        try IncidentContents.read(journalPath)
+    /// Every event of the incident, from its own journal and every other writer's file beside it; only those on
+    /// lines holding `linesHolding` when it is given.
+    public func read(linesHolding needle: String? = nil) throws(JournalError) -> IncidentContents {
+        try IncidentContents.read(journalPath, linesHolding: needle)
     }
 
     /// Creates a location.
@@ -121,16 +122,17 @@ public struct IncidentStore: Sendable {
     /// Reads every incident's journal, one at a time, and passes `body` its location and contents, the events in
     /// the journal's order (`JournalOrder`); returns the incidents whose journal could not be read. Only one
     /// journal is held at a time, so a caller that keeps what it needs from each reads a home of any size. This is
-    /// how `list()` and `respond report` read incidents.
-    public func readEach(_ body: (IncidentLocation, IncidentContents) -> Void) throws(IncidentStoreError)
-        -> [IncidentListing.Unreadable]
-    {
+    /// how `list()` and `respond report` read incidents. A caller that wants one kind of event names the bytes
+    /// its lines hold (`"runbook-feedback"`) as `linesHolding`, and only those lines are decoded.
+    public func readEach(
+        linesHolding needle: String? = nil, _ body: (IncidentLocation, IncidentContents) -> Void
+    ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
         try checkHome()
         var unreadable: [IncidentListing.Unreadable] = []
         for id in try incidentIDs() {
             let location = location(of: id)
             do {
-                var contents = try location.read()
+                var contents = try location.read(linesHolding: needle)
                 contents.events = JournalOrder.ordered(contents.events)
                 body(location, contents)
             } catch {

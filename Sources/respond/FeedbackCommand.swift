@@ -126,7 +126,8 @@ struct FeedbackNote: Encodable, Hashable {
         -> [FeedbackNote]
     {
         var notes: [FeedbackNote] = []
-        let unreadable = try store.readEach { location, contents in
+        let unreadable = try store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) {
+            location, contents in
             for event in contents.events {
                 guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
                 let reference = event.reference(inIncident: location.id)
