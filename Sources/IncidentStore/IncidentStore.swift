@@ -123,14 +123,23 @@ public struct IncidentStore: Sendable {
     /// the journal's order (`JournalOrder`); returns the incidents whose journal could not be read. Only one
     /// journal is held at a time, so a caller that keeps what it needs from each reads a home of any size. This is
     /// how `list()` and `respond report` read incidents. A caller that wants one kind of event names the bytes
-    /// its lines hold (`"runbook-feedback"`) as `linesHolding`, and only those lines are decoded.
+    /// its lines hold (`"runbook-feedback"`) as `linesHolding`, and only those lines are decoded. A caller that
+    /// wants only some incidents says which by their opening event (`opening`): an incident whose journal's first
+    /// line is an opening it does not want is passed over after reading that line alone.
     public func readEach(
-        linesHolding needle: String? = nil, _ body: (IncidentLocation, IncidentContents) -> Void
+        linesHolding needle: String? = nil, opening wanted: ((Event) -> Bool)? = nil,
+        _ body: (IncidentLocation, IncidentContents) -> Void
     ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
         try checkHome()
         var unreadable: [IncidentListing.Unreadable] = []
         for id in try incidentIDs() {
             let location = location(of: id)
+            // A first line that cannot be read is no answer: the whole read below says what is wrong with it.
+            if let wanted, let first = try? Journal.firstEvent(location.journalPath), case .incidentOpened = first.kind,
+                !wanted(first)
+            {
+                continue
+            }
             do {
                 var contents = try location.read(linesHolding: needle)
                 contents.events = JournalOrder.ordered(contents.events)

@@ -111,6 +111,18 @@ public struct Journal: Sendable {
         )
     }
 
+    /// The first event of the journal at `path`, from its first line alone; nil when that line is not an event
+    /// (cut short, damaged, from a newer schema, or longer than `readChunk`), and the caller then reads the whole
+    /// journal, which says what is wrong.
+    public static func firstEvent(_ path: String) throws(JournalError) -> Event? {
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
+        defer { close(fd) }
+        let head = try FileIO.read(fd, offset: 0, count: min(try FileIO.size(fd, path: path), readChunk), path: path)
+        guard let end = head.firstIndex(of: 0x0A) else { return nil }
+        var decoder = EventLineDecoder()
+        return try? head[..<end].withUnsafeBufferPointer { try decoder.event(from: $0) }
+    }
+
     /// How many bytes `read` reads at a time.
     private static let readChunk = 1 << 20
 

@@ -35,4 +35,24 @@ struct ReadEachTests {
         let next = try alpha.location(of: "inc").journal.append([note("d")], now: now)
         #expect(next.map(\.seq) == [5])
     }
+
+    @Test("an incident whose opening is not wanted is passed over after its first line")
+    func openingNotWanted() throws {
+        let store = IncidentStore(home: try freshDirectory() + "/home", writer: nil)
+        for id in ["wanted", "passed"] {
+            _ = try store.open(
+                runbook: "disk-full", title: id, severity: .p2, drill: false, actor: "amy", id: id, now: now)
+        }
+        // A line from a newer schema refuses a whole read: the passed-over journal is never read that far.
+        let passed = FileHandle(forWritingAtPath: store.location(of: "passed").journalPath)
+        try passed?.seekToEnd()
+        try passed?.write(contentsOf: Data("{\"v\":99,\"seq\":2}\n".utf8))
+        var read: [String] = []
+        let unreadable = try store.readEach(opening: { event in
+            guard case .incidentOpened(let title, _, _, _, _) = event.kind else { return true }
+            return title == "wanted"
+        }) { location, _ in read.append(location.id) }
+        #expect(read == ["wanted"])
+        #expect(unreadable.isEmpty)
+    }
 }
