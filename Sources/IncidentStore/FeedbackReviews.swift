@@ -52,7 +52,9 @@ public struct FeedbackReviews: Sendable {
             let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
             defer { close(fd) }
             func note(_ line: ArraySlice<UInt8>) {
-                if let record = try? decoder.decode(Record.self, from: Data(line)) { references.insert(record.reference) }
+                if let record = try? decoder.decode(Record.self, from: Data(line)) {
+                    references.insert(record.reference)
+                }
             }
             let size = try FileIO.size(fd, path: path)
             let rest = try ChunkedLines.read(fd, from: 0, to: size, chunk: 1 << 20, path: path) { bytes in

@@ -11,7 +11,8 @@ import TerminalText
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
-        abstract: "List runbook feedback not yet reviewed, or mark it reviewed: respond feedback ack INCIDENT#SEQ[@WRITER].",
+        abstract:
+            "List runbook feedback not yet reviewed, or mark it reviewed: respond feedback ack INCIDENT#SEQ[@WRITER].",
         discussion:
             "Marks are kept in feedback-reviewed.jsonl in the home; `respond list` and "
             + "`respond report` stop flagging a runbook once all its feedback is reviewed."
@@ -27,7 +28,10 @@ struct FeedbackCommand: ParsableCommand {
     @Argument(help: "ack: mark the notes named after it (or --runbook's) reviewed; without it, list them.")
     var action: Action?
 
-    @Argument(help: "The notes to mark reviewed, as listed: INCIDENT#SEQ, or INCIDENT#SEQ@WRITER for a note another machine recorded.")
+    @Argument(
+        help:
+            "The notes to mark reviewed, as listed: INCIDENT#SEQ, or INCIDENT#SEQ@WRITER for a note another machine recorded."
+    )
     var references: [String] = []
 
     @Option(help: "With ack: every unreviewed note about this runbook; without: list only its notes.")
