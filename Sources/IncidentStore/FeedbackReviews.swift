@@ -34,10 +34,28 @@ public struct FeedbackReviews: Sendable {
 
     /// The file's path.
     public let path: String
+    /// The store whose home holds it.
+    private let store: IncidentStore
 
     /// The reviews kept in `store`'s home.
     public init(store: IncidentStore) {
+        self.store = store
         path = store.home + "/" + Self.fileName
+    }
+
+    /// Opens the file with `flags` under the sharing the home itself declares, as `checkHome` reads it: a home
+    /// shared by a group is group-writable, which a file opened through the home's parent would refuse.
+    private func open(flags: Int32) throws(IncidentStoreError) -> (fd: Int32, created: Bool) {
+        try store.checkHome()
+        // The home may be a link, the user's own choice of where the state lives; `checkHome` checked its target.
+        let home = Glibc.open(store.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard home >= 0 else { throw .journal(JournalError.from(errno: errno, path: store.home, operation: "open")) }
+        defer { close(home) }
+        do throws(JournalError) {
+            return try PrivateFiles.openFile(Self.fileName, in: home, directoryPath: store.home, flags: flags)
+        } catch {
+            throw .journal(error)
+        }
     }
 
     /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record (a
@@ -48,9 +66,9 @@ public struct FeedbackReviews: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let decoder = JSONDecoder()
         var references: Set<String> = []
+        let fd = try open(flags: O_RDONLY).fd
+        defer { close(fd) }
         do throws(JournalError) {
-            let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
-            defer { close(fd) }
             func note(_ line: ArraySlice<UInt8>) {
                 if let record = try? decoder.decode(Record.self, from: Data(line)) {
                     references.insert(record.reference)
@@ -84,9 +102,9 @@ public struct FeedbackReviews: Sendable {
             bytes += line
             bytes.append(0x0A)
         }
+        let (fd, created) = try open(flags: O_RDWR | O_APPEND | O_CREAT)
+        defer { close(fd) }
         do throws(JournalError) {
-            let (fd, created) = try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT)
-            defer { close(fd) }
             try FileIO.lockExclusive(fd, path: path, timeout: 10)
             defer { flock(fd, LOCK_UN) }
             // A line cut short by a crash is ended first, so the new record starts on a line of its own.
