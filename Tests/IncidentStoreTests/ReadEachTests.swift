@@ -47,11 +47,12 @@ struct ReadEachTests {
         let passed = FileHandle(forWritingAtPath: store.location(of: "passed").journalPath)
         try passed?.seekToEnd()
         try passed?.write(contentsOf: Data("{\"v\":99,\"seq\":2}\n".utf8))
-        var read: [String] = []
-        let unreadable = try store.readEach(opening: { event in
+        let wanted = { (event: Event) -> Bool in
             guard case .incidentOpened(let title, _, _, _, _) = event.kind else { return true }
             return title == "wanted"
-        }) { location, _ in read.append(location.id) }
+        }
+        var read: [String] = []
+        let unreadable = try store.readEach(opening: wanted) { location, _ in read.append(location.id) }
         #expect(read == ["wanted"])
         #expect(unreadable.isEmpty)
     }
