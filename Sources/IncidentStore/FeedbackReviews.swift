@@ -2,7 +2,7 @@ import Foundation
 import IncidentModel
 
 /// Which runbook feedback notes someone has marked reviewed: `<home>/feedback-reviewed.jsonl`, one JSON object per
-/// line (`{"at":…,"by":…,"reference":"<incident>#<seq>","runbook":…}`), appended under `flock` and `fsync`ed like a
+/// line (`{"at":…,"by":…,"reference":"<incident>#<seq>[@<writer>]","runbook":…}`), appended under `flock` and `fsync`ed like a
 /// journal, with the home's sharing.
 ///
 /// Kept in the home rather than in each incident's journal: reviewing feedback is the library's maintenance, done in
@@ -14,7 +14,7 @@ public struct FeedbackReviews: Sendable {
 
     /// One feedback note marked reviewed.
     public struct Record: Codable, Hashable, Sendable {
-        /// The note: `<incident>#<seq>`.
+        /// The note, as `Event.reference` names it: `<incident>#<seq>`, `@<writer>` after it for another machine's.
         public var reference: String
         /// The runbook it is about.
         public var runbook: String
@@ -34,34 +34,58 @@ public struct FeedbackReviews: Sendable {
 
     /// The file's path.
     public let path: String
+    /// The store whose home holds it.
+    private let store: IncidentStore
 
     /// The reviews kept in `store`'s home.
     public init(store: IncidentStore) {
+        self.store = store
         path = store.home + "/" + Self.fileName
+    }
+
+    /// Opens the file with `flags` under the sharing the home itself declares, as `checkHome` reads it: a home
+    /// shared by a group is group-writable, which a file opened through the home's parent would refuse.
+    private func open(flags: Int32) throws(IncidentStoreError) -> (fd: Int32, created: Bool) {
+        try store.checkHome()
+        // The home may be a link, the user's own choice of where the state lives; `checkHome` checked its target.
+        let home = Glibc.open(store.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard home >= 0 else { throw .journal(JournalError.from(errno: errno, path: store.home, operation: "open")) }
+        defer { close(home) }
+        do throws(JournalError) {
+            return try PrivateFiles.openFile(Self.fileName, in: home, directoryPath: store.home, flags: flags)
+        } catch {
+            throw .journal(error)
+        }
     }
 
     /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record (a
     /// write cut short) are skipped: a note whose mark was lost shows as unreviewed, which asks for a second look
-    /// rather than hiding one.
+    /// rather than hiding one. The file is read a megabyte at a time (`ChunkedLines`), so a huge one costs its
+    /// records, not its size, in memory.
     public func reviewed() throws(IncidentStoreError) -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let fd: Int32
-        do throws(JournalError) {
-            fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
-        } catch {
-            throw .journal(error)
-        }
-        defer { close(fd) }
-        let bytes: [UInt8]
-        do throws(JournalError) {
-            bytes = try FileIO.read(fd, offset: 0, count: try FileIO.size(fd, path: path), path: path)
-        } catch {
-            throw .journal(error)
-        }
         let decoder = JSONDecoder()
         var references: Set<String> = []
-        for line in bytes.split(separator: 0x0A) {
-            if let record = try? decoder.decode(Record.self, from: Data(line)) { references.insert(record.reference) }
+        let fd = try open(flags: O_RDONLY).fd
+        defer { close(fd) }
+        do throws(JournalError) {
+            func note(_ line: ArraySlice<UInt8>) {
+                if let record = try? decoder.decode(Record.self, from: Data(line)) {
+                    references.insert(record.reference)
+                }
+            }
+            let size = try FileIO.size(fd, path: path)
+            let rest = try ChunkedLines.read(fd, from: 0, to: size, chunk: 1 << 20, path: path) { bytes in
+                var used = 0
+                for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+                    used += line.count + 1
+                    note(line)
+                }
+                return used
+            }
+            note(rest.bytes)
+        } catch {
+            throw .journal(error)
         }
         return references
     }
@@ -78,9 +102,9 @@ public struct FeedbackReviews: Sendable {
             bytes += line
             bytes.append(0x0A)
         }
+        let (fd, created) = try open(flags: O_RDWR | O_APPEND | O_CREAT)
+        defer { close(fd) }
         do throws(JournalError) {
-            let (fd, created) = try PrivateFiles.openFile(atPath: path, flags: O_RDWR | O_APPEND | O_CREAT)
-            defer { close(fd) }
             try FileIO.lockExclusive(fd, path: path, timeout: 10)
             defer { flock(fd, LOCK_UN) }
             // A line cut short by a crash is ended first, so the new record starts on a line of its own.

@@ -85,16 +85,19 @@ public struct IncidentContents: Hashable, Sendable {
     public var files: [IncidentJournalFile]
 
     /// Reads the journal at `journalPath` and, when it is an incident's own `timeline.jsonl`, every other
-    /// writer's `timeline@<writer>.jsonl` beside it; each is read as `Journal.read` reads one journal.
+    /// writer's `timeline@<writer>.jsonl` beside it; each is read as `Journal.read` reads one journal, decoding
+    /// only the lines holding `linesHolding` when it is given.
     ///
     /// A sync's merge replaces the files other machines write (git removes one and writes the new one in its
     /// place), so one can be missing for a moment: a read that finds a file gone is tried again a few times, over
     /// a fifth of a second, before the file counts as missing.
-    public static func read(_ journalPath: String) throws(JournalError) -> IncidentContents {
+    public static func read(_ journalPath: String, linesHolding needle: String? = nil) throws(JournalError)
+        -> IncidentContents
+    {
         var attempts = 1
         while true {
             do {
-                return try readOnce(journalPath)
+                return try readOnce(journalPath, linesHolding: needle)
             } catch .notFound where attempts < 20 {
                 attempts += 1
                 usleep(10_000)
@@ -102,10 +105,13 @@ public struct IncidentContents: Hashable, Sendable {
         }
     }
 
-    private static func readOnce(_ journalPath: String) throws(JournalError) -> IncidentContents {
-        var files = [IncidentJournalFile(writer: nil, path: journalPath, contents: try Journal.read(journalPath))]
+    private static func readOnce(_ journalPath: String, linesHolding needle: String?) throws(JournalError)
+        -> IncidentContents
+    {
+        let own = try Journal.read(journalPath, linesHolding: needle)
+        var files = [IncidentJournalFile(writer: nil, path: journalPath, contents: own)]
         for (writer, path) in try IncidentFiles.writerFiles(beside: journalPath) {
-            var contents = try Journal.read(path)
+            var contents = try Journal.read(path, linesHolding: needle)
             for index in contents.events.indices { contents.events[index].writer = writer }
             files.append(IncidentJournalFile(writer: writer, path: path, contents: contents))
         }

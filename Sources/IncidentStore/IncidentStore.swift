@@ -23,9 +23,10 @@ public struct IncidentLocation: Hashable, Sendable {
         return Journal(path: directory + "/" + IncidentFiles.fileName(writer: writer))
     }
 
-    /// Every event of the incident, from its own journal and every other writer's file beside it.
-    public func read() throws(JournalError) -> IncidentContents {
-        try IncidentContents.read(journalPath)
+    /// Every event of the incident, from its own journal and every other writer's file beside it; only those on
+    /// lines holding `linesHolding` when it is given.
+    public func read(linesHolding needle: String? = nil) throws(JournalError) -> IncidentContents {
+        try IncidentContents.read(journalPath, linesHolding: needle)
     }
 
     /// Creates a location.
@@ -118,23 +119,41 @@ public struct IncidentStore: Sendable {
         return IncidentListing(incidents: incidents, unreadable: unreadable + notOpened)
     }
 
-    /// Reads every incident's journal, one at a time, and passes `body` its location and contents, the events in
-    /// the journal's order (`JournalOrder`); returns the incidents whose journal could not be read. Only one
-    /// journal is held at a time, so a caller that keeps what it needs from each reads a home of any size. This is
-    /// how `list()` and `respond report` read incidents.
-    public func readEach(_ body: (IncidentLocation, IncidentContents) -> Void) throws(IncidentStoreError)
-        -> [IncidentListing.Unreadable]
-    {
+    /// Reads every incident's journal and passes `body` its location and contents, the events in the journal's
+    /// order (`JournalOrder`); returns the incidents whose journal could not be read. Journals are read and decoded
+    /// two at a time, one on each core, and handed to `body` one at a time, so a caller that keeps what it needs
+    /// from each reads a home of any size with two journals in memory. This is how `list()` and `respond report`
+    /// read incidents. A caller that wants one kind of event names the bytes its lines hold (`"runbook-feedback"`)
+    /// as `linesHolding`, and only those lines are decoded. A caller that wants only some incidents says which by
+    /// their opening event (`opening`): an incident whose journal's first line is an opening it does not want is
+    /// passed over after reading that line alone.
+    public func readEach(
+        linesHolding needle: String? = nil, opening wanted: ((Event) -> Bool)? = nil,
+        _ body: (IncidentLocation, IncidentContents) -> Void
+    ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
         try checkHome()
         var unreadable: [IncidentListing.Unreadable] = []
-        for id in try incidentIDs() {
-            let location = location(of: id)
-            do {
-                var contents = try location.read()
-                contents.events = JournalOrder.ordered(contents.events)
-                body(location, contents)
-            } catch {
-                unreadable.append(.init(id: id, reason: error.description))
+        let locations = try incidentIDs().map { location(of: $0) }.filter { location in
+            // A first line that cannot be read is no answer: the whole read below says what is wrong with it.
+            guard let wanted, let first = try? Journal.firstEvent(location.journalPath),
+                case .incidentOpened = first.kind
+            else { return true }
+            return wanted(first)
+        }
+        for start in stride(from: 0, to: locations.count, by: 2) {
+            let pair = Array(locations[start..<min(start + 2, locations.count)])
+            let read = pair.parallelMap { location in
+                Result { () throws(JournalError) in
+                    var contents = try location.read(linesHolding: needle)
+                    contents.events = JournalOrder.ordered(contents.events)
+                    return contents
+                }
+            }
+            for (location, result) in zip(pair, read) {
+                switch result {
+                case .success(let contents): body(location, contents)
+                case .failure(let error): unreadable.append(.init(id: location.id, reason: error.description))
+                }
             }
         }
         return unreadable

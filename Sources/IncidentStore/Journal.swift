@@ -71,23 +71,32 @@ public struct Journal: Sendable {
     }
 
     /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
-    /// A line from a newer schema refuses the whole journal.
-    public static func read(_ path: String) throws(JournalError) -> JournalContents {
+    /// A line from a newer schema refuses the whole journal. With `linesHolding`, only the lines that hold those
+    /// bytes are decoded (`JournalLines.only`).
+    public static func read(_ path: String, linesHolding needle: String? = nil) throws(JournalError)
+        -> JournalContents
+    {
         // Not through a link, nor from a FIFO or a device in the journal's place, nor a file someone outside the
         // incident's sharing could have edited: what is read here is written to, and it is the record.
         let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
         var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
+        lines.only = needle.map { Array($0.utf8) }
         // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
         // is not copied as it grows; the pages of room left unused are never touched and take no memory.
-        lines.events.reserveCapacity(size / 128)
+        if needle == nil { lines.events.reserveCapacity(size / 128) }
         // A megabyte at a time, so that the file's bytes are not held in memory beside its events.
         let rest = try ChunkedLines.read(fd, from: 0, to: size, chunk: readChunk, path: path) {
             (bytes) throws(JournalError) in try lines.consume(bytes)
         }
         if !rest.bytes.isEmpty {
             lines.problems.append(JournalProblem(path: path, line: lines.lineCount + 1, kind: .tornTail))
+        }
+        // A read of some lines has not seen every seq, so it is no scan an append could number after.
+        guard needle == nil else {
+            return JournalContents(
+                events: lines.events, problems: lines.problems, endOffset: rest.offset, lineCount: lines.lineCount)
         }
         // What was read here is what an append would read to number its events; remembered, an append by this
         // process (the export's record, the next `log`) reads only what came after it.
@@ -100,6 +109,18 @@ public struct Journal: Sendable {
         return JournalContents(
             events: lines.events, problems: lines.problems, endOffset: rest.offset, lineCount: lines.lineCount
         )
+    }
+
+    /// The first event of the journal at `path`, from its first line alone; nil when that line is not an event
+    /// (cut short, damaged, from a newer schema, or longer than `readChunk`), and the caller then reads the whole
+    /// journal, which says what is wrong.
+    public static func firstEvent(_ path: String) throws(JournalError) -> Event? {
+        let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
+        defer { close(fd) }
+        let head = try FileIO.read(fd, offset: 0, count: min(try FileIO.size(fd, path: path), readChunk), path: path)
+        guard let end = head.firstIndex(of: 0x0A) else { return nil }
+        var decoder = EventLineDecoder()
+        return try? head[..<end].withUnsafeBufferPointer { try decoder.event(from: $0) }
     }
 
     /// How many bytes `read` reads at a time.

@@ -16,6 +16,10 @@ struct JournalLines {
     /// The highest seq of any complete line whose version and seq can be read, a corrupt line's included: what the
     /// next append numbers after (`JournalTail`).
     var highestSeq = 0
+    /// When set, only the lines holding these bytes are decoded: a reader that wants one kind of event (`respond
+    /// list`'s feedback counts) skips the cost of decoding the others, and the seqs and problems it reports are
+    /// then those of the lines decoded.
+    var only: [UInt8]?
     /// One decoder for every line, so that its table of fields is made once.
     private var decoder = EventLineDecoder()
 
@@ -43,6 +47,7 @@ struct JournalLines {
 
     private mutating func decodeLine(_ line: ArraySlice<UInt8>) throws(JournalError) {
         guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+        if let only, !Self.holds(line, only) { return }
         let event: Event
         do {
             event = try line.withUnsafeBufferPointer { try decoder.event(from: $0) }
@@ -62,6 +67,24 @@ struct JournalLines {
         }
         lastSeq = max(lastSeq ?? event.seq, event.seq)
         events.append(event)
+    }
+
+    /// Whether `line` holds the bytes `needle`: `memchr` finds each place its first byte is, `memcmp` compares
+    /// the rest.
+    private static func holds(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        line.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { needle in
+                guard let wanted = needle.baseAddress, let first = needle.first else { return true }
+                guard var start = haystack.baseAddress, haystack.count >= needle.count else { return false }
+                var left = haystack.count - needle.count + 1
+                while left > 0, let found = memchr(start, Int32(first), left).map(UnsafeRawPointer.init) {
+                    if memcmp(found, wanted, needle.count) == 0 { return true }
+                    left -= start.distance(to: found) + 1
+                    start = found + 1
+                }
+                return false
+            }
+        }
     }
 
     /// Counts the seq of a corrupt line whose version and seq can still be read, as an append does.

@@ -135,7 +135,8 @@ public struct RunbookReport: Encodable, Hashable, Sendable {
 
     /// A feedback note about the runbook.
     public struct Feedback: Encodable, Hashable, Sendable {
-        /// The reference `respond feedback ack` takes: `<incident>#<seq>`.
+        /// The reference `respond feedback ack` takes: `<incident>#<seq>`, with `@<writer>` for a note in another
+        /// machine's file (`Event.reference`).
         public var reference: String
         /// The incident it was written in.
         public var incident: String

@@ -48,18 +48,17 @@ public struct RunbookReportBuilder: Sendable {
     /// The start of the quarter drills are counted over.
     public var quarterStart: Date { window.end.addingTimeInterval(-Double(Self.quarterDays) * 86_400) }
 
-    /// Whether the incident opened at `opened` matters to the report: opened in the window, or a drill opened
-    /// before the window's end. A caller can skip reading the rest of a journal that does not.
-    public func matters(openedAt opened: Date, drill: Bool) -> Bool {
-        window.contains(opened) || (drill && opened < window.end)
+    /// Whether the incident `opening` opens matters to the report: opened in the window, or a drill opened before
+    /// the window's end. A caller can skip reading the rest of a journal that does not.
+    public func matters(opening: Event) -> Bool {
+        guard case .incidentOpened(_, _, _, let drill, _) = opening.kind else { return false }
+        return window.contains(opening.occurredAt) || (drill && opening.occurredAt < window.end)
     }
 
     /// Adds the incident `id` whose journal holds `events` (in journal order), `damagedLines` of it set aside
     /// when it was read. A journal that does not start with its opening is left out.
     public mutating func add(incident id: String, events: [Event], damagedLines: Int) {
-        guard let first = events.first, case .incidentOpened(_, _, _, let drill, _) = first.kind,
-            matters(openedAt: first.occurredAt, drill: drill)
-        else { return }
+        guard let first = events.first, matters(opening: first) else { return }
         let (state, atResolution) = IncidentState.replayWithResolution(events)
         let opened = first.occurredAt
         if state.drill { noteDrill(state, events: events, opened: opened) }
@@ -85,13 +84,14 @@ public struct RunbookReportBuilder: Sendable {
         }
         addSkipped(state)
         addCommands(events)
-        for feedback in state.feedback {
-            let reference = "\(id)#\(feedback.stamp.seq)"
-            update(feedback.runbook) {
+        for event in events {
+            guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
+            let reference = event.reference(inIncident: id)
+            update(runbook) {
                 $0.feedback.append(
                     RunbookReport.Feedback(
-                        reference: reference, incident: id, step: feedback.step, author: feedback.stamp.actor,
-                        at: feedback.stamp.at, text: feedback.text, reviewed: reviewed.contains(reference)))
+                        reference: reference, incident: id, step: step, author: event.actor, at: event.occurredAt,
+                        text: text, reviewed: reviewed.contains(reference)))
             }
         }
         for walk in Self.walks(events) { walked[walk.actor, default: []].insert(walk.runbook) }

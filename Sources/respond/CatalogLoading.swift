@@ -32,14 +32,6 @@ extension GlobalOptions {
     }
 }
 
-/// Today's date in UTC, for the footer's Last Updated and the staleness check.
-func todayUTC(_ now: Date = Date()) -> CalendarDay {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: now)
-    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-}
-
 /// `text` padded with spaces to `width` columns, counting wide characters as two.
 func padded(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - displayWidth(of: text)))

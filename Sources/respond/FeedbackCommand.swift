@@ -11,7 +11,8 @@ import TerminalText
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
-        abstract: "List runbook feedback not yet reviewed, or mark it reviewed: respond feedback ack INCIDENT#SEQ.",
+        abstract:
+            "List runbook feedback not yet reviewed, or mark it reviewed: respond feedback ack INCIDENT#SEQ[@WRITER].",
         discussion:
             "Marks are kept in feedback-reviewed.jsonl in the home; `respond list` and "
             + "`respond report` stop flagging a runbook once all its feedback is reviewed."
@@ -27,7 +28,10 @@ struct FeedbackCommand: ParsableCommand {
     @Argument(help: "ack: mark the notes named after it (or --runbook's) reviewed; without it, list them.")
     var action: Action?
 
-    @Argument(help: "The notes to mark reviewed, as listed: INCIDENT#SEQ.")
+    @Argument(
+        help:
+            "The notes to mark reviewed, as listed: INCIDENT#SEQ, or INCIDENT#SEQ@WRITER for a note another machine recorded."
+    )
     var references: [String] = []
 
     @Option(help: "With ack: every unreviewed note about this runbook; without: list only its notes.")
@@ -103,7 +107,7 @@ struct FeedbackCommand: ParsableCommand {
 
 /// A runbook feedback note, where it was written and whether it is reviewed: a row of `respond feedback`.
 struct FeedbackNote: Encodable, Hashable {
-    /// `<incident>#<seq>`.
+    /// `<incident>#<seq>`, or `<incident>#<seq>@<writer>` for a note in another machine's file (`Event.reference`).
     var reference: String
     /// The incident it was written in.
     var incident: String
@@ -126,10 +130,11 @@ struct FeedbackNote: Encodable, Hashable {
         -> [FeedbackNote]
     {
         var notes: [FeedbackNote] = []
-        let unreadable = try store.readEach { location, contents in
+        let unreadable = try store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) {
+            location, contents in
             for event in contents.events {
                 guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
-                let reference = "\(location.id)#\(event.seq)"
+                let reference = event.reference(inIncident: location.id)
                 notes.append(
                     FeedbackNote(
                         reference: reference, incident: location.id, runbook: runbook, step: step, author: event.actor,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Localization
 import RunbookKit
 import TerminalText
@@ -19,7 +20,9 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.loadCatalog(directory: directory)
         let localizer = options.localizer()
-        let diagnostics = Linter(checker: BashSyntaxChecker(), today: todayUTC(), linkTargets: DiskLinkTargets()).lint(
+        let diagnostics = Linter(
+            checker: BashSyntaxChecker(), today: CalendarDay(utc: Date()), linkTargets: DiskLinkTargets()
+        ).lint(
             catalog)
         if json {
             try printJSON(diagnostics.map { DiagnosticJSON($0, localizer) })

@@ -34,7 +34,7 @@ struct NewCommand: ParsableCommand {
         let path = (directory as NSString).appendingPathComponent(id + ".md")
         let index = (directory as NSString).appendingPathComponent("README.md")
         let name = title ?? RunbookTemplate.title(forID: id)
-        let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: todayUTC())
+        let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: CalendarDay(utc: Date()))
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {

@@ -79,7 +79,9 @@ struct ReportCommand: ParsableCommand {
         do {
             var builder = RunbookReportBuilder(
                 library: library, window: window, now: now, reviewed: try FeedbackReviews(store: store).reviewed())
-            let unreadable = try store.readEach { location, contents in
+            // Which incidents matter depends on the window alone, which adding incidents does not change.
+            let scope = builder
+            let unreadable = try store.readEach(opening: scope.matters(opening:)) { location, contents in
                 builder.add(
                     incident: location.id, events: contents.events,
                     damagedLines: contents.problems.filter(\.isDamagedLine).count)

@@ -24,10 +24,11 @@ enum ReviewMarks {
     private static func unreviewedFeedback(_ store: IncidentStore) -> [String: Int] {
         let reviewed = (try? FeedbackReviews(store: store).reviewed()) ?? []
         var counts: [String: Int] = [:]
-        _ = try? store.readEach { location, contents in
+        // Feedback is a few lines of journals of thousands: only those lines are decoded.
+        _ = try? store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) { location, contents in
             for event in contents.events {
                 guard case .runbookFeedback(let runbook, _, _) = event.kind,
-                    !reviewed.contains("\(location.id)#\(event.seq)")
+                    !reviewed.contains(event.reference(inIncident: location.id))
                 else { continue }
                 counts[runbook, default: 0] += 1
             }

@@ -37,9 +37,7 @@ struct TimelineCommand: ParsableCommand {
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
             let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
             let text = shown(wording.describe(event.kind))
-            // Another machine's file numbers its own seqs, so its events carry its writer id beside the seq.
-            let number = event.writer.map { "#\(event.seq)@\($0)" } ?? "#\(event.seq)"
-            print("\(number)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
+            print("\(event.number)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
         }
     }
 

@@ -154,6 +154,28 @@ struct ReportCommandTests {
         #expect(bad.stderr.hasPrefix("Error: --since yesterday is neither a number of days (7d, 30d) nor a date"))
     }
 
+    @Test("a note another machine recorded is named INCIDENT#SEQ@WRITER, apart from the opener's note of that seq")
+    func feedbackOfAnotherMachine() throws {
+        let home = try Self.makeLibraryHome()
+        try Self.run(home, ["start", "disk-full", "--detach", "--id", "m"], as: "alice")
+        try Self.run(home, ["log", "m", "feedback", "opener's note"], as: "alice")
+        var laptop = englishEnvironment()
+        laptop["RESPOND_HOME"] = home
+        laptop["RESPOND_RUNBOOKS"] = home + "/runbooks"
+        laptop["RESPOND_ACTOR"] = "bob"
+        laptop["RESPOND_WRITER"] = "laptop"
+        for arguments in [["log", "m", "note", "on the laptop"], ["log", "m", "feedback", "laptop's note"]] {
+            let result = try runProcess(PackagePaths.binary, arguments, environment: laptop)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let listed = try Self.run(home, ["feedback"]).split(separator: "\n").map(String.init)
+        #expect(listed == ["m#2  disk-full  alice  opener's note", "m#2@laptop  disk-full  bob  laptop's note"])
+        try Self.run(home, ["feedback", "ack", "m#2@laptop"])
+        #expect(try Self.run(home, ["feedback"]) == "m#2  disk-full  alice  opener's note\n")
+        let report = try Self.run(home, ["report", "--json"])
+        #expect(report.contains("\"reference\" : \"m#2@laptop\""), "\(report)")
+    }
+
     @Test("respond list marks a runbook past its review and one with unreviewed feedback, in a column and in JSON")
     func listMarks() throws {
         let home = try Self.makeLibraryHome()

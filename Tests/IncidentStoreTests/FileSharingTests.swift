@@ -121,6 +121,28 @@ struct FileSharingTests {
         #expect(try Journal.read(location.journalPath).events.count == 1)
     }
 
+    @Test("feedback marks in a home shared by the user's group are appended 0660 in that group and read back")
+    func sharedHomeFeedbackMarks() throws {
+        let store = try makeHome(mode: 0o2770)
+        let reviews = FeedbackReviews(store: store)
+        try reviews.append([.init(reference: "disk-1#2", runbook: "disk-full", by: "amy", at: "2026-11-27T00:20:05Z")])
+        #expect(try attributes(reviews.path).mode == 0o660)
+        #expect(try attributes(reviews.path).gid == (try attributes(store.home)).gid)
+        #expect(try reviews.reviewed() == ["disk-1#2"])
+    }
+
+    @Test("a feedback marks file that is a link, or that everyone can write, is refused, not read or followed")
+    func unsafeFeedbackMarks() throws {
+        let store = try makeHome(mode: 0o700)
+        let reviews = FeedbackReviews(store: store)
+        #expect(symlink("/etc/passwd", reviews.path) == 0)
+        #expect(unsafe({ _ = try reviews.reviewed() }) == .symbolicLink)
+        #expect(unlink(reviews.path) == 0)
+        #expect(FileManager.default.createFile(atPath: reviews.path, contents: Data()))
+        #expect(chmod(reviews.path, 0o666) == 0)
+        #expect(unsafe({ _ = try reviews.reviewed() }) == .writableByEveryone(mode: 0o666))
+    }
+
     @Test("a home that everyone, or its group outside a shared home, can write is refused for reading and writing")
     func writableHomes() throws {
         for (mode, expected) in [

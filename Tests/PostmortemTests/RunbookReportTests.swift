@@ -78,6 +78,21 @@ struct RunbookReportTests {
         #expect(db.feedback.map(\.reference) == ["inc-b#11"] && db.feedback.map(\.reviewed) == [true])
     }
 
+    @Test("a note in another machine's file is named with its writer, apart from the opener's note of the same seq")
+    func feedbackOfAnotherMachine() throws {
+        let opened = Fixture.daysAgo(1)
+        let note = EventKind.runbookFeedback(runbook: "cache", step: nil, text: "name the redis host")
+        let events =
+            Fixture.incident(opened: opened, runbook: "cache", [(1, "alice", note)])
+            + [Event(seq: 2, recordedAt: opened.addingTimeInterval(120), actor: "bob", kind: note, writer: "laptop")]
+        var builder = RunbookReportBuilder(
+            library: try Fixture.library(), window: Fixture.window, now: Fixture.now, reviewed: ["shared#2"])
+        builder.add(incident: "shared", events: events, damagedLines: 0)
+        let cache = try #require(builder.report().runbooks.first { $0.id == "cache" })
+        #expect(cache.feedback.map(\.reference) == ["shared#2", "shared#2@laptop"])
+        #expect(cache.feedback.map(\.reviewed) == [true, false])
+    }
+
     @Test("a runbook is stale when its Last Updated is further back than its Review Cycle allows")
     func stale() throws {
         let report = try Fixture.report()

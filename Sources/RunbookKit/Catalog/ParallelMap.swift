@@ -2,8 +2,8 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// The elements transformed on every core at once, in the array's order. For independent, pure work such
-    /// as parsing one file each.
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    /// as parsing one file each, or reading one journal each.
+    public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         let slots = Slots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { position in
             slots.buffer[position] = transform(self[position])

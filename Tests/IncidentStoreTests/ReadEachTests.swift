@@ -1,0 +1,59 @@
+import Foundation
+import IncidentModel
+import IncidentStore
+import TestSupport
+import Testing
+
+/// Reading every incident of a home when only some lines or some incidents are wanted.
+@Suite("Reading every incident of a home, in part", .temporaryFiles)
+struct ReadEachTests {
+    let now = utc("2026-11-27T00:20:05.123Z")
+
+    func feedback(_ text: String) -> NewEvent {
+        NewEvent(actor: "amy", kind: .runbookFeedback(runbook: "disk-full", step: nil, text: text))
+    }
+
+    func note(_ text: String) -> NewEvent {
+        NewEvent(actor: "amy", kind: .note(text: text, pinned: false, commander: false))
+    }
+
+    @Test(
+        "linesHolding decodes only the lines holding those bytes, in every machine's file, and appends still number after all"
+    )
+    func onlyFeedbackLines() throws {
+        let home = try freshDirectory() + "/home"
+        let (alpha, beta) = (IncidentStore(home: home, writer: "alpha"), IncidentStore(home: home, writer: "beta"))
+        _ = try alpha.open(
+            runbook: "disk-full", title: "t", severity: .p2, drill: false, actor: "amy", id: "inc", now: now)
+        _ = try alpha.location(of: "inc").journal.append([note("a"), feedback("from alpha"), note("b")], now: now)
+        _ = try beta.location(of: "inc").journal.append([note("c"), feedback("from beta")], now: now)
+        var read: [Event] = []
+        _ = try alpha.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) { _, contents in
+            read += contents.events
+        }
+        #expect(read.map { $0.reference(inIncident: "inc") } == ["inc#3", "inc#2@beta"])
+        let next = try alpha.location(of: "inc").journal.append([note("d")], now: now)
+        #expect(next.map(\.seq) == [5])
+    }
+
+    @Test("an incident whose opening is not wanted is passed over after its first line")
+    func openingNotWanted() throws {
+        let store = IncidentStore(home: try freshDirectory() + "/home", writer: nil)
+        for id in ["wanted", "passed"] {
+            _ = try store.open(
+                runbook: "disk-full", title: id, severity: .p2, drill: false, actor: "amy", id: id, now: now)
+        }
+        // A line from a newer schema refuses a whole read: the passed-over journal is never read that far.
+        let passed = FileHandle(forWritingAtPath: store.location(of: "passed").journalPath)
+        try passed?.seekToEnd()
+        try passed?.write(contentsOf: Data("{\"v\":99,\"seq\":2}\n".utf8))
+        let wanted = { (event: Event) -> Bool in
+            guard case .incidentOpened(let title, _, _, _, _) = event.kind else { return true }
+            return title == "wanted"
+        }
+        var read: [String] = []
+        let unreadable = try store.readEach(opening: wanted) { location, _ in read.append(location.id) }
+        #expect(read == ["wanted"])
+        #expect(unreadable.isEmpty)
+    }
+}
