@@ -196,6 +196,44 @@ struct GitSyncTests {
         #expect(try respond(["log", "twice", "note", "still writable"], beta, writer: "beta").status == 0)
     }
 
+    @Test("p in the review on another machine's event pins that event, in the timeline, the export and on sync")
+    func pinAnotherMachinesEvent() throws {
+        let (_, homes) = try team(["alpha", "beta"])
+        let alpha = try #require(homes["alpha"])
+        let beta = try #require(homes["beta"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "pins"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        #expect(try respond(["log", "pins", "note", "seen from beta"], beta, writer: "beta").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        let review = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) review pins --sync 0; echo EXITED $?",
+            variables: machine(alpha, writer: "alpha"), width: 120, directory: try freshDirectory())
+        try review.waitFor("#1@beta")
+        try review.sendKeys("p")
+        try review.waitFor("#1@beta pinned")
+        try review.sendKeys("q")
+        try review.waitFor("EXITED 0")
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        for (home, writer) in [(alpha, "alpha"), (beta, "beta")] {
+            let timeline = try respond(["timeline", "pins"], home, writer: writer)
+            let lines = timeline.stdout.split(separator: "\n")
+            let pinned = lines.filter { $0.contains("pinned") && !$0.contains("pinned #") }
+            #expect(pinned.count == 1 && pinned[0].hasPrefix("#1@beta "), "\(timeline.stdout)")
+        }
+        let export = try respond(["export", "pins", "--format", "json", "-o", "-"], beta, writer: "beta")
+        let document = try #require(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        let pins = try #require(summary["pinned"] as? [[String: Any]])
+        #expect(pins.map { "\($0["seq"] ?? "")@\($0["writer"] ?? "")" } == ["1@beta"], "\(summary)")
+        #expect(summary["pinnedSeqs"] as? [Int] == [])
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.filter { $0["writer"] as? String == "beta" }.count == 1)
+        #expect(events.contains { $0["kind"] as? String == "pin-changed" && $0["eventWriter"] as? String == "beta" })
+    }
+
     @Test("a review on another machine shows what the responder recorded after a background sync, and a failed sync")
     func reviewFollowsAnotherMachine() throws {
         let (_, homes) = try team(["alpha", "beta"])
