@@ -2,7 +2,9 @@ import Foundation
 
 /// Runs `git` in an incidents home the same way every time: never through a shell, with a fixed environment (no
 /// pager, no editor, no prompt for a password, messages in the C locale so they can be read) and a time limit, so
-/// that a remote that does not answer cannot hang `respond sync` or the guide's background sync.
+/// that a remote that does not answer cannot hang `respond sync` or the guide's background sync. No hook and no
+/// file system monitor runs, whatever the home's git configuration says: a sync runs only the programs it chose,
+/// even in a home that another member of its group can configure.
 struct GitProcess {
     /// What a finished `git` said.
     struct Outcome {
@@ -53,8 +55,10 @@ struct GitProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false"]
-            + arguments
+            [
+                "git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false", "-c",
+                "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
+            ] + arguments
         process.environment = environment()
         process.standardInput = FileHandle.nullDevice
         let stdout = Pipe()

@@ -176,6 +176,45 @@ struct GitSyncTests {
         #expect(noRemote.stderr.contains("has no git remote"), "\(noRemote.stderr)")
     }
 
+    @Test("a home whose git configuration names hooks, a monitor or remote programs syncs without running them")
+    func configuredCommandsDoNotRun() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        let marker = try freshDirectory() + "/ran"
+        let script = alpha + "/../hostile.sh"
+        try "#!/bin/sh\ntouch \(shellQuoted(marker))\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let hooks = alpha + "/.git/hooks"
+        for hook in ["post-commit", "pre-push", "post-merge", "reference-transaction", "pre-auto-gc"] {
+            try FileManager.default.copyItem(atPath: script, toPath: hooks + "/" + hook)
+        }
+        for (key, value) in [
+            ("core.fsmonitor", script), ("remote.origin.uploadpack", "\(script); git-upload-pack"),
+            ("remote.origin.receivepack", "\(script); git-receive-pack"),
+        ] {
+            #expect(try git(["config", key, value], in: alpha).status == 0)
+        }
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "hostile"], alpha, writer: "alpha").status == 0)
+        let synced = try respond(["sync"], alpha, writer: "alpha")
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test("a home whose git configuration names a merge driver, a filter or an include is refused, exit status 78")
+    func driversInConfigAreRefused() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "drivers"], alpha, writer: "alpha").status == 0)
+        for (key, value) in [("merge.union2.driver", "touch ran"), ("filter.x.smudge", "cat"), ("include.path", "x")] {
+            #expect(try git(["config", key, value], in: alpha).status == 0)
+            let synced = try respond(["sync"], alpha, writer: "alpha")
+            #expect(synced.status == 78)
+            #expect(synced.stderr.contains(key) && synced.stderr.contains("config --unset"), "\(synced.stderr)")
+            #expect(try git(["config", "--unset", key], in: alpha).status == 0)
+        }
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+    }
+
     @Test("the same incident opened on two machines stops the sync with the work tree as it was")
     func conflictLeavesTheTreeAsItWas() throws {
         let (_, homes) = try team(["alpha", "beta"])
