@@ -253,7 +253,7 @@ struct GitSyncTests {
         try review.sendKeys("p")
         try review.waitFor("#1@beta pinned")
         try review.sendKeys("q")
-        try review.waitFor("EXITED 0")
+        try review.waitFor("EXITED 0", history: true)
         #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
         #expect(try respond(["sync"], beta, writer: "beta").status == 0)
         for (home, writer) in [(alpha, "alpha"), (beta, "beta")] {
