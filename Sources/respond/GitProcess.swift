@@ -18,8 +18,10 @@ struct GitProcess {
 
     /// Why `git` gave no outcome.
     enum Failure: Error {
-        /// `git` could not be started (not installed).
+        /// `git` could not be started.
         case cannotStart(reason: String)
+        /// There is no `git` on `PATH`.
+        case notInstalled
         /// It ran longer than the time limit and was stopped.
         case timedOut(seconds: Int)
     }
@@ -79,8 +81,11 @@ struct GitProcess {
             exited.wait()
             throw .timedOut(seconds: Int(timeout))
         }
-        return Outcome(
+        let outcome = Outcome(
             status: process.terminationStatus, output: String(decoding: output.wait(), as: UTF8.self),
             errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        // `env` exits 127 when it finds no `git` to run; git itself never does, its hooks being off.
+        guard outcome.status != 127 else { throw .notInstalled }
+        return outcome
     }
 }

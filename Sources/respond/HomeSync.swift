@@ -27,6 +27,8 @@ struct HomeSync {
         case conflict(paths: [String])
         /// The push was refused again after every retry.
         case rejected(remote: String, attempts: Int)
+        /// There is no `git` on `PATH`.
+        case gitNotInstalled
         /// `git` could not be run, or failed in another way; `message` says how.
         case git(command: String, message: String)
         /// `git` did not finish in time and was stopped.
@@ -47,6 +49,7 @@ struct HomeSync {
             case .conflict(let paths): localizer.tr("cli.sync.conflict", ["paths": paths.joined(separator: ", ")])
             case .rejected(let remote, let attempts):
                 localizer.tr("cli.sync.rejected", ["remote": remote, "attempts": String(attempts)])
+            case .gitNotInstalled: localizer.tr("cli.sync.git_not_installed")
             case .git(let command, let message):
                 localizer.tr("cli.sync.git_failed", ["command": command, "message": message])
             case .timedOut(let command, let seconds):
@@ -62,7 +65,7 @@ struct HomeSync {
             case .unreachable: localizer.tr("ui.sync.reason.unreachable")
             case .conflict: localizer.tr("ui.sync.reason.conflict")
             case .rejected: localizer.tr("ui.sync.reason.rejected")
-            case .git: localizer.tr("ui.sync.reason.git")
+            case .git, .gitNotInstalled: localizer.tr("ui.sync.reason.git")
             case .timedOut: localizer.tr("ui.sync.reason.unreachable")
             case .journal: localizer.tr("ui.sync.reason.locked")
             }
@@ -72,7 +75,7 @@ struct HomeSync {
         /// 69 (unavailable) when the remote cannot be reached, 1 otherwise.
         var exitStatus: Int32 {
             switch self {
-            case .notAWorkTree, .noRemote, .noBranch, .commandsInConfig: 78
+            case .notAWorkTree, .noRemote, .noBranch, .commandsInConfig, .gitNotInstalled: 78
             case .unreachable, .timedOut: 69
             case .conflict, .rejected, .git, .journal: 1
             }
@@ -243,6 +246,7 @@ struct HomeSync {
         } catch {
             switch error {
             case .cannotStart(let reason): throw .git(command: "git " + (arguments.first ?? ""), message: reason)
+            case .notInstalled: throw .gitNotInstalled
             case .timedOut(let seconds): throw .timedOut(command: "git " + (arguments.first ?? ""), seconds: seconds)
             }
         }

@@ -176,6 +176,19 @@ struct GitSyncTests {
         #expect(noRemote.stderr.contains("has no git remote"), "\(noRemote.stderr)")
     }
 
+    @Test("a machine without git is told to install it, exit status 78, and nothing recorded is lost")
+    func gitNotInstalled() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "nogit"], alpha, writer: "alpha").status == 0)
+        var environment = machine(alpha, writer: "alpha")
+        environment["PATH"] = try freshDirectory()
+        let synced = try runProcess(PackagePaths.binary, ["sync"], environment: environment)
+        #expect(synced.status == 78)
+        #expect(synced.stderr.contains("git is not installed here"), "\(synced.stderr)")
+        #expect(try respond(["log", "nogit", "note", "still here"], alpha, writer: "alpha").status == 0)
+    }
+
     @Test("a home whose git configuration names hooks, a monitor or remote programs syncs without running them")
     func configuredCommandsDoNotRun() throws {
         let (_, homes) = try team(["alpha"])
