@@ -116,7 +116,7 @@ private func refiltered(_ model: AppModel, _ review: ReviewState) -> (AppModel, 
     var model = model
     let selected = selectedReviewEvent(model)
     model.review = review
-    refreshRows(&model, keeping: selected?.seq)
+    refreshRows(&model, keeping: selected?.ref)
     return (model, [])
 }
 
