@@ -54,38 +54,21 @@ struct GitProcess {
     /// Runs `git ARGUMENTS` in `directory` and returns what it said; a status other than 0 is an outcome, not a
     /// failure, for the caller to read.
     func run(_ arguments: [String]) throws(Failure) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            [
-                "git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false", "-c",
-                "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
-            ] + arguments
-        process.environment = environment()
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let ran: TimedProcess.Outcome
         do {
-            try process.run()
+            ran = try TimedProcess.run(
+                [
+                    "git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false", "-c",
+                    "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
+                ] + arguments, environment: environment(), timeout: timeout)
         } catch {
-            throw .cannotStart(reason: error.localizedDescription)
+            switch error {
+            case .cannotStart(let reason): throw .cannotStart(reason: reason)
+            case .timedOut: throw .timedOut(seconds: Int(timeout))
+            }
         }
-        let output = PipeReader(stdout.fileHandleForReading)
-        let errors = PipeReader(stderr.fileHandleForReading)
-        guard exited.wait(timeout: .now() + timeout) == .success else {
-            process.terminate()
-            exited.wait()
-            throw .timedOut(seconds: Int(timeout))
-        }
-        let outcome = Outcome(
-            status: process.terminationStatus, output: String(decoding: output.wait(), as: UTF8.self),
-            errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         // `env` exits 127 when it finds no `git` to run; git itself never does, its hooks being off.
-        guard outcome.status != 127 else { throw .notInstalled }
-        return outcome
+        guard ran.status != 127 else { throw .notInstalled }
+        return Outcome(status: ran.status, output: String(decoding: ran.output, as: UTF8.self), errors: ran.errors)
     }
 }
