@@ -133,11 +133,12 @@ public enum EventKind: Hashable, Sendable {
     case runbookFeedback(runbook: String, step: String?, text: String)
     /// A milestone that the metrics need, usually with an earlier `occurredAt`.
     case milestone(Milestone)
-    /// An event was pinned or unpinned by its sequence number.
-    case pinChanged(seq: Int, pinned: Bool)
-    /// The actor read the pinned note with sequence number `seq`: it no longer waits above their step. Others
-    /// still see it; the pin itself does not change.
-    case noteAcknowledged(seq: Int)
+    /// An event was pinned or unpinned: the one with sequence number `seq` in `writer`'s file (nil: the
+    /// incident's own `timeline.jsonl`, which is also how lines written before writers existed read).
+    case pinChanged(seq: Int, writer: String? = nil, pinned: Bool)
+    /// The actor read the pinned note with sequence number `seq` in `writer`'s file: it no longer waits above their
+    /// step. Others still see it; the pin itself does not change.
+    case noteAcknowledged(seq: Int, writer: String? = nil)
     /// A postmortem or JSON export was written.
     case exportWritten(path: String, format: String)
     /// The incident was closed; it no longer appears among open incidents.
@@ -180,6 +181,38 @@ public struct Event: Hashable, Sendable {
         self.actor = actor
         self.kind = kind
         self.writer = writer
+    }
+
+    /// How other events name this one: its seq within its writer's file.
+    public var ref: EventRef { EventRef(seq: seq, writer: writer) }
+}
+
+/// An event as another event names it (a pin, an acknowledgement): seqs count within one writer's file, so the seq
+/// alone would name a different event on every file of a several-machine incident.
+public struct EventRef: Hashable, Codable, Sendable, Comparable {
+    /// The event's sequence number within its writer's file.
+    public var seq: Int
+    /// The writer whose file holds it; nil for the incident's own `timeline.jsonl`.
+    public var writer: String?
+
+    /// Creates a reference.
+    public init(seq: Int, writer: String? = nil) {
+        self.seq = seq
+        self.writer = writer
+    }
+
+    /// The event's number as `respond timeline` shows it after `#`: `SEQ`, or `SEQ@WRITER` for another machine's
+    /// file.
+    public var number: String {
+        writer.map { "\(seq)@\($0)" } ?? String(seq)
+    }
+
+    /// The event as `respond timeline` numbers it: `#SEQ`, or `#SEQ@WRITER`.
+    public var label: String { "#" + number }
+
+    /// The incident's own file first, then writers by name, and by seq within a file.
+    public static func < (first: EventRef, second: EventRef) -> Bool {
+        (first.writer ?? "", first.seq) < (second.writer ?? "", second.seq)
     }
 }
 

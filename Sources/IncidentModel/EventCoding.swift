@@ -28,15 +28,20 @@ enum EventKey: String, CodingKey, CaseIterable {
     case milestone, eventSeq, path, format
     case outputBytes, outputDroppedBytes
     case alertname, labels, annotations, fingerprint, startsAt, generatorURL, groupKey, source, endedAt
+    case eventWriter
+    /// Not a journal field: documents that embed events give another machine's event its writer under this key.
+    case writer
 }
 
 /// One flat JSON object per event: `v`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, `kind`, and the
-/// kind's own fields beside them, the fields the journal line writer writes. Documents that embed events (the JSON
+/// kind's own fields beside them, the fields the journal line writer writes, then `writer` for an event of another
+/// machine's file (which its line never holds: the file's name says it). Documents that embed events (the JSON
 /// export) encode them through this; lines are read back by `EventLineDecoder`.
 extension Event: Encodable {
     /// Encodes the event as one flat object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: EventKey.self)
+        if let writer { try container.encode(writer, forKey: .writer) }
         try forEachField { (key, value) throws(any Error) in
             switch value {
             case .string(let text): try container.encode(text, forKey: key)
@@ -64,7 +69,8 @@ public enum EventCodec {
     }
 
     /// Appends the event's object laid out as `JSONEncoder` with `.prettyPrinted` lays out a value nested `depth`
-    /// levels deep (its first line not indented), for documents that embed events.
+    /// levels deep (its first line not indented), for documents that embed events: with `writer` for another
+    /// machine's event, as the `Encodable` conformance writes it.
     public static func appendPretty(for event: Event, depth: Int, to bytes: inout [UInt8]) throws {
         try EventLineWriter.append(event, layout: .pretty(depth: depth), to: &bytes)
     }

@@ -77,9 +77,10 @@ extension EventFields {
         case .milestone:
             return .milestone(try named(.milestone))
         case .pinChanged:
-            return .pinChanged(seq: try integer(.eventSeq), pinned: try bool(.pinned))
+            return .pinChanged(
+                seq: try integer(.eventSeq), writer: try stringIfPresent(.eventWriter), pinned: try bool(.pinned))
         case .noteAcknowledged:
-            return .noteAcknowledged(seq: try integer(.eventSeq))
+            return .noteAcknowledged(seq: try integer(.eventSeq), writer: try stringIfPresent(.eventWriter))
         case .exportWritten:
             return .exportWritten(path: try string(.path), format: try string(.format))
         case .incidentClosed:

@@ -173,6 +173,8 @@ extension EventKey {
         case .groupKey: 41
         case .source: 42
         case .endedAt: 43
+        case .eventWriter: 44
+        case .writer: 45
         }
     }
 

@@ -95,11 +95,13 @@ extension Event {
             try field(.text, .string(text))
         case .milestone(let milestone):
             try field(.milestone, .string(milestone.rawValue))
-        case .pinChanged(let seq, let pinned):
+        case .pinChanged(let seq, let writer, let pinned):
             try field(.eventSeq, .integer(seq))
+            if let writer { try field(.eventWriter, .string(writer)) }
             try field(.pinned, .bool(pinned))
-        case .noteAcknowledged(let seq):
+        case .noteAcknowledged(let seq, let writer):
             try field(.eventSeq, .integer(seq))
+            if let writer { try field(.eventWriter, .string(writer)) }
         case .exportWritten(let path, let format):
             try field(.path, .string(path))
             try field(.format, .string(format))

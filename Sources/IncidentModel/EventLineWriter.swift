@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes an event as one journal line: the bytes `JSONEncoder` makes of `Event`'s `Encodable` conformance with
-/// sorted keys and unescaped slashes, written directly from the same fields (`Event.forEachField`; a property test
-/// holds the two together). Exports write every event
+/// sorted keys and unescaped slashes (less another machine's `writer`, which its file's name holds), written
+/// directly from the same fields (`Event.forEachField`; a property test holds the two together). Exports write every event
 /// of a long incident this way, where a `JSONEncoder` per event cost most of the export.
 enum EventLineWriter {
     /// An event whose duration is not a finite number, which JSON cannot hold.
@@ -30,6 +30,10 @@ enum EventLineWriter {
             try event.forEachField { (key, value) throws(NotFinite) in
                 if case .number(let number) = value, !number.isFinite { throw NotFinite(value: number) }
                 slots[sortRank[key.index]] = value
+            }
+            // A line never names its writer (the file's name does); a document that embeds the event does.
+            if case .pretty = layout, let writer = event.writer {
+                slots[sortRank[EventKey.writer.index]] = .string(writer)
             }
             var members = Members(layout: layout)
             members.open(&out)

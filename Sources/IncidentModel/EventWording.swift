@@ -85,10 +85,10 @@ public struct EventWording: Sendable {
             return words.impactStarted
         case .milestone(.detected):
             return words.detected
-        case .pinChanged(let seq, let pinned):
-            return (pinned ? words.pinned : words.unpinned).filled(String(seq))
-        case .noteAcknowledged(let seq):
-            return words.acknowledged.filled(String(seq))
+        case .pinChanged(let seq, let writer, let pinned):
+            return (pinned ? words.pinned : words.unpinned).filled(EventRef(seq: seq, writer: writer).number)
+        case .noteAcknowledged(let seq, let writer):
+            return words.acknowledged.filled(EventRef(seq: seq, writer: writer).number)
         case .exportWritten(let path, let format):
             return words.exported.filled(text(format), code(path))
         case .incidentClosed:

@@ -30,10 +30,10 @@ public struct IncidentState: Hashable, Sendable {
     public var progress: [String: RunbookProgress] = [:]
     /// Every note, in journal order.
     public var notes: [NoteRecord] = []
-    /// Sequence numbers of the events that are pinned now (pinned notes and events pinned later).
-    public var pinnedSeqs: Set<Int> = []
-    /// Who acknowledged each pinned note, by the note's sequence number.
-    public var acknowledgements: [Int: Set<String>] = [:]
+    /// The events that are pinned now (pinned notes and events pinned later), each by its writer and seq.
+    public var pinned: Set<EventRef> = []
+    /// Who acknowledged each pinned note, by the note's writer and seq.
+    public var acknowledgements: [EventRef: Set<String>] = [:]
     /// Every escalation, in journal order.
     public var escalations: [EscalationRecord] = []
     /// Every command copied to the clipboard, in journal order.
@@ -75,12 +75,12 @@ public struct IncidentState: Hashable, Sendable {
 
     /// Whether the note is pinned now, after every pin change.
     public func isPinned(_ note: NoteRecord) -> Bool {
-        pinnedSeqs.contains(note.stamp.seq)
+        pinned.contains(note.stamp.ref)
     }
 
-    /// Whether `actor` acknowledged the note with sequence number `seq`.
-    public func isAcknowledged(_ seq: Int, by actor: String) -> Bool {
-        acknowledgements[seq]?.contains(actor) ?? false
+    /// Whether `actor` acknowledged the note `note`.
+    public func isAcknowledged(_ note: EventRef, by actor: String) -> Bool {
+        acknowledgements[note]?.contains(actor) ?? false
     }
 
     /// Every runbook the incident refers to: those it used, in order, then any other with recorded progress, by id.
@@ -127,7 +127,7 @@ public struct IncidentState: Hashable, Sendable {
             progress[item.runbook]?.checked[item.item] = nil
         case .note(let text, let pinned, let commander):
             notes.append(NoteRecord(text: text, commander: commander, stamp: stamp))
-            if pinned { pinnedSeqs.insert(event.seq) }
+            if pinned { self.pinned.insert(event.ref) }
         case .statusChanged(let status):
             setStatus(status, stamp)
         case .severityChanged(let severity):
@@ -146,10 +146,10 @@ public struct IncidentState: Hashable, Sendable {
             milestones.impactStarted = stamp.at
         case .milestone(.detected):
             milestones.detectedRecorded = stamp.at
-        case .pinChanged(let seq, let pinned):
-            setPinned(seq, pinned)
-        case .noteAcknowledged(let seq):
-            acknowledgements[seq, default: []].insert(event.actor)
+        case .pinChanged(let seq, let writer, let pinned):
+            setPinned(EventRef(seq: seq, writer: writer), pinned)
+        case .noteAcknowledged(let seq, let writer):
+            acknowledgements[EventRef(seq: seq, writer: writer), default: []].insert(event.actor)
         case .exportWritten(let path, let format):
             exports.append(ExportRecord(path: path, format: format, stamp: stamp))
         case .incidentClosed:
@@ -181,8 +181,8 @@ public struct IncidentState: Hashable, Sendable {
         severityHistory.append(Change(value: severity, stamp: stamp))
     }
 
-    private mutating func setPinned(_ seq: Int, _ pinned: Bool) {
-        if pinned { pinnedSeqs.insert(seq) } else { pinnedSeqs.remove(seq) }
+    private mutating func setPinned(_ ref: EventRef, _ pinned: Bool) {
+        if pinned { self.pinned.insert(ref) } else { self.pinned.remove(ref) }
     }
 
     /// A reopened incident is live again: it is no longer closed or resolved, and a resolved status goes back to

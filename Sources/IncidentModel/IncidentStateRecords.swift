@@ -9,18 +9,24 @@ public struct Stamp: Hashable, Codable, Sendable {
     public var actor: String
     /// When it happened (the event's `occurredAt`).
     public var at: Date
+    /// The writer whose file holds the recording event; nil for the incident's own `timeline.jsonl`.
+    public var writer: String?
 
     /// Creates a stamp.
-    public init(seq: Int, actor: String, at: Date) {
+    public init(seq: Int, actor: String, at: Date, writer: String? = nil) {
         self.seq = seq
         self.actor = actor
         self.at = at
+        self.writer = writer
     }
 
     /// The stamp of `event`.
     public init(_ event: Event) {
-        self.init(seq: event.seq, actor: event.actor, at: event.occurredAt)
+        self.init(seq: event.seq, actor: event.actor, at: event.occurredAt, writer: event.writer)
     }
+
+    /// How other events name the recording event.
+    public var ref: EventRef { EventRef(seq: seq, writer: writer) }
 }
 
 /// A value that an event set (a status, a severity), with who set it and when.

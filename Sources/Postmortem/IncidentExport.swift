@@ -28,7 +28,7 @@ public struct IncidentExport: Encodable, Sendable {
     /// Each severity the incident had and how long it was held, the last until the resolution (else the closing,
     /// else the export).
     public var severityPeriods: [SeverityPeriod]
-    /// Every event, in journal order.
+    /// Every event, in journal order; one from another machine's file has a `writer` beside its journal fields.
     public var events: [Event]
 
     /// The state's facts, flattened for readers that do not fold events.
@@ -57,8 +57,10 @@ public struct IncidentExport: Encodable, Sendable {
         public var closed: Stamp?
         /// Every reopening.
         public var reopenings: [Stamp]
-        /// Sequence numbers of pinned events.
+        /// Sequence numbers of the pinned events in the incident's own `timeline.jsonl`, as before machines synced.
         public var pinnedSeqs: [Int]
+        /// Every pinned event, each by `seq` and, for another machine's file, `writer`.
+        public var pinned: [EventRef]
         /// The last event's sequence number.
         public var lastSeq: Int
     }
@@ -102,7 +104,8 @@ public struct IncidentExport: Encodable, Sendable {
             severity: state.severity, severityHistory: state.severityHistory,
             roles: Dictionary(uniqueKeysWithValues: state.roles.map { ($0.key.rawValue, $0.value) }),
             runbooksUsed: state.runbooksUsed, currentRunbook: state.currentRunbook, opened: state.opened,
-            closed: state.closed, reopenings: state.reopenings, pinnedSeqs: state.pinnedSeqs.sorted(),
+            closed: state.closed, reopenings: state.reopenings,
+            pinnedSeqs: state.pinned.filter { $0.writer == nil }.map(\.seq).sorted(), pinned: state.pinned.sorted(),
             lastSeq: state.lastSeq
         )
         let m = state.milestones

@@ -192,7 +192,7 @@ extension PostmortemDraft {
         var evidence = 0
         for index in shown {
             let event = events[index]
-            let mark = state.pinnedSeqs.contains(event.seq) ? pinnedMark : ""
+            let mark = state.pinned.contains(event.ref) ? pinnedMark : ""
             let description: String
             if case .commandRan(let run) = event.kind, CommandMarkdown.isMultiline(run.command) {
                 evidence += 1

@@ -14,13 +14,9 @@ final class AlertFetcher: Sendable {
     private let client: AlertmanagerClient
     private let catalog: Catalog
     private let localizer: Localizer
-    private let state = Mutex(State())
-
-    private struct State {
-        var running = false
-        var answer: Message?
-        var mapping: AlertMapping?
-    }
+    private let job = BackgroundJob()
+    /// The library's mapping of alerts, once the first fetch made it.
+    private let mapped = Mutex<AlertMapping?>(nil)
 
     /// A fetcher of the alerts on `client`'s Alertmanager, matched against `catalog`'s runbooks, saying what went
     /// wrong in the words of `localizer`.
@@ -32,27 +28,12 @@ final class AlertFetcher: Sendable {
 
     /// Starts a fetch unless one is under way; its answer comes from `poll`.
     func start() {
-        let started = state.withLock { state -> Bool in
-            guard !state.running else { return false }
-            state.running = true
-            return true
-        }
-        guard started else { return }
-        Thread.detachNewThread { [self] in
-            let answer = fetch()
-            state.withLock { state in
-                state.answer = answer
-                state.running = false
-            }
-        }
+        job.start { [self] in fetch() }
     }
 
     /// The answer of the last fetch, once, when it has arrived.
     func poll() -> [Message] {
-        state.withLock { state in
-            defer { state.answer = nil }
-            return state.answer.map { [$0] } ?? []
-        }
+        job.poll()
     }
 
     private func fetch() -> Message {
@@ -77,9 +58,9 @@ final class AlertFetcher: Sendable {
 
     /// The library's mapping of alerts, made on the first fetch.
     private func mapping() throws -> AlertMapping {
-        if let made = state.withLock({ $0.mapping }) { return made }
+        if let made = mapped.withLock({ $0 }) { return made }
         let made = try AlertMapping(catalog: catalog, localizer: localizer)
-        state.withLock { $0.mapping = made }
+        mapped.withLock { $0 = made }
         return made
     }
 }

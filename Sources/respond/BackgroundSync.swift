@@ -1,7 +1,6 @@
 import Foundation
 import GuideUI
 import Localization
-import Synchronization
 
 /// Syncs the incidents home with its git remote (`HomeSync`) every `interval` seconds on a thread of its own, so
 /// that no key and no append waits on the network: started by the run loop's tick, polled by it, its answer handed
@@ -12,13 +11,7 @@ final class BackgroundSync: Sendable {
     private let sync: HomeSync
     private let interval: Double
     private let localizer: Localizer
-    private let state = Mutex(State())
-
-    private struct State {
-        var running = false
-        var lastStart = Date.distantPast
-        var answer: Message?
-    }
+    private let job = BackgroundJob()
 
     /// A background sync of `home`, committing as `actor`, every `interval` seconds, saying what went wrong in the
     /// words of `localizer`.
@@ -30,33 +23,18 @@ final class BackgroundSync: Sendable {
 
     /// Starts a sync when `interval` has passed since the last one started and none is under way.
     func tick(now: Date) {
-        let started = state.withLock { state -> Bool in
-            guard !state.running, now.timeIntervalSince(state.lastStart) >= interval else { return false }
-            state.running = true
-            state.lastStart = now
-            return true
-        }
-        guard started else { return }
-        Thread.detachNewThread { [self] in
-            let answer: Message
+        job.start(every: interval, now: now) { [self] in
             do throws(HomeSync.Failure) {
                 _ = try sync.run()
-                answer = .synced(.succeeded(at: Date()))
+                return .synced(.succeeded(at: Date()))
             } catch {
-                answer = .synced(.failed(reason: error.reason(in: localizer), at: Date()))
-            }
-            state.withLock { state in
-                state.answer = answer
-                state.running = false
+                return .synced(.failed(reason: error.reason(in: localizer), at: Date()))
             }
         }
     }
 
     /// The answer of the last sync, once, when it has arrived.
     func poll() -> [Message] {
-        state.withLock { state in
-            defer { state.answer = nil }
-            return state.answer.map { [$0] } ?? []
-        }
+        job.poll()
     }
 }

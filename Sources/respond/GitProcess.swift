@@ -2,7 +2,9 @@ import Foundation
 
 /// Runs `git` in an incidents home the same way every time: never through a shell, with a fixed environment (no
 /// pager, no editor, no prompt for a password, messages in the C locale so they can be read) and a time limit, so
-/// that a remote that does not answer cannot hang `respond sync` or the guide's background sync.
+/// that a remote that does not answer cannot hang `respond sync` or the guide's background sync. No hook and no
+/// file system monitor runs, whatever the home's git configuration says: a sync runs only the programs it chose,
+/// even in a home that another member of its group can configure.
 struct GitProcess {
     /// What a finished `git` said.
     struct Outcome {
@@ -16,8 +18,10 @@ struct GitProcess {
 
     /// Why `git` gave no outcome.
     enum Failure: Error {
-        /// `git` could not be started (not installed).
+        /// `git` could not be started.
         case cannotStart(reason: String)
+        /// There is no `git` on `PATH`.
+        case notInstalled
         /// It ran longer than the time limit and was stopped.
         case timedOut(seconds: Int)
     }
@@ -50,33 +54,21 @@ struct GitProcess {
     /// Runs `git ARGUMENTS` in `directory` and returns what it said; a status other than 0 is an outcome, not a
     /// failure, for the caller to read.
     func run(_ arguments: [String]) throws(Failure) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false"]
-            + arguments
-        process.environment = environment()
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let ran: TimedProcess.Outcome
         do {
-            try process.run()
+            ran = try TimedProcess.run(
+                [
+                    "git", "-C", directory, "-c", "core.autocrlf=false", "-c", "core.quotepath=false", "-c",
+                    "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
+                ] + arguments, environment: environment(), timeout: timeout)
         } catch {
-            throw .cannotStart(reason: error.localizedDescription)
+            switch error {
+            case .cannotStart(let reason): throw .cannotStart(reason: reason)
+            case .timedOut: throw .timedOut(seconds: Int(timeout))
+            }
         }
-        let output = PipeReader(stdout.fileHandleForReading)
-        let errors = PipeReader(stderr.fileHandleForReading)
-        guard exited.wait(timeout: .now() + timeout) == .success else {
-            process.terminate()
-            exited.wait()
-            throw .timedOut(seconds: Int(timeout))
-        }
-        return Outcome(
-            status: process.terminationStatus, output: String(decoding: output.wait(), as: UTF8.self),
-            errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        // `env` exits 127 when it finds no `git` to run; git itself never does, its hooks being off.
+        guard ran.status != 127 else { throw .notInstalled }
+        return Outcome(status: ran.status, output: String(decoding: ran.output, as: UTF8.self), errors: ran.errors)
     }
 }

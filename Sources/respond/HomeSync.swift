@@ -18,12 +18,17 @@ struct HomeSync {
         case noRemote(home: String)
         /// The work tree is on no branch (a detached HEAD).
         case noBranch(home: String)
+        /// The home's own git configuration names programs a sync would run (a merge driver, a filter, an
+        /// include of another file): `keys` are their names.
+        case commandsInConfig(home: String, keys: [String])
         /// The remote could not be fetched from or pushed to; `message` is git's last line.
         case unreachable(remote: String, message: String)
         /// The merge of what the remote had would have needed a person; it was aborted.
         case conflict(paths: [String])
         /// The push was refused again after every retry.
         case rejected(remote: String, attempts: Int)
+        /// There is no `git` on `PATH`.
+        case gitNotInstalled
         /// `git` could not be run, or failed in another way; `message` says how.
         case git(command: String, message: String)
         /// `git` did not finish in time and was stopped.
@@ -37,11 +42,14 @@ struct HomeSync {
             case .notAWorkTree(let home): localizer.tr("cli.sync.not_a_work_tree", ["home": home])
             case .noRemote(let home): localizer.tr("cli.sync.no_remote", ["home": home])
             case .noBranch(let home): localizer.tr("cli.sync.no_branch", ["home": home])
+            case .commandsInConfig(let home, let keys):
+                localizer.tr("cli.sync.commands_in_config", ["home": home, "keys": keys.joined(separator: ", ")])
             case .unreachable(let remote, let message):
                 localizer.tr("cli.sync.unreachable", ["remote": remote, "message": message])
             case .conflict(let paths): localizer.tr("cli.sync.conflict", ["paths": paths.joined(separator: ", ")])
             case .rejected(let remote, let attempts):
                 localizer.tr("cli.sync.rejected", ["remote": remote, "attempts": String(attempts)])
+            case .gitNotInstalled: localizer.tr("cli.sync.git_not_installed")
             case .git(let command, let message):
                 localizer.tr("cli.sync.git_failed", ["command": command, "message": message])
             case .timedOut(let command, let seconds):
@@ -53,11 +61,11 @@ struct HomeSync {
         /// The short reason the guide's status bar gives.
         func reason(in localizer: Localizer) -> String {
             switch self {
-            case .notAWorkTree, .noRemote, .noBranch: localizer.tr("ui.sync.reason.not_set_up")
+            case .notAWorkTree, .noRemote, .noBranch, .commandsInConfig: localizer.tr("ui.sync.reason.not_set_up")
             case .unreachable: localizer.tr("ui.sync.reason.unreachable")
             case .conflict: localizer.tr("ui.sync.reason.conflict")
             case .rejected: localizer.tr("ui.sync.reason.rejected")
-            case .git: localizer.tr("ui.sync.reason.git")
+            case .git, .gitNotInstalled: localizer.tr("ui.sync.reason.git")
             case .timedOut: localizer.tr("ui.sync.reason.unreachable")
             case .journal: localizer.tr("ui.sync.reason.locked")
             }
@@ -67,7 +75,7 @@ struct HomeSync {
         /// 69 (unavailable) when the remote cannot be reached, 1 otherwise.
         var exitStatus: Int32 {
             switch self {
-            case .notAWorkTree, .noRemote, .noBranch: 78
+            case .notAWorkTree, .noRemote, .noBranch, .commandsInConfig, .gitNotInstalled: 78
             case .unreachable, .timedOut: 69
             case .conflict, .rejected, .git, .journal: 1
             }
@@ -140,7 +148,10 @@ struct HomeSync {
             committed = try commitJournals() || committed
             merged = try merge(remote: remote, branch: branch) || merged
             hold.release()
-            let push = try run(["push", "--quiet", remote, "HEAD:refs/heads/" + branch])
+            let push = try run([
+                "push", "--quiet", "--no-verify", "--receive-pack=git-receive-pack", remote,
+                "HEAD:refs/heads/" + branch,
+            ])
             if push.status == 0 { return Report(committed: committed, merged: merged, retries: attempt) }
             guard Self.isRejection(push.errors) else {
                 throw .unreachable(remote: remote, message: Self.lastLine(push.errors))
@@ -160,7 +171,20 @@ struct HomeSync {
         let head = try run(["symbolic-ref", "--quiet", "--short", "HEAD"])
         let branch = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard head.status == 0, !branch.isEmpty else { throw .noBranch(home: home) }
+        try refuseCommandsInConfig()
         return (remote, branch)
+    }
+
+    /// Refuses a home whose own git configuration names a merge driver or a filter (programs git would run on the
+    /// files it merges and checks out) or includes another file (which could name anything): in a group-shared home
+    /// any member can write that configuration, and a clone's can be edited by hand. Hooks, the file system monitor
+    /// and the programs run at the remote's end are overridden on every run instead (`GitProcess`, `fetch`, `run`),
+    /// and `core.sshCommand` by the environment.
+    private func refuseCommandsInConfig() throws(Failure) {
+        let pattern = #"^(include\.|includeif\.|(merge|filter)\..+\.)"#
+        let found = try run(["config", "--local", "--name-only", "--get-regexp", pattern])
+        let keys = found.output.split(separator: "\n").map(String.init)
+        guard keys.isEmpty else { throw .commandsInConfig(home: home, keys: keys) }
     }
 
     /// The append locks of every journal in the home, held until released.
@@ -177,14 +201,14 @@ struct HomeSync {
         let paths = journalFiles()
         guard !paths.isEmpty else { return false }
         try check(run(["add", "--"] + paths), "git add")
-        let staged = try run(["diff", "--cached", "--quiet", "--"] + paths)
+        let staged = try run(["diff", "--cached", "--quiet", "--no-ext-diff", "--no-textconv", "--"] + paths)
         guard staged.status != 0 else { return false }
         try check(run(["commit", "--quiet", "--no-verify", "-m", "respond sync", "--"] + paths), "git commit")
         return true
     }
 
     private func fetch(_ remote: String) throws(Failure) {
-        let fetch = try run(["fetch", "--quiet", remote])
+        let fetch = try run(["fetch", "--quiet", "--upload-pack=git-upload-pack", remote])
         guard fetch.status == 0 else { throw .unreachable(remote: remote, message: Self.lastLine(fetch.errors)) }
     }
 
@@ -222,6 +246,7 @@ struct HomeSync {
         } catch {
             switch error {
             case .cannotStart(let reason): throw .git(command: "git " + (arguments.first ?? ""), message: reason)
+            case .notInstalled: throw .gitNotInstalled
             case .timedOut(let seconds): throw .timedOut(command: "git " + (arguments.first ?? ""), seconds: seconds)
             }
         }

@@ -27,7 +27,7 @@ struct TimelineCommand: ParsableCommand {
             return
         }
         let start = contents.events.first?.occurredAt ?? Date()
-        let pinned = IncidentState.fold(contents.events).pinnedSeqs
+        let pinned = IncidentState.fold(contents.events).pinned
         let wording = EventWording.plain(global.localizer())
         // Local wall time with its offset (`TZ`, else the machine's zone), so that a responder reads the clock on
         // the wall and a reader elsewhere still knows the instant; `--json` keeps the journal's UTC.
@@ -35,9 +35,10 @@ struct TimelineCommand: ParsableCommand {
         for event in contents.events {
             let time = clock.timestamp(event.occurredAt)
             let elapsed = elapsedText(event.occurredAt.timeIntervalSince(start))
-            let mark = pinned.contains(event.seq) ? wording.pinnedMark : ""
+            let mark = pinned.contains(event.ref) ? wording.pinnedMark : ""
             let text = shown(wording.describe(event.kind))
-            print("\(event.number)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
+            // Another machine's file numbers its own seqs, so its events carry its writer id beside the seq.
+            print("\(event.ref.label)  \(time)  \(elapsed)  \(shown(event.actor))  \(mark)\(text)")
         }
     }
 

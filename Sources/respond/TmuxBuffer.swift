@@ -31,44 +31,25 @@ struct TmuxBuffer {
     /// Runs `tmux ARGUMENTS` with `input` on its standard input and returns its standard output; its output never
     /// reaches the screen the guide draws on.
     private func run(_ arguments: [String], input: Data) throws(Failure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let ran: TimedProcess.Outcome
         do {
-            try process.run()
+            ran = try TimedProcess.run(["tmux"] + arguments, input: input, timeout: Self.timeout)
         } catch {
-            throw Failure(description: localizer.tr("ui.tmux.cannot_run", ["reason": error.localizedDescription]))
+            switch error {
+            case .cannotStart(let reason):
+                throw Failure(description: localizer.tr("ui.tmux.cannot_run", ["reason": reason]))
+            case .timedOut:
+                throw Failure(
+                    description: localizer.tr(
+                        "ui.tmux.no_answer", ["command": arguments[0], "seconds": String(Int(Self.timeout))]))
+            }
         }
-        // The input is written beside the wait: a buffer larger than the pipe holds blocks until tmux reads it. A
-        // client that exits before reading it all must make the write fail, not kill the guide.
-        signal(SIGPIPE, SIG_IGN)
-        DispatchQueue.global().async {
-            try? stdin.fileHandleForWriting.write(contentsOf: input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        let output = PipeReader(stdout.fileHandleForReading)
-        let errors = PipeReader(stderr.fileHandleForReading)
-        guard exited.wait(timeout: .now() + Self.timeout) == .success else {
-            process.terminate()
+        guard ran.status == 0 else {
+            let exit = ["command": arguments[0], "status": String(ran.status), "message": ran.errors]
             throw Failure(
-                description: localizer.tr(
-                    "ui.tmux.no_answer", ["command": arguments[0], "seconds": String(Int(Self.timeout))]))
-        }
-        let message = String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
-            let exit = ["command": arguments[0], "status": String(process.terminationStatus), "message": message]
-            throw Failure(
-                description: message.isEmpty
+                description: ran.errors.isEmpty
                     ? localizer.tr("ui.tmux.exited", exit) : localizer.tr("ui.tmux.exited_saying", exit))
         }
-        return String(decoding: output.wait(), as: UTF8.self)
+        return String(decoding: ran.output, as: UTF8.self)
     }
 }

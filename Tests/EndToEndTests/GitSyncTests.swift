@@ -176,6 +176,58 @@ struct GitSyncTests {
         #expect(noRemote.stderr.contains("has no git remote"), "\(noRemote.stderr)")
     }
 
+    @Test("a machine without git is told to install it, exit status 78, and nothing recorded is lost")
+    func gitNotInstalled() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "nogit"], alpha, writer: "alpha").status == 0)
+        var environment = machine(alpha, writer: "alpha")
+        environment["PATH"] = try freshDirectory()
+        let synced = try runProcess(PackagePaths.binary, ["sync"], environment: environment)
+        #expect(synced.status == 78)
+        #expect(synced.stderr.contains("git is not installed here"), "\(synced.stderr)")
+        #expect(try respond(["log", "nogit", "note", "still here"], alpha, writer: "alpha").status == 0)
+    }
+
+    @Test("a home whose git configuration names hooks, a monitor or remote programs syncs without running them")
+    func configuredCommandsDoNotRun() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        let marker = try freshDirectory() + "/ran"
+        let script = alpha + "/../hostile.sh"
+        try "#!/bin/sh\ntouch \(shellQuoted(marker))\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let hooks = alpha + "/.git/hooks"
+        for hook in ["post-commit", "pre-push", "post-merge", "reference-transaction", "pre-auto-gc"] {
+            try FileManager.default.copyItem(atPath: script, toPath: hooks + "/" + hook)
+        }
+        for (key, value) in [
+            ("core.fsmonitor", script), ("remote.origin.uploadpack", "\(script); git-upload-pack"),
+            ("remote.origin.receivepack", "\(script); git-receive-pack"),
+        ] {
+            #expect(try git(["config", key, value], in: alpha).status == 0)
+        }
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "hostile"], alpha, writer: "alpha").status == 0)
+        let synced = try respond(["sync"], alpha, writer: "alpha")
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test("a home whose git configuration names a merge driver, a filter or an include is refused, exit status 78")
+    func driversInConfigAreRefused() throws {
+        let (_, homes) = try team(["alpha"])
+        let alpha = try #require(homes["alpha"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "drivers"], alpha, writer: "alpha").status == 0)
+        for (key, value) in [("merge.union2.driver", "touch ran"), ("filter.x.smudge", "cat"), ("include.path", "x")] {
+            #expect(try git(["config", key, value], in: alpha).status == 0)
+            let synced = try respond(["sync"], alpha, writer: "alpha")
+            #expect(synced.status == 78)
+            #expect(synced.stderr.contains(key) && synced.stderr.contains("config --unset"), "\(synced.stderr)")
+            #expect(try git(["config", "--unset", key], in: alpha).status == 0)
+        }
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+    }
+
     @Test("the same incident opened on two machines stops the sync with the work tree as it was")
     func conflictLeavesTheTreeAsItWas() throws {
         let (_, homes) = try team(["alpha", "beta"])
@@ -194,6 +246,44 @@ struct GitSyncTests {
         let status = try git(["status", "--porcelain"], in: beta)
         #expect(!status.stdout.contains("AA "), "\(status.stdout)")
         #expect(try respond(["log", "twice", "note", "still writable"], beta, writer: "beta").status == 0)
+    }
+
+    @Test("p in the review on another machine's event pins that event, in the timeline, the export and on sync")
+    func pinAnotherMachinesEvent() throws {
+        let (_, homes) = try team(["alpha", "beta"])
+        let alpha = try #require(homes["alpha"])
+        let beta = try #require(homes["beta"])
+        #expect(try respond(["start", "disk-full", "--detach", "--id", "pins"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        #expect(try respond(["log", "pins", "note", "seen from beta"], beta, writer: "beta").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        let review = try TmuxSession(
+            command: "\(shellQuoted(PackagePaths.binary)) review pins --sync 0; echo EXITED $?",
+            variables: machine(alpha, writer: "alpha"), width: 120, directory: try freshDirectory())
+        try review.waitFor("#1@beta")
+        try review.sendKeys("p")
+        try review.waitFor("#1@beta pinned")
+        try review.sendKeys("q")
+        try review.waitFor("EXITED 0", history: true)
+        #expect(try respond(["sync"], alpha, writer: "alpha").status == 0)
+        #expect(try respond(["sync"], beta, writer: "beta").status == 0)
+        for (home, writer) in [(alpha, "alpha"), (beta, "beta")] {
+            let timeline = try respond(["timeline", "pins"], home, writer: writer)
+            let lines = timeline.stdout.split(separator: "\n")
+            let pinned = lines.filter { $0.contains("pinned") && !$0.contains("pinned #") }
+            #expect(pinned.count == 1 && pinned[0].hasPrefix("#1@beta "), "\(timeline.stdout)")
+        }
+        let export = try respond(["export", "pins", "--format", "json", "-o", "-"], beta, writer: "beta")
+        let document = try #require(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        let pins = try #require(summary["pinned"] as? [[String: Any]])
+        #expect(pins.map { "\($0["seq"] ?? "")@\($0["writer"] ?? "")" } == ["1@beta"], "\(summary)")
+        #expect(summary["pinnedSeqs"] as? [Int] == [])
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.filter { $0["writer"] as? String == "beta" }.count == 1)
+        #expect(events.contains { $0["kind"] as? String == "pin-changed" && $0["eventWriter"] as? String == "beta" })
     }
 
     @Test("a review on another machine shows what the responder recorded after a background sync, and a failed sync")

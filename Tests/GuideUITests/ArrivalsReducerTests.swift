@@ -196,6 +196,25 @@ struct ArrivalsReducerTests {
         #expect(view(ackedByBo).textLines[1].contains("先別重啟"))
     }
 
+    @Test("a pinned note from another machine's file is acknowledged by its writer and seq")
+    func pinnedNoteFromAnotherMachine() throws {
+        let model = Fixtures.walkthrough()
+        let fromLaptop = Event(
+            seq: 1, recordedAt: Fixtures.opened.addingTimeInterval(60), actor: "amy", kind: Self.pinned,
+            writer: "laptop")
+        let arrived = update(model, .eventsArrived([fromLaptop])).0
+        #expect(view(arrived).textLines[1].contains("先別重啟"))
+        let ownSeqOne = Self.arrived([.noteAcknowledged(seq: 1)], actor: "alice", to: arrived)
+        #expect(view(ownSeqOne).textLines[1].contains("先別重啟"), "an acknowledgement of timeline.jsonl's #1")
+        let (pressed, effects) = run(arrived, keys(.character("a")))
+        let effect = try #require(effects.last?.last)
+        let acknowledging = NewEvent(actor: "alice", kind: .noteAcknowledged(seq: 1, writer: "laptop"))
+        #expect(effect == .append(incidentID: "2026-11-27-checkout-cpu", events: [acknowledging]))
+        let acknowledged = answer(pressed, effect)
+        #expect(!view(acknowledged).textLines.joined().contains("先別重啟"))
+        #expect(Self.bottomLine(acknowledged).hasPrefix("pinned note #1@laptop acknowledged"))
+    }
+
     @Test("several waiting notes: the oldest first, with how many wait")
     func severalWaiting() {
         let model = Self.arrived([Self.pinned, .note(text: "第二則", pinned: true, commander: false)])

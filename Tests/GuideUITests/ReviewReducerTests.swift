@@ -248,6 +248,45 @@ struct ReviewReducerTests {
             ])
     }
 
+    @Test("p on another machine's event pins it by writer and seq, not the event of the same seq in timeline.jsonl")
+    func pinningAnotherMachinesEvent() {
+        let laptop = Event(
+            seq: 4, recordedAt: ReviewFixture.opened.addingTimeInterval(13.5 * 60), actor: "erin",
+            kind: .note(text: "from the laptop", pinned: false, commander: false), writer: "laptop")
+        let model = ReviewFixture.model(width: 100, events: ReviewFixture.events + [laptop])
+        #expect(view(model).textLines.contains { $0.contains("#4@laptop") })
+        let (_, pin) = update(model, .terminal(.key(.character("p"))))
+        let pinning = EventKind.pinChanged(seq: 4, writer: "laptop", pinned: true)
+        #expect(pin == [.append(incidentID: ReviewFixture.id, events: [NewEvent(actor: "bob", kind: pinning)])])
+        let recorded = Event(seq: 14, recordedAt: ReviewFixture.now, actor: "bob", kind: pinning)
+        let pinned = update(model, .eventsArrived([recorded])).0
+        let lines = view(pinned).textLines
+        #expect(lines.contains { $0.hasPrefix("* ") && $0.contains("from the laptop") })
+        #expect(lines.contains { $0.hasPrefix("* ") && $0.contains("note: checkout") })
+        #expect(!lines.contains { $0.hasPrefix("* ") && $0.contains("note: 請在") })
+    }
+
+    @Test("a filter keeps the selection on another machine's event, though a later event has a higher seq")
+    func selectionKeptAcrossWriters() {
+        let laptop = Event(
+            seq: 9, recordedAt: ReviewFixture.opened.addingTimeInterval(7 * 60), actor: "erin",
+            kind: .note(text: "from the laptop", pinned: false, commander: false), writer: "laptop")
+        var events = ReviewFixture.events
+        events.insert(laptop, at: 6)
+        let model = ReviewFixture.model(width: 100, events: events)
+        let onLaptop = run(model, keys(.character("g")) + Array(repeating: .terminal(.key(.down)), count: 5)).0
+        #expect(selectedReviewEventText(onLaptop) == "from the laptop")
+        let refiltered = run(onLaptop, keys(.character("s"))).0
+        #expect(selectedReviewEventText(refiltered) == "from the laptop")
+    }
+
+    func selectedReviewEventText(_ model: AppModel) -> String? {
+        guard let review = model.review, review.rows.indices.contains(review.cursor),
+            case .note(let text, _, _) = model.incident?.events[review.rows[review.cursor]].kind
+        else { return nil }
+        return text
+    }
+
     @Test("no other key writes to the journal")
     func readOnlyOtherwise() {
         let model = ReviewFixture.model()

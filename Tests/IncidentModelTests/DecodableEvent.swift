@@ -17,6 +17,7 @@ struct DecodableEvent: Decodable {
         case milestone, eventSeq, path, format
         case outputBytes, outputDroppedBytes
         case alertname, labels, annotations, fingerprint, startsAt, generatorURL, groupKey, source, endedAt
+        case eventWriter
     }
 
     private typealias Container = KeyedDecodingContainer<Key>
@@ -169,10 +170,13 @@ struct DecodableEvent: Decodable {
         case .pinChanged:
             return .pinChanged(
                 seq: try container.decode(Int.self, forKey: .eventSeq),
+                writer: try container.decodeIfPresent(String.self, forKey: .eventWriter),
                 pinned: try container.decode(Bool.self, forKey: .pinned)
             )
         case .noteAcknowledged:
-            return .noteAcknowledged(seq: try container.decode(Int.self, forKey: .eventSeq))
+            return .noteAcknowledged(
+                seq: try container.decode(Int.self, forKey: .eventSeq),
+                writer: try container.decodeIfPresent(String.self, forKey: .eventWriter))
         case .exportWritten:
             return .exportWritten(
                 path: try container.decode(String.self, forKey: .path),

@@ -72,9 +72,11 @@ enum RandomEvents {
         case .milestone: return .milestone(Milestone.allCases.randomElement(using: &random)!)
         case .pinChanged:
             let seq = Int.random(in: Int.min...Int.max, using: &random)
-            return .pinChanged(seq: seq, pinned: Bool.random(using: &random))
+            let writer = Bool.random(using: &random) ? text(using: &random) : nil
+            return .pinChanged(seq: seq, writer: writer, pinned: Bool.random(using: &random))
         case .noteAcknowledged:
-            return .noteAcknowledged(seq: Int.random(in: Int.min...Int.max, using: &random))
+            let seq = Int.random(in: Int.min...Int.max, using: &random)
+            return .noteAcknowledged(seq: seq, writer: Bool.random(using: &random) ? text(using: &random) : nil)
         case .exportWritten: return .exportWritten(path: text(using: &random), format: text(using: &random))
         case .incidentClosed: return .incidentClosed
         case .reopened: return .reopened

@@ -143,7 +143,7 @@ struct StateFoldTests {
         #expect(notes.map(\.text) == ["first", "重要"])
         #expect(notes.map(journal.state.isPinned) == [false, true])
         #expect(notes.map(\.commander) == [false, true])
-        #expect(journal.state.pinnedSeqs == [3])
+        #expect(journal.state.pinned == [EventRef(seq: 3)])
     }
 
     @Test("a status change moves the status, records history and the last status update")
@@ -225,10 +225,29 @@ struct StateFoldTests {
         journal.add(.pinChanged(seq: 2, pinned: true), at: 3)
         journal.add(.pinChanged(seq: 3, pinned: true), at: 4)
         #expect(journal.state.notes.first.map(journal.state.isPinned) == true)
-        #expect(journal.state.pinnedSeqs == [2, 3])
+        #expect(journal.state.pinned == [EventRef(seq: 2), EventRef(seq: 3)])
         journal.add(.pinChanged(seq: 2, pinned: false), at: 5)
         #expect(journal.state.notes.first.map(journal.state.isPinned) == false)
-        #expect(journal.state.pinnedSeqs == [3])
+        #expect(journal.state.pinned == [EventRef(seq: 3)])
+    }
+
+    @Test("in a two-file incident a pin and an acknowledgement name their target by writer and seq")
+    func pinsAcrossWriters() {
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        func event(_ seq: Int, _ writer: String?, _ kind: EventKind, by actor: String = "alice") -> Event {
+            Event(seq: seq, recordedAt: at.addingTimeInterval(Double(seq)), actor: actor, kind: kind, writer: writer)
+        }
+        let state = IncidentState.fold([
+            event(1, nil, .incidentOpened(title: "t", severity: .p2, runbook: "r", drill: false, roles: [:])),
+            event(2, nil, .note(text: "own file", pinned: false, commander: false)),
+            event(1, "laptop", .note(text: "other machine", pinned: false, commander: true), by: "erin"),
+            event(3, nil, .pinChanged(seq: 1, writer: "laptop", pinned: true)),
+            event(2, "laptop", .noteAcknowledged(seq: 1, writer: "laptop"), by: "bob"),
+        ])
+        #expect(state.pinned == [EventRef(seq: 1, writer: "laptop")])
+        #expect(state.notes.map(state.isPinned) == [false, true])
+        #expect(state.isAcknowledged(EventRef(seq: 1, writer: "laptop"), by: "bob"))
+        #expect(!state.isAcknowledged(EventRef(seq: 1), by: "bob"))
     }
 
     @Test("exports written are kept")

@@ -66,11 +66,11 @@ let reviewBindings: [KeyBinding] = [
     KeyBinding([.character("p")], "p", "ui.keys.pin_or_unpin_the_selected_event") { model, _ in
         var model = model
         guard let selected = selectedReviewEvent(model) else { return (model, []) }
-        let pinned = model.progress?.pinnedSeqs.contains(selected.seq) ?? false
+        let pinned = model.progress?.pinned.contains(selected.ref) ?? false
         model.notice = Notice(
-            text: model.tr(pinned ? "ui.notice.unpinning" : "ui.notice.pinning", ["seq": String(selected.seq)]),
+            text: model.tr(pinned ? "ui.notice.unpinning" : "ui.notice.pinning", ["seq": selected.ref.number]),
             isError: false)
-        return record(model, [.pinChanged(seq: selected.seq, pinned: !pinned)])
+        return record(model, [.pinChanged(seq: selected.seq, writer: selected.writer, pinned: !pinned)])
     },
     assignRole,
     KeyBinding([.tab, .character("v")], "Tab", "ui.keys.progress_and_adherence") { model, _ in
@@ -116,7 +116,7 @@ private func refiltered(_ model: AppModel, _ review: ReviewState) -> (AppModel, 
     var model = model
     let selected = selectedReviewEvent(model)
     model.review = review
-    refreshRows(&model, keeping: selected?.seq)
+    refreshRows(&model, keeping: selected?.ref)
     return (model, [])
 }
 

@@ -57,9 +57,9 @@ public enum ReviewPlainText {
     private static func table(_ events: [Event], state: IncidentState, start: Date, _ words: Localizer) -> [String] {
         let phrases = EventPhrases(words)
         let rows = events.map { event -> [String] in
-            let pin = state.pinnedSeqs.contains(event.seq) ? "*" : " "
+            let pin = state.pinned.contains(event.ref) ? "*" : " "
             return [
-                pin + "#\(event.seq)", JournalTime.string(from: event.occurredAt),
+                pin + event.ref.label, JournalTime.string(from: event.occurredAt),
                 DurationFormat.signed(from: start, to: event.occurredAt), sanitize(event.actor),
                 ReviewSummary.text(event, phrases),
             ]

@@ -33,7 +33,7 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     case .journalAppended, .eventsArrived:
         let known = model.incident?.events.count ?? 0
         let lastSeq = model.incident?.state.lastSeq ?? 0
-        let selected = selectedReviewEvent(model)?.seq
+        let selected = selectedReviewEvent(model)?.ref
         let (merged, effects) = handleResult(model, message)
         model = merged
         absorb(&model, after: known, lastSeq: lastSeq, selected: selected)
@@ -45,7 +45,7 @@ func reviewResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
 
 /// Brings the review up to date with events merged into the session: the digest, the rows, and the reader's
 /// place (the bottom when following, else the same event with the new rows counted).
-private func absorb(_ model: inout AppModel, after known: Int, lastSeq: Int, selected: Int?) {
+private func absorb(_ model: inout AppModel, after known: Int, lastSeq: Int, selected: EventRef?) {
     guard var review = model.review, let session = model.incident, session.events.count > known else { return }
     review.digest.absorb(session, known: known, lastSeq: lastSeq, library: model.library)
     let before = review.rows.count
@@ -64,16 +64,19 @@ func selectedReviewEvent(_ model: AppModel) -> Event? {
     return events[review.rows[review.cursor]]
 }
 
-/// Recomputes the rows the filter shows and puts the selection on the event with sequence number `seq`
-/// (or the nearest earlier one still shown), or on the newest row when following.
-func refreshRows(_ model: inout AppModel, keeping seq: Int?) {
+/// Recomputes the rows the filter shows and puts the selection on the event `selected` (or the nearest earlier
+/// one still shown), or on the newest row when following. The event is found by its writer and seq, and "earlier"
+/// is its place in the journal's order: seqs count within one writer's file, so in an incident several machines
+/// wrote a smaller seq can come later.
+func refreshRows(_ model: inout AppModel, keeping selected: EventRef?) {
     guard var review = model.review else { return }
     let events = model.incident?.events ?? []
     review.rows = review.filter.admitted(events)
-    if review.following || seq == nil {
+    if review.following || selected == nil {
         review.cursor = max(0, review.rows.count - 1)
-    } else if let seq {
-        review.cursor = review.rows.lastIndex { events[$0].seq <= seq } ?? 0
+    } else if let selected {
+        let place = events.lastIndex { $0.ref == selected } ?? 0
+        review.cursor = review.rows.lastIndex { $0 <= place } ?? 0
     }
     model.review = review
     settleScroll(&model)

@@ -77,7 +77,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     for (row, index) in zip(layout.table, top..<review.rows.count) {
         let event = events[review.rows[index]]
         let selected = index == review.cursor
-        let pinned = state.pinnedSeqs.contains(event.seq)
+        let pinned = state.pinned.contains(event.ref)
         var base = theme.plain
         if pinned { base = theme.strong }
         if case .note(_, _, true) = event.kind { base = theme.commander }
@@ -96,7 +96,7 @@ private func drawReviewTable(_ frame: inout Frame, _ model: AppModel, _ review: 
     }
     if review.rows.indices.contains(review.cursor), !layout.detail.isEmpty {
         let event = events[review.rows[review.cursor]]
-        let head = "#\(event.seq) \(model.clock.stamp(event.occurredAt)) \(sanitize(event.actor)): "
+        let head = "\(event.ref.label) \(model.clock.stamp(event.occurredAt)) \(sanitize(event.actor)): "
         let lines = wrap(head + ReviewSummary.text(event, phrases), width: frame.width - 2)
         for (offset, row) in layout.detail.enumerated() where offset < lines.count {
             let more = offset == layout.detail.count - 1 && lines.count > layout.detail.count

@@ -42,10 +42,11 @@ private func confirmation(of kind: EventKind, _ runbook: Runbook?, _ words: Loca
         return words.tr("ui.confirm.unchecked", ["item": String(item.item)])
     case .roleAssigned(let role, let person):
         return words.tr("ui.confirm.role", ["person": person, "role": roleName(role, words)])
-    case .pinChanged(let seq, let pinned):
-        return words.tr(pinned ? "ui.confirm.pinned" : "ui.confirm.unpinned", ["seq": String(seq)])
-    case .noteAcknowledged(let seq):
-        return words.tr("ui.confirm.acknowledged", ["seq": String(seq)])
+    case .pinChanged(let seq, let writer, let pinned):
+        let number = EventRef(seq: seq, writer: writer).number
+        return words.tr(pinned ? "ui.confirm.pinned" : "ui.confirm.unpinned", ["seq": number])
+    case .noteAcknowledged(let seq, let writer):
+        return words.tr("ui.confirm.acknowledged", ["seq": EventRef(seq: seq, writer: writer).number])
     case .runbookFeedback:
         return words.tr("ui.confirm.feedback")
     case .runbookSwitched(let id):

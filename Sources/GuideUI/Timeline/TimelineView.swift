@@ -166,8 +166,10 @@ private func unsanitizedDescription(_ kind: EventKind, _ words: EventPhrases) ->
     case .runbookFeedback(_, let step, let feedback):
         text = step.map { words.feedbackOnStep.filled($0, feedback) } ?? words.feedback.filled(feedback)
     case .milestone(let milestone): text = words.milestone.filled(milestone.rawValue)
-    case .pinChanged(let seq, let pinned): text = (pinned ? words.pinned : words.unpinned).filled(String(seq))
-    case .noteAcknowledged(let seq): text = words.acknowledged.filled(String(seq))
+    case .pinChanged(let seq, let writer, let pinned):
+        text = (pinned ? words.pinned : words.unpinned).filled(EventRef(seq: seq, writer: writer).number)
+    case .noteAcknowledged(let seq, let writer):
+        text = words.acknowledged.filled(EventRef(seq: seq, writer: writer).number)
     case .exportWritten(let path, let format): text = words.exported.filled(format, path)
     case .incidentClosed: text = words.closed
     case .reopened: text = words.reopened

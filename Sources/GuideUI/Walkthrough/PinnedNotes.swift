@@ -10,7 +10,7 @@ func waitingPinnedNotes(_ model: AppModel) -> [NoteRecord] {
     guard let state = model.progress else { return [] }
     return state.notes.filter { note in
         state.isPinned(note) && note.stamp.actor != model.actor
-            && !state.isAcknowledged(note.stamp.seq, by: model.actor)
+            && !state.isAcknowledged(note.stamp.ref, by: model.actor)
     }
 }
 
@@ -52,12 +52,12 @@ private func hasWaitingPinnedNote(_ model: AppModel) -> Bool {
 let acknowledgePinnedNote = KeyBinding(
     [.character("a")], "a", "ui.keys.acknowledge_pinned_note", when: hasWaitingPinnedNote
 ) { model, _ in
-    let inFlight = model.journal.notSaved.compactMap { event -> Int? in
-        if case .noteAcknowledged(let seq) = event.kind { return seq }
+    let inFlight = model.journal.notSaved.compactMap { event -> EventRef? in
+        if case .noteAcknowledged(let seq, let writer) = event.kind { return EventRef(seq: seq, writer: writer) }
         return nil
     }
-    guard let note = waitingPinnedNotes(model).first(where: { !inFlight.contains($0.stamp.seq) }) else {
+    guard let note = waitingPinnedNotes(model).first(where: { !inFlight.contains($0.stamp.ref) }) else {
         return (model, [])
     }
-    return record(model, [.noteAcknowledged(seq: note.stamp.seq)])
+    return record(model, [.noteAcknowledged(seq: note.stamp.seq, writer: note.stamp.writer)])
 }
