@@ -117,9 +117,11 @@ public struct IncidentState: Hashable, Sendable {
         case .stepDone(let step):
             progress[step.runbook, default: RunbookProgress()].steps[step.step] =
                 StepRecord(step: step, outcome: .done, stamp: stamp)
+            progress[step.runbook]?.lastActedStep = step.step
         case .stepSkipped(let step, let reason):
             progress[step.runbook, default: RunbookProgress()].steps[step.step] =
                 StepRecord(step: step, outcome: .skipped(reason: reason), stamp: stamp)
+            progress[step.runbook]?.lastActedStep = step.step
         case .checklistChecked(let item):
             progress[item.runbook, default: RunbookProgress()].checked[item.item] =
                 ChecklistRecord(item: item, stamp: stamp)

@@ -86,11 +86,17 @@ public struct RunbookProgress: Hashable, Codable, Sendable {
     public var steps: [String: StepRecord]
     /// Ticked verification items, by 1-based item number; unticking removes the item.
     public var checked: [Int: ChecklistRecord]
+    /// The key of the step done or skipped last in journal order: where a responder coming back left off. Kept by
+    /// the fold because seqs count apart in each machine's file and times can be back-dated, so neither tells it.
+    public var lastActedStep: String?
 
     /// Creates progress.
-    public init(steps: [String: StepRecord] = [:], checked: [Int: ChecklistRecord] = [:]) {
+    public init(
+        steps: [String: StepRecord] = [:], checked: [Int: ChecklistRecord] = [:], lastActedStep: String? = nil
+    ) {
         self.steps = steps
         self.checked = checked
+        self.lastActedStep = lastActedStep
     }
 
     /// Step keys that are currently done.

@@ -44,6 +44,18 @@ struct ResumeReducerTests {
         #expect(Self.resumed(Self.journal([(3, nil), (0, nil)])) == 1)
     }
 
+    @Test("in a several-machine incident, after the step acted on last in journal order, whatever its file's seq")
+    func lastActedAcrossMachines() {
+        var events = Self.journal([(0, nil), (1, nil)])
+        let ref = StepRef(runbook: "high-cpu-usage", step: Self.steps[3].key, title: Self.steps[3].title)
+        // The other machine's file counts its own seqs: its first event has seq 1, below the opener's seq 3.
+        events.append(
+            Event(
+                seq: 1, recordedAt: Fixtures.opened.addingTimeInterval(60), actor: "bo", kind: .stepDone(ref),
+                writer: "beta"))
+        #expect(Self.resumed(events) == 4)
+    }
+
     @Test("when the steps after the last one acted on are all handled, on the first open step before it")
     func wrapsToAnEarlierOpenStep() {
         #expect(Self.resumed(Self.journal([(0, nil), (3, nil), (4, "rolled back already")])) == 1)

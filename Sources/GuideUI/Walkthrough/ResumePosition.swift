@@ -9,8 +9,7 @@ extension IncidentState {
     func resumeItem(in runbook: Runbook) -> Int {
         let progress = progress(of: runbook.id)
         let steps = runbook.steps
-        let acted = steps.indices.compactMap { index in progress.steps[steps[index].key].map { (index, $0.stamp.seq) } }
-        let start = acted.max { $0.1 < $1.1 }.map { $0.0 + 1 } ?? 0
+        let start = progress.lastActedStep.flatMap { key in steps.firstIndex { $0.key == key } }.map { $0 + 1 } ?? 0
         let open = steps.indices.filter { progress.steps[steps[$0].key] == nil }
         if let next = open.first(where: { $0 >= start }) ?? open.first { return next }
         guard !runbook.checklist.isEmpty else { return max(0, steps.count - 1) }
