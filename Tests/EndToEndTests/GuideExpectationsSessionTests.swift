@@ -190,8 +190,13 @@ struct GuideExpectationsSessionTests {
             directory: home.path)
         try session.waitFor("Diagnosis 0/2")
         try session.sendKeys("R")
-        let screen = try session.waitFor("value for <service-name>")
-        let rows = screen.split(separator: "\n").map(String.init)
+        // The capture may catch the box half drawn, so wait for its bottom edge below the title.
+        let screen = try session.waitUntil("the placeholder prompt drawn whole") { text in
+            let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let title = rows.firstIndex(where: { $0.contains("value for <service-name>") }) else { return false }
+            return rows[(title + 1)...].contains { $0.contains("└") }
+        }
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let title = try #require(rows.firstIndex { $0.contains("value for <service-name>") })
         #expect(rows[title + 1].contains("systemctl status --no-pager --lines=50 \"<service-name>\""), "\(screen)")
         #expect(!rows[title + 1].contains("first line of the block"))

@@ -38,4 +38,47 @@ struct FooterScanTests {
         let catalog = try Catalog.load(directory: directory.path)
         #expect(catalog.footer(of: "plain") == Footer())
     }
+
+    @Test("every shipped and payments runbook's footer read from its tail is the one the parser reads")
+    func agreesWithParser() throws {
+        for directory in [TestPaths.shippedRunbooks, TestPaths.paymentsFixture] {
+            let catalog = try Catalog.load(directory: directory)
+            #expect(!catalog.runbookIDs.isEmpty)
+            for id in catalog.runbookIDs {
+                let parsed = try #require(catalog.runbook(id: id))
+                #expect(catalog.footer(of: id) == parsed.footer, "\(directory)/\(id)")
+            }
+        }
+    }
+
+    @Test(
+        "a footer label inside prose, a list item or a command is not a footer, and styling may split a label, as the parser reads them"
+    )
+    func labelInsideTextIsNotFooter() throws {
+        let directory = try TemporaryDirectory()
+        let text = """
+            # Disk Full
+
+            ## Steps
+
+            Ask the service owner: they know the disk.
+
+            - Owner: the on-call engineer
+
+            ```bash
+            echo "Last Updated: never"
+            ```
+
+            ---
+            *Last* updated: 2026-10-01
+
+            **Review Cycle**: Monthly
+
+            """
+        try directory.write("disk-full.md", text)
+        let catalog = try Catalog.load(directory: directory.path)
+        let footer = try #require(catalog.footer(of: "disk-full"))
+        #expect(footer == Footer(lastUpdated: "2026-10-01", reviewCycle: "Monthly"))
+        #expect(footer == catalog.runbook(id: "disk-full")?.footer)
+    }
 }

@@ -11,20 +11,18 @@ extension Catalog {
         guard let path = runbookFiles.path(id: id), let tail = Self.readTail(path, count: Self.footerTail) else {
             return nil
         }
-        var footer = Footer()
+        // Only the lines that may start a footer paragraph are parsed, each as a paragraph of its own, by the
+        // parser's own markdown reader and footer rule: a library of thousands is listed without parsing
+        // every runbook, and the footer read is the one the guide shows.
+        var candidates = ""
         // A cut at the start of the tail may split a character; the footer's lines are whole after it.
-        for line in tail.split(separator: UInt8(ascii: "\n")) {
-            // A labelled value needs a colon, ":" or the full-width "：" (whose last byte is 0x9A); most lines of a
-            // runbook's tail have neither, and skipping them keeps `respond list` of a large library fast.
-            guard line.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0x9A }) else { continue }
-            let text = String(decoding: line, as: UTF8.self)
-            if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
-                footer.lastUpdated = value
-            }
-            if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) { footer.owner = value }
-            if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) {
-                footer.reviewCycle = value
-            }
+        for line in tail.split(separator: UInt8(ascii: "\n")) where LabelledValue.lineStartsWithFooterLabel(line) {
+            candidates += String(decoding: line, as: UTF8.self) + "\n\n"
+        }
+        var footer = Footer()
+        guard !candidates.isEmpty else { return footer }
+        _ = MarkdownReader.read(candidates, file: path) { located, _ in
+            if case .paragraph(let inlines) = located.block { footer.read(paragraph: inlines) }
         }
         return footer
     }

@@ -14,3 +14,15 @@ public struct Footer: Hashable, Codable, Sendable {
         self.reviewCycle = reviewCycle
     }
 }
+
+extension Footer {
+    /// Takes the fields of a paragraph that starts with a footer label, as the template writes them; any other
+    /// paragraph, prose that merely mentions an owner among them, leaves the footer as it was.
+    mutating func read(paragraph inlines: [Inline]) {
+        guard LabelledValue.startsWithFooterLabel(inlines) else { return }
+        let text = inlines.plainText
+        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) { lastUpdated = value }
+        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) { owner = value }
+        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) { reviewCycle = value }
+    }
+}

@@ -118,6 +118,25 @@ enum LabelledValue {
         return start.withUTF8 { bytes in footerNeedles.contains { ASCIICase.matches(bytes, at: 0, $0) } }
     }
 
+    /// Whether a line of a runbook's file may start a footer paragraph: after its indentation, its first letters
+    /// spell a footer label once emphasis marks are passed over (`**Owner**:`, `*Last* updated:`). Decides
+    /// from bytes which of a tail's lines are worth parsing.
+    static func lineStartsWithFooterLabel(_ line: ArraySlice<UInt8>) -> Bool {
+        func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+        let start =
+            line.firstIndex { byte in byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && !isMark(byte) }
+            ?? line.endIndex
+        return footerNeedles.contains { needle in
+            var index = start
+            for wanted in needle {
+                while index < line.endIndex, isMark(line[index]) { index = line.index(after: index) }
+                guard index < line.endIndex, ASCIICase.lower(line[index]) == wanted else { return false }
+                index = line.index(after: index)
+            }
+            return true
+        }
+    }
+
     /// Whether `label` is one of `labels`, ignoring case.
     static func matches(_ label: String, _ labels: [String]) -> Bool {
         labels.contains { ASCIICase.equal(label, $0) }

@@ -127,9 +127,7 @@ private struct RunbookBuilder {
             let heading = HeadingText.clean(inlines.plainText)
             sections.append(PendingSection(kind: SectionHeading.kind(of: heading), title: heading, line: located.line))
         case .paragraph(let inlines):
-            if LabelledValue.startsWithFooterLabel(inlines) {
-                readFooter(inlines.plainText)
-            }
+            footer.read(paragraph: inlines)
             appendToSection(located, childLines: childLines)
         default:
             appendToSection(located, childLines: childLines)
@@ -169,19 +167,6 @@ private struct RunbookBuilder {
             return [.list(ordered: ordered, start: start, items: items)]
         default:
             return [block]
-        }
-    }
-
-    /// Reads footer fields from a paragraph that starts with one of their labels.
-    private mutating func readFooter(_ text: String) {
-        if let value = LabelledValue.value(of: LabelledValue.lastUpdatedLabels, in: text) {
-            footer.lastUpdated = value
-        }
-        if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) {
-            footer.owner = value
-        }
-        if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) {
-            footer.reviewCycle = value
         }
     }
 
