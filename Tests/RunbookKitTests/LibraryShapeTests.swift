@@ -54,6 +54,10 @@ struct LibraryShapeTests {
             "max without(instance) (queue_depth)", "(queue_depth / queue_capacity) > 0.9",
             "# dead letters\nhistogram_quantile(0.99, sum(rate(handle_seconds_bucket[5m])) by (le))",
             "queue_depth{queue=\"orders\"}", "queue_depth[10m]",
+            "// top 5 queues by depth\ntopk(5,\n  sum by (queue) (queue_depth)\n)",
+            "# errors\nlabel_replace(\n  sum(rate(errors_total[1d]))\n, \"type\", \"error\", \"_none_\", \"\")",
+            "queue_used_bytes * on (namespace, queue) group_left() (queue_used_bytes / queue_max_bytes)",
+            "queue_depth / ignoring(instance) queue_capacity",
         ])
     func queries(code: String) {
         #expect(ShellLook.looksLikeQuery(code))
@@ -66,6 +70,7 @@ struct LibraryShapeTests {
         arguments: [
             "kubectl get pods", "(cd /srv && ls)", "restart() { systemctl restart queue; }", "names[0]=orders",
             "sort by-date.txt", "echo {a,b}", "(cd / && ls)", "$ rate_check --all", "",
+            "restart()\n{\n  systemctl restart queue\n}", "ls * one", "x=1 * on", "cp -r on /tmp",
         ])
     func commands(code: String) {
         #expect(!ShellLook.looksLikeQuery(code))

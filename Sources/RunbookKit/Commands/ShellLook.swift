@@ -32,19 +32,34 @@ public enum ShellLook {
     }
 
     /// Whether `code`, from a block fenced as shell or a console, is a Prometheus query rather than commands: its
-    /// first line that is not a `#` comment starts with a function call (`rate(`, `sum by (`,
-    /// `histogram_quantile(0.99, …`), a selector (`up{job="etcd"}`) or a range (`up[5m]`), after any opening
-    /// parentheses. Alert runbooks fence the queries to paste into a metrics console so; no shell line starts that
-    /// way (`name()` is a function definition, `(cd /tmp)` a subshell).
+    /// first line that is not a `#` or `//` comment starts with a function call (`rate(`, `sum by (`,
+    /// `histogram_quantile(0.99, …`, `label_replace(` ending the line), a selector (`up{job="etcd"}`), a range
+    /// (`up[5m]`) or vector matching (`used * on (pod) group_left() …`), after any opening parentheses. Alert
+    /// runbooks fence the queries to paste into a metrics console so; no shell line starts that way (`name()` is a
+    /// function definition, `(cd /tmp)` a subshell, `ls * on (x)` a syntax error, `//` the root folder).
     public static func looksLikeQuery(_ code: String) -> Bool {
         for rawLine in code.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }
             guard !line.isEmpty else { continue }
-            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("#") || line.hasPrefix("//") { continue }
             let inner = line.drop { $0 == "(" || $0 == " " }
-            return startsLikeQuery(inner) || (inner.count < line.count && startsLikeArithmetic(inner))
+            return startsLikeQuery(inner) || startsLikeVectorMatching(inner)
+                || (inner.count < line.count && startsLikeArithmetic(inner))
         }
         return false
+    }
+
+    /// `name * on (labels)`, `name / ignoring(labels)`: two series matched on labels, PromQL's alone.
+    private static func startsLikeVectorMatching(_ line: Substring) -> Bool {
+        let name = line.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }
+        guard !name.isEmpty else { return false }
+        let afterName = line.dropFirst(name.count).drop { $0 == " " }
+        let operatorLength = afterName.prefix { "/*+-%^=!<>".contains($0) }.count
+        guard operatorLength > 0 else { return false }
+        let matching = afterName.dropFirst(operatorLength).drop { $0 == " " }
+        return ["on", "ignoring"].contains { keyword in
+            matching.hasPrefix(keyword) && matching.dropFirst(keyword.count).drop { $0 == " " }.first == "("
+        }
     }
 
     /// `name / other`, `name * 100`: arithmetic on a series, which in shell would be a subshell's syntax error.
@@ -71,6 +86,7 @@ public enum ShellLook {
             return rest.dropFirst(modifier.count).drop { $0 == " " }.first == "("
         }
         guard rest.first == "(" else { return false }
-        return rest.dropFirst().drop { $0 == " " }.first.map { $0 != ")" } ?? false
+        // `name(` ending the line opens a call whose arguments follow; a shell function is `name()`.
+        return rest.dropFirst().drop { $0 == " " }.first.map { $0 != ")" } ?? true
     }
 }
