@@ -86,4 +86,20 @@ struct FolderLibraryTests {
         #expect(catalog.indexPath != nil)
         #expect(catalog.categories.first?.name == "Performance 問題")
     }
+
+    @Test("a repository's own files are not runbooks, and a title written as a link is its text")
+    func repositoryFilesAndLinkedTitles() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("CONTRIBUTING.md", "# Contributing\n\nOpen a merge request.\n")
+        try directory.write("CHANGELOG.md", "# Changes\n\n- added a runbook\n")
+        try FileManager.default.createDirectory(atPath: directory.path + "/cdn", withIntermediateDirectories: false)
+        try directory.write("cdn/README.md", "# [Edge CDN](https://cdn.example.com)\n\nThe CDN in front of us.\n")
+        try directory.write(
+            "cdn/PurgeFailing.md", "# [Purge](https://cdn.example.com/purge) failing\n\n## Mitigation\n\n- retry\n")
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.runbookIDs == ["PurgeFailing"])
+        #expect(catalog.categories.map(\.name) == ["Edge CDN"])
+        #expect(catalog.entry(id: "PurgeFailing")?.title == "Purge failing")
+        #expect(catalog.entry(id: "PurgeFailing")?.title == catalog.runbook(id: "PurgeFailing")?.title)
+    }
 }

@@ -55,6 +55,19 @@ struct FolderLibrary {
         return lowered == "_index.md" || lowered == "readme.md" || lowered == "index.md"
     }
 
+    /// The files a repository keeps for its own upkeep (how to contribute, the licence, the changes), by lowered
+    /// name: a library kept in git has them beside its runbooks, and none is a runbook.
+    private static let repositoryFiles: Set<String> = [
+        "contributing.md", "changelog.md", "code_of_conduct.md", "license.md", "licence.md", "security.md",
+        "pull_request_template.md", "issue_template.md", "authors.md", "maintainers.md", "governance.md",
+        "support.md", "codeowners.md",
+    ]
+
+    /// Whether a file name is one a repository keeps for its own upkeep rather than a runbook.
+    static func isRepositoryFile(_ name: String) -> Bool {
+        repositoryFiles.contains(ASCIICase.lowercased(name))
+    }
+
     /// Walks `directory` and reads every runbook's header on every core.
     static func read(directory: String) -> FolderLibrary {
         var relativePaths: [String] = []
@@ -111,7 +124,7 @@ struct FolderLibrary {
             } else if ASCIICase.lowercased(entry.name).hasSuffix(".md") {
                 if isFolderDescription(entry.name) {
                     descriptions.append((relative, relativePath))
-                } else {
+                } else if !isRepositoryFile(entry.name) {
                     runbooks.append(relativePath)
                 }
             }

@@ -91,7 +91,8 @@ struct RunbookHeader: Sendable {
             if line.isEmpty || opens("#") || opens("<") || opens("|") {
                 if isKept() { break }
                 if header.heading == nil, opens("# ") {
-                    header.heading = HeadingText.clean(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "])))
+                    header.heading = HeadingText.clean(
+                        plain(String(line.dropFirst(2).trimmingCharacters(in: ["#", " "]))))
                 }
                 continue
             }
