@@ -104,6 +104,15 @@ final class EffectRunner {
             return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
         case .buildSearchIndex:
             return [.searchIndexBuilt(.built(over: catalog))]
+        case .loadReviewMarks:
+            return [.reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date())))]
+        case .markFeedbackReviewed(let runbook):
+            do {
+                let count = try FeedbackAck.acknowledge(runbook: runbook, in: store, by: actor, at: Date())
+                return [.feedbackMarkedReviewed(runbook: runbook, count: count)]
+            } catch {
+                return [.feedbackMarkFailed(runbook: runbook, reason: errorText(error, localizer))]
+            }
         case .quit:
             return []
         }
