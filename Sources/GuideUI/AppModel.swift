@@ -134,6 +134,8 @@ public struct AppModel: Sendable {
     public internal(set) var commands = CommandPanelState()
     /// The alerts firing now on the Alertmanager, as last fetched.
     public internal(set) var alerts = AlertFeed()
+    /// The runbooks' review marks, once the runtime has read them.
+    public internal(set) var reviewMarks = ReviewMarksFeed()
     /// A start form or a start waiting for its runbook to arrive from the runtime.
     var awaiting: AwaitedRunbook?
     /// What switched running commands off (`--no-exec`, `RESPOND_NO_EXEC=1`), or nil when they may run; set by the
@@ -199,4 +201,6 @@ public enum Overlay: Hashable, Sendable {
     case command(CommandDialog)
     /// Quitting while events are not saved.
     case unsavedQuit(UnsavedQuit)
+    /// Marking a runbook's feedback reviewed: confirm with `y`; `notes` is how many the catalog counts.
+    case confirmFeedbackReviewed(runbook: String, notes: Int)
 }

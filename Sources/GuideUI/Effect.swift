@@ -35,6 +35,12 @@ public enum Effect: Hashable, Sendable {
     /// Read the alerts firing now from the Alertmanager, in the background: the runtime answers later, with
     /// `.alertsFetched` or `.alertsFetchFailed`, never on the way of a key.
     case fetchAlerts
+    /// Read the review marks of every runbook of the library (a review past due, feedback not marked reviewed), in
+    /// the background: the runtime answers later, with `.reviewMarksLoaded`, never on the way of a key.
+    case loadReviewMarks
+    /// Mark every feedback note about the runbook that is not reviewed yet as reviewed, as `respond feedback ack
+    /// --runbook` does; answered by `.feedbackMarkedReviewed` or `.feedbackMarkFailed`.
+    case markFeedbackReviewed(runbook: String)
     /// Leave the program; the incident stays open.
     case quit
 }

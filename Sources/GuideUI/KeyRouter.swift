@@ -25,6 +25,8 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return commandDialogKey(model, dialog, key)
     case .unsavedQuit(let question):
         return unsavedQuitKey(model, question, key)
+    case .confirmFeedbackReviewed(let runbook, _):
+        return confirmFeedbackReviewedKey(model, runbook: runbook, key)
     case nil:
         break
     }

@@ -57,6 +57,12 @@ public enum Message: Sendable {
     case alertsFetchFailed(reason: String)
     /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
     case command(CommandUpdate)
+    /// The answer to `Effect.loadReviewMarks`: the marks of the runbooks that have one, by id.
+    case reviewMarksLoaded([String: RunbookReviewMark])
+    /// The answer to `Effect.markFeedbackReviewed`: how many notes about the runbook were marked reviewed.
+    case feedbackMarkedReviewed(runbook: String, count: Int)
+    /// `Effect.markFeedbackReviewed` failed: nothing was marked.
+    case feedbackMarkFailed(runbook: String, reason: String)
     /// How the runtime's last background sync of the incidents home with its git remote went.
     case synced(SyncOutcome)
 }

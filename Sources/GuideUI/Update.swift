@@ -32,6 +32,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     (next, effects) = holdingSwitchWhileUnsaved(next, effects)
     (next, effects) = requestingLibrary(next, effects)
     (next, effects) = requestingAlerts(next, effects)
+    (next, effects) = requestingReviewMarks(next, effects, after: message)
     next.placeResumedCursor()
     next.refreshTimelineRows()
     next.refreshReviewPane()

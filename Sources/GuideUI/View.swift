@@ -67,24 +67,33 @@ func drawTooSmall(_ frame: inout Frame, _ localizer: Localizer) {
     }
 }
 
-/// The top row: the title, and `zone` at its right end when given (the title is cut before it).
-private func drawHeader(_ frame: inout Frame, _ title: String, _ theme: Theme, zone: String? = nil) {
+/// The top row: the drill banner when given, the title, and `zone` at its right end when given (the title is cut
+/// before it; the banner never is).
+private func drawHeader(
+    _ frame: inout Frame, _ title: String, _ theme: Theme, zone: String? = nil, banner: String? = nil
+) {
     frame.fill(row: 0, style: theme.bar)
+    let left = banner.map { frame.put($0, column: 0, row: 0, style: theme.drill) } ?? 0
     let right = zone.map { " \($0) " } ?? ""
     let rightWidth = displayWidth(of: right)
     frame.put(
-        " " + title, column: 0, row: 0, style: theme.bar.with(bold: true),
-        limit: rightWidth > 0 ? max(0, frame.width - rightWidth - 1) : frame.width)
+        " " + title, column: left, row: 0, style: theme.bar.with(bold: true),
+        limit: max(0, (rightWidth > 0 ? frame.width - rightWidth - 1 : frame.width) - left))
     if rightWidth > 0 { frame.put(right, column: frame.width - rightWidth, row: 0, style: theme.bar) }
+}
+
+/// The banner that opens the top row of every screen of a drill incident, whatever dialog is over it: dialogs are
+/// drawn from the second row down, so nothing covers it.
+func drillBanner(_ model: AppModel, drill: Bool) -> String? {
+    drill ? model.tr("ui.header.drill_banner") : nil
 }
 
 private func drawIncidentHeader(_ frame: inout Frame, _ model: AppModel, zone: String? = nil) {
     guard let progress = model.progress else { return drawHeader(&frame, "respond", model.theme, zone: zone) }
     let runbook = model.currentRunbook?.title ?? progress.runbook
-    let drill = progress.drill ? model.tr("ui.header.drill_prefix") : ""
     // An incident titled after its runbook would otherwise read "High CPU Usage · High CPU Usage".
     let title = progress.title == runbook ? runbook : "\(progress.title) · \(runbook)"
-    drawHeader(&frame, drill + title, model.theme, zone: zone)
+    drawHeader(&frame, title, model.theme, zone: zone, banner: drillBanner(model, drill: progress.drill))
 }
 
 /// The last row: the notice, else the runbook a start waits for, else unsaved events waiting for a retry, else what

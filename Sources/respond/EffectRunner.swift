@@ -26,6 +26,8 @@ final class EffectRunner {
     private let alerts: AlertFetcher?
     /// What syncs the home with its git remote in the background, when it has one.
     private let sync: BackgroundSync?
+    /// What reads the runbooks' review marks on a thread of its own.
+    private let marks = BackgroundJob()
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -104,6 +106,20 @@ final class EffectRunner {
             return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
         case .buildSearchIndex:
             return [.searchIndexBuilt(.built(over: catalog))]
+        case .loadReviewMarks:
+            // Answered through `pollReviewMarks`: reading every journal of a large home takes a second, which the
+            // keys must not wait for.
+            marks.start { [catalog, store] in
+                .reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date())))
+            }
+            return []
+        case .markFeedbackReviewed(let runbook):
+            do {
+                let count = try FeedbackAck.acknowledge(runbook: runbook, in: store, by: actor, at: Date())
+                return [.feedbackMarkedReviewed(runbook: runbook, count: count)]
+            } catch {
+                return [.feedbackMarkFailed(runbook: runbook, reason: errorText(error, localizer))]
+            }
         case .quit:
             return []
         }
@@ -158,6 +174,11 @@ final class EffectRunner {
     /// The answer of a fetch of the alerts firing now, once it has arrived.
     func pollAlerts() -> [Message] {
         alerts?.poll() ?? []
+    }
+
+    /// The runbooks' review marks, once, when the background read asked for by `.loadReviewMarks` has finished.
+    func pollReviewMarks() -> [Message] {
+        marks.poll()
     }
 
     /// Starts a background sync when its interval has passed; its answer, once it has arrived, comes back here.

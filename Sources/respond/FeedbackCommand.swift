@@ -49,7 +49,11 @@ struct FeedbackCommand: ParsableCommand {
         let reviews = FeedbackReviews(store: store)
         let notes: [FeedbackNote]
         do {
-            notes = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed(), localizer)
+            let found = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed())
+            for incident in found.unreadable {
+                printWarning(localizer.tr("cli.incidents.unreadable", ["incident": incident.description]), localizer)
+            }
+            notes = found.notes
         } catch {
             throw CLIError(errorText(error, localizer))
         }
@@ -59,16 +63,13 @@ struct FeedbackCommand: ParsableCommand {
                 notes.filter { (all || !$0.reviewed) && (runbook == nil || $0.runbook == runbook) }, localizer)
         }
         let chosen = try chosenNotes(notes, localizer)
-        let now = JournalTime.string(from: Date())
-        let records = chosen.filter { !$0.reviewed }.map {
-            FeedbackReviews.Record(reference: $0.reference, runbook: $0.runbook, by: global.actorName(), at: now)
-        }
+        let marked: Int
         do {
-            try reviews.append(records)
+            marked = try FeedbackAck.acknowledge(chosen, in: reviews, by: global.actorName(), at: Date())
         } catch {
             throw CLIError(errorText(error, localizer))
         }
-        print(localizer.tr("cli.feedback.acked", count: records.count))
+        print(localizer.tr("cli.feedback.acked", count: marked))
     }
 
     /// The notes `ack` names: each reference given (one that names no note is a usage error), and with
@@ -124,10 +125,10 @@ struct FeedbackNote: Encodable, Hashable {
     /// Whether it is marked reviewed.
     var reviewed: Bool
 
-    /// Every feedback note of every incident in `store`, oldest incident first and in journal order within one,
-    /// with a warning for each incident that could not be read.
-    static func every(in store: IncidentStore, reviewed: Set<String>, _ localizer: Localizer) throws(IncidentStoreError)
-        -> [FeedbackNote]
+    /// Every feedback note of every incident in `store`, oldest first, and the incidents that could not be read
+    /// (for the caller to warn of: a terminal program must not write over its screen).
+    static func every(in store: IncidentStore, reviewed: Set<String>) throws(IncidentStoreError)
+        -> (notes: [FeedbackNote], unreadable: [IncidentListing.Unreadable])
     {
         var notes: [FeedbackNote] = []
         let unreadable = try store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) {
@@ -142,9 +143,6 @@ struct FeedbackNote: Encodable, Hashable {
                         reviewed: reviewed.contains(reference)))
             }
         }
-        for incident in unreadable {
-            printWarning(localizer.tr("cli.incidents.unreadable", ["incident": incident.description]), localizer)
-        }
-        return notes.sorted { ($0.at, $0.reference) < ($1.at, $1.reference) }
+        return (notes.sorted { ($0.at, $0.reference) < ($1.at, $1.reference) }, unreadable)
     }
 }

@@ -115,12 +115,7 @@ struct CatalogListing: Encodable {
 
         /// The review marks column: `review due`, `2 feedback`, both, or nothing, in the words of `localizer`.
         func mark(_ localizer: Localizer) -> String {
-            var marks: [String] = []
-            if stale { marks.append(localizer.tr("cli.list.mark.stale")) }
-            if unreviewedFeedback > 0 {
-                marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback))
-            }
-            return marks.joined(separator: localizer.tr("pm.list_separator"))
+            RunbookReviewMark.label(stale: stale, unreviewedFeedback: unreviewedFeedback, localizer)
         }
 
         /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column

@@ -61,6 +61,7 @@ final class RunLoop {
             messages += runner.retryWaitingAppends()
             messages += runner.command.poll()
             messages += runner.pollAlerts()
+            messages += runner.pollReviewMarks()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now

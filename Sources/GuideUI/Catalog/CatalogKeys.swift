@@ -28,6 +28,9 @@ let catalogBindings: [KeyBinding] = [
         model.openIncidents = OpenIncidentsState()
         return (model, [.listOpenIncidents])
     },
+    KeyBinding([.character("r")], "r", "ui.keys.mark_feedback_reviewed") { model, _ in
+        askToMarkFeedbackReviewed(model)
+    },
     .help,
     .back([.character("q"), .escape], "q", "ui.keys.quit"),
 ]
@@ -35,7 +38,7 @@ let catalogBindings: [KeyBinding] = [
 /// The hint line under the catalog while no filter is open.
 let catalogHints: [KeyHint] = [
     KeyHint(.enter, "ui.hint.enter_start"), KeyHint(.character("/"), "ui.hint.filter"),
-    KeyHint(.character("o"), "ui.hint.o_open_incidents"),
+    KeyHint(.character("o"), "ui.hint.o_open_incidents"), KeyHint(.character("r"), "ui.hint.r_ack_feedback"),
     .help, KeyHint(.character("q"), "ui.hint.q_quit"),
 ]
 

@@ -4,10 +4,20 @@ import RunbookKit
 import TerminalFrame
 import TerminalText
 
-/// The catalog: an optional filter line, then categories with their runbooks.
+/// The catalog: an optional filter line, then categories with their runbooks, and under them what the selected
+/// runbook's review marks mean.
 func drawCatalog(_ frame: inout Frame, _ model: AppModel, rows: Range<Int>) {
     let theme = model.theme
     var rows = rows
+    // Wrapped, so that the key named at the end of a line is not cut on a narrow screen; at most half the rows.
+    let explanations = model.selectedMarkExplanations.flatMap { wrap($0, width: frame.width - 2) }
+    if !explanations.isEmpty {
+        let first = max(rows.lowerBound + rows.count / 2, rows.upperBound - explanations.count)
+        for (row, line) in zip(first..<rows.upperBound, explanations) {
+            frame.put(line, column: 1, row: row, style: theme.strong, limit: frame.width - 2)
+        }
+        rows = rows.lowerBound..<first
+    }
     if let filter = model.catalog.filter {
         let label = model.tr("ui.catalog.filter_label")
         frame.put(label, column: 1, row: rows.lowerBound, style: theme.strong)
@@ -57,9 +67,17 @@ private func drawCatalogLine(_ frame: inout Frame, _ model: AppModel, _ line: Ca
         let kindBadge = entry.kind == .procedure ? model.tr("ui.catalog.procedure_badge") : ""
         frame.put(entry.severity?.rawValue ?? kindBadge, column: 3, row: row, style: badge)
         frame.put(entry.title, column: 8, row: row, style: base, limit: titleWidth)
+        var x = descriptionColumn
+        // The mark comes before the description, which a narrow screen cuts first.
+        if let mark = model.reviewMark(of: entry.id) {
+            x += frame.put(
+                mark.label(model.localizer), column: x, row: row, style: theme.warning,
+                limit: max(0, frame.width - x - 1))
+            x += 2
+        }
         frame.put(
-            entry.description(in: model.localizer), column: descriptionColumn, row: row, style: base,
-            limit: frame.width - descriptionColumn - 1)
+            entry.description(in: model.localizer), column: x, row: row, style: base,
+            limit: max(0, frame.width - x - 1))
     case .alert(let listed):
         var badge = theme.badge(listed.severity)
         badge.reverse = selected

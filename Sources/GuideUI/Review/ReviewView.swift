@@ -40,12 +40,15 @@ private func drawReviewHeader(_ frame: inout Frame, _ model: AppModel, _ review:
     let closed = state.isClosed ? model.tr("ui.review.closed_suffix") : ""
     let right = " \(severity) · \(statusName(state.status, model.localizer))\(closed) "
     let rightWidth = displayWidth(of: right)
-    let title = model.tr(
-        "ui.review.title", ["drill": state.drill ? model.tr("ui.header.drill_prefix") : "", "title": state.title])
-    frame.put(title, column: 0, row: 0, style: theme.bar.with(bold: true), limit: max(0, frame.width - rightWidth - 1))
+    let left = drillBanner(model, drill: state.drill).map { frame.put($0, column: 0, row: 0, style: theme.drill) } ?? 0
+    frame.put(
+        model.tr("ui.review.title", ["title": state.title]), column: left, row: 0, style: theme.bar.with(bold: true),
+        limit: max(0, frame.width - rightWidth - 1 - left))
     var badge = theme.badge(state.severity).with(bold: true)
     badge.reverse = true
-    frame.put(right, column: max(0, frame.width - rightWidth), row: 0, style: badge)
+    // The severity and status give way to the drill banner on a narrow screen, never the other way round.
+    let rightColumn = max(left, frame.width - rightWidth)
+    frame.put(right, column: rightColumn, row: 0, style: badge, limit: frame.width - rightColumn)
     let elapsed =
         ReviewSummary.elapsed(state, now: model.now).map {
             model.tr("ui.review.elapsed", ["duration": model.localizer.spoken($0)])

@@ -13,12 +13,19 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
     case .help:
         let lines = keyBindings(for: model.screen).helpLines(model.localizer)
         let keyWidth = lines.map { displayWidth(of: $0.0) }.max() ?? 0
-        var box = centeredBox(frame, width: 60, height: lines.count + 3)
+        // On the catalog, what the selected runbook's marks mean goes under the keys, a blank row between.
+        let explanations = model.screen == .catalog ? model.selectedMarkExplanations : []
+        let explained = explanations.isEmpty ? 0 : explanations.count + 1
+        var box = centeredBox(frame, width: 60, height: lines.count + 3 + explained)
         frame.box(
             column: box.column, row: box.row, width: box.width, height: box.height, title: model.tr("ui.help.title"),
             style: theme.frame)
-        // Rows between the borders, less the footer; when the keys do not all fit, the footer says so.
-        let room = box.height - 3
+        for (index, line) in explanations.enumerated() {
+            let row = box.bottom - 1 - explanations.count + index
+            frame.put(line, column: box.column + 2, row: row, style: theme.strong, limit: box.width - 4)
+        }
+        // Rows between the borders, less the footer and the marks; when the keys do not all fit, the footer says so.
+        let room = box.height - 3 - explained
         let shown = lines.count <= room ? lines.count : max(0, room)
         for (key, meaning) in lines.prefix(shown) {
             frame.put(key, column: box.column + 2, row: box.next, style: theme.strong)
@@ -93,6 +100,19 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
         drawCommandDialog(&frame, model, dialog)
     case .unsavedQuit(let question):
         drawUnsavedQuit(&frame, model, question)
+    case .confirmFeedbackReviewed(let runbook, let notes):
+        var box = centeredBox(frame, width: 64, height: 5)
+        frame.box(
+            column: box.column, row: box.row, width: box.width, height: box.height,
+            title: model.tr("ui.feedback_reviewed.title"), style: theme.frame)
+        frame.put(
+            model.localizer.tr("ui.feedback_reviewed.notes", count: notes, ["runbook": runbook]),
+            column: box.column + 2, row: box.next, style: theme.strong, limit: box.width - 4)
+        box.next += 1
+        frame.put(
+            model.tr("ui.feedback_reviewed.keys"), column: box.column + 2, row: box.bottom - 1, style: theme.dim,
+            limit: box.width - 4)
+        frame.cursor = nil
     }
 }
 

@@ -21,6 +21,10 @@ struct Theme {
     var commander: Style { color ? Style(foreground: .magenta, bold: true) : Style(bold: true, underline: true) }
     /// Search matches in the review.
     var match: Style { color ? Style(foreground: .black, background: .yellow) : Style(underline: true) }
+    /// The drill banner: unlike anything else on the top row, with color or without.
+    var drill: Style {
+        color ? Style(foreground: .black, background: .yellow, bold: true) : Style(bold: true, underline: true)
+    }
     var warning: Style {
         color ? Style(foreground: .black, background: .yellow, bold: true) : Style(bold: true, underline: true)
     }

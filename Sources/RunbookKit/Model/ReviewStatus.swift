@@ -53,4 +53,18 @@ public struct RunbookReviewMark: Hashable, Sendable {
 
     /// Whether there is anything to flag.
     public var isEmpty: Bool { !review.stale && unreviewedFeedback == 0 }
+
+    /// The short mark `respond list` and the guide's catalog show: `review due`, `2 feedback`, both, or nothing, in
+    /// the words of `localizer`.
+    public func label(_ localizer: Localizer) -> String {
+        Self.label(stale: review.stale, unreviewedFeedback: unreviewedFeedback, localizer)
+    }
+
+    /// The short mark of a runbook that is `stale` or has `unreviewedFeedback` notes, in the words of `localizer`.
+    public static func label(stale: Bool, unreviewedFeedback: Int, _ localizer: Localizer) -> String {
+        var marks: [String] = []
+        if stale { marks.append(localizer.tr("cli.list.mark.stale")) }
+        if unreviewedFeedback > 0 { marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback)) }
+        return marks.joined(separator: localizer.tr("pm.list_separator"))
+    }
 }
