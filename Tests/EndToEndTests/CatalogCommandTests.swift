@@ -120,11 +120,14 @@ struct CatalogCommandTests {
         #expect(unknown.stderr.contains("no runbook matches \"xyzzy\""))
     }
 
-    @Test("lint of the shipped runbooks exits 0 with a summary line")
+    @Test("lint of the shipped runbooks exits 0 with a summary line; a warning there can only be a review past due")
     func lintClean() throws {
         let output = try runRespond(["lint", PackagePaths.shippedRunbooks])
         #expect(output.status == 0, "\(output.stdout)")
-        #expect(output.stdout.hasSuffix("15 files checked: 0 errors, 0 warnings\n"))
+        // Whether a runbook's review is past due depends on the day the test runs, not on the runbooks' text.
+        let warnings = output.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.allSatisfy { $0.contains(": warning: stale: ") }, "\(output.stdout)")
+        #expect(output.stdout.hasSuffix("15 files checked: 0 errors, \(warnings.count) warnings\n"), "\(output.stdout)")
     }
 
     @Test("lint of another team's library prints file:line: severity: message and exits 1")
