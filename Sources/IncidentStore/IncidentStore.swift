@@ -122,14 +122,25 @@ public struct IncidentStore: Sendable {
     /// Reads every incident's journal and passes `body` its location and contents, the events in the journal's
     /// order (`JournalOrder`); returns the incidents whose journal could not be read. Journals are read and decoded
     /// two at a time, one on each core, and handed to `body` one at a time, so a caller that keeps what it needs
-    /// from each reads a home of any size with two journals in memory. This is how `list()` and `respond report`
-    /// read incidents. A caller that wants one kind of event names the bytes its lines hold (`"runbook-feedback"`)
-    /// as `linesHolding`, and only those lines are decoded. A caller that wants only some incidents says which by
-    /// their opening event (`opening`): an incident whose journal's first line is an opening it does not want is
-    /// passed over after reading that line alone.
+    /// from each reads a home of any size with two journals in memory. This is how `list()` reads incidents. A
+    /// caller that wants one kind of event names the bytes its lines hold (`"runbook-feedback"`) as `linesHolding`,
+    /// and only those lines are decoded. A caller that wants only some incidents says which by their opening event
+    /// (`opening`): an incident whose journal's first line is an opening it does not want is passed over after
+    /// reading that line alone.
     public func readEach(
         linesHolding needle: String? = nil, opening wanted: ((Event) -> Bool)? = nil,
         _ body: (IncidentLocation, IncidentContents) -> Void
+    ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
+        try mapEach(linesHolding: needle, opening: wanted, batch: 2, { $1 }, body)
+    }
+
+    /// Reads every incident's journal as `readEach` does, and turns each into what the caller keeps of it with
+    /// `transform` on the core that read it, so that the events are dropped there; `body` receives the results
+    /// one at a time, in the order `readEach` would give the journals. `respond report` reads a home this way:
+    /// the fold of each journal, which costs as much as its decoding, runs on every core.
+    public func mapEach<Kept: Sendable>(
+        linesHolding needle: String? = nil, opening wanted: ((Event) -> Bool)? = nil, batch: Int = 16,
+        _ transform: @Sendable (IncidentLocation, IncidentContents) -> Kept, _ body: (IncidentLocation, Kept) -> Void
     ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
         try checkHome()
         var unreadable: [IncidentListing.Unreadable] = []
@@ -140,18 +151,20 @@ public struct IncidentStore: Sendable {
             else { return true }
             return wanted(first)
         }
-        for start in stride(from: 0, to: locations.count, by: 2) {
-            let pair = Array(locations[start..<min(start + 2, locations.count)])
-            let read = pair.parallelMap { location in
+        // The journals of a batch are read on every core, at most one per core at a time; what is kept of each
+        // waits for the batch to end.
+        for start in stride(from: 0, to: locations.count, by: max(1, batch)) {
+            let group = Array(locations[start..<min(start + max(1, batch), locations.count)])
+            let read = group.parallelMap { location in
                 Result { () throws(JournalError) in
                     var contents = try location.read(linesHolding: needle)
                     contents.events = JournalOrder.ordered(contents.events)
-                    return contents
+                    return transform(location, contents)
                 }
             }
-            for (location, result) in zip(pair, read) {
+            for (location, result) in zip(group, read) {
                 switch result {
-                case .success(let contents): body(location, contents)
+                case .success(let kept): body(location, kept)
                 case .failure(let error): unreadable.append(.init(id: location.id, reason: error.description))
                 }
             }

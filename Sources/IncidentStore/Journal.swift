@@ -117,7 +117,13 @@ public struct Journal: Sendable {
     public static func firstEvent(_ path: String) throws(JournalError) -> Event? {
         let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
         defer { close(fd) }
-        let head = try FileIO.read(fd, offset: 0, count: min(try FileIO.size(fd, path: path), readChunk), path: path)
+        let size = try FileIO.size(fd, path: path)
+        // An opening line is a few hundred bytes: reading a whole journal of a home of thousands to find it would
+        // cost more than the rest of a filter that passes most of them over.
+        var head = try FileIO.read(fd, offset: 0, count: min(size, firstLineGuess), path: path)
+        if !head.contains(0x0A), head.count < min(size, readChunk) {
+            head = try FileIO.read(fd, offset: 0, count: min(size, readChunk), path: path)
+        }
         guard let end = head.firstIndex(of: 0x0A) else { return nil }
         var decoder = EventLineDecoder()
         return try? head[..<end].withUnsafeBufferPointer { try decoder.event(from: $0) }
@@ -125,6 +131,9 @@ public struct Journal: Sendable {
 
     /// How many bytes `read` reads at a time.
     private static let readChunk = 1 << 20
+
+    /// How many bytes `firstEvent` reads first; a longer first line is read again up to `readChunk`.
+    private static let firstLineGuess = 1 << 12
 
     /// Opens the journal for appending and reading, creating it 0600 (0660 in a home shared by a group) when
     /// absent; a link or a file of another kind in its place, or a journal or an incident directory that someone

@@ -22,7 +22,7 @@ public struct RunbookReportBuilder: Sendable {
     private let now: Date
     private let reviewed: Set<String>
     private var matchers: [String: RunbookCommandMatcher] = [:]
-    private var listedRuns: [RunKey: Bool] = [:]
+    private var listedRuns: [IncidentDigest.Run: Bool] = [:]
     private var usage: [String: Usage] = [:]
     private var unknownOrder: [String] = []
     private var walked: [String: Set<String>] = [:]
@@ -58,43 +58,76 @@ public struct RunbookReportBuilder: Sendable {
     /// Adds the incident `id` whose journal holds `events` (in journal order), `damagedLines` of it set aside
     /// when it was read. A journal that does not start with its opening is left out.
     public mutating func add(incident id: String, events: [Event], damagedLines: Int) {
-        guard let first = events.first, matters(opening: first) else { return }
+        if let digest = digest(incident: id, events: events, damagedLines: damagedLines) { add(digest) }
+    }
+
+    /// What the incident `id` whose journal holds `events` tells the report, or nil when it does not count. It
+    /// reads nothing the builder gathers, so journals can be digested on every core at once and their events
+    /// dropped there; `add(_:)` then counts each digest in turn.
+    public func digest(incident id: String, events: [Event], damagedLines: Int) -> IncidentDigest? {
+        guard let first = events.first, matters(opening: first) else { return nil }
         let (state, atResolution) = IncidentState.replayWithResolution(events)
-        let opened = first.occurredAt
-        if state.drill { noteDrill(state, events: events, opened: opened) }
-        guard window.contains(opened) else { return }
-        self.damagedLines += damagedLines
-        if state.drill { drills += 1 } else { incidents += 1 }
         let metrics = Metrics(state)
-        let (byID, reviewed) = (self.byID, self.reviewed)
-        for runbookID in state.runbooksUsed {
-            update(runbookID) { usage in
-                if state.drill { usage.drills += 1 } else { usage.incidents += 1 }
-                usage.lastUsed = max(usage.lastUsed ?? opened, opened)
-                if !state.drill {
-                    if let value = metrics.timeToMitigate { usage.mitigate.append(value) }
-                    if let value = metrics.timeToResolve { usage.resolve.append(value) }
+        var digest = IncidentDigest(
+            opened: first.occurredAt, drill: state.drill, runbooksUsed: state.runbooksUsed,
+            damagedLines: damagedLines, timeToMitigate: metrics.timeToMitigate,
+            timeToResolve: metrics.timeToResolve, walks: Self.walks(events))
+        if let atResolution {
+            for runbookID in state.runbooksUsed {
+                guard let runbook = byID[runbookID] else { continue }
+                digest.openAtResolution[runbookID] = atResolution.openVerificationItems(of: runbook).map {
+                    ($0.number, $0.text)
                 }
-                if let atResolution, let runbook = byID[runbookID] {
-                    for item in atResolution.openVerificationItems(of: runbook) {
-                        usage.open.add(item.number, item: (item.number, item.text))
+            }
+        }
+        digest.skipped = skipped(state)
+        digest.runs = runs(events)
+        for event in events {
+            guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
+            let reference = event.reference(inIncident: id)
+            digest.feedback.append(
+                (
+                    runbook,
+                    RunbookReport.Feedback(
+                        reference: reference, incident: id, step: step, author: event.actor, at: event.occurredAt,
+                        text: text, reviewed: reviewed.contains(reference))
+                ))
+        }
+        return digest
+    }
+
+    /// Counts an incident that `digest(incident:events:damagedLines:)` read.
+    public mutating func add(_ digest: IncidentDigest) {
+        let opened = digest.opened
+        if digest.drill { noteDrill(digest) }
+        guard window.contains(opened) else { return }
+        self.damagedLines += digest.damagedLines
+        if digest.drill { drills += 1 } else { incidents += 1 }
+        for runbookID in digest.runbooksUsed {
+            update(runbookID) { usage in
+                if digest.drill { usage.drills += 1 } else { usage.incidents += 1 }
+                usage.lastUsed = max(usage.lastUsed ?? opened, opened)
+                if !digest.drill {
+                    if let value = digest.timeToMitigate { usage.mitigate.append(value) }
+                    if let value = digest.timeToResolve { usage.resolve.append(value) }
+                }
+                for item in digest.openAtResolution[runbookID] ?? [] { usage.open.add(item.number, item: item) }
+            }
+        }
+        for skip in digest.skipped {
+            update(skip.runbook) { usage in
+                usage.skipped.add(skip.step, item: (skip.title, [])) { step in
+                    if let index = step.reasons.firstIndex(where: { $0.text == skip.reason }) {
+                        step.reasons[index].at = min(step.reasons[index].at, skip.at)
+                    } else {
+                        step.reasons.append((skip.reason, skip.at))
                     }
                 }
             }
         }
-        addSkipped(state)
-        addCommands(events)
-        for event in events {
-            guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
-            let reference = event.reference(inIncident: id)
-            update(runbook) {
-                $0.feedback.append(
-                    RunbookReport.Feedback(
-                        reference: reference, incident: id, step: step, author: event.actor, at: event.occurredAt,
-                        text: text, reviewed: reviewed.contains(reference)))
-            }
-        }
-        for walk in Self.walks(events) { walked[walk.actor, default: []].insert(walk.runbook) }
+        addCommands(digest.runs)
+        for (runbook, feedback) in digest.feedback { update(runbook) { $0.feedback.append(feedback) } }
+        for walk in digest.walks { walked[walk.actor, default: []].insert(walk.runbook) }
     }
 
     /// The report of every incident added.
@@ -162,78 +195,89 @@ public struct RunbookReportBuilder: Sendable {
         change(&usage[runbookID, default: Usage()])
     }
 
-    private mutating func noteDrill(_ state: IncidentState, events: [Event], opened: Date) {
-        for runbookID in state.runbooksUsed { lastDrill[runbookID] = max(lastDrill[runbookID] ?? opened, opened) }
+    private mutating func noteDrill(_ digest: IncidentDigest) {
+        let opened = digest.opened
+        for runbookID in digest.runbooksUsed { lastDrill[runbookID] = max(lastDrill[runbookID] ?? opened, opened) }
         guard opened >= quarterStart else { return }
-        drilledInQuarter.formUnion(state.runbooksUsed)
-        for walk in Self.walks(events) where byID[walk.runbook]?.severity == .p0 {
+        drilledInQuarter.formUnion(digest.runbooksUsed)
+        for walk in digest.walks where byID[walk.runbook]?.severity == .p0 {
             drilledP0[walk.actor, default: []].insert(walk.runbook)
         }
     }
 
-    private mutating func addSkipped(_ state: IncidentState) {
+    /// The steps skipped in `state`, in the order they were skipped, each with the runbook's title for it.
+    private func skipped(_ state: IncidentState) -> [IncidentDigest.Skip] {
         let skipped = state.progress.values.flatMap(\.steps.values).filter {
             if case .skipped = $0.outcome { return true }
             return false
         }.sorted { $0.stamp.seq < $1.stamp.seq }
-        for record in skipped {
-            guard case .skipped(let reason) = record.outcome else { continue }
+        return skipped.compactMap { record in
+            guard case .skipped(let reason) = record.outcome else { return nil }
             let title =
                 byID[record.step.runbook]?.steps.first { $0.key == record.step.step }?.title ?? record.step.title
-            let at = record.stamp.at
-            update(record.step.runbook) { usage in
-                usage.skipped.add(record.step.step, item: (title, [])) { step in
-                    if let index = step.reasons.firstIndex(where: { $0.text == reason }) {
-                        step.reasons[index].at = min(step.reasons[index].at, at)
-                    } else {
-                        step.reasons.append((reason, at))
-                    }
-                }
-            }
+            return IncidentDigest.Skip(
+                runbook: record.step.runbook, step: record.step.step, title: title, reason: reason,
+                at: record.stamp.at)
         }
     }
 
-    /// Every run of a command that the runbook in use when it ran does not contain.
-    private mutating func addCommands(_ events: [Event]) {
+    /// How many times each distinct command ran under each runbook of the library that was in use when it ran.
+    private func runs(_ events: [Event]) -> [IncidentDigest.Run: Int] {
         var current: String?
-        var seen: Set<String> = []
+        var runs: [IncidentDigest.Run: Int] = [:]
         for event in events {
             switch event.kind {
             case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
                 current = runbook
             case .commandRan(let run):
-                guard let runbookID = current, let runbook = byID[runbookID] else { continue }
-                // Incidents run the same few commands over and over: each distinct run is matched once.
-                let key = RunKey(runbook: runbookID, command: run.command, placeholders: run.placeholders)
-                let listed: Bool
-                if let known = listedRuns[key] {
-                    listed = known
-                } else {
-                    let matcher = matchers[runbookID] ?? RunbookCommandMatcher(runbooks: [runbook])
-                    matchers[runbookID] = matcher
-                    listed = matcher.contains(run)
-                    listedRuns[key] = listed
-                }
-                guard !listed else { continue }
-                let first = seen.insert(runbookID + "\n" + run.command).inserted
-                update(runbookID) { usage in
-                    usage.commands.add(run.command, item: 0) { incidents in incidents += first ? 1 : 0 }
-                }
+                guard let runbookID = current, byID[runbookID] != nil else { continue }
+                runs[
+                    IncidentDigest.Run(runbook: runbookID, command: run.command, placeholders: run.placeholders),
+                    default: 0] += 1
             default:
                 continue
+            }
+        }
+        return runs
+    }
+
+    /// Every run of a command that the runbook in use when it ran does not contain.
+    private mutating func addCommands(_ runs: [IncidentDigest.Run: Int]) {
+        var seen: Set<String> = []
+        // Keys by runbook and command, so that an incident counts once for a command whatever order its runs
+        // come in; the tallies do not depend on the order either.
+        for (run, times) in runs.sorted(by: { ($0.key.runbook, $0.key.command) < ($1.key.runbook, $1.key.command) }) {
+            guard let runbook = byID[run.runbook] else { continue }
+            // Incidents run the same few commands over and over: each distinct run is matched once.
+            let listed: Bool
+            if let known = listedRuns[run] {
+                listed = known
+            } else {
+                let matcher = matchers[run.runbook] ?? RunbookCommandMatcher(runbooks: [runbook])
+                matchers[run.runbook] = matcher
+                listed = matcher.contains(
+                    CommandRun(
+                        command: run.command, placeholders: run.placeholders, exitCode: nil, durationSeconds: 0,
+                        outputExcerpt: ""))
+                listedRuns[run] = listed
+            }
+            guard !listed else { continue }
+            let first = seen.insert(run.runbook + "\n" + run.command).inserted
+            update(run.runbook) { usage in
+                usage.commands.add(run.command, item: 0, times: times) { incidents in incidents += first ? 1 : 0 }
             }
         }
     }
 
     /// Who walked which runbook: the actors of step and checklist events, with the runbook each names.
-    private static func walks(_ events: [Event]) -> Set<Walk> {
-        var walks: Set<Walk> = []
+    private static func walks(_ events: [Event]) -> Set<IncidentDigest.Walk> {
+        var walks: Set<IncidentDigest.Walk> = []
         for event in events {
             switch event.kind {
             case .stepDone(let step), .stepSkipped(let step, _):
-                walks.insert(Walk(actor: event.actor, runbook: step.runbook))
+                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: step.runbook))
             case .checklistChecked(let item):
-                walks.insert(Walk(actor: event.actor, runbook: item.runbook))
+                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: item.runbook))
             default:
                 continue
             }
@@ -248,19 +292,6 @@ public struct RunbookReportBuilder: Sendable {
         let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         // Journal times are kept to the millisecond; differences of dates carry float noise below that.
         return (median * 1000).rounded() / 1000
-    }
-
-    /// A run as the matcher reads it, with the runbook in use.
-    private struct RunKey: Hashable, Sendable {
-        var runbook: String
-        var command: String
-        var placeholders: [String: String]
-    }
-
-    /// Someone who did or skipped a step of a runbook, or ticked one of its items.
-    private struct Walk: Hashable {
-        var actor: String
-        var runbook: String
     }
 
     /// What the incidents said about one runbook so far.
@@ -282,10 +313,10 @@ public struct RunbookReportBuilder: Sendable {
 struct Tally<Key: Hashable & Comparable & Sendable, Item: Sendable>: Sendable {
     private var entries: [Key: (count: Int, item: Item)] = [:]
 
-    /// Counts one more `key`; `item` is its value the first time, which `change` then updates.
-    mutating func add(_ key: Key, item: Item, change: (inout Item) -> Void = { _ in }) {
+    /// Counts `times` more `key`; `item` is its value the first time, which `change` then updates once.
+    mutating func add(_ key: Key, item: Item, times: Int = 1, change: (inout Item) -> Void = { _ in }) {
         var entry = entries[key] ?? (0, item)
-        entry.count += 1
+        entry.count += times
         change(&entry.item)
         entries[key] = entry
     }

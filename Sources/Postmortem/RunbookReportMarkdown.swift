@@ -212,16 +212,3 @@ public struct RunbookReportMarkdown: Sendable {
         localizer.tr(key, arguments)
     }
 }
-
-extension RunbookReport {
-    /// The report as JSON (English field names, UTC times like the incident export), ending with a newline.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(PostmortemTime.iso(date))
-        }
-        return try encoder.encode(self) + Data("\n".utf8)
-    }
-}

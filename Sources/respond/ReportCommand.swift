@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
         let report = try Self.report(window: window, now: now, global: global, localizer: localizer)
         let render = { (file: inout BufferedFile) throws in
             if json {
-                file.write(bytes: Array(try report.json())[...])
+                try report.writeJSON { file.write(bytes: $0) }
             } else {
                 file.write(
                     RunbookReportMarkdown(report, localizer: localizer, clock: ZoneClock(zone: .current)).text())
@@ -79,12 +79,16 @@ struct ReportCommand: ParsableCommand {
         do {
             var builder = RunbookReportBuilder(
                 library: library, window: window, now: now, reviewed: try FeedbackReviews(store: store).reviewed())
-            // Which incidents matter depends on the window alone, which adding incidents does not change.
+            // Which incidents matter, and what each tells, depend on the window and the library alone, which adding
+            // incidents does not change.
             let scope = builder
-            let unreadable = try store.readEach(opening: scope.matters(opening:)) { location, contents in
-                builder.add(
+            // Each journal is digested where it was read, on every core; only the digests come back here.
+            let unreadable = try store.mapEach(opening: scope.matters(opening:)) { location, contents in
+                scope.digest(
                     incident: location.id, events: contents.events,
                     damagedLines: contents.problems.filter(\.isDamagedLine).count)
+            } _: { _, digest in
+                if let digest { builder.add(digest) }
             }
             for incident in unreadable {
                 printWarning(localizer.tr("cli.incidents.unreadable", ["incident": incident.description]), localizer)

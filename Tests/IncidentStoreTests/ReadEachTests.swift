@@ -56,4 +56,48 @@ struct ReadEachTests {
         #expect(read == ["wanted"])
         #expect(unreadable.isEmpty)
     }
+
+    @Test("mapEach keeps what its transform made of each journal, batch after batch, and lists the unreadable ones")
+    func mapEachKeepsTransformed() throws {
+        let store = IncidentStore(home: try freshDirectory() + "/home", writer: nil)
+        let ids = (0..<5).map { "inc-\($0)" }
+        for (index, id) in ids.enumerated() {
+            _ = try store.open(
+                runbook: "disk-full", title: id, severity: .p2, drill: false, actor: "amy", id: id, now: now)
+            _ = try store.location(of: id).journal.append(Array(repeating: note("n"), count: index), now: now)
+        }
+        let broken = FileHandle(forWritingAtPath: store.location(of: "inc-3").journalPath)
+        try broken?.seekToEnd()
+        try broken?.write(contentsOf: Data("{\"v\":99,\"seq\":9}\n".utf8))
+        var kept: [String: Int] = [:]
+        let unreadable = try store.mapEach(batch: 2) { _, contents in
+            contents.events.count
+        } _: { location, count in
+            kept[location.id] = count
+        }
+        #expect(kept == ["inc-0": 1, "inc-1": 2, "inc-2": 3, "inc-4": 5])
+        #expect(unreadable.map(\.id) == ["inc-3"])
+    }
+
+    @Test("an opening longer than the first read of a journal is still read whole to pass its incident over")
+    func longOpeningPassedOver() throws {
+        let store = IncidentStore(home: try freshDirectory() + "/home", writer: nil)
+        let long = String(repeating: "x", count: 10_000)
+        for (id, title) in [("long", long), ("short", "short")] {
+            _ = try store.open(
+                runbook: "disk-full", title: title, severity: .p2, drill: false, actor: "amy", id: id, now: now)
+        }
+        // Were its opening not read, the long incident would be read whole, and this line refuses a whole read.
+        let passed = FileHandle(forWritingAtPath: store.location(of: "long").journalPath)
+        try passed?.seekToEnd()
+        try passed?.write(contentsOf: Data("{\"v\":99,\"seq\":2}\n".utf8))
+        let wanted = { (event: Event) -> Bool in
+            guard case .incidentOpened(let title, _, _, _, _) = event.kind else { return true }
+            return title == "short"
+        }
+        var read: [String] = []
+        let unreadable = try store.readEach(opening: wanted) { location, _ in read.append(location.id) }
+        #expect(read == ["short"])
+        #expect(unreadable.isEmpty)
+    }
 }

@@ -149,3 +149,46 @@ struct RunbookReportTests {
         #expect(people.compactMap { $0["name"] as? String } == ["alice", "carol", "dave", "erin"])
     }
 }
+
+@Suite("The runbook report's JSON, written piece by piece")
+struct RunbookReportJSONTests {
+    /// What `JSONEncoder` writes for the whole report at once, the form `json()` must keep byte for byte.
+    private static func encodedWhole(_ report: RunbookReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(JournalTime.string(from: date))
+        }
+        return try encoder.encode(report) + Data("\n".utf8)
+    }
+
+    @Test("is byte for byte the whole report encoded at once, with and without feedback and runbooks")
+    func sameAsWhole() throws {
+        var report = try RunbookReportFixture.report()
+        let index = try #require(report.runbooks.firstIndex { !$0.feedback.isEmpty })
+        // A second note, so that notes written apart are joined as the encoder joins array elements.
+        var second = report.runbooks[index].feedback[0]
+        second.text = "a second note"
+        report.runbooks[index].feedback.append(second)
+        #expect(report.runbooks.contains { $0.feedback.isEmpty })
+        #expect(try report.json() == Self.encodedWhole(report))
+        var empty = report
+        empty.runbooks = []
+        #expect(try empty.json() == Self.encodedWhole(empty))
+        var noFeedback = report
+        for index in noFeedback.runbooks.indices { noFeedback.runbooks[index].feedback = [] }
+        #expect(try noFeedback.json() == Self.encodedWhole(noFeedback))
+    }
+
+    @Test("keeps the encoder's escapes: controls, quotes, backslashes, slashes and text that looks like the layout")
+    func escapes() throws {
+        var report = try RunbookReportFixture.report()
+        let tricky = "a\tb\nc\r\"d\"\\e/f\u{1}\u{1F}\u{7F} 中文 \n  \"feedback\" : [\n\n  ]"
+        let index = try #require(report.runbooks.firstIndex { !$0.feedback.isEmpty })
+        report.runbooks[index].feedback[0].text = tricky
+        report.runbooks[index].title = tricky
+        report.undrilledP0.append(tricky)
+        #expect(try report.json() == Self.encodedWhole(report))
+    }
+}
