@@ -38,9 +38,11 @@ public struct Linter: Sendable {
         // A library of folders without an index is not in the template: every runbook of it is linted against
         // the alert-runbook convention.
         let folders = catalog.indexPath == nil && !catalog.categories.isEmpty
+        let scripts = ShellScripts()
         let library = catalog.everyRunbook { runbook in
             findings(
-                runbook, entry: catalog.entry(id: runbook.id), alertConvention: folders || Self.isAlertRunbook(runbook))
+                runbook, entry: catalog.entry(id: runbook.id), alertConvention: folders || Self.isAlertRunbook(runbook),
+                scripts: scripts)
         }
         var verdicts = checker.check(library.values.flatMap { $0.shellBlocks.map(\.script) })[...]
         var diagnostics = catalog.diagnostics + library.diagnostics
@@ -68,7 +70,7 @@ public struct Linter: Sendable {
     /// The problems of one runbook against the template, or against the alert-runbook convention (see
     /// `findings`), its shell blocks checked now.
     func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
-        let found = findings(runbook, entry: entry, alertConvention: alertConvention)
+        let found = findings(runbook, entry: entry, alertConvention: alertConvention, scripts: ShellScripts())
         return found.diagnostics(checker.check(found.shellBlocks.map(\.script))[...])
     }
 
@@ -115,7 +117,7 @@ public struct Linter: Sendable {
     /// The problems of one runbook against the template, or against the alert-runbook convention: a Diagnosis
     /// or Mitigation section is required, a severity and the footer are not. Broken shell, hidden characters,
     /// dead relative links and ticked checklist items are reported either way.
-    func findings(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> Findings {
+    func findings(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool, scripts: ShellScripts) -> Findings {
         var found = Findings(path: runbook.path)
         var diagnostics: [Diagnostic] = []
         func report(_ severity: DiagnosticSeverity, _ line: Int, _ text: DiagnosticText) {
@@ -128,7 +130,7 @@ public struct Linter: Sendable {
             }
             checkChecklist(runbook, report: report)
             found.before = diagnostics
-            found.shellBlocks = shellBlocks(runbook)
+            found.shellBlocks = shellBlocks(runbook, scripts: scripts)
             found.after = hiddenInCommands(runbook)
             found.after += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
             return found
@@ -154,7 +156,7 @@ public struct Linter: Sendable {
             report(.error, procedure.location.line, .tr("cli.lint.procedure_without_steps"))
         }
         found.before = diagnostics
-        found.shellBlocks = shellBlocks(runbook)
+        found.shellBlocks = shellBlocks(runbook, scripts: scripts)
         diagnostics = hiddenInCommands(runbook)
         diagnostics += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
         checkFooter(runbook, report: report)
@@ -237,22 +239,17 @@ public struct Linter: Sendable {
         }
     }
 
-    private func shellBlocks(_ runbook: Runbook) -> [ShellBlock] {
-        var blocks: [CodeBlock] = []
+    private func shellBlocks(_ runbook: Runbook, scripts: ShellScripts) -> [ShellBlock] {
+        var blocks: [ShellBlock] = []
         for section in runbook.sections {
-            blocks += section.blocks.flatMap(\.codeBlocks)
-        }
-        // A Prometheus query fenced as shell is not run, so bash's opinion of it is no defect.
-        let shellBlocks = blocks.filter {
-            Self.shellLanguages.contains($0.language.lowercased()) && !ShellLook.looksLikeQuery($0.code)
-        }
-        return shellBlocks.map { block in
-            let template = CommandTemplate(block)
-            let values = Dictionary(template.placeholders.map { ($0.name, Self.placeholderStandIn) }) { first, _ in
-                first
+            for block in section.blocks.flatMap(\.codeBlocks)
+            where Self.shellLanguages.contains(block.language.lowercased()) {
+                if let script = scripts.script(for: block) {
+                    blocks.append(ShellBlock(block: block, script: script))
+                }
             }
-            return ShellBlock(block: block, script: template.filled(with: values) + "\n")
         }
+        return blocks
     }
 
     /// Carriage returns and invisible format characters in code blocks: the guide refuses to copy or run such a
