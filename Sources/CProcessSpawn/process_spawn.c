@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 int respond_spawn_setsid_flag(void) {
@@ -30,4 +31,8 @@ int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags) 
 
 int respond_pipe_cloexec(int ends[2], int flags) {
     return pipe2(ends, O_CLOEXEC | flags);
+}
+
+int respond_temporary_file_cloexec(char *path_template) {
+    return mkostemp(path_template, O_CLOEXEC);
 }

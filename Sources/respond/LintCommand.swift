@@ -17,13 +17,20 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Print the diagnostics as a JSON array of objects with file, line, severity and message.")
     var json = false
 
+    @Flag(
+        help: """
+            Ask bash about every shell block afresh, neither reading nor writing the verdicts kept in \
+            $XDG_CACHE_HOME/respond/bash-verdicts (default ~/.cache/respond/bash-verdicts).
+            """)
+    var noCache = false
+
     func run() throws {
         let catalog = try options.loadCatalog(directory: directory)
         let localizer = options.localizer()
+        let cache = noCache ? nil : BashVerdictCache.defaultFile().map { BashVerdictCache(file: $0) }
         let diagnostics = Linter(
-            checker: BashSyntaxChecker(), today: CalendarDay(utc: Date()), linkTargets: DiskLinkTargets()
-        ).lint(
-            catalog)
+            checker: BashSyntaxChecker(cache: cache), today: CalendarDay(utc: Date()), linkTargets: DiskLinkTargets()
+        ).lint(catalog)
         if json {
             try printJSON(diagnostics.map { DiagnosticJSON($0, localizer) })
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

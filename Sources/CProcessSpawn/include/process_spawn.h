@@ -19,4 +19,8 @@ int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags);
 /// pipe2 with O_CLOEXEC plus `flags`, atomically, so no child spawned meanwhile by another thread inherits an end.
 int respond_pipe_cloexec(int ends[2], int flags);
 
+/// mkostemp with O_CLOEXEC: creates and opens a new file from `path_template` (ending in XXXXXX, replaced in place)
+/// atomically close-on-exec, for the same reason as respond_pipe_cloexec. Returns the descriptor, or -1 and errno.
+int respond_temporary_file_cloexec(char *path_template);
+
 #endif

@@ -32,18 +32,25 @@ public struct Linter: Sendable {
 
     /// Every problem in the catalog: what loading found, then each runbook's and the index's, by file and line.
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
-        // Each runbook is linted in the pass that parses it, on every core (its shell blocks are checked by a shell
-        // of their own), so the library is never held parsed at once.
+        // Each runbook is linted in the pass that parses it, on every core, so the library is never held parsed
+        // at once; its shell blocks are kept as text and checked together afterwards, so that the checker can
+        // share a few processes among the whole library's blocks.
         // A library of folders without an index is not in the template: every runbook of it is linted against
         // the alert-runbook convention.
         let folders = catalog.indexPath == nil && !catalog.categories.isEmpty
+        let scripts = ShellScripts()
         let library = catalog.everyRunbook { runbook in
-            lint(
-                runbook, entry: catalog.entry(id: runbook.id), alertConvention: folders || Self.isAlertRunbook(runbook))
+            findings(
+                runbook, entry: catalog.entry(id: runbook.id), alertConvention: folders || Self.isAlertRunbook(runbook),
+                scripts: scripts)
         }
+        var verdicts = checker.check(library.values.flatMap { $0.shellBlocks.map(\.script) })[...]
         var diagnostics = catalog.diagnostics + library.diagnostics
         diagnostics += indexProblems(catalog)
-        diagnostics += library.values.flatMap { $0 }
+        for findings in library.values {
+            diagnostics += findings.diagnostics(verdicts.prefix(findings.shellBlocks.count))
+            verdicts = verdicts.dropFirst(findings.shellBlocks.count)
+        }
         return diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
@@ -60,24 +67,73 @@ public struct Linter: Sendable {
         lint(runbook, entry: entry, alertConvention: Self.isAlertRunbook(runbook))
     }
 
+    /// The problems of one runbook against the template, or against the alert-runbook convention (see
+    /// `findings`), its shell blocks checked now.
+    func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
+        let found = findings(runbook, entry: entry, alertConvention: alertConvention, scripts: ShellScripts())
+        return found.diagnostics(checker.check(found.shellBlocks.map(\.script))[...])
+    }
+
+    /// What lint finds in one runbook, its shell blocks still to be checked.
+    struct Findings: Sendable {
+        /// The runbook's file.
+        var path: String
+        /// The problems reported before the shell blocks'.
+        var before: [Diagnostic] = []
+        /// The blocks the shell checks, in order.
+        var shellBlocks: [ShellBlock] = []
+        /// The problems reported after the shell blocks'.
+        var after: [Diagnostic] = []
+
+        /// Every problem, with `verdicts` (one for each shell block, in order) turned into the blocks' problems.
+        func diagnostics(_ verdicts: ArraySlice<ShellSyntaxResult>) -> [Diagnostic] {
+            before + zip(shellBlocks, verdicts).compactMap { $0.diagnostic(path: path, verdict: $1) } + after
+        }
+    }
+
+    /// A shell block to check: where it is and the text the shell is given.
+    struct ShellBlock: Sendable {
+        var block: CodeBlock
+        var script: String
+
+        /// The problem the shell's verdict means, if any: an error at the line the shell blamed, or a warning
+        /// that the block was not checked.
+        func diagnostic(path: String, verdict: ShellSyntaxResult) -> Diagnostic? {
+            switch verdict {
+            case .valid:
+                return nil
+            case .invalid(let message, let line):
+                return Diagnostic(
+                    .error, SourceLocation(file: path, line: block.location.line + (line ?? 1)),
+                    .tr("cli.lint.block_does_not_parse", ["language": block.language, "message": message]))
+            case .unavailable(let reason):
+                return Diagnostic(
+                    .warning, block.location,
+                    .tr("cli.lint.block_not_checked", ["language": block.language, "reason": reason]))
+            }
+        }
+    }
+
     /// The problems of one runbook against the template, or against the alert-runbook convention: a Diagnosis
     /// or Mitigation section is required, a severity and the footer are not. Broken shell, hidden characters,
     /// dead relative links and ticked checklist items are reported either way.
-    func lint(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool) -> [Diagnostic] {
+    func findings(_ runbook: Runbook, entry: CatalogEntry?, alertConvention: Bool, scripts: ShellScripts) -> Findings {
+        var found = Findings(path: runbook.path)
         var diagnostics: [Diagnostic] = []
         func report(_ severity: DiagnosticSeverity, _ line: Int, _ text: DiagnosticText) {
             diagnostics.append(Diagnostic(severity, SourceLocation(file: runbook.path, line: line), text))
         }
-        if runbook.movedTo != nil { return [] }
+        if runbook.movedTo != nil { return found }
         if alertConvention {
             if runbook.section(.diagnosis) == nil && runbook.section(.resolution) == nil {
                 report(.error, 1, .tr("cli.lint.alert_without_diagnosis"))
             }
             checkChecklist(runbook, report: report)
-            diagnostics += shellProblems(runbook)
-            diagnostics += hiddenInCommands(runbook)
-            diagnostics += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
-            return diagnostics
+            found.before = diagnostics
+            found.shellBlocks = shellBlocks(runbook, scripts: scripts)
+            found.after = hiddenInCommands(runbook)
+            found.after += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
+            return found
         }
         let required = runbook.kind == .incident ? Self.incidentSections : Self.procedureSections
         let missing = required.filter { runbook.section($0) == nil }
@@ -99,11 +155,13 @@ public struct Linter: Sendable {
         if let procedure = runbook.section(.procedure), !runbook.steps.contains(where: { $0.section == .procedure }) {
             report(.error, procedure.location.line, .tr("cli.lint.procedure_without_steps"))
         }
-        diagnostics += shellProblems(runbook)
-        diagnostics += hiddenInCommands(runbook)
+        found.before = diagnostics
+        found.shellBlocks = shellBlocks(runbook, scripts: scripts)
+        diagnostics = hiddenInCommands(runbook)
         diagnostics += linkTargets.map { DeadLinks.diagnostics(runbook, targets: $0) } ?? []
         checkFooter(runbook, report: report)
-        return diagnostics
+        found.after = diagnostics
+        return found
     }
 
     private static func hasStepHeadings(_ section: Section) -> Bool {
@@ -181,41 +239,17 @@ public struct Linter: Sendable {
         }
     }
 
-    private func shellProblems(_ runbook: Runbook) -> [Diagnostic] {
-        var blocks: [CodeBlock] = []
+    private func shellBlocks(_ runbook: Runbook, scripts: ShellScripts) -> [ShellBlock] {
+        var blocks: [ShellBlock] = []
         for section in runbook.sections {
-            blocks += section.blocks.flatMap(\.codeBlocks)
-        }
-        var diagnostics: [Diagnostic] = []
-        // A Prometheus query fenced as shell is not run, so bash's opinion of it is no defect.
-        let shellBlocks = blocks.filter {
-            Self.shellLanguages.contains($0.language.lowercased()) && !ShellLook.looksLikeQuery($0.code)
-        }
-        let standIns = shellBlocks.map { block in
-            let template = CommandTemplate(block)
-            let values = Dictionary(template.placeholders.map { ($0.name, Self.placeholderStandIn) }) { first, _ in
-                first
-            }
-            return template.filled(with: values) + "\n"
-        }
-        for (block, result) in zip(shellBlocks, checker.check(standIns)) {
-            switch result {
-            case .valid:
-                continue
-            case .invalid(let message, let line):
-                let fileLine = block.location.line + (line ?? 1)
-                diagnostics.append(
-                    Diagnostic(
-                        .error, SourceLocation(file: runbook.path, line: fileLine),
-                        .tr("cli.lint.block_does_not_parse", ["language": block.language, "message": message])))
-            case .unavailable(let reason):
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, block.location,
-                        .tr("cli.lint.block_not_checked", ["language": block.language, "reason": reason])))
+            for block in section.blocks.flatMap(\.codeBlocks)
+            where Self.shellLanguages.contains(block.language.lowercased()) {
+                if let script = scripts.script(for: block) {
+                    blocks.append(ShellBlock(block: block, script: script))
+                }
             }
         }
-        return diagnostics
+        return blocks
     }
 
     /// Carriage returns and invisible format characters in code blocks: the guide refuses to copy or run such a

@@ -9,7 +9,7 @@ import Foundation
 /// each process with a shared manager thread's run loop and a run loop source on the calling (Dispatch worker)
 /// thread. Parallel lint workers launching processes through it crashed with SIGSEGV and SIGILL inside
 /// `Process.run()`. Here every descriptor is made close-on-exec atomically, the child gets exactly stdin, stdout
-/// and stderr, and the caller's own thread writes, reads and reaps with `poll` and `waitpid`.
+/// and stderr, and the caller's own thread reads and reaps with `poll` and `waitpid`.
 enum ShellDriver {
     /// How a run ended.
     enum Outcome: Equatable {
@@ -23,33 +23,74 @@ enum ShellDriver {
 
     /// Runs `executable` with `arguments` (its `argv[0]` is the executable), the process's environment, `input` on
     /// its stdin and its stderr discarded, and waits up to `timeout` seconds for it to close its stdout.
+    ///
+    /// The input is a file, written first and unlinked at once, rather than a pipe: bash reads a pipe one byte
+    /// per system call (so as never to read past the line a `read` wants), which made reading a library's blocks
+    /// cost seconds; from a file it reads blocks of bytes and seeks back.
     static func run(_ executable: String, _ arguments: [String], input: [UInt8], timeout: Double) -> Outcome {
-        var stdinPipe: [Int32] = [-1, -1]
+        let inputFile: Int32
+        switch temporaryFile(holding: input) {
+        case .success(let descriptor):
+            inputFile = descriptor
+        case .failure(let error):
+            return .cannotStart(errorText(error.code))
+        }
         var stdoutPipe: [Int32] = [-1, -1]
-        guard respond_pipe_cloexec(&stdinPipe, 0) == 0 else { return .cannotStart(errorText(errno)) }
         guard respond_pipe_cloexec(&stdoutPipe, 0) == 0 else {
             let code = errno
-            close(stdinPipe[0])
-            close(stdinPipe[1])
+            close(inputFile)
             return .cannotStart(errorText(code))
         }
         let pid: pid_t
-        switch spawn(executable, arguments, stdin: stdinPipe[0], stdout: stdoutPipe[1]) {
+        switch spawn(executable, arguments, stdin: inputFile, stdout: stdoutPipe[1]) {
         case .success(let child):
             pid = child
         case .failure(let code):
-            for fd in stdinPipe + stdoutPipe { close(fd) }
+            for fd in [inputFile] + stdoutPipe { close(fd) }
             return .cannotStart(errorText(code))
         }
-        close(stdinPipe[0])
+        close(inputFile)
         close(stdoutPipe[1])
-        let output = exchange(input: input, writeEnd: stdinPipe[1], readEnd: stdoutPipe[0], timeout: timeout)
+        let output = readAll(stdoutPipe[0], timeout: timeout)
         if output == nil {
             kill(pid, SIGKILL)
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         return output.map { .finished($0) } ?? .timedOut
+    }
+
+    /// A new file in the temporary directory holding `bytes`, open for reading from its start and already unlinked,
+    /// so nothing is left behind whatever happens next.
+    private static func temporaryFile(holding bytes: [UInt8]) -> Result<Int32, Errno> {
+        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var path = Array((directory + "/respond-lint-XXXXXX").utf8CString)
+        let descriptor = path.withUnsafeMutableBufferPointer { respond_temporary_file_cloexec($0.baseAddress!) }
+        guard descriptor >= 0 else { return .failure(Errno(errno)) }
+        unlink(path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                close(descriptor)
+                return .failure(Errno(code))
+            }
+            written += count
+        }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            let code = errno
+            close(descriptor)
+            return .failure(Errno(code))
+        }
+        return .success(descriptor)
+    }
+
+    /// An error number as an `Error`, for `Result`.
+    private struct Errno: Error {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
     }
 
     private enum SpawnResult {
@@ -71,7 +112,7 @@ enum ShellDriver {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // The child starts with every signal at its default and none blocked, whatever this process does with
-        // SIGPIPE (ignored below) or its threads' masks.
+        // SIGPIPE or its threads' masks.
         respond_spawnattr_reset_signals(&attributes, 0)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -81,19 +122,9 @@ enum ShellDriver {
         return status == 0 ? .success(pid) : .failure(status)
     }
 
-    /// Writes `input` to the child and reads its output until it closes it, both at once so that neither pipe can
-    /// fill and stall the other; closes both ends. Nil when `timeout` seconds pass first.
-    private static func exchange(input: [UInt8], writeEnd: Int32, readEnd: Int32, timeout: Double) -> [UInt8]? {
-        // A child that exits before reading all its input must make the write fail, not kill this process.
-        signal(SIGPIPE, SIG_IGN)
-        _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK)
-        var stdinOpen: Int32? = input.isEmpty ? nil : writeEnd
-        if stdinOpen == nil { close(writeEnd) }
-        defer {
-            if let stdinOpen { close(stdinOpen) }
-            close(readEnd)
-        }
-        var written = 0
+    /// Reads the child's output until it closes it, then closes the read end. Nil when `timeout` seconds pass first.
+    private static func readAll(_ readEnd: Int32, timeout: Double) -> [UInt8]? {
+        defer { close(readEnd) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
@@ -101,36 +132,22 @@ enum ShellDriver {
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { return nil }
             var fds = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
-            if let stdinOpen { fds.append(pollfd(fd: stdinOpen, events: Int16(POLLOUT), revents: 0)) }
             let waitMilliseconds = Int32(min(1_000, (deadline - now) / 1_000_000 + 1))
-            let ready = poll(&fds, nfds_t(fds.count), waitMilliseconds)
+            let ready = poll(&fds, 1, waitMilliseconds)
             if ready < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            if let writeFD = stdinOpen, fds.count > 1, fds[1].revents != 0 {
-                let count = input.withUnsafeBytes { bytes -> Int in
-                    guard let base = bytes.baseAddress else { return 0 }
-                    return Glibc.write(writeFD, base + written, bytes.count - written)
-                }
-                if count > 0 { written += count }
-                // Done, or the child stopped reading (EPIPE): close stdin either way so that it sees its end.
-                if written == input.count || (count < 0 && errno != EAGAIN && errno != EINTR) {
-                    close(writeFD)
-                    stdinOpen = nil
-                }
+            guard fds[0].revents != 0 else { continue }
+            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(readEnd, base, buffer.count)
             }
-            if fds[0].revents != 0 {
-                let count = chunk.withUnsafeMutableBytes { buffer -> Int in
-                    guard let base = buffer.baseAddress else { return 0 }
-                    return Glibc.read(readEnd, base, buffer.count)
-                }
-                if count == 0 { return output }
-                if count > 0 {
-                    output += chunk[..<count]
-                } else if errno != EINTR && errno != EAGAIN {
-                    return output
-                }
+            if count == 0 { return output }
+            if count > 0 {
+                output += chunk[..<count]
+            } else if errno != EINTR && errno != EAGAIN {
+                return output
             }
         }
     }
