@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
@@ -31,11 +32,12 @@ let package = Package(
             resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
         ),
         // Front matter: Yams (libyaml) for YAML and TOMLKit (toml++) for TOML, both full parsers of their format.
+        // Crypto's SHA-256 names the bash -n verdicts lint keeps.
         .target(
             name: "RunbookKit",
             dependencies: [
                 "CCmarkGFM", "CProcessSpawn", "TerminalText", "Localization", .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),

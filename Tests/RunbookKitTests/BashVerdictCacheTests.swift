@@ -42,7 +42,7 @@ struct BashVerdictCacheTests {
         #expect(BashSyntaxChecker(executable: directory.path + "/other-bash", cache: cache).check(scripts) == first)
     }
 
-    @Test("a damaged, cut, oversized, foreign or linked cache file is ignored whole and replaced")
+    @Test("a damaged, cut, oversized, foreign, linked or writable by others cache file is ignored whole and replaced")
     func damagedFilesAreIgnored() throws {
         let (cache, directory) = try freshCache()
         let scripts = ["echo ok\n", "echo (\n"]
@@ -57,7 +57,7 @@ struct BashVerdictCacheTests {
             Data("respond bash -n verdicts 1\n".utf8),
             Data(([UInt8](repeating: 0xff, count: 100))),
             Data(
-                ("respond bash -n verdicts 1\n" + SHA256.hex(of: Array("\(key)\tvalid\textra\n".utf8)) + "\n"
+                ("respond bash -n verdicts 1\n" + BashVerdictCache.checksum(of: "\(key)\tvalid\textra\n") + "\n"
                     + "\(key)\tvalid\textra\n").utf8),
         ]
         for bytes in damaged {
@@ -76,6 +76,13 @@ struct BashVerdictCacheTests {
         try FileManager.default.createSymbolicLink(
             atPath: cache.file, withDestinationPath: directory.path + "/elsewhere")
         #expect(cache.read().isEmpty)
+        // A file others could have written is not trusted; the same file kept to its owner is.
+        try FileManager.default.removeItem(atPath: cache.file)
+        try planted.write(to: URL(fileURLWithPath: cache.file))
+        chmod(cache.file, 0o664)
+        #expect(cache.read().isEmpty)
+        chmod(cache.file, 0o644)
+        #expect(cache.read().count == 1)
     }
 
     @Test(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Verdicts of `bash -n` found by earlier lints, kept in one file so that a second lint of a library asks bash only
@@ -47,10 +48,10 @@ public struct BashVerdictCache: Sendable {
         guard let identity = Self.identity(of: executable) else { return nil }
         let keys = scripts.map { script in
             var hash = SHA256()
-            hash.update(identity.utf8)
-            hash.update([0])
-            hash.update(script.utf8)
-            return hash.finalizeHex()
+            hash.update(data: Array(identity.utf8))
+            hash.update(data: [0])
+            hash.update(data: Array(script.utf8))
+            return Self.hex(hash.finalize())
         }
         let stored = read()
         var byKey: [String: ShellSyntaxResult] = [:]
@@ -73,7 +74,7 @@ public struct BashVerdictCache: Sendable {
             lines.append(entry.line)
         }
         let body = lines.map { $0 + "\n" }.joined()
-        let text = Self.header + "\n" + SHA256.hex(of: body.utf8) + "\n" + body
+        let text = Self.header + "\n" + Self.checksum(of: body) + "\n" + body
         let directory = (file as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(
@@ -84,16 +85,36 @@ public struct BashVerdictCache: Sendable {
         }
     }
 
+    /// The SHA-256 of `text` in hex: what the file's second line holds of the rest, so that damage is seen.
+    static func checksum(of text: some StringProtocol) -> String {
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// A digest's bytes as lowercase hex.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(SHA256.Digest.byteCount * 2)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// The entries of the file, in its order; none when it is missing or not exactly what `store` writes.
     func read() -> [(key: String, line: Substring)] {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
             attributes[.type] as? FileAttributeType == .typeRegular,
+            // A verdict is trusted only from a file no one else could have written.
+            (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == geteuid(),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o022 == 0,
             let size = attributes[.size] as? Int, size <= Self.maximumFileBytes,
             let data = FileManager.default.contents(atPath: file), data.count <= Self.maximumFileBytes,
             let text = String(data: data, encoding: .utf8)
         else { return [] }
         let parts = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == Self.header, parts[1] == SHA256.hex(of: parts[2].utf8) else { return [] }
+        guard parts.count == 3, parts[0] == Self.header, parts[1] == Self.checksum(of: parts[2]) else { return [] }
         var entries: [(key: String, line: Substring)] = []
         for line in parts[2].split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t"), Self.verdict(line) != nil else { return [] }
