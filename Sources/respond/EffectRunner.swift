@@ -26,6 +26,8 @@ final class EffectRunner {
     private let alerts: AlertFetcher?
     /// What syncs the home with its git remote in the background, when it has one.
     private let sync: BackgroundSync?
+    /// What builds the symptom search over every runbook in the background.
+    private let searchIndex: SymptomIndexJob
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -50,6 +52,7 @@ final class EffectRunner {
         command = CommandSlot(settings: commands, localizer: localizer)
         self.alerts = alerts
         self.sync = sync
+        searchIndex = SymptomIndexJob(catalog: catalog)
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -103,7 +106,9 @@ final class EffectRunner {
             // A listed runbook's file is parsed here, the first time it is asked for (the catalog keeps it).
             return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
         case .buildSearchIndex:
-            return [.searchIndexBuilt(.built(over: catalog))]
+            // Answered through `pollSearchIndex` once built; usually started already, after the first frame.
+            searchIndex.start()
+            return []
         case .quit:
             return []
         }
@@ -158,6 +163,19 @@ final class EffectRunner {
     /// The answer of a fetch of the alerts firing now, once it has arrived.
     func pollAlerts() -> [Message] {
         alerts?.poll() ?? []
+    }
+
+    /// Starts building the symptom search in the background, unless it was started before.
+    func prepareSearchIndex() {
+        searchIndex.start()
+    }
+
+    /// Whether the symptom search is being built in the background.
+    var isBuildingSearchIndex: Bool { searchIndex.isBuilding }
+
+    /// The symptom search, once, when it has been built in the background.
+    func pollSearchIndex() -> [Message] {
+        searchIndex.poll()
     }
 
     /// Starts a background sync when its interval has passed; its answer, once it has arrived, comes back here.

@@ -32,16 +32,20 @@ final class RunLoop {
         model = first
         if settle(effects) { return 0 }
         var lastTick = Date.distantPast
+        backend.present(view(model))
+        // The symptom search parses every runbook: built from the first frame on, beside the keys, it is usually
+        // ready before the first search, which until then shows what the index rows match.
+        if model.screens.contains(.catalog), model.library.awaitsSearch { runner.prepareSearchIndex() }
         // A frame is drawn only after a message: an idle guide wakes four times a second to look at the clock, but
         // follows the journal and hears the time once a tick, so it draws once a second, and a long step is not
         // laid out for nothing.
-        var needsFrame = true
+        var needsFrame = false
         while true {
             if needsFrame {
                 backend.present(view(model))
                 needsFrame = false
             }
-            let busy = runner.command.isRunning || runner.hasWaitingAppends
+            let busy = runner.command.isRunning || runner.hasWaitingAppends || runner.isBuildingSearchIndex
             let event = backend.nextEvent(timeout: busy ? Self.commandPollInterval : Self.pollInterval)
             if let signal = TerminalGuard.pendingSignal {
                 for message in runner.command.stopBeforeExit() {
@@ -61,6 +65,7 @@ final class RunLoop {
             messages += runner.retryWaitingAppends()
             messages += runner.command.poll()
             messages += runner.pollAlerts()
+            messages += runner.pollSearchIndex()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now
