@@ -9,14 +9,16 @@ import TerminalFrame
 /// From there each key is timed from the key to its frame (`update`, the effects it asks for carried out as the
 /// runtime does, and `view`): the first letter of `throttling` (a symptom no index row names), the rest of it,
 /// then, once the search has arrived and its frame is drawn, Ctrl-U and `oomkilled`. Prints, as
-/// `measure samples median_us p99_us`, `filter-first` (the first letter), `filter-later` (every other key),
-/// `filter-arrival` (the frame drawn when the search arrives) and `filter-ready` (from the first frame to the
-/// search built, which nobody waits for).
+/// `measure samples median_us p99_us`, `filter-first` (the first letter), `filter-before` (the rest of
+/// `throttling`, answered from the index rows while the search is built beside them), `filter-later` (the keys
+/// answered by the search), `filter-arrival` (the frame drawn when the search arrives) and `filter-ready` (from
+/// the first frame to the search built, which nobody waits for).
 enum FilterKeysCommand {
     static func run(_ arguments: [String]) throws {
         guard arguments.count == 2 else { throw BenchError.usage("respond-bench filter-keys DIR ROUNDS") }
         let rounds = try positive(arguments[1])
         var first: [UInt64] = []
+        var before: [UInt64] = []
         var later: [UInt64] = []
         var arrival: [UInt64] = []
         var ready: [UInt64] = []
@@ -38,7 +40,7 @@ enum FilterKeysCommand {
             model = opened
             for character in typed.dropFirst() {
                 let (elapsed, next) = try press(model, .character(character), search)
-                later.append(elapsed)
+                before.append(elapsed)
                 model = next
             }
             while !search.isBuilt { Thread.sleep(forTimeInterval: 0.001) }
@@ -64,6 +66,7 @@ enum FilterKeysCommand {
             }
         }
         report("filter-first", first)
+        report("filter-before", before)
         report("filter-later", later)
         report("filter-arrival", arrival)
         report("filter-ready", ready)
