@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 int respond_spawn_setsid_flag(void) {
@@ -30,4 +31,8 @@ int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags) 
 
 int respond_pipe_cloexec(int ends[2], int flags) {
     return pipe2(ends, O_CLOEXEC | flags);
+}
+
+void *respond_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
 }

@@ -2,6 +2,7 @@
 #define RESPOND_PROCESS_SPAWN_H
 
 #include <spawn.h>
+#include <stddef.h>
 
 /// glibc's POSIX_SPAWN_SETSID: the child starts a new session. The header hides it behind _GNU_SOURCE, which
 /// Swift's Glibc module does not define.
@@ -18,5 +19,8 @@ int respond_spawnattr_reset_signals(posix_spawnattr_t *attributes, short flags);
 
 /// pipe2 with O_CLOEXEC plus `flags`, atomically, so no child spawned meanwhile by another thread inherits an end.
 int respond_pipe_cloexec(int ends[2], int flags);
+
+/// glibc's memmem: the first place `needle` occurs in `haystack`, or NULL. The header hides it behind _GNU_SOURCE.
+void *respond_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 #endif
