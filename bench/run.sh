@@ -198,7 +198,7 @@ if has_bench filter-keys; then
                 "—" "—" "p99 ≤ 16 ms" "$(met "$p99 <= 16000")" ;;
         filter-ready)
             # Nobody waits for it: the keys are served from the index rows until then.
-            row "3. First frame to the search over 2,000 runbooks' text built in the background ($count runs)" \
+            row "3. Filter opened to the search over 2,000 runbooks' text built in the background ($count runs)" \
                 "$times" "—" "—" "—" "—" ;;
         esac
     done <"$OUT/filter-keys.txt"

@@ -106,7 +106,7 @@ final class EffectRunner {
             // A listed runbook's file is parsed here, the first time it is asked for (the catalog keeps it).
             return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
         case .buildSearchIndex:
-            // Answered through `pollSearchIndex` once built; usually started already, after the first frame.
+            // Answered through `pollSearchIndex` once built, on a thread of its own.
             searchIndex.start()
             return []
         case .quit:
@@ -163,11 +163,6 @@ final class EffectRunner {
     /// The answer of a fetch of the alerts firing now, once it has arrived.
     func pollAlerts() -> [Message] {
         alerts?.poll() ?? []
-    }
-
-    /// Starts building the symptom search in the background, unless it was started before.
-    func prepareSearchIndex() {
-        searchIndex.start()
     }
 
     /// Whether the symptom search is being built in the background.

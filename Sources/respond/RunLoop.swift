@@ -32,14 +32,10 @@ final class RunLoop {
         model = first
         if settle(effects) { return 0 }
         var lastTick = Date.distantPast
-        backend.present(view(model))
-        // The symptom search parses every runbook: built from the first frame on, beside the keys, it is usually
-        // ready before the first search, which until then shows what the index rows match.
-        if model.screens.contains(.catalog), model.library.awaitsSearch { runner.prepareSearchIndex() }
         // A frame is drawn only after a message: an idle guide wakes four times a second to look at the clock, but
         // follows the journal and hears the time once a tick, so it draws once a second, and a long step is not
         // laid out for nothing.
-        var needsFrame = false
+        var needsFrame = true
         while true {
             if needsFrame {
                 backend.present(view(model))

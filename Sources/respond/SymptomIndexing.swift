@@ -2,9 +2,8 @@ import GuideUI
 import RunbookKit
 import Synchronization
 
-/// The symptom search the guide asks for (`Effect.buildSearchIndex`), built in the background: started right
-/// after the first frame, or by the first search should that come first, polled by the run loop, and handed to
-/// `update` as `.searchIndexBuilt` once.
+/// The symptom search the guide asks for (`Effect.buildSearchIndex`, when the catalog's filter opens), built in
+/// the background, polled by the run loop, and handed to `update` as `.searchIndexBuilt` once.
 final class SymptomIndexJob: Sendable {
     private let build: BackgroundSymptomSearch
     private let delivered = Mutex(false)

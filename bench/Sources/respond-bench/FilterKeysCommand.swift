@@ -4,15 +4,15 @@ import RunbookKit
 import TerminalFrame
 
 /// `filter-keys DIR ROUNDS`: the symptom filter's keys on the library in DIR, in-process, as the guide runs them.
-/// Each round loads the catalog afresh and draws the first frame at 80x24; then, as the run loop does, the symptom
-/// search starts building in the background, and `/` opens the filter at once, before the search can be built.
+/// Each round loads the catalog afresh and draws the first frame at 80x24; then `/` opens the filter, which asks for
+/// the symptom search, started in the background as the runtime starts it, and the letters follow at once.
 /// From there each key is timed from the key to its frame (`update`, the effects it asks for carried out as the
 /// runtime does, and `view`): the first letter of `throttling` (a symptom no index row names), the rest of it,
 /// then, once the search has arrived and its frame is drawn, Ctrl-U and `oomkilled`. Prints, as
 /// `measure samples median_us p99_us`, `filter-first` (the first letter), `filter-before` (the rest of
 /// `throttling`, answered from the index rows while the search is built beside them), `filter-later` (the keys
 /// answered by the search), `filter-arrival` (the frame drawn when the search arrives) and `filter-ready` (from
-/// the first frame to the search built, which nobody waits for).
+/// the first frame, just before `/`, to the search built, which nobody waits for).
 enum FilterKeysCommand {
     static func run(_ arguments: [String]) throws {
         guard arguments.count == 2 else { throw BenchError.usage("respond-bench filter-keys DIR ROUNDS") }
@@ -32,7 +32,6 @@ enum FilterKeysCommand {
             _ = view(model)
             let drawn = Stopwatch.now()
             let search = BackgroundSymptomSearch(catalog: catalog)
-            search.start()
             model = try press(model, .character("/"), search).model
             let typed = Array("throttling")
             let (elapsed, opened) = try press(model, .character(typed[0]), search)
