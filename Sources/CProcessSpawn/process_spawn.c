@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int respond_spawn_setsid_flag(void) {
@@ -35,4 +36,8 @@ int respond_pipe_cloexec(int ends[2], int flags) {
 
 int respond_temporary_file_cloexec(char *path_template) {
     return mkostemp(path_template, O_CLOEXEC);
+}
+
+void *respond_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
 }

@@ -30,7 +30,8 @@ public enum Effect: Hashable, Sendable {
     case rescue(incidentID: String, events: [NewEvent], afterSeq: Int)
     /// Read and parse the runbooks of these ids, each asked for once; answered by `.runbooksLoaded`.
     case loadRunbooks([String])
-    /// Build the symptom search over every runbook of the library; answered by `.searchIndexBuilt`.
+    /// Build the symptom search over every runbook of the library, in the background (the runtime may have
+    /// started it already); answered later by `.searchIndexBuilt`, never on the way of a key.
     case buildSearchIndex
     /// Read the alerts firing now from the Alertmanager, in the background: the runtime answers later, with
     /// `.alertsFetched` or `.alertsFetchFailed`, never on the way of a key.

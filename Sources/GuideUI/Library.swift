@@ -16,6 +16,8 @@ public struct Library: Sendable {
     public private(set) var runbooks: [String: Runbook]
     /// The symptom search, once delivered.
     public private(set) var search: SymptomIndex?
+    /// The search over the index rows' titles, ids and descriptions, which answers while `search` is to come.
+    private let rowSearch: SymptomSearch
     /// The ids asked for whose answer said there is no such runbook or that it does not parse.
     private var unavailable: Set<String> = []
     /// The ids asked for and not answered yet, so that each is asked for once.
@@ -30,6 +32,7 @@ public struct Library: Sendable {
         self.emergencyContacts = emergencyContacts
         loadsOnDemand = true
         runbooks = [:]
+        rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
     }
 
     /// Creates a library of runbooks already parsed and a search already built, so it never asks for either; a
@@ -43,6 +46,7 @@ public struct Library: Sendable {
         loadsOnDemand = false
         self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.search = SymptomIndex(search)
+        rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
     }
 
     /// The runbook with this id, if it was delivered.
@@ -53,6 +57,13 @@ public struct Library: Sendable {
     /// Whether the runbook with this id is still to come: not delivered, and not known to be missing.
     public func awaits(_ id: String) -> Bool {
         loadsOnDemand && runbooks[id] == nil && !unavailable.contains(id)
+    }
+
+    /// The ids of the runbooks that match `query`, best first: the symptom search's answer once it is here, and
+    /// until then the runbooks whose index row matches by title, id or description, so that a search typed before
+    /// the runbooks' text is indexed shows those at once.
+    public func matches(_ query: String) -> [String] {
+        search?.search(query) ?? rowSearch.search(query).map(\.id)
     }
 
     /// Whether the search is still to come.

@@ -21,7 +21,7 @@ enum AwaitedRunbook: Hashable, Sendable {
 }
 
 /// Asks the runtime for what the model now needs from the library and does not have: the runbooks the open
-/// incident refers to and the one a start waits for, and the symptom search once a filter holds text. Each is
+/// incident refers to and the one a start waits for, and the symptom search once the catalog's filter opens. Each is
 /// asked for once; the answers arrive as `.runbooksLoaded` and `.searchIndexBuilt`.
 func requestingLibrary(_ model: AppModel, _ effects: [Effect]) -> (AppModel, [Effect]) {
     var model = model
@@ -29,7 +29,9 @@ func requestingLibrary(_ model: AppModel, _ effects: [Effect]) -> (AppModel, [Ef
     let wanted = (model.incident?.state.runbooksReferenced ?? []) + (model.awaiting.map { [$0.runbook] } ?? [])
     let ids = model.library.request(wanted)
     if !ids.isEmpty { effects.append(.loadRunbooks(ids)) }
-    if !model.filterText.isEmpty, model.library.requestSearch() { effects.append(.buildSearchIndex) }
+    // Asked for when the filter opens, not at the first frame: the search holds every runbook's text, which the
+    // catalog at rest does without; a key typed before it arrives is answered from the index rows.
+    if model.catalog.filter != nil, model.library.requestSearch() { effects.append(.buildSearchIndex) }
     return (model, effects)
 }
 

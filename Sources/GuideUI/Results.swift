@@ -78,7 +78,11 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     case .runbooksLoaded(let ids, let runbooks):
         return runbooksLoaded(model, ids: ids, runbooks: runbooks)
     case .searchIndexBuilt(let index):
+        // A search typed before the index showed the rows' matches: the runbook under the cursor stays under it
+        // when the full answer still has it, so that the list filling in does not move what the responder chose.
+        let selected = model.selectedCatalogRow
         model.library.deliver(index)
+        model.reselectCatalogRow(selected)
     case .alertsFetched(let alerts):
         return alertsFetched(model, alerts)
     case .alertsFetchFailed(let reason):

@@ -28,6 +28,8 @@ final class EffectRunner {
     private let sync: BackgroundSync?
     /// What reads the runbooks' review marks on a thread of its own.
     private let marks = BackgroundJob()
+    /// What builds the symptom search over every runbook in the background.
+    private let searchIndex: SymptomIndexJob
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
     /// tried again by `retryWaitingAppends` so that the keys never wait on another writer's lock.
     private var waiting: [(incidentID: String, events: [NewEvent], since: Date)] = []
@@ -52,6 +54,7 @@ final class EffectRunner {
         command = CommandSlot(settings: commands, localizer: localizer)
         self.alerts = alerts
         self.sync = sync
+        searchIndex = SymptomIndexJob(catalog: catalog)
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -105,7 +108,9 @@ final class EffectRunner {
             // A listed runbook's file is parsed here, the first time it is asked for (the catalog keeps it).
             return [.runbooksLoaded(ids: ids, runbooks: ids.compactMap { catalog.runbook(id: $0) })]
         case .buildSearchIndex:
-            return [.searchIndexBuilt(.built(over: catalog))]
+            // Answered through `pollSearchIndex` once built, on a thread of its own.
+            searchIndex.start()
+            return []
         case .loadReviewMarks:
             // Answered through `pollReviewMarks`: reading every journal of a large home takes a second, which the
             // keys must not wait for.
@@ -179,6 +184,14 @@ final class EffectRunner {
     /// The runbooks' review marks, once, when the background read asked for by `.loadReviewMarks` has finished.
     func pollReviewMarks() -> [Message] {
         marks.poll()
+    }
+
+    /// Whether the symptom search is being built in the background.
+    var isBuildingSearchIndex: Bool { searchIndex.isBuilding }
+
+    /// The symptom search, once, when it has been built in the background.
+    func pollSearchIndex() -> [Message] {
+        searchIndex.poll()
     }
 
     /// Starts a background sync when its interval has passed; its answer, once it has arrived, comes back here.

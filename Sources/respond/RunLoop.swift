@@ -41,7 +41,7 @@ final class RunLoop {
                 backend.present(view(model))
                 needsFrame = false
             }
-            let busy = runner.command.isRunning || runner.hasWaitingAppends
+            let busy = runner.command.isRunning || runner.hasWaitingAppends || runner.isBuildingSearchIndex
             let event = backend.nextEvent(timeout: busy ? Self.commandPollInterval : Self.pollInterval)
             if let signal = TerminalGuard.pendingSignal {
                 for message in runner.command.stopBeforeExit() {
@@ -62,6 +62,7 @@ final class RunLoop {
             messages += runner.command.poll()
             messages += runner.pollAlerts()
             messages += runner.pollReviewMarks()
+            messages += runner.pollSearchIndex()
             let now = Date()
             if now.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = now

@@ -1,34 +1,35 @@
-import Foundation
 import GuideUI
 import RunbookKit
+import Synchronization
 
-extension SymptomIndex {
-    /// The symptom search over every runbook of `catalog`, built now (one pass over every file) and searched with
-    /// RunbookKit's ranking.
-    static func built(over catalog: Catalog) -> SymptomIndex {
-        let search = LastAnswerSearch(SymptomSearch(catalog: catalog))
-        return SymptomIndex { query in search.search(query) }
-    }
-}
+/// The symptom search the guide asks for (`Effect.buildSearchIndex`, when the catalog's filter opens), built in
+/// the background, polled by the run loop, and handed to `update` as `.searchIndexBuilt` once.
+final class SymptomIndexJob: Sendable {
+    private let build: BackgroundSymptomSearch
+    private let delivered = Mutex(false)
 
-/// A symptom search that keeps its last answer, since a frame of the filtered catalog asks for the same query
-/// several times; safe to share between threads.
-private final class LastAnswerSearch: @unchecked Sendable {
-    private let index: SymptomSearch
-    // Guards `last`.
-    private let lock = NSLock()
-    private var last: (query: String, ids: [String])?
-
-    init(_ index: SymptomSearch) {
-        self.index = index
+    /// A job over the runbooks of `catalog`, not started.
+    init(catalog: Catalog) {
+        build = BackgroundSymptomSearch(catalog: catalog)
     }
 
-    func search(_ query: String) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.query == query { return last.ids }
-        let ids = index.search(query).map(\.id)
-        last = (query, ids)
-        return ids
+    /// Starts building the search, unless it was started before.
+    func start() {
+        build.start()
+    }
+
+    /// Whether the search is being built, so the run loop looks for it more often than for keys alone.
+    var isBuilding: Bool { build.isBuilding }
+
+    /// The search, once, when it has been built.
+    func poll() -> [Message] {
+        guard build.isBuilt else { return [] }
+        let first = delivered.withLock { delivered in
+            defer { delivered = true }
+            return !delivered
+        }
+        guard first else { return [] }
+        let build = self.build
+        return [.searchIndexBuilt(SymptomIndex { query in build.ids(matching: query) ?? [] })]
     }
 }

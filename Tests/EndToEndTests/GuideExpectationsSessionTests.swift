@@ -34,6 +34,20 @@ struct GuideExpectationsSessionTests {
         try session.waitFor("Diagnosis 0/3")
     }
 
+    @Test("a symptom only a runbook's text names is found as soon as the runbooks are indexed, with no other key")
+    func symptomInTheTextAlone() throws {
+        let session = try start()
+        try session.waitFor("Disk Full")
+        try session.sendKeys("/")
+        // "rotation" is in Disk Full's Root Cause Fix, in no index row and no other runbook.
+        try session.type("rotation")
+        let screen = try session.waitUntil("the search over the runbooks' text finds Disk Full") {
+            $0.contains("matches for \"rotation\": 1") && $0.contains("Disk Full")
+        }
+        #expect(!screen.contains("Queue Backlog"))
+        #expect(!screen.contains("so far"))
+    }
+
     @Test("respond resume opens on the step after the last one acted on, not on the first step")
     func resumeWhereTheJournalSays() throws {
         let session = try start()

@@ -79,16 +79,59 @@ struct LibraryEffectsTests {
         #expect(open == Fixtures.cpuRunbook.checklist.map(\.text))
     }
 
-    @Test("the first filter text asks for the search index once; the catalog says it is indexing until it arrives")
-    func searchWaitsForTheIndex() {
+    @Test("opening the filter asks for the search index once; until it arrives the rows' matches show at once")
+    func searchBeforeTheIndex() {
         let (typed, effects) = run(Self.model(), keys(.character("/")) + typing("命中"))
-        #expect(effects == [[], [.buildSearchIndex], []])
-        #expect(view(typed).textLines.contains { $0.contains("indexing the runbooks…") })
-        #expect(!view(typed).textLines.contains { $0.contains("no runbook matches") })
-        let index = SymptomIndex { query in query == "命中" ? ["cache-issues"] : [] }
+        #expect(effects == [[.buildSearchIndex], [], []])
+        let lines = view(typed).textLines
+        #expect(lines.contains { $0.contains("matches for \"命中\": 1 so far, searching the runbooks' text…") })
+        #expect(lines.contains { $0.contains("Cache Issues") })
+        #expect(!lines.contains { $0.contains("High CPU Usage") })
+        #expect(!lines.contains { $0.contains("no runbook matches") })
+        let (none, _) = run(typed, keys(.control("u")) + typing("kafka"))
+        #expect(view(none).textLines.contains { $0.contains("matches for \"kafka\": 0 so far") })
+        #expect(!view(none).textLines.contains { $0.contains("no runbook matches") })
+    }
+
+    @Test("the index arriving completes the matches without a key: what only a runbook's text says is found")
+    func indexCompletesTheMatches() {
+        let (typed, _) = run(Self.model(), keys(.character("/")) + typing("命中"))
+        let index = SymptomIndex { query in query == "命中" ? ["cache-issues", "high-cpu-usage"] : [] }
         let (found, more) = update(typed, .searchIndexBuilt(index))
         #expect(more.isEmpty)
-        #expect(view(found).textLines.contains { $0.contains("Cache Issues") })
-        #expect(!view(found).textLines.contains { $0.contains("High CPU Usage") })
+        let lines = view(found).textLines
+        #expect(lines.contains { $0.contains("matches for \"命中\": 2") })
+        #expect(!lines.contains { $0.contains("so far") })
+        #expect(lines.contains { $0.contains("Cache Issues") })
+        #expect(lines.contains { $0.contains("High CPU Usage") })
+        let (none, again) = run(found, keys(.control("u")) + typing("kafka"))
+        #expect(again.allSatisfy { $0.isEmpty })
+        #expect(view(none).textLines.contains { $0.contains("no runbook matches") })
+    }
+
+    @Test("the runbook under the cursor stays under it when the index arrives, else the cursor stays in the list")
+    func indexKeepsTheSelection() {
+        // "a" is in every title; the rows rank Cache Issues and Backup and Restore first (their descriptions too).
+        let (typed, _) = run(Self.model(), keys(.character("/")) + typing("a") + keys(.down))
+        #expect(typed.selectedCatalogRowID == "backup-restore")
+        let reordered = SymptomIndex { _ in ["high-cpu-usage", "cache-issues", "backup-restore"] }
+        let (kept, _) = update(typed, .searchIndexBuilt(reordered))
+        #expect(kept.catalog.cursor == 2)
+        #expect(kept.selectedCatalogRowID == "backup-restore")
+        let (top, _) = run(Self.model(), keys(.character("/")) + typing("a"))
+        #expect(update(top, .searchIndexBuilt(reordered)).0.selectedCatalogRowID == "cache-issues")
+        let narrower = SymptomIndex { _ in ["high-cpu-usage"] }
+        let (clamped, _) = update(typed, .searchIndexBuilt(narrower))
+        #expect(clamped.catalog.cursor == 0)
+        #expect(clamped.selectedCatalogRowID == "high-cpu-usage")
+    }
+}
+
+extension AppModel {
+    /// The id of the runbook under the catalog's cursor, if a runbook is.
+    fileprivate var selectedCatalogRowID: String? {
+        let lines = view(self).textLines
+        guard let line = lines.first(where: { $0.contains("▸") }) else { return nil }
+        return library.entries.first { line.contains($0.title) }?.id
     }
 }

@@ -36,6 +36,23 @@ struct SymptomSearchTests {
         #expect(search.search("nothing-like-this").isEmpty)
     }
 
+    @Test(
+        "the index rows' search finds titles, ids and descriptions, weighted as the full search weighs them, never text"
+    )
+    func rowsAlone() throws {
+        let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)
+        let rows = SymptomSearch(entries: catalog.entries + catalog.entries)
+        let gateway = rows.search("閘道")
+        #expect(gateway.map(\.id) == ["gateway-timeout"])
+        #expect(gateway.first?.fields == [.title, .description])
+        #expect(gateway.first?.score == SearchField.title.weight + SearchField.description.weight)
+        #expect(rows.search("refund-stuck").map(\.id) == ["refund-stuck"])
+        #expect(rows.search("24 小時").first?.fields == [.description])
+        #expect(rows.search("502").isEmpty)
+        #expect(rows.search("pending").isEmpty)
+        #expect(rows.search("").count == catalog.entries.count)
+    }
+
     @Test("an empty query returns every runbook in catalog order with no score")
     func emptyQuery() throws {
         let catalog = try Catalog.load(directory: TestPaths.paymentsFixture)

@@ -2,6 +2,7 @@
 #define RESPOND_PROCESS_SPAWN_H
 
 #include <spawn.h>
+#include <stddef.h>
 
 /// glibc's POSIX_SPAWN_SETSID: the child starts a new session. The header hides it behind _GNU_SOURCE, which
 /// Swift's Glibc module does not define.
@@ -22,5 +23,7 @@ int respond_pipe_cloexec(int ends[2], int flags);
 /// mkostemp with O_CLOEXEC: creates and opens a new file from `path_template` (ending in XXXXXX, replaced in place)
 /// atomically close-on-exec, for the same reason as respond_pipe_cloexec. Returns the descriptor, or -1 and errno.
 int respond_temporary_file_cloexec(char *path_template);
+/// glibc's memmem: the first place `needle` occurs in `haystack`, or NULL. The header hides it behind _GNU_SOURCE.
+void *respond_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 #endif

@@ -37,19 +37,17 @@ extension AppModel {
     }
 
     /// The catalog's lines: the alerts firing now when an Alertmanager is configured, then every category with
-    /// its rows; or, while a filter is typed, the symptom search's matches best first under one heading (with none
-    /// while the search has not arrived from the runtime).
+    /// its rows; or, while a filter is typed, the symptom search's matches best first under one heading (those of
+    /// the index rows alone, said to be so far, while the search has not arrived from the runtime).
     var catalogRows: [CatalogRow] {
         let query = filterText
         guard !query.isEmpty else {
             return alertRows + library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
-        guard let search = library.search else {
-            return [.heading(localizer.tr("ui.catalog.indexing", ["query": query]))]
-        }
         let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
-        let matches = search.search(query).compactMap { entries[$0] }
-        return [.heading(localizer.tr("ui.catalog.matches", ["query": query, "count": String(matches.count)]))]
+        let matches = library.matches(query).compactMap { entries[$0] }
+        let heading = library.search == nil ? "ui.catalog.indexing" : "ui.catalog.matches"
+        return [.heading(localizer.tr(heading, ["query": query, "count": String(matches.count)]))]
             + matches.map(CatalogRow.entry)
     }
 

@@ -63,6 +63,21 @@ public struct SymptomSearch: Sendable {
         }
     }
 
+    /// Indexes the index's rows alone, in the order given: each row's title and id, and its description. Building
+    /// it reads no file, so it answers at once while the search over the runbooks' text is still being built, and
+    /// ranks what it finds as that search ranks the same fields.
+    public init(entries: [CatalogEntry]) {
+        var seen: Set<String> = []
+        documents = entries.filter { seen.insert($0.id).inserted }.map { entry in
+            Document(
+                id: entry.id,
+                fields: [
+                    (.title, Self.lowercasedBytes(entry.title + " " + entry.id)),
+                    (.description, Self.lowercasedBytes(entry.description)),
+                ])
+        }
+    }
+
     /// The matching runbooks, best first (ties in catalog order); every runbook, in order, for an empty query.
     public func search(_ query: String) -> [SearchHit] {
         let terms = Self.expanded(Self.terms(of: query), query: query.lowercased())

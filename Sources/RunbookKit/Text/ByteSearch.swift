@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 
 /// Finding bytes in UTF-8 text with `memchr`, which scans at memory speed: a runbook is thousands of bytes, a
@@ -28,15 +29,15 @@ enum ByteSearch {
         return nil
     }
 
-    /// Whether `haystack` holds `needle`, byte for byte.
+    /// Whether `haystack` holds `needle`, byte for byte. glibc's `memmem` skips over text that cannot hold the
+    /// needle, where looking for its first byte with `memchr` stops at every common letter: a later key of the
+    /// catalog's filter searches every runbook's text.
     static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        return haystack.withUnsafeBufferPointer { text in
-            needle.withUnsafeBufferPointer { wanted in
-                guard let base = text.baseAddress, let wantedBase = wanted.baseAddress else { return false }
-                return firstOffset(of: first, in: text, from: 0, length: wanted.count) {
-                    memcmp(base + $0, wantedBase, wanted.count) == 0
-                } != nil
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBytes { text in
+            needle.withUnsafeBytes { wanted in
+                respond_memmem(text.baseAddress, text.count, wanted.baseAddress, wanted.count) != nil
             }
         }
     }

@@ -6,6 +6,7 @@ let commands: [String: ([String]) throws -> Void] = [
     "parse": ParseCommand.run,
     "first-frame": FirstFrameCommand.run,
     "keys": KeysCommand.run,
+    "filter-keys": FilterKeysCommand.run,
     "generate-scroll": GenerateScrollCommand.run,
     "generate-journal": GenerateJournalCommand.run,
     "append": AppendCommand.run,

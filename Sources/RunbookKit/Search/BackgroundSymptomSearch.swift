@@ -1,0 +1,54 @@
+import Foundation
+import Synchronization
+
+/// The symptom search over every runbook of a catalog, built once on a thread of its own so that nobody waits on
+/// parsing every runbook, and searched keeping its last answer, since a frame of a filtered list asks for the
+/// same query several times; safe to share between threads.
+public final class BackgroundSymptomSearch: Sendable {
+    private let catalog: Catalog
+    private let state = Mutex(State())
+
+    private struct State {
+        var started = false
+        var search: SymptomSearch?
+        var last: (query: String, ids: [String])?
+    }
+
+    /// A search over the runbooks of `catalog`, not started.
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Starts building the search on a thread of its own, unless it was started before.
+    public func start() {
+        let fresh = state.withLock { state -> Bool in
+            defer { state.started = true }
+            return !state.started
+        }
+        guard fresh else { return }
+        Thread.detachNewThread { [self] in
+            let search = SymptomSearch(catalog: catalog)
+            state.withLock { $0.search = search }
+        }
+    }
+
+    /// Whether the search was started and is not built yet.
+    public var isBuilding: Bool {
+        state.withLock { $0.started && $0.search == nil }
+    }
+
+    /// Whether the search is built.
+    public var isBuilt: Bool {
+        state.withLock { $0.search != nil }
+    }
+
+    /// The ids of the runbooks that match `query`, best first, as `SymptomSearch` ranks them; nil until built.
+    public func ids(matching query: String) -> [String]? {
+        let (search, last) = state.withLock { ($0.search, $0.last) }
+        guard let search else { return nil }
+        if let last, last.query == query { return last.ids }
+        let ids = search.search(query).map(\.id)
+        state.withLock { $0.last = (query, ids) }
+        return ids
+    }
+}
