@@ -120,7 +120,8 @@ struct CatalogListing: Encodable {
             if unreviewedFeedback > 0 {
                 marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback))
             }
-            return marks.joined(separator: localizer.tr("pm.list_separator"))
+            // The separator is looked up only where there are two marks to separate: most rows have none.
+            return marks.count < 2 ? marks.first ?? "" : marks.joined(separator: localizer.tr("pm.list_separator"))
         }
 
         /// The severity, or the kind (`procedure`, `incident`) in the words of `localizer`, as the first column
