@@ -11,10 +11,11 @@ enum ReviewMarks {
     /// cannot be read leaves its feedback uncounted rather than failing the listing.
     static func load(_ catalog: Catalog, store: IncidentStore, today: CalendarDay) -> [String: RunbookReviewMark] {
         let feedback = unreviewedFeedback(store)
+        // Each footer is an open and a read of its file's tail: on every core, as a library can have thousands.
+        let reviews = catalog.runbookIDs.parallelMap { ReviewStatus(catalog.footer(of: $0), today: today) }
         var marks: [String: RunbookReviewMark] = [:]
-        for id in catalog.runbookIDs {
-            let mark = RunbookReviewMark(
-                review: ReviewStatus(catalog.footer(of: id), today: today), unreviewedFeedback: feedback[id] ?? 0)
+        for (id, review) in zip(catalog.runbookIDs, reviews) {
+            let mark = RunbookReviewMark(review: review, unreviewedFeedback: feedback[id] ?? 0)
             if !mark.isEmpty { marks[id] = mark }
         }
         return marks

@@ -65,6 +65,7 @@ public struct RunbookReviewMark: Hashable, Sendable {
         var marks: [String] = []
         if stale { marks.append(localizer.tr("cli.list.mark.stale")) }
         if unreviewedFeedback > 0 { marks.append(localizer.tr("cli.list.mark.feedback", count: unreviewedFeedback)) }
-        return marks.joined(separator: localizer.tr("pm.list_separator"))
+        // The separator is looked up only where there are two marks to separate: most rows have none.
+        return marks.count < 2 ? marks.first ?? "" : marks.joined(separator: localizer.tr("pm.list_separator"))
     }
 }

@@ -48,33 +48,48 @@ enum ConsoleTranscript {
 
     /// Whether the first line of `code` that is not blank starts with a `$ ` prompt, lines and blanks as
     /// `Character`s make them (a `\n` ends a line unless it follows a `\r`). Every shell block of a runbook asks,
-    /// and nearly all answer no, so the lines are found over the UTF-8 bytes and a line is looked at as characters
-    /// only when bytes cannot decide: when it holds no ASCII character but whitespace and some non-ASCII one.
+    /// and nearly all answer no, so the lines are found over the contiguous UTF-8 bytes and a line is looked at as
+    /// characters only when bytes cannot decide: when it holds no ASCII character but whitespace and some non-ASCII
+    /// one, or when a non-ASCII byte after `$ ` might join the space into one character.
     static func opensWithPrompt(_ code: String) -> Bool {
-        let utf8 = code.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            var end = start
-            var previous: UInt8 = 0
-            var sawText = false
-            var sawOther = false
-            while end < utf8.endIndex {
-                let byte = utf8[end]
-                if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { break }
-                if byte >= 0x80 {
-                    sawOther = true
-                } else if byte != 0x20, !(0x09...0x0D).contains(byte) {
-                    sawText = true
+        var code = code
+        return code.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var previous: UInt8 = 0
+                var sawText = false
+                var sawOther = false
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { break }
+                    if byte >= 0x80 {
+                        sawOther = true
+                    } else if byte != 0x20, !(0x09...0x0D).contains(byte) {
+                        sawText = true
+                    }
+                    previous = byte
+                    end += 1
                 }
-                previous = byte
-                end = utf8.index(after: end)
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if sawText { return startsWithPrompt(line) }
+                if sawOther {
+                    let text = String(decoding: line, as: UTF8.self)
+                    if !text.allSatisfy(\.isWhitespace) { return text.hasPrefix("$ ") }
+                }
+                guard end < bytes.count else { break }
+                start = end + 1
             }
-            let line = code[start..<end]
-            if sawText || (sawOther && !line.allSatisfy(\.isWhitespace)) { return line.hasPrefix("$ ") }
-            guard end < utf8.endIndex else { break }
-            start = utf8.index(after: end)
+            return false
         }
-        return false
+    }
+
+    /// Whether a line's characters start with `$ `: decided on its bytes, unless a non-ASCII byte follows the space
+    /// (a combining mark there makes the space part of another character).
+    private static func startsWithPrompt(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 2, line[0] == UInt8(ascii: "$"), line[1] == UInt8(ascii: " ") else { return false }
+        guard line.count > 2, line[2] >= 0x80 else { return true }
+        return String(decoding: line, as: UTF8.self).hasPrefix("$ ")
     }
 
     /// The command after a `$ ` (or, in a console block, `# `) prompt; nil for a line without one.

@@ -97,6 +97,11 @@ enum LabelledValue {
     static let footerLabels = lastUpdatedLabels + ownerLabels + reviewCycleLabels
     /// The footer labels as lowered UTF-8 bytes, made once rather than per paragraph.
     static let footerNeedles = footerLabels.map(ASCIICase.needle)
+    /// Whether a footer label starts with a byte, by byte (lowered): a table, as hashing a byte into a set costs
+    /// more than the rest of most lines' test.
+    private static let footerFirstBytes: [Bool] = (0...255).map { byte in
+        footerNeedles.contains { $0.first == UInt8(byte) }
+    }
     /// The longest footer label, in bytes.
     private static let longestFooterNeedle = footerNeedles.map(\.count).max() ?? 0
 
@@ -126,6 +131,8 @@ enum LabelledValue {
         let start =
             line.firstIndex { byte in byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && !isMark(byte) }
             ?? line.endIndex
+        // Most lines of a tail start with a letter no label starts with: answered before any label is compared.
+        guard start < line.endIndex, footerFirstBytes[Int(ASCIICase.lower(line[start]))] else { return false }
         return footerNeedles.contains { needle in
             var index = start
             for wanted in needle {

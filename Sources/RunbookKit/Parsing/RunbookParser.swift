@@ -149,9 +149,23 @@ private struct RunbookBuilder {
         if case .list = located.block, Self.itemLineSections.contains(sections[last].kind) {
             sections[last].itemLines[sections[last].blocks.count] = childLines()
         }
+        guard Self.mayHoldTranscript(located.block) else {
+            sections[last].blocks.append(located.block)
+            sections[last].lines.append(located.line)
+            return
+        }
         for block in Self.splittingTranscripts(located.block) {
             sections[last].blocks.append(block)
             sections[last].lines.append(located.line)
+        }
+    }
+
+    /// Whether a block is code or a list with code in it: the only blocks `splittingTranscripts` may change. The
+    /// others, most of a runbook, are appended as they are rather than through an array of one.
+    private static func mayHoldTranscript(_ block: Block) -> Bool {
+        switch block {
+        case .code, .list: true
+        default: false
         }
     }
 
