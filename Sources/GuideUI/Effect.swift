@@ -40,8 +40,10 @@ public enum Effect: Hashable, Sendable {
     /// the background: the runtime answers later, with `.reviewMarksLoaded`, never on the way of a key.
     case loadReviewMarks
     /// Mark every feedback note about the runbook that is not reviewed yet as reviewed, as `respond feedback ack
-    /// --runbook` does; answered by `.feedbackMarkedReviewed` or `.feedbackMarkFailed`.
-    case markFeedbackReviewed(runbook: String)
+    /// --runbook` does, provided as many wait as the confirmation named (`notes`): notes someone recorded or
+    /// marked since are never marked unseen. Answered by `.feedbackMarkedReviewed`, or `.feedbackMarkFailed` and
+    /// the marks read again.
+    case markFeedbackReviewed(runbook: String, notes: Int)
     /// Leave the program; the incident stays open.
     case quit
 }

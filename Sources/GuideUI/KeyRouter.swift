@@ -25,8 +25,8 @@ func handleKey(_ model: AppModel, _ key: Key) -> (AppModel, [Effect]) {
         return commandDialogKey(model, dialog, key)
     case .unsavedQuit(let question):
         return unsavedQuitKey(model, question, key)
-    case .confirmFeedbackReviewed(let runbook, _):
-        return confirmFeedbackReviewedKey(model, runbook: runbook, key)
+    case .confirmFeedbackReviewed(let runbook, let notes):
+        return confirmFeedbackReviewedKey(model, runbook: runbook, notes: notes, key)
     case nil:
         break
     }

@@ -118,9 +118,17 @@ final class EffectRunner {
                 .reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date())))
             }
             return []
-        case .markFeedbackReviewed(let runbook):
+        case .markFeedbackReviewed(let runbook, let notes):
             do {
-                let count = try FeedbackAck.acknowledge(runbook: runbook, in: store, by: actor, at: Date())
+                guard
+                    let count = try FeedbackAck.acknowledge(
+                        runbook: runbook, expecting: notes, in: store, by: actor, at: Date())
+                else {
+                    return [
+                        .feedbackMarkFailed(runbook: runbook, reason: localizer.tr("ui.notice.feedback_changed")),
+                        .reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date()))),
+                    ]
+                }
                 return [.feedbackMarkedReviewed(runbook: runbook, count: count)]
             } catch {
                 return [.feedbackMarkFailed(runbook: runbook, reason: errorText(error, localizer))]

@@ -19,12 +19,16 @@ enum FeedbackAck {
     }
 
     /// Marks every note about `runbook` in `store` not reviewed yet as reviewed by `actor` at `now`, as
-    /// `respond feedback ack --runbook` does; returns how many were marked (none when none waited).
+    /// `respond feedback ack --runbook` does, when exactly `expected` wait: returns how many were marked, or nil,
+    /// marking nothing, when another number waits (a note recorded or marked since the caller counted them).
     static func acknowledge(
-        runbook: String, in store: IncidentStore, by actor: String, at now: Date
-    ) throws(IncidentStoreError) -> Int {
+        runbook: String, expecting expected: Int, in store: IncidentStore, by actor: String, at now: Date
+    ) throws(IncidentStoreError) -> Int? {
         let reviews = FeedbackReviews(store: store)
-        let notes = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed()).notes
-        return try acknowledge(notes.filter { $0.runbook == runbook }, in: reviews, by: actor, at: now)
+        let waiting = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed()).notes.filter {
+            $0.runbook == runbook && !$0.reviewed
+        }
+        guard waiting.count == expected else { return nil }
+        return try acknowledge(waiting, in: reviews, by: actor, at: now)
     }
 }

@@ -54,4 +54,28 @@ struct CatalogMarksSessionTests {
         try session.sendKeys("q")
         try session.waitFor("EXITED 0", history: true)
     }
+
+    @Test("a note recorded while the confirmation is open is never marked unseen: nothing is marked, the count is new")
+    func feedbackArrivingDuringTheConfirmation() throws {
+        try respond(["start", "disk-full", "--detach", "--id", "a"], as: "alice")
+        try respond(["log", "a", "feedback", "du needs -x"], as: "bob")
+
+        let session = try home.session("", as: "carol")
+        try session.waitUntil("Disk Full's row shows its feedback note") {
+            self.line("Disk Full", in: $0).contains("1 feedback")
+        }
+        try session.sendKeys("j")
+        try session.sendKeys("r")
+        try session.waitFor("1 feedback note about disk-full")
+        try respond(["log", "a", "feedback", "say which mount"], as: "alice")
+        try session.sendKeys("y")
+        try session.waitUntil("the refusal is said and Disk Full's row counts both notes") {
+            $0.contains("not marked reviewed: changed meanwhile; press r again")
+                && self.line("Disk Full", in: $0).contains("2 feedback")
+        }
+        #expect(try respond(["feedback"], as: "carol").contains("say which mount"))
+        #expect(!FileManager.default.fileExists(atPath: home.files.home + "/feedback-reviewed.jsonl"))
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+    }
 }

@@ -72,7 +72,7 @@ struct CatalogMarksReducerTests {
         #expect(asked.overlay == .confirmFeedbackReviewed(runbook: "high-cpu-usage", notes: 3))
         #expect(view(asked).textLines.contains { $0.contains("3 feedback notes about high-cpu-usage") })
         let (confirmed, effects) = run(asked, keys(.character("y")))
-        #expect(effects == [[.markFeedbackReviewed(runbook: "high-cpu-usage")]])
+        #expect(effects == [[.markFeedbackReviewed(runbook: "high-cpu-usage", notes: 3)]])
         #expect(confirmed.overlay == nil)
     }
 

@@ -53,12 +53,12 @@ func askToMarkFeedbackReviewed(_ model: AppModel) -> (AppModel, [Effect]) {
 }
 
 /// A key in the confirmation: `y` has the runtime mark the notes reviewed, any other key cancels.
-func confirmFeedbackReviewedKey(_ model: AppModel, runbook: String, _ key: Key) -> (AppModel, [Effect]) {
+func confirmFeedbackReviewedKey(_ model: AppModel, runbook: String, notes: Int, _ key: Key) -> (AppModel, [Effect]) {
     var model = model
     model.overlay = nil
     switch key {
     case .character("y"), .character("Y"):
-        return (model, [.markFeedbackReviewed(runbook: runbook)])
+        return (model, [.markFeedbackReviewed(runbook: runbook, notes: notes)])
     default:
         model.notice = Notice(text: model.tr("ui.notice.feedback_not_marked"), isError: false)
         return (model, [])
