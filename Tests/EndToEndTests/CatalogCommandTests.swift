@@ -130,6 +130,17 @@ struct CatalogCommandTests {
         #expect(output.stdout.hasSuffix("15 files checked: 0 errors, \(warnings.count) warnings\n"), "\(output.stdout)")
     }
 
+    @Test("lint with a temporary directory it cannot write names that directory, not bash, as what stopped a check")
+    func lintWithoutTemporaryFiles() throws {
+        var environment = englishEnvironment()
+        environment["TMPDIR"] = "/nonexistent-respond-tmp"
+        let output = try runProcess(
+            PackagePaths.binary, ["lint", "--no-cache", PackagePaths.shippedRunbooks], environment: environment)
+        // An unchecked block is a warning, as when bash is missing; the warning says what to fix.
+        #expect(output.stdout.contains("warning: bash block not checked: "), "\(output.stdout)")
+        #expect(output.stdout.contains("no temporary file in /nonexistent-respond-tmp: "), "\(output.stdout)")
+    }
+
     @Test("lint of another team's library prints file:line: severity: message and exits 1")
     func lintErrors() throws {
         let output = try runRespond(["lint", PackagePaths.paymentsRunbooks])

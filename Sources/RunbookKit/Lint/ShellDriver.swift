@@ -33,7 +33,8 @@ enum ShellDriver {
         case .success(let descriptor):
             inputFile = descriptor
         case .failure(let error):
-            return .cannotStart(errorText(error.code))
+            // Said apart from a bash that cannot start: the fix is the temporary directory, not bash.
+            return .cannotStart("no temporary file in \(temporaryDirectory): \(errorText(error.code))")
         }
         var stdoutPipe: [Int32] = [-1, -1]
         guard respond_pipe_cloexec(&stdoutPipe, 0) == 0 else {
@@ -60,11 +61,15 @@ enum ShellDriver {
         return output.map { .finished($0) } ?? .timedOut
     }
 
+    /// `$TMPDIR`, else `/tmp`.
+    private static var temporaryDirectory: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
     /// A new file in the temporary directory holding `bytes`, open for reading from its start and already unlinked,
     /// so nothing is left behind whatever happens next.
     private static func temporaryFile(holding bytes: [UInt8]) -> Result<Int32, Errno> {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var path = Array((directory + "/respond-lint-XXXXXX").utf8CString)
+        var path = Array((temporaryDirectory + "/respond-lint-XXXXXX").utf8CString)
         let descriptor = path.withUnsafeMutableBufferPointer { respond_temporary_file_cloexec($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(Errno(errno)) }
         unlink(path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
