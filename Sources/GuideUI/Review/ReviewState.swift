@@ -74,10 +74,15 @@ public struct ReviewFilter: Hashable, Sendable {
     func admitted(_ events: [Event], tags: [ReviewTag]) -> [Int] {
         let shown = categories.reduce(UInt8(0)) { $0 | ReviewTag.bit($1) }
         let showSystem = showSystem
-        return tags.withUnsafeBufferPointer { tags in
-            guard let actor else { return tags.indices.filter { tags[$0].isShown(categories: shown, showSystem) } }
-            return tags.indices.filter { tags[$0].isShown(categories: shown, showSystem) && events[$0].actor == actor }
+        var rows: [Int] = []
+        rows.reserveCapacity(tags.count)
+        tags.withUnsafeBufferPointer { tags in
+            for index in tags.indices where tags[index].isShown(categories: shown, showSystem) {
+                if let actor, events[index].actor != actor { continue }
+                rows.append(index)
+            }
         }
+        return rows
     }
 }
 
