@@ -24,6 +24,11 @@ public struct Library: Sendable {
     private var requested: Set<String> = []
     /// Whether the search was asked for and not answered yet.
     private var searchRequested = false
+    /// The first row of each runbook, by id, for the rows of the filter's matches.
+    private let entriesByID: [String: CatalogEntry]
+    /// The last query `update` asked about and its matches (`rememberMatches`): a frame asks for the matches of the
+    /// same query several times, and a search over thousands of runbooks is milliseconds.
+    private var remembered: (query: String, ids: [String])?
 
     /// Creates a library whose runbooks and search `update` asks the runtime for, given only the index's rows and
     /// contacts.
@@ -33,6 +38,7 @@ public struct Library: Sendable {
         loadsOnDemand = true
         runbooks = [:]
         rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
+        entriesByID = Self.firstRows(categories)
     }
 
     /// Creates a library of runbooks already parsed and a search already built, so it never asks for either; a
@@ -47,6 +53,11 @@ public struct Library: Sendable {
         self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.search = SymptomIndex(search)
         rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
+        entriesByID = Self.firstRows(categories)
+    }
+
+    private static func firstRows(_ categories: [Category]) -> [String: CatalogEntry] {
+        Dictionary(categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
     }
 
     /// The runbook with this id, if it was delivered.
@@ -63,7 +74,23 @@ public struct Library: Sendable {
     /// until then the runbooks whose index row matches by title, id or description, so that a search typed before
     /// the runbooks' text is indexed shows those at once.
     public func matches(_ query: String) -> [String] {
-        search?.search(query) ?? rowSearch.search(query).map(\.id)
+        if let remembered, remembered.query == query { return remembered.ids }
+        return search?.search(query) ?? rowSearch.search(query).map(\.id)
+    }
+
+    /// Keeps the matches of `query` (none for an empty one), so that asking again for the same query, until the
+    /// search arrives, does not search again.
+    mutating func rememberMatches(_ query: String) {
+        guard !query.isEmpty else {
+            remembered = nil
+            return
+        }
+        if remembered?.query != query { remembered = (query, matches(query)) }
+    }
+
+    /// The first row of the runbook `id` in the index, if it has one.
+    public func entry(_ id: String) -> CatalogEntry? {
+        entriesByID[id]
     }
 
     /// Whether the search is still to come.
@@ -112,5 +139,7 @@ public struct Library: Sendable {
     mutating func deliver(_ index: SymptomIndex) {
         search = index
         searchRequested = false
+        // The matches were the index rows'; the search answers from now on.
+        remembered = nil
     }
 }
