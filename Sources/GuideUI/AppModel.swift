@@ -220,6 +220,7 @@ public enum Overlay: Hashable, Sendable {
     case command(CommandDialog)
     /// Quitting while events are not saved.
     case unsavedQuit(UnsavedQuit)
-    /// Marking a runbook's feedback reviewed: confirm with `y`; `notes` is how many the catalog counts.
-    case confirmFeedbackReviewed(runbook: String, notes: Int)
+    /// Marking a runbook's feedback reviewed: confirm with `y`; `notes` are the references of the notes the
+    /// catalog counts, the ones `y` marks.
+    case confirmFeedbackReviewed(runbook: String, notes: [String])
 }

@@ -25,4 +25,16 @@ extension Footer {
         if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) { owner = value }
         if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) { reviewCycle = value }
     }
+
+    /// The footer with what `frontMatter` says where it is silent: the owner, and the day of `last_reviewed` as
+    /// Last Updated. The footer wins where both speak. One rule for the parsed runbook and for the marks read from
+    /// a file's head and tail.
+    public func filled(from frontMatter: FrontMatter) -> Footer {
+        var footer = self
+        if footer.owner == nil { footer.owner = frontMatter.owner }
+        if footer.lastUpdated == nil, let reviewed = frontMatter.lastReviewed {
+            footer.lastUpdated = String(reviewed.prefix(10))
+        }
+        return footer
+    }
 }
