@@ -47,7 +47,7 @@ public enum Adherence {
                     title: title(of: record.step, in: runbooks), reason: reason, stamp: record.stamp
                 )
             }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
+            .sorted { $0.stamp.isBefore($1.stamp) }
     }
 
     private static func outOfOrderSteps(_ events: [Event], runbooks: [String: Runbook]) -> [AdherenceReport

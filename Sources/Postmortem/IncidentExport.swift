@@ -128,7 +128,7 @@ public struct IncidentExport: Encodable, Sendable {
             let checked = progress.checked.keys.sorted().compactMap { progress.checked[$0] }
             return RunbookProgressSummary(
                 runbook: id, title: runbooks[id]?.title,
-                steps: progress.steps.values.sorted { $0.stamp.seq < $1.stamp.seq }, checked: checked,
+                steps: progress.steps.values.sorted { $0.stamp.isBefore($1.stamp) }, checked: checked,
                 open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
             )
         }
