@@ -49,8 +49,11 @@ struct ReportCommand: ParsableCommand {
             if json {
                 try report.writeJSON { file.write(bytes: $0) }
             } else {
-                file.write(
-                    RunbookReportMarkdown(report, localizer: localizer, clock: ZoneClock(zone: .current)).text())
+                // Line by line: a busy home's agenda runs to thousands of lines, never held whole.
+                RunbookReportMarkdown(report, localizer: localizer, clock: ZoneClock(zone: .current)).write { line in
+                    file.write(line)
+                    file.write("\n")
+                }
             }
         }
         switch output.map(OutputDestination.init) ?? .standardOutput {
