@@ -21,12 +21,13 @@ struct JournalLines {
     /// then those of the lines decoded.
     var only: [UInt8]?
     /// One decoder for every line, so that its table of fields is made once.
-    private var decoder = EventLineDecoder()
+    private var decoder: EventLineDecoder
 
-    init(path: String, lineCount: Int, lastSeq: Int?) {
+    init(path: String, lineCount: Int, lastSeq: Int?, reading: EventReading = .whole) {
         self.path = path
         self.lineCount = lineCount
         self.lastSeq = lastSeq
+        decoder = EventLineDecoder(reading: reading)
     }
 
     /// Decodes every complete line of `bytes` and returns how many bytes that was (up to and including the last

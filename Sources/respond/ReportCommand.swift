@@ -86,7 +86,9 @@ struct ReportCommand: ParsableCommand {
             // incidents does not change.
             let scope = builder
             // Each journal is digested where it was read, on every core; only the digests come back here.
-            let unreadable = try store.mapEach(opening: scope.matters(opening:)) { location, contents in
+            let unreadable = try store.mapEach(reading: RunbookReportBuilder.reading, opening: scope.matters(opening:))
+            {
+                location, contents in
                 scope.digest(
                     incident: location.id, events: contents.events,
                     damagedLines: contents.problems.filter(\.isDamagedLine).count)
