@@ -34,16 +34,25 @@ struct JournalLines {
     /// newline). A line from a newer schema refuses everything.
     mutating func consume(_ bytes: ArraySlice<UInt8>) throws(JournalError) -> Int {
         var lineStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == 0x0A {
-                lineCount += 1
-                try decodeLine(bytes[lineStart..<index])
-                lineStart = index + 1
-            }
-            index += 1
+        // Each newline found by `memchr`, which reads many bytes at a time: looked for a byte at a time, the lines
+        // of a home of a million events took a tenth of reading them.
+        while let end = Self.newline(in: bytes, from: lineStart) {
+            lineCount += 1
+            try decodeLine(bytes[lineStart..<end])
+            lineStart = end + 1
         }
         return lineStart - bytes.startIndex
+    }
+
+    /// The index of the first newline of `bytes` at or after `start`, nil when there is none.
+    private static func newline(in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        bytes.withUnsafeBytes { buffer -> Int? in
+            let offset = start - bytes.startIndex
+            guard let base = buffer.baseAddress, offset < buffer.count,
+                let found = memchr(base + offset, 0x0A, buffer.count - offset)
+            else { return nil }
+            return bytes.startIndex + base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     private mutating func decodeLine(_ line: ArraySlice<UInt8>) throws(JournalError) {
