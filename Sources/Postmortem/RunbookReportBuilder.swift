@@ -220,7 +220,7 @@ public struct RunbookReportBuilder: Sendable {
         let skipped = state.progress.values.flatMap(\.steps.values).filter {
             if case .skipped = $0.outcome { return true }
             return false
-        }.sorted { $0.stamp.seq < $1.stamp.seq }
+        }.sorted { $0.stamp.isBefore($1.stamp) }
         return skipped.compactMap { record in
             guard case .skipped(let reason) = record.outcome else { return nil }
             let title =
