@@ -19,7 +19,9 @@ extension Catalog {
             // any), and it is at hand.
             let text = String(decoding: tail.bytes, as: UTF8.self)
             if let block = FrontMatterReader.delimitedBlock(text) {
-                lines = ArraySlice(text.utf8[block.end...])
+                // Valid UTF-8 decodes to the same bytes, so the block's end is the same offset in them.
+                let end = text.utf8.distance(from: text.startIndex, to: block.end)
+                lines = text.utf8.count == tail.bytes.count ? tail.bytes[end...] : ArraySlice(text.utf8[block.end...])
                 head = text
             }
         }
@@ -39,6 +41,8 @@ extension Catalog {
         }
         // The head of the file is read only for what the footer does not say, which most footers do.
         guard footer.lastUpdated == nil || footer.owner == nil else { return footer }
+        // A folder library read every head at load.
+        if let known = frontMatterFooters[id] { return footer.filled(from: known) }
         let header = head.map { RunbookHeader.parse($0) } ?? RunbookHeader.read(path: path)
         return footer.filled(from: header.frontMatter)
     }

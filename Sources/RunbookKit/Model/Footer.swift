@@ -30,11 +30,15 @@ extension Footer {
     /// Last Updated. The footer wins where both speak. One rule for the parsed runbook and for the marks read from
     /// a file's head and tail.
     public func filled(from frontMatter: FrontMatter) -> Footer {
+        filled(
+            from: Footer(lastUpdated: frontMatter.lastReviewed.map { String($0.prefix(10)) }, owner: frontMatter.owner))
+    }
+
+    /// The footer with `other`'s owner and Last Updated where it has none.
+    func filled(from other: Footer) -> Footer {
         var footer = self
-        if footer.owner == nil { footer.owner = frontMatter.owner }
-        if footer.lastUpdated == nil, let reviewed = frontMatter.lastReviewed {
-            footer.lastUpdated = String(reviewed.prefix(10))
-        }
+        if footer.owner == nil { footer.owner = other.owner }
+        if footer.lastUpdated == nil { footer.lastUpdated = other.lastUpdated }
         return footer
     }
 }
