@@ -24,11 +24,9 @@ public struct Library: Sendable {
     private var requested: Set<String> = []
     /// Whether the search was asked for and not answered yet.
     private var searchRequested = false
-    /// The first row of each runbook, by id, for the rows of the filter's matches.
-    private let entriesByID: [String: CatalogEntry]
-    /// The last query `update` asked about and its matches (`rememberMatches`): a frame asks for the matches of the
-    /// same query several times, and a search over thousands of runbooks is milliseconds.
-    private var remembered: (query: String, ids: [String])?
+    /// The last query `update` asked about and its matches' rows (`rememberMatches`): a frame asks for them
+    /// several times, and a search over thousands of runbooks is milliseconds.
+    private var remembered: (query: String, entries: [CatalogEntry])?
 
     /// Creates a library whose runbooks and search `update` asks the runtime for, given only the index's rows and
     /// contacts.
@@ -38,7 +36,6 @@ public struct Library: Sendable {
         loadsOnDemand = true
         runbooks = [:]
         rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
-        entriesByID = Self.firstRows(categories)
     }
 
     /// Creates a library of runbooks already parsed and a search already built, so it never asks for either; a
@@ -53,11 +50,6 @@ public struct Library: Sendable {
         self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.search = SymptomIndex(search)
         rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
-        entriesByID = Self.firstRows(categories)
-    }
-
-    private static func firstRows(_ categories: [Category]) -> [String: CatalogEntry] {
-        Dictionary(categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
     }
 
     /// The runbook with this id, if it was delivered.
@@ -74,23 +66,25 @@ public struct Library: Sendable {
     /// until then the runbooks whose index row matches by title, id or description, so that a search typed before
     /// the runbooks' text is indexed shows those at once.
     public func matches(_ query: String) -> [String] {
-        if let remembered, remembered.query == query { return remembered.ids }
+        if let remembered, remembered.query == query { return remembered.entries.map(\.id) }
         return search?.search(query) ?? rowSearch.search(query).map(\.id)
     }
 
-    /// Keeps the matches of `query` (none for an empty one), so that asking again for the same query, until the
+    /// The first index row of each runbook that matches `query`, best first (see `matches(_:)`).
+    public func matchingEntries(_ query: String) -> [CatalogEntry] {
+        if let remembered, remembered.query == query { return remembered.entries }
+        let rows = Dictionary(categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
+        return matches(query).compactMap { rows[$0] }
+    }
+
+    /// Keeps the rows matching `query` (none for an empty one), so that asking again for the same query, until the
     /// search arrives, does not search again.
     mutating func rememberMatches(_ query: String) {
         guard !query.isEmpty else {
             remembered = nil
             return
         }
-        if remembered?.query != query { remembered = (query, matches(query)) }
-    }
-
-    /// The first row of the runbook `id` in the index, if it has one.
-    public func entry(_ id: String) -> CatalogEntry? {
-        entriesByID[id]
+        if remembered?.query != query { remembered = (query, matchingEntries(query)) }
     }
 
     /// Whether the search is still to come.

@@ -50,7 +50,7 @@ extension AppModel {
         guard !query.isEmpty else {
             return alertRows + library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
-        let matches = library.matches(query).compactMap(library.entry)
+        let matches = library.matchingEntries(query)
         let heading = library.search == nil ? "ui.catalog.indexing" : "ui.catalog.matches"
         return [.heading(localizer.tr(heading, ["query": query, "count": String(matches.count)]))]
             + matches.map(CatalogRow.entry)

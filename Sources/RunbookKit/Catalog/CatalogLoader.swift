@@ -101,9 +101,7 @@ extension Catalog {
             directory: directory, index: (path: join(directory, "_index.md"), parsed: (index, [])),
             paths: listed.map { library.files[$0].path }, folderIDs: folderIDs,
             lookupNames: library.lookupNames(ids: ids),
-            frontMatterFooters: Dictionary(
-                zip(ids, library.files.map { Footer().filled(from: $0.header.frontMatter) })
-            ) { first, _ in first }
+            frontMatterFooters: library.frontMatterFooters(ids: ids)
         ) { path in
             Catalog.parse(path: path, contents: readRunbookFile(path))
         }

@@ -42,7 +42,7 @@ extension Catalog {
         // The head of the file is read only for what the footer does not say, which most footers do.
         guard footer.lastUpdated == nil || footer.owner == nil else { return footer }
         // A folder library read every head at load.
-        if let known = frontMatterFooters[id] { return footer.filled(from: known) }
+        if let known = frontMatterFooters { return footer.filled(from: known[id] ?? Footer()) }
         let header = head.map { RunbookHeader.parse($0) } ?? RunbookHeader.read(path: path)
         return footer.filled(from: header.frontMatter)
     }
