@@ -54,6 +54,23 @@ struct FooterScanTests {
         #expect(toml == catalog.runbook(id: "toml")?.footer)
     }
 
+    @Test("a folder library's front matter changed after the load is read again, not taken from the load")
+    func frontMatterChangedAfterLoad() throws {
+        let directory = try TemporaryDirectory()
+        let text = { (owner: String) in
+            "---\ntitle: Disk full\nowner: \(owner)\nlast_reviewed: 2026-01-02\n---\n\n# Disk full\n\n## Symptoms\n\n- df\n"
+        }
+        try directory.write("disk-full.md", text("Storage Team"))
+        let old = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes(
+            [.modificationDate: old], ofItemAtPath: directory.path + "/disk-full.md")
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.footer(of: "disk-full")?.owner == "Storage Team")
+        try directory.write("disk-full.md", text("SRE Team"))
+        #expect(catalog.footer(of: "disk-full")?.owner == "SRE Team")
+        #expect(catalog.footer(of: "disk-full")?.lastUpdated == "2026-01-02")
+    }
+
     @Test("the front matter of a file short enough to be read whole is not taken for its footer")
     func frontMatterIsNotTheFooter() throws {
         let directory = try TemporaryDirectory()

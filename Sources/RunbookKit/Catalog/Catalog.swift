@@ -51,10 +51,9 @@ public struct Catalog: Sendable {
     private let entriesByID: [String: CatalogEntry]
     /// The names besides its id and title that find a runbook (its H1 and aliases), by id; a folder library's.
     let lookupNames: [String: [String]]
-    /// What each runbook's front matter, read at load, says of its footer (owner, last reviewed), by id, for those
-    /// whose front matter says any of it; nil when heads were not read at load (an indexed library). With it,
-    /// `footer(of:)` need not read a file's head again.
-    let frontMatterFooters: [String: Footer]?
+    /// What each runbook's front matter, read at load, says of its footer; nil when heads were not read at load (an
+    /// indexed library). With it, `footer(of:)` need not read again the head of a file not changed since.
+    let frontMatterFooters: FrontMatterFooters?
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -78,7 +77,7 @@ public struct Catalog: Sendable {
     init(
         directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
         paths: [String], folderIDs: [String: String]? = nil, lookupNames: [String: [String]] = [:],
-        frontMatterFooters: [String: Footer]? = nil, parse: @escaping RunbookFiles.Parse
+        frontMatterFooters: FrontMatterFooters? = nil, parse: @escaping RunbookFiles.Parse
     ) {
         self.directory = directory
         indexPath = folderIDs == nil ? index?.path : nil

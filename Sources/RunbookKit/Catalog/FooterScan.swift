@@ -41,15 +41,17 @@ extension Catalog {
         }
         // The head of the file is read only for what the footer does not say, which most footers do.
         guard footer.lastUpdated == nil || footer.owner == nil else { return footer }
-        // A folder library read every head at load.
-        if let known = frontMatterFooters { return footer.filled(from: known[id] ?? Footer()) }
+        // A folder library read every head at load: what it read holds while the file is as it was then.
+        if let known = frontMatterFooters, tail.modified < known.readSince {
+            return footer.filled(from: known.footers[id] ?? Footer())
+        }
         let header = head.map { RunbookHeader.parse($0) } ?? RunbookHeader.read(path: path)
         return footer.filled(from: header.frontMatter)
     }
 
     /// The last `count` bytes of a regular file; nil when it cannot be opened as one. O_NONBLOCK: a FIFO named
     /// *.md would otherwise hold the listing until a writer came.
-    private static func readTail(_ path: String, count: Int) -> (bytes: [UInt8], isWhole: Bool)? {
+    private static func readTail(_ path: String, count: Int) -> (bytes: [UInt8], isWhole: Bool, modified: Int64)? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -67,6 +69,6 @@ extension Catalog {
             if read <= 0 { break }
             filled += read
         }
-        return (Array(bytes[..<filled]), start == 0)
+        return (Array(bytes[..<filled]), start == 0, FrontMatterFooters.nanoseconds(info.st_mtim))
     }
 }
