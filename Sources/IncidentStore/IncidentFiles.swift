@@ -115,6 +115,8 @@ public struct IncidentContents: Hashable, Sendable {
             for index in contents.events.indices { contents.events[index].writer = writer }
             files.append(IncidentJournalFile(writer: writer, path: path, contents: contents))
         }
+        // One file is the usual incident: its events are shared with it, not copied one by one.
+        guard files.count > 1 else { return IncidentContents(events: own.events, problems: own.problems, files: files) }
         return IncidentContents(
             events: files.flatMap(\.contents.events), problems: files.flatMap(\.contents.problems), files: files)
     }

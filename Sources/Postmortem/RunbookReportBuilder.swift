@@ -76,12 +76,13 @@ public struct RunbookReportBuilder: Sendable {
     /// dropped there; `add(_:)` then counts each digest in turn.
     public func digest(incident id: String, events: [Event], damagedLines: Int) -> IncidentDigest? {
         guard let first = events.first, matters(opening: first) else { return nil }
-        let (state, atResolution) = IncidentState.replayWithResolution(events)
+        var gathered = Gathered(byID: byID)
+        let (state, atResolution) = IncidentState.replayWithResolution(events) { gathered.visit($0) }
         let metrics = Metrics(state)
         var digest = IncidentDigest(
             opened: first.occurredAt, drill: state.drill, runbooksUsed: state.runbooksUsed,
             damagedLines: damagedLines, timeToMitigate: metrics.timeToMitigate,
-            timeToResolve: metrics.timeToResolve, walks: Self.walks(events))
+            timeToResolve: metrics.timeToResolve, walks: gathered.walks)
         if let atResolution {
             for runbookID in state.runbooksUsed {
                 guard let runbook = byID[runbookID] else { continue }
@@ -91,8 +92,8 @@ public struct RunbookReportBuilder: Sendable {
             }
         }
         digest.skipped = skipped(state)
-        digest.runs = runs(events)
-        for event in events {
+        digest.runs = gathered.runs
+        for event in gathered.feedback {
             guard case .runbookFeedback(let runbook, let step, let text) = event.kind else { continue }
             let reference = event.reference(inIncident: id)
             digest.feedback.append(
@@ -231,26 +232,6 @@ public struct RunbookReportBuilder: Sendable {
         }
     }
 
-    /// How many times each distinct command ran under each runbook of the library that was in use when it ran.
-    private func runs(_ events: [Event]) -> [IncidentDigest.Run: Int] {
-        var current: String?
-        var runs: [IncidentDigest.Run: Int] = [:]
-        for event in events {
-            switch event.kind {
-            case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
-                current = runbook
-            case .commandRan(let run):
-                guard let runbookID = current, byID[runbookID] != nil else { continue }
-                runs[
-                    IncidentDigest.Run(runbook: runbookID, command: run.command, placeholders: run.placeholders),
-                    default: 0] += 1
-            default:
-                continue
-            }
-        }
-        return runs
-    }
-
     /// Every run of a command that the runbook in use when it ran does not contain.
     private mutating func addCommands(_ runs: [IncidentDigest.Run: Int]) {
         var seen: Set<String> = []
@@ -277,22 +258,6 @@ public struct RunbookReportBuilder: Sendable {
                 usage.commands.add(run.command, item: 0, times: times) { incidents in incidents += first ? 1 : 0 }
             }
         }
-    }
-
-    /// Who walked which runbook: the actors of step and checklist events, with the runbook each names.
-    private static func walks(_ events: [Event]) -> Set<IncidentDigest.Walk> {
-        var walks: Set<IncidentDigest.Walk> = []
-        for event in events {
-            switch event.kind {
-            case .stepDone(let step), .stepSkipped(let step, _):
-                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: step.runbook))
-            case .checklistChecked(let item):
-                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: item.runbook))
-            default:
-                continue
-            }
-        }
-        return walks
     }
 
     private static func median(_ values: [Double]) -> Double? {
@@ -334,5 +299,44 @@ struct Tally<Key: Hashable & Comparable & Sendable, Item: Sendable>: Sendable {
     /// Every key with its count and value, most often first.
     var ranked: [(key: Key, tally: (count: Int, item: Item))] {
         entries.map { ($0.key, $0.value) }.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
+    }
+}
+
+extension RunbookReportBuilder {
+    /// What one pass over an incident's events gathers for its digest beside the fold.
+    fileprivate struct Gathered {
+        let byID: [String: Runbook]
+        /// The runbook in use as the events pass: the opening's, then each switch's.
+        private var current: String?
+        /// How many times each distinct command ran under each runbook of the library that was in use when it ran.
+        private(set) var runs: [IncidentDigest.Run: Int] = [:]
+        /// Who walked which runbook: the actors of step and checklist events, with the runbook each names.
+        private(set) var walks: Set<IncidentDigest.Walk> = []
+        /// The runbook feedback events, in journal order.
+        private(set) var feedback: [Event] = []
+
+        init(byID: [String: Runbook]) { self.byID = byID }
+
+        /// Takes from `event` what the digest gathers.
+        mutating func visit(_ event: Event) {
+            switch event.kind {
+            case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
+                current = runbook
+            case .commandRan(let run):
+                guard let runbookID = current, byID[runbookID] != nil else { return }
+                runs[
+                    IncidentDigest.Run(runbook: runbookID, command: run.command, placeholders: run.placeholders),
+                    default: 0
+                ] += 1
+            case .stepDone(let step), .stepSkipped(let step, _):
+                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: step.runbook))
+            case .checklistChecked(let item):
+                walks.insert(IncidentDigest.Walk(actor: event.actor, runbook: item.runbook))
+            case .runbookFeedback:
+                feedback.append(event)
+            default:
+                return
+            }
+        }
     }
 }
