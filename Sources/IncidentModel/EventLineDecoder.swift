@@ -103,12 +103,11 @@ package struct EventLineDecoder {
     /// The event key a member's key names, nil for any other key; a key that is not a valid string makes the line
     /// malformed, as `JSONDecoder` reads every key of an object it decodes.
     private static func key(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> EventKey? {
-        var plain = true
-        for index in range where bytes[index] >= 0x80 || bytes[index] < 0x20 || bytes[index] == UInt8(ascii: "\\") {
-            plain = false
-            break
-        }
-        if plain { return EventKey.named(range, in: bytes) }
+        // A key's name is plain ASCII, so bytes that are one need no further check.
+        if let key = EventKey.named(range, in: bytes) { return key }
+        // Other plain bytes name no key; escapes or other bytes must still be read as the string they spell.
+        let plain = !range.contains { bytes[$0] >= 0x80 || bytes[$0] < 0x20 || bytes[$0] == UInt8(ascii: "\\") }
+        if plain { return nil }
         let text = try JSONLineValues.string(range, simple: false, in: bytes)
         return EventKey(rawValue: text)
     }

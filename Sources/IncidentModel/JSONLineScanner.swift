@@ -113,11 +113,15 @@ struct JSONLineScanner {
         let start = index
         var simple = true
         while index < bytes.count {
-            // Most of a line is the text inside strings: eight bytes at a time until a word holds a quote, a
-            // backslash or a control byte, which the byte at a time below then reads.
-            if bytes.count - index >= 8, !Self.mayEndOrEscape(Self.word(bytes, at: index)) {
-                index += 8
-                continue
+            // Most of a line is the text inside strings: eight bytes at a time, straight to the first quote,
+            // backslash or control byte, which the byte at a time below then reads.
+            if bytes.count - index >= 8 {
+                let stops = Self.stopBytes(Self.word(bytes, at: index))
+                if stops == 0 {
+                    index += 8
+                    continue
+                }
+                index += stops.trailingZeroBitCount / 8
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -148,17 +152,17 @@ struct JSONLineScanner {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// Whether any byte of `word` is a quote, a backslash or below 0x20: for each, a byte that is zero after the
-    /// subtraction sets its top bit (the test can report a byte past one it rightly reports, never none for a word
-    /// that holds one).
-    static func mayEndOrEscape(_ word: UInt64) -> Bool {
+    /// The top bit of each byte of `word` that is a quote, a backslash or below 0x20, as far as the first of them:
+    /// a subtraction's borrow can also mark a byte after that first one, never one before it, so the lowest mark is
+    /// always the first such byte and no mark means none.
+    static func stopBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return quote || backslash || control
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let quotes = zeroBytes(word ^ (ones &* 0x22))
+        let backslashes = zeroBytes(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return quotes | backslashes | controls
     }
 
     /// A number: its first byte, then every digit, `.`, `+`, `-`, `e` and `E`; the syntax is checked on use.
