@@ -97,6 +97,18 @@ public struct IncidentExport: Encodable, Sendable {
     public init(
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
     ) {
+        self.init(
+            state: state, adherence: Adherence.report(events: events, runbooks: runbooks), runbooks: runbooks,
+            incidentID: incidentID, generatedAt: generatedAt)
+        self.events = events
+    }
+
+    /// The export of the incident folded into `state`, whose adherence report is `adherence`, without its events
+    /// (`PostmortemRenderer.writeJSON` writes them as it reads them).
+    public init(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date
+    ) {
         self.incidentID = incidentID
         self.generatedAt = generatedAt
         summary = Summary(
@@ -132,9 +144,9 @@ public struct IncidentExport: Encodable, Sendable {
                 open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
             )
         }
-        adherence = Adherence.report(events: events, runbooks: runbooks)
-        for index in adherence.sectionTimes.indices {
-            adherence.sectionTimes[index].seconds = Self.milliseconds(adherence.sectionTimes[index].seconds)
+        self.adherence = adherence
+        for index in self.adherence.sectionTimes.indices {
+            self.adherence.sectionTimes[index].seconds = Self.milliseconds(self.adherence.sectionTimes[index].seconds)
         }
         let end = state.milestones.resolved ?? state.closed?.at ?? generatedAt
         severityPeriods = state.severityPeriods(until: end).map { period in
@@ -142,7 +154,7 @@ public struct IncidentExport: Encodable, Sendable {
             period.seconds = Self.milliseconds(period.seconds)
             return period
         }
-        self.events = events
+        events = []
     }
 
     /// `seconds` rounded to the millisecond, the precision of the journal's times.
@@ -172,9 +184,21 @@ extension PostmortemRenderer {
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
-        var export = IncidentExport(
-            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
-        export.events = []
+        try writeJSON(
+            state: state, adherence: Adherence.report(events: events, runbooks: runbooks), runbooks: runbooks,
+            incidentID: incidentID, generatedAt: generatedAt, events: { body in try events.forEach(body) }, to: output)
+    }
+
+    /// Writes the JSON document of the incident folded into `state`, whose adherence report is `adherence`, to
+    /// `output` piece by piece, the events as `walk` passes them in journal order, one at a time: what it holds
+    /// follows the summary and one event, not the journal, however the events are read.
+    public static func writeJSON(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date, events walk: ((Event) throws -> Void) throws -> Void,
+        to output: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        let export = IncidentExport(
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -185,28 +209,28 @@ extension PostmortemRenderer {
         // Top-level keys are the only lines indented by exactly two spaces, and strings hold no raw newlines, so
         // this finds the empty events array that the streamed events replace.
         let emptyEvents = Array("\n  \"events\" : [\n\n  ]".utf8)
-        guard !events.isEmpty else {
-            try output(header[...])
-            return try output([0x0A])
-        }
         // Without the place for them, writing the summary alone would be an export that silently lost every event.
         guard let start = header.firstRange(of: emptyEvents)?.lowerBound else {
             throw EncodingError.invalidValue(
-                events,
+                incidentID,
                 EncodingError.Context(
                     codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
         }
         try output(header[..<start])
-        try output(Array("\n  \"events\" : [\n".utf8)[...])
         var piece: [UInt8] = []
-        for (index, event) in events.enumerated() {
-            piece.removeAll(keepingCapacity: true)
-            if index > 0 { piece += [UInt8(ascii: ","), 0x0A] }
-            piece += [0x20, 0x20, 0x20, 0x20]
-            try EventCodec.appendPretty(for: event, depth: 2, to: &piece)
-            try output(piece[...])
+        var written = 0
+        // The walk calls back into `output` only while it runs: nothing keeps either.
+        try withoutActuallyEscaping(output) { output in
+            try walk { event in
+                piece.removeAll(keepingCapacity: true)
+                piece += written == 0 ? Array("\n  \"events\" : [\n".utf8) : [UInt8(ascii: ","), 0x0A]
+                piece += [0x20, 0x20, 0x20, 0x20]
+                try EventCodec.appendPretty(for: event, depth: 2, to: &piece)
+                try output(piece[...])
+                written += 1
+            }
         }
-        try output(Array("\n  ]".utf8)[...])
+        try output(written == 0 ? emptyEvents[...] : Array("\n  ]".utf8)[...])
         try output(header[(start + emptyEvents.count)...])
         try output([0x0A])
     }

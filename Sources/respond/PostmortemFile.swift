@@ -62,6 +62,51 @@ enum PostmortemFile {
                 }
             }
         }
+        return try deliver(
+            render, to: location, format: format, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes the JSON export of the incident whose events `events` reads from its files, folded into `replay`
+    /// as they were read, a piece at a time: what it holds follows the incident's summary, not its number of
+    /// events. The rest is as `write(_:events:…)` does it.
+    static func writeJSON(
+        _ location: IncidentLocation, events: IncidentEvents, replay: ResolutionReplay,
+        runbook: (String) -> Runbook?, destination: OutputDestination? = nil, actor: String, now: Date,
+        localizer: Localizer
+    ) throws -> (path: String, recorded: [Event]) {
+        let runbooks = replay.state.runbooks(lookup: runbook)
+        // A walk of the events before the document, for the summary's adherence report.
+        let adherence: AdherenceReport
+        do {
+            adherence = try Adherence.report(
+                state: replay.state, atResolution: replay.atResolution, runbooks: runbooks
+            ) { body in try events.walk(body) }
+        } catch {
+            throw CLIError(errorText(error, localizer))
+        }
+        let render = { (file: inout BufferedFile) throws in
+            do {
+                try PostmortemRenderer.writeJSON(
+                    state: replay.state, adherence: adherence, runbooks: runbooks, incidentID: location.id,
+                    generatedAt: now, events: events.walk
+                ) { file.write(bytes: $0) }
+            } catch let error as JournalError {
+                // The journal could not be read again: what to do about it, not a failure to encode.
+                throw CLIError(errorText(error, localizer))
+            } catch {
+                throw CLIError(
+                    localizer.tr("cli.export.json_failed", ["incident": location.id, "problem": "\(error)"]))
+            }
+        }
+        return try deliver(render, to: location, format: .json, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes what `render` writes to `destination` (default: a file next to the journal) and appends the
+    /// `exportWritten` event by `actor` for it.
+    private static func deliver(
+        _ render: (inout BufferedFile) throws -> Void, to location: IncidentLocation, format: Format,
+        destination: OutputDestination?, actor: String, now: Date
+    ) throws -> (path: String, recorded: [Event]) {
         let chosen: String
         switch destination {
         case .standardOutput:
