@@ -67,7 +67,9 @@ public enum Adherence {
                     title: title(of: record.step, in: runbooks), reason: reason, stamp: record.stamp
                 )
             }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
+            // Seqs count within one writer's file, so the writer settles two steps of the same seq: the progress
+            // is a dictionary, whose order differs from one fold to the next.
+            .sorted { ($0.stamp.seq, $0.stamp.writer ?? "") < ($1.stamp.seq, $1.stamp.writer ?? "") }
     }
 
     private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem]

@@ -140,7 +140,10 @@ public struct IncidentExport: Encodable, Sendable {
             let checked = progress.checked.keys.sorted().compactMap { progress.checked[$0] }
             return RunbookProgressSummary(
                 runbook: id, title: runbooks[id]?.title,
-                steps: progress.steps.values.sorted { $0.stamp.seq < $1.stamp.seq }, checked: checked,
+                // The writer settles two steps of the same seq from different machines' files.
+                steps: progress.steps.values.sorted {
+                    ($0.stamp.seq, $0.stamp.writer ?? "") < ($1.stamp.seq, $1.stamp.writer ?? "")
+                }, checked: checked,
                 open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
             )
         }
@@ -191,13 +194,15 @@ extension PostmortemRenderer {
 
     /// Writes the JSON document of the incident folded into `state`, whose adherence report is `adherence`, to
     /// `output` piece by piece, the events as `walk` passes them in journal order, one at a time: what it holds
-    /// follows the summary and one event, not the journal, however the events are read.
+    /// follows the summary and one event, not the journal, however the events are read. The summary's lists that
+    /// grow with the journal (status and severity changes, pins, severity periods) are written an element at a
+    /// time too, so that no encoding of them is held whole.
     public static func writeJSON(
         state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
         generatedAt: Date, events walk: ((Event) throws -> Void) throws -> Void,
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
-        let export = IncidentExport(
+        var export = IncidentExport(
             state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -205,18 +210,50 @@ extension PostmortemRenderer {
             var container = encoder.singleValueContainer()
             try container.encode(PostmortemTime.iso(date))
         }
+        // Each list is taken out of the document and written in the place its empty array leaves, at its depth.
+        let lists: [SplicedList] = [
+            SplicedList(key: "severityPeriods", depth: 1, elements: export.severityPeriods),
+            SplicedList(key: "pinned", depth: 2, elements: export.summary.pinned),
+            SplicedList(key: "pinnedSeqs", depth: 2, elements: export.summary.pinnedSeqs),
+            SplicedList(key: "severityHistory", depth: 2, elements: export.summary.severityHistory),
+            SplicedList(key: "statusHistory", depth: 2, elements: export.summary.statusHistory),
+        ]
+        export.severityPeriods = []
+        export.summary.pinned = []
+        export.summary.pinnedSeqs = []
+        export.summary.severityHistory = []
+        export.summary.statusHistory = []
         let header = Array(try encoder.encode(export))
-        // Top-level keys are the only lines indented by exactly two spaces, and strings hold no raw newlines, so
-        // this finds the empty events array that the streamed events replace.
-        let emptyEvents = Array("\n  \"events\" : [\n\n  ]".utf8)
-        // Without the place for them, writing the summary alone would be an export that silently lost every event.
-        guard let start = header.firstRange(of: emptyEvents)?.lowerBound else {
-            throw EncodingError.invalidValue(
-                incidentID,
-                EncodingError.Context(
-                    codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
+        var places: [(range: Range<Int>, list: SplicedList?)] = []
+        for list in lists + [SplicedList(key: "events", depth: 1, elements: [])] {
+            // Without the place for them, writing the rest alone would be an export that silently lost them.
+            guard let range = header.firstRange(of: list.emptyArray) else {
+                throw EncodingError.invalidValue(
+                    incidentID,
+                    EncodingError.Context(
+                        codingPath: [], debugDescription: "the encoded export has no \(list.key) array to fill"))
+            }
+            places.append((range, list.key == "events" ? nil : list))
         }
-        try output(header[..<start])
+        var written = header.startIndex
+        for (range, list) in places.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            try output(header[written..<range.lowerBound])
+            if let list {
+                try list.write(encoder, to: output)
+            } else {
+                try writeEvents(walk, to: output)
+            }
+            written = range.upperBound
+        }
+        try output(header[written...])
+        try output([0x0A])
+    }
+
+    /// Writes the events array as `walk` passes the events, one at a time, in the place of the export's
+    /// top-level empty `events` array.
+    private static func writeEvents(
+        _ walk: ((Event) throws -> Void) throws -> Void, to output: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
         var piece: [UInt8] = []
         var written = 0
         // The walk calls back into `output` only while it runs: nothing keeps either.
@@ -230,8 +267,35 @@ extension PostmortemRenderer {
                 written += 1
             }
         }
-        try output(written == 0 ? emptyEvents[...] : Array("\n  ]".utf8)[...])
-        try output(header[(start + emptyEvents.count)...])
-        try output([0x0A])
+        try output(written == 0 ? Array("\n  \"events\" : [\n\n  ]".utf8)[...] : Array("\n  ]".utf8)[...])
+    }
+}
+
+/// A list of the export written an element at a time where its key's empty array is in the encoded document.
+private struct SplicedList {
+    /// The member's key.
+    let key: String
+    /// How deep the object holding the member is: 1 for the document's own members.
+    let depth: Int
+    /// The list's elements.
+    let elements: [any Encodable]
+
+    /// The member with an empty array, as `JSONEncoder` pretty-prints it `depth` levels deep.
+    var emptyArray: [UInt8] {
+        let indent = String(repeating: "  ", count: depth)
+        return Array("\n\(indent)\"\(key)\" : [\n\n\(indent)]".utf8)
+    }
+
+    /// Writes the member with its elements, as `JSONEncoder` pretty-prints the whole, one element at a time.
+    func write(_ encoder: JSONEncoder, to output: (ArraySlice<UInt8>) throws -> Void) throws {
+        guard !elements.isEmpty else { return try output(emptyArray[...]) }
+        let indent = String(repeating: "  ", count: depth)
+        let elementIndent = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
+        try output(Array("\n\(indent)\"\(key)\" : [\n".utf8)[...])
+        for (index, element) in elements.enumerated() {
+            try output(((index > 0 ? [UInt8(ascii: ","), 0x0A] : []) + elementIndent)[...])
+            try output(PrettyJSONSplice.indented(try encoder.encode(element), depth: depth + 1)[...])
+        }
+        try output(Array("\n\(indent)]".utf8)[...])
     }
 }
