@@ -225,7 +225,7 @@ extension PostmortemRenderer {
         export.summary.statusHistory = []
         let header = Array(try encoder.encode(export))
         var places: [(range: Range<Int>, list: SplicedList?)] = []
-        for list in lists + [SplicedList(key: "events", depth: 1, elements: [])] {
+        for list in lists + [SplicedList(key: "events", depth: 1, elements: [Int]())] {
             // Without the place for them, writing the rest alone would be an export that silently lost them.
             guard let range = header.firstRange(of: list.emptyArray) else {
                 throw EncodingError.invalidValue(
@@ -277,8 +277,17 @@ private struct SplicedList {
     let key: String
     /// How deep the object holding the member is: 1 for the document's own members.
     let depth: Int
-    /// The list's elements.
-    let elements: [any Encodable]
+    /// How many elements the list has.
+    let count: Int
+    /// The element at a position, encoded at the top level; the list stays typed, each element boxed by none.
+    let encode: (JSONEncoder, Int) throws -> Data
+
+    init<Element: Encodable>(key: String, depth: Int, elements: [Element]) {
+        self.key = key
+        self.depth = depth
+        count = elements.count
+        encode = { encoder, index in try encoder.encode(elements[index]) }
+    }
 
     /// The member with an empty array, as `JSONEncoder` pretty-prints it `depth` levels deep.
     var emptyArray: [UInt8] {
@@ -288,13 +297,13 @@ private struct SplicedList {
 
     /// Writes the member with its elements, as `JSONEncoder` pretty-prints the whole, one element at a time.
     func write(_ encoder: JSONEncoder, to output: (ArraySlice<UInt8>) throws -> Void) throws {
-        guard !elements.isEmpty else { return try output(emptyArray[...]) }
+        guard count > 0 else { return try output(emptyArray[...]) }
         let indent = String(repeating: "  ", count: depth)
         let elementIndent = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
         try output(Array("\n\(indent)\"\(key)\" : [\n".utf8)[...])
-        for (index, element) in elements.enumerated() {
+        for index in 0..<count {
             try output(((index > 0 ? [UInt8(ascii: ","), 0x0A] : []) + elementIndent)[...])
-            try output(PrettyJSONSplice.indented(try encoder.encode(element), depth: depth + 1)[...])
+            try output(PrettyJSONSplice.indented(try encode(encoder, index), depth: depth + 1)[...])
         }
         try output(Array("\n\(indent)]".utf8)[...])
     }
