@@ -54,12 +54,20 @@ public struct IncidentSession: Hashable, Sendable {
     /// The rows each event takes in the timeline, kept by `update` as events arrive; derived from the events,
     /// so it takes no part in equality.
     var timelineRows: TimelineRowCounts?
+    /// The notes pinned now, oldest first: derived from the state and kept with it, because every walkthrough
+    /// frame asks which of them wait and a long incident holds thousands of notes but few pins. No part of equality.
+    private(set) var pinnedNotes: [NoteRecord] = []
+    /// Each event's review tag, in journal order, so that changing the review's filter over a long journal reads a
+    /// byte per event. No part of equality.
+    private(set) var reviewTags: [ReviewTag] = []
 
     /// A session on an incident's events, in any order; they are kept in journal order (`JournalOrder`).
     init(id: String, events: [Event]) {
         self.id = id
         self.events = JournalOrder.ordered(events)
         self.state = IncidentState.fold(self.events)
+        self.pinnedNotes = state.notes.filter(state.isPinned)
+        self.reviewTags = self.events.map { ReviewTag($0.kind) }
     }
 
     /// Adds events not seen before (`JournalOrder.merge`). Events that extend the journal are folded in; an event
@@ -70,9 +78,20 @@ public struct IncidentSession: Hashable, Sendable {
         case .nothing:
             break
         case .appended(let fresh):
+            let notesBefore = state.notes.count
             for event in fresh { state.apply(event) }
+            reviewTags += fresh.map { ReviewTag($0.kind) }
+            // A pin change can pin or unpin any earlier note; a new note is pinned when written so, or when a pin
+            // that arrived before it named it.
+            if fresh.contains(where: { if case .pinChanged = $0.kind { true } else { false } }) {
+                pinnedNotes = state.notes.filter(state.isPinned)
+            } else {
+                pinnedNotes += state.notes[notesBefore...].filter(state.isPinned)
+            }
         case .reordered:
             state = IncidentState.fold(events)
+            pinnedNotes = state.notes.filter(state.isPinned)
+            reviewTags = events.map { ReviewTag($0.kind) }
             timelineRows = nil
         }
     }
@@ -201,6 +220,7 @@ public enum Overlay: Hashable, Sendable {
     case command(CommandDialog)
     /// Quitting while events are not saved.
     case unsavedQuit(UnsavedQuit)
-    /// Marking a runbook's feedback reviewed: confirm with `y`; `notes` is how many the catalog counts.
-    case confirmFeedbackReviewed(runbook: String, notes: Int)
+    /// Marking a runbook's feedback reviewed: confirm with `y`; `notes` are the references of the notes the
+    /// catalog counts, the ones `y` marks.
+    case confirmFeedbackReviewed(runbook: String, notes: [String])
 }

@@ -39,11 +39,11 @@ public enum Effect: Hashable, Sendable {
     /// Read the review marks of every runbook of the library (a review past due, feedback not marked reviewed), in
     /// the background: the runtime answers later, with `.reviewMarksLoaded`, never on the way of a key.
     case loadReviewMarks
-    /// Mark every feedback note about the runbook that is not reviewed yet as reviewed, as `respond feedback ack
-    /// --runbook` does, provided as many wait as the confirmation named (`notes`): notes someone recorded or
-    /// marked since are never marked unseen. Answered by `.feedbackMarkedReviewed`, or `.feedbackMarkFailed` and
-    /// the marks read again.
-    case markFeedbackReviewed(runbook: String, notes: Int)
+    /// Mark reviewed the feedback notes about the runbook that the confirmation showed (`notes`, their references
+    /// as the review file names them), in the background, provided they are exactly the notes about it still
+    /// waiting: a note someone recorded or marked since is never marked unseen. Answered later by
+    /// `.feedbackMarkedReviewed`, or `.feedbackMarkFailed`, after which the marks are read again.
+    case markFeedbackReviewed(runbook: String, notes: [String])
     /// Leave the program; the incident stays open.
     case quit
 }

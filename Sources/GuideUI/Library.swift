@@ -24,6 +24,9 @@ public struct Library: Sendable {
     private var requested: Set<String> = []
     /// Whether the search was asked for and not answered yet.
     private var searchRequested = false
+    /// The last query `update` asked about and its matches' rows (`rememberMatches`): a frame asks for them
+    /// several times, and a search over thousands of runbooks is milliseconds.
+    private var remembered: (query: String, entries: [CatalogEntry])?
 
     /// Creates a library whose runbooks and search `update` asks the runtime for, given only the index's rows and
     /// contacts.
@@ -63,7 +66,25 @@ public struct Library: Sendable {
     /// until then the runbooks whose index row matches by title, id or description, so that a search typed before
     /// the runbooks' text is indexed shows those at once.
     public func matches(_ query: String) -> [String] {
-        search?.search(query) ?? rowSearch.search(query).map(\.id)
+        if let remembered, remembered.query == query { return remembered.entries.map(\.id) }
+        return search?.search(query) ?? rowSearch.search(query).map(\.id)
+    }
+
+    /// The first index row of each runbook that matches `query`, best first (see `matches(_:)`).
+    public func matchingEntries(_ query: String) -> [CatalogEntry] {
+        if let remembered, remembered.query == query { return remembered.entries }
+        let rows = Dictionary(categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
+        return matches(query).compactMap { rows[$0] }
+    }
+
+    /// Keeps the rows matching `query` (none for an empty one), so that asking again for the same query, until the
+    /// search arrives, does not search again.
+    mutating func rememberMatches(_ query: String) {
+        guard !query.isEmpty else {
+            remembered = nil
+            return
+        }
+        if remembered?.query != query { remembered = (query, matchingEntries(query)) }
     }
 
     /// Whether the search is still to come.
@@ -112,5 +133,7 @@ public struct Library: Sendable {
     mutating func deliver(_ index: SymptomIndex) {
         search = index
         searchRequested = false
+        // The matches were the index rows'; the search answers from now on.
+        remembered = nil
     }
 }

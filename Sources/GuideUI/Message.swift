@@ -57,8 +57,10 @@ public enum Message: Sendable {
     case alertsFetchFailed(reason: String)
     /// What the command started by `Effect.runCommand` did: output, its end, or a failure to start.
     case command(CommandUpdate)
-    /// The answer to `Effect.loadReviewMarks`: the marks of the runbooks that have one, by id.
-    case reviewMarksLoaded([String: RunbookReviewMark])
+    /// The answer to `Effect.loadReviewMarks`: the marks of the runbooks that have one, by id, and what could not
+    /// be read for them (a refused or damaged review file, incidents that cannot be read), a sentence each in the
+    /// reader's language, for the catalog to say.
+    case reviewMarksLoaded([String: RunbookReviewMark], warnings: [String] = [])
     /// The answer to `Effect.markFeedbackReviewed`: how many notes about the runbook were marked reviewed.
     case feedbackMarkedReviewed(runbook: String, count: Int)
     /// `Effect.markFeedbackReviewed` failed: nothing was marked.

@@ -89,12 +89,12 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
         return alertsFetchFailed(model, reason: reason)
     case .synced(let outcome):
         model.sync = outcome
-    case .reviewMarksLoaded(let marks):
-        model = reviewMarksLoaded(model, marks)
+    case .reviewMarksLoaded(let marks, let warnings):
+        model = reviewMarksLoaded(model, marks, warnings: warnings)
     case .feedbackMarkedReviewed(let runbook, let count):
         model = feedbackMarkedReviewed(model, runbook: runbook, count: count)
     case .feedbackMarkFailed(let runbook, let reason):
-        model = feedbackMarkFailed(model, runbook: runbook, reason: reason)
+        return feedbackMarkFailed(model, runbook: runbook, reason: reason)
     case .terminal, .tick:
         break
     }

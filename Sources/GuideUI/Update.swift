@@ -36,6 +36,7 @@ public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]
     next.placeResumedCursor()
     next.refreshTimelineRows()
     next.refreshReviewPane()
+    next.rememberCatalogMatches()
     return (next, effects)
 }
 

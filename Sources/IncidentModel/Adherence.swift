@@ -67,9 +67,7 @@ public enum Adherence {
                     title: title(of: record.step, in: runbooks), reason: reason, stamp: record.stamp
                 )
             }
-            // Seqs count within one writer's file, so the writer settles two steps of the same seq: the progress
-            // is a dictionary, whose order differs from one fold to the next.
-            .sorted { ($0.stamp.seq, $0.stamp.writer ?? "") < ($1.stamp.seq, $1.stamp.writer ?? "") }
+            .sorted { $0.stamp.isBefore($1.stamp) }
     }
 
     private static func openVerificationItems(_ measured: IncidentState, used: [Runbook]) -> [AdherenceReport.OpenItem]

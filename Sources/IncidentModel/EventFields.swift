@@ -10,6 +10,11 @@ struct EventFields {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The first value of each key, by `EventKey.index`.
     let slots: [Value?]
+    /// Whether the text fields of the line's kind are made into strings (`EventReading`); when not, each is
+    /// checked as `string` checks it and read as empty.
+    var readsText = true
+    /// Whether a command run's output fields are made into strings, when its text fields are.
+    var readsOutput = true
 
     func contains(_ key: EventKey) -> Bool {
         slots[key.index] != nil
@@ -58,6 +63,59 @@ struct EventFields {
         try present(key).map { try string($0, [key]) }
     }
 
+    /// A free-text field of the kind: `string(key)`, or, when the reading leaves the kind's text out, the same
+    /// checks and an empty string.
+    func text(_ key: EventKey) throws -> String {
+        guard !readsText else { return try string(key) }
+        try check(try required(key, String.self), [key])
+        return ""
+    }
+
+    /// A free-text field that may be absent: `stringIfPresent(key)`, or, when the reading leaves the kind's text
+    /// out, the same checks and an empty string for a field that is there.
+    func textIfPresent(_ key: EventKey) throws -> String? {
+        guard !readsText else { return try stringIfPresent(key) }
+        return try checkIfPresent(key)
+    }
+
+    /// A command run's output field: `textIfPresent(key)`, or, when the reading leaves outputs out, the same
+    /// checks and an empty string for a field that is there.
+    func outputIfPresent(_ key: EventKey) throws -> String? {
+        guard !readsOutput else { return try textIfPresent(key) }
+        return try checkIfPresent(key)
+    }
+
+    private func checkIfPresent(_ key: EventKey) throws -> String? {
+        guard let value = present(key) else { return nil }
+        try check(value, [key])
+        return ""
+    }
+
+    private func check(_ value: Value, _ path: [any CodingKey]) throws {
+        guard case .string(let range, let simple) = value else { throw Self.mismatch(String.self, path) }
+        try JSONLineValues.check(range, simple: simple, in: bytes)
+    }
+
+    /// The kind the line names, found among the schema's names straight from its bytes when it is plain text;
+    /// `.unknown` with the name when it is none of them, which the reader refuses once the envelope is read.
+    func kindName() throws -> KindName {
+        if case .string(let range, simple: true)? = slots[EventKey.kind.index],
+            let name = EventKind.Name.named(range, in: bytes)
+        {
+            return .known(name.value, index: name.index)
+        }
+        let text = try string(.kind)
+        guard let name = EventKind.Name(rawValue: text), let index = EventKind.Name.allCases.firstIndex(of: name)
+        else { return .unknown(text) }
+        return .known(name, index: index)
+    }
+
+    /// What a line's `kind` names: one of the schema's kinds, with its place among them, or another name.
+    enum KindName {
+        case known(EventKind.Name, index: Int)
+        case unknown(String)
+    }
+
     func integer<T: FixedWidthInteger>(_ key: EventKey, as type: T.Type = T.self) throws -> T {
         try integer(try required(key, T.self), key)
     }
@@ -102,6 +160,12 @@ struct EventFields {
     }
 
     func uuid(_ key: EventKey) throws -> UUID {
+        // The usual form is plain ASCII: read from the line's bytes, it needs no string made.
+        if case .string(let range, simple: true)? = slots[key.index],
+            let uuid = Self.canonicalUUID(UnsafeBufferPointer(rebasing: bytes[range]))
+        {
+            return uuid
+        }
         var text = try string(key)
         if let uuid = text.withUTF8(Self.canonicalUUID) { return uuid }
         guard let uuid = UUID(uuidString: text) else {

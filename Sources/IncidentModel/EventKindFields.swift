@@ -2,11 +2,10 @@ import Foundation
 import RunbookKit
 
 extension EventFields {
-    /// The kind named `name` with its fields, read in the order its case below lists them (a step's as `runbook`,
+    /// The kind `kind` with its fields, read in the order its case below lists them (a step's as `runbook`,
     /// `step`, `title`; a checklist item's as `runbook`, `item`, `text`), so that a line with several faults always
     /// reports the first of them in that order.
-    func kind(named name: String) throws -> EventKind {
-        guard let kind = EventKind.Name(rawValue: name) else { throw EventDecodingError.unknownKind(name) }
+    func kind(_ kind: EventKind.Name) throws -> EventKind {
         switch kind {
         case .incidentOpened:
             var roles: [Role: String] = [:]
@@ -17,34 +16,34 @@ extension EventFields {
                 roles[role] = person
             }
             return .incidentOpened(
-                title: try string(.title), severity: try named(.severity), runbook: try string(.runbook),
+                title: try text(.title), severity: try named(.severity), runbook: try text(.runbook),
                 drill: try boolIfPresent(.drill) ?? false, roles: roles
             )
         case .alertAttached:
             return .alertAttached(
                 AlertRecord(
-                    name: try string(.alertname), labels: try stringMap(.labels),
+                    name: try text(.alertname), labels: try stringMap(.labels),
                     annotations: try stringMap(.annotations),
-                    fingerprint: try stringIfPresent(.fingerprint), startsAt: try timeIfPresent(.startsAt),
-                    generatorURL: try stringIfPresent(.generatorURL), groupKey: try stringIfPresent(.groupKey),
-                    source: try string(.source)))
+                    fingerprint: try textIfPresent(.fingerprint), startsAt: try timeIfPresent(.startsAt),
+                    generatorURL: try textIfPresent(.generatorURL), groupKey: try textIfPresent(.groupKey),
+                    source: try text(.source)))
         case .alertResolved:
             return .alertResolved(
-                name: try string(.alertname), fingerprint: try stringIfPresent(.fingerprint),
+                name: try text(.alertname), fingerprint: try textIfPresent(.fingerprint),
                 endedAt: try timeIfPresent(.endedAt))
         case .runbookSwitched:
-            return .runbookSwitched(runbook: try string(.runbook))
+            return .runbookSwitched(runbook: try text(.runbook))
         case .stepDone:
             return .stepDone(try step())
         case .stepSkipped:
-            return .stepSkipped(try step(), reason: try string(.reason))
+            return .stepSkipped(try step(), reason: try text(.reason))
         case .checklistChecked:
             return .checklistChecked(try checklistItem())
         case .checklistUnchecked:
             return .checklistUnchecked(try checklistItem())
         case .note:
             return .note(
-                text: try string(.text), pinned: try boolIfPresent(.pinned) ?? false,
+                text: try text(.text), pinned: try boolIfPresent(.pinned) ?? false,
                 commander: try boolIfPresent(.commander) ?? false
             )
         case .statusChanged:
@@ -52,37 +51,37 @@ extension EventFields {
         case .severityChanged:
             return .severityChanged(try named(.severity))
         case .roleAssigned:
-            return .roleAssigned(try named(.role), person: try string(.person))
+            return .roleAssigned(try named(.role), person: try text(.person))
         case .escalated:
-            return .escalated(to: try string(.to))
+            return .escalated(to: try text(.to))
         case .commandCopied:
-            return .commandCopied(command: try string(.command), step: try optionalStep())
+            return .commandCopied(command: try text(.command), step: try optionalStep())
         case .commandRan:
             return .commandRan(
                 CommandRun(
-                    command: try string(.command), step: try optionalStep(),
+                    command: try text(.command), step: try optionalStep(),
                     placeholders: try placeholders(), exitCode: try integerIfPresent(.exitCode, as: Int32.self),
                     durationSeconds: try double(.durationSeconds),
-                    outputExcerpt: try stringIfPresent(.outputExcerpt) ?? "",
-                    outputFile: try stringIfPresent(.outputFile),
-                    stoppedBecause: try stringIfPresent(.stoppedBecause),
+                    outputExcerpt: try outputIfPresent(.outputExcerpt) ?? "",
+                    outputFile: try outputIfPresent(.outputFile),
+                    stoppedBecause: try outputIfPresent(.stoppedBecause),
                     outputBytes: try integerIfPresent(.outputBytes),
                     outputDroppedBytes: try integerIfPresent(.outputDroppedBytes)
                 )
             )
         case .runbookFeedback:
             return .runbookFeedback(
-                runbook: try string(.runbook), step: try stringIfPresent(.step), text: try string(.text)
+                runbook: try text(.runbook), step: try textIfPresent(.step), text: try text(.text)
             )
         case .milestone:
             return .milestone(try named(.milestone))
         case .pinChanged:
             return .pinChanged(
-                seq: try integer(.eventSeq), writer: try stringIfPresent(.eventWriter), pinned: try bool(.pinned))
+                seq: try integer(.eventSeq), writer: try textIfPresent(.eventWriter), pinned: try bool(.pinned))
         case .noteAcknowledged:
-            return .noteAcknowledged(seq: try integer(.eventSeq), writer: try stringIfPresent(.eventWriter))
+            return .noteAcknowledged(seq: try integer(.eventSeq), writer: try textIfPresent(.eventWriter))
         case .exportWritten:
-            return .exportWritten(path: try string(.path), format: try string(.format))
+            return .exportWritten(path: try text(.path), format: try text(.format))
         case .incidentClosed:
             return .incidentClosed
         case .reopened:
@@ -91,7 +90,7 @@ extension EventFields {
     }
 
     private func step() throws -> StepRef {
-        StepRef(runbook: try string(.runbook), step: try string(.step), title: try string(.title))
+        StepRef(runbook: try text(.runbook), step: try text(.step), title: try text(.title))
     }
 
     /// A step when the line has a `step` key, whatever its value (a `null` step is read, and refused).
@@ -100,7 +99,7 @@ extension EventFields {
     }
 
     private func checklistItem() throws -> ChecklistRef {
-        ChecklistRef(runbook: try string(.runbook), item: try integer(.item), text: try string(.text))
+        ChecklistRef(runbook: try text(.runbook), item: try integer(.item), text: try text(.text))
     }
 
     private func placeholders() throws -> [String: String] {

@@ -8,25 +8,43 @@ import RunbookKit
 /// (`JSONLineScanner`), every key of the event object must be a valid string and the first of repeated keys counts,
 /// and the fields are read, and the first fault reported, in this order: `v` (a newer schema refuses the line
 /// before anything else), `kind`, `seq`, `id`, `recordedAt`, `occurredAt`, `actor`, then the kind's own fields
-/// (`EventFields.kind(named:)`). Failures are `DecodingError`s with the field's coding path, as `JSONDecoder` threw
+/// (`EventFields.kind(_:)`). Failures are `DecodingError`s with the field's coding path, as `JSONDecoder` threw
 /// them (malformed JSON, anywhere, as `dataCorrupted` without a path), and `EventDecodingError`.
 package struct EventLineDecoder {
     private var slots = [JSONLineScanner.Value?](repeating: nil, count: EventKey.allCases.count)
+    /// How much of each line is made into values.
+    private let reading: EventReading
+    /// Whether each kind's text is read, by the kind's place among all kinds: looked up once per line.
+    private let readsText: [Bool]
 
-    /// A decoder with an empty table of fields, to read any number of lines with.
-    package init() {}
+    /// A decoder with an empty table of fields, to read any number of lines with, as much of each as `reading`
+    /// asks for.
+    package init(reading: EventReading = .whole) {
+        self.reading = reading
+        readsText = EventKind.Name.allCases.map(reading.readsText(of:))
+    }
 
     /// The event in `line`.
     package mutating func event(from line: UnsafeBufferPointer<UInt8>) throws -> Event {
-        try withFields(of: line) { fields in
+        let (readsText, commandOutput) = (self.readsText, reading.commandOutput)
+        return try withFields(of: line) { fields in
             let version: Int = try fields.integer(.v)
             guard version <= Event.schemaVersion else { throw EventDecodingError.newerSchema(version) }
-            let kindName = try fields.string(.kind)
+            let kindName = try fields.kindName()
+            let (seq, id) = (try fields.integer(.seq) as Int, try fields.uuid(.id))
+            let (recordedAt, occurredAt) = (try fields.date(.recordedAt), try fields.date(.occurredAt))
+            let actor = try fields.string(.actor)
+            let (name, position): (EventKind.Name, Int)
+            switch kindName {
+            case .known(let known, let index): (name, position) = (known, index)
+            case .unknown(let text): throw EventDecodingError.unknownKind(text)
+            }
+            var kindFields = fields
+            kindFields.readsText = readsText[position]
+            kindFields.readsOutput = commandOutput
             return Event(
-                seq: try fields.integer(.seq), id: try fields.uuid(.id), recordedAt: try fields.date(.recordedAt),
-                occurredAt: try fields.date(.occurredAt), actor: try fields.string(.actor),
-                kind: try fields.kind(named: kindName)
-            )
+                seq: seq, id: id, recordedAt: recordedAt, occurredAt: occurredAt, actor: actor,
+                kind: try kindFields.kind(name))
         }
     }
 
@@ -178,22 +196,48 @@ extension EventKey {
         }
     }
 
-    /// The keys by the length of their names, for matching a key's bytes without making a string.
-    private static let byLength: [[(key: EventKey, bytes: [UInt8])]] = {
-        let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
-        var table = [[(key: EventKey, bytes: [UInt8])]](repeating: [], count: longest + 1)
-        for key in allCases { table[key.rawValue.utf8.count].append((key, Array(key.rawValue.utf8))) }
-        return table
-    }()
+    /// The keys by their names' bytes.
+    private static let names = ByteNames(allCases, name: \.rawValue)
 
     /// The key whose name is exactly the bytes in `range`.
     static func named(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> EventKey? {
+        names.named(range, in: bytes)?.value
+    }
+}
+
+extension EventKind.Name {
+    /// The kinds by their names' bytes.
+    private static let names = ByteNames(allCases, name: \.rawValue)
+
+    /// The kind whose name is exactly the bytes in `range`, with its place among all kinds.
+    static func named(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> (value: Self, index: Int)? {
+        names.named(range, in: bytes)
+    }
+}
+
+/// Names matched against a line's bytes without making a string: each name's UTF-8, grouped by length, with
+/// the value's place in the list it was made from.
+struct ByteNames<Named: Sendable>: Sendable {
+    private let byLength: [[(value: Named, index: Int, bytes: [UInt8])]]
+
+    /// The table of `values`, each known by `name`.
+    init(_ values: [Named], name: (Named) -> String) {
+        let longest = values.map { name($0).utf8.count }.max() ?? 0
+        var table = [[(value: Named, index: Int, bytes: [UInt8])]](repeating: [], count: longest + 1)
+        for (index, value) in values.enumerated() {
+            table[name(value).utf8.count].append((value, index, Array(name(value).utf8)))
+        }
+        byLength = table
+    }
+
+    /// The value whose name is exactly the bytes in `range`, with its place.
+    func named(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> (value: Named, index: Int)? {
         guard range.count < byLength.count else { return nil }
         candidates: for candidate in byLength[range.count] {
             for (offset, byte) in candidate.bytes.enumerated() where bytes[range.lowerBound + offset] != byte {
                 continue candidates
             }
-            return candidate.key
+            return (candidate.value, candidate.index)
         }
         return nil
     }

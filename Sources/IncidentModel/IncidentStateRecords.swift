@@ -27,6 +27,12 @@ public struct Stamp: Hashable, Codable, Sendable {
 
     /// How other events name the recording event.
     public var ref: EventRef { EventRef(seq: seq, writer: writer) }
+
+    /// Whether this stamp's event comes before `other`'s in seq order, the writer settling two of the same seq
+    /// (seqs count within one writer's file): records gathered from a dictionary sort the same on every fold.
+    public func isBefore(_ other: Stamp) -> Bool {
+        (seq, writer ?? "") < (other.seq, other.writer ?? "")
+    }
 }
 
 /// A value that an event set (a status, a severity), with who set it and when.

@@ -9,14 +9,29 @@ enum JSONLineValues {
     /// The text of a string's bytes (between its quotes), escapes resolved; the bytes must be UTF-8 and free of
     /// raw control characters, and a `\u` escape of a high surrogate must be followed by one of a low surrogate.
     static func string(_ range: Range<Int>, simple: Bool, in bytes: UnsafeBufferPointer<UInt8>) throws -> String {
-        if simple { return try utf8(range, in: bytes) }
-        var output = ""
+        if simple { return try text(range, in: bytes) }
+        var output: String? = ""
+        try read(range, simple: simple, in: bytes, into: &output)
+        return output ?? ""
+    }
+
+    /// Checks a string's bytes as `string` reads them, throwing what it throws, without making the text.
+    static func check(_ range: Range<Int>, simple: Bool, in bytes: UnsafeBufferPointer<UInt8>) throws {
+        var output: String?
+        try read(range, simple: simple, in: bytes, into: &output)
+    }
+
+    /// Reads a string's bytes, appending its text to `output` unless that is nil.
+    private static func read(
+        _ range: Range<Int>, simple: Bool, in bytes: UnsafeBufferPointer<UInt8>, into output: inout String?
+    ) throws {
+        if simple { return try utf8(range, in: bytes, into: &output) }
         var chunkStart = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\") {
-                output += try utf8(chunkStart..<index, in: bytes)
+                try utf8(chunkStart..<index, in: bytes, into: &output)
                 index = try escape(at: index + 1, end: range.upperBound, in: bytes, into: &output)
                 chunkStart = index
             } else {
@@ -24,11 +39,22 @@ enum JSONLineValues {
                 index += 1
             }
         }
-        output += try utf8(chunkStart..<index, in: bytes)
-        return output
+        try utf8(chunkStart..<index, in: bytes, into: &output)
     }
 
-    private static func utf8(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+    private static func utf8(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into output: inout String?)
+        throws
+    {
+        if output != nil {
+            output?.append(try text(range, in: bytes))
+            return
+        }
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard !slice.contains(where: { $0 >= 0x80 }) || isUTF8(slice) else { throw Malformed() }
+    }
+
+    /// The text of bytes that must be UTF-8.
+    private static func text(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if !slice.contains(where: { $0 >= 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
@@ -37,19 +63,56 @@ enum JSONLineValues {
         return text
     }
 
-    /// Resolves the escape whose letter is at `index` and returns where the text continues.
+    /// Whether `bytes` are well-formed UTF-8 as `String(validating:as:)` judges them (the Unicode standard's
+    /// table of well-formed byte sequences: no overlong form, no surrogate, nothing past U+10FFFF), without
+    /// making a string.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            index + offset < count && range.contains(bytes[index + offset])
+        }
+        while index < count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F:
+                length = 1
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                length = 2
+            case 0xE0...0xEF:
+                let second: ClosedRange<UInt8> =
+                    lead == 0xE0 ? 0xA0...0xBF : lead == 0xED ? 0x80...0x9F : 0x80...0xBF
+                guard continuation(1, second), continuation(2) else { return false }
+                length = 3
+            case 0xF0...0xF4:
+                let second: ClosedRange<UInt8> =
+                    lead == 0xF0 ? 0x90...0xBF : lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF
+                guard continuation(1, second), continuation(2), continuation(3) else { return false }
+                length = 4
+            default:
+                return false
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// Resolves the escape whose letter is at `index`, appending what it stands for to `output` unless that is
+    /// nil, and returns where the text continues.
     private static func escape(
-        at index: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into output: inout String
+        at index: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, into output: inout String?
     ) throws -> Int {
         switch bytes[index] {
-        case UInt8(ascii: "\""): output.append("\"")
-        case UInt8(ascii: "\\"): output.append("\\")
-        case UInt8(ascii: "/"): output.append("/")
-        case UInt8(ascii: "b"): output.append("\u{08}")
-        case UInt8(ascii: "f"): output.append("\u{0C}")
-        case UInt8(ascii: "n"): output.append("\n")
-        case UInt8(ascii: "r"): output.append("\r")
-        case UInt8(ascii: "t"): output.append("\t")
+        case UInt8(ascii: "\""): output?.append("\"")
+        case UInt8(ascii: "\\"): output?.append("\\")
+        case UInt8(ascii: "/"): output?.append("/")
+        case UInt8(ascii: "b"): output?.append("\u{08}")
+        case UInt8(ascii: "f"): output?.append("\u{0C}")
+        case UInt8(ascii: "n"): output?.append("\n")
+        case UInt8(ascii: "r"): output?.append("\r")
+        case UInt8(ascii: "t"): output?.append("\t")
         case UInt8(ascii: "u"):
             let unit = try hexUnit(at: index + 1, in: bytes)
             let next = index + 5
@@ -59,11 +122,11 @@ enum JSONLineValues {
                 }
                 let trail = try hexUnit(at: next + 2, in: bytes)
                 guard UTF16.isTrailSurrogate(trail) else { throw Malformed() }
-                output.unicodeScalars.append(UTF16.decode(UTF16.EncodedScalar([unit, trail])))
+                output?.unicodeScalars.append(UTF16.decode(UTF16.EncodedScalar([unit, trail])))
                 return next + 6
             }
             guard let scalar = Unicode.Scalar(unit) else { throw Malformed() }
-            output.unicodeScalars.append(scalar)
+            output?.unicodeScalars.append(scalar)
             return next
         default:
             throw Malformed()

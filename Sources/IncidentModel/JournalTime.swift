@@ -99,15 +99,22 @@ public enum JournalTime {
         }
         guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let epoch = Int64(timegm(&parts)) - Int64(offsetSeconds)
-        return Date(timeIntervalSince1970: Double(epoch * 1000 + Int64(millis)) / 1000)
+        let epoch = utcSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        return Date(timeIntervalSince1970: Double((epoch - offsetSeconds) * 1000 + millis) / 1000)
+    }
+
+    /// The seconds since 1970 of a UTC time, as `timegm` counts them (the proleptic Gregorian calendar, a day past
+    /// its month's end running on into the next month, a 60th second into the next minute), by arithmetic alone:
+    /// `timegm` goes through the C library's search of the calendar, twice for every journal line read.
+    static func utcSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int {
+        // Years from March, so that a leap day ends its year and the months before it have fixed lengths.
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + hour * 3600 + minute * 60 + second
     }
 
     /// The date's UTC time of day, `HH:MM:SS`, seconds rounded down as a clock shows them; `--:--:--` for a date

@@ -58,20 +58,37 @@ public struct FeedbackReviews: Sendable {
         }
     }
 
-    /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record (a
-    /// write cut short) are skipped: a note whose mark was lost shows as unreviewed, which asks for a second look
-    /// rather than hiding one. The file is read a megabyte at a time (`ChunkedLines`), so a huge one costs its
-    /// records, not its size, in memory.
+    /// What the file holds: the references marked reviewed, and how many lines were not a record.
+    public struct Contents: Hashable, Sendable {
+        /// Every reference marked reviewed.
+        public var references: Set<String> = []
+        /// Lines that are not a record (a write cut short, a hand edit gone wrong): the notes they marked count as
+        /// not reviewed, which the caller should say.
+        public var damagedLines = 0
+    }
+
+    /// Every reference marked reviewed; none when the file does not exist yet. Lines that are not a record are
+    /// skipped (`read` counts them): a note whose mark was lost shows as unreviewed, which asks for a second look
+    /// rather than hiding one.
     public func reviewed() throws(IncidentStoreError) -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        try read().references
+    }
+
+    /// The file's records, and how many of its lines were not one; empty when the file does not exist yet. The
+    /// file is read a megabyte at a time (`ChunkedLines`), so a huge one costs its records, not its size, in memory.
+    public func read() throws(IncidentStoreError) -> Contents {
+        guard FileManager.default.fileExists(atPath: path) else { return Contents() }
         let decoder = JSONDecoder()
-        var references: Set<String> = []
+        var contents = Contents()
         let fd = try open(flags: O_RDONLY).fd
         defer { close(fd) }
         do throws(JournalError) {
             func note(_ line: ArraySlice<UInt8>) {
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
                 if let record = try? decoder.decode(Record.self, from: Data(line)) {
-                    references.insert(record.reference)
+                    contents.references.insert(record.reference)
+                } else {
+                    contents.damagedLines += 1
                 }
             }
             let size = try FileIO.size(fd, path: path)
@@ -87,7 +104,7 @@ public struct FeedbackReviews: Sendable {
         } catch {
             throw .journal(error)
         }
-        return references
+        return contents
     }
 
     /// Appends `records`, creating the file with the home's sharing when it is missing; when this returns they are

@@ -86,18 +86,18 @@ public struct IncidentContents: Hashable, Sendable {
 
     /// Reads the journal at `journalPath` and, when it is an incident's own `timeline.jsonl`, every other
     /// writer's `timeline@<writer>.jsonl` beside it; each is read as `Journal.read` reads one journal, decoding
-    /// only the lines holding `linesHolding` when it is given.
+    /// only the lines holding `linesHolding` when it is given, each as far as `reading` asks.
     ///
     /// A sync's merge replaces the files other machines write (git removes one and writes the new one in its
     /// place), so one can be missing for a moment: a read that finds a file gone is tried again a few times, over
     /// a fifth of a second, before the file counts as missing.
-    public static func read(_ journalPath: String, linesHolding needle: String? = nil) throws(JournalError)
-        -> IncidentContents
-    {
+    public static func read(
+        _ journalPath: String, linesHolding needle: String? = nil, reading: EventReading = .whole
+    ) throws(JournalError) -> IncidentContents {
         var attempts = 1
         while true {
             do {
-                return try readOnce(journalPath, linesHolding: needle)
+                return try readOnce(journalPath, linesHolding: needle, reading: reading)
             } catch .notFound where attempts < 20 {
                 attempts += 1
                 usleep(10_000)
@@ -105,13 +105,13 @@ public struct IncidentContents: Hashable, Sendable {
         }
     }
 
-    private static func readOnce(_ journalPath: String, linesHolding needle: String?) throws(JournalError)
-        -> IncidentContents
+    private static func readOnce(_ journalPath: String, linesHolding needle: String?, reading: EventReading)
+        throws(JournalError) -> IncidentContents
     {
-        let own = try Journal.read(journalPath, linesHolding: needle)
+        let own = try Journal.read(journalPath, linesHolding: needle, reading: reading)
         var files = [IncidentJournalFile(writer: nil, path: journalPath, contents: own)]
         for (writer, path) in try IncidentFiles.writerFiles(beside: journalPath) {
-            var contents = try Journal.read(path, linesHolding: needle)
+            var contents = try Journal.read(path, linesHolding: needle, reading: reading)
             for index in contents.events.indices { contents.events[index].writer = writer }
             files.append(IncidentJournalFile(writer: writer, path: path, contents: contents))
         }

@@ -24,9 +24,11 @@ public struct IncidentLocation: Hashable, Sendable {
     }
 
     /// Every event of the incident, from its own journal and every other writer's file beside it; only those on
-    /// lines holding `linesHolding` when it is given.
-    public func read(linesHolding needle: String? = nil) throws(JournalError) -> IncidentContents {
-        try IncidentContents.read(journalPath, linesHolding: needle)
+    /// lines holding `linesHolding` when it is given, each read as far as `reading` asks.
+    public func read(linesHolding needle: String? = nil, reading: EventReading = .whole) throws(JournalError)
+        -> IncidentContents
+    {
+        try IncidentContents.read(journalPath, linesHolding: needle, reading: reading)
     }
 
     /// Creates a location.
@@ -137,9 +139,11 @@ public struct IncidentStore: Sendable {
     /// Reads every incident's journal as `readEach` does, and turns each into what the caller keeps of it with
     /// `transform` on the core that read it, so that the events are dropped there; `body` receives the results
     /// one at a time, in the order `readEach` would give the journals. `respond report` reads a home this way:
-    /// the fold of each journal, which costs as much as its decoding, runs on every core.
+    /// the fold of each journal, which costs as much as its decoding, runs on every core, and its lines are read
+    /// only as far as `reading` asks.
     public func mapEach<Kept: Sendable>(
-        linesHolding needle: String? = nil, opening wanted: ((Event) -> Bool)? = nil, batch: Int = 16,
+        linesHolding needle: String? = nil, reading: EventReading = .whole, opening wanted: ((Event) -> Bool)? = nil,
+        batch: Int = 16,
         _ transform: @Sendable (IncidentLocation, IncidentContents) -> Kept, _ body: (IncidentLocation, Kept) -> Void
     ) throws(IncidentStoreError) -> [IncidentListing.Unreadable] {
         try checkHome()
@@ -157,7 +161,7 @@ public struct IncidentStore: Sendable {
             let group = Array(locations[start..<min(start + max(1, batch), locations.count)])
             let read = group.parallelMap { location in
                 Result { () throws(JournalError) in
-                    var contents = try location.read(linesHolding: needle)
+                    var contents = try location.read(linesHolding: needle, reading: reading)
                     contents.events = JournalOrder.ordered(contents.events)
                     return transform(location, contents)
                 }

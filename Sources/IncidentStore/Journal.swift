@@ -72,16 +72,16 @@ public struct Journal: Sendable {
 
     /// Reads every event of the journal at `path`, setting aside a torn last line and corrupt lines as problems.
     /// A line from a newer schema refuses the whole journal. With `linesHolding`, only the lines that hold those
-    /// bytes are decoded (`JournalLines.only`).
-    public static func read(_ path: String, linesHolding needle: String? = nil) throws(JournalError)
-        -> JournalContents
+    /// bytes are decoded (`JournalLines.only`); each line is read as far as `reading` asks.
+    public static func read(_ path: String, linesHolding needle: String? = nil, reading: EventReading = .whole)
+        throws(JournalError) -> JournalContents
     {
         // Not through a link, nor from a FIFO or a device in the journal's place, nor a file someone outside the
         // incident's sharing could have edited: what is read here is written to, and it is the record.
         let fd = try PrivateFiles.openFile(atPath: path, flags: O_RDONLY).fd
         defer { close(fd) }
         let size = try FileIO.size(fd, path: path)
-        var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil)
+        var lines = JournalLines(path: path, lineCount: 0, lastSeq: nil, reading: reading)
         lines.only = needle.map { Array($0.utf8) }
         // Room for as many events as the file could hold (no event line is shorter than 128 bytes), so the array
         // is not copied as it grows; the pages of room left unused are never touched and take no memory.

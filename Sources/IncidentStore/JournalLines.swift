@@ -21,28 +21,38 @@ struct JournalLines {
     /// then those of the lines decoded.
     var only: [UInt8]?
     /// One decoder for every line, so that its table of fields is made once.
-    private var decoder = EventLineDecoder()
+    private var decoder: EventLineDecoder
 
-    init(path: String, lineCount: Int, lastSeq: Int?) {
+    init(path: String, lineCount: Int, lastSeq: Int?, reading: EventReading = .whole) {
         self.path = path
         self.lineCount = lineCount
         self.lastSeq = lastSeq
+        decoder = EventLineDecoder(reading: reading)
     }
 
     /// Decodes every complete line of `bytes` and returns how many bytes that was (up to and including the last
     /// newline). A line from a newer schema refuses everything.
     mutating func consume(_ bytes: ArraySlice<UInt8>) throws(JournalError) -> Int {
         var lineStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == 0x0A {
-                lineCount += 1
-                try decodeLine(bytes[lineStart..<index])
-                lineStart = index + 1
-            }
-            index += 1
+        // Each newline found by `memchr`, which reads many bytes at a time: looked for a byte at a time, the lines
+        // of a home of a million events took a tenth of reading them.
+        while let end = Self.newline(in: bytes, from: lineStart) {
+            lineCount += 1
+            try decodeLine(bytes[lineStart..<end])
+            lineStart = end + 1
         }
         return lineStart - bytes.startIndex
+    }
+
+    /// The index of the first newline of `bytes` at or after `start`, nil when there is none.
+    private static func newline(in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        bytes.withUnsafeBytes { buffer -> Int? in
+            let offset = start - bytes.startIndex
+            guard let base = buffer.baseAddress, offset < buffer.count,
+                let found = memchr(base + offset, 0x0A, buffer.count - offset)
+            else { return nil }
+            return bytes.startIndex + base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     private mutating func decodeLine(_ line: ArraySlice<UInt8>) throws(JournalError) {

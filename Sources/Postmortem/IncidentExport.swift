@@ -140,10 +140,7 @@ public struct IncidentExport: Encodable, Sendable {
             let checked = progress.checked.keys.sorted().compactMap { progress.checked[$0] }
             return RunbookProgressSummary(
                 runbook: id, title: runbooks[id]?.title,
-                // The writer settles two steps of the same seq from different machines' files.
-                steps: progress.steps.values.sorted {
-                    ($0.stamp.seq, $0.stamp.writer ?? "") < ($1.stamp.seq, $1.stamp.writer ?? "")
-                }, checked: checked,
+                steps: progress.steps.values.sorted { $0.stamp.isBefore($1.stamp) }, checked: checked,
                 open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
             )
         }

@@ -8,7 +8,7 @@ extension PostmortemDraft {
         ["## " + tr("pm.actions.heading"), "", "### " + tr("pm.actions.steps"), ""].forEach(line)
         // Positions are sorted rather than the records, as the timeline does.
         let records = state.progress.values.flatMap(\.steps.values)
-        let order = records.indices.sorted { records[$0].stamp.seq < records[$1].stamp.seq }
+        let order = records.indices.sorted { records[$0].stamp.isBefore(records[$1].stamp) }
         if order.isEmpty { line("_\(tr("pm.actions.no_steps"))_") }
         let wording = self.wording
         for index in order { line(stepLine(records[index], wording)) }

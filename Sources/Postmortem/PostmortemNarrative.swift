@@ -41,7 +41,7 @@ extension PostmortemDraft {
                 if case .done = record.outcome { return isResolution(record.step) }
                 return false
             }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
+            .sorted { $0.stamp.isBefore($1.stamp) }
         lines += ["", tr("pm.resolution.steps_done"), ""]
         lines +=
             steps.isEmpty

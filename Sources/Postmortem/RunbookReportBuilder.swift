@@ -16,6 +16,16 @@ public struct RunbookReportBuilder: Sendable {
     /// The length of the quarter drills are counted over, as the Quarterly review cycle counts it.
     public static let quarterDays = ReviewCycle.quarterly.days
 
+    /// As much of each journal line as `digest` reads: the text of the kinds that open, switch, walk, resolve and
+    /// reopen an incident, its commands and its feedback, without their output; notes, copies, escalations,
+    /// roles, pins, alerts and exports only as far as the fold and the journal's order need them (envelope and
+    /// kind).
+    public static let reading = EventReading(
+        textOf: [
+            .incidentOpened, .runbookSwitched, .stepDone, .stepSkipped, .checklistChecked, .checklistUnchecked,
+            .statusChanged, .commandRan, .runbookFeedback, .milestone, .incidentClosed, .reopened,
+        ], commandOutput: false)
+
     private let library: [Runbook]
     private let byID: [String: Runbook]
     private let window: ReportWindow
@@ -210,7 +220,7 @@ public struct RunbookReportBuilder: Sendable {
         let skipped = state.progress.values.flatMap(\.steps.values).filter {
             if case .skipped = $0.outcome { return true }
             return false
-        }.sorted { $0.stamp.seq < $1.stamp.seq }
+        }.sorted { $0.stamp.isBefore($1.stamp) }
         return skipped.compactMap { record in
             guard case .skipped(let reason) = record.outcome else { return nil }
             let title =

@@ -24,53 +24,80 @@ public struct RunbookReportMarkdown: Sendable {
 
     /// The whole document, one line at a time.
     public func lines() -> [String] {
-        let attention = report.runbooks.filter(\.needsAttention)
-        let quiet = report.runbooks.filter { !$0.needsAttention }
-        var lines = [
-            "# " + tr("report.title"), "",
+        var lines: [String] = []
+        write { lines.append($0) }
+        return lines
+    }
+
+    /// The document as one string, each line ended by a newline.
+    public func text() -> String {
+        var text = ""
+        write { text += $0 + "\n" }
+        return text
+    }
+
+    /// Hands `line` the document one line at a time (without its newline), in order, so that a report with
+    /// thousands of pieces of evidence is written out as it is worded, never held whole.
+    public func write(_ line: (String) throws -> Void) rethrows {
+        let counts = tr(
+            "report.counts",
+            [
+                "incidents": localizer.tr("report.counts.incidents", count: report.incidents),
+                "drills": localizer.tr("report.counts.drills", count: report.drills),
+            ])
+        try line("# " + tr("report.title"))
+        try line("")
+        try line(
             tr(
                 "report.window",
                 [
                     "since": clock.dateTime(report.since), "until": clock.dateTime(report.until),
                     "zone": clock.zoneName(at: report.until),
-                ]),
-            "",
-            tr(
-                "report.counts",
-                [
-                    "incidents": localizer.tr("report.counts.incidents", count: report.incidents),
-                    "drills": localizer.tr("report.counts.drills", count: report.drills),
-                ]),
-        ]
+                ]))
+        try line("")
+        try line(counts)
         if report.damagedLines > 0 {
-            lines += ["", localizer.tr("report.damaged_lines", count: report.damagedLines)]
+            try line("")
+            try line(localizer.tr("report.damaged_lines", count: report.damagedLines))
         }
-        lines += ["", "## " + tr("report.agenda.heading"), ""]
-        if attention.isEmpty { lines.append("_\(tr("report.agenda.none"))_") }
-        for (index, usage) in attention.enumerated() {
-            if index > 0 { lines.append("") }
-            lines += agendaItem(index + 1, usage)
+        for text in ["", "## " + tr("report.agenda.heading"), ""] { try line(text) }
+        var number = 0
+        for usage in report.runbooks where usage.needsAttention {
+            if number > 0 { try line("") }
+            number += 1
+            try agendaItem(number, usage, line)
         }
-        lines += ["", "## " + tr("report.quiet.heading"), ""]
-        if quiet.isEmpty { lines.append("_\(tr("report.quiet.none"))_") }
-        lines += quiet.map { "- " + heading($0) + " — " + useLine($0) }
-        return lines + drillLines()
+        if number == 0 { try line("_\(tr("report.agenda.none"))_") }
+        for text in ["", "## " + tr("report.quiet.heading"), ""] { try line(text) }
+        var quiet = false
+        for usage in report.runbooks where !usage.needsAttention {
+            quiet = true
+            try line("- " + heading(usage) + " — " + useLine(usage))
+        }
+        if !quiet { try line("_\(tr("report.quiet.none"))_") }
+        for text in drillLines() { try line(text) }
     }
 
-    /// The document as one string, each line ended by a newline.
-    public func text() -> String {
-        lines().map { $0 + "\n" }.joined()
-    }
-
-    private func agendaItem(_ number: Int, _ usage: RunbookReport.RunbookUsage) -> [String] {
-        var lines = ["### \(number). " + heading(usage), "", "- " + useLine(usage)]
-        if let times = timesLine(usage) { lines.append("- " + times) }
-        if let review = reviewLine(usage) { lines.append("- " + review) }
-        let evidence = evidenceLines(usage)
-        if !evidence.isEmpty { lines += ["", tr("report.evidence"), ""] + evidence.map { "- " + $0 } }
-        let updates = proposedUpdates(usage)
-        if !updates.isEmpty { lines += ["", tr("report.updates"), ""] + updates.map { "- [ ] " + $0 } }
-        return lines
+    private func agendaItem(_ number: Int, _ usage: RunbookReport.RunbookUsage, _ line: (String) throws -> Void)
+        rethrows
+    {
+        try line("### \(number). " + heading(usage))
+        try line("")
+        try line("- " + useLine(usage))
+        if let times = timesLine(usage) { try line("- " + times) }
+        if let review = reviewLine(usage) { try line("- " + review) }
+        var evidence = false
+        try forEachEvidence(usage) { text in
+            if !evidence { for heading in ["", tr("report.evidence"), ""] { try line(heading) } }
+            evidence = true
+            try line("- " + text)
+        }
+        var updates = false
+        try forEachProposedUpdate(usage) { text in
+            if !updates { for heading in ["", tr("report.updates"), ""] { try line(heading) } }
+            updates = true
+            try line("- [ ] " + text)
+        }
     }
 
     private func heading(_ usage: RunbookReport.RunbookUsage) -> String {
@@ -105,77 +132,89 @@ public struct RunbookReportMarkdown: Sendable {
         return usage.stale ? "**" + tr("report.review.stale", arguments) + "**" : tr("report.review.due", arguments)
     }
 
-    private func evidenceLines(_ usage: RunbookReport.RunbookUsage) -> [String] {
+    /// Hands `evidence` each piece of evidence for updating the runbook: skipped steps, items open at resolution,
+    /// commands not in it, feedback.
+    private func forEachEvidence(_ usage: RunbookReport.RunbookUsage, _ evidence: (String) throws -> Void) rethrows {
         let separator = tr("pm.semicolon")
-        let skips = usage.skippedSteps.map { step in
-            localizer.tr(
-                "report.evidence.skipped", count: step.count,
-                [
-                    "step": MarkdownEscape.codeSpan(step.step), "title": MarkdownEscape.inline(step.title),
-                    "reasons": step.reasons.map { tr("report.quoted", ["text": MarkdownEscape.inline($0)]) }.joined(
-                        separator: separator),
-                ])
+        for step in usage.skippedSteps {
+            try evidence(
+                localizer.tr(
+                    "report.evidence.skipped", count: step.count,
+                    [
+                        "step": MarkdownEscape.codeSpan(step.step), "title": MarkdownEscape.inline(step.title),
+                        "reasons": step.reasons.map { tr("report.quoted", ["text": MarkdownEscape.inline($0)]) }
+                            .joined(separator: separator),
+                    ]))
         }
-        let open = usage.openAtResolution.map { item in
-            localizer.tr(
-                "report.evidence.open_item", count: item.count,
-                ["item": String(item.item), "text": MarkdownEscape.inline(item.text)])
+        for item in usage.openAtResolution {
+            try evidence(
+                localizer.tr(
+                    "report.evidence.open_item", count: item.count,
+                    ["item": String(item.item), "text": MarkdownEscape.inline(item.text)]))
         }
-        let commands = usage.commandsNotInRunbook.map { command in
-            localizer.tr(
-                "report.evidence.command", count: command.count,
-                [
-                    "command": MarkdownEscape.codeSpan(command.command),
-                    "incidents": localizer.tr("report.counts.incidents_and_drills", count: command.incidents),
-                ])
+        for command in usage.commandsNotInRunbook {
+            try evidence(
+                localizer.tr(
+                    "report.evidence.command", count: command.count,
+                    [
+                        "command": MarkdownEscape.codeSpan(command.command),
+                        "incidents": localizer.tr("report.counts.incidents_and_drills", count: command.incidents),
+                    ]))
         }
-        let feedback = usage.feedback.map { note in
+        for note in usage.feedback {
             let key = note.reviewed ? "report.evidence.feedback_reviewed" : "report.evidence.feedback"
-            return tr(
-                key,
-                [
-                    "target": wording.feedbackTarget(runbook: usage.id, step: note.step),
-                    "author": MarkdownEscape.inline(note.author), "at": clock.dateTime(note.at),
-                    "reference": MarkdownEscape.codeSpan(note.reference), "text": MarkdownEscape.inline(note.text),
-                ])
+            try evidence(
+                tr(
+                    key,
+                    [
+                        "target": wording.feedbackTarget(runbook: usage.id, step: note.step),
+                        "author": MarkdownEscape.inline(note.author), "at": clock.dateTime(note.at),
+                        "reference": MarkdownEscape.codeSpan(note.reference), "text": MarkdownEscape.inline(note.text),
+                    ]))
         }
-        return skips + open + commands + feedback
     }
 
-    /// The updates the evidence suggests, in the postmortem's words: `pm.action_items.suggestion` over the
-    /// adherence report's `pm.suggestion.*`, and `pm.action_items.feedback` for feedback not yet reviewed.
-    private func proposedUpdates(_ usage: RunbookReport.RunbookUsage) -> [String] {
+    /// Hands `update` each update the evidence suggests, in the postmortem's words: `pm.action_items.suggestion`
+    /// over the adherence report's `pm.suggestion.*`, and `pm.action_items.feedback` for feedback not yet reviewed.
+    private func forEachProposedUpdate(_ usage: RunbookReport.RunbookUsage, _ update: (String) throws -> Void)
+        rethrows
+    {
         let runbook = usage.id
         let moment = tr("pm.open_items.at_resolution")
-        var suggestions = usage.skippedSteps.map { step in
-            tr(
-                "pm.suggestion.skipped",
-                [
-                    "runbook": runbook, "step": step.step, "title": step.title,
-                    "reason": step.reasons.joined(separator: tr("pm.list_separator")),
-                ])
+        let suggest = { (text: String) in tr("pm.action_items.suggestion", ["text": MarkdownEscape.inline(text)]) }
+        for step in usage.skippedSteps {
+            try update(
+                suggest(
+                    tr(
+                        "pm.suggestion.skipped",
+                        [
+                            "runbook": runbook, "step": step.step, "title": step.title,
+                            "reason": step.reasons.joined(separator: tr("pm.list_separator")),
+                        ])))
         }
-        suggestions += usage.openAtResolution.map { item in
-            tr(
-                "pm.suggestion.open_item",
-                ["runbook": runbook, "item": String(item.item), "text": item.text, "moment": moment])
+        for item in usage.openAtResolution {
+            try update(
+                suggest(
+                    tr(
+                        "pm.suggestion.open_item",
+                        ["runbook": runbook, "item": String(item.item), "text": item.text, "moment": moment])))
         }
-        suggestions += usage.commandsNotInRunbook.map { command in
-            tr("pm.suggestion.unlisted_command", ["runbook": runbook, "command": command.command])
+        for command in usage.commandsNotInRunbook {
+            try update(
+                suggest(tr("pm.suggestion.unlisted_command", ["runbook": runbook, "command": command.command])))
         }
-        var updates = suggestions.map { tr("pm.action_items.suggestion", ["text": MarkdownEscape.inline($0)]) }
-        updates += usage.feedback.filter { !$0.reviewed }.map { note in
-            tr(
-                "pm.action_items.feedback",
-                [
-                    "target": wording.feedbackTarget(runbook: runbook, step: note.step),
-                    "text": MarkdownEscape.inline(note.text),
-                ])
+        for note in usage.feedback where !note.reviewed {
+            try update(
+                tr(
+                    "pm.action_items.feedback",
+                    [
+                        "target": wording.feedbackTarget(runbook: runbook, step: note.step),
+                        "text": MarkdownEscape.inline(note.text),
+                    ]))
         }
         if usage.stale, let due = usage.reviewDue {
-            updates.append(tr("report.update.review", ["runbook": MarkdownEscape.codeSpan(runbook), "due": due]))
+            try update(tr("report.update.review", ["runbook": MarkdownEscape.codeSpan(runbook), "due": due]))
         }
-        return updates
     }
 
     private func drillLines() -> [String] {

@@ -35,14 +35,25 @@ private let emojiPresentation: Unicode.Scalar = "\u{FE0F}"
 /// as emoji-presentation sequences are drawn. Zero-width scalars with no spacing scalar before them in their
 /// grapheme, and non-printable scalars, draw nothing and are left out.
 public func displayUnits(of text: String) -> [DisplayUnit] {
+    displayUnits(of: text, upToWidth: .max)
+}
+
+/// The first of `displayUnits(of: text)`: all of them when they take at most `limit` columns, else those up to and
+/// including the first that goes past `limit`. A long text cut to a screen's width is not split whole.
+public func displayUnits(of text: String, upToWidth limit: Int) -> [DisplayUnit] {
     if isPrintableASCII(text) {
-        return text.utf8.map { DisplayUnit(text: String(Unicode.Scalar($0)), width: 1) }
+        return text.utf8.prefix(limit == .max ? .max : limit + 1).map {
+            DisplayUnit(text: String(Unicode.Scalar($0)), width: 1)
+        }
     }
     var units: [DisplayUnit] = []
+    var used = 0
     for character in text {
         var graphemeUnits = GraphemeUnits(character.unicodeScalars)
         while let unit = graphemeUnits.next() {
             units.append(DisplayUnit(text: graphemeUnits.text(of: unit), width: unit.width))
+            used += unit.width
+            if used > limit { return units }
         }
     }
     return units

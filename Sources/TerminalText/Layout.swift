@@ -15,7 +15,7 @@ public func truncate(_ text: String, toWidth width: Int) -> String {
 /// draws the text needs the units, and making them again from the truncated string would cost as much again.
 public func truncatedUnits(of text: String, toWidth width: Int) -> [DisplayUnit] {
     guard width > 0 else { return [] }
-    var units = displayUnits(of: text)
+    var units = displayUnits(of: text, upToWidth: width)
     if units.reduce(0, { $0 + $1.width }) <= width { return units }
     var used = 0
     var kept = 0

@@ -14,8 +14,8 @@ final class BackgroundJob: Sendable {
     }
 
     /// Starts `work` unless a run is under way or fewer than `interval` seconds have passed since the last one
-    /// started (at `now`); its answer comes from `poll`.
-    func start(every interval: Double = 0, now: Date = Date(), _ work: @escaping @Sendable () -> Message) {
+    /// started (at `now`); its answer, when it has one, comes from `poll`.
+    func start(every interval: Double = 0, now: Date = Date(), _ work: @escaping @Sendable () -> Message?) {
         let started = state.withLock { state -> Bool in
             guard !state.running, now.timeIntervalSince(state.lastStart) >= interval else { return false }
             state.running = true
@@ -26,7 +26,7 @@ final class BackgroundJob: Sendable {
         Thread.detachNewThread { [self] in
             let answer = work()
             state.withLock { state in
-                state.answer = answer
+                state.answer = answer ?? state.answer
                 state.running = false
             }
         }

@@ -27,7 +27,9 @@ final class EffectRunner {
     /// What syncs the home with its git remote in the background, when it has one.
     private let sync: BackgroundSync?
     /// What reads the runbooks' review marks on a thread of its own.
-    private let marks = BackgroundJob()
+    private let marks: ReviewMarksJob
+    /// What marks a runbook's feedback reviewed on a thread of its own: it reads every journal.
+    private let feedbackAck = BackgroundJob()
     /// What builds the symptom search over every runbook in the background.
     private let searchIndex: SymptomIndexJob
     /// Appends that found the journal locked by another process, oldest first, each with when it was asked for;
@@ -55,6 +57,7 @@ final class EffectRunner {
         self.alerts = alerts
         self.sync = sync
         searchIndex = SymptomIndexJob(catalog: catalog)
+        marks = ReviewMarksJob(catalog: catalog, store: store, localizer: localizer)
     }
 
     /// Does what the effect says and returns the answers for `update`; `.quit` is the run loop's, not this.
@@ -114,25 +117,24 @@ final class EffectRunner {
         case .loadReviewMarks:
             // Answered through `pollReviewMarks`: reading every journal of a large home takes a second, which the
             // keys must not wait for.
-            marks.start { [catalog, store] in
-                .reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date())))
-            }
+            marks.start()
             return []
         case .markFeedbackReviewed(let runbook, let notes):
-            do {
-                guard
-                    let count = try FeedbackAck.acknowledge(
-                        runbook: runbook, expecting: notes, in: store, by: actor, at: Date())
-                else {
-                    return [
-                        .feedbackMarkFailed(runbook: runbook, reason: localizer.tr("ui.notice.feedback_changed")),
-                        .reviewMarksLoaded(ReviewMarks.load(catalog, store: store, today: CalendarDay(utc: Date()))),
-                    ]
+            // Answered through `pollReviewMarks`, for the same reason: the notes waiting are read from every journal.
+            feedbackAck.start { [store, actor, localizer] in
+                do {
+                    guard
+                        let count = try FeedbackAck.acknowledge(
+                            runbook: runbook, exactly: notes, in: store, by: actor, at: Date())
+                    else {
+                        return .feedbackMarkFailed(runbook: runbook, reason: localizer.tr("ui.notice.feedback_changed"))
+                    }
+                    return .feedbackMarkedReviewed(runbook: runbook, count: count)
+                } catch {
+                    return .feedbackMarkFailed(runbook: runbook, reason: errorText(error, localizer))
                 }
-                return [.feedbackMarkedReviewed(runbook: runbook, count: count)]
-            } catch {
-                return [.feedbackMarkFailed(runbook: runbook, reason: errorText(error, localizer))]
             }
+            return []
         case .quit:
             return []
         }
@@ -189,9 +191,10 @@ final class EffectRunner {
         alerts?.poll() ?? []
     }
 
-    /// The runbooks' review marks, once, when the background read asked for by `.loadReviewMarks` has finished.
+    /// The runbooks' review marks, once, when the background read asked for by `.loadReviewMarks` has finished,
+    /// and the answer of a marking of feedback reviewed, once, when it has landed.
     func pollReviewMarks() -> [Message] {
-        marks.poll()
+        marks.poll() + feedbackAck.poll()
     }
 
     /// Whether the symptom search is being built in the background.

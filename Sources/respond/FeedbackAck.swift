@@ -18,17 +18,18 @@ enum FeedbackAck {
         return records.count
     }
 
-    /// Marks every note about `runbook` in `store` not reviewed yet as reviewed by `actor` at `now`, as
-    /// `respond feedback ack --runbook` does, when exactly `expected` wait: returns how many were marked, or nil,
-    /// marking nothing, when another number waits (a note recorded or marked since the caller counted them).
+    /// Marks the notes about `runbook` in `store` named by `references` reviewed by `actor` at `now`, when they
+    /// are exactly the notes about it not reviewed yet: returns how many were marked, or nil, marking nothing, when
+    /// the notes waiting are others (one recorded, or one of them marked, since the caller showed them; two changes
+    /// that keep the count are still a change). What the guide's catalog asks after its confirmation.
     static func acknowledge(
-        runbook: String, expecting expected: Int, in store: IncidentStore, by actor: String, at now: Date
+        runbook: String, exactly references: [String], in store: IncidentStore, by actor: String, at now: Date
     ) throws(IncidentStoreError) -> Int? {
         let reviews = FeedbackReviews(store: store)
         let waiting = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed()).notes.filter {
             $0.runbook == runbook && !$0.reviewed
         }
-        guard waiting.count == expected else { return nil }
+        guard Set(waiting.map(\.reference)) == Set(references) else { return nil }
         return try acknowledge(waiting, in: reviews, by: actor, at: now)
     }
 }

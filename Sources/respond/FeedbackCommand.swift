@@ -49,7 +49,13 @@ struct FeedbackCommand: ParsableCommand {
         let reviews = FeedbackReviews(store: store)
         let notes: [FeedbackNote]
         do {
-            let found = try FeedbackNote.every(in: store, reviewed: try reviews.reviewed())
+            let marks = try reviews.read()
+            if marks.damagedLines > 0 {
+                printWarning(
+                    localizer.tr("cli.marks.file_damaged", count: marks.damagedLines, ["file": reviews.path]), localizer
+                )
+            }
+            let found = try FeedbackNote.every(in: store, reviewed: marks.references)
             for incident in found.unreadable {
                 printWarning(localizer.tr("cli.incidents.unreadable", ["incident": incident.description]), localizer)
             }

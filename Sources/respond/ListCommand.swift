@@ -16,11 +16,16 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.loadCatalog()
-        let marks = ReviewMarks.load(catalog, store: options.incidentStore(), today: CalendarDay(utc: Date()))
+        let localizer = options.localizer()
+        let loaded = ReviewMarks.load(
+            catalog, store: options.incidentStore(), today: CalendarDay(utc: Date()), localizer: localizer)
+        // The listing stands without the feedback it could not read, but a mark that is missing or wrong for
+        // want of a file must not pass for one that is right.
+        for warning in loaded.warnings(localizer) { printWarning(warning, localizer) }
         if json {
-            try printJSON(CatalogListing(catalog, marks: marks))
+            try printJSON(CatalogListing(catalog, marks: loaded.marks))
         } else {
-            Self.render(catalog, options.localizer(), marks: marks) { print($0) }
+            Self.render(catalog, localizer, marks: loaded.marks) { print($0) }
         }
     }
 

@@ -49,8 +49,11 @@ struct ReportCommand: ParsableCommand {
             if json {
                 try report.writeJSON { file.write(bytes: $0) }
             } else {
-                file.write(
-                    RunbookReportMarkdown(report, localizer: localizer, clock: ZoneClock(zone: .current)).text())
+                // Line by line: a busy home's agenda runs to thousands of lines, never held whole.
+                RunbookReportMarkdown(report, localizer: localizer, clock: ZoneClock(zone: .current)).write { line in
+                    file.write(line)
+                    file.write("\n")
+                }
             }
         }
         switch output.map(OutputDestination.init) ?? .standardOutput {
@@ -83,7 +86,9 @@ struct ReportCommand: ParsableCommand {
             // incidents does not change.
             let scope = builder
             // Each journal is digested where it was read, on every core; only the digests come back here.
-            let unreadable = try store.mapEach(opening: scope.matters(opening:)) { location, contents in
+            let unreadable = try store.mapEach(reading: RunbookReportBuilder.reading, opening: scope.matters(opening:))
+            {
+                location, contents in
                 scope.digest(
                     incident: location.id, events: contents.events,
                     damagedLines: contents.problems.filter(\.isDamagedLine).count)

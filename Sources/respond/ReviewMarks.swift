@@ -1,39 +1,84 @@
 import Foundation
 import IncidentModel
 import IncidentStore
+import Localization
 import RunbookKit
 
 /// The review marks of a library's runbooks: a review past due (from each runbook's footer, read from the end of
-/// its file) and feedback not marked reviewed (from every incident of the home, less `feedback-reviewed.jsonl`).
-/// What `respond list` shows in its marks column and the guide's catalog in its rows.
+/// its file, and its front matter) and feedback not marked reviewed (from every incident of the home, less
+/// `feedback-reviewed.jsonl`). What `respond list` shows in its marks column and the guide's catalog in its rows.
 enum ReviewMarks {
-    /// The marks of every runbook of `catalog` that has one, by id, on `today`; an incident or a mark file that
-    /// cannot be read leaves its feedback uncounted rather than failing the listing.
-    static func load(_ catalog: Catalog, store: IncidentStore, today: CalendarDay) -> [String: RunbookReviewMark] {
-        let feedback = unreviewedFeedback(store)
-        // Each footer is an open and a read of its file's tail: on every core, as a library can have thousands.
-        let reviews = catalog.runbookIDs.parallelMap { ReviewStatus(catalog.footer(of: $0), today: today) }
+    /// The marks, and what could not be read for them: a listing goes on without it, but says so.
+    struct Loaded: Sendable {
+        /// The marks of every runbook that has one, by id.
         var marks: [String: RunbookReviewMark] = [:]
-        for (id, review) in zip(catalog.runbookIDs, reviews) {
-            let mark = RunbookReviewMark(review: review, unreviewedFeedback: feedback[id] ?? 0)
-            if !mark.isEmpty { marks[id] = mark }
+        /// Why `feedback-reviewed.jsonl` could not be read, in the reader's language: every note then counts as
+        /// not reviewed.
+        var markFileRefused: String?
+        /// How many lines of `feedback-reviewed.jsonl` were not a record.
+        var damagedMarkLines = 0
+        /// The file those lines are in.
+        var markFile = ""
+        /// Why the incidents could not be listed at all, in the reader's language: no feedback is counted then.
+        var incidentsRefused: String?
+        /// How many incidents could not be read, whose feedback is not counted.
+        var unreadableIncidents = 0
+
+        /// One sentence per problem, in the words of `localizer`, each saying what it costs and what to do.
+        func warnings(_ localizer: Localizer) -> [String] {
+            var warnings: [String] = []
+            if let markFileRefused {
+                warnings.append(localizer.tr("cli.marks.file_refused", ["reason": markFileRefused]))
+            }
+            if damagedMarkLines > 0 {
+                warnings.append(localizer.tr("cli.marks.file_damaged", count: damagedMarkLines, ["file": markFile]))
+            }
+            if let incidentsRefused {
+                warnings.append(localizer.tr("cli.marks.incidents_refused", ["reason": incidentsRefused]))
+            }
+            if unreadableIncidents > 0 {
+                warnings.append(localizer.tr("cli.marks.incidents_unreadable", count: unreadableIncidents))
+            }
+            return warnings
         }
-        return marks
     }
 
-    /// How many feedback notes about each runbook are not marked reviewed.
-    private static func unreviewedFeedback(_ store: IncidentStore) -> [String: Int] {
-        let reviewed = (try? FeedbackReviews(store: store).reviewed()) ?? []
-        var counts: [String: Int] = [:]
-        // Feedback is a few lines of journals of thousands: only those lines are decoded.
-        _ = try? store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) { location, contents in
-            for event in contents.events {
-                guard case .runbookFeedback(let runbook, _, _) = event.kind,
-                    !reviewed.contains(event.reference(inIncident: location.id))
-                else { continue }
-                counts[runbook, default: 0] += 1
-            }
+    /// The marks of every runbook of `catalog` that has one, on `today`, with what could not be read for them
+    /// (reasons in the words of `localizer`): a mark file or an incident that cannot be read leaves feedback
+    /// uncounted, or counted as not reviewed, rather than failing the listing, and the caller says so.
+    static func load(_ catalog: Catalog, store: IncidentStore, today: CalendarDay, localizer: Localizer) -> Loaded {
+        var loaded = Loaded()
+        let reviews = FeedbackReviews(store: store)
+        loaded.markFile = reviews.path
+        var reviewed: Set<String> = []
+        do {
+            let contents = try reviews.read()
+            reviewed = contents.references
+            loaded.damagedMarkLines = contents.damagedLines
+        } catch {
+            loaded.markFileRefused = errorText(error, localizer)
         }
-        return counts
+        var notes: [String: [String]] = [:]
+        do {
+            // Feedback is a few lines of journals of thousands: only those lines are decoded.
+            let unreadable = try store.readEach(linesHolding: EventKind.Name.runbookFeedback.rawValue) {
+                location, contents in
+                for event in contents.events {
+                    guard case .runbookFeedback(let runbook, _, _) = event.kind else { continue }
+                    let reference = event.reference(inIncident: location.id)
+                    if !reviewed.contains(reference) { notes[runbook, default: []].append(reference) }
+                }
+            }
+            loaded.unreadableIncidents = unreadable.count
+        } catch {
+            loaded.incidentsRefused = errorText(error, localizer)
+        }
+        // Each footer is an open and a read of its file's tail: on every core, as a library can have thousands.
+        let statuses = catalog.runbookIDs.parallelMap { ReviewStatus(catalog.footer(of: $0), today: today) }
+        for (id, review) in zip(catalog.runbookIDs, statuses) {
+            let mark = RunbookReviewMark(review: review, unreviewedNotes: (notes[id] ?? []).sorted())
+            if !mark.isEmpty { loaded.marks[id] = mark }
+        }
+        return loaded
     }
 }

@@ -78,4 +78,56 @@ struct CatalogMarksSessionTests {
         try session.sendKeys("q")
         try session.waitFor("EXITED 0", history: true)
     }
+
+    @Test(
+        "a note recorded and another marked while the confirmation is open keep the count, but nothing is marked unseen"
+    )
+    func sameCountOtherNotes() throws {
+        try respond(["start", "disk-full", "--detach", "--id", "a"], as: "alice")
+        try respond(["log", "a", "feedback", "du needs -x"], as: "bob")
+        try respond(["log", "a", "feedback", "say which mount"], as: "alice")
+
+        let session = try home.session("", as: "carol")
+        try session.waitUntil("Disk Full's row shows its two notes") {
+            self.line("Disk Full", in: $0).contains("2 feedback")
+        }
+        try session.sendKeys("j")
+        try session.sendKeys("r")
+        try session.waitFor("2 feedback notes about disk-full")
+        try respond(["log", "a", "feedback", "name the volume"], as: "bob")
+        try respond(["feedback", "ack", "a#2"], as: "dave")
+        try session.sendKeys("y")
+        try session.waitFor("not marked reviewed: changed meanwhile; press r again")
+        let listed = try respond(["feedback"], as: "carol")
+        #expect(listed.contains("a#3") && listed.contains("a#4") && !listed.contains("a#2"), "\(listed)")
+        let reviewed = try String(contentsOfFile: home.files.home + "/feedback-reviewed.jsonl", encoding: .utf8)
+        #expect(reviewed.split(separator: "\n").count == 1 && reviewed.contains("\"by\":\"dave\""))
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+    }
+
+    @Test(
+        "the marks follow notes recorded and marked from another terminal, and a damaged review file is said on screen")
+    func marksFollowOtherTerminals() throws {
+        try respond(["start", "disk-full", "--detach", "--id", "a"], as: "alice")
+        try respond(["log", "a", "feedback", "du needs -x"], as: "bob")
+        let marks = home.files.home + "/feedback-reviewed.jsonl"
+        #expect(FileManager.default.createFile(atPath: marks, contents: Data("not a record\n".utf8)))
+        #expect(chmod(marks, 0o600) == 0)
+
+        let session = try home.session("", as: "carol")
+        try session.waitUntil("the damaged line is said and Disk Full's row shows its note") {
+            $0.contains("1 damaged line in") && self.line("Disk Full", in: $0).contains("1 feedback")
+        }
+        try respond(["log", "a", "feedback", "say which mount"], as: "alice")
+        try session.waitUntil("Disk Full's row counts the note recorded from another terminal, without a key") {
+            self.line("Disk Full", in: $0).contains("2 feedback")
+        }
+        try respond(["feedback", "ack", "--runbook", "disk-full"], as: "dave")
+        try session.waitUntil("Disk Full's row loses its mark once another terminal marked the notes reviewed") {
+            !self.line("Disk Full", in: $0).contains("feedback") && self.line("Disk Full", in: $0).contains("Disk Full")
+        }
+        try session.sendKeys("q")
+        try session.waitFor("EXITED 0", history: true)
+    }
 }

@@ -109,6 +109,22 @@ struct LibraryEffectsTests {
         #expect(view(none).textLines.contains { $0.contains("no runbook matches") })
     }
 
+    @Test("a query is searched once: the frame and the keys that follow it take the matches kept for it")
+    func oneSearchPerQuery() {
+        let asked = Asked()
+        let library = Library(categories: Fixtures.categories, runbooks: []) { query in
+            asked.note(query)
+            return query == "cpu" ? ["high-cpu-usage"] : []
+        }
+        let model = AppModel(
+            library: library, actor: "alice", colorEnabled: true, width: 80, height: 24, now: Fixtures.opened)
+        var (typed, _) = run(model, keys(.character("/")) + typing("cpu"))
+        for _ in 0..<3 { _ = view(typed) }
+        typed = run(typed, keys(.down, .up)).0
+        #expect(view(typed).textLines.contains { $0.contains("matches for \"cpu\": 1") })
+        #expect(asked.queries == ["c", "cp", "cpu"])
+    }
+
     @Test("the runbook under the cursor stays under it when the index arrives, else the cursor stays in the list")
     func indexKeepsTheSelection() {
         // "a" is in every title; the rows rank Cache Issues and Backup and Restore first (their descriptions too).
@@ -134,4 +150,16 @@ extension AppModel {
         guard let line = lines.first(where: { $0.contains("▸") }) else { return nil }
         return library.entries.first { line.contains($0.title) }?.id
     }
+}
+
+/// The queries a search was asked, in order, from whichever thread asked.
+private final class Asked: @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked: [String] = []
+
+    func note(_ query: String) {
+        lock.withLock { asked.append(query) }
+    }
+
+    var queries: [String] { lock.withLock { asked } }
 }

@@ -249,6 +249,26 @@ struct AdherenceTests {
         journal.add(.stepDone(JournalBuilder.step("diagnosis-1")), at: 33)
         #expect(report(journal).sectionTimes.first?.seconds == TimeInterval(3 * 60))
     }
+
+    @Test("steps skipped on two machines under the same seqs are listed by seq, then writer, on every fold")
+    func skippedStepsOfSeveralWritersInOneOrder() {
+        // Seqs count within each writer's file; the fold keeps steps in a dictionary, whose order is the hash's.
+        let opened = Event(
+            seq: 1, recordedAt: JournalBuilder.time(0), actor: "carol", kind: JournalBuilder.opened)
+        var events = [opened]
+        for index in 0..<20 {
+            for writer in ["laptop-b", "laptop-a"] {
+                events.append(
+                    Event(
+                        seq: index + 2, recordedAt: JournalBuilder.time(Double(index + 1)), actor: writer,
+                        kind: .stepSkipped(JournalBuilder.step("\(writer)-\(index)"), reason: "n/a"), writer: writer))
+            }
+        }
+        let skipped = Adherence.report(events: JournalOrder.ordered(events), runbooks: AdherenceRunbook.runbooks)
+            .skipped
+        #expect(skipped.map(\.stamp.writer) == (0..<20).flatMap { _ in ["laptop-a", "laptop-b"] })
+        #expect(skipped.map(\.stamp.seq) == (0..<20).flatMap { [$0 + 2, $0 + 2] })
+    }
 }
 
 /// Answers written from several threads at once, each to its own slot.

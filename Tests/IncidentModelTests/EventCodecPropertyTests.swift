@@ -69,12 +69,12 @@ private enum Outcome: Equatable {
     case event(Event)
     case fault(String)
 
-    /// Whether both readers refused the line and one of them at a member of a string map (`labels`,
+    /// Whether both readers refused the line and one of them at a member of a string map (`roles`, `labels`,
     /// `annotations`, `placeholders`). JSONDecoder decodes a dictionary's members in hash order, which changes from
     /// run to run, so when one map holds two faults it reports either; the journal's reader reports the first.
     static func bothFaultInsideOneObject(_ one: Outcome, _ other: Outcome) -> Bool {
         guard case .fault(let first) = one, case .fault(let second) = other else { return false }
-        let maps = ["labels.", "annotations.", "placeholders."]
+        let maps = ["roles.", "labels.", "annotations.", "placeholders."]
         func inMap(_ fault: String) -> Bool { maps.contains { fault.contains(" at " + $0) } }
         func inMapOrCorrupt(_ fault: String) -> Bool { inMap(fault) || fault.hasPrefix("dataCorrupted") }
         return (inMap(first) && inMapOrCorrupt(second)) || (inMap(second) && inMapOrCorrupt(first))

@@ -143,6 +143,23 @@ struct FileSharingTests {
         #expect(unsafe({ _ = try reviews.reviewed() }) == .writableByEveryone(mode: 0o666))
     }
 
+    @Test(
+        "feedback marks lines that are not a record are counted as damaged, blank lines are not, and the rest are read")
+    func damagedFeedbackMarks() throws {
+        let store = try makeHome(mode: 0o700)
+        let reviews = FeedbackReviews(store: store)
+        try reviews.append([.init(reference: "disk-1#2", runbook: "disk-full", by: "amy", at: "2026-11-27T00:20:05Z")])
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: reviews.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"reference\":\"disk-1#\n\n   \nnot json\n".utf8))
+        try handle.close()
+        try reviews.append([.init(reference: "disk-1#5", runbook: "disk-full", by: "amy", at: "2026-11-27T00:21:00Z")])
+        let contents = try reviews.read()
+        #expect(contents.references == ["disk-1#2", "disk-1#5"])
+        #expect(contents.damagedLines == 2)
+        #expect(try reviews.reviewed() == ["disk-1#2", "disk-1#5"])
+    }
+
     @Test("a home that everyone, or its group outside a shared home, can write is refused for reading and writing")
     func writableHomes() throws {
         for (mode, expected) in [

@@ -31,6 +31,59 @@ struct FooterScanTests {
         #expect(footer == catalog.runbook(id: "db-connections")?.footer)
     }
 
+    @Test(
+        "front matter at the head of a long file gives Last Updated and the owner where the footer is silent, as the parser takes them"
+    )
+    func frontMatterFillsTheFooter() throws {
+        let directory = try TemporaryDirectory()
+        let body = String(repeating: "- check the pods and that traffic is back\n", count: 200)
+        try directory.write(
+            "yaml.md",
+            "---\nlast_reviewed: 2025-01-15T10:00:00Z\nowner: DBA Team\n---\n# Yaml\n\n## Symptoms\n\n\(body)\n---\n"
+                + "**Review Cycle**: Monthly\n")
+        try directory.write(
+            "toml.md",
+            "+++\nlastmod = \"2025-03-01\"\nteam = \"Payments\"\n+++\n# Toml\n\n## Symptoms\n\n\(body)\n---\n"
+                + "**Last Updated**: 2026-02-01\n**Review Cycle**: Yearly\n")
+        let catalog = try Catalog.load(directory: directory.path)
+        let yaml = try #require(catalog.footer(of: "yaml"))
+        #expect(yaml == Footer(lastUpdated: "2025-01-15", owner: "DBA Team", reviewCycle: "Monthly"))
+        #expect(yaml == catalog.runbook(id: "yaml")?.footer)
+        let toml = try #require(catalog.footer(of: "toml"))
+        #expect(toml == Footer(lastUpdated: "2026-02-01", owner: "Payments", reviewCycle: "Yearly"))
+        #expect(toml == catalog.runbook(id: "toml")?.footer)
+    }
+
+    @Test("a folder library's front matter changed after the load is read again, not taken from the load")
+    func frontMatterChangedAfterLoad() throws {
+        let directory = try TemporaryDirectory()
+        let text = { (owner: String) in
+            "---\ntitle: Disk full\nowner: \(owner)\nlast_reviewed: 2026-01-02\n---\n\n# Disk full\n\n## Symptoms\n\n- df\n"
+        }
+        try directory.write("disk-full.md", text("Storage Team"))
+        let old = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes(
+            [.modificationDate: old], ofItemAtPath: directory.path + "/disk-full.md")
+        let catalog = try Catalog.load(directory: directory.path)
+        #expect(catalog.footer(of: "disk-full")?.owner == "Storage Team")
+        try directory.write("disk-full.md", text("SRE Team"))
+        #expect(catalog.footer(of: "disk-full")?.owner == "SRE Team")
+        #expect(catalog.footer(of: "disk-full")?.lastUpdated == "2026-01-02")
+    }
+
+    @Test("the front matter of a file short enough to be read whole is not taken for its footer")
+    func frontMatterIsNotTheFooter() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "short.md",
+            "---\nReview Cycle: Weekly\nlast_reviewed: 2025-06-01\n---\n# Short\n\n## Symptoms\n\n- slow\n\n---\n"
+                + "**Owner**: SRE\n")
+        let catalog = try Catalog.load(directory: directory.path)
+        let footer = try #require(catalog.footer(of: "short"))
+        #expect(footer == Footer(lastUpdated: "2025-06-01", owner: "SRE", reviewCycle: nil))
+        #expect(footer == catalog.runbook(id: "short")?.footer)
+    }
+
     @Test("a runbook whose tail has no labelled line has an empty footer")
     func noFooter() throws {
         let directory = try TemporaryDirectory()

@@ -20,6 +20,26 @@ struct DisplayWidthTests {
         #expect(text.reduce(0) { $0 + displayWidth(of: $1) } == fromUnits)
     }
 
+    @Test(
+        "the units up to a width are the first units: all when they fit, else up to the first past the width",
+        arguments: [
+            "kubectl get pods", "CPU 使用率 > 80%", "e\u{301}x", "👨\u{200D}👩\u{200D}👧 ok", "a\tb\r\n\u{7F}c",
+            "\u{2764}\u{FE0F} 確認，", "\u{301}lead", "", "重啟 payment-worker 後 lag 開始下降，約 5 分鐘恢復正常",
+        ])
+    func unitsUpToWidth(text: String) {
+        let all = displayUnits(of: text)
+        for limit in 0...(displayWidth(of: text) + 2) {
+            let first = displayUnits(of: text, upToWidth: limit)
+            #expect(Array(all.prefix(first.count)) == first, "limit \(limit)")
+            let width = first.reduce(0) { $0 + $1.width }
+            if first.count < all.count {
+                #expect(width > limit && width - (first.last?.width ?? 0) <= limit, "limit \(limit)")
+            } else {
+                #expect(width == all.reduce(0) { $0 + $1.width }, "limit \(limit)")
+            }
+        }
+    }
+
     @Test("printable ASCII is one unit per character")
     func asciiUnits() {
         #expect(displayUnits(of: "ls -la") == "ls -la".map { DisplayUnit(text: String($0), width: 1) })

@@ -31,6 +31,12 @@ enum CatalogRow: Hashable, Sendable {
 }
 
 extension AppModel {
+    /// Keeps the library's matches for the filter's query, so that the frame drawn next and the keys after it
+    /// (which ask for the catalog's rows several times) do not search again.
+    mutating func rememberCatalogMatches() {
+        library.rememberMatches(filterText)
+    }
+
     /// The filter text in effect, trimmed; empty when none.
     var filterText: String {
         (catalog.filter?.text ?? "").trimmingCharacters(in: .whitespaces)
@@ -44,8 +50,7 @@ extension AppModel {
         guard !query.isEmpty else {
             return alertRows + library.categories.flatMap { [.heading($0.name)] + $0.entries.map(CatalogRow.entry) }
         }
-        let entries = Dictionary(library.categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
-        let matches = library.matches(query).compactMap { entries[$0] }
+        let matches = library.matchingEntries(query)
         let heading = library.search == nil ? "ui.catalog.indexing" : "ui.catalog.matches"
         return [.heading(localizer.tr(heading, ["query": query, "count": String(matches.count)]))]
             + matches.map(CatalogRow.entry)

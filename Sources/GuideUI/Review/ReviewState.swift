@@ -64,16 +64,45 @@ public struct ReviewFilter: Hashable, Sendable {
     }
 
     /// The indices of the events the filter lets through, in order: system events only when shown, the categories
-    /// chosen (asked as bits rather than hashed into the set for every event), and the actor when one is chosen.
+    /// chosen, and the actor when one is chosen.
     func admitted(_ events: [Event]) -> [Int] {
-        let shown = categories.reduce(0) { $0 | 1 << $1.rawValue }
-        return events.withUnsafeBufferPointer { buffer in
-            buffer.indices.filter { index in
-                let kind = buffer[index].kind
-                return (showSystem || !kind.isSystem) && shown & 1 << ReviewCategory(kind).rawValue != 0
-                    && (actor.map { $0 == buffer[index].actor } ?? true)
+        admitted(events, tags: events.map { ReviewTag($0.kind) })
+    }
+
+    /// `admitted(events)` with each event's tag (`tags[i]` is `events[i]`'s) taken beforehand: a change of filter
+    /// over a long journal then reads a byte per event rather than each event's payload.
+    func admitted(_ events: [Event], tags: [ReviewTag]) -> [Int] {
+        let shown = categories.reduce(UInt8(0)) { $0 | ReviewTag.bit($1) }
+        let showSystem = showSystem
+        var rows: [Int] = []
+        rows.reserveCapacity(tags.count)
+        tags.withUnsafeBufferPointer { tags in
+            for index in tags.indices where tags[index].isShown(categories: shown, showSystem) {
+                if let actor, events[index].actor != actor { continue }
+                rows.append(index)
             }
         }
+        return rows
+    }
+}
+
+/// What the review's filter asks of an event's kind, in one byte: its category's bit, and bit 0 when it is a
+/// system event.
+struct ReviewTag: Hashable, Sendable {
+    private let bits: UInt8
+
+    /// The tag of an event of kind `kind`.
+    init(_ kind: EventKind) {
+        bits = Self.bit(ReviewCategory(kind)) | (kind.isSystem ? 1 : 0)
+    }
+
+    /// The bit of `category` (its raw value, 1 to 5, is its place).
+    static func bit(_ category: ReviewCategory) -> UInt8 { 1 << UInt8(category.rawValue) }
+
+    /// Whether a filter showing the categories whose bits are in `categories`, and system events when
+    /// `showSystem`, shows the event.
+    func isShown(categories: UInt8, _ showSystem: Bool) -> Bool {
+        bits & categories != 0 && (showSystem || bits & 1 == 0)
     }
 }
 

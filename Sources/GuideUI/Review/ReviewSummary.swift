@@ -81,7 +81,7 @@ enum ReviewSummary {
         let listedKeys = Set(listed.map(\.0))
         let unlisted = progress.steps.values
             .filter { !listedKeys.contains($0.step.step) }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
+            .sorted { $0.stamp.isBefore($1.stamp) }
             .map { ($0.step.step, $0.step.title) }
         var stepLines: [ReviewLine] = []
         var counts = (done: 0, skipped: 0, notReached: 0)

@@ -71,7 +71,7 @@ func selectedReviewEvent(_ model: AppModel) -> Event? {
 func refreshRows(_ model: inout AppModel, keeping selected: EventRef?) {
     guard var review = model.review else { return }
     let events = model.incident?.events ?? []
-    review.rows = review.filter.admitted(events)
+    review.rows = review.filter.admitted(events, tags: model.incident?.reviewTags ?? [])
     if review.following || selected == nil {
         review.cursor = max(0, review.rows.count - 1)
     } else if let selected {

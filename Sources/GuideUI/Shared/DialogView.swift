@@ -106,7 +106,7 @@ func drawOverlay(_ frame: inout Frame, _ model: AppModel) {
             column: box.column, row: box.row, width: box.width, height: box.height,
             title: model.tr("ui.feedback_reviewed.title"), style: theme.frame)
         frame.put(
-            model.localizer.tr("ui.feedback_reviewed.notes", count: notes, ["runbook": runbook]),
+            model.localizer.tr("ui.feedback_reviewed.notes", count: notes.count, ["runbook": runbook]),
             column: box.column + 2, row: box.next, style: theme.strong, limit: box.width - 4)
         box.next += 1
         frame.put(

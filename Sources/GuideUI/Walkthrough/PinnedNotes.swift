@@ -7,9 +7,10 @@ import TerminalText
 /// the step until `a` records that the responder read it. A note is pinned when it was written pinned (`N`,
 /// `respond log … note --pin`) or pinned later and not unpinned since; the responder's own pinned notes do not wait.
 func waitingPinnedNotes(_ model: AppModel) -> [NoteRecord] {
-    guard let state = model.progress else { return [] }
-    return state.notes.filter { note in
-        state.isPinned(note) && note.stamp.actor != model.actor
+    guard let session = model.incident else { return [] }
+    let state = session.state
+    return session.pinnedNotes.filter { note in
+        note.stamp.actor != model.actor
             && !state.isAcknowledged(note.stamp.ref, by: model.actor)
     }
 }

@@ -51,6 +51,9 @@ public struct Catalog: Sendable {
     private let entriesByID: [String: CatalogEntry]
     /// The names besides its id and title that find a runbook (its H1 and aliases), by id; a folder library's.
     let lookupNames: [String: [String]]
+    /// What each runbook's front matter, read at load, says of its footer; nil when heads were not read at load (an
+    /// indexed library). With it, `footer(of:)` need not read again the head of a file not changed since.
+    let frontMatterFooters: FrontMatterFooters?
 
     /// Builds a catalog from an index and file contents already read. Pure: `load(directory:)` does the reading.
     ///
@@ -74,11 +77,12 @@ public struct Catalog: Sendable {
     init(
         directory: String, index: (path: String, parsed: (index: RunbookIndex, diagnostics: [Diagnostic]))?,
         paths: [String], folderIDs: [String: String]? = nil, lookupNames: [String: [String]] = [:],
-        parse: @escaping RunbookFiles.Parse
+        frontMatterFooters: FrontMatterFooters? = nil, parse: @escaping RunbookFiles.Parse
     ) {
         self.directory = directory
         indexPath = folderIDs == nil ? index?.path : nil
         self.lookupNames = lookupNames
+        self.frontMatterFooters = frontMatterFooters
         var diagnostics: [Diagnostic] = []
         if let index {
             categories = index.parsed.index.categories

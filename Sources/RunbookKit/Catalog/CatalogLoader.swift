@@ -91,6 +91,7 @@ extension Catalog {
 
     /// Loads a library of folders: categories from the folders, each runbook read for its header only.
     private static func loadFolders(directory: String) -> Catalog {
+        let readSince = FrontMatterFooters.now()
         let library = FolderLibrary.read(directory: directory)
         let ids = library.ids()
         let listed = library.listedIndices()
@@ -100,7 +101,8 @@ extension Catalog {
         return Catalog(
             directory: directory, index: (path: join(directory, "_index.md"), parsed: (index, [])),
             paths: listed.map { library.files[$0].path }, folderIDs: folderIDs,
-            lookupNames: library.lookupNames(ids: ids)
+            lookupNames: library.lookupNames(ids: ids),
+            frontMatterFooters: FrontMatterFooters(readSince: readSince, footers: library.frontMatterFooters(ids: ids))
         ) { path in
             Catalog.parse(path: path, contents: readRunbookFile(path))
         }

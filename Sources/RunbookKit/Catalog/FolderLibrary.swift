@@ -275,3 +275,16 @@ struct FolderLibrary {
         return names
     }
 }
+
+extension FolderLibrary {
+    /// What each file's front matter says of its footer (owner, last reviewed), by its id (`ids[i]` is
+    /// `files[i]`'s), for the files whose front matter says any of it.
+    func frontMatterFooters(ids: [String]) -> [String: Footer] {
+        var footers: [String: Footer] = [:]
+        for (id, file) in zip(ids, files) where footers[id] == nil {
+            let footer = Footer().filled(from: file.header.frontMatter)
+            if footer != Footer() { footers[id] = footer }
+        }
+        return footers
+    }
+}

@@ -25,4 +25,20 @@ extension Footer {
         if let value = LabelledValue.value(of: LabelledValue.ownerLabels, in: text) { owner = value }
         if let value = LabelledValue.value(of: LabelledValue.reviewCycleLabels, in: text) { reviewCycle = value }
     }
+
+    /// The footer with what `frontMatter` says where it is silent: the owner, and the day of `last_reviewed` as
+    /// Last Updated. The footer wins where both speak. One rule for the parsed runbook and for the marks read from
+    /// a file's head and tail.
+    public func filled(from frontMatter: FrontMatter) -> Footer {
+        filled(
+            from: Footer(lastUpdated: frontMatter.lastReviewed.map { String($0.prefix(10)) }, owner: frontMatter.owner))
+    }
+
+    /// The footer with `other`'s owner and Last Updated where it has none.
+    func filled(from other: Footer) -> Footer {
+        var footer = self
+        if footer.owner == nil { footer.owner = other.owner }
+        if footer.lastUpdated == nil { footer.lastUpdated = other.lastUpdated }
+        return footer
+    }
 }

@@ -42,13 +42,17 @@ extension CalendarDay {
 public struct RunbookReviewMark: Hashable, Sendable {
     /// Whether its review is past due, and since when.
     public var review: ReviewStatus
+    /// Its feedback notes not marked reviewed, as the review file names them (`<incident>#<seq>`, `@<writer>`
+    /// after it for another machine's), sorted: what the catalog's `r` marks reviewed, these and no others.
+    public var unreviewedNotes: [String]
+
     /// How many of its feedback notes are not marked reviewed.
-    public var unreviewedFeedback: Int
+    public var unreviewedFeedback: Int { unreviewedNotes.count }
 
     /// Creates a mark.
-    public init(review: ReviewStatus, unreviewedFeedback: Int) {
+    public init(review: ReviewStatus, unreviewedNotes: [String]) {
         self.review = review
-        self.unreviewedFeedback = unreviewedFeedback
+        self.unreviewedNotes = unreviewedNotes
     }
 
     /// Whether there is anything to flag.

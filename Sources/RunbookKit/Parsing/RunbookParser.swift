@@ -206,10 +206,7 @@ private struct RunbookBuilder {
             ?? (kinds.contains(.procedure) || kinds.contains(.prerequisites) ? .procedure : .incident)
         reportDuplicateSections()
         let steps = collectSteps()
-        if footer.owner == nil { footer.owner = frontMatter.owner }
-        if footer.lastUpdated == nil, let reviewed = frontMatter.lastReviewed {
-            footer.lastUpdated = String(reviewed.prefix(10))
-        }
+        footer = footer.filled(from: frontMatter)
         return Runbook(
             id: id, title: cleanTitle.isEmpty ? id : cleanTitle, kind: kind,
             severity: severity() ?? frontMatter.severity,
