@@ -36,21 +36,26 @@ public enum Adherence {
         matcher: RunbookCommandMatcher? = nil, events walk: ((Event) -> Void) throws -> Void
     ) rethrows -> AdherenceReport {
         let used = state.runbooksUsed.compactMap { runbooks[$0] }
-        var order = StepOrderTally()
-        var commands = UnlistedCommandTally(matcher: matcher ?? RunbookCommandMatcher(runbooks: used))
-        var sections = SectionTimeTally(used: used)
-        try walk { event in
-            order.add(event)
-            commands.add(event)
-            sections.add(event)
-        }
+        var tally = AdherenceTally(used: used, matcher: matcher ?? RunbookCommandMatcher(runbooks: used))
+        try walk { tally.add($0) }
+        return report(state: state, atResolution: atResolution, runbooks: runbooks, tally: tally)
+    }
+
+    /// `report(events:runbooks:matcher:)` of a journal folded into `state` and `atResolution` (as
+    /// `IncidentState.replayWithResolution` folds it) and, in the same pass, into `tally`: a journal too long to
+    /// hold is read once for both. `runbooks` are those the tally looked up, by id.
+    public static func report(
+        state: IncidentState, atResolution: IncidentState?, runbooks: [String: Runbook], tally: AdherenceTally
+    ) -> AdherenceReport {
+        let used = state.runbooksUsed.compactMap { runbooks[$0] }
         var report = AdherenceReport()
         report.skipped = skippedSteps(state, runbooks: runbooks)
-        report.outOfOrder = order.steps(runbooks: runbooks)
-        report.unlistedCommands = commands.unlisted
+        report.outOfOrder = tally.order.steps(runbooks: runbooks)
+        report.unlistedCommands = tally.commands.unlisted(
+            final: tally.matchesFinally ? nil : RunbookCommandMatcher(runbooks: used))
         report.openItems = openVerificationItems(atResolution ?? state, used: used)
         report.openItemsAtResolution = atResolution != nil
-        report.sectionTimes = sections.times()
+        report.sectionTimes = tally.sections.times(used: used)
         // The report's own suggestions are English, the language of the JSON export; the draft asks for its own.
         report.suggestions = report.suggestions(in: Localizer(.english))
         return report

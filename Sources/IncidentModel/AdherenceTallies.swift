@@ -59,16 +59,25 @@ struct StepOrderTally {
 }
 
 /// The runs that match no runbook command, with the runbook in use when each ran, gathered an event at a time. A
-/// long incident runs the same few commands many times, so each distinct run is matched once.
+/// long incident runs the same few commands many times, so each distinct run is matched once. The matcher may be of
+/// fewer runbooks than the incident uses in the end (those used so far): a run it matches is matched by more
+/// runbooks too, and the runs it does not match are kept to be matched again by the final one.
 struct UnlistedCommandTally {
-    let matcher: RunbookCommandMatcher
-    /// The runs found so far that match no command.
-    private(set) var unlisted: [AdherenceReport.UnlistedCommand] = []
+    private(set) var matcher: RunbookCommandMatcher
+    /// The runs found so far that the matcher does not match, each with what matching it again reads.
+    private var candidates: [(text: RunText, command: AdherenceReport.UnlistedCommand)] = []
     private var currentRunbook: String?
     private var listed: [RunText: Bool] = [:]
 
     init(matcher: RunbookCommandMatcher) {
         self.matcher = matcher
+    }
+
+    /// Matches the runs from now on with `wider`, a matcher of the runbooks of the one before and more.
+    mutating func widen(to wider: RunbookCommandMatcher) {
+        matcher = wider
+        // A run matched stays matched; one not matched may be now.
+        listed = listed.filter(\.value)
     }
 
     /// Matches `event` when it is a run, and follows the runbook in use.
@@ -79,12 +88,30 @@ struct UnlistedCommandTally {
             let isListed = listed[key] ?? matcher.contains(run)
             listed[key] = isListed
             if !isListed {
-                unlisted.append(.init(command: run.command, runbook: currentRunbook, stamp: Stamp(event)))
+                candidates.append((key, .init(command: run.command, runbook: currentRunbook, stamp: Stamp(event))))
             }
         case .incidentOpened(_, _, let runbook, _, _), .runbookSwitched(let runbook):
             currentRunbook = runbook
         default:
             return
+        }
+    }
+
+    /// The runs that match no command of `final`, in journal order; nil when the tally's matcher was the final one
+    /// all along.
+    func unlisted(final: RunbookCommandMatcher?) -> [AdherenceReport.UnlistedCommand] {
+        guard let final else { return candidates.map(\.command) }
+        var listed: [RunText: Bool] = [:]
+        return candidates.compactMap { candidate in
+            let text = candidate.text
+            let isListed =
+                listed[text]
+                ?? final.contains(
+                    CommandRun(
+                        command: text.command, placeholders: text.placeholders, exitCode: nil, durationSeconds: 0,
+                        outputExcerpt: ""))
+            listed[text] = isListed
+            return isListed ? nil : candidate.command
         }
     }
 
@@ -96,20 +123,20 @@ struct UnlistedCommandTally {
 }
 
 /// The time charged to each section of the runbooks used (see `Adherence.report`), gathered an event at a time.
+/// A step is charged only once the runbook it belongs to is learned; the times reported are those of the runbooks
+/// used, so a runbook learned that the incident did not use changes nothing.
 struct SectionTimeTally {
-    private let used: [Runbook]
-    /// The section of each step of each runbook used, the first runbook and step of an id or key winning.
+    /// The section of each step of each runbook learned, the first runbook and step of an id or key winning.
     private var sections: [String: [String: SectionKind]] = [:]
     private var mark: [String: Date] = [:]
     private var charged: [StepKey: (seconds: TimeInterval, start: Date, end: Date)] = [:]
 
-    init(used: [Runbook]) {
-        self.used = used
-        for runbook in used where sections[runbook.id] == nil {
-            var byKey: [String: SectionKind] = [:]
-            for step in runbook.steps where byKey[step.key] == nil { byKey[step.key] = step.section }
-            sections[runbook.id] = byKey
-        }
+    /// Learns the sections of `runbook`'s steps, unless a runbook of its id was learned before.
+    mutating func learn(_ runbook: Runbook) {
+        guard sections[runbook.id] == nil else { return }
+        var byKey: [String: SectionKind] = [:]
+        for step in runbook.steps where byKey[step.key] == nil { byKey[step.key] = step.section }
+        sections[runbook.id] = byKey
     }
 
     /// Charges a step event the time since the last mark of its runbook, and marks openings and switches.
@@ -136,8 +163,8 @@ struct SectionTimeTally {
         mark[ref.runbook] = event.occurredAt
     }
 
-    /// Each section's time, in the order of the runbooks used and of their sections.
-    func times() -> [AdherenceReport.SectionTime] {
+    /// Each section's time, in the order of the runbooks `used` and of their sections.
+    func times(used: [Runbook]) -> [AdherenceReport.SectionTime] {
         var charged = charged
         return used.flatMap { runbook in
             runbook.sections.compactMap { section -> AdherenceReport.SectionTime? in

@@ -27,6 +27,11 @@ public final class IncidentEvents {
         var end: Int
     }
 
+    /// How much of each file a cursor reads at a time. The events of a chunk are decoded together, so the chunk
+    /// sets how many are held at once: a sixteenth of `Journal.readChunk` keeps that to a few hundred, and a line
+    /// longer than it is still read whole.
+    static let chunk = Journal.readChunk / 16
+
     /// Whether the events are held in memory, because a file was not in journal order by itself.
     public var holdsEvents: Bool { held != nil }
 
@@ -67,7 +72,8 @@ public final class IncidentEvents {
             for event in held { try body(event) }
             return
         }
-        var merge = Merge(files.map { JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.end) })
+        var merge = Merge(
+            files.map { JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.end, chunk: Self.chunk) })
         var passed = 0
         while let (event, _) = try merge.next() {
             passed += 1
@@ -93,7 +99,9 @@ public final class IncidentEvents {
             fds.append(fd)
             sized.append((fd, writer, path, try FileIO.size(fd, path: path)))
         }
-        var cursors = sized.map { JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.size) }
+        var cursors = sized.map {
+            JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.size, chunk: Self.chunk)
+        }
         var state = initial
         var count = 0
         let several = cursors.count > 1

@@ -148,13 +148,21 @@ public struct IncidentExport: Encodable, Sendable {
         for index in self.adherence.sectionTimes.indices {
             self.adherence.sectionTimes[index].seconds = Self.milliseconds(self.adherence.sectionTimes[index].seconds)
         }
+        severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
+        events = []
+    }
+
+    /// The export's severity periods of `state`, each made as it is read: the last until the resolution, else the
+    /// closing, else `generatedAt`, and durations in milliseconds.
+    static func severityPeriods(
+        of state: IncidentState, generatedAt: Date
+    ) -> LazyMapSequence<Range<Int>, SeverityPeriod> {
         let end = state.milestones.resolved ?? state.closed?.at ?? generatedAt
-        severityPeriods = state.severityPeriods(until: end).map { period in
-            var period = period
-            period.seconds = Self.milliseconds(period.seconds)
+        return state.severityHistory.indices.lazy.map { index in
+            var period = state.severityPeriod(at: index, until: end)
+            period.seconds = milliseconds(period.seconds)
             return period
         }
-        events = []
     }
 
     /// `seconds` rounded to the millisecond, the precision of the journal's times.
@@ -208,10 +216,15 @@ extension PostmortemRenderer {
             try container.encode(PostmortemTime.iso(date))
         }
         // Each list is taken out of the document and written in the place its empty array leaves, at its depth.
+        // The severity periods are made as they are written; the pinned events sort the incident's own file first,
+        // by seq, so its seqs are the first of them in order.
+        let pinned = export.summary.pinned
         let lists: [SplicedList] = [
-            SplicedList(key: "severityPeriods", depth: 1, elements: export.severityPeriods),
-            SplicedList(key: "pinned", depth: 2, elements: export.summary.pinned),
-            SplicedList(key: "pinnedSeqs", depth: 2, elements: export.summary.pinnedSeqs),
+            SplicedList(
+                key: "severityPeriods", depth: 1,
+                elements: IncidentExport.severityPeriods(of: state, generatedAt: generatedAt)),
+            SplicedList(key: "pinned", depth: 2, elements: pinned),
+            SplicedList(key: "pinnedSeqs", depth: 2, elements: pinned.lazy.filter { $0.writer == nil }.map(\.seq)),
             SplicedList(key: "severityHistory", depth: 2, elements: export.summary.severityHistory),
             SplicedList(key: "statusHistory", depth: 2, elements: export.summary.statusHistory),
         ]
@@ -274,16 +287,16 @@ private struct SplicedList {
     let key: String
     /// How deep the object holding the member is: 1 for the document's own members.
     let depth: Int
-    /// How many elements the list has.
-    let count: Int
-    /// The element at a position, encoded at the top level; the list stays typed, each element boxed by none.
-    let encode: (JSONEncoder, Int) throws -> Data
+    /// Passes each element, encoded at the top level, to its argument; the list stays typed, each element boxed
+    /// by none, and a lazy list is made only as it is written.
+    let encodeEach: (JSONEncoder, (Data) throws -> Void) throws -> Void
 
-    init<Element: Encodable>(key: String, depth: Int, elements: [Element]) {
+    init<Elements: Sequence>(key: String, depth: Int, elements: Elements) where Elements.Element: Encodable {
         self.key = key
         self.depth = depth
-        count = elements.count
-        encode = { encoder, index in try encoder.encode(elements[index]) }
+        encodeEach = { encoder, body in
+            for element in elements { try body(try encoder.encode(element)) }
+        }
     }
 
     /// The member with an empty array, as `JSONEncoder` pretty-prints it `depth` levels deep.
@@ -294,14 +307,15 @@ private struct SplicedList {
 
     /// Writes the member with its elements, as `JSONEncoder` pretty-prints the whole, one element at a time.
     func write(_ encoder: JSONEncoder, to output: (ArraySlice<UInt8>) throws -> Void) throws {
-        guard count > 0 else { return try output(emptyArray[...]) }
         let indent = String(repeating: "  ", count: depth)
         let elementIndent = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
-        try output(Array("\n\(indent)\"\(key)\" : [\n".utf8)[...])
-        for index in 0..<count {
-            try output(((index > 0 ? [UInt8(ascii: ","), 0x0A] : []) + elementIndent)[...])
-            try output(PrettyJSONSplice.indented(try encode(encoder, index), depth: depth + 1)[...])
+        var written = 0
+        try encodeEach(encoder) { element in
+            let opening = written == 0 ? Array("\n\(indent)\"\(key)\" : [\n".utf8) : [UInt8(ascii: ","), 0x0A]
+            try output((opening + elementIndent)[...])
+            try output(PrettyJSONSplice.indented(element, depth: depth + 1)[...])
+            written += 1
         }
-        try output(Array("\n\(indent)]".utf8)[...])
+        try output(written == 0 ? emptyArray[...] : Array("\n\(indent)]".utf8)[...])
     }
 }

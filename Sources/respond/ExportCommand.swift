@@ -33,18 +33,21 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let localizer = global.localizer()
         let location = try global.resolveIncident(incident)
-        // Looked up once the journal is read, so that a journal that cannot be read is the only complaint.
+        // Looked up once the journal is read (the JSON export: once an event names a runbook), so that a journal that
+        // cannot be opened is the only complaint.
         let runbook = { global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")) }
         let destination = output.map(OutputDestination.init)
         let written: (path: String, recorded: [Event])
         switch format {
         case .json:
-            // Read from the files as it is written, so that a long incident is never held whole.
-            let (events, replay) = try global.readIncidentEvents(
-                location, into: ResolutionReplay(keepsRecords: false)
-            ) { replay, event in replay.apply(event) }
+            // Read from the files as it is written, so that a long incident is never held whole: a first read folds
+            // the events and tallies the adherence report, a second writes them.
+            let lookup = RunbookMemo(runbook)
+            let (events, fold) = try global.readIncidentEvents(
+                location, into: ExportFold(lookup: lookup.runbook)
+            ) { fold, event in fold.add(event) }
             written = try PostmortemFile.writeJSON(
-                location, events: events, replay: replay, runbook: runbook(), destination: destination,
+                location, events: events, fold: fold, runbook: lookup.runbook, destination: destination,
                 actor: global.actorName(), now: Date(), localizer: localizer)
         case .markdown:
             let events = try global.readIncident(location).events

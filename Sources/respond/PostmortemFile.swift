@@ -66,28 +66,21 @@ enum PostmortemFile {
             render, to: location, format: format, destination: destination, actor: actor, now: now)
     }
 
-    /// Writes the JSON export of the incident whose events `events` reads from its files, folded into `replay`
-    /// as they were read, a piece at a time: what it holds follows the incident's summary, not its number of
-    /// events. The rest is as `write(_:events:…)` does it.
+    /// Writes the JSON export of the incident whose events `events` reads from its files, folded into `fold` as
+    /// they were read, a piece at a time: what it holds follows the incident's summary, not its number of events.
+    /// The rest is as `write(_:events:…)` does it.
     static func writeJSON(
-        _ location: IncidentLocation, events: IncidentEvents, replay: ResolutionReplay,
-        runbook: (String) -> Runbook?, destination: OutputDestination? = nil, actor: String, now: Date,
-        localizer: Localizer
+        _ location: IncidentLocation, events: IncidentEvents, fold: ExportFold, runbook: (String) -> Runbook?,
+        destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer
     ) throws -> (path: String, recorded: [Event]) {
-        let runbooks = replay.state.runbooks(lookup: runbook)
-        // A walk of the events before the document, for the summary's adherence report.
-        let adherence: AdherenceReport
-        do {
-            adherence = try Adherence.report(
-                state: replay.state, atResolution: replay.atResolution, runbooks: runbooks
-            ) { body in try events.walk(body) }
-        } catch {
-            throw CLIError(errorText(error, localizer))
-        }
+        let state = fold.replay.state
+        let runbooks = state.runbooks(lookup: runbook)
+        let adherence = Adherence.report(
+            state: state, atResolution: fold.replay.atResolution, runbooks: runbooks, tally: fold.adherence)
         let render = { (file: inout BufferedFile) throws in
             do {
                 try PostmortemRenderer.writeJSON(
-                    state: replay.state, adherence: adherence, runbooks: runbooks, incidentID: location.id,
+                    state: state, adherence: adherence, runbooks: runbooks, incidentID: location.id,
                     generatedAt: now, events: events.walk
                 ) { file.write(bytes: $0) }
             } catch let error as JournalError {

@@ -41,15 +41,18 @@ struct StreamedExportTests {
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt)
     }
 
-    /// The export as `respond export` writes it now: folded on the first read, the events read again for it.
+    /// The export as `respond export` writes it now: folded and its adherence tallied on the first read, the
+    /// events read again for it.
     func streamedExport(_ journal: String) throws -> String {
-        let (events, replay) = try IncidentEvents.read(journal, into: ResolutionReplay(keepsRecords: false)) {
-            $0.apply($1)
+        let first = (ResolutionReplay(keepsRecords: false), AdherenceTally { PostmortemFixture.runbooks[$0] })
+        let (events, (replay, tally)) = try IncidentEvents.read(journal, into: first) { fold, event in
+            fold.0.apply(event)
+            fold.1.add(event)
         }
         #expect(!events.holdsEvents)
-        let adherence = try Adherence.report(
-            state: replay.state, atResolution: replay.atResolution, runbooks: PostmortemFixture.runbooks
-        ) { body in try events.walk(body) }
+        let adherence = Adherence.report(
+            state: replay.state, atResolution: replay.atResolution,
+            runbooks: replay.state.runbooks { PostmortemFixture.runbooks[$0] }, tally: tally)
         var bytes: [UInt8] = []
         try PostmortemRenderer.writeJSON(
             state: replay.state, adherence: adherence, runbooks: PostmortemFixture.runbooks,
