@@ -109,6 +109,18 @@ public struct IncidentExport: Encodable, Sendable {
         state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
         generatedAt: Date
     ) {
+        self.init(
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            derivedLists: true)
+    }
+
+    /// The export as the public initializer makes it, but without the lists derived from others (the pinned
+    /// events' seqs, the severity periods) when `derivedLists` is false: a writer that makes them as it writes
+    /// them never holds them, nor the copies made on the way.
+    init(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date, derivedLists: Bool
+    ) {
         self.incidentID = incidentID
         self.generatedAt = generatedAt
         summary = Summary(
@@ -117,7 +129,7 @@ public struct IncidentExport: Encodable, Sendable {
             roles: Dictionary(uniqueKeysWithValues: state.roles.map { ($0.key.rawValue, $0.value) }),
             runbooksUsed: state.runbooksUsed, currentRunbook: state.currentRunbook, opened: state.opened,
             closed: state.closed, reopenings: state.reopenings,
-            pinnedSeqs: state.pinned.filter { $0.writer == nil }.map(\.seq).sorted(), pinned: state.pinned.sorted(),
+            pinnedSeqs: [], pinned: state.pinned.sorted(),
             lastSeq: state.lastSeq
         )
         let m = state.milestones
@@ -148,8 +160,18 @@ public struct IncidentExport: Encodable, Sendable {
         for index in self.adherence.sectionTimes.indices {
             self.adherence.sectionTimes[index].seconds = Self.milliseconds(self.adherence.sectionTimes[index].seconds)
         }
-        severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
+        severityPeriods = []
         events = []
+        if derivedLists {
+            summary.pinnedSeqs = Array(Self.pinnedSeqs(summary.pinned))
+            severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
+        }
+    }
+
+    /// The seqs of the pinned events of the incident's own file, in order, from all of them in order (`pinned`):
+    /// `EventRef` sorts that file's events first, by seq.
+    static func pinnedSeqs(_ pinned: [EventRef]) -> LazyMapSequence<LazyFilterSequence<[EventRef]>, Int> {
+        pinned.lazy.filter { $0.writer == nil }.map(\.seq)
     }
 
     /// The export's severity periods of `state`, each made as it is read: the last until the resolution, else the
@@ -208,7 +230,8 @@ extension PostmortemRenderer {
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
         var export = IncidentExport(
-            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            derivedLists: false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -216,15 +239,14 @@ extension PostmortemRenderer {
             try container.encode(PostmortemTime.iso(date))
         }
         // Each list is taken out of the document and written in the place its empty array leaves, at its depth.
-        // The severity periods are made as they are written; the pinned events sort the incident's own file first,
-        // by seq, so its seqs are the first of them in order.
+        // The lists derived from others are made as they are written.
         let pinned = export.summary.pinned
         let lists: [SplicedList] = [
             SplicedList(
                 key: "severityPeriods", depth: 1,
                 elements: IncidentExport.severityPeriods(of: state, generatedAt: generatedAt)),
             SplicedList(key: "pinned", depth: 2, elements: pinned),
-            SplicedList(key: "pinnedSeqs", depth: 2, elements: pinned.lazy.filter { $0.writer == nil }.map(\.seq)),
+            SplicedList(key: "pinnedSeqs", depth: 2, elements: IncidentExport.pinnedSeqs(pinned)),
             SplicedList(key: "severityHistory", depth: 2, elements: export.summary.severityHistory),
             SplicedList(key: "statusHistory", depth: 2, elements: export.summary.statusHistory),
         ]
