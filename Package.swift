@@ -113,7 +113,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PostmortemTests",
-            dependencies: ["Postmortem", "IncidentModel", "RunbookKit", "Localization", "TestSupport"],
+            dependencies: [
+                "Postmortem", "IncidentModel", "IncidentStore", "RunbookKit", "Localization", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

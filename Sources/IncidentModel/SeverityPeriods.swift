@@ -27,12 +27,16 @@ extension IncidentState {
     /// one is held until `end` (the resolution, say, or now while the incident is open). A change back-dated
     /// before its predecessor gives the predecessor no time rather than a negative one.
     public func severityPeriods(until end: Date) -> [SeverityPeriod] {
-        severityHistory.indices.map { index in
-            let change = severityHistory[index]
-            let next = index + 1 < severityHistory.count ? severityHistory[index + 1].stamp.at : end
-            return SeverityPeriod(
-                severity: change.value, stamp: change.stamp, end: next,
-                seconds: max(0, next.timeIntervalSince(change.stamp.at)))
-        }
+        severityHistory.indices.map { severityPeriod(at: $0, until: end) }
+    }
+
+    /// The period of `severityPeriods(until: end)` at `index`, made alone: a caller that writes them one at a
+    /// time holds none of the others.
+    public func severityPeriod(at index: Int, until end: Date) -> SeverityPeriod {
+        let change = severityHistory[index]
+        let next = index + 1 < severityHistory.count ? severityHistory[index + 1].stamp.at : end
+        return SeverityPeriod(
+            severity: change.value, stamp: change.stamp, end: next,
+            seconds: max(0, next.timeIntervalSince(change.stamp.at)))
     }
 }

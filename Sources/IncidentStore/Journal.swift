@@ -130,7 +130,7 @@ public struct Journal: Sendable {
     }
 
     /// How many bytes `read` reads at a time.
-    private static let readChunk = 1 << 20
+    static let readChunk = 1 << 20
 
     /// How many bytes `firstEvent` reads first; a longer first line is read again up to `readChunk`.
     private static let firstLineGuess = 1 << 12

@@ -97,6 +97,30 @@ public struct IncidentExport: Encodable, Sendable {
     public init(
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date
     ) {
+        self.init(
+            state: state, adherence: Adherence.report(events: events, runbooks: runbooks), runbooks: runbooks,
+            incidentID: incidentID, generatedAt: generatedAt)
+        self.events = events
+    }
+
+    /// The export of the incident folded into `state`, whose adherence report is `adherence`, without its events
+    /// (`PostmortemRenderer.writeJSON` writes them as it reads them).
+    public init(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date
+    ) {
+        self.init(
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            derivedLists: true)
+    }
+
+    /// The export as the public initializer makes it, but without the lists derived from others (the pinned
+    /// events' seqs, the severity periods) when `derivedLists` is false: a writer that makes them as it writes
+    /// them never holds them, nor the copies made on the way.
+    init(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date, derivedLists: Bool
+    ) {
         self.incidentID = incidentID
         self.generatedAt = generatedAt
         summary = Summary(
@@ -105,7 +129,7 @@ public struct IncidentExport: Encodable, Sendable {
             roles: Dictionary(uniqueKeysWithValues: state.roles.map { ($0.key.rawValue, $0.value) }),
             runbooksUsed: state.runbooksUsed, currentRunbook: state.currentRunbook, opened: state.opened,
             closed: state.closed, reopenings: state.reopenings,
-            pinnedSeqs: state.pinned.filter { $0.writer == nil }.map(\.seq).sorted(), pinned: state.pinned.sorted(),
+            pinnedSeqs: [], pinned: state.pinned.sorted(),
             lastSeq: state.lastSeq
         )
         let m = state.milestones
@@ -132,17 +156,35 @@ public struct IncidentExport: Encodable, Sendable {
                 open: runbooks[id]?.checklist.map(\.number).filter { progress.checked[$0] == nil } ?? []
             )
         }
-        adherence = Adherence.report(events: events, runbooks: runbooks)
-        for index in adherence.sectionTimes.indices {
-            adherence.sectionTimes[index].seconds = Self.milliseconds(adherence.sectionTimes[index].seconds)
+        self.adherence = adherence
+        for index in self.adherence.sectionTimes.indices {
+            self.adherence.sectionTimes[index].seconds = Self.milliseconds(self.adherence.sectionTimes[index].seconds)
         }
+        severityPeriods = []
+        events = []
+        if derivedLists {
+            summary.pinnedSeqs = Array(Self.pinnedSeqs(summary.pinned))
+            severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
+        }
+    }
+
+    /// The seqs of the pinned events of the incident's own file, in order, from all of them in order (`pinned`):
+    /// `EventRef` sorts that file's events first, by seq.
+    static func pinnedSeqs(_ pinned: [EventRef]) -> LazyMapSequence<LazyFilterSequence<[EventRef]>, Int> {
+        pinned.lazy.filter { $0.writer == nil }.map(\.seq)
+    }
+
+    /// The export's severity periods of `state`, each made as it is read: the last until the resolution, else the
+    /// closing, else `generatedAt`, and durations in milliseconds.
+    static func severityPeriods(
+        of state: IncidentState, generatedAt: Date
+    ) -> LazyMapSequence<Range<Int>, SeverityPeriod> {
         let end = state.milestones.resolved ?? state.closed?.at ?? generatedAt
-        severityPeriods = state.severityPeriods(until: end).map { period in
-            var period = period
-            period.seconds = Self.milliseconds(period.seconds)
+        return state.severityHistory.indices.lazy.map { index in
+            var period = state.severityPeriod(at: index, until: end)
+            period.seconds = milliseconds(period.seconds)
             return period
         }
-        self.events = events
     }
 
     /// `seconds` rounded to the millisecond, the precision of the journal's times.
@@ -172,42 +214,130 @@ extension PostmortemRenderer {
         state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
+        try writeJSON(
+            state: state, adherence: Adherence.report(events: events, runbooks: runbooks), runbooks: runbooks,
+            incidentID: incidentID, generatedAt: generatedAt, events: { body in try events.forEach(body) }, to: output)
+    }
+
+    /// Writes the JSON document of the incident folded into `state`, whose adherence report is `adherence`, to
+    /// `output` piece by piece, the events as `walk` passes them in journal order, one at a time: what it holds
+    /// follows the summary and one event, not the journal, however the events are read. The summary's lists that
+    /// grow with the journal (status and severity changes, pins, severity periods) are written an element at a
+    /// time too, so that no encoding of them is held whole.
+    public static func writeJSON(
+        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
+        generatedAt: Date, events walk: ((Event) throws -> Void) throws -> Void,
+        to output: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
         var export = IncidentExport(
-            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
-        export.events = []
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            derivedLists: false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(PostmortemTime.iso(date))
         }
+        // Each list is taken out of the document and written in the place its empty array leaves, at its depth.
+        // The lists derived from others are made as they are written.
+        let pinned = export.summary.pinned
+        let lists: [SplicedList] = [
+            SplicedList(
+                key: "severityPeriods", depth: 1,
+                elements: IncidentExport.severityPeriods(of: state, generatedAt: generatedAt)),
+            SplicedList(key: "pinned", depth: 2, elements: pinned),
+            SplicedList(key: "pinnedSeqs", depth: 2, elements: IncidentExport.pinnedSeqs(pinned)),
+            SplicedList(key: "severityHistory", depth: 2, elements: export.summary.severityHistory),
+            SplicedList(key: "statusHistory", depth: 2, elements: export.summary.statusHistory),
+        ]
+        export.severityPeriods = []
+        export.summary.pinned = []
+        export.summary.pinnedSeqs = []
+        export.summary.severityHistory = []
+        export.summary.statusHistory = []
         let header = Array(try encoder.encode(export))
-        // Top-level keys are the only lines indented by exactly two spaces, and strings hold no raw newlines, so
-        // this finds the empty events array that the streamed events replace.
-        let emptyEvents = Array("\n  \"events\" : [\n\n  ]".utf8)
-        guard !events.isEmpty else {
-            try output(header[...])
-            return try output([0x0A])
+        var places: [(range: Range<Int>, list: SplicedList?)] = []
+        for list in lists + [SplicedList(key: "events", depth: 1, elements: [Int]())] {
+            // Without the place for them, writing the rest alone would be an export that silently lost them.
+            guard let range = header.firstRange(of: list.emptyArray) else {
+                throw EncodingError.invalidValue(
+                    incidentID,
+                    EncodingError.Context(
+                        codingPath: [], debugDescription: "the encoded export has no \(list.key) array to fill"))
+            }
+            places.append((range, list.key == "events" ? nil : list))
         }
-        // Without the place for them, writing the summary alone would be an export that silently lost every event.
-        guard let start = header.firstRange(of: emptyEvents)?.lowerBound else {
-            throw EncodingError.invalidValue(
-                events,
-                EncodingError.Context(
-                    codingPath: [], debugDescription: "the encoded export has no events array to put the events in"))
+        var written = header.startIndex
+        for (range, list) in places.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            try output(header[written..<range.lowerBound])
+            if let list {
+                try list.write(encoder, to: output)
+            } else {
+                try writeEvents(walk, to: output)
+            }
+            written = range.upperBound
         }
-        try output(header[..<start])
-        try output(Array("\n  \"events\" : [\n".utf8)[...])
-        var piece: [UInt8] = []
-        for (index, event) in events.enumerated() {
-            piece.removeAll(keepingCapacity: true)
-            if index > 0 { piece += [UInt8(ascii: ","), 0x0A] }
-            piece += [0x20, 0x20, 0x20, 0x20]
-            try EventCodec.appendPretty(for: event, depth: 2, to: &piece)
-            try output(piece[...])
-        }
-        try output(Array("\n  ]".utf8)[...])
-        try output(header[(start + emptyEvents.count)...])
+        try output(header[written...])
         try output([0x0A])
+    }
+
+    /// Writes the events array as `walk` passes the events, one at a time, in the place of the export's
+    /// top-level empty `events` array.
+    private static func writeEvents(
+        _ walk: ((Event) throws -> Void) throws -> Void, to output: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var piece: [UInt8] = []
+        var written = 0
+        // The walk calls back into `output` only while it runs: nothing keeps either.
+        try withoutActuallyEscaping(output) { output in
+            try walk { event in
+                piece.removeAll(keepingCapacity: true)
+                piece += written == 0 ? Array("\n  \"events\" : [\n".utf8) : [UInt8(ascii: ","), 0x0A]
+                piece += [0x20, 0x20, 0x20, 0x20]
+                try EventCodec.appendPretty(for: event, depth: 2, to: &piece)
+                try output(piece[...])
+                written += 1
+            }
+        }
+        try output(written == 0 ? Array("\n  \"events\" : [\n\n  ]".utf8)[...] : Array("\n  ]".utf8)[...])
+    }
+}
+
+/// A list of the export written an element at a time where its key's empty array is in the encoded document.
+private struct SplicedList {
+    /// The member's key.
+    let key: String
+    /// How deep the object holding the member is: 1 for the document's own members.
+    let depth: Int
+    /// Passes each element, encoded at the top level, to its argument; the list stays typed, each element boxed
+    /// by none, and a lazy list is made only as it is written.
+    let encodeEach: (JSONEncoder, (Data) throws -> Void) throws -> Void
+
+    init<Elements: Sequence>(key: String, depth: Int, elements: Elements) where Elements.Element: Encodable {
+        self.key = key
+        self.depth = depth
+        encodeEach = { encoder, body in
+            for element in elements { try body(try encoder.encode(element)) }
+        }
+    }
+
+    /// The member with an empty array, as `JSONEncoder` pretty-prints it `depth` levels deep.
+    var emptyArray: [UInt8] {
+        let indent = String(repeating: "  ", count: depth)
+        return Array("\n\(indent)\"\(key)\" : [\n\n\(indent)]".utf8)
+    }
+
+    /// Writes the member with its elements, as `JSONEncoder` pretty-prints the whole, one element at a time.
+    func write(_ encoder: JSONEncoder, to output: (ArraySlice<UInt8>) throws -> Void) throws {
+        let indent = String(repeating: "  ", count: depth)
+        let elementIndent = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
+        var written = 0
+        try encodeEach(encoder) { element in
+            let opening = written == 0 ? Array("\n\(indent)\"\(key)\" : [\n".utf8) : [UInt8(ascii: ","), 0x0A]
+            try output((opening + elementIndent)[...])
+            try output(PrettyJSONSplice.indented(element, depth: depth + 1)[...])
+            written += 1
+        }
+        try output(written == 0 ? emptyArray[...] : Array("\n\(indent)]".utf8)[...])
     }
 }

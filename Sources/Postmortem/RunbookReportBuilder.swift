@@ -77,7 +77,10 @@ public struct RunbookReportBuilder: Sendable {
     public func digest(incident id: String, events: [Event], damagedLines: Int) -> IncidentDigest? {
         guard let first = events.first, matters(opening: first) else { return nil }
         var gathered = Gathered(byID: byID)
-        let (state, atResolution) = IncidentState.replayWithResolution(events) { gathered.visit($0) }
+        // The digest reads the state's runbooks, progress and milestones, never its notes or commands.
+        let (state, atResolution) = IncidentState.replayWithResolution(events, keepsRecords: false) {
+            gathered.visit($0)
+        }
         let metrics = Metrics(state)
         var digest = IncidentDigest(
             opened: first.occurredAt, drill: state.drill, runbooksUsed: state.runbooksUsed,

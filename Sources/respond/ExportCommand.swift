@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IncidentModel
+import IncidentStore
 import Localization
 import RunbookKit
 
@@ -32,15 +33,30 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let localizer = global.localizer()
         let location = try global.resolveIncident(incident)
-        let events = try global.readIncident(location).events
-        let written = try PostmortemFile.write(
-            location, events: events,
-            runbook: global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")), format: format,
-            includeDiagram: !noDiagram,
-            destination: output.map(OutputDestination.init), actor: global.actorName(), now: Date(),
-            localizer: localizer,
-            clock: ZoneClock(zone: .current)
-        )
+        // Looked up once the journal is read (the JSON export: once an event names a runbook), so that a journal that
+        // cannot be opened is the only complaint.
+        let runbook = { global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")) }
+        let destination = output.map(OutputDestination.init)
+        let written: (path: String, recorded: [Event])
+        switch format {
+        case .json:
+            // Read from the files as it is written, so that a long incident is never held whole: a first read folds
+            // the events and tallies the adherence report, a second writes them.
+            let lookup = RunbookMemo(runbook)
+            let (events, fold) = try global.readIncidentEvents(
+                location, into: ExportFold(lookup: lookup.runbook)
+            ) { fold, event in fold.add(event) }
+            written = try PostmortemFile.writeJSON(
+                location, events: events, fold: fold, runbook: lookup.runbook, destination: destination,
+                actor: global.actorName(), now: Date(), localizer: localizer)
+        case .markdown:
+            let events = try global.readIncident(location).events
+            written = try PostmortemFile.write(
+                location, events: events, runbook: runbook(), format: format,
+                includeDiagram: !noDiagram, destination: destination, actor: global.actorName(), now: Date(),
+                localizer: localizer, clock: ZoneClock(zone: .current)
+            )
+        }
         // On standard output the document is the output; the path line would end up inside it.
         if written.path != "-" { print(written.path) }
     }

@@ -64,6 +64,28 @@ extension GlobalOptions {
             throw CLIError(errorText(error, localizer))
         }
     }
+
+    /// The events of the incident at `location`, read from its files rather than held (`IncidentEvents`), each
+    /// folded into `initial` with `fold` as it is read; warns on stderr about what `readIncident` warns about.
+    func readIncidentEvents<State>(
+        _ location: IncidentLocation, into initial: State, _ fold: (inout State, Event) -> Void
+    ) throws -> (events: IncidentEvents, state: State) {
+        let localizer = localizer()
+        do {
+            let read = try IncidentEvents.read(location.journalPath, into: initial, fold)
+            for problem in read.events.problems { printWarning(problem.description(in: localizer), localizer) }
+            if read.events.dropped > 0 {
+                printWarning(
+                    localizer.tr(
+                        "cli.journal.repeated_seq",
+                        ["path": location.journalPath, "count": String(read.events.dropped)]),
+                    localizer)
+            }
+            return read
+        } catch {
+            throw CLIError(errorText(error, localizer))
+        }
+    }
 }
 
 /// Prints one line on stderr, prefixed so it reads as a warning rather than output, sanitized: warnings quote

@@ -62,6 +62,44 @@ enum PostmortemFile {
                 }
             }
         }
+        return try deliver(
+            render, to: location, format: format, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes the JSON export of the incident whose events `events` reads from its files, folded into `fold` as
+    /// they were read, a piece at a time: what it holds follows the incident's summary, not its number of events.
+    /// The rest is as `write(_:events:…)` does it.
+    static func writeJSON(
+        _ location: IncidentLocation, events: IncidentEvents, fold: ExportFold, runbook: (String) -> Runbook?,
+        destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer
+    ) throws -> (path: String, recorded: [Event]) {
+        let state = fold.replay.state
+        let runbooks = state.runbooks(lookup: runbook)
+        let adherence = Adherence.report(
+            state: state, atResolution: fold.replay.atResolution, runbooks: runbooks, tally: fold.adherence)
+        let render = { (file: inout BufferedFile) throws in
+            do {
+                try PostmortemRenderer.writeJSON(
+                    state: state, adherence: adherence, runbooks: runbooks, incidentID: location.id,
+                    generatedAt: now, events: events.walk
+                ) { file.write(bytes: $0) }
+            } catch let error as JournalError {
+                // The journal could not be read again: what to do about it, not a failure to encode.
+                throw CLIError(errorText(error, localizer))
+            } catch {
+                throw CLIError(
+                    localizer.tr("cli.export.json_failed", ["incident": location.id, "problem": "\(error)"]))
+            }
+        }
+        return try deliver(render, to: location, format: .json, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes what `render` writes to `destination` (default: a file next to the journal) and appends the
+    /// `exportWritten` event by `actor` for it.
+    private static func deliver(
+        _ render: (inout BufferedFile) throws -> Void, to location: IncidentLocation, format: Format,
+        destination: OutputDestination?, actor: String, now: Date
+    ) throws -> (path: String, recorded: [Event]) {
         let chosen: String
         switch destination {
         case .standardOutput:
