@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
+        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization", "TerminalText"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
