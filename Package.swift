@@ -52,7 +52,7 @@ let package = Package(
         ),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
-        .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization"]),
+        .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization", "RunbookKit", "TerminalText"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
         .target(
