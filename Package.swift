@@ -71,7 +71,7 @@ let package = Package(
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
                 "TerminalText", "TerminalFrame", "CommandRunner", "Localization", "Alerts",
-                "AlertmanagerClient",
+                "AlertmanagerClient", "CProcessSpawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
