@@ -92,13 +92,21 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
-        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(
+            name: "TerminalTextTests",
+            dependencies: ["TerminalText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(
-            name: "RunbookKitTests", dependencies: ["RunbookKit", "Localization", "TestSupport"], exclude: ["Fixtures"]
+            name: "RunbookKitTests",
+            dependencies: [
+                "RunbookKit", "Localization", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IncidentModelTests",
