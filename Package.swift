@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization"]),
+        .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization", "TerminalText"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
         .target(name: "Alerts", dependencies: ["RunbookKit"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
@@ -52,7 +52,7 @@ let package = Package(
         ),
 
         // The incident journal on disk: files, locks, the incident directories (an effect at the edge).
-        .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization"]),
+        .target(name: "IncidentStore", dependencies: ["IncidentModel", "Localization", "RunbookKit", "TerminalText"]),
 
         // Runs a runbook's commands for the walkthrough: processes, timeouts, output files (an effect at the edge).
         .target(
@@ -71,7 +71,7 @@ let package = Package(
             dependencies: [
                 "RunbookKit", "IncidentModel", "IncidentStore", "Postmortem", "GuideUI", "CursesBackend",
                 "TerminalText", "TerminalFrame", "CommandRunner", "Localization", "Alerts",
-                "AlertmanagerClient",
+                "AlertmanagerClient", "CProcessSpawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,13 +92,21 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
-        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(
+            name: "TerminalTextTests",
+            dependencies: ["TerminalText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(
-            name: "RunbookKitTests", dependencies: ["RunbookKit", "Localization", "TestSupport"], exclude: ["Fixtures"]
+            name: "RunbookKitTests",
+            dependencies: [
+                "RunbookKit", "Localization", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IncidentModelTests",

@@ -1,5 +1,8 @@
 import CProcessSpawn
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
+import Synchronization
 
 /// One running command: started with `start`, its output streams to a callback and to `takeOutput()`,
 /// `cancel()` stops it, and `result` (or `waitForResult`) gives what came of it.
@@ -13,7 +16,7 @@ import Foundation
 /// `commands/<time>-<runbook>-<step>.log` (0600) in the incident directory, up to the request's cap, with a
 /// redacted `+ command` line before each command's output: it is the evidence, kept as private as the journal.
 /// The excerpt in the result is stripped of control sequences, redacted and bounded.
-public final class CommandExecution: @unchecked Sendable {
+public final class CommandExecution: Sendable {
     /// What is being run.
     public let request: CommandRequest
     /// The output's file, relative to the incident directory.
@@ -25,11 +28,17 @@ public final class CommandExecution: @unchecked Sendable {
     /// When it started.
     public let startedAt: Date
 
-    private let condition = NSCondition()
-    private var pendingOutput = ""
-    private var finished: CommandResult?
-    private var cancelRequested = false
-    private var wakeOpen = true
+    /// What the supervisor's thread and the callers share.
+    private struct Shared {
+        var pendingOutput = ""
+        var finished: CommandResult?
+        var cancelRequested = false
+        var wakeOpen = true
+    }
+
+    private let shared = Mutex(Shared())
+    /// Entered at the start, left when the result is in: what `waitForResult` waits on.
+    private let running = DispatchGroup()
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
@@ -46,10 +55,8 @@ public final class CommandExecution: @unchecked Sendable {
         onOutput: (@Sendable (String) -> Void)? = nil
     ) throws(CommandRunnerError) -> CommandExecution {
         try policy.check()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.workingDirectory, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
+        var status = stat()
+        guard stat(request.workingDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
             throw .missingWorkingDirectory(path: request.workingDirectory)
         }
         let startedAt = Date()
@@ -88,7 +95,7 @@ public final class CommandExecution: @unchecked Sendable {
         let supervisor = CommandSupervisor(
             request: request, processID: pid, output: output[0], wake: wake[0], log: log, tag: tag, redact: redact,
             startedAt: startedAt)
-        let thread = Thread {
+        let started = DetachedThread.start {
             let result = supervisor.run(
                 cancelRequested: { execution.isCancelRequested },
                 deliver: { text in
@@ -97,8 +104,16 @@ public final class CommandExecution: @unchecked Sendable {
                 })
             execution.finish(result)
         }
-        thread.name = "respond command \(pid)"
-        thread.start()
+        guard started else {
+            // Nothing would watch the command: it is stopped before anyone waits for it.
+            let reason = CommandRunnerError.reason(errno)
+            kill(-pid, SIGKILL)
+            _ = waitpid(pid, nil, 0)
+            close(output[0])
+            log.close()
+            execution.finish(nil)
+            throw .cannotStart(reason: reason)
+        }
         return execution
     }
 
@@ -112,79 +127,70 @@ public final class CommandExecution: @unchecked Sendable {
         self.startedAt = startedAt
         self.wakeRead = wakeRead
         self.wakeWrite = wakeWrite
+        running.enter()
     }
 
     /// Stops the command: SIGTERM to its process group now, SIGKILL after the grace if anything is left. The
     /// result then says `cancelled`. Does nothing once it has finished.
     public func cancel() {
-        condition.lock()
-        defer { condition.unlock() }
-        guard finished == nil, !cancelRequested else { return }
-        cancelRequested = true
-        if wakeOpen {
-            var byte: UInt8 = 1
-            _ = write(wakeWrite, &byte, 1)
+        shared.withLock { shared in
+            guard shared.finished == nil, !shared.cancelRequested else { return }
+            shared.cancelRequested = true
+            if shared.wakeOpen {
+                var byte: UInt8 = 1
+                _ = write(wakeWrite, &byte, 1)
+            }
         }
     }
 
     /// The output text that arrived since the last call, for a run loop that draws on each tick.
     public func takeOutput() -> String {
-        condition.lock()
-        defer { condition.unlock() }
-        let text = pendingOutput
-        pendingOutput = ""
-        return text
+        shared.withLock { shared in
+            defer { shared.pendingOutput = "" }
+            return shared.pendingOutput
+        }
     }
 
     /// What came of the command, or nil while it is still running.
     public var result: CommandResult? {
-        condition.lock()
-        defer { condition.unlock() }
-        return finished
+        shared.withLock { $0.finished }
     }
 
     /// Blocks until the command has finished and returns its result.
     public func waitForResult() -> CommandResult {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let finished { return finished }
-            condition.wait()
-        }
+        running.wait()
+        // The group is left only after the result is set.
+        return result!
     }
 
     /// Blocks until the command has finished or `limit` has passed; nil when it is still running.
     public func waitForResult(upTo limit: Duration) -> CommandResult? {
-        let deadline = Date().addingTimeInterval(limit.seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while finished == nil, condition.wait(until: deadline) {}
-        return finished
+        let nanoseconds = min(limit.seconds * 1e9, Double(Int.max / 2))
+        _ = running.wait(timeout: .now() + .nanoseconds(Int(max(0, nanoseconds))))
+        return result
     }
 
     private var isCancelRequested: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelRequested
+        shared.withLock { $0.cancelRequested }
     }
 
     private func keep(_ text: String) {
-        condition.lock()
-        defer { condition.unlock() }
-        pendingOutput += text
-        if pendingOutput.utf8.count > Self.pendingOutputLimit {
-            pendingOutput = String(pendingOutput.suffix(Self.pendingOutputLimit / 2))
+        shared.withLock { shared in
+            shared.pendingOutput += text
+            if shared.pendingOutput.utf8.count > Self.pendingOutputLimit {
+                shared.pendingOutput = String(shared.pendingOutput.suffix(Self.pendingOutputLimit / 2))
+            }
         }
     }
 
-    private func finish(_ result: CommandResult) {
-        condition.lock()
-        defer { condition.unlock() }
-        finished = result
-        wakeOpen = false
-        close(wakeRead)
-        close(wakeWrite)
-        condition.broadcast()
+    private func finish(_ result: CommandResult?) {
+        shared.withLock { shared in
+            shared.finished = result
+            shared.wakeOpen = false
+            close(wakeRead)
+            close(wakeWrite)
+        }
+        running.leave()
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 
 /// What to run and where: the final command line, how, in which directory and environment, for how long, and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 
 /// Why a command stopped before it finished on its own.
@@ -61,7 +61,7 @@ public struct CommandResult: Hashable, Sendable {
     /// followed by how much output the file did not keep past its cap, and why the output file is incomplete
     /// when it could not be written whole (a full disk, say).
     public var summary: String {
-        let duration = String(format: "%.1fs", durationSeconds)
+        let duration = EventWording.oneDecimal(durationSeconds) + "s"
         let ending: String
         if let stoppedBecause {
             ending = "\(stoppedBecause.rawValue) · \(duration)"

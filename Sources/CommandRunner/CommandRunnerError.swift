@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why a command could not be run, in words the walkthrough can show as they are.
 public enum CommandRunnerError: Error, Hashable, Sendable, CustomStringConvertible {

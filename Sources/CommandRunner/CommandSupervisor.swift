@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The loop that watches one running command on its own thread: reads its output as it comes, notices its
 /// exit, a cancel or the timeout, stops its process group, and builds the result.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One piece of what a block writes: its own output, or a marker the shell's traps wrote between its commands.
 enum OutputPiece: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalText
 
 /// The OSC 52 escape sequence that puts text on the user's clipboard through the terminal, which works over

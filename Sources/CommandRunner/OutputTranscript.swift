@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a run's output becomes, as its bytes arrive: the output file (up to its cap), the journal's excerpt and
 /// the text for the output pane, with a line `+ command` before each command's output and `! exit N` after a
@@ -96,7 +96,13 @@ struct OutputTranscript {
         guard let command = held?.command else { return }
         held = nil
         lastShown = command
-        line("+ " + redacted(command).replacingOccurrences(of: "\n", with: "\n+ "))
+        // Every line of a command of several lines gets its `+ `, so the transcript shows where its text ends.
+        var marked = String.UnicodeScalarView()
+        for scalar in redacted(command).unicodeScalars {
+            marked.append(scalar)
+            if scalar == "\n" { marked.append(contentsOf: "+ ".unicodeScalars) }
+        }
+        line("+ " + String(marked))
     }
 
     /// The command's text redacted, remembered for the next time the same command runs.

@@ -1,5 +1,6 @@
 import CProcessSpawn
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Starts the shell `arguments[0]` with `posix_spawn` in a new session (and so its own process group, with no
 /// controlling terminal): Ctrl-C at the guide's terminal never reaches it, a signal to the group reaches every

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
+import Synchronization
 
 /// Decides whether a command that was run is one of a runbook's commands.
 ///
@@ -112,15 +113,15 @@ public struct RunbookCommandMatcher: Sendable {
 /// The blocks as command templates, with a wildcard pattern for each candidate text that has placeholders.
 private struct CompiledTemplates: Sendable {
     let templates: [CommandTemplate]
-    let patterns: [NSRegularExpression]
+    let patterns: [WildcardPattern]
 
     init(_ blocks: [CodeBlock]) {
         templates = blocks.map(CommandTemplate.init)
-        var patterns: [NSRegularExpression] = []
+        var patterns: [WildcardPattern] = []
         for template in templates {
             let tokens = template.placeholders.map(\.token)
             for candidate in RunbookCommandMatcher.candidates(template.text) {
-                if let pattern = Self.pattern(candidate, tokens: tokens) { patterns.append(pattern) }
+                if let pattern = WildcardPattern(candidate, wildcards: tokens) { patterns.append(pattern) }
             }
         }
         self.patterns = patterns
@@ -128,55 +129,35 @@ private struct CompiledTemplates: Sendable {
 
     /// Whether a comparable text matches a candidate with its placeholders as wildcards.
     func matches(_ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
-    }
-
-    /// An anchored regular expression for `candidate` with every occurrence of `tokens` as a wildcard, or nil
-    /// when none occurs in it.
-    private static func pattern(_ candidate: String, tokens: [String]) -> NSRegularExpression? {
-        let present = tokens.filter { !$0.isEmpty && candidate.contains($0) }
-        guard !present.isEmpty else { return nil }
-        let alternatives = present.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern).joined(
-            separator: "|")
-        guard let tokenPattern = try? NSRegularExpression(pattern: alternatives) else { return nil }
-        var pattern = "^"
-        var cursor = candidate.startIndex
-        for match in tokenPattern.matches(in: candidate, range: NSRange(candidate.startIndex..., in: candidate)) {
-            guard let found = Range(match.range, in: candidate) else { continue }
-            pattern += NSRegularExpression.escapedPattern(for: String(candidate[cursor..<found.lowerBound])) + ".+?"
-            cursor = found.upperBound
-        }
-        pattern += NSRegularExpression.escapedPattern(for: String(candidate[cursor...])) + "$"
-        return try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        let scalars = Array(text.unicodeScalars)
+        return patterns.contains { $0.matches(scalars) }
     }
 }
 
 /// The templates of a matcher's blocks, compiled when first asked; safe to share between threads.
-private final class DeferredTemplates: @unchecked Sendable {
+private final class DeferredTemplates: Sendable {
     private enum State {
         case pending([CodeBlock])
         case compiled(CompiledTemplates)
     }
 
-    // Guards `state`, which the first question changes from pending to compiled.
-    private let lock = NSLock()
-    private var state: State
+    // The first question changes the state from pending to compiled.
+    private let state: Mutex<State>
 
     init(_ blocks: [CodeBlock]) {
-        state = .pending(blocks)
+        state = Mutex(.pending(blocks))
     }
 
     var compiled: CompiledTemplates {
-        lock.lock()
-        defer { lock.unlock() }
-        switch state {
-        case .compiled(let compiled):
-            return compiled
-        case .pending(let blocks):
-            let compiled = CompiledTemplates(blocks)
-            state = .compiled(compiled)
-            return compiled
+        state.withLock { state in
+            switch state {
+            case .compiled(let compiled):
+                return compiled
+            case .pending(let blocks):
+                let compiled = CompiledTemplates(blocks)
+                state = .compiled(compiled)
+                return compiled
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// How closely an incident followed its runbooks: the deviations, the time spent per section, and the runbook

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An alert that stopped firing while its incident was walked.
 public struct ResolvedAlertRecord: Hashable, Sendable {

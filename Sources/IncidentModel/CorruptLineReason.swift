@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why a complete journal line is not an event, as the journal's reader decided it: kept typed so that the notice
 /// of a set-aside line can say it in the user's language (`description(in:)`), with `description` the English form.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// Where an incident stands, in the order incidents move through.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// Why a journal line could not be turned into an event, beyond malformed JSON.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// The fields of one journal line, each read as `JSONDecoder`'s keyed container read it: a missing key is

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// Reads a journal line into an `Event` straight from its UTF-8 bytes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A field's value on a journal line, as `JSONEncoder` encodes it.
 enum EventFieldValue {

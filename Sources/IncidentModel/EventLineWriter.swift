@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes an event as one journal line: the bytes `JSONEncoder` makes of `Event`'s `Encodable` conformance with
 /// sorted keys and unescaped slashes (less another machine's `writer`, which its file's name holds), written

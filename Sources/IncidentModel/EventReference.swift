@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Event {
     /// How `respond feedback ack` names the event across incidents: the incident's id, then the event's label as

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// What an event recorded, in the words `respond timeline` and the postmortem draft's timeline share, in the
@@ -145,7 +146,7 @@ public struct EventWording: Sendable {
 
     /// `value` as `printf("%.1f")` writes it, without `String(format:)`'s Foundation formatter, which cost more
     /// than the rest of a command's timeline row.
-    static func oneDecimal(_ value: Double) -> String {
+    public static func oneDecimal(_ value: Double) -> String {
         // Long enough for the widest double, 1.8e308 written out in full.
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
             let count = withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.1f", $0) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// An incident's current state, derived only by folding its events in journal order.

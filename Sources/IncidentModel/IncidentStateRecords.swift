@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// Who did something and when, taken from the event that recorded it.

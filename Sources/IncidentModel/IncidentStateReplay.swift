@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension IncidentState {
     /// The incident's state after every event, and as it was when it was last resolved if it is resolved now,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// One line of the incident list: enough to pick an incident, read from its events.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads the strings and numbers `JSONLineScanner` found, with the rules Foundation's `JSONDecoder` applies when
 /// a field is decoded: anything it would refuse throws `JSONLineScanner.Malformed`, which the journal reports as

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why a journal could not be read or appended to, with what the user should do about it.
 public enum JournalError: Error, CustomStringConvertible, Equatable {

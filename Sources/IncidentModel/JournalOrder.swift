@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The order of an incident's events wherever they are gathered in pieces (a whole journal, then what a follower
 /// finds), from one journal file or from several machines' files.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Something in a journal that was set aside while reading it.
 public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {

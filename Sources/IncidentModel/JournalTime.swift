@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The journal's clock format: UTC, ISO 8601, millisecond precision (`2026-11-27T00:20:05.123Z`).
@@ -28,7 +29,7 @@ public enum JournalTime {
         guard (0...9999).contains(year) else {
             var text = ""
             for field in fields {
-                appendPadded(field.value, width: field.width, to: &text)
+                text.append(FixedWidthNumber.padded(field.value, width: field.width))
                 text.append(field.separator)
             }
             return text
@@ -48,15 +49,6 @@ public enum JournalTime {
             }
             return end
         }
-    }
-
-    /// `value` in decimal, zero-padded to `width` characters the way `printf("%0*d")` does (a minus sign counts).
-    private static func appendPadded(_ value: Int64, width: Int, to text: inout String) {
-        let digits = String(value.magnitude)
-        if value < 0 { text.append("-") }
-        let padding = width - digits.utf8.count - (value < 0 ? 1 : 0)
-        if padding > 0 { text.append(String(repeating: "0", count: padding)) }
-        text.append(digits)
     }
 
     /// Parses an ISO 8601 timestamp: `yyyy-MM-ddTHH:mm[:ss[.fraction]]` followed by `Z` or an offset `±HH:MM`;
@@ -124,11 +116,11 @@ public enum JournalTime {
         guard since.isFinite, abs(since) < 1e15 else { return "--:--:--" }
         let ofDay = (Int64(since) % 86_400 + 86_400) % 86_400
         var text = ""
-        appendPadded(ofDay / 3_600, width: 2, to: &text)
+        text.append(FixedWidthNumber.padded(ofDay / 3_600, width: 2))
         text.append(":")
-        appendPadded(ofDay % 3_600 / 60, width: 2, to: &text)
+        text.append(FixedWidthNumber.padded(ofDay % 3_600 / 60, width: 2))
         text.append(":")
-        appendPadded(ofDay % 60, width: 2, to: &text)
+        text.append(FixedWidthNumber.padded(ofDay % 60, width: 2))
         return text
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The incident response metrics, in seconds; each is nil while one of its endpoints is missing.
 public struct Metrics: Hashable, Codable, Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One rule of the redactor: what it looks for, and which part of a match is the secret it masks.
 struct RedactionRule: Sendable {
@@ -9,7 +10,8 @@ struct RedactionRule: Sendable {
     /// Lower-case strings of which a text must hold at least one for the rule to be tried on it: a cheap
     /// prefilter, so that most texts meet few regular expressions.
     let keywords: [String]
-    /// The regular expression (ICU syntax, as `NSRegularExpression` reads it) that finds the secret.
+    /// The regular expression (ICU syntax, as `NSRegularExpression` reads it, within what `ScalarPattern` reads)
+    /// that finds the secret.
     let pattern: String
     /// The capture group that is the secret; it alone is replaced, the rest of the match stays.
     var secretGroup = 1
@@ -24,16 +26,16 @@ public enum Redactor {
     /// What stands in place of a removed secret.
     public static let marker = "[REDACTED]"
 
-    private static let compiled: [(rule: RedactionRule, keywords: [[UInt8]], expression: NSRegularExpression)] =
+    private static let compiled: [(rule: RedactionRule, keywords: [[UInt8]], expression: ScalarPattern)] =
         rules.map { rule in
             // The rules are constants checked by the tests; one that did not compile is a programming error.
-            (rule, rule.keywords.map { Array($0.utf8) }, try! NSRegularExpression(pattern: rule.pattern))
+            (rule, rule.keywords.map { Array($0.utf8) }, try! ScalarPattern(rule.pattern))
         }
 
     /// The text with every secret the rules recognise replaced by `marker`, private key blocks across lines.
     public static func redact(_ text: String) -> String {
         var result = text
-        if text.contains("PRIVATE KEY-----") {
+        if PrivateKeyBlockFilter.mayHoldMarker(text) {
             var keys = PrivateKeyBlockFilter()
             result = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .compactMap { keys.filter(String($0)) }
@@ -44,18 +46,45 @@ public enum Redactor {
         var lowered = result.lowercased()
         for (rule, keywords, expression) in compiled
         where lowered.withUTF8({ text in keywords.contains { holds($0, in: text) } }) {
-            let text = result as NSString
-            let matches = expression.matches(in: result, range: NSRange(location: 0, length: text.length))
+            let scalars = result.unicodeScalars.map(\.value)
+            let matches = expression.matches(in: scalars)
             guard !matches.isEmpty else { continue }
-            let replaced = NSMutableString(string: result)
-            for match in matches.reversed() {
-                let secret = match.range(at: rule.secretGroup)
-                if secret.location != NSNotFound { replaced.replaceCharacters(in: secret, with: marker) }
+            var replaced: [UInt8] = []
+            replaced.reserveCapacity(result.utf8.count + matches.count * marker.utf8.count)
+            var kept = 0
+            for match in matches {
+                guard let secret = match.groups[rule.secretGroup - 1] else { continue }
+                appendUTF8(scalars[kept..<secret.lowerBound], to: &replaced)
+                replaced.append(contentsOf: marker.utf8)
+                kept = secret.upperBound
             }
-            result = replaced as String
+            appendUTF8(scalars[kept...], to: &replaced)
+            result = String(decoding: replaced, as: UTF8.self)
             lowered = result.lowercased()
         }
         return result
+    }
+
+    /// Appends the UTF-8 of scalar values taken from a valid string.
+    static func appendUTF8(_ values: ArraySlice<UInt32>, to bytes: inout [UInt8]) {
+        for value in values {
+            switch value {
+            case ..<0x80:
+                bytes.append(UInt8(value))
+            case ..<0x800:
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            case ..<0x1_0000:
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | value >> 18))
+                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
     }
 
     /// Whether `text` holds `keyword`, compared as UTF-8 bytes: `memchr` finds each candidate first byte and
@@ -136,38 +165,46 @@ public struct PrivateKeyBlockFilter: Sendable, Hashable {
     /// Whether a BEGIN line was seen and its END line not yet.
     public private(set) var insideBlock = false
 
-    private static let markers = try! NSRegularExpression(
-        pattern: #"-----(BEGIN|END) [A-Z0-9 ]{0,64}PRIVATE KEY-----"#)
+    private static let markers = try! ScalarPattern(#"-----(BEGIN|END) [A-Z0-9 ]{0,64}PRIVATE KEY-----"#)
 
     /// A filter outside any block.
     public init() {}
 
+    /// Whether `text` holds `PRIVATE KEY-----`, which every marker ends with, compared as bytes.
+    static func mayHoldMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { Redactor.holds(markerEnd, in: $0) }
+    }
+
+    private static let markerEnd = Array("PRIVATE KEY-----".utf8)
+
     /// The line as the record may keep it, or nil when it is inside a private key block and dropped whole.
     public mutating func filter(_ line: String) -> String? {
         // The cheap test first: almost no line holds a marker.
-        guard line.contains("PRIVATE KEY-----") else { return insideBlock ? nil : line }
-        let text = line as NSString
+        guard Self.mayHoldMarker(line) else { return insideBlock ? nil : line }
+        let text = line.unicodeScalars.map(\.value)
         // Every marker of the line in one pass, then walked in order: linear however many markers a line has.
-        let found = Self.markers.matches(in: line, range: NSRange(location: 0, length: text.length))
-        var kept = ""
+        let found = Self.markers.matches(in: text)
+        var kept: [UInt8] = []
         var keptAnything = !insideBlock
         var location = 0
         for marker in found {
-            let isBegin = text.substring(with: marker.range(at: 1)) == "BEGIN"
+            // Group 1 is BEGIN or END, told apart by its first letter.
+            let isBegin = marker.groups[0].map { text[$0.lowerBound] } == 0x42
             if isBegin, !insideBlock {
-                let upTo = NSRange(location: location, length: NSMaxRange(marker.range) - location)
-                kept += text.substring(with: upTo) + Redactor.marker
+                Redactor.appendUTF8(text[location..<marker.range.upperBound], to: &kept)
+                kept.append(contentsOf: Redactor.marker.utf8)
                 insideBlock = true
             } else if !isBegin, insideBlock {
-                kept += text.substring(with: marker.range)
+                Redactor.appendUTF8(text[marker.range], to: &kept)
                 insideBlock = false
             } else {
                 continue
             }
             keptAnything = true
-            location = NSMaxRange(marker.range)
+            location = marker.range.upperBound
         }
-        if !insideBlock { kept += text.substring(from: location) }
-        return keptAnything ? kept : nil
+        if !insideBlock { Redactor.appendUTF8(text[location...], to: &kept) }
+        return keptAnything ? String(decoding: kept, as: UTF8.self) : nil
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// A stretch of the incident spent at one severity: from the change that set it to the next change, or to the

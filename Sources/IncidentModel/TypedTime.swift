@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import TerminalText
 
 /// A time a responder typed for when something happened (`respond log … --at`), read the way they meant it, with
 /// what about it deserves a second look.
@@ -29,7 +31,7 @@ public struct TypedTime: Hashable, Sendable {
     public static func read(
         _ text: String, now: Date, timeZone: TimeZone, earliest: Date? = nil
     ) throws(TypedTimeError) -> TypedTime {
-        let typed = text.trimmingCharacters(in: .whitespaces)
+        let typed = text.trimmingScalars(in: .whitespaces)
         guard let parts = TypedTimeParts(Array(typed.utf8)) else { throw .unreadable(text) }
         try parts.validate(text)
         let zone = LocalClock(timeZone: timeZone)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why `respond` refuses to read or write through a path: what it found there instead of a file or directory of
 /// its own.

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
+import RunbookKit
 
 /// Which runbook feedback notes someone has marked reviewed: `<home>/feedback-reviewed.jsonl`, one JSON object per
 /// line (`{"at":…,"by":…,"reference":"<incident>#<seq>[@<writer>]","runbook":…}`), appended under `flock` and `fsync`ed like a
@@ -129,7 +131,7 @@ public struct FeedbackReviews: Sendable {
             let last = size > 0 ? try FileIO.read(fd, offset: size - 1, count: 1, path: path) : []
             try FileIO.writeAll(fd, (last.isEmpty || last == [0x0A] ? [] : [0x0A]) + bytes, path: path)
             try FileIO.sync(fd, path: path)
-            if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+            if created { try FileIO.syncDirectory(FilePaths.deletingLastComponent(of: path)) }
         } catch {
             throw .journal(error)
         }

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
+import RunbookKit
 
 /// Thin wrappers over the system calls the journal needs, retrying on EINTR and reporting failures as
 /// `JournalError`s for one path.
@@ -189,12 +191,12 @@ public enum PrivateFiles {
     /// Opens the regular file at `path` as `openFile` does, through its directory opened without following a
     /// link and checked against its own parent's sharing.
     public static func openFile(atPath path: String, flags: Int32) throws(JournalError) -> (fd: Int32, created: Bool) {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = FilePaths.deletingLastComponent(of: path)
         let directoryPath = parent.isEmpty ? "." : parent
         let directory = try openDirectory(directoryPath, create: false)
         defer { close(directory) }
         return try openFile(
-            (path as NSString).lastPathComponent, in: directory, directoryPath: directoryPath, flags: flags)
+            FilePaths.lastComponent(of: path), in: directory, directoryPath: directoryPath, flags: flags)
     }
 
     /// The sharing the directory open as `fd` declares for what it holds.
@@ -219,7 +221,7 @@ public enum PrivateFiles {
     /// The sharing the directory holding `path` declares; a directory that cannot be looked at declares none, and
     /// what is in it is then held to the owner's rules.
     private static func sharing(ofParentOf path: String) throws(JournalError) -> FileSharing {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = FilePaths.deletingLastComponent(of: path)
         var info = stat()
         guard stat(parent.isEmpty ? "." : parent, &info) == 0 else { return .owner }
         return FileSharing.declared(mode: info.st_mode, gid: info.st_gid)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// Who may read and write what a directory holds: its owner alone (directories 0700, files 0600), or every member

@@ -1,5 +1,8 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
+import RunbookKit
+import TerminalText
 
 /// The journal files of one incident: its own `timeline.jsonl`, written by the machine that opened it, and beside
 /// it `timeline@<writer>.jsonl` for each other machine that appended (`MachineWriter`). Each is an append-only
@@ -25,8 +28,8 @@ public enum IncidentFiles {
     /// `timeline.jsonl`; none for a journal under any other name (a copy given by its path is read alone).
     public static func writerFiles(beside journalPath: String) throws(JournalError) -> [(writer: String, path: String)]
     {
-        guard (journalPath as NSString).lastPathComponent == Journal.fileName else { return [] }
-        let directoryPath = (journalPath as NSString).deletingLastPathComponent
+        guard FilePaths.lastComponent(of: journalPath) == Journal.fileName else { return [] }
+        let directoryPath = FilePaths.deletingLastComponent(of: journalPath)
         let fd = try PrivateFiles.openDirectory(directoryPath.isEmpty ? "." : directoryPath, create: false)
         guard let directory = fdopendir(fd) else {
             let code = errno
@@ -50,7 +53,7 @@ public enum IncidentFiles {
         else { return nil }
         defer { close(fd) }
         guard let bytes = try? FileIO.read(fd, offset: 0, count: 64, path: directory) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let text = String(decoding: bytes, as: UTF8.self).trimmingScalars(in: .newlines)
         return MachineWriter.isValid(text) ? text : nil
     }
 

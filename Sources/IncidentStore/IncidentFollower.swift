@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 
 /// Follows every journal file of an incident as other processes, and what a sync brings from other machines,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 import RunbookKit
 
@@ -17,7 +18,7 @@ public struct IncidentLocation: Hashable, Sendable {
     /// or opened the incident, else its own `timeline@<writer>.jsonl` beside it, so that machines syncing through
     /// git never append to the same file.
     public var journal: Journal {
-        guard let writer, (journalPath as NSString).lastPathComponent == Journal.fileName,
+        guard let writer, FilePaths.lastComponent(of: journalPath) == Journal.fileName,
             IncidentFiles.opener(in: directory) != writer
         else { return Journal(path: journalPath) }
         return Journal(path: directory + "/" + IncidentFiles.fileName(writer: writer))
@@ -206,14 +207,17 @@ public struct IncidentStore: Sendable {
         guard !id.isEmpty, id.utf8.count <= 100, id != "last", let first = id.first, first != ".", first != "-"
         else { return false }
         return id.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-_.".unicodeScalars.contains(scalar)
         }
     }
 
     /// The default id for an incident opened on `runbook` at `now`: `yyyyMMdd'T'HHmm'Z'-<runbook>`.
     public static func defaultID(runbook: String, now: Date) -> String {
         let time = JournalTime.utcComponents(now)
-        let stamp = String(format: "%04d%02d%02dT%02d%02dZ", time.year, time.month, time.day, time.hour, time.minute)
+        let stamp =
+            [(time.year, 4), (time.month, 2), (time.day, 2)].map { FixedWidthNumber.padded($0, width: $1) }.joined()
+            + "T" + FixedWidthNumber.padded(time.hour, width: 2) + FixedWidthNumber.padded(time.minute, width: 2) + "Z"
         let slug = String(runbook.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
         return slug.isEmpty ? stamp : stamp + "-" + slug
     }
@@ -276,10 +280,10 @@ public struct IncidentStore: Sendable {
             throw IncidentStoreError.notAJournal(path: reference)
         }
         let absolute = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
-        let journalPath = (absolute as NSString).standardizingPath
-        let directory = (journalPath as NSString).deletingLastPathComponent
+        let journalPath = FilePaths.standardizing(absolute)
+        let directory = FilePaths.deletingLastComponent(of: journalPath)
         return IncidentLocation(
-            id: (directory as NSString).lastPathComponent, directory: directory, journalPath: journalPath,
+            id: FilePaths.lastComponent(of: directory), directory: directory, journalPath: journalPath,
             writer: writer)
     }
 
@@ -312,7 +316,7 @@ public struct IncidentStore: Sendable {
     private func makePrivateDirectory(_ path: String, withParents: Bool) throws(IncidentStoreError) {
         if isDirectory(path) { return }
         if withParents {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = FilePaths.deletingLastComponent(of: path)
             if !parent.isEmpty, parent != path { try makePrivateDirectory(parent, withParents: true) }
         }
         guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw storeError(errno: errno, path: path) }

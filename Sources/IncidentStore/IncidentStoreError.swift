@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// Why an incident could not be created, listed or found, with what to do about it.

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
+import RunbookKit
 
 /// An incident's append-only timeline file (`timeline.jsonl`): one JSON event per line.
 ///
@@ -36,7 +38,7 @@ public struct Journal: Sendable {
         let tail = try JournalTail.read(fd, size: size, path: path, after: known)
         let firstSeq = try tail.firstSeq(of: new.count, path: path)
         let recordedAt = JournalTime.normalized(now)
-        let writer = IncidentFiles.writer(ofFileName: (path as NSString).lastPathComponent)
+        let writer = IncidentFiles.writer(ofFileName: FilePaths.lastComponent(of: path))
         let events = new.enumerated().map { offset, event in
             Event(
                 seq: firstSeq + offset, recordedAt: recordedAt,
@@ -61,7 +63,7 @@ public struct Journal: Sendable {
             _ = ftruncate(fd, off_t(size))
             throw error
         }
-        if created { try FileIO.syncDirectory((path as NSString).deletingLastPathComponent) }
+        if created { try FileIO.syncDirectory(FilePaths.deletingLastComponent(of: path)) }
         let appended = JournalScan(
             offset: size + bytes.count, lines: tail.scanned.lines + (tail.torn ? 1 : 0) + events.count,
             highestSeq: firstSeq + events.count - 1

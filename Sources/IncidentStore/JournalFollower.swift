@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// Follows a journal that another process appends to: each `poll()` returns only the complete lines written

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// The append locks of several journals, held together: while a sync commits and merges, no process appends to

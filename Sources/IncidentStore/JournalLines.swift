@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// Decodes a run of complete journal lines, shared by `Journal.read` and `JournalFollower`.

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
+import RunbookKit
 
 /// Events a guide could not get into its journal, written beside it when the guide quits so that none is lost:
 /// `timeline.rescue-<UTC time>.jsonl` in the incident directory, in the journal's own line format, numbered after
@@ -23,7 +25,7 @@ public enum JournalRescue {
         let sharing = (try? sharing(of: directory)) ?? .owner
         for attempt in 1...attempts {
             let name = prefix + stamp + (attempt == 1 ? "" : "-\(attempt)") + ".jsonl"
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = FilePaths.appending(name, to: directory)
             let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sharing.fileMode)
             if fd < 0 {
                 let code = errno

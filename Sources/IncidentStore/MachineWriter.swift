@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import TerminalText
 
 /// Which machine writes: the id that names this machine's journal file in an incident synced through git
 /// (`timeline@<writer>.jsonl`), so that no two machines ever append to the same file.
@@ -45,7 +47,7 @@ public enum MachineWriter {
         name = String(name.prefix(40))
         while name.hasSuffix("-") { name.removeLast() }
         if name.isEmpty { name = "machine" }
-        let trimmed = machineID?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = machineID?.trimmingScalars(in: .whitespacesAndNewlines) ?? ""
         guard !trimmed.isEmpty else { return name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in trimmed.utf8 {

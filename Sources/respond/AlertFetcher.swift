@@ -1,6 +1,6 @@
 import AlertmanagerClient
 import Alerts
-import Foundation
+import FoundationEssentials
 import GuideUI
 import Localization
 import RunbookKit

@@ -1,10 +1,12 @@
 import Alerts
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import GuideUI
 import IncidentModel
 import Localization
 import RunbookKit
+import TerminalText
 
 /// The options that start an incident from an alert instead of a runbook id.
 struct AlertOptions: ParsableArguments {
@@ -46,7 +48,7 @@ struct AlertStart {
         let source: String
         var groupKey: String?
         if let name = options.alert {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !name.trimmingScalars(in: .whitespaces).isEmpty else {
                 throw usageError(localizer.tr("cli.alert.empty_name"))
             }
             alert = Alert(labels: ["alertname": name])
@@ -94,11 +96,10 @@ struct AlertStart {
         if file == "-" {
             bytes = standardInput()
         } else {
-            guard let handle = FileHandle(forReadingAtPath: file) else {
-                throw CLIError(localizer.tr("cli.alert.payload_unreadable", ["file": file]))
-            }
-            defer { try? handle.close() }
-            bytes = Array((try? handle.read(upToCount: AlertPayload.sizeLimit + 1)) ?? Data())
+            let fd = open(file, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw CLIError(localizer.tr("cli.alert.payload_unreadable", ["file": file])) }
+            defer { close(fd) }
+            bytes = FileDescriptorReading.read(fd, upTo: AlertPayload.sizeLimit + 1)
         }
         do {
             return try AlertPayload.decode(bytes)
@@ -167,5 +168,5 @@ struct SeveralAlerts: Error {
 
 /// Reads standard input up to one byte past the payload limit, so an endless stream is refused, not held.
 func boundedStandardInput() -> [UInt8] {
-    Array((try? FileHandle.standardInput.read(upToCount: AlertPayload.sizeLimit + 1)) ?? Data())
+    StandardStream.readInput(upTo: AlertPayload.sizeLimit + 1)
 }

@@ -1,6 +1,6 @@
 import AlertmanagerClient
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 
 /// The Alertmanager the guide reads firing alerts from: the catalog lists them, and an incident opened from one

@@ -1,7 +1,7 @@
 import AlertmanagerClient
 import Alerts
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 import RunbookKit
 

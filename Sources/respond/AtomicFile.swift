@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentStore
+import RunbookKit
 
 /// Writes a file whole or not at all: a temporary file in the same directory, synced, then renamed over the
 /// target, so a reader never sees half an export and a failure leaves the old file in place.
@@ -15,9 +17,9 @@ enum AtomicFile {
     /// (the incident's own directory) the directory must not be a link and its sharing must allow it, and the file
     /// gets that sharing's mode and group (0660 in a home shared by a group, so every member can read it).
     static func write(to path: String, ownDirectory: Bool = false, _ body: (inout BufferedFile) throws -> Void) throws {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = FilePaths.deletingLastComponent(of: path)
         let directoryPath = parent.isEmpty ? "." : parent
-        let name = (path as NSString).lastPathComponent
+        let name = FilePaths.lastComponent(of: path)
         let directory: Int32
         var sharing = FileSharing.owner
         if ownDirectory {

@@ -1,4 +1,5 @@
-import Foundation
+import CommandRunner
+import FoundationEssentials
 import GuideUI
 import Synchronization
 
@@ -23,13 +24,15 @@ final class BackgroundJob: Sendable {
             return true
         }
         guard started else { return }
-        Thread.detachNewThread { [self] in
+        let detached = DetachedThread.start { [self] in
             let answer = work()
             state.withLock { state in
                 state.answer = answer ?? state.answer
                 state.running = false
             }
         }
+        // Without a thread the work is not done now; the next start tries again.
+        if !detached { state.withLock { $0.running = false } }
     }
 
     /// The answer of the last run, once, when it has arrived.

@@ -1,5 +1,6 @@
 import CommandRunner
-import Foundation
+import FoundationEssentials
+import Glibc
 import GuideUI
 import Localization
 

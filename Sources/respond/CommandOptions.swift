@@ -1,6 +1,6 @@
 import ArgumentParser
 import CommandRunner
-import Foundation
+import FoundationEssentials
 import Localization
 
 /// Options of the commands that open the guide, about running a runbook's commands from it.

@@ -1,5 +1,5 @@
 import CommandRunner
-import Foundation
+import FoundationEssentials
 import GuideUI
 import IncidentModel
 import Localization

@@ -1,12 +1,13 @@
 import CommandRunner
-import Foundation
+import FoundationEssentials
+import IncidentModel
 import Localization
 
 extension CommandResult {
     /// `summary` in the words of `localizer`: how the command ended and how long it took, then what its output
     /// file did not keep and why it is incomplete.
     func summary(in localizer: Localizer) -> String {
-        let duration = String(format: "%.1fs", durationSeconds)
+        let duration = EventWording.oneDecimal(durationSeconds) + "s"
         let ending: String
         switch (stoppedBecause, exitCode) {
         case (.cancelled, _): ending = localizer.tr("ui.command.summary.cancelled", ["duration": duration])

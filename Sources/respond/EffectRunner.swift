@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideUI
 import IncidentModel
 import IncidentStore

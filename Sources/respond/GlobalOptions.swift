@@ -1,7 +1,9 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentStore
 import Localization
+import RunbookKit
 import TerminalText
 
 /// Options every subcommand shares: where the runbooks are, where incidents are kept, who is acting, and the
@@ -90,7 +92,7 @@ struct GlobalOptions: ParsableArguments {
         if let home, !home.isEmpty { return home }
         if let home = environment["RESPOND_HOME"], !home.isEmpty { return home }
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/respond" }
-        let userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FilePaths.expandingTilde(in: "~")
         return userHome + "/.local/state/respond"
     }
 
@@ -104,8 +106,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CursesBackend
-import Foundation
+import FoundationEssentials
 import GuideUI
 import Localization
 import RunbookKit
@@ -45,7 +45,7 @@ enum InteractiveGuide {
         do {
             term = try check.terminalType()
         } catch {
-            FileHandle.standardError.write(Data((error.description(in: localizer) + "\n").utf8))
+            StandardStream.writeError((error.description(in: localizer) + "\n"))
             throw ExitCode(2)
         }
         let catalog = try options.loadCatalog()
@@ -84,11 +84,11 @@ enum InteractiveGuide {
     /// returns whether there were any.
     private static func reportRescue(_ runner: EffectRunner, _ localizer: Localizer) -> Bool {
         for path in runner.rescueFiles {
-            FileHandle.standardError.write(Data((localizer.tr("cli.guide.rescued", ["path": path]) + "\n").utf8))
+            StandardStream.writeError((localizer.tr("cli.guide.rescued", ["path": path]) + "\n"))
         }
         if let unrescued = runner.unrescued {
             let message = localizer.tr("cli.guide.not_rescued", ["reason": unrescued.reason])
-            FileHandle.standardError.write(Data((message + "\n" + unrescued.lines).utf8))
+            StandardStream.writeError((message + "\n" + unrescued.lines))
         }
         return !runner.rescueFiles.isEmpty || runner.unrescued != nil
     }

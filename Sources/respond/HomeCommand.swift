@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentStore
 import Localization
+import RunbookKit
 
 /// `respond home init DIR --group GROUP`: makes DIR an incidents home shared by GROUP (mode 2770, setgid), so that
 /// several accounts on one host can follow and append to the same incidents, and says how to point everyone at
@@ -44,7 +45,7 @@ struct HomeCommand: ParsableCommand {
         let absolute =
             directory.hasPrefix("/")
             ? directory : FileManager.default.currentDirectoryPath + "/" + directory
-        let path = (absolute as NSString).standardizingPath
+        let path = FilePaths.standardizing(absolute)
         print(localizer.tr("cli.home.ready", ["path": path, "group": group]))
         print("  export RESPOND_HOME=" + shellQuoted(path))
     }
@@ -52,8 +53,9 @@ struct HomeCommand: ParsableCommand {
     /// `text` as one shell word: as it is when it holds only safe characters, else in single quotes.
     private func shellQuoted(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy {
-            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+:@%".unicodeScalars.contains($0))
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "/._-+:@%".unicodeScalars.contains($0)
         }
-        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return safe ? text : "'" + text.replacingScalars(of: "'", with: "'\\''") + "'"
     }
 }

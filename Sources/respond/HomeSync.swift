@@ -1,7 +1,9 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IncidentModel
 import IncidentStore
 import Localization
+import TerminalText
 
 /// One sync of an incidents home that is a git work tree with a remote: commit the journal files that changed,
 /// fetch, merge, push, and fetch and merge again when the push is refused because another machine pushed first.
@@ -169,7 +171,7 @@ struct HomeSync {
         let remotes = try run(["remote"]).output.split(separator: "\n").map(String.init)
         guard let remote = remotes.contains("origin") ? "origin" : remotes.first else { throw .noRemote(home: home) }
         let head = try run(["symbolic-ref", "--quiet", "--short", "HEAD"])
-        let branch = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let branch = head.output.trimmingScalars(in: .whitespacesAndNewlines)
         guard head.status == 0, !branch.isEmpty else { throw .noBranch(home: home) }
         try refuseCommandsInConfig()
         return (remote, branch)
@@ -221,7 +223,7 @@ struct HomeSync {
         // A home cloned from an empty repository has no commit of its own until its first journal is committed.
         if try run(["rev-parse", "--verify", "--quiet", "HEAD"]).status == 0 {
             let behind = try run(["rev-list", "--count", "HEAD.." + tracking])
-            guard behind.status == 0, behind.output.trimmingCharacters(in: .whitespacesAndNewlines) != "0" else {
+            guard behind.status == 0, behind.output.trimmingScalars(in: .whitespacesAndNewlines) != "0" else {
                 return false
             }
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
@@ -92,7 +92,7 @@ extension GlobalOptions {
 /// journals, runbooks and arguments, and nothing in them may drive the terminal. The prefix is in the words of
 /// `localizer`, as the message is.
 func printWarning(_ message: String, _ localizer: Localizer) {
-    FileHandle.standardError.write(Data((localizer.tr("cli.warning", ["message": oneLine(message)]) + "\n").utf8))
+    StandardStream.writeError((localizer.tr("cli.warning", ["message": oneLine(message)]) + "\n"))
 }
 
 /// Text from a journal made safe for one terminal line: escape sequences and controls removed, line breaks

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
@@ -72,16 +72,38 @@ struct IncidentsCommand: ParsableCommand {
     }
 
     private func jsonText(_ incidents: [IncidentSummary]) throws -> String {
-        let objects: [[String: Any]] = incidents.map { incident in
-            [
-                "id": incident.id, "title": incident.title, "severity": incident.severity.rawValue,
-                "status": incident.status.rawValue, "runbook": incident.runbook, "drill": incident.drill,
-                "closed": incident.closed, "openedAt": JournalTime.string(from: incident.openedAt),
-                "lastEventAt": JournalTime.string(from: incident.lastEventAt), "events": incident.eventCount,
-                "journal": incident.journalPath,
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let data = try encoder.encode(incidents.map(IncidentJSON.init))
         return terminalSafeJSON(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// One incident of `respond incidents --json`.
+private struct IncidentJSON: Encodable {
+    let id: String
+    let title: String
+    let severity: String
+    let status: String
+    let runbook: String
+    let drill: Bool
+    let closed: Bool
+    let openedAt: String
+    let lastEventAt: String
+    let events: Int
+    let journal: String
+
+    init(_ incident: IncidentSummary) {
+        id = incident.id
+        title = incident.title
+        severity = incident.severity.rawValue
+        status = incident.status.rawValue
+        runbook = incident.runbook
+        drill = incident.drill
+        closed = incident.closed
+        openedAt = JournalTime.string(from: incident.openedAt)
+        lastEventAt = JournalTime.string(from: incident.lastEventAt)
+        events = incident.eventCount
+        journal = incident.journalPath
     }
 }

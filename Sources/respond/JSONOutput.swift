@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Prints `value` as indented JSON with sorted keys on standard output, made safe for a terminal by
 /// `terminalSafeJSON`: how every `--json` that prints a value of its own shapes it.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 import RunbookKit
 import TerminalText
@@ -166,7 +166,7 @@ struct CatalogListing: Encodable {
             Row(
                 id: runbook.id, title: runbook.title, kind: runbook.kind.rawValue,
                 severity: runbook.severity?.rawValue, description: catalog.description(of: runbook.id),
-                file: (runbook.path as NSString).lastPathComponent, inIndex: false)
+                file: FilePaths.lastComponent(of: runbook.path), inIndex: false)
         }
         if !unindexed.isEmpty {
             groups.append(Group(name: "Not in the index", runbooks: unindexed))

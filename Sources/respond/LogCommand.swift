@@ -1,9 +1,10 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
 import RunbookKit
+import TerminalText
 
 /// `respond log ID ACTION …`: appends one event to an incident's journal, for scripts and a second terminal.
 struct LogCommand: ParsableCommand {
@@ -208,7 +209,7 @@ struct LogCommand: ParsableCommand {
             try RunbookReference.step(values[0], in: runbook)
         }
         if values[1] == "done" { return .stepDone(stepRef) }
-        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let reason, !reason.trimmingScalars(in: .whitespaces).isEmpty else {
             throw usageError(localizer.tr("cli.log.skip_needs_reason", ["step": values[0]]))
         }
         return .stepSkipped(stepRef, reason: reason)
@@ -238,7 +239,7 @@ struct LogCommand: ParsableCommand {
 
     private func joinedText(_ usage: String) throws -> String {
         let text = values.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.trimmingScalars(in: .whitespacesAndNewlines).isEmpty else {
             throw usageError(localizer.tr("cli.log.usage", ["usage": usage]))
         }
         return text

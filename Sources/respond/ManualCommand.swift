@@ -73,7 +73,7 @@ enum ManualPage {
     /// `text` as roff prints it literally: backslashes doubled as `\e`, and a line that starts with a period or
     /// an apostrophe (a roff request) guarded with `\&`.
     static func escaped(_ text: String) -> String {
-        let plain = text.replacingOccurrences(of: "\\", with: "\\e")
+        let plain = text.replacingScalars(of: "\\", with: "\\e")
         return plain.hasPrefix(".") || plain.hasPrefix("'") ? "\\&" + plain : plain
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import RunbookKit
 
 /// `respond new ID`: writes a runbook skeleton from the template and says how to list it in the index.
@@ -31,17 +32,22 @@ struct NewCommand: ParsableCommand {
         }
         let level = try parseSeverity(severity, localizer)
         let directory = try options.runbookDirectory()
-        let path = (directory as NSString).appendingPathComponent(id + ".md")
-        let index = (directory as NSString).appendingPathComponent("README.md")
+        let path = FilePaths.appending(id + ".md", to: directory)
+        let index = FilePaths.appending("README.md", to: directory)
         let name = title ?? RunbookTemplate.title(forID: id)
         let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: CalendarDay(utc: Date()))
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-        } catch {
-            if FileManager.default.fileExists(atPath: path) {
-                throw CLIError(localizer.tr("cli.new.exists", ["path": path]))
-            }
-            throw CLIError(localizer.tr("cli.new.cannot_write", ["path": path, "reason": error.localizedDescription]))
+        // Created only if absent (O_EXCL), with the umask's mode, as a new file from an editor would be.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if fd < 0, errno == EEXIST { throw CLIError(localizer.tr("cli.new.exists", ["path": path])) }
+        var file = BufferedFile(fd: fd)
+        if fd >= 0 {
+            file.write(text)
+            file.flush()
+            close(fd)
+        }
+        if let failure = fd < 0 ? errno : file.failure {
+            let reason = String(cString: strerror(failure))
+            throw CLIError(localizer.tr("cli.new.cannot_write", ["path": path, "reason": reason]))
         }
         print(localizer.tr("cli.new.created", ["path": path]))
         print(

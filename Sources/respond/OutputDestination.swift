@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import RunbookKit
 
 /// Where a command's `-o`/`--output` sends a document: `-` is standard output, as in most Unix tools, and
 /// anything else a file (a relative path taken from the current directory, `~` expanded). Every command with an
@@ -13,11 +15,11 @@ enum OutputDestination: Equatable {
             self = .standardOutput
             return
         }
-        let expanded = (argument as NSString).expandingTildeInPath
+        let expanded = FilePaths.expandingTilde(in: argument)
         self =
             expanded.hasPrefix("/")
             ? .file(expanded)
-            : .file((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded))
+            : .file(FilePaths.appending(expanded, to: FileManager.default.currentDirectoryPath))
     }
 
     /// Writes what `body` produces to standard output through a buffer, failing with a one-line error when the

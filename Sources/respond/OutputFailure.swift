@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// A document that could not be written where it was sent, with the system's reason; nothing was left half

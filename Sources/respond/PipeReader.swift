@@ -1,21 +1,26 @@
 import Dispatch
-import Foundation
+import Glibc
+import Synchronization
 
-/// Reads a pipe to its end on a thread of its own, so a child that writes more than the pipe holds is not stalled.
-final class PipeReader: @unchecked Sendable {
-    private var data = Data()
+/// Reads a pipe to its end on a thread of Dispatch's, so a child that writes more than the pipe holds is not
+/// stalled; the pipe's descriptor is closed at the end.
+final class PipeReader: Sendable {
+    private let bytes = Mutex<[UInt8]>([])
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = (try? handle.readToEnd()) ?? Data()
-            self.done.signal()
+    init(_ fd: Int32) {
+        DispatchQueue.global().async { [self] in
+            let read = FileDescriptorReading.read(fd, upTo: Int.max)
+            close(fd)
+            bytes.withLock { $0 = read }
+            done.signal()
         }
     }
 
     /// What was read, once the pipe is closed.
-    func wait() -> Data {
+    func wait() -> [UInt8] {
         done.wait()
-        return data
+        done.signal()
+        return bytes.withLock { $0 }
     }
 }

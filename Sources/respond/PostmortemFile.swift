@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
@@ -109,7 +109,7 @@ enum PostmortemFile {
             chosen = path
             try AtomicFile.write(to: path, render)
         case nil:
-            chosen = (location.directory as NSString).appendingPathComponent(format.defaultFileName)
+            chosen = FilePaths.appending(format.defaultFileName, to: location.directory)
             // The default file goes into the incident's own directory, which must not be a link out of the home.
             try AtomicFile.write(to: chosen, ownDirectory: true, render)
         }

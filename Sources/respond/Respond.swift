@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import RunbookKit
 
 /// The `respond` command: with no subcommand it opens the guide on the catalog.
@@ -35,8 +36,8 @@ struct Respond: ParsableCommand {
                 : localizer.tr(
                     "cli.command.unknown_suggest",
                     ["word": oneLine(word), "suggestions": suggestions.joined(separator: ", ")])
-            FileHandle.standardError.write(Data((localizer.tr("cli.error", ["message": message]) + "\n").utf8))
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+            StandardStream.writeError((localizer.tr("cli.error", ["message": message]) + "\n"))
+            Glibc.exit(ExitCode.validationFailure.rawValue)
         }
     }
 
@@ -52,8 +53,8 @@ struct Respond: ParsableCommand {
             let status = exitCode(for: error)
             guard status != .success else { exit(withError: error) }
             let message = prefixed(spoken(fullMessage(for: error), arguments), arguments)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(status.rawValue)
+            StandardStream.writeError((message + "\n"))
+            Glibc.exit(status.rawValue)
         }
         do {
             try command.run()
@@ -68,8 +69,8 @@ struct Respond: ParsableCommand {
             let message =
                 "Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
                 + "  See 'respond \(name) --help' for more information."
-            FileHandle.standardError.write(Data((prefixed(spoken(message, arguments), arguments) + "\n").utf8))
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+            StandardStream.writeError((prefixed(spoken(message, arguments), arguments) + "\n"))
+            Glibc.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
         }
@@ -79,8 +80,8 @@ struct Respond: ParsableCommand {
     /// unless the command says otherwise), with the prefix in the language of the line.
     private static func fail(_ message: String, _ arguments: [String], status: Int32 = EXIT_FAILURE) -> Never {
         let localizer = GlobalOptions.localizer(arguments: arguments)
-        FileHandle.standardError.write(Data((localizer.tr("cli.error", ["message": message]) + "\n").utf8))
-        Foundation.exit(status)
+        StandardStream.writeError((localizer.tr("cli.error", ["message": message]) + "\n"))
+        Glibc.exit(status)
     }
 
     /// ArgumentParser's `Error: ` before a message said in the language of the line, so that every error starts
@@ -95,7 +96,7 @@ struct Respond: ParsableCommand {
     /// `message` with `respond guide` said as `respond` when the user did not type `guide`.
     private static func spoken(_ message: String, _ arguments: [String]) -> String {
         arguments.contains(GuideCommand._commandName)
-            ? message : message.replacingOccurrences(of: "respond guide", with: "respond")
+            ? message : message.replacingScalars(of: "respond guide", with: "respond")
     }
 }
 

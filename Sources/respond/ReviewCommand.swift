@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import GuideUI
 import IncidentModel
 import IncidentStore
@@ -56,7 +56,7 @@ struct ReviewCommand: ParsableCommand {
             let text = ReviewPlainText.render(
                 incidentID: location.id, events: contents.events, runbook: runbooks, now: Date(), includeSystem: all,
                 localizer: options.localizer())
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.writeOutput(text)
             return
         }
         try InteractiveGuide.run(.review(id: reviewReference(location)), options: options, commands: nil, sync: sync)
@@ -78,7 +78,7 @@ struct ReviewCommand: ParsableCommand {
             throw CLIError(
                 options.localizer().tr("cli.export.json_failed", ["incident": location.id, "problem": "\(error)"]))
         }
-        FileHandle.standardOutput.write(Data(terminalSafeJSON(String(decoding: bytes, as: UTF8.self)).utf8))
+        StandardStream.writeOutput(terminalSafeJSON(String(decoding: bytes, as: UTF8.self)))
     }
 
     /// How the effect runner finds the incident again: its id when it lives under the home, else its journal.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 
 /// `respond sync`: one sync of an incidents home that is a git work tree with a remote (`HomeSync`), so that the

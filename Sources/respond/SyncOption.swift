@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 
 /// How often the guide and the review sync the incidents home with its git remote in the background.

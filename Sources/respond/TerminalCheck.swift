@@ -1,5 +1,6 @@
 import CursesBackend
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Decides, before curses starts, whether this process can show the guide: a terminal on stdin and stdout

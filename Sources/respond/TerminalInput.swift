@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The guide's keys after `--alert-json -` has read the payload from standard input: a pipe then, which curses

@@ -1,12 +1,20 @@
-import Foundation
+import CProcessSpawn
+import Dispatch
+import FoundationEssentials
+import Glibc
+import Synchronization
+import TerminalText
 
 /// A program found on `PATH` and run without a shell, with its standard output and error read to their ends beside
 /// the wait and a time limit, so that one that does not answer cannot hang the caller: what `git` for a sync and
 /// `tmux` for the paste buffer share.
+///
+/// Started with `posix_spawn` through `/usr/bin/env`, in a process group of its own (so Ctrl-C at the terminal is
+/// the guide's alone), with every signal at its default action, as Foundation's `Process` started it.
 enum TimedProcess {
     /// What a finished program said.
     struct Outcome {
-        /// Its exit status.
+        /// Its exit status, or the number of the signal that ended it.
         var status: Int32
         /// What it wrote on standard output.
         var output: Data
@@ -27,41 +35,130 @@ enum TimedProcess {
     static func run(
         _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil, timeout: Double
     ) throws(Failure) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw .cannotStart(reason: error.localizedDescription)
+        var stdin: [Int32] = [-1, -1]
+        var stdout: [Int32] = [-1, -1]
+        var stderr: [Int32] = [-1, -1]
+        let opened = [
+            input == nil || respond_pipe_cloexec(&stdin, 0) == 0, respond_pipe_cloexec(&stdout, 0) == 0,
+            respond_pipe_cloexec(&stderr, 0) == 0,
+        ]
+        guard opened.allSatisfy({ $0 }) else {
+            let reason = String(cString: strerror(errno))
+            for fd in stdin + stdout + stderr where fd >= 0 { close(fd) }
+            throw .cannotStart(reason: reason)
+        }
+        let spawned = spawn(arguments, environment: environment, stdin: stdin[0], stdout: stdout[1], stderr: stderr[1])
+        for fd in [stdin[0], stdout[1], stderr[1]] where fd >= 0 { close(fd) }
+        let pid: pid_t
+        switch spawned {
+        case .success(let started):
+            pid = started
+        case .failure(let error):
+            for fd in [stdin[1], stdout[0], stderr[0]] where fd >= 0 { close(fd) }
+            throw .cannotStart(reason: String(cString: strerror(error.code)))
         }
         if let input {
             // The input is written beside the wait: more than the pipe holds blocks until the program reads it. A
             // program that exits before reading it all must make the write fail, not kill the caller.
             signal(SIGPIPE, SIG_IGN)
+            let fd = stdin[1]
             DispatchQueue.global().async {
-                try? stdin.fileHandleForWriting.write(contentsOf: input)
-                try? stdin.fileHandleForWriting.close()
+                writeAll(input, to: fd)
+                close(fd)
             }
         }
-        let output = PipeReader(stdout.fileHandleForReading)
-        let errors = PipeReader(stderr.fileHandleForReading)
-        guard exited.wait(timeout: .now() + timeout) == .success else {
-            process.terminate()
-            exited.wait()
+        let output = PipeReader(stdout[0])
+        let errors = PipeReader(stderr[0])
+        let exit = ExitWaiter(pid)
+        guard let status = exit.wait(seconds: timeout) else {
+            kill(pid, SIGTERM)
+            _ = exit.wait(seconds: nil)
             throw .timedOut
         }
         return Outcome(
-            status: process.terminationStatus, output: output.wait(),
-            errors: String(decoding: errors.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            status: status, output: Data(output.wait()),
+            errors: String(decoding: errors.wait(), as: UTF8.self).trimmingScalars(in: .whitespacesAndNewlines))
+    }
+
+    /// Starts `/usr/bin/env arguments…` with the pipes' ends as its standard streams (`/dev/null` for stdin when
+    /// there is none); the process id, or the error number.
+    private static func spawn(
+        _ arguments: [String], environment: [String: String]?, stdin: Int32, stdout: Int32, stderr: Int32
+    ) -> Result<pid_t, SpawnError> {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let attributeStatus = respond_spawnattr_reset_signals(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        guard attributeStatus == 0 else { return .failure(SpawnError(code: attributeStatus)) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if stdin >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer {
+            for string in argv + (envp ?? []) { free(string) }
+        }
+        var pid = pid_t()
+        let status =
+            if let envp {
+                posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
+            } else {
+                posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ)
+            }
+        return status == 0 ? .success(pid) : .failure(SpawnError(code: status))
+    }
+
+    /// The error number of a failed start.
+    private struct SpawnError: Error {
+        let code: Int32
+    }
+
+    /// Writes every byte of `data` to `fd`, stopping at the first failure.
+    private static func writeAll(_ data: Data, to fd: Int32) {
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Waits for a child to exit on a thread of Dispatch's, so the caller can wait with a time limit.
+private final class ExitWaiter: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let status = Mutex<Int32>(0)
+
+    init(_ pid: pid_t) {
+        DispatchQueue.global().async { [self] in
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) < 0, errno == EINTR {}
+            // Exited: its exit status; killed: the signal's number, as Foundation's `terminationStatus` gives.
+            let signal = raw & 0x7F
+            status.withLock { $0 = signal == 0 ? (raw >> 8) & 0xFF : signal }
+            done.signal()
+        }
+    }
+
+    /// The child's status once it has exited, or nil when `seconds` passed first (never, for nil).
+    func wait(seconds: Double?) -> Int32? {
+        if let seconds {
+            guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+        } else {
+            done.wait()
+        }
+        done.signal()
+        return status.withLock { $0 }
     }
 }

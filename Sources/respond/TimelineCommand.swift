@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
@@ -47,7 +47,7 @@ struct TimelineCommand: ParsableCommand {
     /// line breaks as spaces.
     private func shown(_ text: String) -> String {
         let visible = sanitizeCommand(text)
-        return visible.contains("\n") ? visible.replacingOccurrences(of: "\n", with: " ") : visible
+        return visible.contains("\n") ? visible.replacingScalars(of: "\n", with: " ") : visible
     }
 
     /// The journal's complete lines as stored (fields a newer writer added included), without the lines that were
@@ -64,7 +64,7 @@ struct TimelineCommand: ParsableCommand {
             output += terminalSafeJSON(String(decoding: line, as: UTF8.self))
             output += "\n"
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardStream.writeOutput(output)
     }
 
     /// `+HH:MM:SS` since the incident opened.

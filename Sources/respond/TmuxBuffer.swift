@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Localization
+import TerminalText
 
 /// The tmux that the guide runs inside, asked through its own `tmux` client (which finds the server from `$TMUX`):
 /// whether it keeps OSC 52 from programs, and loading its paste buffer when it does not.
@@ -19,7 +20,7 @@ struct TmuxBuffer {
     /// Whether tmux's `set-clipboard` is `on`, the one setting with which it keeps OSC 52 sent by a program as a
     /// paste buffer (`external` and `off` drop it).
     func keepsOSC52() throws(Failure) -> Bool {
-        try run(["show-options", "-gv", "set-clipboard"], input: Data()).trimmingCharacters(in: .whitespacesAndNewlines)
+        try run(["show-options", "-gv", "set-clipboard"], input: Data()).trimmingScalars(in: .whitespacesAndNewlines)
             == "on"
     }
 
