@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// The steps done out of order (see `Adherence.report`), gathered an event at a time: only the first time each

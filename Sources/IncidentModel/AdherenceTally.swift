@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// What the adherence report (`Adherence.report`) gathers from each event, gathered an event at a time in journal

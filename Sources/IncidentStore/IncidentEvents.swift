@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 
 /// An incident's events read from its journal files each time they are walked rather than held, for a reader of
