@@ -98,7 +98,12 @@ let package = Package(
         .testTarget(name: "AlertmanagerClientTests", dependencies: ["AlertmanagerClient", "Alerts", "TestSupport"]),
         .testTarget(name: "TerminalFrameTests", dependencies: ["TerminalFrame", "TestSupport"]),
         .testTarget(
-            name: "RunbookKitTests", dependencies: ["RunbookKit", "Localization", "TestSupport"], exclude: ["Fixtures"]
+            name: "RunbookKitTests",
+            dependencies: [
+                "RunbookKit", "Localization", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IncidentModelTests",
