@@ -16,8 +16,10 @@ public struct Library: Sendable {
     public private(set) var runbooks: [String: Runbook]
     /// The symptom search, once delivered.
     public private(set) var search: SymptomIndex?
-    /// The search over the index rows' titles, ids and descriptions, which answers while `search` is to come.
-    private let rowSearch: SymptomSearch
+    /// The search over the index rows' titles, ids and descriptions, which answers while `search` is to come: made
+    /// when the filter is first used before then and dropped when the search arrives, so that a catalog only shown
+    /// holds no second copy of its rows' text.
+    private var rowSearch: SymptomSearch?
     /// The ids asked for whose answer said there is no such runbook or that it does not parse.
     private var unavailable: Set<String> = []
     /// The ids asked for and not answered yet, so that each is asked for once.
@@ -27,6 +29,9 @@ public struct Library: Sendable {
     /// The last query `update` asked about and its matches' rows (`rememberMatches`): a frame asks for them
     /// several times, and a search over thousands of runbooks is milliseconds.
     private var remembered: (query: String, entries: [CatalogEntry])?
+    /// Where each runbook's first index row is, by id: made when the filter is first used and kept, so that each
+    /// key turns its matches into rows without hashing every row again, and a library never filtered has none.
+    private var rowPlaces: [String: RowPlace]?
 
     /// Creates a library whose runbooks and search `update` asks the runtime for, given only the index's rows and
     /// contacts.
@@ -35,7 +40,6 @@ public struct Library: Sendable {
         self.emergencyContacts = emergencyContacts
         loadsOnDemand = true
         runbooks = [:]
-        rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
     }
 
     /// Creates a library of runbooks already parsed and a search already built, so it never asks for either; a
@@ -49,7 +53,6 @@ public struct Library: Sendable {
         loadsOnDemand = false
         self.runbooks = Dictionary(runbooks.map { ($0.id, $0) }) { first, _ in first }
         self.search = SymptomIndex(search)
-        rowSearch = SymptomSearch(entries: categories.flatMap(\.entries))
     }
 
     /// The runbook with this id, if it was delivered.
@@ -67,14 +70,14 @@ public struct Library: Sendable {
     /// the runbooks' text is indexed shows those at once.
     public func matches(_ query: String) -> [String] {
         if let remembered, remembered.query == query { return remembered.entries.map(\.id) }
-        return search?.search(query) ?? rowSearch.search(query).map(\.id)
+        if let search { return search.search(query) }
+        return (rowSearch ?? SymptomSearch(entries: categories.flatMap(\.entries))).search(query).map(\.id)
     }
 
     /// The first index row of each runbook that matches `query`, best first (see `matches(_:)`).
     public func matchingEntries(_ query: String) -> [CatalogEntry] {
         if let remembered, remembered.query == query { return remembered.entries }
-        let rows = Dictionary(categories.flatMap(\.entries).map { ($0.id, $0) }) { first, _ in first }
-        return matches(query).compactMap { rows[$0] }
+        return rows(of: matches(query), places: rowPlaces ?? Self.rowPlaces(of: categories))
     }
 
     /// Keeps the rows matching `query` (none for an empty one), so that asking again for the same query, until the
@@ -84,7 +87,33 @@ public struct Library: Sendable {
             remembered = nil
             return
         }
-        if remembered?.query != query { remembered = (query, matchingEntries(query)) }
+        guard remembered?.query != query else { return }
+        if search == nil, rowSearch == nil { rowSearch = SymptomSearch(entries: categories.flatMap(\.entries)) }
+        let places = rowPlaces ?? Self.rowPlaces(of: categories)
+        rowPlaces = places
+        remembered = (query, rows(of: matches(query), places: places))
+    }
+
+    /// A runbook's first index row: its category's place and its place in that category.
+    private struct RowPlace: Sendable {
+        var category: Int
+        var entry: Int
+    }
+
+    /// The first row of each of `ids` that has one, in the order given.
+    private func rows(of ids: [String], places: [String: RowPlace]) -> [CatalogEntry] {
+        ids.compactMap { id in places[id].map { categories[$0.category].entries[$0.entry] } }
+    }
+
+    /// Where each runbook's first row is among `categories`, by id.
+    private static func rowPlaces(of categories: [Category]) -> [String: RowPlace] {
+        var places: [String: RowPlace] = [:]
+        for (category, rows) in categories.enumerated() {
+            for (entry, row) in rows.entries.enumerated() where places[row.id] == nil {
+                places[row.id] = RowPlace(category: category, entry: entry)
+            }
+        }
+        return places
     }
 
     /// Whether the search is still to come.
@@ -133,6 +162,7 @@ public struct Library: Sendable {
     mutating func deliver(_ index: SymptomIndex) {
         search = index
         searchRequested = false
+        rowSearch = nil
         // The matches were the index rows'; the search answers from now on.
         remembered = nil
     }

@@ -80,8 +80,10 @@ func handleResult(_ model: AppModel, _ message: Message) -> (AppModel, [Effect])
     case .searchIndexBuilt(let index):
         // A search typed before the index showed the rows' matches: the runbook under the cursor stays under it
         // when the full answer still has it, so that the list filling in does not move what the responder chose.
+        // The matches are kept before the cursor looks for its row among them, so the frame searches once.
         let selected = model.selectedCatalogRow
         model.library.deliver(index)
+        model.rememberCatalogMatches()
         model.reselectCatalogRow(selected)
     case .alertsFetched(let alerts):
         return alertsFetched(model, alerts)

@@ -2,16 +2,20 @@ import Foundation
 import Synchronization
 
 /// The symptom search over every runbook of a catalog, built once on a thread of its own so that nobody waits on
-/// parsing every runbook, and searched keeping its last answer, since a frame of a filtered list asks for the
-/// same query several times; safe to share between threads.
+/// parsing every runbook, and searched keeping its last few answers: a frame of a filtered list asks for the same
+/// query several times, a backspace asks again for the query before, and the next letter of a word is searched
+/// among the matches of the query before it (`SymptomSearch.answer(_:narrowing:)`); safe to share between threads.
 public final class BackgroundSymptomSearch: Sendable {
     private let catalog: Catalog
     private let state = Mutex(State())
+    /// How many answers are kept: the letters of a word or two, each at most one id and one match per runbook.
+    private static let keptAnswers = 12
 
     private struct State {
         var started = false
         var search: SymptomSearch?
-        var last: (query: String, ids: [String])?
+        /// The latest answers, oldest first.
+        var answers: [SearchAnswer] = []
     }
 
     /// A search over the runbooks of `catalog`, not started.
@@ -44,11 +48,14 @@ public final class BackgroundSymptomSearch: Sendable {
 
     /// The ids of the runbooks that match `query`, best first, as `SymptomSearch` ranks them; nil until built.
     public func ids(matching query: String) -> [String]? {
-        let (search, last) = state.withLock { ($0.search, $0.last) }
+        let (search, answers) = state.withLock { ($0.search, $0.answers) }
         guard let search else { return nil }
-        if let last, last.query == query { return last.ids }
-        let ids = search.search(query).map(\.id)
-        state.withLock { $0.last = (query, ids) }
-        return ids
+        if let kept = answers.last(where: { $0.query == query }) { return kept.ids }
+        let answer = search.answer(query, narrowing: answers)
+        state.withLock { state in
+            state.answers.append(answer)
+            state.answers.removeFirst(max(0, state.answers.count - Self.keptAnswers))
+        }
+        return answer.ids
     }
 }

@@ -13,6 +13,16 @@ public enum SearchField: String, Codable, Sendable, CaseIterable {
         case .body: 1
         }
     }
+
+    /// The field's bit in `SearchAnswer`'s set of matched fields.
+    var bit: UInt8 {
+        switch self {
+        case .title: 1
+        case .description: 2
+        case .symptoms: 4
+        case .body: 8
+        }
+    }
 }
 
 /// One runbook that matches a search, with how well and where.
@@ -39,13 +49,17 @@ public struct SearchHit: Hashable, Sendable {
 /// title > index description > Symptoms > the rest, and the whole query found verbatim adds a bonus.
 public struct SymptomSearch: Sendable {
     /// A runbook's searchable text, lowercased, as UTF-8 bytes: a keystroke in the filter searches every
-    /// runbook, and finding bytes with `memchr` and `memcmp` is many times faster than comparing characters.
-    private struct Document: Sendable {
+    /// runbook, and finding bytes with `memmem` is many times faster than comparing characters.
+    struct Document: Sendable {
         var id: String
         var fields: [(SearchField, [UInt8])]
     }
 
-    private let documents: [Document]
+    /// The runbooks searched, in catalog order.
+    let documents: [Document]
+    /// Which runs of three bytes each runbook's text holds, to skip those that cannot match a query; none for a
+    /// search of the index rows alone, whose short texts are read as fast as their signatures would be.
+    private let signatures: TrigramSignatures?
 
     /// Indexes the catalog's runbooks, in catalog order, parsing those nobody has opened yet.
     public init(catalog: Catalog) {
@@ -61,6 +75,7 @@ public struct SymptomSearch: Sendable {
             ]
             return Document(id: runbook.id, fields: fields.map { ($0, Self.lowercasedBytes($1)) })
         }
+        signatures = TrigramSignatures(documents.map { $0.fields.map(\.1) })
     }
 
     /// Indexes the index's rows alone, in the order given: each row's title and id, and its description. Building
@@ -76,34 +91,78 @@ public struct SymptomSearch: Sendable {
                     (.description, Self.lowercasedBytes(entry.description)),
                 ])
         }
+        signatures = nil
     }
 
     /// The matching runbooks, best first (ties in catalog order); every runbook, in order, for an empty query.
     public func search(_ query: String) -> [SearchHit] {
+        hits(of: answer(query))
+    }
+
+    /// An answer's matches as hits, best first.
+    func hits(of answer: SearchAnswer) -> [SearchHit] {
+        answer.matches.map { match in
+            SearchHit(
+                id: documents[match.document].id, score: match.score,
+                fields: SearchField.allCases.filter { match.fields & $0.bit != 0 })
+        }
+    }
+
+    /// The answer to `query`, as `search(_:)` ranks it. When one of the `earlier` answers provably holds every
+    /// match (`SearchAnswer.narrows(to:)`), only the runbooks and fields that answer matched are searched, the
+    /// smallest such answer's; a runbook whose runs of three bytes show it cannot hold a form is not searched for it.
+    public func answer(_ query: String, narrowing earlier: [SearchAnswer] = []) -> SearchAnswer {
         let terms = Self.expanded(Self.terms(of: query), query: query.lowercased())
         guard !terms.isEmpty else {
-            return documents.map { SearchHit(id: $0.id, score: 0, fields: []) }
+            return SearchAnswer(
+                query: query, ids: documents.map(\.id), terms: [],
+                matches: documents.indices.map { (document: $0, score: 0, fields: 0) })
         }
         let needles = terms.map { Self.forms(of: $0).map { Array($0.utf8) } }
         let phrase = Array(query.trimmed.lowercased().utf8)
-        var hits: [(offset: Int, hit: SearchHit)] = []
-        for (offset, document) in documents.enumerated() {
+        let forms = needles.enumerated().flatMap { term, forms in
+            forms.map { (term: term, bytes: $0, probe: TrigramSignatures.probe($0)) }
+        }
+        let base = earlier.filter { $0.narrows(to: needles) }.min { $0.matches.count < $1.matches.count }
+        let candidates =
+            base?.matches.map { (document: $0.document, fields: $0.fields) }
+            ?? documents.indices.map { (document: $0, fields: UInt8.max) }
+        var matches: [(document: Int, score: Int, fields: UInt8)] = []
+        for (document, allowed) in candidates {
+            // The first 64 forms are tested against the runbook's runs of three bytes; any beyond are looked for anyway.
+            var live = UInt64.max
+            for (index, form) in forms.prefix(64).enumerated()
+            where signatures?.mayHold(form.probe, document: document) == false {
+                live &= ~(1 << UInt64(index))
+            }
+            if forms.count <= 64, live & (UInt64.max >> UInt64(64 - forms.count)) == 0 { continue }
             var score = 0
-            var fields: [SearchField] = []
-            for (field, text) in document.fields {
-                let matched = needles.filter { forms in forms.contains { ByteSearch.contains($0, in: text) } }.count
+            var fields: UInt8 = 0
+            for (field, text) in documents[document].fields where allowed & field.bit != 0 {
+                // The forms of a term are adjacent: once one is found, the term's others are not looked for.
+                var matched = 0
+                var lastMatchedTerm = -1
+                for (index, form) in forms.enumerated()
+                where form.term != lastMatchedTerm && (index >= 64 || live & (1 << UInt64(index)) != 0) {
+                    if ByteSearch.contains(form.bytes, in: text) {
+                        matched += 1
+                        lastMatchedTerm = form.term
+                    }
+                }
                 guard matched > 0 else { continue }
                 score += matched * field.weight
                 if needles.count > 1, ByteSearch.contains(phrase, in: text) {
                     score += field.weight
                 }
-                fields.append(field)
+                fields |= field.bit
             }
             if score > 0 {
-                hits.append((offset, SearchHit(id: document.id, score: score, fields: fields)))
+                matches.append((document: document, score: score, fields: fields))
             }
         }
-        return hits.sorted { ($1.hit.score, $0.offset) < ($0.hit.score, $1.offset) }.map(\.hit)
+        matches.sort { ($1.score, $0.document) < ($0.score, $1.document) }
+        return SearchAnswer(
+            query: query, ids: matches.map { documents[$0.document].id }, terms: needles, matches: matches)
     }
 
     /// `text.lowercased()` as UTF-8, without Unicode case mapping when only ASCII letters have case: runbooks are
