@@ -4,7 +4,7 @@ extension StringProtocol {
     /// at the start left out.
     public var percentDecoded: String? {
         let utf8 = self.utf8
-        guard utf8.contains(UInt8(ascii: "%")) else { return String(self) }
+        guard utf8.contains(UInt8(ascii: "%")) || utf8.first == 0xEF else { return String(self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var index = utf8.startIndex
