@@ -3,11 +3,11 @@
 SWIFT ?= swift
 RUNBOOKS ?= runbooks
 # libcurl4-openssl-dev gives CLibcurl libcurl's headers; the binary loads libcurl4 itself only when it reads alerts.
-BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config
+BUILD_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libcurl4-openssl-dev pkg-config
 TEST_PACKAGES := $(BUILD_PACKAGES) tmux bash zsh fish locales curl prometheus-alertmanager
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine cmark-gfm sqlite3 jq bsdutils tmux less time
 # How the binaries to install are built, here and by bench/run.sh (which measures what `make release` ships): the
-# Swift runtime and Foundation linked in, so the host needs only libncursesw and libcmark-gfm (and libcurl, loaded
+# Swift runtime and Foundation linked in, so the host needs only libncursesw, libcmark-gfm and libyaml (and libcurl, loaded
 # only to read alerts), and startup skips resolving thousands of Swift symbols. The linker strips the symbol table and
 # debug information: they are most of the size of a binary copied to every host, and nothing on a host reads them; a
 # crash is debugged with a build of the same commit without --strip-all.

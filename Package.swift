@@ -10,14 +10,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
-        // System libraries: Debian's ncursesw and cmark-gfm, through shim headers.
+        // System libraries: Debian's ncursesw, cmark-gfm and libyaml, through shim headers.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
         .target(name: "CDisplayWidth", path: "Sources/CDisplayWidth"),
         .target(name: "CProcessSpawn", path: "Sources/CProcessSpawn"),
         // libcurl through dlopen, with the types and constants of Debian's libcurl4-openssl-dev headers: loaded only
@@ -31,18 +31,18 @@ let package = Package(
             name: "Localization",
             resources: [.embedInCode("Catalogs/en.json"), .embedInCode("Catalogs/zh-TW.json")]
         ),
-        // Front matter: Yams (libyaml) for YAML and TOMLKit (toml++) for TOML, both full parsers of their format.
+        // Front matter: libyaml for YAML and TOMLKit (toml++) for TOML, both full parsers of their format.
         // Crypto's SHA-256 names the bash -n verdicts lint keeps.
         .target(
             name: "RunbookKit",
             dependencies: [
-                "CCmarkGFM", "CProcessSpawn", "TerminalText", "Localization", .product(name: "Yams", package: "Yams"),
+                "CCmarkGFM", "CYAML", "CProcessSpawn", "TerminalText", "Localization",
                 .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "IncidentModel", dependencies: ["RunbookKit", "Localization", "TerminalText"]),
         // Alertmanager's alerts: payloads, the runbook an alert is for, severity and placeholder values (pure).
-        .target(name: "Alerts", dependencies: ["RunbookKit"]),
+        .target(name: "Alerts", dependencies: ["RunbookKit", "TerminalText"]),
         .target(name: "Postmortem", dependencies: ["IncidentModel", "RunbookKit", "TerminalText", "Localization"]),
         // The drawing surface the UI draws on and the backend shows: frames of styled cells, keys, terminal events.
         .target(name: "TerminalFrame", dependencies: ["TerminalText"]),
@@ -61,7 +61,7 @@ let package = Package(
         ),
 
         // Reads the alerts firing now from an Alertmanager's HTTP API (an effect at the edge; libcurl loaded on demand).
-        .target(name: "AlertmanagerClient", dependencies: ["Alerts", "CLibcurl"]),
+        .target(name: "AlertmanagerClient", dependencies: ["Alerts", "CLibcurl", "TerminalText"]),
 
         // The only importer of curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalFrame"]),

@@ -1,5 +1,6 @@
 import Alerts
-import Foundation
+import FoundationEssentials
+import TerminalText
 
 /// Reads the alerts firing now from an Alertmanager's HTTP API v2 (`GET /api/v2/alerts`). Debian's libcurl is the
 /// client, loaded on the first request (see `Libcurl`): it speaks http and https with the host's proxy and CA settings,
@@ -20,7 +21,7 @@ public struct AlertmanagerClient: Sendable {
     public init(
         address: String, timeout: Double = 5, library: String = debianLibcurl
     ) throws(AlertmanagerError) {
-        var trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = address.trimmingScalars(in: .whitespacesAndNewlines)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         // URL(string:) would percent-encode a space, a line break or an escape byte into the path, sending the
         // request somewhere the user did not mean and echoing the bytes to the terminal in every message: a pasted

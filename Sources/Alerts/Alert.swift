@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TerminalText
 
 /// One alert as Alertmanager tells of it, in a webhook notification or from its API: what fired, with the labels
 /// and annotations the rule gave it.
@@ -45,7 +46,7 @@ public struct Alert: Sendable, Hashable, Codable {
     /// The runbook link of the alert: the `runbook_url` annotation, else `runbook`.
     public var runbookURL: String? {
         for key in ["runbook_url", "runbook"] {
-            if let value = annotations[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+            if let value = annotations[key]?.trimmingScalars(in: .whitespaces), !value.isEmpty { return value }
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The values an alert's labels offer for a runbook's placeholders: `<namespace>`, `$NAMESPACE`, `{{ $labels.pod }}`
 /// and `<pod-name>` take the label of the same name, compared in any case with `-` and `_` as one.
 public enum AlertLabelValues {
@@ -13,7 +15,7 @@ public enum AlertLabelValues {
     }
 
     private static func folded(_ name: String) -> String {
-        var name = Substring(name.trimmingCharacters(in: .whitespaces))
+        var name = Substring(name.trimmingScalars(in: .whitespaces))
         if name.hasPrefix("$labels.") { name = name.dropFirst("$labels.".count) }
         return String(name.lowercased().map { $0 == "-" ? "_" : $0 })
     }

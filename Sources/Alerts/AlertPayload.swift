@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TerminalText
 
 /// Reads the alert payloads Alertmanager and its tools write: a webhook notification (`version` "4"), a list of
 /// API v2 alert objects, or one alert object.
@@ -55,7 +56,7 @@ public enum AlertPayload {
                 ? .alertWithoutName(index: index)
                 : .badField(index: index, field: "labels", expected: "an object of strings")
         }
-        guard let name = labels["alertname"], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let name = labels["alertname"], !name.trimmingScalars(in: .whitespaces).isEmpty else {
             throw .alertWithoutName(index: index)
         }
         let annotations: [String: String]

@@ -89,13 +89,13 @@ public struct AlertRunbookMatcher: Sendable {
     /// `index`/`_index`/`README` endings removed.
     static func pathParts(_ text: String) -> [String] {
         var path = Substring(text)
-        if let scheme = path.range(of: "://") {
+        if let scheme = path.firstRange(of: "://") {
             path = path[scheme.upperBound...]
             path = path.drop { $0 != "/" }
         }
         path = path.prefix { $0 != "?" && $0 != "#" }
         var parts = path.split(separator: "/").map { part in
-            let name = part.removingPercentEncoding ?? String(part)
+            let name = part.percentDecoded ?? String(part)
             return folded(fileStem(name))
         }.filter { !$0.isEmpty }
         if let last = parts.last, ["index", "_index", "readme"].contains(last) { parts.removeLast() }

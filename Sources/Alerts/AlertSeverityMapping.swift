@@ -1,4 +1,5 @@
 import RunbookKit
+import TerminalText
 
 /// How an alert's `severity` label becomes an incident severity: `critical` → P1, `warning` → P2, `info` → P3 unless
 /// the runbook library maps its own labels (the mapping a library keeps is given to `init(overrides:)`).
@@ -20,7 +21,7 @@ public struct AlertSeverityMapping: Sendable, Equatable {
 
     /// The severity of an alert's label, or nil when it has none or one the mapping does not know.
     public func severity(of alert: Alert) -> Severity? {
-        guard let label = alert.severityLabel?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+        guard let label = alert.severityLabel?.trimmingScalars(in: .whitespaces).lowercased() else { return nil }
         if let severity = Severity(rawValue: label.uppercased()) { return severity }
         return table[label]
     }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TerminalText
 
 /// The times of Alertmanager's payloads: RFC 3339 with up to nanoseconds and any offset, and Go's zero time
 /// (`0001-01-01T00:00:00Z`) for "not set".
@@ -7,7 +8,7 @@ enum AlertTime {
     static func date(from text: String) -> Date? {
         // Foundation's ISO 8601 style reads at most a few fraction digits; Go writes nine. The fraction is cut to
         // milliseconds before parsing, which is finer than any alert's time is meaningful.
-        var text = text.trimmingCharacters(in: .whitespaces)
+        var text = text.trimmingScalars(in: .whitespaces)
         if let dot = text.firstIndex(of: ".") {
             let digits = text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
             guard !digits.isEmpty else { return nil }

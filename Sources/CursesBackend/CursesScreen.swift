@@ -1,5 +1,6 @@
 import CNcursesw
-import Foundation
+import FoundationEssentials
+import Glibc
 import TerminalFrame
 
 /// The real terminal through ncursesw: draws frames cell by cell with the wide-character API and reads keys

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalFrame
 
 /// Turns what `get_wch` reads into terminal events, recognising bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`),

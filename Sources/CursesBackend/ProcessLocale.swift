@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The process locale curses draws with. ncursesw turns characters into bytes by the locale's character type, so a
 /// locale that is not installed (`LANG=zh_TW.UTF-8` on a host that has only `C.UTF-8`) or one that is not UTF-8

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Asks the runtime for the alerts firing now when an Alertmanager is configured and something needs them (the
 /// catalog shows them; an incident walked with an attached alert not yet resolved watches for its end), no fetch is

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
+import TerminalText
 
 /// Writes runbook blocks back to GitHub markdown, for the postmortem's Impact, Detection and action items.
 ///
@@ -54,7 +55,7 @@ public enum BlockMarkdown {
         case .thematicBreak:
             return ["***"]
         case .html(let html):
-            let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = html.trimmingScalars(in: .whitespacesAndNewlines)
             return trimmed.hasPrefix("<!--") || trimmed.isEmpty ? [] : [MarkdownEscape.inline(trimmed)]
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes a command so that it keeps its lines: one line as a code span, several as a fenced code block, never
 /// flattened into one line where a leading `# comment` line would swallow the commands after it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalText
 
 /// Makes untrusted text (notes, commands, reasons, runbook text) safe to place in a GitHub markdown document.

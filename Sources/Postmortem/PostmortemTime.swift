@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 
 /// How the JSON export writes moments: UTC ISO 8601 with milliseconds, as the journal does.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A pretty-printed JSON document (as `JSONEncoder` writes one with `.prettyPrinted`) put together from pieces
 /// encoded apart, byte for byte what encoding the whole would give. JSON strings hold no raw newline, so each

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 
 /// The review meeting's view across incidents: for every runbook of the library, how it was used in the window

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension RunbookReport {
     /// The report as JSON (English field names, UTC times like the incident export), ending with a newline.

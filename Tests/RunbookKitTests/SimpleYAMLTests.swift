@@ -2,7 +2,8 @@ import Testing
 
 @testable import RunbookKit
 
-/// The front matter read without Yams must mean what Yams makes of it, and anything less simple goes to Yams.
+/// The front matter read without libyaml must mean what libyaml makes of it, and anything less simple goes to
+/// libyaml.
 @Suite("Simple YAML front matter")
 struct SimpleYAMLTests {
     private static func block(_ content: String) -> FrontMatterReader.DelimitedBlock {
@@ -11,7 +12,7 @@ struct SimpleYAMLTests {
     }
 
     @Test(
-        "key: value lines and lists under a key are read without Yams, to the same front matter as Yams gives",
+        "key: value lines and lists under a key are read without libyaml, to the same front matter as libyaml gives",
         arguments: [
             "title: KubeAPIDown fires\nsummary: kube-apiserver is not healthy in <namespace>.\nseverity: critical\n",
             "title: \"Pod: crash looping\"\nweight: 20\naliases:\n  - crashloop\n  - 'CrashLoopBackOff'\n",
@@ -20,7 +21,7 @@ struct SimpleYAMLTests {
             "aliases:\nsummary:\ndescription: from description\n",
             "",
         ])
-    func agreesWithYams(content: String) throws {
+    func agreesWithLibyaml(content: String) throws {
         #expect(SimpleYAML.read(content) != nil)
         let simple = try FrontMatterReader.parse(Self.block(content)).get()
         let composed = try FrontMatterReader.composedYAML(content).get()
@@ -28,7 +29,7 @@ struct SimpleYAMLTests {
     }
 
     @Test(
-        "anchors, tags, block and flow values, nested mappings, comments after values, escapes, tabs and repeated keys go to Yams",
+        "anchors, tags, block and flow values, nested mappings, comments after values, escapes, tabs and repeated keys go to libyaml",
         arguments: [
             "title: &t Down\nsummary: *t\n", "title: !!str Down\n", "summary: |\n  two\n  lines\n",
             "aliases: [a, b]\n", "_build:\n  list: never\n", "title: Down # why\n", "title: \"a \\\" b\"\n",
@@ -39,7 +40,7 @@ struct SimpleYAMLTests {
         #expect(SimpleYAML.read(content) == nil)
     }
 
-    @Test("front matter of more keys than any runbook has goes to Yams, which reads it the same")
+    @Test("front matter of more keys than any runbook has goes to libyaml, which reads it the same")
     func manyKeys() throws {
         let content = (0...SimpleYAML.maximumKeys).map { "key\($0): value\n" }.joined() + "title: Last\n"
         #expect(SimpleYAML.read(content) == nil)

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import RunbookKit
 import TerminalFrame
+import TerminalText
 
 /// A line of the catalog list: a category heading or a runbook, and above them, when an Alertmanager is
 /// configured, the alerts firing now.
@@ -39,7 +40,7 @@ extension AppModel {
 
     /// The filter text in effect, trimmed; empty when none.
     var filterText: String {
-        (catalog.filter?.text ?? "").trimmingCharacters(in: .whitespaces)
+        (catalog.filter?.text ?? "").trimmingScalars(in: .whitespaces)
     }
 
     /// The catalog's lines: the alerts firing now when an Alertmanager is configured, then every category with

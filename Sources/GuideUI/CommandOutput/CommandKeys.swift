@@ -1,5 +1,5 @@
 import Alerts
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import RunbookKit
 import TerminalFrame
@@ -44,7 +44,7 @@ func copySelectedBlock(_ model: AppModel, _ step: Step, _ stepRef: StepRef) -> (
         return (model, [])
     }
     if let refused = refusingHiddenCharacters(model, block, model.tr("ui.notice.not_copied")) { return (refused, []) }
-    let command = sanitize(block.code, keepNewlines: true).trimmingCharacters(in: .newlines)
+    let command = sanitize(block.code, keepNewlines: true).trimmingScalars(in: .newlines)
     let (recorded, effects) = record(model, [.commandCopied(command: command, step: stepRef)])
     return (recorded, [.copyToClipboard(command)] + effects)
 }
@@ -212,7 +212,7 @@ func commandDialogKey(_ model: AppModel, _ dialog: CommandDialog, _ key: Key) ->
             return notRun(model)
         case .enter:
             guard confirmationSeen(model, draft, typedYes: true) else { return unseenLines(model) }
-            guard typedYes.text.trimmingCharacters(in: .whitespaces) == "yes" else {
+            guard typedYes.text.trimmingScalars(in: .whitespaces) == "yes" else {
                 return notRun(model, because: model.tr("ui.notice.yes_not_typed"))
             }
             return start(model, draft)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import RunbookKit
 import TerminalText
@@ -90,7 +90,7 @@ public struct CommandPane: Hashable, Sendable {
     /// Adds output text: line breaks end lines, control characters and escape sequences are shown escaped, and a
     /// line longer than `lineLengthLimit` keeps its end.
     mutating func append(_ text: String) {
-        let pieces = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+        let pieces = text.replacing("\r\n", with: "\n").split(
             separator: "\n", omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { lines.append("") }

@@ -9,5 +9,5 @@ func destructiveReason(_ match: DestructiveMatch, _ words: Localizer) -> String 
 
 /// The catalog key of a destructive pattern's reason: `ui.destructive.` and the pattern's name in snake case.
 func destructiveReasonKey(_ pattern: String) -> String {
-    "ui.destructive." + pattern.replacingOccurrences(of: "-", with: "_")
+    "ui.destructive." + pattern.replacing("-", with: "_")
 }

@@ -13,13 +13,13 @@ struct PlaceholderContext: Hashable {
 
     init(command: String, token: String, width: Int) {
         let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
-            sanitize(String($0)).replacingOccurrences(of: "\t", with: " ")
+            sanitize(String($0)).replacing("\t", with: " ")
         }
         let shownToken = sanitize(token)
         let holding = lines.filter { $0.contains(shownToken) }
         let line =
             holding.first { !$0.drop { $0 == " " }.hasPrefix("#") } ?? holding.first ?? lines.first ?? ""
-        guard !shownToken.isEmpty, let range = line.range(of: shownToken) else {
+        guard !shownToken.isEmpty, let range = line.firstRange(of: shownToken) else {
             (before, self.token, after) = (line, "", "")
             return
         }

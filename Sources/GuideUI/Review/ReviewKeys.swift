@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import Localization
 import TerminalFrame
@@ -190,6 +190,6 @@ private func jumpToMatch(_ model: AppModel, forward: Bool, includingCurrent: Boo
 
 /// Whether an event's row contains the search text, ignoring case: its actor or what it says.
 func reviewRowMatches(_ event: Event, _ query: String, _ words: EventPhrases) -> Bool {
-    sanitize(event.actor).range(of: query, options: .caseInsensitive) != nil
-        || ReviewSummary.text(event, words).range(of: query, options: .caseInsensitive) != nil
+    sanitize(event.actor).caseInsensitiveRange(of: query) != nil
+        || ReviewSummary.text(event, words).caseInsensitiveRange(of: query) != nil
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import Localization
 import RunbookKit
@@ -45,7 +45,7 @@ public enum ReviewPlainText {
         lines.append(
             words.tr("ui.plain.timeline") + (hidden > 0 ? words.tr("ui.plain.system_hidden", count: hidden) : ""))
         lines += table(shown, state: state, start: state.milestones.start ?? events.first?.occurredAt ?? now, words)
-        return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+        return lines.map(droppingTrailingSpaces)
             .joined(separator: "\n") + "\n"
     }
 
@@ -75,5 +75,31 @@ public enum ReviewPlainText {
             (0..<4).map { cells[$0] + String(repeating: " ", count: widths[$0] - displayWidth(of: cells[$0])) }
                 .joined(separator: "  ") + "  " + cells[4]
         }
+    }
+}
+
+/// The line without the spaces that end it, or that end it before a final line break, as the pattern ` +$` and
+/// Foundation's regular expressions removed them.
+private func droppingTrailingSpaces(_ line: String) -> String {
+    let scalars = line.unicodeScalars
+    var end = scalars.endIndex
+    if let last = scalars.last, isLineTerminator(last) {
+        end = scalars.index(before: end)
+        if last == "\n", end > scalars.startIndex, scalars[scalars.index(before: end)] == "\r" {
+            end = scalars.index(before: end)
+        }
+    }
+    var kept = end
+    while kept > scalars.startIndex, scalars[scalars.index(before: kept)] == " " {
+        kept = scalars.index(before: kept)
+    }
+    guard kept < end else { return line }
+    return String(String.UnicodeScalarView(scalars[..<kept] + scalars[end...]))
+}
+
+private func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+    default: false
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IncidentModel
 import Localization
 import RunbookKit
@@ -158,7 +158,7 @@ func highlighted(_ text: String, query: String?, base: Style, match: Style) -> S
     guard let query, !query.isEmpty else { return [Run(text, base)] }
     var runs: StyledLine = []
     var rest = text[...]
-    while let range = rest.range(of: query, options: .caseInsensitive) {
+    while let range = rest.caseInsensitiveRange(of: query) {
         if range.lowerBound > rest.startIndex { runs.append(Run(String(rest[..<range.lowerBound]), base)) }
         runs.append(Run(String(rest[range]), match))
         rest = rest[range.upperBound...]

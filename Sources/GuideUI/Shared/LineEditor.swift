@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalFrame
 import TerminalText
 
@@ -31,7 +31,7 @@ public struct LineEditor: Hashable, Sendable {
     /// The text as it is recorded when Enter submits it: sanitized and trimmed of surrounding spaces and line
     /// breaks; empty when nothing but spaces was typed. Line breaks survive only in a field that keeps them.
     var submitted: String {
-        sanitize(text, keepNewlines: keepsLineBreaks).trimmingCharacters(in: .whitespacesAndNewlines)
+        sanitize(text, keepNewlines: keepsLineBreaks).trimmingScalars(in: .whitespacesAndNewlines)
     }
 
     /// Inserts pasted text at the cursor, as text whatever it holds: escape sequences and control characters are
@@ -39,7 +39,7 @@ public struct LineEditor: Hashable, Sendable {
     /// and becomes a space in any other.
     public mutating func paste(_ pasted: String) {
         replaceSelection()
-        let lines = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = pasted.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         for character in sanitize(lines, keepNewlines: keepsLineBreaks) {
             if character == "\n" {
                 characters.insert(character, at: cursor)

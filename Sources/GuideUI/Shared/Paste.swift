@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalFrame
 
 /// A paste: text for the field that has the focus, never keys, so that pasted lines cannot press Enter, choose

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How the last background sync of the incidents home with its git remote went, as the runtime reports it.
 public enum SyncOutcome: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A runbook file as the loader found it: its bytes, or why they could not be read.
 public struct RunbookSource: Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why a runbook directory could not be read at all (problems with single files are diagnostics instead).
 public enum CatalogLoadError: Error, CustomStringConvertible, Equatable {
@@ -26,15 +27,15 @@ extension Catalog {
     /// first asked for (see `Catalog`).
     public static func load(directory: String) throws(CatalogLoadError) -> Catalog {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
             throw .notADirectory(directory)
         }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: directory)
         } catch {
-            throw .unreadable(directory, reason: error.localizedDescription)
+            throw .unreadable(directory, reason: listingProblem(directory))
         }
         let indexName = names.first { $0.lowercased() == "readme.md" }
         var index: (path: String, data: Data)?
@@ -83,9 +84,9 @@ extension Catalog {
                 return false
             }
             if name.lowercased() == "_index.md" { return true }
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             return FileManager.default.fileExists(atPath: join(directory, name), isDirectory: &isDirectory)
-                && isDirectory.boolValue
+                && isDirectory
         }
     }
 
@@ -106,6 +107,13 @@ extension Catalog {
         ) { path in
             Catalog.parse(path: path, contents: readRunbookFile(path))
         }
+    }
+
+    /// Why `directory` cannot be listed, in the system's words for what opening it gives.
+    private static func listingProblem(_ directory: String) -> String {
+        guard let stream = opendir(directory) else { return String(cString: strerror(errno)) }
+        closedir(stream)
+        return String(cString: strerror(EIO))
     }
 
     /// Reads one runbook file: its bytes, or why it cannot be one (gone, a directory, a FIFO or device, no

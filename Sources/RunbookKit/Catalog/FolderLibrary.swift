@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A runbook library kept as nested folders without an index table (`<component>/<AlertName>.md`): every folder
 /// that holds runbooks is a category, described by its `_index.md` or `README.md` when it has one.

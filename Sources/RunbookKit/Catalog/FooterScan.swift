@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension Catalog {
     /// How many bytes from the end of a runbook's file hold its footer: the metadata lines after the last rule.

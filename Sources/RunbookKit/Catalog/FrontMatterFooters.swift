@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a folder library's front matter, read at load, says of each runbook's footer (owner, last reviewed), by id,
 /// for the runbooks whose front matter says any of it; and from when it holds.

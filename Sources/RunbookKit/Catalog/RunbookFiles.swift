@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// A catalog's runbook files by id, each read and parsed the first time it is asked for and kept from then on;

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the catalog needs of a runbook in a library without an index, read cheaply from the start of its file:
 /// the front matter, the `# H1` and the first paragraph. The full parse waits until the runbook is opened.

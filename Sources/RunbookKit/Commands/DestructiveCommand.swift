@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A destructive pattern found in a command line, and why it is dangerous.
 public struct DestructiveMatch: Hashable, Sendable {
@@ -29,16 +30,18 @@ public struct DestructiveMatch: Hashable, Sendable {
 /// what `psql <<EOF` runs. SQL keywords match in any case. Check the command line after its placeholders are
 /// filled: `--replicas=<count>` is only known to be zero once it is.
 public enum DestructiveCommand {
-    private struct Rule {
+    struct Rule {
         let name: String
         let reason: String
-        let expression: NSRegularExpression?
+        /// The pattern as ICU's regular expressions read it (`ScalarRegex` matches it the same way).
+        let pattern: String
+        let expression: ScalarRegex?
     }
 
     /// One command's words, without crossing `|`, `;`, `&` or a line end.
     private static let sameCommand = #"[^\n|;&]*?"#
 
-    private static let rules: [Rule] = [
+    static let rules: [Rule] = [
         rule("kubectl-delete", "kubectl delete removes resources", #"\bkubectl\b\#(sameCommand)\sdelete(?![\w-])"#),
         rule(
             "kubectl-drain", "kubectl drain evicts every pod from a node",
@@ -84,9 +87,7 @@ public enum DestructiveCommand {
     ]
 
     private static func rule(_ name: String, _ reason: String, _ pattern: String) -> Rule {
-        Rule(
-            name: name, reason: reason,
-            expression: try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]))
+        Rule(name: name, reason: reason, pattern: pattern, expression: try? ScalarRegex(pattern))
     }
 
     /// The names of every pattern this recognises, for documentation and tests.
@@ -95,12 +96,23 @@ public enum DestructiveCommand {
     /// Every destructive pattern in the command line, in pattern order, comments left out.
     public static func matches(in commandLine: String) -> [DestructiveMatch] {
         let text = joinedContinuations(CommandTemplate(code: commandLine).textWithoutComments)
-        let range = NSRange(text.startIndex..., in: text)
+        let scalars = Array(text.unicodeScalars)
+        var starts: [String.Index] = []
+        starts.reserveCapacity(scalars.count + 1)
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            starts.append(index)
+            index = text.unicodeScalars.index(after: index)
+        }
+        starts.append(text.endIndex)
         return rules.compactMap { rule in
-            guard let found = rule.expression?.firstMatch(in: text, range: range),
-                let matched = Range(found.range, in: text)
-            else { return nil }
-            return DestructiveMatch(pattern: rule.name, reason: rule.reason, matchedText: String(text[matched]))
+            guard let found = rule.expression?.firstMatch(in: scalars) else { return nil }
+            let start = starts[found.lowerBound]
+            let end = starts[found.upperBound]
+            // A match that starts or ends inside a character is none, as it was when Foundation's match range was
+            // turned into a range of the string.
+            guard start.samePosition(in: text) != nil, end.samePosition(in: text) != nil else { return nil }
+            return DestructiveMatch(pattern: rule.name, reason: rule.reason, matchedText: String(text[start..<end]))
         }
     }
 
@@ -116,6 +128,6 @@ public enum DestructiveCommand {
 
     /// Joins `\`-continued lines so that a command split over lines is read as one.
     private static func joinedContinuations(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\\n", with: " ")
+        text.replacing("\\\n", with: " ")
     }
 }

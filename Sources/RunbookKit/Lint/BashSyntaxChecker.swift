@@ -1,5 +1,6 @@
 import CProcessSpawn
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Checks scripts with `bash -n`, which parses a script and executes nothing, giving each script the verdict, message
 /// and line that `bash -n` on that script alone gives, in far fewer processes than one a script:
@@ -123,7 +124,7 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
                 complaint.append(line)
                 continue
             }
-            let message = complaint.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = complaint.joined(separator: "\n").trimmingScalars(in: .whitespacesAndNewlines)
             results.append(
                 status == 0 ? .valid : .invalid(message: firstLine(of: message), line: self.line(in: message)))
             complaint = []
@@ -138,13 +139,13 @@ public struct BashSyntaxChecker: ShellSyntaxChecker {
     /// The first line of bash's complaint without its `bash: line N:` prefix.
     static func firstLine(of message: String) -> String {
         let first = message.split(separator: "\n").first.map(String.init) ?? "syntax error"
-        guard let range = first.range(of: #"line \d+: "#, options: .regularExpression) else { return first }
+        guard let range = first.firstRange(of: #/line \d+: /#) else { return first }
         return String(first[range.upperBound...])
     }
 
     /// The script line bash blamed (`bash: line 3: syntax error …`).
     static func line(in message: String) -> Int? {
-        guard let range = message.range(of: #"line \d+"#, options: .regularExpression) else { return nil }
+        guard let range = message.firstRange(of: #/line \d+/#) else { return nil }
         return Int(message[range].dropFirst(5))
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Verdicts of `bash -n` found by earlier lints, kept in one file so that a second lint of a library asks bash only
 /// about the blocks that changed.
@@ -75,7 +76,7 @@ public struct BashVerdictCache: Sendable {
         }
         let body = lines.map { $0 + "\n" }.joined()
         let text = Self.header + "\n" + Self.checksum(of: body) + "\n" + body
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = FilePaths.deletingLastComponent(of: file)
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -104,12 +105,10 @@ public struct BashVerdictCache: Sendable {
 
     /// The entries of the file, in its order; none when it is missing or not exactly what `store` writes.
     func read() -> [(key: String, line: Substring)] {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-            attributes[.type] as? FileAttributeType == .typeRegular,
+        var info = stat()
+        guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
             // A verdict is trusted only from a file no one else could have written.
-            (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == geteuid(),
-            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o022 == 0,
-            let size = attributes[.size] as? Int, size <= Self.maximumFileBytes,
+            info.st_uid == geteuid(), info.st_mode & 0o022 == 0, Int(info.st_size) <= Self.maximumFileBytes,
             let data = FileManager.default.contents(atPath: file), data.count <= Self.maximumFileBytes,
             let text = String(data: data, encoding: .utf8)
         else { return [] }

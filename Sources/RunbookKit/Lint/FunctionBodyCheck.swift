@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The fast half of the bash check: one bash proves thousands of blocks valid without a process each, by defining a
 /// function whose body is the block. It only ever proves a block valid; whatever it cannot prove is checked again

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Answers whether the file a relative link names exists; the linter is given one, as it is the shell check.
 public protocol LinkTargets: Sendable {
@@ -24,7 +25,7 @@ enum DeadLinks {
     /// (`/…`, which a site generator resolves from its own root), and holds no template (`{{`). A target is found
     /// as written, or with `.md` added, as site generators link `../other` or `../other/` for `other.md`.
     static func diagnostics(_ runbook: Runbook, targets: any LinkTargets) -> [Diagnostic] {
-        let folder = (runbook.path as NSString).deletingLastPathComponent
+        let folder = FilePaths.deletingLastComponent(of: runbook.path)
         var diagnostics: [Diagnostic] = []
         for link in runbook.links {
             guard let path = relativePath(link.destination) else { continue }
@@ -48,7 +49,7 @@ enum DeadLinks {
         else { return nil }
         let path = trimmed.prefix { $0 != "#" && $0 != "?" }
         guard !path.isEmpty else { return nil }
-        return String(path).removingPercentEncoding ?? String(path)
+        return path.percentDecoded ?? String(path)
     }
 
     /// Whether the destination starts with a URL scheme (`https:`, `mailto:`, `file:`).

@@ -1,5 +1,7 @@
 import CProcessSpawn
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// Runs one program with `posix_spawn`, feeding it bytes on stdin and collecting its stdout, for the `bash -n`
 /// checker. Safe to call from several threads at once, which lint does from every core.

@@ -1,3 +1,5 @@
+import TerminalText
+
 extension Runbook {
     /// The alerts the runbook's Detection section names: each identifier in code on an `Alert` line
     /// (`- **Alert**: \`HighCPUUsage\`（…）；\`CPUThrottlingHigh\``), in order, without repeats. Code that is not a
@@ -21,7 +23,7 @@ extension Runbook {
 
     private static func isAlertLine(_ inlines: [Inline]) -> Bool {
         guard case .strong(let label)? = inlines.first else { return false }
-        let text = label.plainText.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = label.plainText.trimmingScalars(in: .whitespaces).lowercased()
         return ["alert", "alerts", "alert name", "alertname", "告警", "警報", "警报"].contains(text)
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Whether a runbook is past its review, from its footer's Last Updated and Review Cycle, on a given day.

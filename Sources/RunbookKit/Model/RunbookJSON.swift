@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A parsed runbook as `respond show --json` prints it for scripts. The field names are a contract: a script may
 /// rely on each of them, so they change only with a new field beside the old one.
@@ -34,7 +35,7 @@ public struct RunbookJSON: Encodable, Equatable, Sendable {
         title = runbook.title
         kind = runbook.kind.rawValue
         severity = runbook.severity?.rawValue
-        file = (runbook.path as NSString).lastPathComponent
+        file = FilePaths.lastComponent(of: runbook.path)
         sections = runbook.sections.map { SectionJSON(kind: $0.kind.rawValue, title: $0.title) }
         // A transcript's output lines are shown with their command, never run: they are not among its commands.
         steps = runbook.steps.map { step in

@@ -1,11 +1,10 @@
 import TOMLKit
-import Yams
 
 /// Finds and parses the front matter at the start of a runbook: YAML between `---` lines, TOML between `+++`
 /// lines. Pure.
 ///
-/// The block is handed to a real parser (Yams for YAML, TOMLKit for TOML) and only the keys `FrontMatter` knows
-/// are read, each as a scalar or a list of scalars, so that an alias bomb is never expanded. A block larger
+/// The block is handed to a real parser (libyaml through `YAMLComposer` for YAML, TOMLKit for TOML) and only the
+/// keys `FrontMatter` knows are read, each as a scalar or a list of scalars, so that an alias bomb is never expanded. A block larger
 /// than `maximumSize` is refused before any parser sees it.
 enum FrontMatterReader {
     /// The most bytes a front matter block may have; a larger one is reported and ignored.
@@ -107,31 +106,28 @@ enum FrontMatterReader {
         return composedYAML(content)
     }
 
-    /// The front matter of a YAML block as Yams composes it; what `SimpleYAML` reads must agree with it.
+    /// The front matter of a YAML block as libyaml composes it; what `SimpleYAML` reads must agree with it.
     static func composedYAML(_ content: String) -> Swift.Result<FrontMatter, Problem> {
-        let node: Node?
-        do {
-            // The basic resolver leaves every plain scalar a string: the default one matches each against regular
-            // expressions to type it, which is most of the cost, and the few keys read are typed below.
-            // The encoding is given: Yams' default reads the process environment on every call.
-            node = try Yams.compose(yaml: content, .basic, .default, .utf8)
-        } catch {
-            return .failure(Problem(reason: firstLine(String(describing: error))))
+        let node: YAMLNode?
+        switch YAMLComposer.compose(content) {
+        case .success(let composed): node = composed
+        case .failure(let failure): return .failure(Problem(reason: failure.reason))
         }
         guard let node else { return .success(FrontMatter()) }
         guard let pairs = node.mapping else {
             return .failure(Problem(reason: "it is not a list of `key: value` lines"))
         }
-        // One pass into a dictionary: a Yams mapping finds a key by comparing nodes one by one.
-        var mapping: [String: Node] = [:]
+        // One pass into a dictionary rather than a search of the pairs for every key read.
+        var mapping: [String: YAMLNode] = [:]
         for (key, value) in pairs {
-            if let name = key.scalar?.string, mapping[name] == nil { mapping[name] = value }
+            if let name = key.scalar, mapping[name] == nil { mapping[name] = value }
         }
+        // Every scalar is its text, as YAML's basic resolver leaves it: the few typed keys are typed below.
         return .success(
             frontMatter(
-                scalar: { mapping[$0]?.scalar?.string },
-                sequence: { key in mapping[key]?.sequence.map { $0.compactMap { $0.scalar?.string } } },
-                neverListed: mapping["_build"]?.mapping?["list"]?.scalar?.string == "never"))
+                scalar: { mapping[$0]?.scalar },
+                sequence: { key in mapping[key]?.sequence.map { $0.compactMap(\.scalar) } },
+                neverListed: mapping["_build"]?["list"]?.scalar == "never"))
     }
 
     /// The front matter of a YAML mapping, given how to read a key as a scalar and as a list of scalars.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A named group of emergency contacts from the index (`### On-Call Rotation`).
 public struct ContactGroup: Hashable, Codable, Sendable {

@@ -1,5 +1,6 @@
 import CCmarkGFM
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A top-level markdown block and the line where it starts, as the reader hands it to its visitor.
 struct LocatedBlock: Sendable {

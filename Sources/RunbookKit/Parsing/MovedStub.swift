@@ -29,7 +29,7 @@ enum MovedStub {
     /// itself, links and all.
     static func destination(ofLine line: String) -> String? {
         guard mentionsMove(line) else { return nil }
-        if let open = line.range(of: "]("), let close = line[open.upperBound...].firstIndex(of: ")") {
+        if let open = line.firstRange(of: "]("), let close = line[open.upperBound...].firstIndex(of: ")") {
             return String(line[open.upperBound..<close])
         }
         return line.trimmed

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What parsing one runbook file produced: the runbook, when the file had one, and every problem found.
 public struct RunbookParseResult: Sendable {

@@ -1,10 +1,11 @@
 /// Reads the front matter most runbooks have — top-level `key: value` lines and `- item` lists under a key —
 /// without building a YAML document, as a library of thousands of files is listed by reading every one. Pure.
 ///
-/// Only YAML whose meaning cannot differ from what Yams makes of it is read: plain scalars without indicators,
+/// Only YAML whose meaning cannot differ from what libyaml makes of it (`YAMLComposer`) is read: plain scalars without indicators,
 /// comments or `: ` inside, and quoted scalars without escapes or their quote inside. Anything else (anchors,
 /// tags, block scalars, flow collections, nested mappings, tabs, carriage returns, a key written twice, an
-/// indented line that is not a list item, more than `maximumKeys` keys) returns nil, and the block goes to Yams.
+/// indented line that is not a list item, more than `maximumKeys` keys) returns nil, and the block goes to
+/// `YAMLComposer`.
 enum SimpleYAML {
     /// The keys in the order written, each with a scalar value or a list of scalars. Kept as a short array
     /// rather than dictionaries: front matter has a handful of keys, and comparing a few short keys costs less
@@ -62,7 +63,7 @@ enum SimpleYAML {
                 isPlainKey(bytes[lineStart..<colon])
             else { return nil }
             let key = String(decoding: bytes[lineStart..<colon], as: UTF8.self)
-            // Many keys go to Yams, so that the search for a repeated key stays short.
+            // Many keys go to the full reader, so that the search for a repeated key stays short.
             guard mapping.entries.count < maximumKeys, !mapping.entries.contains(where: { $0.key == key }) else {
                 return nil
             }
@@ -111,7 +112,7 @@ enum SimpleYAML {
     }
 
     /// The value of a scalar written from `from` to `to` after `key:` or `-`: plain, or quoted without escapes;
-    /// nil when it is anything Yams might read differently.
+    /// nil when it is anything libyaml might read differently.
     private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
         var start = from
         var end = to

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns a file's bytes into text a parser can trust, reporting what had to be done to them.
 enum SourceText {

@@ -1,7 +1,9 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Synchronization
 
-/// The symptom search over every runbook of a catalog, built once on a thread of its own so that nobody waits on
+/// The symptom search over every runbook of a catalog, built once in the background so that nobody waits on
 /// parsing every runbook, and searched keeping its last few answers: a frame of a filtered list asks for the same
 /// query several times, a backspace asks again for the query before, and the next letter of a word is searched
 /// among the matches of the query before it (`SymptomSearch.answer(_:narrowing:)`); safe to share between threads.
@@ -23,14 +25,14 @@ public final class BackgroundSymptomSearch: Sendable {
         self.catalog = catalog
     }
 
-    /// Starts building the search on a thread of its own, unless it was started before.
+    /// Starts building the search on a background queue, unless it was started before.
     public func start() {
         let fresh = state.withLock { state -> Bool in
             defer { state.started = true }
             return !state.started
         }
         guard fresh else { return }
-        Thread.detachNewThread { [self] in
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
             let search = SymptomSearch(catalog: catalog)
             state.withLock { $0.search = search }
         }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where a search term was found, from the most telling place to the least.
 public enum SearchField: String, Codable, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import CProcessSpawn
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finding bytes in UTF-8 text with `memchr`, which scans at memory speed: a runbook is thousands of bytes, a
 /// library thousands of runbooks, and a keystroke in the catalog's filter searches all of them.
