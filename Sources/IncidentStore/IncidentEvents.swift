@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import IncidentModel
 
 /// An incident's events read from its journal files each time they are walked rather than held, for a reader of

@@ -55,7 +55,7 @@ struct SymptomSearchNarrowingTests {
 
     /// A library of runbooks whose titles, index descriptions, symptoms and bodies are drawn from `words`.
     private static func library() throws -> Catalog {
-        var random = SplitMix(seed: 20)
+        var random = SeededRandom(seed: 20)
         let directory = try TemporaryDirectory()
         var rows: [String] = []
         for number in 0..<48 {
@@ -152,22 +152,5 @@ struct SymptomSearchNarrowingTests {
         let newer = SymptomSearch.expanded(SymptomSearch.terms(of: later), query: later.lowercased())
         let forms = newer.map { SymptomSearch.forms(of: $0).map { Array($0.utf8) } }
         #expect(search.answer(earlier).narrows(to: forms) == narrows)
-    }
-}
-
-/// A seeded generator, so the library the sessions search is the same on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -15,6 +15,13 @@ struct YAMLComposerTests {
         return nil
     }
 
+    /// Why `text` is refused, which must say first where: `position` (line:column).
+    private static func refusal(_ text: String, at position: String) throws -> String {
+        let reason = try #require(failure(text))
+        #expect(reason.hasPrefix(position + ":"), "\(reason)")
+        return reason
+    }
+
     @Test("plain, quoted and block scalars are their text; sequences and mappings keep their order")
     func tree() throws {
         let node = try #require(
@@ -54,9 +61,7 @@ struct YAMLComposerTests {
             ("? [a, b]\n: 1\n? [a, b]\n: 2\n", "3:3"), ("a: 1\n!!str a: 2\n", "2:1"),
         ])
     func duplicateKeys(text: String, position: String) throws {
-        let reason = try #require(Self.failure(text))
-        #expect(reason.hasPrefix(position + ":"), "\(reason)")
-        #expect(reason.contains("twice"))
+        #expect(try Self.refusal(text, at: position).contains("twice"))
     }
 
     @Test("keys that differ only by tag or kind are different keys")
@@ -72,9 +77,7 @@ struct YAMLComposerTests {
             ("a: 1\n---\nb: 2\n", "2:1"), ("a:\tb: c\n", "1:5"),
         ])
     func broken(text: String, position: String) throws {
-        let reason = try #require(Self.failure(text))
-        #expect(reason.hasPrefix(position + ":"), "\(reason)")
-        #expect(!reason.contains("\n"))
+        #expect(try !Self.refusal(text, at: position).contains("\n"))
     }
 
     @Test("collections nested deeper than the limit are refused, however deep the text goes")
