@@ -141,3 +141,10 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["respond", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
+
+// A module sees the members of only the modules its file imports. Without this, a dependency's own
+// `import Foundation` lends Foundation's String methods (`contains(_:)` through `range(of:)`) to every module above
+// it, and the first such call links all of Foundation and ICU's data into the binary.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

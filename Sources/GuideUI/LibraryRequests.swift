@@ -1,3 +1,4 @@
+import IncidentModel
 import RunbookKit
 
 /// What waits for a runbook the runtime has not delivered yet, to be carried on when it arrives.

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import IncidentModel
 import RunbookKit
+import TerminalFrame
 
 /// Starts the guide as launched: the first model and the effects to run before the first key.
 public func launch(_ model: AppModel, _ launch: Launch) -> (AppModel, [Effect]) {

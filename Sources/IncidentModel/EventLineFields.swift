@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RunbookKit
 
 /// A field's value on a journal line, as `JSONEncoder` encodes it.
 enum EventFieldValue {

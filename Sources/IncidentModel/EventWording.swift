@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import Localization
+import RunbookKit
 
 /// What an event recorded, in the words `respond timeline` and the postmortem draft's timeline share, in the
 /// language of a `Localizer`. The words are the same in every medium; only how values are set off differs: text

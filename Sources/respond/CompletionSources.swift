@@ -1,5 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
+import IncidentStore
+import RunbookKit
 
 /// What a shell completes for a runbook or an incident argument: the ids there are now, found when the user presses
 /// Tab (ArgumentParser's custom completion runs `respond` with the words typed so far), in the runbook directory and

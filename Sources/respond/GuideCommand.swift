@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandRunner
 import CursesBackend
 import FoundationEssentials
 import GuideUI

@@ -3,6 +3,7 @@ import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
+import RunbookKit
 import TerminalText
 
 /// `respond incidents`: the open incidents (and with `--all` the closed ones), most recently active first.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import Glibc
+import Localization
 import RunbookKit
 
 /// `respond new ID`: writes a runbook skeleton from the template and says how to list it in the index.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import Glibc
+import Localization
 import RunbookKit
 
 /// The `respond` command: with no subcommand it opens the guide on the catalog.

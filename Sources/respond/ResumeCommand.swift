@@ -1,7 +1,9 @@
 import ArgumentParser
 import FoundationEssentials
 import GuideUI
+import IncidentModel
 import IncidentStore
+import Localization
 
 /// `respond resume [ID]`: reopens the walkthrough of an incident that is still open.
 struct ResumeCommand: ParsableCommand {

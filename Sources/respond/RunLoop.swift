@@ -2,6 +2,7 @@ import CursesBackend
 import FoundationEssentials
 import GuideUI
 import IncidentModel
+import TerminalFrame
 
 /// The guide's runtime: shows `view(model)`, turns terminal events and the clock into messages for `update`,
 /// and has the effects `update` asks for carried out, feeding their answers back. It holds no behaviour of

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalText
 
 /// The terminal column at which `needle` first starts in `line`, counting display width (a Traditional Chinese

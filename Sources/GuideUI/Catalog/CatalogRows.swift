@@ -1,4 +1,6 @@
+import Alerts
 import FoundationEssentials
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText

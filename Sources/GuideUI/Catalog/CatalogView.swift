@@ -1,5 +1,7 @@
+import Alerts
 import FoundationEssentials
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText

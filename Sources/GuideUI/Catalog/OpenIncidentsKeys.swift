@@ -1,3 +1,6 @@
+import IncidentModel
+import TerminalFrame
+
 /// The open-incidents list's key table, in the order the help overlay lists it.
 let openIncidentsBindings: [KeyBinding] = [
     KeyBinding(Move.keys, "↑↓ j k", "ui.keys.move") { model, key in

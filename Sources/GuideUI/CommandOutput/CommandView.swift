@@ -1,5 +1,6 @@
 import FoundationEssentials
 import IncidentModel
+import Localization
 import RunbookKit
 import TerminalFrame
 import TerminalText

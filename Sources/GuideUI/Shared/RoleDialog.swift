@@ -1,5 +1,6 @@
 import IncidentModel
 import Localization
+import TerminalFrame
 
 /// Whether an incident is loaded, whose roles `c` shows.
 private func hasIncident(_ model: AppModel) -> Bool {

@@ -1,6 +1,7 @@
 import CProcessSpawn
 import FoundationEssentials
 import Glibc
+import TerminalText
 
 /// Checks scripts with `bash -n`, which parses a script and executes nothing, giving each script the verdict, message
 /// and line that `bash -n` on that script alone gives, in far fewer processes than one a script:

@@ -1,6 +1,7 @@
 import Foundation
 import GuideUI
 import RunbookKit
+import TerminalFrame
 
 /// `first-frame DIR`: what the guide does from process start up to its first catalog frame, in-process: load
 /// the catalog, build the library and the model at 80x24, launch on the catalog and draw the frame. Only the
