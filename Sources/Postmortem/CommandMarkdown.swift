@@ -5,7 +5,7 @@ import FoundationEssentials
 enum CommandMarkdown {
     /// Whether `command` has more than one line, not counting the line breaks it ends with.
     static func isMultiline(_ command: String) -> Bool {
-        innerLineFeeds(command).map { $0 > 0 } ?? trimmed(command).contains("\n")
+        innerLineFeeds(command).map { $0 > 0 } ?? trimmed(command).unicodeScalars.contains("\n")
     }
 
     /// How many lines `command` has, not counting the line breaks it ends with.

@@ -47,7 +47,7 @@ struct TimelineCommand: ParsableCommand {
     /// line breaks as spaces.
     private func shown(_ text: String) -> String {
         let visible = sanitizeCommand(text)
-        return visible.contains("\n") ? visible.replacingScalars(of: "\n", with: " ") : visible
+        return visible.unicodeScalars.contains("\n") ? visible.replacingScalars(of: "\n", with: " ") : visible
     }
 
     /// The journal's complete lines as stored (fields a newer writer added included), without the lines that were

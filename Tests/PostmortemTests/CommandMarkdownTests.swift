@@ -15,7 +15,8 @@ struct CommandMarkdownTests {
                 .joined()
             var trimmed = Substring(command)
             while trimmed.last == "\n" { trimmed.removeLast() }
-            #expect(CommandMarkdown.isMultiline(command) == trimmed.contains("\n"), "\(Array(command.utf8))")
+            #expect(
+                CommandMarkdown.isMultiline(command) == trimmed.unicodeScalars.contains("\n"), "\(Array(command.utf8))")
             #expect(
                 CommandMarkdown.lineCount(command)
                     == trimmed.split(separator: "\n", omittingEmptySubsequences: false).count,

@@ -128,7 +128,7 @@ public struct BashVerdictCache: Sendable {
         case .valid:
             return key + "\tvalid"
         case .invalid(let message, let line):
-            guard !message.contains("\n") else { return nil }
+            guard !message.unicodeScalars.contains("\n") else { return nil }
             return key + "\tinvalid\t" + (line.map(String.init) ?? "-") + "\t" + message
         case .unavailable:
             return nil
