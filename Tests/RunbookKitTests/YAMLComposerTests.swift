@@ -91,8 +91,8 @@ struct YAMLComposerTests {
             try Self.compose("x: " + String(repeating: "[", count: fits) + String(repeating: "]", count: fits)) != nil)
     }
 
-    @Test("a billion laughs is composed without expanding it, and its keys are read")
-    func aliasBomb() throws {
+    /// Ten levels of nine aliases to the level before (`a` to `j`): nine to the tenth `lol`s when expanded.
+    private static let billionLaughs: [String] = {
         var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
         let names = (0..<10).map { String(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0)))) }
         for level in 1..<10 {
@@ -100,21 +100,19 @@ struct YAMLComposerTests {
                 "\(names[level]): &\(names[level]) ["
                     + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
         }
-        let node = try #require(try Self.compose(lines.joined(separator: "\n") + "\ntitle: Bomb\n"))
+        return lines
+    }()
+
+    @Test("a billion laughs is composed without expanding it, and its keys are read")
+    func aliasBomb() throws {
+        let node = try #require(try Self.compose(Self.billionLaughs.joined(separator: "\n") + "\ntitle: Bomb\n"))
         #expect(node["title"]?.scalar == "Bomb")
         #expect(node["j"]?.sequence?.count == 9)
     }
 
     @Test("collection keys aliasing a billion laughs are compared within a budget, not walked to the end")
     func aliasBombKeys() throws {
-        var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-        let names = (0..<10).map { String(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0)))) }
-        for level in 1..<10 {
-            lines.append(
-                "\(names[level]): &\(names[level]) ["
-                    + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
-        }
-        lines.append("? *j\n: 1\n? [*j]\n: 2\n? *j\n: 3")
+        let lines = Self.billionLaughs + ["? *j\n: 1\n? [*j]\n: 2\n? *j\n: 3"]
         let reason = try #require(Self.failure(lines.joined(separator: "\n") + "\n"))
         #expect(reason.contains("too large to compare"), "\(reason)")
     }
