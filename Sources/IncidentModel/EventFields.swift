@@ -186,8 +186,8 @@ struct EventFields {
                     guard text[index] == UInt8(ascii: "-") else { return false }
                     index += 1
                 }
-                guard let high = JSONLineValues.hexDigit(text[index]),
-                    let low = JSONLineValues.hexDigit(text[index + 1])
+                guard let high = HexDigit.value(text[index]),
+                    let low = HexDigit.value(text[index + 1])
                 else { return false }
                 bytes[position] = high << 4 | low
                 index += 2

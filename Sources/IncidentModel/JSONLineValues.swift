@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RunbookKit
 
 /// Reads the strings and numbers `JSONLineScanner` found, with the rules Foundation's `JSONDecoder` applies when
 /// a field is decoded: anything it would refuse throws `JSONLineScanner.Malformed`, which the journal reports as
@@ -138,20 +139,10 @@ enum JSONLineValues {
     private static func hexUnit(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) throws -> UInt16 {
         var unit: UInt16 = 0
         for byte in bytes[index..<index + 4] {
-            guard let digit = hexDigit(byte) else { throw Malformed() }
+            guard let digit = HexDigit.value(byte) else { throw Malformed() }
             unit = unit << 4 | UInt16(digit)
         }
         return unit
-    }
-
-    /// The value of one hex digit in either case, nil for any other byte.
-    static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     // MARK: Numbers

@@ -1,13 +1,13 @@
 /// Case-insensitive matching of ASCII labels over UTF-8 bytes, so that finding `Owner:` in a paragraph of
 /// Chinese prose builds no lowercased copy of the paragraph. Labels are ASCII or CJK, which has no case.
-enum ASCIICase {
+package enum ASCIICase {
     /// The byte with an ASCII capital letter lowered.
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// The UTF-8 bytes of `text` with ASCII capitals lowered: a label to search with, or text to search in.
-    static func needle(_ text: String) -> [UInt8] {
+    package static func needle(_ text: some StringProtocol) -> [UInt8] {
         text.utf8.map(lower)
     }
 
@@ -27,7 +27,9 @@ enum ASCIICase {
     }
 
     /// The first occurrence of `needle` in `bytes` at or after `start`, ignoring ASCII case.
-    static func firstRange(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+    package static func firstRange(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> Range<Int>?
+    {
         guard !needle.isEmpty, start >= 0, bytes.count >= needle.count, start <= bytes.count - needle.count else {
             return nil
         }
