@@ -3,6 +3,7 @@ import FoundationEssentials
 import IncidentModel
 import IncidentStore
 import Localization
+import Postmortem
 import RunbookKit
 
 /// `respond export ID`: writes the postmortem draft (or the JSON export) next to the incident's journal, or to

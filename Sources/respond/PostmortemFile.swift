@@ -73,16 +73,11 @@ enum PostmortemFile {
         _ location: IncidentLocation, events: IncidentEvents, fold: ExportFold, runbook: (String) -> Runbook?,
         destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer
     ) throws -> (path: String, recorded: [Event]) {
-        let state = fold.replay.state
-        let runbooks = state.runbooks(lookup: runbook)
-        let adherence = Adherence.report(
-            state: state, atResolution: fold.replay.atResolution, runbooks: runbooks, tally: fold.adherence)
         let render = { (file: inout BufferedFile) throws in
             do {
-                try PostmortemRenderer.writeJSON(
-                    state: state, adherence: adherence, runbooks: runbooks, incidentID: location.id,
-                    generatedAt: now, events: events.walk
-                ) { file.write(bytes: $0) }
+                try fold.writeJSON(incidentID: location.id, generatedAt: now, lookup: runbook, events: events.walk) {
+                    file.write(bytes: $0)
+                }
             } catch let error as JournalError {
                 // The journal could not be read again: what to do about it, not a failure to encode.
                 throw CLIError(errorText(error, localizer))

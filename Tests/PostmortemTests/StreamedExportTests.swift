@@ -44,19 +44,12 @@ struct StreamedExportTests {
     /// The export as `respond export` writes it now: folded and its adherence tallied on the first read, the
     /// events read again for it.
     func streamedExport(_ journal: String) throws -> String {
-        let first = (ResolutionReplay(keepsRecords: false), AdherenceTally { PostmortemFixture.runbooks[$0] })
-        let (events, (replay, tally)) = try IncidentEvents.read(journal, into: first) { fold, event in
-            fold.0.apply(event)
-            fold.1.add(event)
-        }
+        let lookup = { (id: String) in PostmortemFixture.runbooks[id] }
+        let (events, fold) = try IncidentEvents.read(journal, into: ExportFold(lookup: lookup)) { $0.add($1) }
         #expect(!events.holdsEvents)
-        let adherence = Adherence.report(
-            state: replay.state, atResolution: replay.atResolution,
-            runbooks: replay.state.runbooks { PostmortemFixture.runbooks[$0] }, tally: tally)
         var bytes: [UInt8] = []
-        try PostmortemRenderer.writeJSON(
-            state: replay.state, adherence: adherence, runbooks: PostmortemFixture.runbooks,
-            incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
+        try fold.writeJSON(
+            incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt, lookup: lookup,
             events: events.walk
         ) { bytes += $0 }
         return String(decoding: bytes, as: UTF8.self)
