@@ -127,10 +127,7 @@ public final class IncidentEvents {
             }
             // As `Journal.read` does: the export's own record is appended after these lines without reading them
             // again.
-            let witness = try FileIO.read(
-                cursor.fd, offset: max(0, cursor.consumed - JournalScans.witnessLength),
-                count: min(cursor.consumed, JournalScans.witnessLength), path: cursor.path)
-            try JournalScans.shared.remember(cursor.scan, of: cursor.fd, path: cursor.path, written: witness)
+            try JournalScans.shared.rememberRead(cursor.scan, of: cursor.fd, path: cursor.path)
         }
         handedOver = true
         // The cursors' buffers go with them: a walk reads with buffers of its own.

@@ -102,12 +102,8 @@ public struct Journal: Sendable {
         }
         // What was read here is what an append would read to number its events; remembered, an append by this
         // process (the export's record, the next `log`) reads only what came after it.
-        let witness = try FileIO.read(
-            fd, offset: max(0, rest.offset - JournalScans.witnessLength),
-            count: min(rest.offset, JournalScans.witnessLength), path: path)
-        try JournalScans.shared.remember(
-            JournalScan(offset: rest.offset, lines: lines.lineCount, highestSeq: lines.highestSeq), of: fd, path: path,
-            written: witness)
+        try JournalScans.shared.rememberRead(
+            JournalScan(offset: rest.offset, lines: lines.lineCount, highestSeq: lines.highestSeq), of: fd, path: path)
         return JournalContents(
             events: lines.events, problems: lines.problems, endOffset: rest.offset, lineCount: lines.lineCount
         )

@@ -53,6 +53,15 @@ final class JournalScans: Sendable {
         return bytes == entry.witness ? entry.scan : .start
     }
 
+    /// Remembers what a reader found in `fd` (the journal at `path`): `scan.lines` whole lines up to `scan.offset`,
+    /// the bytes before that offset read back from the file as the witness.
+    func rememberRead(_ scan: JournalScan, of fd: Int32, path: String) throws(JournalError) {
+        let witness = try FileIO.read(
+            fd, offset: max(0, scan.offset - Self.witnessLength), count: min(scan.offset, Self.witnessLength),
+            path: path)
+        try remember(scan, of: fd, path: path, written: witness)
+    }
+
     /// Remembers that `fd` (the journal at `path`) holds `scan.lines` whole lines up to `scan.offset`, the last of
     /// them ending with `written`.
     func remember(_ scan: JournalScan, of fd: Int32, path: String, written: [UInt8]) throws(JournalError) {
