@@ -39,16 +39,23 @@ struct NewCommand: ParsableCommand {
         let text = RunbookTemplate.incident(title: name, severity: level, owner: owner, today: CalendarDay(utc: Date()))
         // Created only if absent (O_EXCL), with the umask's mode, as a new file from an editor would be.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        if fd < 0, errno == EEXIST { throw CLIError(localizer.tr("cli.new.exists", ["path": path])) }
-        var file = BufferedFile(fd: fd)
-        if fd >= 0 {
-            file.write(text)
-            file.flush()
-            close(fd)
+        let cannotWrite = { (failure: Int32) in
+            CLIError(
+                localizer.tr("cli.new.cannot_write", ["path": path, "reason": String(cString: strerror(failure))]))
         }
-        if let failure = fd < 0 ? errno : file.failure {
-            let reason = String(cString: strerror(failure))
-            throw CLIError(localizer.tr("cli.new.cannot_write", ["path": path, "reason": reason]))
+        guard fd >= 0 else {
+            let failure = errno
+            if failure == EEXIST { throw CLIError(localizer.tr("cli.new.exists", ["path": path])) }
+            throw cannotWrite(failure)
+        }
+        var file = BufferedFile(fd: fd)
+        file.write(text)
+        file.flush()
+        close(fd)
+        if let failure = file.failure {
+            // A skeleton cut short (a full disk) is no runbook; left behind, it would make the next try say "exists".
+            unlink(path)
+            throw cannotWrite(failure)
         }
         print(localizer.tr("cli.new.created", ["path": path]))
         print(
