@@ -2,6 +2,7 @@ import CProcessSpawn
 import Dispatch
 import FoundationEssentials
 import Glibc
+import RunbookKit
 import Synchronization
 
 /// One running command: started with `start`, its output streams to a callback and to `takeOutput()`,
@@ -79,14 +80,19 @@ public final class CommandExecution: Sendable {
         let tag = MarkerTag()
         let invocation = ShellInvocation(request, tag: tag)
         let pid: pid_t
-        do {
-            pid = try ProcessGroupSpawn.spawn(
-                arguments: invocation.arguments, environment: invocation.environment,
-                workingDirectory: request.workingDirectory, output: output[1])
-        } catch {
+        // In a session of its own: Ctrl-C at the guide's terminal never reaches it, a signal to the group reaches
+        // every process it started, and a program that asks the terminal for a password fails at once instead of
+        // stopping the guide. Its output and errors go to one pipe, in the order it wrote them.
+        switch ProcessSpawn.spawn(
+            invocation.arguments, environment: invocation.environment, stdin: nil, stdout: output[1],
+            stderr: output[1], group: .session, workingDirectory: request.workingDirectory)
+        {
+        case .success(let started):
+            pid = started
+        case .failure(let failure):
             for fd in [output[0], output[1], wake[0], wake[1]] { close(fd) }
             log.close()
-            throw error
+            throw .cannotStart(reason: CommandRunnerError.reason(failure.code))
         }
         close(output[1])
         _ = fcntl(output[0], F_SETFL, fcntl(output[0], F_GETFL) | O_NONBLOCK)

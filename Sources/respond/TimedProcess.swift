@@ -2,6 +2,7 @@ import CProcessSpawn
 import Dispatch
 import FoundationEssentials
 import Glibc
+import RunbookKit
 import Synchronization
 import TerminalText
 
@@ -47,7 +48,9 @@ enum TimedProcess {
             for fd in stdin + stdout + stderr where fd >= 0 { close(fd) }
             throw .cannotStart(reason: reason)
         }
-        let spawned = spawn(arguments, environment: environment, stdin: stdin[0], stdout: stdout[1], stderr: stderr[1])
+        let spawned = ProcessSpawn.spawn(
+            ["/usr/bin/env"] + arguments, environment: environment, stdin: input == nil ? nil : stdin[0],
+            stdout: stdout[1], stderr: stderr[1], group: .own)
         for fd in [stdin[0], stdout[1], stderr[1]] where fd >= 0 { close(fd) }
         let pid: pid_t
         switch spawned {
@@ -55,7 +58,7 @@ enum TimedProcess {
             pid = started
         case .failure(let error):
             for fd in [stdin[1], stdout[0], stderr[0]] where fd >= 0 { close(fd) }
-            throw .cannotStart(reason: String(cString: strerror(error.code)))
+            throw .cannotStart(reason: error.reason)
         }
         if let input {
             // The input is written beside the wait: more than the pipe holds blocks until the program reads it. A
@@ -78,47 +81,6 @@ enum TimedProcess {
         return Outcome(
             status: status, output: Data(output.wait()),
             errors: String(decoding: errors.wait(), as: UTF8.self).trimmingScalars(in: .whitespacesAndNewlines))
-    }
-
-    /// Starts `/usr/bin/env arguments…` with the pipes' ends as its standard streams (`/dev/null` for stdin when
-    /// there is none); the process id, or the error number.
-    private static func spawn(
-        _ arguments: [String], environment: [String: String]?, stdin: Int32, stdout: Int32, stderr: Int32
-    ) -> Result<pid_t, SpawnError> {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let attributeStatus = respond_spawnattr_reset_signals(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        guard attributeStatus == 0 else { return .failure(SpawnError(code: attributeStatus)) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if stdin >= 0 {
-            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
-        defer {
-            for string in argv + (envp ?? []) { free(string) }
-        }
-        var pid = pid_t()
-        let status =
-            if let envp {
-                posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
-            } else {
-                posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ)
-            }
-        return status == 0 ? .success(pid) : .failure(SpawnError(code: status))
-    }
-
-    /// The error number of a failed start.
-    private struct SpawnError: Error {
-        let code: Int32
     }
 
     /// Writes every byte of `data` to `fd`, stopping at the first failure.

@@ -45,12 +45,12 @@ enum ShellDriver {
             return .cannotStart(errorText(code))
         }
         let pid: pid_t
-        switch spawn(executable, arguments, stdin: inputFile, stdout: stdoutPipe[1]) {
+        switch ProcessSpawn.spawn([executable] + arguments, stdin: inputFile, stdout: stdoutPipe[1], stderr: nil) {
         case .success(let child):
             pid = child
-        case .failure(let code):
+        case .failure(let failure):
             for fd in [inputFile] + stdoutPipe { close(fd) }
-            return .cannotStart(errorText(code))
+            return .cannotStart(errorText(failure.code))
         }
         close(inputFile)
         close(stdoutPipe[1])
@@ -98,35 +98,6 @@ enum ShellDriver {
     private struct Errno: Error {
         var code: Int32
         init(_ code: Int32) { self.code = code }
-    }
-
-    private enum SpawnResult {
-        case success(pid_t)
-        case failure(Int32)
-    }
-
-    private static func spawn(_ executable: String, _ arguments: [String], stdin: Int32, stdout: Int32) -> SpawnResult {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // dup2 onto 0 and 1 clears close-on-exec on the copies only; every other descriptor of this process, the
-        // other workers' pipes among them, is close-on-exec and never reaches the child.
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The child starts with every signal at its default and none blocked, whatever this process does with
-        // SIGPIPE or its threads' masks.
-        respond_spawnattr_reset_signals(&attributes, 0)
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for string in argv { free(string) } }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        return status == 0 ? .success(pid) : .failure(status)
     }
 
     /// Reads the child's output until it closes it, then closes the read end. Nil when `timeout` seconds pass first.
