@@ -94,7 +94,9 @@ let package = Package(
 
         .testTarget(
             name: "TerminalTextTests",
-            dependencies: ["TerminalText", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "TerminalText", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "RunbookKit"]),

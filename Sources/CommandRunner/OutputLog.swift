@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import IncidentModel
 import IncidentStore
+import TerminalText
 
 /// The file in the incident directory that keeps a command's output: `commands/<time>-<runbook>-<step>.log`,
 /// created 0600 in a 0700 directory (0660 in a 2770 one in a home shared by a group), never overwriting another run's file nor following a link planted in its
@@ -119,10 +120,7 @@ struct OutputLog {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
+        func pad(_ value: Int32, _ width: Int) -> String { FixedWidthNumber.padded(value, width: width) }
         return pad(parts.tm_year + 1900, 4) + pad(parts.tm_mon + 1, 2) + pad(parts.tm_mday, 2) + "T"
             + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "." + pad(Int32(millis % 1000), 3)
             + "Z"

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import Localization
+import TerminalText
 
 /// The journal's clock format: UTC, ISO 8601, millisecond precision (`2026-11-27T00:20:05.123Z`).
 ///

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import TerminalText
 
 /// Why `respond` refuses to read or write through a path: what it found there instead of a file or directory of
 /// its own.
@@ -59,8 +60,7 @@ public enum UnsafePathProblem: Hashable, Sendable, CustomStringConvertible {
 
     /// A mode as `chmod` reads it: four octal digits.
     package static func octal(_ mode: UInt32) -> String {
-        let digits = String(mode, radix: 8)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        FixedWidthNumber.padded(mode, width: 4, radix: 8)
     }
 
     /// A name for the kind of file `mode` describes, for an error message.

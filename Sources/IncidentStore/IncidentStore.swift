@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import IncidentModel
 import RunbookKit
+import TerminalText
 
 /// Where an incident's files are.
 public struct IncidentLocation: Hashable, Sendable {

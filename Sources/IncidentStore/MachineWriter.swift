@@ -54,8 +54,7 @@ public enum MachineWriter {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01b3
         }
-        let hex = String(hash >> 32, radix: 16)
-        return name + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+        return name + "-" + FixedWidthNumber.padded(hash >> 32, width: 8, radix: 16)
     }
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

@@ -127,8 +127,7 @@ public func visibleForm(of scalar: Unicode.Scalar) -> String {
 /// The scalar for a message: `U+001B ESC`, `U+009B CSI`, `U+202E RIGHT-TO-LEFT OVERRIDE`: a control by its
 /// standard abbreviation (controls have no Unicode name), any other scalar by its Unicode name.
 public func characterName(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let code = "U+" + FixedWidthNumber.padded(scalar.value, width: 4, radix: 16, uppercase: true)
     let name: String? =
         switch scalar.value {
         case 0x00...0x1F: controlAbbreviations[Int(scalar.value)]

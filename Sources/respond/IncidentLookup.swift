@@ -113,8 +113,8 @@ func terminalSafeJSON(_ text: String) -> String {
     for scalar in text.unicodeScalars {
         if isTerminalControl(scalar) {
             if inString {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+                let hex = FixedWidthNumber.padded(scalar.value, width: 4, radix: 16, uppercase: true)
+                output.append(contentsOf: ("\\u" + hex).unicodeScalars)
             } else {
                 output.append(scalar == "\n" ? scalar : " ")
             }

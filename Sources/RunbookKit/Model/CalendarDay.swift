@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A calendar date without a time or zone, as the footer writes it (`2025-10-25`).
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year.
@@ -38,11 +40,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let fields = [(year, 4), (month, 2), (day, 2)]
+        return fields.map { FixedWidthNumber.padded($0, width: $1) }.joined(separator: "-")
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

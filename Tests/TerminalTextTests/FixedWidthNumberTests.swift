@@ -1,8 +1,7 @@
 import Foundation
+import TerminalText
 import TestSupport
 import Testing
-
-@testable import IncidentModel
 
 @Suite("Numbers written by hand as printf writes them")
 struct FixedWidthNumberTests {
@@ -20,13 +19,20 @@ struct FixedWidthNumberTests {
         }
     }
 
-    @Test("one decimal agrees with String(format: \"%.1f\"), halves and large values included")
-    func oneDecimalAgreesWithFormat() {
-        var random = SeededRandom(seed: 8)
-        let edges = [0, 0.05, 0.15, 0.25, 0.95, 1.05, 299.95, 300, -0.04, 1e10, 123_456.789, 0.1 + 0.2]
-        let values = edges + (0..<2_000).map { _ in Double(random.int(0..<10_000_000)) / 1_000 }
+    @Test("hexadecimal and octal padding agree with printf's %0*lx, %0*lX and %0*lo")
+    func radixAgreesWithFormat() {
+        var random = SeededRandom(seed: 9)
+        let values =
+            [0, 1, 0xF, 0x10, 0xFFFF, 0x1_0000, 0o777, 0o1000] + (0..<1_000).map { _ in random.int(0..<0x1_000_000) }
         for value in values {
-            #expect(EventWording.oneDecimal(value) == String(format: "%.1f", value), "\(value)")
+            for width in [1, 4, 8] {
+                #expect(
+                    FixedWidthNumber.padded(value, width: width, radix: 16) == String(format: "%0*lx", width, value))
+                #expect(
+                    FixedWidthNumber.padded(value, width: width, radix: 16, uppercase: true)
+                        == String(format: "%0*lX", width, value))
+                #expect(FixedWidthNumber.padded(value, width: width, radix: 8) == String(format: "%0*lo", width, value))
+            }
         }
     }
 }
