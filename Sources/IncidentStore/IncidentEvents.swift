@@ -67,7 +67,8 @@ public final class IncidentEvents {
     }
 
     /// Passes every event to `body` in journal order, read again from the files up to where the first pass
-    /// stopped; a file that became shorter since is a `JournalError.truncated`.
+    /// stopped (decoded ahead on another core: `ReadAhead`); a file that became shorter since is a
+    /// `JournalError.truncated`.
     public func walk(_ body: (Event) throws -> Void) throws {
         if let held {
             for event in held { try body(event) }
@@ -76,10 +77,13 @@ public final class IncidentEvents {
         var merge = Merge(
             files.map { JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.end, chunk: Self.chunk) })
         var passed = 0
-        while let (event, _) = try merge.next() {
-            passed += 1
-            try body(event)
-        }
+        // The files are decoded on another core while `body` works on the events before.
+        try ReadAhead.pass(
+            produce: { () throws(JournalError) in try merge.next()?.event },
+            consume: { event in
+                passed += 1
+                try body(event)
+            })
         if let short = merge.cursors.first(where: { $0.consumed != $0.end }) {
             throw JournalError.truncated(path: short.path)
         }
@@ -108,16 +112,29 @@ public final class IncidentEvents {
         let several = cursors.count > 1
         var last: [(seq: Int, recordedAt: Date)?] = Array(repeating: nil, count: cursors.count)
         var merge = Merge(cursors)
-        while let (event, file) = try merge.next() {
-            if let previous = last[file],
-                event.seq <= previous.seq || (several && event.recordedAt < previous.recordedAt)
-            {
-                return try held(journalPath, into: initial, fold)
-            }
-            last[file] = (event.seq, event.recordedAt)
-            fold(&state, event)
-            count += 1
+        var inOrder = true
+        do {
+            // The files are decoded on another core while the fold takes the events before.
+            try ReadAhead.pass(
+                produce: { () throws(JournalError) in try merge.next() },
+                consume: { merged in
+                    let (event, file) = (merged.event, merged.file)
+                    if let previous = last[file],
+                        event.seq <= previous.seq || (several && event.recordedAt < previous.recordedAt)
+                    {
+                        inOrder = false
+                        throw OutOfOrder()
+                    }
+                    last[file] = (event.seq, event.recordedAt)
+                    fold(&state, event)
+                    count += 1
+                })
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            // Only `OutOfOrder` is thrown besides the files' own errors.
         }
+        if !inOrder { return try held(journalPath, into: initial, fold) }
         cursors = merge.cursors
         var problems: [JournalProblem] = []
         for cursor in cursors {
@@ -136,6 +153,9 @@ public final class IncidentEvents {
         return (events, state)
     }
 
+    /// A file's events are not in journal order by themselves: the first read stops, and the files are held.
+    private struct OutOfOrder: Error {}
+
     /// The files read whole and ordered as every other command orders them, for files not each in order.
     private static func held<State>(
         _ journalPath: String, into initial: State, _ fold: (inout State, Event) -> Void
@@ -153,6 +173,12 @@ public final class IncidentEvents {
     /// The cursors' events merged in journal order (by `JournalOrder.precedes` when there are several files),
     /// each with the index of its file; each file's events are taken to be in that order already.
     private struct Merge {
+        /// An event and the index of its file.
+        struct Merged: Sendable {
+            let event: Event
+            let file: Int
+        }
+
         var cursors: [JournalCursor]
         private var heads: [Event?] = []
 
@@ -160,7 +186,7 @@ public final class IncidentEvents {
             self.cursors = cursors
         }
 
-        mutating func next() throws(JournalError) -> (event: Event, file: Int)? {
+        mutating func next() throws(JournalError) -> Merged? {
             if heads.isEmpty {
                 for index in cursors.indices { heads.append(try cursors[index].next()) }
             }
@@ -174,7 +200,7 @@ public final class IncidentEvents {
             }
             guard let chosen = earliest, let event = heads[chosen] else { return nil }
             heads[chosen] = try cursors[chosen].next()
-            return (event, chosen)
+            return Merged(event: event, file: chosen)
         }
     }
 }
