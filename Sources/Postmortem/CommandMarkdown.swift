@@ -53,11 +53,13 @@ enum CommandMarkdown {
 }
 
 /// The fenced blocks of the commands of one section, each made once: a long incident runs the same runbook
-/// commands again and again, and each block is a pass over its command's characters.
+/// commands again and again, and each block is a pass over its command's characters. At most `capacity` blocks
+/// are kept, so a journal of commands that are all different costs the passes, not the memory.
 struct CommandBlocks {
     /// What each non-empty line of a block is indented by.
     let indent: String
     private var made: [String: [String]] = [:]
+    private static let capacity = 256
 
     /// Blocks indented by `indent`.
     init(indent: String) {
@@ -68,6 +70,7 @@ struct CommandBlocks {
     mutating func block(_ command: String) -> [String] {
         if let lines = made[command] { return lines }
         let lines = CommandMarkdown.block(command).map { $0.isEmpty ? "" : indent + $0 }
+        if made.count >= Self.capacity { made.removeAll(keepingCapacity: true) }
         made[command] = lines
         return lines
     }

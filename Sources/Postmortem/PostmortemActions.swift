@@ -4,23 +4,17 @@ import Localization
 import RunbookKit
 
 extension PostmortemDraft {
-    /// Passes `line` the section's lines one at a time: with a long incident it has a line per step and command.
-    func actionsTaken(_ line: (String) -> Void) {
-        ["## " + tr("pm.actions.heading"), "", "### " + tr("pm.actions.steps"), ""].forEach(line)
+    /// The Actions Taken section up to the commands run and the escalations, which follow from the journal: the
+    /// steps done and skipped, one line each (a step's latest outcome).
+    func stepsTaken() -> [String] {
+        var lines = ["## " + tr("pm.actions.heading"), "", "### " + tr("pm.actions.steps"), ""]
         // Positions are sorted rather than the records, as the timeline does.
         let records = state.progress.values.flatMap(\.steps.values)
         let order = records.indices.sorted { records[$0].stamp.isBefore(records[$1].stamp) }
-        if order.isEmpty { line("_\(tr("pm.actions.no_steps"))_") }
+        if order.isEmpty { lines.append("_\(tr("pm.actions.no_steps"))_") }
         let wording = self.wording
-        for index in order { line(stepLine(records[index], wording)) }
-        ["", "### " + tr("pm.actions.commands"), ""].forEach(line)
-        if state.commandsRun.isEmpty { line("_\(tr("pm.actions.no_commands"))_") }
-        var blocks = CommandBlocks(indent: "  ")
-        for record in state.commandsRun { commandLines(record, blocks: &blocks).forEach(line) }
-        if !state.escalations.isEmpty {
-            ["", "### " + tr("pm.actions.escalations"), ""].forEach(line)
-            for escalation in state.escalations { line("- " + escalationLine(escalation)) }
-        }
+        lines += order.map { stepLine(records[$0], wording) }
+        return lines
     }
 
     private func stepLine(_ record: StepRecord, _ wording: EventWording) -> String {
@@ -72,9 +66,10 @@ extension PostmortemDraft {
         return lines
     }
 
-    /// The action items as a table: what to do, its type, its owner and its tracking link (both left for the
-    /// people who finish the draft), and where it came from.
-    func actionItems() -> [String] {
+    /// The action items as a table up to the runbook feedback, which follows from the journal: what to do, its
+    /// type, its owner and its tracking link (both left for the people who finish the draft), and where it came
+    /// from. The items from the runbooks used come first.
+    func actionItemsOpening() -> [String] {
         var items: [ActionItem] = []
         for runbook in usedRunbooks {
             let source = MarkdownEscape.codeSpan(runbook.id)
@@ -86,13 +81,29 @@ extension PostmortemDraft {
                 ActionItem(text: $0, type: .prevent, source: tr("pm.action_items.from_prevention", ["runbook": source]))
             }
         }
-        let wording = self.wording
-        items += state.feedback.map { feedback in
-            let target = wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
-            return ActionItem(
+        let columns = [
+            tr("pm.action_items.action"), tr("pm.action_items.type"), tr("pm.action_items.owner"),
+            tr("pm.action_items.tracking"), tr("pm.action_items.from"),
+        ]
+        let types = ActionItem.Kind.allCases.map { tr($0.key) }.joined(separator: tr("pm.list_separator"))
+        return [
+            "## " + tr("pm.action_items.heading"), "", tr("pm.action_items.intro", ["types": types]), "",
+            "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- | --- |",
+        ] + items.map(actionRow)
+    }
+
+    /// Runbook feedback recorded in the incident, as an action item's row.
+    func feedbackRow(_ feedback: FeedbackRecord) -> String {
+        let target = wording.feedbackTarget(runbook: feedback.runbook, step: feedback.step)
+        return actionRow(
+            ActionItem(
                 text: tr("pm.action_items.feedback", ["target": target, "text": MarkdownEscape.inline(feedback.text)]),
-                type: .runbook, source: tr("pm.action_items.from_feedback", ["stamp": stamped(feedback.stamp)]))
-        }
+                type: .runbook, source: tr("pm.action_items.from_feedback", ["stamp": stamped(feedback.stamp)])))
+    }
+
+    /// The rows after the runbook feedback: the adherence report's suggestions and a last row to fill in.
+    func actionItemsClosing() -> [String] {
+        var items: [ActionItem] = []
         // The report suggests one update per open verification item, after all its other suggestions; a dozen
         // rows saying the same thing hide the other items, so they become one that lists them.
         let suggestions = adherence.suggestions(in: words.localizer)
@@ -106,20 +117,14 @@ extension PostmortemDraft {
         if !adherence.openItems.isEmpty {
             items.append(ActionItem(text: openItemsAction(), type: .runbook, source: fromReport))
         }
-        let (owner, link) = (todo(tr("pm.todo.owner_column")), todo(tr("pm.todo.link")))
-        let rows = items.map { item in
-            "| \(item.text) | \(tr(item.type.key)) | \(owner) | \(link) | \(item.source) |"
-        }
-        let last = "| \(todo(tr("pm.todo.fixes"))) | \(todo(tr("pm.todo.type"))) | \(owner) | \(link) | |"
-        let columns = [
-            tr("pm.action_items.action"), tr("pm.action_items.type"), tr("pm.action_items.owner"),
-            tr("pm.action_items.tracking"), tr("pm.action_items.from"),
-        ]
-        let types = ActionItem.Kind.allCases.map { tr($0.key) }.joined(separator: tr("pm.list_separator"))
-        return [
-            "## " + tr("pm.action_items.heading"), "", tr("pm.action_items.intro", ["types": types]), "",
-            "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- | --- |",
-        ] + rows + [last]
+        let last =
+            "| \(todo(tr("pm.todo.fixes"))) | \(todo(tr("pm.todo.type"))) | \(todo(tr("pm.todo.owner_column"))) | \(todo(tr("pm.todo.link"))) | |"
+        return items.map(actionRow) + [last]
+    }
+
+    /// An action item's row: its owner and tracking link left for the people who finish the draft.
+    private func actionRow(_ item: ActionItem) -> String {
+        "| \(item.text) | \(tr(item.type.key)) | \(todo(tr("pm.todo.owner_column"))) | \(todo(tr("pm.todo.link"))) | \(item.source) |"
     }
 
     /// One runbook update for every verification item still open, listed by runbook.

@@ -3,59 +3,77 @@ import IncidentModel
 import RunbookKit
 
 extension PostmortemDraft {
-    func facts() -> [String] {
+    /// The Facts table, passed to `text` a piece at a time (line feeds included): the severity's and the status's
+    /// histories grow with the journal, and each is one cell.
+    func facts(_ text: (String) -> Void) {
         let milestones = state.milestones
         let start = milestones.impactStarted
         let sinceStart = start == nil ? tr("pm.facts.after_detection") : tr("pm.facts.after_impact")
         let runbooksUsed =
             state.runbooksUsed.isEmpty
             ? tr("pm.facts.none") : state.runbooksUsed.map(runbookName).joined(separator: tr("pm.list_separator"))
-        var rows: [(String, String)] = [
-            (tr("pm.facts.incident"), MarkdownEscape.codeSpan(incidentID)),
-            (tr("pm.facts.kind"), state.drill ? "**\(tr("pm.facts.drill"))**" : tr("pm.facts.real")),
-            (tr("pm.facts.severity"), severityFact()),
-            (tr("pm.facts.status"), statusFact()),
-            (tr("pm.facts.runbooks_used"), runbooksUsed),
-            (tr("pm.facts.roles"), rolesFact()),
-            (tr("pm.milestone.impact_started"), milestones.impactStarted.map(words.time) ?? tr("pm.not_recorded")),
-            (
-                tr("pm.milestone.detected"),
-                moment(
-                    milestones.detected, after: start, tr("pm.facts.after_impact"),
-                    note: milestones.detectedRecorded == nil ? tr("pm.facts.detected_at_opening") : "")
-            ),
-            (
-                tr("pm.milestone.acknowledged"),
-                moment(milestones.acknowledged, after: milestones.detected, tr("pm.facts.after_detection"))
-            ),
-            (tr("pm.milestone.mitigated"), moment(milestones.mitigated, after: milestones.start, sinceStart)),
-            (tr("pm.milestone.resolved"), moment(milestones.resolved, after: milestones.start, sinceStart)),
-        ]
-        if let closed = state.closed { rows.append((tr("pm.facts.closed"), stamped(closed))) }
-        return [
-            "## " + tr("pm.facts.heading"), "", "| \(tr("pm.facts.fact")) | \(tr("pm.facts.value")) |", "| --- | --- |",
-        ] + rows.map { "| \($0.0) | \($0.1) |" }
+        func row(_ fact: String, _ value: String) {
+            text("| \(fact) | \(value) |\n")
+        }
+        text("## \(tr("pm.facts.heading"))\n\n| \(tr("pm.facts.fact")) | \(tr("pm.facts.value")) |\n| --- | --- |\n")
+        row(tr("pm.facts.incident"), MarkdownEscape.codeSpan(incidentID))
+        row(tr("pm.facts.kind"), state.drill ? "**\(tr("pm.facts.drill"))**" : tr("pm.facts.real"))
+        text("| \(tr("pm.facts.severity")) | ")
+        severityFact(text)
+        text(" |\n| \(tr("pm.facts.status")) | ")
+        statusFact(text)
+        text(" |\n")
+        row(tr("pm.facts.runbooks_used"), runbooksUsed)
+        row(tr("pm.facts.roles"), rolesFact())
+        row(tr("pm.milestone.impact_started"), milestones.impactStarted.map(words.time) ?? tr("pm.not_recorded"))
+        row(
+            tr("pm.milestone.detected"),
+            moment(
+                milestones.detected, after: start, tr("pm.facts.after_impact"),
+                note: milestones.detectedRecorded == nil ? tr("pm.facts.detected_at_opening") : ""))
+        row(
+            tr("pm.milestone.acknowledged"),
+            moment(milestones.acknowledged, after: milestones.detected, tr("pm.facts.after_detection")))
+        row(tr("pm.milestone.mitigated"), moment(milestones.mitigated, after: milestones.start, sinceStart))
+        row(tr("pm.milestone.resolved"), moment(milestones.resolved, after: milestones.start, sinceStart))
+        if let closed = state.closed { row(tr("pm.facts.closed"), stamped(closed)) }
     }
 
-    private func severityFact() -> String {
-        guard let current = state.severity else { return tr("pm.not_set") }
-        guard state.severityHistory.count > 1 else { return "**\(current.rawValue)**" }
-        let changes = state.severityHistory.map {
-            tr("pm.facts.change", ["value": $0.value.rawValue, "stamp": stamped($0.stamp)])
-        }
-        return tr(
-            "pm.facts.history", ["current": "**\(current.rawValue)**", "changes": changes.joined(separator: " → ")])
+    private func severityFact(_ text: (String) -> Void) {
+        guard let current = state.severity else { return text(tr("pm.not_set")) }
+        guard state.severityHistory.count > 1 else { return text("**\(current.rawValue)**") }
+        history(
+            current: "**\(current.rawValue)**",
+            state.severityHistory.lazy.map {
+                tr("pm.facts.change", ["value": $0.value.rawValue, "stamp": stamped($0.stamp)])
+            }, text)
     }
 
-    private func statusFact() -> String {
-        let changes = state.statusHistory.map {
-            tr("pm.facts.change", ["value": wording.statusName($0.value), "stamp": words.time($0.stamp.at)])
-        }
+    private func statusFact(_ text: (String) -> Void) {
         let status = wording.statusName(state.status)
-        guard !changes.isEmpty else { return status }
+        guard !state.statusHistory.isEmpty else { return text(status) }
         let current =
             state.isClosed ? tr("pm.facts.status_closed", ["status": "**\(status)**"]) : "**\(status)**"
-        return tr("pm.facts.history", ["current": current, "changes": changes.joined(separator: " → ")])
+        history(
+            current: current,
+            state.statusHistory.lazy.map {
+                tr("pm.facts.change", ["value": wording.statusName($0.value), "stamp": words.time($0.stamp.at)])
+            }, text)
+    }
+
+    /// The catalog's `pm.facts.history` around `current`, its changes passed to `text` one at a time, joined by
+    /// arrows, rather than joined into one string first.
+    private func history(current: String, _ changes: some Sequence<String>, _ text: (String) -> Void) {
+        // A character no catalog text or status name holds marks where the changes go.
+        let marker: Character = "\u{FFFC}"
+        let template = tr("pm.facts.history", ["current": current, "changes": String(marker)])
+        let parts = template.split(separator: marker, maxSplits: 1, omittingEmptySubsequences: false)
+        text(String(parts[0]))
+        for (index, change) in changes.enumerated() {
+            if index > 0 { text(" → ") }
+            text(change)
+        }
+        if parts.count > 1 { text(String(parts[1])) }
     }
 
     private func rolesFact() -> String {
@@ -77,23 +95,27 @@ extension PostmortemDraft {
     }
 
     /// The incident's severity first, then the time spent at each, then what the runbooks say about impact with
-    /// their default severity labelled as the runbook's, and the pinned notes.
-    func impact() -> [String] {
-        var lines = ["## " + tr("pm.impact.heading"), "", impactSeverity()]
-        let periods = state.severityPeriods(until: severityEnd.date)
-        if !periods.isEmpty {
+    /// their default severity labelled as the runbook's, up to the pinned notes, which follow from the journal;
+    /// passed to `line` a line at a time, as the changes of severity grow with the journal.
+    func impact(_ line: (String) -> Void) {
+        ["## " + tr("pm.impact.heading"), "", impactSeverity()].forEach(line)
+        let history = state.severityHistory
+        if !history.isEmpty {
             let columns = [
                 tr("pm.impact.severity"), tr("pm.impact.from"), tr("pm.impact.until"), tr("pm.impact.time"),
             ]
-            lines += ["", "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- |"]
-            lines += periods.indices.map { index in
-                let period = periods[index]
-                let until = index == periods.count - 1 ? severityEnd.label : words.time(period.end)
-                return
+            ["", "| " + columns.joined(separator: " | ") + " |", "| --- | --- | --- | --- |"].forEach(line)
+            // A row per change of severity, each made as it is written.
+            let end = severityEnd
+            for index in history.indices {
+                let period = state.severityPeriod(at: index, until: end.date)
+                let until = index == history.count - 1 ? end.label : words.time(period.end)
+                line(
                     "| \(period.severity.rawValue) | \(stamped(period.stamp)) | \(until) | \(words.span(period.seconds)) |"
+                )
             }
         }
-        lines += ["", todo(tr("pm.todo.impact")), ""]
+        var lines = ["", todo(tr("pm.todo.impact")), ""]
         let fromRunbook = runbookSection(.impact)
         if !fromRunbook.isEmpty {
             let defaults = usedRunbooks.filter { $0.section(.impact) != nil }.map { runbook in
@@ -105,14 +127,14 @@ extension PostmortemDraft {
                 [tr("pm.impact.from_runbook", ["defaults": defaults.joined(separator: tr("pm.semicolon"))]), ""]
                 + fromRunbook + [""]
         }
-        let pinned = state.notes.filter(state.isPinned)
         lines.append(tr("pm.impact.pinned_notes"))
         lines.append("")
-        lines +=
-            pinned.isEmpty
-            ? ["_\(tr("pm.impact.no_pinned_notes"))_"]
-            : pinned.map { "- ⭐ \(MarkdownEscape.inline($0.text)) — \(stamped($0.stamp))" }
-        return lines
+        lines.forEach(line)
+    }
+
+    /// A note pinned now, as the Impact section lists it.
+    func pinnedNoteLine(_ note: NoteRecord) -> String {
+        "- ⭐ \(MarkdownEscape.inline(note.text)) — \(stamped(note.stamp))"
     }
 
     /// `Severity: **P1**, raised from P2, …`: the incident's severity, before anything else about impact.
@@ -135,7 +157,8 @@ extension PostmortemDraft {
         return (generatedAt, tr("pm.impact.until_now", ["time": words.time(generatedAt)]))
     }
 
-    func detection() -> [String] {
+    /// The Detection section up to the alerts the incident was opened from, which follow from the journal.
+    func detectionOpening() -> [String] {
         var lines = ["## " + tr("pm.detection.heading"), ""]
         let milestones = state.milestones
         if let detected = milestones.detected {
@@ -149,9 +172,12 @@ extension PostmortemDraft {
         } else {
             lines.append(tr("pm.detection.not_recorded"))
         }
-        let alerts = detectionAlerts()
-        if !alerts.isEmpty { lines += [""] + alerts }
-        lines += ["", todo(tr("pm.todo.detection"))]
+        return lines
+    }
+
+    /// The Detection section after the alerts: what the runbooks say about their alert.
+    func detectionClosing() -> [String] {
+        var lines = ["", todo(tr("pm.todo.detection"))]
         let alert = runbookSection(.detection)
         if !alert.isEmpty { lines += ["", tr("pm.detection.runbook_alert"), ""] + alert }
         return lines
@@ -168,83 +194,6 @@ extension PostmortemDraft {
             "## " + tr("pm.timeline.heading"), "", "| " + columns.joined(separator: " | ") + " |",
             "| --- | --- | --- | --- |",
         ]
-    }
-
-    /// The positions of the events the timeline shows, in order of when things happened (then journal order).
-    /// System events (exports, copies, pin changes) are left out, as the review leaves them out by default:
-    /// they are bookkeeping, not incident work. Positions are sorted rather than the events themselves, which
-    /// would copy every event of the journal.
-    func timelineOrder() -> [Int] {
-        events.indices
-            .filter { !events[$0].kind.isBookkeeping }
-            .sorted { (events[$0].occurredAt, events[$0].seq) < (events[$1].occurredAt, events[$1].seq) }
-    }
-
-    /// Passes `row` the timeline's rows for the events at positions `shown`, pinned events marked ⭐. A command of
-    /// several lines cannot sit in a table cell without losing its lines, so its row points to the evidence below.
-    func timelineRows(_ shown: [Int], _ row: (String) -> Void) {
-        let start = state.milestones.start
-        let wording = self.wording
-        let pinnedMark = wording.pinnedMark
-        // Who recorded what from which machine, once the incident was worked from more than one.
-        let writers = Set(shown.map { events[$0].writer })
-        let openingMachine = tr("pm.timeline.opening_machine")
-        var evidence = 0
-        for index in shown {
-            let event = events[index]
-            let mark = state.pinned.contains(event.ref) ? pinnedMark : ""
-            let description: String
-            if case .commandRan(let run) = event.kind, CommandMarkdown.isMultiline(run.command) {
-                evidence += 1
-                description = tr(
-                    "pm.timeline.evidence_row",
-                    [
-                        "lines": String(CommandMarkdown.lineCount(run.command)), "number": String(evidence),
-                        "outcome": wording.outcome(run),
-                    ])
-            } else {
-                description = wording.describe(event.kind)
-            }
-            let actor =
-                writers.count > 1
-                ? tr("pm.timeline.actor_on_machine", ["actor": event.actor, "machine": event.writer ?? openingMachine])
-                : event.actor
-            row(
-                "| \(words.time(event.occurredAt)) | \(words.elapsed(event.occurredAt, since: start)) | \(MarkdownEscape.inline(actor)) | \(mark)\(description) |"
-            )
-        }
-    }
-
-    /// The commands of several lines that the timeline's rows at positions `shown` point to, numbered as the rows
-    /// number them, each as a fenced block; empty when every command fits on one line.
-    func timelineEvidence(_ shown: [Int]) -> [String] {
-        var lines: [String] = []
-        var number = 0
-        var blocks = CommandBlocks(indent: "")
-        for index in shown {
-            guard case .commandRan(let run) = events[index].kind, CommandMarkdown.isMultiline(run.command) else {
-                continue
-            }
-            number += 1
-            let values = ["number": String(number), "stamp": stamped(Stamp(events[index]))]
-            lines += [
-                "",
-                run.step.map { step in
-                    tr(
-                        "pm.evidence.from_step",
-                        values.merging(
-                            [
-                                "step": MarkdownEscape.codeSpan(step.step),
-                                "runbook": MarkdownEscape.codeSpan(step.runbook),
-                            ]
-                        ) { $1 })
-                } ?? tr("pm.evidence.item", values),
-                "",
-            ]
-            lines += blocks.block(run.command)
-        }
-        guard !lines.isEmpty else { return [] }
-        return ["### " + tr("pm.evidence.heading")] + lines
     }
 }
 

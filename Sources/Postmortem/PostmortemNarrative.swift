@@ -13,8 +13,8 @@ extension PostmortemDraft {
         return lines
     }
 
-    /// What fixed it: the moments of mitigation and resolution, then the Resolution steps done and the commands
-    /// run from them, from the journal.
+    /// What fixed it: the moments of mitigation and resolution, then the Resolution steps done, up to the commands
+    /// run from them, which follow from the journal.
     func resolution() -> [String] {
         var lines = ["## " + tr("pm.resolution.heading"), "", todo(tr("pm.todo.resolution")), ""]
         let milestones = state.milestones
@@ -49,10 +49,7 @@ extension PostmortemDraft {
             : steps.map {
                 "- \(MarkdownEscape.codeSpan($0.step.runbook)) \(wording.stepName($0.step)) — \(stamped($0.stamp))"
             }
-        let commands = state.commandsRun.filter { $0.run.step.map(isResolution) ?? false }
         lines += ["", tr("pm.resolution.commands"), ""]
-        var blocks = CommandBlocks(indent: "  ")
-        lines += commands.isEmpty ? [none] : commands.flatMap { commandLines($0, blocks: &blocks) }
         return lines
     }
 
@@ -63,7 +60,7 @@ extension PostmortemDraft {
 
     /// Whether the step belongs to its runbook's Resolution section: as the runbook says when it is loaded, else
     /// as the step's key says (keys are named after their section).
-    private func isResolution(_ step: StepRef) -> Bool {
+    func isResolution(_ step: StepRef) -> Bool {
         if let runbook = runbooks[step.runbook], let found = runbook.steps.first(where: { $0.key == step.step }) {
             return found.section == .resolution
         }
@@ -88,30 +85,25 @@ extension PostmortemDraft {
             + (adherence.isClean ? [] : ["", tr("pm.contributing.deviations")])
     }
 
-    /// Customer and internal messaging, with the escalations and commander notes the journal holds.
+    /// Customer and internal messaging, up to the escalations and commander notes, which follow from the journal in
+    /// its order.
     func communication() -> [String] {
         var lines = [
             "## " + tr("pm.communication.heading"), "",
             "### " + tr("pm.communication.customers"), "", todo(tr("pm.todo.customers")), "",
             "### " + tr("pm.communication.internal"), "", todo(tr("pm.todo.internal")), "",
         ]
-        let escalations = state.escalations.map {
-            (seq: $0.stamp.seq, line: "- " + escalationLine($0))
-        }
-        let notes = state.notes.filter(\.commander).map {
-            (
-                seq: $0.stamp.seq,
-                line: "- "
-                    + tr(
-                        "pm.communication.commander_note",
-                        ["text": MarkdownEscape.inline($0.text), "stamp": stamped($0.stamp)])
-            )
-        }
-        let recorded = (escalations + notes).sorted { $0.seq < $1.seq }.map(\.line)
         lines.append(tr("pm.communication.recorded"))
         lines.append("")
-        lines += recorded.isEmpty ? [none] : recorded
         return lines
+    }
+
+    /// A commander's note, as the Communication section lists it.
+    func commanderNoteLine(_ note: NoteRecord) -> String {
+        "- "
+            + tr(
+                "pm.communication.commander_note",
+                ["text": MarkdownEscape.inline(note.text), "stamp": stamped(note.stamp)])
     }
 
     /// `Escalated to L2 — 2026-11-27T08:29:00+08:00 by alice`.

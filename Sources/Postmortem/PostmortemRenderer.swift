@@ -16,87 +16,118 @@ public struct PostmortemOptions: Hashable, Sendable {
 
 /// Turns an incident's journal into a postmortem draft: pure, everything it needs is passed in.
 public enum PostmortemRenderer {
-    /// The GitHub markdown postmortem draft of the incident whose journal is `events` and whose folded state is
-    /// `state`, with the runbooks it used looked up in `runbooks` by id. `generatedAt` is shown in the banner.
-    /// The draft is written in `localizer`'s language, its times local to `clock`'s zone, which the header names.
+    /// The GitHub markdown postmortem draft of the incident whose journal is `events`, with the runbooks it used
+    /// looked up in `runbooks` by id. `generatedAt` is shown in the banner. The draft is written in `localizer`'s
+    /// language, its times local to `clock`'s zone, which the header names.
     public static func markdown(
-        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
-        localizer: Localizer, clock: ZoneClock, options: PostmortemOptions = PostmortemOptions()
+        events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date, localizer: Localizer,
+        clock: ZoneClock, options: PostmortemOptions = PostmortemOptions()
     ) -> String {
         var text = ""
         writeMarkdown(
-            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            localizer: localizer, clock: clock, options: options, into: &text
-        )
+            events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            localizer: localizer, clock: clock, options: options, into: &text)
         return text
     }
 
-    /// Writes `markdown(…)`'s draft to `output` a section at a time, and the timeline, which has a row per event,
-    /// a row at a time, so that the whole draft of a long incident is never held in memory.
+    /// Writes `markdown(…)`'s draft to `output`, its lists kept in memory until they are written.
     public static func writeMarkdown<Output: TextOutputStream>(
-        state: IncidentState, events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date,
-        localizer: Localizer, clock: ZoneClock, options: PostmortemOptions = PostmortemOptions(),
-        into output: inout Output
+        events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date, localizer: Localizer,
+        clock: ZoneClock, options: PostmortemOptions = PostmortemOptions(), into output: inout Output
     ) {
+        var fold = DraftFold { runbooks[$0] }
+        for event in events { fold.add(event) }
+        writeMarkdown(
+            fold: fold, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt, localizer: localizer,
+            clock: clock, options: options, events: { body in events.forEach(body) }, spool: MemorySpool.init,
+            into: &output)
+    }
+
+    /// Writes the draft of the incident whose journal `fold` read to `output`: `walk` passes its events again, in
+    /// the same order, and the lists that grow with them (the timeline, the commands, the notes, …) are kept in
+    /// spools made by `spool` until the sections before them are written. What is held follows the incident's
+    /// runbooks, people and late events, not its number of events; `runbooks` are those `fold` looked up, by id.
+    public static func writeMarkdown<Output: TextOutputStream, Spool: DraftSpool>(
+        fold: DraftFold, runbooks: [String: Runbook], incidentID: String, generatedAt: Date, localizer: Localizer,
+        clock: ZoneClock, options: PostmortemOptions = PostmortemOptions(),
+        events walk: ((Event) -> Void) throws -> Void, spool: () -> Spool, into output: inout Output
+    ) rethrows {
+        let replay = fold.replay
         let draft = PostmortemDraft(
-            state: state, events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            adherence: Adherence.report(events: events, runbooks: runbooks),
+            state: replay.state, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
+            adherence: Adherence.report(
+                state: replay.state, atResolution: replay.atResolution, runbooks: runbooks, tally: fold.adherence),
+            responderTally: fold.responders, severalWriters: fold.severalWriters,
             words: DraftWords(localizer: localizer, clock: clock), wording: EventDescription.wording(localizer)
         )
-        // Each section is written a line at a time rather than joined into one string first.
+        var pass = DraftPass(draft: draft, late: fold.timeline.sorted(), spool: spool)
+        try walk { pass.add($0) }
+        pass.finish()
+        let lists = pass.lists
+        // Every line ends with a line feed, and a blank line stands between sections.
         func write(_ lines: [String]) {
-            for (index, line) in lines.enumerated() {
-                if index > 0 { output.write("\n") }
+            for line in lines {
                 output.write(line)
+                output.write("\n")
             }
         }
-        let opening = [
-            draft.header(), draft.facts(), draft.summary(), draft.impact(), draft.responders(), draft.detection(),
-            draft.trigger(), draft.resolution(),
-        ]
-        for section in opening {
-            write(section)
-            output.write("\n\n")
+        func write(_ list: Spool, orElse placeholder: String? = nil) {
+            if list.lineCount == 0, let placeholder { write([placeholder]) }
+            list.replay { output.write($0) }
         }
-        let shown = draft.timelineOrder()
-        write(draft.timelineHeading())
-        draft.timelineRows(shown) { row in
-            output.write("\n")
-            output.write(row)
+        write(draft.header() + [""])
+        draft.facts { output.write($0) }
+        write([""])
+        write(draft.summary() + [""])
+        draft.impact { write([$0]) }
+        write(lists.pinnedNotes, orElse: "_\(draft.tr("pm.impact.no_pinned_notes"))_")
+        write([""])
+        draft.responders { output.write($0) }
+        write([""] + draft.detectionOpening())
+        if lists.alerts.lineCount > 0 {
+            write([""])
+            write(lists.alerts)
         }
-        let evidence = draft.timelineEvidence(shown)
-        if !evidence.isEmpty {
-            output.write("\n\n")
-            write(evidence)
+        write(draft.detectionClosing() + [""] + draft.trigger() + [""] + draft.resolution())
+        write(lists.resolutionCommands, orElse: draft.none)
+        write([""] + draft.timelineHeading())
+        write(lists.timeline)
+        if lists.evidence.lineCount > 0 {
+            write(["", "### " + draft.tr("pm.evidence.heading")])
+            write(lists.evidence)
         }
-        output.write("\n\n")
-        var first = true
-        draft.actionsTaken { line in
-            if !first { output.write("\n") }
-            first = false
-            output.write(line)
+        write([""] + draft.stepsTaken() + ["", "### " + draft.tr("pm.actions.commands"), ""])
+        write(lists.commands, orElse: "_\(draft.tr("pm.actions.no_commands"))_")
+        if lists.escalations.lineCount > 0 {
+            write(["", "### " + draft.tr("pm.actions.escalations"), ""])
+            write(lists.escalations)
         }
-        var sections = [
-            draft.verification(), draft.rootCause(), draft.contributingFactors(), draft.communication(),
-            draft.actionItems(), draft.lessonsLearned(), draft.keyMetrics(), draft.adherenceSection(),
-        ]
-        if options.includeDiagram { sections.append(draft.diagram()) }
-        for section in sections {
-            output.write("\n\n")
-            write(section)
-        }
-        output.write("\n")
+        write([""] + draft.verification())
+        write([""] + draft.rootCause() + [""] + draft.contributingFactors() + [""] + draft.communication())
+        write(lists.communication, orElse: draft.none)
+        write([""] + draft.actionItemsOpening())
+        write(lists.feedback)
+        write(draft.actionItemsClosing())
+        // A section at a time, so that no two of them are held at once.
+        write([""] + draft.lessonsLearned())
+        write([""] + draft.keyMetrics())
+        write([""] + draft.adherenceSection())
+        if options.includeDiagram { write([""] + draft.diagram()) }
     }
 }
 
 /// The inputs of one draft, shared by the functions that write its sections.
 struct PostmortemDraft {
+    /// The incident as folded, without the records that grow with the journal: the draft writes those as the
+    /// events pass again.
     let state: IncidentState
-    let events: [Event]
     let runbooks: [String: Runbook]
     let incidentID: String
     let generatedAt: Date
     let adherence: AdherenceReport
+    let responderTally: ResponderTally
+    /// Whether the timeline shows events recorded on more than one machine.
+    let severalWriters: Bool
     let words: DraftWords
 
     var metrics: Metrics { Metrics(state) }

@@ -51,12 +51,15 @@ struct ExportCommand: ParsableCommand {
                 location, events: events, fold: fold, runbook: lookup.runbook, destination: destination,
                 actor: global.actorName(), now: Date(), localizer: localizer)
         case .markdown:
-            let events = try global.readIncident(location).events
-            written = try PostmortemFile.write(
-                location, events: events, runbook: runbook(), format: format,
-                includeDiagram: !noDiagram, destination: destination, actor: global.actorName(), now: Date(),
-                localizer: localizer, clock: ZoneClock(zone: .current)
-            )
+            // As the JSON export: a first read folds the events, a second writes the draft's lists as they pass.
+            let lookup = RunbookMemo(runbook)
+            let (events, fold) = try global.readIncidentEvents(
+                location, into: DraftFold(lookup: lookup.runbook)
+            ) { fold, event in fold.add(event) }
+            written = try PostmortemFile.writeMarkdown(
+                location, events: events, fold: fold, runbook: lookup.runbook, includeDiagram: !noDiagram,
+                destination: destination, actor: global.actorName(), now: Date(), localizer: localizer,
+                clock: ZoneClock(zone: .current))
         }
         // On standard output the document is the output; the path line would end up inside it.
         if written.path != "-" { print(written.path) }

@@ -15,6 +15,8 @@ struct OutputFailure: Error, CustomStringConvertible {
         case flushDirectory
         /// Writing to standard output (`-o -`).
         case standardOutput
+        /// Keeping a draft's lists in scratch files in a directory for temporary files.
+        case scratch
     }
 
     let step: Step
@@ -34,6 +36,7 @@ struct OutputFailure: Error, CustomStringConvertible {
         case .move: localizer.tr("cli.output.cannot_move", ["path": path, "reason": reason])
         case .flushDirectory: localizer.tr("cli.output.cannot_flush", ["path": path, "reason": reason])
         case .standardOutput: localizer.tr("cli.output.cannot_write_stdout", ["reason": reason])
+        case .scratch: localizer.tr("cli.output.cannot_scratch", ["path": path, "reason": reason])
         }
     }
 }

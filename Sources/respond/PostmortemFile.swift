@@ -47,7 +47,7 @@ enum PostmortemFile {
             switch format {
             case .markdown:
                 PostmortemRenderer.writeMarkdown(
-                    state: state, events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
+                    events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
                     localizer: localizer, clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
                     into: &file
                 )
@@ -87,6 +87,37 @@ enum PostmortemFile {
             }
         }
         return try deliver(render, to: location, format: .json, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes the postmortem draft of the incident whose events `events` reads from its files, folded into `fold`
+    /// as they were read: a second read writes the lists that grow with the journal into scratch files
+    /// (`ScratchSpools`), so what is held follows the incident's summary, not its number of events. The rest is as
+    /// `write(_:events:…)` does it.
+    static func writeMarkdown(
+        _ location: IncidentLocation, events: IncidentEvents, fold: DraftFold, runbook: (String) -> Runbook?,
+        includeDiagram: Bool, destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer,
+        clock: ZoneClock
+    ) throws -> (path: String, recorded: [Event]) {
+        let runbooks = fold.replay.state.runbooks(lookup: runbook)
+        let render = { (file: inout BufferedFile) throws in
+            let spools = ScratchSpools()
+            do {
+                try PostmortemRenderer.writeMarkdown(
+                    fold: fold, runbooks: runbooks, incidentID: location.id, generatedAt: now, localizer: localizer,
+                    clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
+                    events: { body in
+                        try events.walk(body)
+                        // Nothing is written until every list is kept: a full scratch disk writes no half draft.
+                        try spools.check()
+                    }, spool: spools.make, into: &file)
+                try spools.check()
+            } catch let error as JournalError {
+                // The journal could not be read again: what to do about it.
+                throw CLIError(errorText(error, localizer))
+            }
+        }
+        return try deliver(
+            render, to: location, format: .markdown, destination: destination, actor: actor, now: now)
     }
 
     /// Writes what `render` writes to `destination` (default: a file next to the journal) and appends the

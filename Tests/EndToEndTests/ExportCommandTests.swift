@@ -86,6 +86,36 @@ struct ExportCommandTests {
         #expect(try fileLines(directory + "/timeline.jsonl").count == before)
     }
 
+    @Test("the draft's lists pass through scratch files in TMPDIR that are gone when it is written")
+    func scratchFilesLeaveNothing() throws {
+        let home = try makeHome()
+        let directory = try incident(home)
+        let scratch = home + "/scratch"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+        let result = try respondIn(["TMPDIR": scratch], ["export", "disk-1"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: directory + "/postmortem.md", encoding: .utf8)
+        #expect(text.contains("- ⭐ \\`df\\` says \\| 100% \\<b>滿了\\</b>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
+    }
+
+    @Test("a scratch directory that cannot be written is one line naming it and TMPDIR; nothing is written or recorded")
+    func scratchDirectoryMissing() throws {
+        let home = try makeHome()
+        let directory = try incident(home)
+        let before = try fileLines(directory + "/timeline.jsonl").count
+        let result = try respondIn(["TMPDIR": home + "/missing"], ["export", "disk-1"], home: home)
+        #expect(result.status != 0)
+        #expect(
+            result.stderr
+                == "Error: cannot keep the draft's lists in a scratch file in \(home)/missing: No such file or directory"
+                + " (set TMPDIR to a directory with space)\n")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/postmortem.md"))
+        let piped = try respondIn(["TMPDIR": home + "/missing"], ["export", "disk-1", "-o", "-"], home: home)
+        #expect(piped.status != 0 && piped.stdout.isEmpty)
+        #expect(try fileLines(directory + "/timeline.jsonl").count == before)
+    }
+
     /// Runs `respond` in `home` with the locale and time zone variables given, none of them inherited.
     private func respondIn(_ locale: [String: String], _ arguments: [String], home: String) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment

@@ -27,7 +27,7 @@ struct PostmortemDetectionAlertTests {
                     seq: index + 2, recordedAt: PostmortemFixture.time(0), actor: "alice", kind: .alertAttached(alert))
             }
         let markdown = PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: PostmortemFixture.runbooks,
+            events: events, runbooks: PostmortemFixture.runbooks,
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
             localizer: Localizer(language), clock: .utc, options: PostmortemOptions(includeDiagram: false))
         let heading = language == .english ? "Detection" : "偵測"

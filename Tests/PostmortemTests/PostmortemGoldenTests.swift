@@ -11,7 +11,7 @@ struct PostmortemGoldenTests {
         _ language: Language = .english, clock: ZoneClock = .utc, _ options: PostmortemOptions = PostmortemOptions()
     ) -> String {
         PostmortemRenderer.markdown(
-            state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
+            events: PostmortemFixture.events,
             runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
             generatedAt: PostmortemFixture.generatedAt, localizer: Localizer(language), clock: clock, options: options
         )

@@ -12,7 +12,7 @@ struct PostmortemLanguageTests {
         runbooks: [String: Runbook] = PostmortemFixture.runbooks
     ) -> String {
         PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: runbooks,
+            events: events, runbooks: runbooks,
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
             localizer: Localizer(language), clock: clock
         )

@@ -8,7 +8,7 @@ import Testing
 struct PostmortemMachinesTests {
     private static func timeline(_ events: [Event]) -> String {
         let markdown = PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: PostmortemFixture.runbooks,
+            events: events, runbooks: PostmortemFixture.runbooks,
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
             localizer: Localizer(.english), clock: .utc, options: PostmortemOptions(includeDiagram: false))
         guard let start = markdown.range(of: "\n## Timeline\n") else { return "" }

@@ -11,7 +11,7 @@ struct PostmortemSectionsTests {
         -> String
     {
         PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: runbooks,
+            events: events, runbooks: runbooks,
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
             localizer: Localizer(.english), clock: .utc, options: PostmortemOptions(includeDiagram: false)
         )

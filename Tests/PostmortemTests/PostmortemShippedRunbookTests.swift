@@ -34,7 +34,7 @@ struct PostmortemShippedRunbookTests {
         ]
         let runbooks = [runbook.id: runbook]
         let markdown = PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: runbooks, incidentID: "i",
+            events: events, runbooks: runbooks, incidentID: "i",
             generatedAt: PostmortemFixture.time(4), localizer: Localizer(.english), clock: .utc
         )
         return (markdown, Adherence.report(events: events, runbooks: runbooks))

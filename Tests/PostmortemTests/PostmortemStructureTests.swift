@@ -9,7 +9,7 @@ import Testing
 struct PostmortemStructureTests {
     private let html: String = GFMHTML.render(
         PostmortemRenderer.markdown(
-            state: IncidentState.fold(PostmortemFixture.events), events: PostmortemFixture.events,
+            events: PostmortemFixture.events,
             runbooks: PostmortemFixture.runbooks, incidentID: PostmortemFixture.incidentID,
             generatedAt: PostmortemFixture.generatedAt, localizer: Localizer(.english), clock: .utc
         ))
@@ -61,7 +61,7 @@ struct PostmortemStructureTests {
                 kind: .incidentOpened(title: "t", severity: .p3, runbook: "gone", drill: true, roles: [:]))
         ]
         let markdown = PostmortemRenderer.markdown(
-            state: IncidentState.fold(events), events: events, runbooks: [:], incidentID: "x",
+            events: events, runbooks: [:], incidentID: "x",
             generatedAt: PostmortemFixture.time(1), localizer: Localizer(.english), clock: .utc,
             options: PostmortemOptions(includeDiagram: false)
         )
