@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import IncidentModel
 import IncidentStore
 import RunbookKit
 
