@@ -90,8 +90,8 @@ enum PostmortemFile {
     }
 
     /// Writes the postmortem draft of the incident whose events `events` reads from its files, folded into `fold`
-    /// as they were read: a second read writes the lists that grow with the journal into scratch files
-    /// (`ScratchSpools`), so what is held follows the incident's summary, not its number of events. The rest is as
+    /// as they were read: a second read writes the lists that grow with the journal into scratch files in `$TMPDIR`
+    /// or the incident's directory (`ScratchSpools`), so what is held follows the incident's summary, not its number of events. The rest is as
     /// `write(_:events:…)` does it.
     static func writeMarkdown(
         _ location: IncidentLocation, events: IncidentEvents, fold: DraftFold, runbook: (String) -> Runbook?,
@@ -100,7 +100,7 @@ enum PostmortemFile {
     ) throws -> (path: String, recorded: [Event]) {
         let runbooks = fold.replay.state.runbooks(lookup: runbook)
         let render = { (file: inout BufferedFile) throws in
-            let spools = ScratchSpools()
+            let spools = ScratchSpools(incidentDirectory: location.directory)
             do {
                 try PostmortemRenderer.writeMarkdown(
                     fold: fold, runbooks: runbooks, incidentID: location.id, generatedAt: now, localizer: localizer,

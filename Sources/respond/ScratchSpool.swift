@@ -2,8 +2,8 @@ import Glibc
 import Postmortem
 
 /// A draft's list kept in a scratch file until it is written: `respond export` of a long incident holds its
-/// timeline and command lists here rather than in memory. The file is created 0600 under an unguessable name in
-/// the directory for temporary files and unlinked at once, so nothing is left behind and no one else can open it.
+/// timeline and command lists here rather than in memory. The file is created 0600 under an unguessable name and
+/// unlinked at once, so nothing is left behind and no one else can open it.
 final class ScratchSpool: DraftSpool {
     private var file: BufferedFile?
     private let fd: Int32
@@ -66,16 +66,20 @@ final class ScratchSpool: DraftSpool {
     }
 }
 
-/// The scratch files of one draft, made in `$TMPDIR` (else `/tmp`), and the first failure any of them met.
+/// The scratch files of one draft, made in `$TMPDIR` when it is set, else in the incident's own directory, and the
+/// first failure any of them met.
+///
+/// The incident's directory rather than `/tmp`: an export must be able to write there anyway, it is private to its
+/// owner or its group, and `/tmp` is not writable by every account on every host.
 final class ScratchSpools {
     /// The directory the files are made in.
     let directory: String
     private var made: [ScratchSpool] = []
 
-    /// Spools in `$TMPDIR`, or `/tmp` when it is unset or empty.
-    init() {
+    /// Spools in `$TMPDIR`, or in `incidentDirectory` when it is unset or empty.
+    init(incidentDirectory: String) {
         let chosen = getenv("TMPDIR").map { String(cString: $0) } ?? ""
-        directory = chosen.isEmpty ? "/tmp" : chosen
+        directory = chosen.isEmpty ? incidentDirectory : chosen
     }
 
     /// A new spool.

@@ -86,7 +86,7 @@ struct ExportCommandTests {
         #expect(try fileLines(directory + "/timeline.jsonl").count == before)
     }
 
-    @Test("the draft's lists pass through scratch files in TMPDIR that are gone when it is written")
+    @Test("the draft's lists pass through scratch files in TMPDIR, else the incident's directory, then are gone")
     func scratchFilesLeaveNothing() throws {
         let home = try makeHome()
         let directory = try incident(home)
@@ -97,6 +97,12 @@ struct ExportCommandTests {
         let text = try String(contentsOfFile: directory + "/postmortem.md", encoding: .utf8)
         #expect(text.contains("- ⭐ \\`df\\` says \\| 100% \\<b>滿了\\</b>"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
+        let unset = try respondIn([:], ["export", "disk-1"], home: home)
+        #expect(unset.status == 0, "\(unset.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                "postmortem.md", "timeline.jsonl",
+            ])
     }
 
     @Test("a scratch directory that cannot be written is one line naming it and TMPDIR; nothing is written or recorded")
@@ -119,7 +125,9 @@ struct ExportCommandTests {
     /// Runs `respond` in `home` with the locale and time zone variables given, none of them inherited.
     private func respondIn(_ locale: [String: String], _ arguments: [String], home: String) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
-        for name in ["RESPOND_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "TZ"] { environment.removeValue(forKey: name) }
+        for name in ["RESPOND_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "TZ", "TMPDIR"] {
+            environment.removeValue(forKey: name)
+        }
         environment.merge(locale) { $1 }
         environment["RESPOND_HOME"] = home
         environment["RESPOND_RUNBOOKS"] = home + "/runbooks"
