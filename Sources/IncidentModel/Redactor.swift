@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import RunbookKit
 
 /// One rule of the redactor: what it looks for, and which part of a match is the secret it masks.
 struct RedactionRule: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 import TestSupport
 import Testing
 

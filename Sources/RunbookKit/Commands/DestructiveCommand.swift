@@ -33,9 +33,10 @@ public enum DestructiveCommand {
     struct Rule {
         let name: String
         let reason: String
-        /// The pattern as ICU's regular expressions read it (`ScalarRegex` matches it the same way).
+        /// The pattern as ICU's regular expressions read it with `anchorsMatchLines` (`ScalarPattern` matches it
+        /// the same way).
         let pattern: String
-        let expression: ScalarRegex?
+        let expression: ScalarPattern?
     }
 
     /// One command's words, without crossing `|`, `;`, `&` or a line end.
@@ -87,7 +88,7 @@ public enum DestructiveCommand {
     ]
 
     private static func rule(_ name: String, _ reason: String, _ pattern: String) -> Rule {
-        Rule(name: name, reason: reason, pattern: pattern, expression: try? ScalarRegex(pattern))
+        Rule(name: name, reason: reason, pattern: pattern, expression: try? ScalarPattern(pattern))
     }
 
     /// The names of every pattern this recognises, for documentation and tests.
@@ -96,7 +97,7 @@ public enum DestructiveCommand {
     /// Every destructive pattern in the command line, in pattern order, comments left out.
     public static func matches(in commandLine: String) -> [DestructiveMatch] {
         let text = joinedContinuations(CommandTemplate(code: commandLine).textWithoutComments)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars.map(\.value)
         var starts: [String.Index] = []
         starts.reserveCapacity(scalars.count + 1)
         var index = text.unicodeScalars.startIndex
@@ -106,7 +107,7 @@ public enum DestructiveCommand {
         }
         starts.append(text.endIndex)
         return rules.compactMap { rule in
-            guard let found = rule.expression?.firstMatch(in: scalars) else { return nil }
+            guard let found = rule.expression?.firstMatch(in: scalars)?.range else { return nil }
             let start = starts[found.lowerBound]
             let end = starts[found.upperBound]
             // A match that starts or ends inside a character is none, as it was when Foundation's match range was

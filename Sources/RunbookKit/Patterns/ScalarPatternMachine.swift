@@ -9,19 +9,24 @@ struct ScalarPatternMachine {
         case greedyRun(next: Int, start: Int, count: Int, min: Int)
         /// A lazy run (instruction `pc`) of `count` scalars from `start` that may take one more.
         case lazyRun(pc: Int, start: Int, count: Int)
+        /// A look-ahead begun at `position`, whose body has not matched yet: reached by backtracking, the body
+        /// failed, so a negative look-ahead holds and goes on at `next`, and a positive one fails.
+        case lookahead(negative: Bool, next: Int, position: Int)
     }
 
-    private let program: [ScalarPatternInstruction]
+    private let instructions: [ScalarPatternInstruction]
+    private let literals: [UInt32]
     private let text: UnsafeBufferPointer<UInt32>
     private var slots: [Int]
     private var counters: [Int]
     private var stack: [Entry] = []
 
-    init(program: [ScalarPatternInstruction], text: UnsafeBufferPointer<UInt32>, slots: Int, counters: Int) {
-        self.program = program
+    init(program: ScalarPatternProgram, text: UnsafeBufferPointer<UInt32>, slots: Int) {
+        instructions = program.instructions
+        literals = program.literals
         self.text = text
         self.slots = Array(repeating: -1, count: slots)
-        self.counters = Array(repeating: 0, count: counters)
+        self.counters = Array(repeating: 0, count: program.counterCount)
     }
 
     /// The match that begins at `start`, if there is one.
@@ -32,10 +37,23 @@ struct ScalarPatternMachine {
         var position = start
         while true {
             var failed = false
-            switch program[pc] {
+            switch instructions[pc] {
             case .scalar(let set):
                 if position < text.count, set.contains(text[position]) {
                     position += 1
+                    pc += 1
+                } else {
+                    failed = true
+                }
+            case .folded(let offset, let count):
+                // Most places a string is tried at begin with an ASCII scalar other than its first: ruled out here,
+                // without the call.
+                if position < text.count, text[position] < 0x80,
+                    CaseFolding.foldASCII(text[position]) != literals[offset]
+                {
+                    failed = true
+                } else if let end = foldedEnd(offset..<offset + count, at: position) {
+                    position = end
                     pc += 1
                 } else {
                     failed = true
@@ -88,10 +106,23 @@ struct ScalarPatternMachine {
                 }
             case .wordBoundary:
                 if WordScalars.isBoundary(at: position, in: text) { pc += 1 } else { failed = true }
+            case .lineEnd:
+                if isLineEnd(position) { pc += 1 } else { failed = true }
             case .notPrecededBy(let set):
                 if position > 0, set.contains(text[position - 1]) { failed = true } else { pc += 1 }
             case .notFollowedBy(let set):
                 if position < text.count, set.contains(text[position]) { failed = true } else { pc += 1 }
+            case .lookahead(let negative, let next):
+                stack.append(.lookahead(negative: negative, next: next, position: position))
+                pc += 1
+            case .lookaheadEnd(let negative):
+                if negative {
+                    // The body matched, so the assertion fails: undo the body and fail past its beginning.
+                    unwindLookahead()
+                    failed = true
+                } else {
+                    (pc, position) = closeLookahead()
+                }
             case .match:
                 let groups = stride(from: 2, to: slots.count, by: 2).map { slot -> Range<Int>? in
                     slots[slot] >= 0 && slots[slot + 1] >= slots[slot] ? slots[slot]..<slots[slot + 1] : nil
@@ -101,6 +132,76 @@ struct ScalarPatternMachine {
             if failed {
                 guard let resumed = backtrack() else { return nil }
                 (pc, position) = resumed
+            }
+        }
+    }
+
+    /// Where the case-folded string `literals[string]` ends when it begins at `position`, comparing the text's full
+    /// case folding with it as ICU does: a scalar that folds to several (`ß` to `ss`) must fold within the string.
+    private func foldedEnd(_ string: Range<Int>, at position: Int) -> Int? {
+        var matched = string.lowerBound
+        var end = position
+        while matched < string.upperBound {
+            guard end < text.count else { return nil }
+            let scalar = text[end]
+            end += 1
+            // Most text is ASCII, which folds to itself but for the capitals.
+            if scalar < 0x80 {
+                guard CaseFolding.foldASCII(scalar) == literals[matched] else { return nil }
+                matched += 1
+                continue
+            }
+            let folded = CaseFolding.fold(scalar)
+            guard string.upperBound - matched >= folded.count else { return nil }
+            for index in 0..<folded.count where folded[index] != literals[matched + index] { return nil }
+            matched += folded.count
+        }
+        return end
+    }
+
+    /// `$` with `anchorsMatchLines`: at the end, or before a line terminator that is not the LF of a CRLF.
+    private func isLineEnd(_ position: Int) -> Bool {
+        guard position < text.count else { return true }
+        switch text[position] {
+        case 0x0A: return position == 0 || text[position - 1] != 0x0D
+        case 0x0B...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// A positive look-ahead's body matched: its places to resume are dropped (a look-ahead matches once), the
+    /// undoing of what it changed is kept, and matching goes on after it from where it began.
+    private mutating func closeLookahead() -> (pc: Int, position: Int) {
+        // The innermost open look-ahead is this one: an inner one left the stack when it ended.
+        guard let index = stack.lastIndex(where: { if case .lookahead = $0 { true } else { false } }),
+            case .lookahead(_, let next, let position) = stack[index]
+        else { preconditionFailure("a look-ahead ends only after it began") }
+        var kept = index
+        for entry in stack[(index + 1)...] {
+            switch entry {
+            case .restoreSlot, .restoreCounter:
+                stack[kept] = entry
+                kept += 1
+            case .resume, .greedyRun, .lazyRun, .lookahead:
+                continue
+            }
+        }
+        stack.removeSubrange(kept...)
+        return (next, position)
+    }
+
+    /// A negative look-ahead's body matched: everything it did is undone, its own entry with it.
+    private mutating func unwindLookahead() {
+        while let entry = stack.popLast() {
+            switch entry {
+            case .restoreSlot(let slot, let value):
+                slots[slot] = value
+            case .restoreCounter(let counter, let value):
+                counters[counter] = value
+            case .lookahead:
+                return
+            case .resume, .greedyRun, .lazyRun:
+                break
             }
         }
     }
@@ -127,66 +228,22 @@ struct ScalarPatternMachine {
                 counters[counter] = value
             case .greedyRun(let next, let start, let count, let min):
                 var fewer = count - 1
-                if case .run(_, _, _, _, let follow?) = program[next - 1] {
+                if case .run(_, _, _, _, let follow?) = instructions[next - 1] {
                     fewer = Self.givingBack(fewer, from: start, down: min, to: follow, in: text)
                 }
                 if fewer > min { stack.append(.greedyRun(next: next, start: start, count: fewer, min: min)) }
                 return (next, start + fewer)
             case .lazyRun(let pc, let start, let count):
-                guard case .run(let set, _, let max, _, _) = program[pc], start + count < text.count,
+                guard case .run(let set, _, let max, _, _) = instructions[pc], start + count < text.count,
                     set.contains(text[start + count])
                 else { continue }
                 let more = count + 1
                 if more < max { stack.append(.lazyRun(pc: pc, start: start, count: more)) }
                 return (pc + 1, start + more)
+            case .lookahead(let negative, let next, let position):
+                if negative { return (next, position) }
             }
         }
         return nil
-    }
-}
-
-/// ICU's word scalars and word boundaries (`\b` without the UWORD option).
-enum WordScalars {
-    /// Whether `\b` holds at `position`: the scalar there and the one before (skipping combining and format
-    /// scalars) differ in being word scalars; never just before a combining or format scalar.
-    static func isBoundary(at position: Int, in text: UnsafeBufferPointer<UInt32>) -> Bool {
-        var atWord = false
-        if position < text.count {
-            let scalar = text[position]
-            if scalar >= 128, isIgnored(scalar) { return false }
-            atWord = isWord(scalar)
-        }
-        var before = position - 1
-        var afterWord = false
-        while before >= 0 {
-            let scalar = text[before]
-            if scalar < 128 || !isIgnored(scalar) {
-                afterWord = isWord(scalar)
-                break
-            }
-            before -= 1
-        }
-        return atWord != afterWord
-    }
-
-    /// `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d]`.
-    static func isWord(_ scalar: UInt32) -> Bool {
-        if scalar < 128 {
-            return (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
-                || scalar == 0x5F
-        }
-        if scalar == 0x200C || scalar == 0x200D { return true }
-        guard let properties = Unicode.Scalar(scalar)?.properties else { return false }
-        if properties.isAlphabetic { return true }
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return false
-        }
-    }
-
-    /// Grapheme_Extend or a format scalar: ICU's `\b` looks through them.
-    private static func isIgnored(_ scalar: UInt32) -> Bool {
-        guard let properties = Unicode.Scalar(scalar)?.properties else { return false }
-        return properties.isGraphemeExtend || properties.generalCategory == .format
     }
 }

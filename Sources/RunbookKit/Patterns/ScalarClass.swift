@@ -1,5 +1,5 @@
-/// A set of Unicode scalars, as one position of a redaction pattern matches it: ASCII members in a bitmap, and
-/// the rest by the few properties the patterns name (white space, a line terminator, the two non-ASCII scalars
+/// A set of Unicode scalars, as one position of a pattern matches it: ASCII members in a bitmap, and the rest by
+/// the few properties the patterns name (white space, word scalars, a line terminator, the two non-ASCII scalars
 /// that case-fold to an ASCII letter). Plain bits, so that the matcher copies it without reference counting.
 struct ScalarClass: Sendable {
     /// Members below 0x40 and from 0x40 to 0x7F, one bit each, negation already applied.
@@ -22,6 +22,10 @@ struct ScalarClass: Sendable {
         static let whitespace: UInt8 = 8
         /// Every scalar without it.
         static let nonWhitespace: UInt8 = 16
+        /// Every word scalar, as `WordScalars.isWord` defines them.
+        static let word: UInt8 = 32
+        /// Every scalar that is not one.
+        static let nonWord: UInt8 = 64
     }
 
     /// The empty set.
@@ -45,6 +49,22 @@ struct ScalarClass: Sendable {
         var set = ScalarClass()
         for scalar: UInt32 in 0..<128 where !(0x09...0x0D).contains(scalar) && scalar != 0x20 { set.insert(scalar) }
         set.nonASCII = NonASCII.nonWhitespace
+        return set
+    }
+
+    /// `\w`: ICU's word scalars, the same as `\b` looks for.
+    static var words: ScalarClass {
+        var set = ScalarClass()
+        for scalar: UInt32 in 0..<128 where WordScalars.isWord(scalar) { set.insert(scalar) }
+        set.nonASCII = NonASCII.word
+        return set
+    }
+
+    /// `\W`.
+    static var nonWords: ScalarClass {
+        var set = ScalarClass()
+        for scalar: UInt32 in 0..<128 where !WordScalars.isWord(scalar) { set.insert(scalar) }
+        set.nonASCII = NonASCII.nonWord
         return set
     }
 
@@ -105,6 +125,9 @@ struct ScalarClass: Sendable {
         return containsNonASCII(scalar)
     }
 
+    // Kept out of line: inlined, its Unicode property look-ups would make every function that tests a set fetch
+    // their type metadata on entry, and the matcher's loops test sets on nearly every step.
+    @inline(never)
     private func containsNonASCII(_ scalar: UInt32) -> Bool {
         var member: Bool
         switch scalar {
@@ -116,6 +139,9 @@ struct ScalarClass: Sendable {
         if !member && nonASCII & (NonASCII.whitespace | NonASCII.nonWhitespace) != 0 {
             let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
             member = nonASCII & (isWhitespace ? NonASCII.whitespace : NonASCII.nonWhitespace) != 0
+        }
+        if !member && nonASCII & (NonASCII.word | NonASCII.nonWord) != 0 {
+            member = nonASCII & (WordScalars.isWord(scalar) ? NonASCII.word : NonASCII.nonWord) != 0
         }
         return member != negated
     }
