@@ -46,11 +46,13 @@ enum PostmortemFile {
         let render = { (file: inout BufferedFile) throws in
             switch format {
             case .markdown:
-                PostmortemRenderer.writeMarkdown(
-                    events: events, runbooks: runbooks, incidentID: location.id, generatedAt: now,
-                    localizer: localizer, clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
-                    into: &file
-                )
+                // Held already, the events are folded from memory; the draft's lists still wait in scratch files
+                // rather than in a second copy of the draft.
+                var fold = DraftFold { runbooks[$0] }
+                for event in events { fold.add(event) }
+                try renderMarkdown(
+                    location, fold: fold, runbooks: runbooks, events: { body in try events.forEach(body) },
+                    includeDiagram: includeDiagram, now: now, localizer: localizer, clock: clock, into: &file)
             case .json:
                 do {
                     try PostmortemRenderer.writeJSON(
@@ -90,9 +92,8 @@ enum PostmortemFile {
     }
 
     /// Writes the postmortem draft of the incident whose events `events` reads from its files, folded into `fold`
-    /// as they were read: a second read writes the lists that grow with the journal into scratch files in `$TMPDIR`
-    /// or the incident's directory (`ScratchSpools`), so what is held follows the incident's summary, not its number of events. The rest is as
-    /// `write(_:events:…)` does it.
+    /// as they were read: a second read writes the lists that grow with the journal into scratch files, so what is
+    /// held follows the incident's summary, not its number of events. The rest is as `write(_:events:…)` does it.
     static func writeMarkdown(
         _ location: IncidentLocation, events: IncidentEvents, fold: DraftFold, runbook: (String) -> Runbook?,
         includeDiagram: Bool, destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer,
@@ -100,24 +101,38 @@ enum PostmortemFile {
     ) throws -> (path: String, recorded: [Event]) {
         let runbooks = fold.replay.state.runbooks(lookup: runbook)
         let render = { (file: inout BufferedFile) throws in
-            let spools = ScratchSpools(incidentDirectory: location.directory)
-            do {
-                try PostmortemRenderer.writeMarkdown(
-                    fold: fold, runbooks: runbooks, incidentID: location.id, generatedAt: now, localizer: localizer,
-                    clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
-                    events: { body in
-                        try events.walk(body)
-                        // Nothing is written until every list is kept: a full scratch disk writes no half draft.
-                        try spools.check()
-                    }, spool: spools.make, into: &file)
-                try spools.check()
-            } catch let error as JournalError {
-                // The journal could not be read again: what to do about it.
-                throw CLIError(errorText(error, localizer))
-            }
+            try renderMarkdown(
+                location, fold: fold, runbooks: runbooks, events: events.walk, includeDiagram: includeDiagram,
+                now: now, localizer: localizer, clock: clock, into: &file)
         }
         return try deliver(
             render, to: location, format: .markdown, destination: destination, actor: actor, now: now)
+    }
+
+    /// Writes the draft of the incident `fold` folded into `file`, `walk` passing its events again, the lists that
+    /// grow with them kept in scratch files in `$TMPDIR` or the incident's directory (`ScratchSpools`) until they
+    /// are written.
+    private static func renderMarkdown(
+        _ location: IncidentLocation, fold: DraftFold, runbooks: [String: Runbook],
+        events walk: ((Event) throws -> Void) throws -> Void, includeDiagram: Bool, now: Date, localizer: Localizer,
+        clock: ZoneClock, into file: inout BufferedFile
+    ) throws {
+        let spools = ScratchSpools(incidentDirectory: location.directory)
+        do {
+            try PostmortemRenderer.writeMarkdown(
+                fold: fold, runbooks: runbooks, incidentID: location.id, generatedAt: now, localizer: localizer,
+                clock: clock, options: PostmortemOptions(includeDiagram: includeDiagram),
+                events: { body in
+                    // `walk` only calls `body` while it runs.
+                    try withoutActuallyEscaping(body) { try walk($0) }
+                    // Nothing is written until every list is kept: a full scratch disk writes no half draft.
+                    try spools.check()
+                }, spool: spools.make, into: &file)
+            try spools.check()
+        } catch let error as JournalError {
+            // The journal could not be read again: what to do about it.
+            throw CLIError(errorText(error, localizer))
+        }
     }
 
     /// Writes what `render` writes to `destination` (default: a file next to the journal) and appends the
