@@ -18,29 +18,20 @@ public struct PostmortemOptions: Hashable, Sendable {
 public enum PostmortemRenderer {
     /// The GitHub markdown postmortem draft of the incident whose journal is `events`, with the runbooks it used
     /// looked up in `runbooks` by id. `generatedAt` is shown in the banner. The draft is written in `localizer`'s
-    /// language, its times local to `clock`'s zone, which the header names.
+    /// language, its times local to `clock`'s zone, which the header names. Its lists are kept in memory until
+    /// they are written; `writeMarkdown(fold:…)` is the draft of a journal too long to hold.
     public static func markdown(
         events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date, localizer: Localizer,
         clock: ZoneClock, options: PostmortemOptions = PostmortemOptions()
     ) -> String {
-        var text = ""
-        writeMarkdown(
-            events: events, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            localizer: localizer, clock: clock, options: options, into: &text)
-        return text
-    }
-
-    /// Writes `markdown(…)`'s draft to `output`, its lists kept in memory until they are written.
-    public static func writeMarkdown<Output: TextOutputStream>(
-        events: [Event], runbooks: [String: Runbook], incidentID: String, generatedAt: Date, localizer: Localizer,
-        clock: ZoneClock, options: PostmortemOptions = PostmortemOptions(), into output: inout Output
-    ) {
         var fold = DraftFold { runbooks[$0] }
         for event in events { fold.add(event) }
+        var text = ""
         writeMarkdown(
             fold: fold, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt, localizer: localizer,
             clock: clock, options: options, events: { body in events.forEach(body) }, spool: MemorySpool.init,
-            into: &output)
+            into: &text)
+        return text
     }
 
     /// Writes the draft of the incident whose journal `fold` read to `output`: `walk` passes its events again, in
