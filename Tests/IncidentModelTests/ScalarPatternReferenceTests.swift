@@ -36,28 +36,6 @@ struct ScalarPatternReferenceTests {
         }.joined()
     }
 
-    /// The matches ICU finds, as scalar offsets.
-    static func reference(_ pattern: NSRegularExpression, in text: String) -> [ScalarPattern.Match] {
-        let utf16 = Array(text.utf16)
-        // The scalar offset of each UTF-16 offset at a scalar boundary.
-        var scalarOffset = [Int](repeating: 0, count: utf16.count + 1)
-        var scalars = 0
-        for (index, unit) in utf16.enumerated() {
-            scalarOffset[index] = scalars
-            if !UTF16.isLeadSurrogate(unit) { scalars += 1 }
-        }
-        scalarOffset[utf16.count] = scalars
-        func range(_ range: NSRange) -> Range<Int>? {
-            range.location == NSNotFound
-                ? nil : scalarOffset[range.location]..<scalarOffset[range.location + range.length]
-        }
-        return pattern.matches(in: text, range: NSRange(location: 0, length: utf16.count)).map { match in
-            ScalarPattern.Match(
-                range: range(match.range)!,
-                groups: (1..<match.numberOfRanges).map { range(match.range(at: $0)) })
-        }
-    }
-
     static let patterns =
         Redactor.rules.map { ($0.id, $0.pattern) } + [
             ("private-key-markers", #"-----(BEGIN|END) [A-Z0-9 ]{0,64}PRIVATE KEY-----"#)
@@ -74,7 +52,7 @@ struct ScalarPatternReferenceTests {
             let scalars = text.unicodeScalars.map(\.value)
             for (id, pattern, reference) in compiled {
                 let found = pattern.matches(in: scalars)
-                let expected = Self.reference(reference, in: text)
+                let expected = icuScalarMatches(reference, in: text)
                 #expect(found == expected, "\(id) on \(text.debugDescription)")
             }
         }
@@ -93,7 +71,8 @@ struct ScalarPatternReferenceTests {
             let scalars = text.unicodeScalars.map(\.value)
             for (id, pattern, reference) in compiled {
                 #expect(
-                    pattern.matches(in: scalars) == Self.reference(reference, in: text), "\(id) on \(text.prefix(80))")
+                    pattern.matches(in: scalars) == icuScalarMatches(reference, in: text), "\(id) on \(text.prefix(80))"
+                )
             }
         }
     }

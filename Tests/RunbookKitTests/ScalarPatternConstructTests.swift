@@ -28,26 +28,6 @@ struct ScalarPatternConstructTests {
         #"(?<![-\w])rm\s+(?:-\S+\s+)*?-r"#, #"(?:ab)+"#, #"(?:ab)*c"#, #"(?:ab)+?"#, #"(?:a|bc)*?c"#,
     ]
 
-    /// The matches ICU finds with `anchorsMatchLines`, as scalar offsets.
-    static func reference(_ pattern: NSRegularExpression, in text: String) -> [ScalarPattern.Match] {
-        let utf16 = Array(text.utf16)
-        var scalarOffset = [Int](repeating: 0, count: utf16.count + 1)
-        var scalars = 0
-        for (index, unit) in utf16.enumerated() {
-            scalarOffset[index] = scalars
-            if !UTF16.isLeadSurrogate(unit) { scalars += 1 }
-        }
-        scalarOffset[utf16.count] = scalars
-        func range(_ range: NSRange) -> Range<Int>? {
-            range.location == NSNotFound
-                ? nil : scalarOffset[range.location]..<scalarOffset[range.location + range.length]
-        }
-        return pattern.matches(in: text, range: NSRange(location: 0, length: utf16.count)).map { match in
-            ScalarPattern.Match(
-                range: range(match.range)!, groups: (1..<match.numberOfRanges).map { range(match.range(at: $0)) })
-        }
-    }
-
     @Test("each construct finds the matches and groups NSRegularExpression finds, on thousands of generated texts")
     func matchesAgree() throws {
         var random = SeededRandom(seed: 314)
@@ -62,10 +42,10 @@ struct ScalarPatternConstructTests {
             let scalars = text.unicodeScalars.map(\.value)
             for (pattern, expression, reference) in compiled {
                 #expect(
-                    expression.matches(in: scalars) == Self.reference(reference, in: text),
+                    expression.matches(in: scalars) == icuScalarMatches(reference, in: text),
                     "\(pattern) on \(text.debugDescription)")
                 #expect(
-                    expression.firstMatch(in: scalars) == Self.reference(reference, in: text).first,
+                    expression.firstMatch(in: scalars) == icuScalarMatches(reference, in: text).first,
                     "\(pattern) first on \(text.debugDescription)")
             }
         }
