@@ -34,16 +34,15 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let localizer = global.localizer()
         let location = try global.resolveIncident(incident)
-        // Looked up once the journal is read (the JSON export: once an event names a runbook), so that a journal that
-        // cannot be opened is the only complaint.
-        let runbook = { global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")) }
+        // The library is looked up once an event names a runbook, so that a journal that cannot be opened is the only
+        // complaint.
+        let lookup = RunbookMemo { global.runbookLookup(withoutThem: localizer.tr("cli.export.without_runbooks")) }
         let destination = output.map(OutputDestination.init)
         let written: (path: String, recorded: [Event])
+        // Either export is read from the files as it is written, so that a long incident is never held whole: a
+        // first read folds the events (and tallies the adherence report), a second writes them.
         switch format {
         case .json:
-            // Read from the files as it is written, so that a long incident is never held whole: a first read folds
-            // the events and tallies the adherence report, a second writes them.
-            let lookup = RunbookMemo(runbook)
             let (events, fold) = try global.readIncidentEvents(
                 location, into: ExportFold(lookup: lookup.runbook)
             ) { fold, event in fold.add(event) }
@@ -51,8 +50,6 @@ struct ExportCommand: ParsableCommand {
                 location, events: events, fold: fold, runbook: lookup.runbook, destination: destination,
                 actor: global.actorName(), now: Date(), localizer: localizer)
         case .markdown:
-            // As the JSON export: a first read folds the events, a second writes the draft's lists as they pass.
-            let lookup = RunbookMemo(runbook)
             let (events, fold) = try global.readIncidentEvents(
                 location, into: DraftFold(lookup: lookup.runbook)
             ) { fold, event in fold.add(event) }
