@@ -11,9 +11,6 @@ import Testing
 /// whatever order the journal recorded them in.
 @Suite("The postmortem draft written as an incident's files are read", .temporaryFiles)
 struct StreamedDraftTests {
-    /// The incident's files, as the JSON export's tests lay them out.
-    let files = StreamedExportTests()
-
     /// The draft as `respond export` writes it: folded on the first read, its lists written on the second.
     func streamedDraft(_ journal: String) throws -> String {
         let lookup = { (id: String) in PostmortemFixture.runbooks[id] }
@@ -44,7 +41,7 @@ struct StreamedDraftTests {
 
     @Test("from one file, equals the golden draft")
     func oneFile() throws {
-        let journal = try files.incident(place: { _ in 0 })
+        let journal = try PostmortemFixture.incidentFiles(place: { _ in 0 })
         expectGolden(try streamedDraft(journal), file: "postmortem.md")
     }
 
@@ -52,7 +49,7 @@ struct StreamedDraftTests {
     func severalWriters() throws {
         var random = SeededRandom(seed: 11)
         let places = PostmortemFixture.events.indices.map { _ in random.int(0..<3) }
-        let journal = try files.incident(place: { places[$0] })
+        let journal = try PostmortemFixture.incidentFiles(place: { places[$0] })
         let streamed = try streamedDraft(journal)
         #expect(streamed == (try heldDraft(journal)))
         #expect(streamed.contains("on alpha") || streamed.contains("on beta"))

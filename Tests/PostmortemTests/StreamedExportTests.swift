@@ -9,30 +9,6 @@ import Testing
 /// same journal held in memory is, byte for byte.
 @Suite("The JSON export streamed from an incident's files", .temporaryFiles)
 struct StreamedExportTests {
-    /// The fixture's incident spread over the files of three machines, each event in the file `place` picks,
-    /// numbered within its file; `damage` adds lines that are no events after the ones it picks.
-    func incident(place: (Int) -> Int, damage: (Int) -> String? = { _ in nil }) throws -> String {
-        let directory = try freshDirectory() + "/" + PostmortemFixture.incidentID
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-        chmod(directory, 0o700)
-        let names = ["timeline.jsonl", "timeline@alpha.jsonl", "timeline@beta.jsonl"]
-        var files = Array(repeating: "", count: names.count)
-        for (index, event) in PostmortemFixture.events.enumerated() {
-            let file = place(index)
-            var placed = event
-            placed.seq = files[file].split(separator: "\n").count + 1
-            placed.writer = nil
-            files[file] += String(decoding: try EventCodec.line(for: placed), as: UTF8.self) + "\n"
-            if let damaged = damage(index) { files[file] += damaged + "\n" }
-        }
-        for (name, text) in zip(names, files) where !text.isEmpty {
-            let path = directory + "/" + name
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
-            chmod(path, 0o600)
-        }
-        return directory + "/timeline.jsonl"
-    }
-
     /// The export as `respond export` held it before: the files read whole, ordered, folded.
     func heldExport(_ journal: String) throws -> String {
         let events = JournalOrder.ordered(try IncidentContents.read(journal).events)
@@ -57,7 +33,7 @@ struct StreamedExportTests {
 
     @Test("from one file, equals the golden export")
     func oneFile() throws {
-        let journal = try incident(place: { _ in 0 })
+        let journal = try PostmortemFixture.incidentFiles(place: { _ in 0 })
         let streamed = try streamedExport(journal)
         #expect(streamed == (try heldExport(journal)))
         expectGolden(streamed, file: "export.json")
@@ -67,13 +43,13 @@ struct StreamedExportTests {
     func severalWriters() throws {
         var random = SeededRandom(seed: 7)
         let places = PostmortemFixture.events.indices.map { _ in random.int(0..<3) }
-        let journal = try incident(place: { places[$0] })
+        let journal = try PostmortemFixture.incidentFiles(place: { places[$0] })
         #expect(try streamedExport(journal) == (try heldExport(journal)))
     }
 
     @Test("from files with damaged lines among the events, equals the held export")
     func damagedLines() throws {
-        let journal = try incident(
+        let journal = try PostmortemFixture.incidentFiles(
             place: { $0 % 2 }, damage: { [3: "{\"v\":1,\"seq\":", 5: "not json", 8: "{}"][$0] })
         #expect(try streamedExport(journal) == (try heldExport(journal)))
     }
