@@ -91,6 +91,37 @@ struct YAMLComposerTests {
             try Self.compose("x: " + String(repeating: "[", count: fits) + String(repeating: "]", count: fits)) != nil)
     }
 
+    /// Links of `levels` brackets each, every link holding an alias to the one before: `links × levels` deep once
+    /// aliases count, though no link's text nests deeper than `levels`.
+    private static func aliasChain(links: Int, levels: Int) -> String {
+        var lines = ["l0: &l0 " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels)]
+        for link in 1..<links {
+            lines.append(
+                "l\(link): &l\(link) " + String(repeating: "[", count: levels - 1) + "[*l\(link - 1)]"
+                    + String(repeating: "]", count: levels - 1))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("an alias brings its depth with it: a chain of aliases nesting past the limit is refused")
+    func deepAliasChain() throws {
+        let reason = try #require(Self.failure(Self.aliasChain(links: 40, levels: 30)))
+        #expect(reason.contains("nest deeper") && !reason.contains("\n"))
+        // Two keys holding the deepest link, compared for duplicates, once walked it as deep as it went.
+        let keys = Self.aliasChain(links: 40, levels: 30) + "? *l39\n: 1\n? *l39\n: 2\n"
+        #expect(try #require(Self.failure(keys)).contains("nest deeper"))
+        #expect(try Self.compose(Self.aliasChain(links: 30, levels: 30)) != nil)
+    }
+
+    @Test("a key written twice is named on one line, its line breaks shown and a long one cut")
+    func duplicateKeyOnOneLine() throws {
+        let broken = try #require(Self.failure("\"a\\nb\": 1\n\"a\\nb\": 2\n"))
+        #expect(broken.contains(#"'a\nb'"#) && !broken.contains("\n"))
+        let long = String(repeating: "k", count: 500)
+        let cut = try #require(Self.failure("\(long): 1\n\(long): 2\n"))
+        #expect(cut.contains(String(repeating: "k", count: 60) + "…") && cut.count < 200)
+    }
+
     /// Ten levels of nine aliases to the level before (`a` to `j`): nine to the tenth `lol`s when expanded.
     private static let billionLaughs: [String] = {
         var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]

@@ -4,8 +4,9 @@ import CYAML
 /// Yams wraps). Pure.
 ///
 /// Bounded against hostile text: an alias shares the node it names (see `YAMLNode`), collections nest at most
-/// `maximumDepth` deep (the events are handled on a stack of their own, never by recursion), and comparing
-/// collection keys for duplicates visits at most `comparisonBudget` nodes.
+/// `maximumDepth` deep counting the depth an alias brings with it (the events are handled on a stack of their own,
+/// never by recursion; what reads the tree may recurse), and comparing collection keys for duplicates visits at
+/// most `comparisonBudget` nodes.
 enum YAMLComposer {
     /// The deepest collections may nest: YAML front matter needs two or three levels.
     static let maximumDepth = 1000
@@ -79,10 +80,14 @@ private struct Composer {
         var tag: String?
         /// Where the collection starts.
         var mark: yaml_mark_t
+        /// How many levels its deepest item has so far (a scalar has 0, a collection one more than its items).
+        var itemDepth = 0
     }
 
     private var open: [Open] = []
-    private var anchors: [String: YAMLNode] = [:]
+    /// Each anchor's node and how many levels of collections it holds: an alias to a deep collection nests it
+    /// again, as deep as it is, without a start event for each level.
+    private var anchors: [String: (node: YAMLNode, depth: Int)] = [:]
     private var documents = 0
     private var comparison = YAMLKeyComparison(budget: YAMLComposer.comparisonBudget)
     /// The document's root node, once composed.
@@ -102,14 +107,16 @@ private struct Composer {
             }
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
-            guard let node = anchors[name] else { throw failure(mark, "found undefined alias '\(name)'") }
-            try add(node, at: mark)
+            guard let (node, depth) = anchors[name] else {
+                throw failure(mark, "found undefined alias '\(Self.quoted(name))'")
+            }
+            try add(node, depth: depth, at: mark)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let node = YAMLNode.scalar(text, tag: string(scalar.tag))
-            if let anchor = string(scalar.anchor) { anchors[anchor] = node }
-            try add(node, at: mark)
+            if let anchor = string(scalar.anchor) { anchors[anchor] = (node, 0) }
+            try add(node, depth: 0, at: mark)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard open.count < YAMLComposer.maximumDepth else {
                 throw failure(mark, "collections nest deeper than \(YAMLComposer.maximumDepth) levels")
@@ -125,20 +132,26 @@ private struct Composer {
             guard let closed = open.popLast() else { return }
             let node: YAMLNode =
                 closed.isMapping ? .mapping(closed.pairs, tag: closed.tag) : .sequence(closed.items, tag: closed.tag)
-            if let anchor = closed.anchor { anchors[anchor] = node }
-            try add(node, at: closed.mark)
+            let depth = closed.itemDepth + 1
+            if let anchor = closed.anchor { anchors[anchor] = (node, depth) }
+            try add(node, depth: depth, at: closed.mark)
         default:
             break
         }
     }
 
-    /// Puts a finished node where it belongs: the root, a sequence's next item, or a mapping's key or value.
-    private mutating func add(_ node: YAMLNode, at mark: yaml_mark_t) throws(YAMLComposer.Failure) {
+    /// Puts a finished node, `depth` levels of collections deep, where it belongs: the root, a sequence's next
+    /// item, or a mapping's key or value.
+    private mutating func add(_ node: YAMLNode, depth: Int, at mark: yaml_mark_t) throws(YAMLComposer.Failure) {
+        guard open.count + depth <= YAMLComposer.maximumDepth else {
+            throw failure(mark, "collections nest deeper than \(YAMLComposer.maximumDepth) levels")
+        }
         guard var parent = open.popLast() else {
             root = node
             return
         }
         defer { open.append(parent) }
+        parent.itemDepth = max(parent.itemDepth, depth)
         guard parent.isMapping else {
             parent.items.append(node)
             return
@@ -152,7 +165,7 @@ private struct Composer {
             // An untagged key is a string, as `!!str` makes one.
             let resolved = tag.flatMap { $0 == "!" ? nil : $0 } ?? "tag:yaml.org,2002:str"
             guard parent.scalarKeys.insert([resolved, text]).inserted else {
-                throw failure(key.mark, "the key '\(text)' is written twice in the same mapping")
+                throw failure(key.mark, "the key '\(Self.quoted(text))' is written twice in the same mapping")
             }
         } else {
             for earlier in parent.pairs where earlier.key.scalar == nil {
@@ -163,6 +176,19 @@ private struct Composer {
             }
         }
         parent.pairs.append((key.node, node))
+    }
+
+    /// Text from the document for a one-line reason: its line breaks shown as `\n`, and cut after 60 characters.
+    private static func quoted(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(60) {
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 60 ? shown + "…" : shown
     }
 
     private func failure(_ mark: yaml_mark_t, _ problem: String) -> YAMLComposer.Failure {
