@@ -17,6 +17,9 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, line: Int?, version: Int)
     /// The journal shrank under a follower, so it was replaced or truncated.
     case truncated(path: String)
+    /// A file read twice (an export's second read) was no longer what the first read found: rewritten in place or
+    /// cut short; what was written from it is incomplete.
+    case changedWhileRead(path: String)
     /// An event could not be encoded.
     case encodingFailed(path: String, reason: String)
     /// A line holds a seq so high that the events after it cannot be numbered.
@@ -43,6 +46,9 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
             "\(path)\(line.map { ":\($0)" } ?? ""): written by a newer respond (schema \(version)); upgrade respond to read it"
         case .truncated(let path):
             "\(path) became shorter while it was followed: it was replaced or truncated; reopen the incident"
+        case .changedWhileRead(let path):
+            "\(path) changed while it was read: it was rewritten or cut short; what was written from it is incomplete,"
+                + " export again"
         case .encodingFailed(let path, let reason):
             "could not encode an event for \(path): \(reason); nothing was written"
         case .seqExhausted(let path, let seq):

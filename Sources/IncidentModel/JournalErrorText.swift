@@ -23,6 +23,8 @@ extension JournalError {
                 ["location": path + (line.map { ":\($0)" } ?? ""), "version": String(version)])
         case .truncated(let path):
             localizer.tr("cli.journal.truncated", ["path": path])
+        case .changedWhileRead(let path):
+            localizer.tr("cli.journal.changed_while_read", ["path": path])
         case .encodingFailed(let path, let reason):
             localizer.tr("cli.journal.encoding_failed", ["path": path, "reason": reason])
         case .seqExhausted(let path, let seq):

@@ -26,6 +26,8 @@ public final class IncidentEvents {
         var path: String
         var writer: String?
         var end: Int
+        /// The cursor's fingerprint of the lines the first pass read.
+        var fingerprint: Int
     }
 
     /// How much of each file a cursor reads at a time. The events of a chunk are decoded together, so the chunk
@@ -67,8 +69,8 @@ public final class IncidentEvents {
     }
 
     /// Passes every event to `body` in journal order, read again from the files up to where the first pass
-    /// stopped (decoded ahead on another core: `ReadAhead`); a file that became shorter since is a
-    /// `JournalError.truncated`.
+    /// stopped (decoded ahead on another core: `ReadAhead`); a file whose bytes are not those the first read found
+    /// is a `JournalError.changedWhileRead`, thrown once the events read before it were passed.
     public func walk(_ body: (Event) throws -> Void) throws {
         if let held {
             for event in held { try body(event) }
@@ -76,18 +78,13 @@ public final class IncidentEvents {
         }
         var merge = Merge(
             files.map { JournalCursor(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.end, chunk: Self.chunk) })
-        var passed = 0
         // The files are decoded on another core while `body` works on the events before.
-        try ReadAhead.pass(
-            produce: { () throws(JournalError) in try merge.next()?.event },
-            consume: { event in
-                passed += 1
-                try body(event)
-            })
-        if let short = merge.cursors.first(where: { $0.consumed != $0.end }) {
-            throw JournalError.truncated(path: short.path)
+        try ReadAhead.pass(produce: { () throws(JournalError) in try merge.next()?.event }, consume: body)
+        // The same files, but not the same bytes: rewritten in place or cut short between the two reads.
+        for (cursor, file) in zip(merge.cursors, files)
+        where cursor.consumed != file.end || cursor.fingerprint != file.fingerprint {
+            throw JournalError.changedWhileRead(path: file.path)
         }
-        if passed != count { throw JournalError.truncated(path: files[0].path) }
     }
 
     private static func readOnce<State>(
@@ -112,7 +109,6 @@ public final class IncidentEvents {
         let several = cursors.count > 1
         var last: [(seq: Int, recordedAt: Date)?] = Array(repeating: nil, count: cursors.count)
         var merge = Merge(cursors)
-        var inOrder = true
         do {
             // The files are decoded on another core while the fold takes the events before.
             try ReadAhead.pass(
@@ -122,7 +118,6 @@ public final class IncidentEvents {
                     if let previous = last[file],
                         event.seq <= previous.seq || (several && event.recordedAt < previous.recordedAt)
                     {
-                        inOrder = false
                         throw OutOfOrder()
                     }
                     last[file] = (event.seq, event.recordedAt)
@@ -132,9 +127,9 @@ public final class IncidentEvents {
         } catch let error as JournalError {
             throw error
         } catch {
-            // Only `OutOfOrder` is thrown besides the files' own errors.
+            // `OutOfOrder`, the only other error thrown here.
+            return try held(journalPath, into: initial, fold)
         }
-        if !inOrder { return try held(journalPath, into: initial, fold) }
         cursors = merge.cursors
         var problems: [JournalProblem] = []
         for cursor in cursors {
@@ -148,7 +143,9 @@ public final class IncidentEvents {
         }
         handedOver = true
         // The cursors' buffers go with them: a walk reads with buffers of its own.
-        let files = cursors.map { ReadFile(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.consumed) }
+        let files = cursors.map {
+            ReadFile(fd: $0.fd, path: $0.path, writer: $0.writer, end: $0.consumed, fingerprint: $0.fingerprint)
+        }
         let events = IncidentEvents(problems: problems, dropped: 0, count: count, files: files, held: nil)
         return (events, state)
     }

@@ -20,6 +20,8 @@ struct JournalCursor {
     private var position = 0
     /// The offset just past the last complete line read.
     private(set) var consumed = 0
+    /// A hash of the bytes of the complete lines read, for a second read to tell that it read the same bytes.
+    private var hasher = Hasher()
 
     /// A cursor at the start of the file `fd` (at `path`, written by `writer`) that reads up to `end`.
     init(fd: Int32, path: String, writer: String?, end: Int, chunk: Int = Journal.readChunk) {
@@ -37,6 +39,11 @@ struct JournalCursor {
     var scan: JournalScan { JournalScan(offset: consumed, lines: lines.lineCount, highestSeq: lines.highestSeq) }
     /// Whether bytes after the last newline were left over at the end: a line cut short.
     var tornTail: Bool { held > 0 }
+    /// The hash of the complete lines read so far (within one process: `Hasher` is seeded per process).
+    var fingerprint: Int {
+        var copy = hasher
+        return copy.finalize()
+    }
 
     /// The next valid event of the file, nil after the last one. A line from a newer schema refuses the file.
     mutating func next() throws(JournalError) -> Event? {
@@ -66,6 +73,7 @@ struct JournalCursor {
                 continue
             }
             let used = try lines.consume(buffer[0..<stop])
+            buffer.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
             buffer.withUnsafeMutableBufferPointer { bytes in
                 guard let base = bytes.baseAddress else { return }
                 base.update(from: base + used, count: stop - used)

@@ -133,15 +133,35 @@ struct IncidentEventsTests {
         }
     }
 
-    @Test("a walk stops with an error when a file became shorter than the first pass read")
+    @Test(
+        "a walk stops with an error naming the file when another machine's file became shorter than the first pass read"
+    )
     func shortenedBetweenWalks() throws {
         let directory = try incidentDirectory()
         let journal = directory + "/timeline.jsonl"
-        try write(
-            try [note(1, at: 0), note(2, at: 1), note(3, at: 2)].map(line), named: "timeline.jsonl", in: directory)
+        try write(try [note(1, at: 0), note(2, at: 1)].map(line), named: "timeline.jsonl", in: directory)
+        try write(try [note(1, at: 0.5), note(2, at: 1.5)].map(line), named: "timeline@beta.jsonl", in: directory)
         let (events, _) = try IncidentEvents.read(journal, into: 0) { count, _ in count += 1 }
-        #expect(truncate(journal, 10) == 0)
-        #expect(throws: JournalError.truncated(path: journal)) { try events.walk { _ in } }
+        #expect(truncate(directory + "/timeline@beta.jsonl", 10) == 0)
+        #expect(throws: JournalError.changedWhileRead(path: directory + "/timeline@beta.jsonl")) {
+            try events.walk { _ in }
+        }
+    }
+
+    @Test("a walk stops with an error when a file was rewritten in place to the same length between the reads")
+    func rewrittenInPlaceBetweenWalks() throws {
+        let directory = try incidentDirectory()
+        let journal = directory + "/timeline.jsonl"
+        try write(try [note(1, at: 0), note(2, at: 1)].map(line), named: "timeline.jsonl", in: directory)
+        let (events, _) = try IncidentEvents.read(journal, into: 0) { count, _ in count += 1 }
+        let before = try String(contentsOfFile: journal, encoding: .utf8)
+        let after = before.replacingOccurrences(of: "\"pinned\":false", with: "\"pinned\":true ")
+        #expect(after != before && after.utf8.count == before.utf8.count)
+        // In place, as `cat >` or an editor saving over the file would: the same inode, the same length.
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        try handle.write(contentsOf: Data(after.utf8))
+        try handle.close()
+        #expect(throws: JournalError.changedWhileRead(path: journal)) { try events.walk { _ in } }
     }
 
     @Test("what is appended after the first pass is not walked: every walk passes the events the fold saw")
