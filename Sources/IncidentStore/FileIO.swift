@@ -55,18 +55,9 @@ enum FileIO {
 
     /// Writes every byte, looping on partial writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(JournalError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + written, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.from(errno: errno, path: path, operation: "write")
-            }
-            if count == 0 { throw JournalError.diskFull(path: path) }
-            written += count
-        }
+        guard let code = bytes.withUnsafeBytes({ FileDescriptorWriting.writeAll(fd, $0) }) else { return }
+        throw code == ENOSPC
+            ? JournalError.diskFull(path: path) : JournalError.from(errno: code, path: path, operation: "write")
     }
 
     /// Flushes the file's data to the disk.

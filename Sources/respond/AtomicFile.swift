@@ -138,20 +138,7 @@ struct BufferedFile: TextOutputStream {
     }
 
     private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress else { return }
-        var written = 0
-        while written < bytes.count, failure == nil {
-            let count = Glibc.write(fd, base + written, bytes.count - written)
-            if count < 0 {
-                if errno != EINTR { failure = errno }
-                continue
-            }
-            // A write that takes nothing and reports no error would loop for ever; the disk is as good as full.
-            if count == 0 {
-                failure = ENOSPC
-                continue
-            }
-            written += count
-        }
+        guard failure == nil else { return }
+        failure = FileDescriptorWriting.writeAll(fd, bytes)
     }
 }

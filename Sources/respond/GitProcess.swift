@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RunbookKit
 
 /// Runs `git` in an incidents home the same way every time: never through a shell, with a fixed environment (no
 /// pager, no editor, no prompt for a password, messages in the C locale so they can be read) and a time limit, so

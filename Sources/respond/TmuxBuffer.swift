@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Localization
+import RunbookKit
 import TerminalText
 
 /// The tmux that the guide runs inside, asked through its own `tmux` client (which finds the server from `$TMUX`):

@@ -2,7 +2,6 @@ import CProcessSpawn
 import Dispatch
 import FoundationEssentials
 import Glibc
-import RunbookKit
 import Synchronization
 import TerminalText
 
@@ -12,28 +11,31 @@ import TerminalText
 ///
 /// Started with `posix_spawn` through `/usr/bin/env`, in a process group of its own (so Ctrl-C at the terminal is
 /// the guide's alone), with every signal at its default action, as Foundation's `Process` started it.
-enum TimedProcess {
+package enum TimedProcess {
     /// What a finished program said.
-    struct Outcome {
+    package struct Outcome {
         /// Its exit status, or the number of the signal that ended it.
-        var status: Int32
+        package var status: Int32
         /// What it wrote on standard output.
-        var output: Data
+        package var output: Data
         /// What it wrote on standard error, trimmed.
-        var errors: String
+        package var errors: String
     }
 
     /// Why a program gave no outcome.
-    enum Failure: Error {
+    package enum Failure: Error, Equatable {
         /// It could not be started.
         case cannotStart(reason: String)
         /// It ran longer than the time limit and was stopped.
         case timedOut
     }
 
+    /// How long a program stopped at its time limit has to exit before it is killed.
+    static let grace = 2.0
+
     /// Runs `arguments` (the program, then its arguments) with `environment` (the caller's when nil) and `input` on
     /// its standard input (none when nil), stopping it after `timeout` seconds.
-    static func run(
+    package static func run(
         _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil, timeout: Double
     ) throws(Failure) -> Outcome {
         var stdin: [Int32] = [-1, -1]
@@ -66,7 +68,7 @@ enum TimedProcess {
             signal(SIGPIPE, SIG_IGN)
             let fd = stdin[1]
             DispatchQueue.global().async {
-                writeAll(input, to: fd)
+                _ = input.withUnsafeBytes { FileDescriptorWriting.writeAll(fd, $0) }
                 close(fd)
             }
         }
@@ -74,8 +76,13 @@ enum TimedProcess {
         let errors = PipeReader(stderr[0])
         let exit = ExitWaiter(pid)
         guard let status = exit.wait(seconds: timeout) else {
-            kill(pid, SIGTERM)
-            _ = exit.wait(seconds: nil)
+            // The whole group: what the program started (git's ssh) holds the pipes open too. A program that
+            // ignores SIGTERM is killed after a grace period, so that a timeout always ends the wait.
+            kill(-pid, SIGTERM)
+            if exit.wait(seconds: Self.grace) == nil {
+                kill(-pid, SIGKILL)
+                _ = exit.wait(seconds: nil)
+            }
             throw .timedOut
         }
         return Outcome(
@@ -83,18 +90,6 @@ enum TimedProcess {
             errors: String(decoding: errors.wait(), as: UTF8.self).trimmingScalars(in: .whitespacesAndNewlines))
     }
 
-    /// Writes every byte of `data` to `fd`, stopping at the first failure.
-    private static func writeAll(_ data: Data, to fd: Int32) {
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
-    }
 }
 
 /// Waits for a child to exit on a thread of Dispatch's, so the caller can wait with a time limit.
