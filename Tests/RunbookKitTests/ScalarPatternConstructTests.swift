@@ -26,6 +26,8 @@ struct ScalarPatternConstructTests {
         #"(?i)flush"#, #"(?i)strasse"#, #"(?i)ss"#, #"(?i)s+"#, #"(?i)kelvin"#, #"(?i)\bfl(?:ush|ux)\b"#,
         #"(?i)st"#, #"(?i)s?t"#, #"(?i)ffi"#, #"(?i)[a-z]ss"#,
         #"(?<![-\w])rm\s+(?:-\S+\s+)*?-r"#, #"(?:ab)+"#, #"(?:ab)*c"#, #"(?:ab)+?"#, #"(?:a|bc)*?c"#,
+        #"x(?:ab){0}"#, #"x(?:ab){0,0}c"#, #"(?:ab){0,2}c"#, #"(?:(?:ab){1,2}c)+"#, #"x{0}a"#, #"a{0,0}?b"#,
+        #"rm[^\n|;&]*?\bwhere\b"#, #"a[^;\n]*?b"#, #"a[^;]{2,5}?c"#, #"(?i)x[^;]*?(?:st|ss)"#, #"a\w*?$"#,
     ]
 
     @Test("each construct finds the matches and groups NSRegularExpression finds, on thousands of generated texts")

@@ -65,6 +65,10 @@ struct ScalarPatternMachine {
                     count += 1
                 }
                 if !lazy, let follow { count = Self.givingBack(count, from: position, down: min, to: follow, in: text) }
+                // A lazy run takes no fewer than it must, nor stops where what follows cannot begin.
+                if lazy, count == min, let follow {
+                    count = Self.takingMore(count, from: position, set: set, max: max, to: follow, in: text) ?? min - 1
+                }
                 if count < min {
                     failed = true
                 } else {
@@ -216,6 +220,21 @@ struct ScalarPatternMachine {
         return count
     }
 
+    /// The smallest count from `count` up to `max` after which what follows can begin, taking only members of
+    /// `set`; nil when there is none.
+    private static func takingMore(
+        _ count: Int, from start: Int, set: ScalarClass, max: Int, to follow: FirstScalars,
+        in text: UnsafeBufferPointer<UInt32>
+    ) -> Int? {
+        var count = count
+        while true {
+            let at = start + count
+            if at < text.count, follow.contains(text[at]) { return count }
+            guard count < max, at < text.count, set.contains(text[at]) else { return nil }
+            count += 1
+        }
+    }
+
     /// Undoes changes down to the latest place to resume, and resumes there; nil when there is none.
     private mutating func backtrack() -> (pc: Int, position: Int)? {
         while let entry = stack.popLast() {
@@ -234,10 +253,16 @@ struct ScalarPatternMachine {
                 if fewer > min { stack.append(.greedyRun(next: next, start: start, count: fewer, min: min)) }
                 return (next, start + fewer)
             case .lazyRun(let pc, let start, let count):
-                guard case .run(let set, _, let max, _, _) = instructions[pc], start + count < text.count,
+                guard case .run(let set, _, let max, _, let follow) = instructions[pc], start + count < text.count,
                     set.contains(text[start + count])
                 else { continue }
-                let more = count + 1
+                var more = count + 1
+                if let follow {
+                    guard let next = Self.takingMore(more, from: start, set: set, max: max, to: follow, in: text) else {
+                        continue
+                    }
+                    more = next
+                }
                 if more < max { stack.append(.lazyRun(pc: pc, start: start, count: more)) }
                 return (pc + 1, start + more)
             case .lookahead(let negative, let next, let position):

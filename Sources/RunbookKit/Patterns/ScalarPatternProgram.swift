@@ -100,6 +100,9 @@ struct ScalarPatternProgram: Sendable {
     /// `?`, `*` and `+` need no counter: each round leaves one place to resume, as in ICU's order.
     private mutating func emitRepetition(_ inner: ScalarPatternNode, min: Int, max: Int, lazy: Bool) {
         switch (min, max) {
+        case (_, 0):
+            // `{0}` and `{0,0}` match the empty string: the group is never tried.
+            return
         case (0, 1):
             let split = instructions.count
             instructions.append(.jump(0))
