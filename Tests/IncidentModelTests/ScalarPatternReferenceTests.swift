@@ -38,7 +38,7 @@ struct ScalarPatternReferenceTests {
 
     static let patterns =
         Redactor.rules.map { ($0.id, $0.pattern) } + [
-            ("private-key-markers", #"-----(BEGIN|END) [A-Z0-9 ]{0,64}PRIVATE KEY-----"#)
+            ("private-key-markers", PrivateKeyBlockFilter.markerPattern)
         ]
 
     @Test("every rule finds the matches and groups NSRegularExpression finds, on thousands of generated texts")
