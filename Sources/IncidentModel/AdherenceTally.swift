@@ -8,8 +8,6 @@ public struct AdherenceTally {
     var order = StepOrderTally()
     var commands: UnlistedCommandTally
     var sections = SectionTimeTally()
-    /// Whether the commands were matched by the runbooks the incident used in the end from the first event on.
-    let matchesFinally: Bool
     private let lookup: ((String) -> Runbook?)?
     private var looked: [String: Runbook?] = [:]
     private var used: [Runbook] = []
@@ -18,17 +16,19 @@ public struct AdherenceTally {
     /// which runbooks it uses is known only at its last event.
     public init(lookup: @escaping (String) -> Runbook?) {
         self.lookup = lookup
-        matchesFinally = false
         commands = UnlistedCommandTally(matcher: RunbookCommandMatcher(runbooks: []))
     }
 
     /// A tally of an incident known to use `used`, in order of use, whose commands `matcher` matches.
     init(used: [Runbook], matcher: RunbookCommandMatcher) {
         lookup = nil
-        matchesFinally = true
         commands = UnlistedCommandTally(matcher: matcher)
         for runbook in used { sections.learn(runbook) }
     }
+
+    /// Whether the commands were matched by the runbooks the incident used in the end from the first event on: so
+    /// when the runbooks were known before the first event, not looked up as the events named them.
+    var matchesFinally: Bool { lookup == nil }
 
     /// Adds the next event in journal order.
     public mutating func add(_ event: Event) {

@@ -56,15 +56,8 @@ public final class IncidentEvents {
     public static func read<State>(
         _ journalPath: String, into initial: State, _ fold: (inout State, Event) -> Void
     ) throws(JournalError) -> (events: IncidentEvents, state: State) {
-        var attempts = 1
-        while true {
-            do {
-                return try readOnce(journalPath, into: initial, fold)
-            } catch .notFound where attempts < 20 {
-                // A sync's merge replaces another machine's file, so it can be missing for a moment.
-                attempts += 1
-                usleep(10_000)
-            }
+        try IncidentContents.retryingWhileMissing { () throws(JournalError) in
+            try readOnce(journalPath, into: initial, fold)
         }
     }
 

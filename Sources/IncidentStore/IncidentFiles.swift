@@ -97,10 +97,18 @@ public struct IncidentContents: Hashable, Sendable {
     public static func read(
         _ journalPath: String, linesHolding needle: String? = nil, reading: EventReading = .whole
     ) throws(JournalError) -> IncidentContents {
+        try retryingWhileMissing { () throws(JournalError) in
+            try readOnce(journalPath, linesHolding: needle, reading: reading)
+        }
+    }
+
+    /// What `read` returns, tried again while it finds a file missing, up to twenty times ten milliseconds apart:
+    /// a sync's merge replaces another machine's file, so it can be missing for a moment.
+    static func retryingWhileMissing<Value>(_ read: () throws(JournalError) -> Value) throws(JournalError) -> Value {
         var attempts = 1
         while true {
             do {
-                return try readOnce(journalPath, linesHolding: needle, reading: reading)
+                return try read()
             } catch .notFound where attempts < 20 {
                 attempts += 1
                 usleep(10_000)

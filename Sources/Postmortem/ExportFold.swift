@@ -9,9 +9,12 @@ public struct ExportFold {
     public private(set) var replay = ResolutionReplay(keepsRecords: false)
     /// The adherence report's tallies.
     public private(set) var adherence: AdherenceTally
+    /// Where the runbooks the events name are looked up.
+    private let lookup: (String) -> Runbook?
 
     /// A fold before any event, the runbooks the events name looked up in `lookup`.
     public init(lookup: @escaping (String) -> Runbook?) {
+        self.lookup = lookup
         adherence = AdherenceTally(lookup: lookup)
     }
 
@@ -22,9 +25,9 @@ public struct ExportFold {
     }
 
     /// Writes the JSON export of the incident this fold read, as `PostmortemRenderer.writeJSON` does, its runbooks
-    /// looked up in `lookup` and its events passed again by `walk` in journal order.
+    /// looked up where the fold looked them up and its events passed again by `walk` in journal order.
     public func writeJSON(
-        incidentID: String, generatedAt: Date, lookup: (String) -> Runbook?,
+        incidentID: String, generatedAt: Date,
         events walk: ((Event) throws -> Void) throws -> Void, to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
         let state = replay.state

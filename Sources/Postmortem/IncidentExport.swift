@@ -109,18 +109,6 @@ public struct IncidentExport: Encodable, Sendable {
         state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
         generatedAt: Date
     ) {
-        self.init(
-            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            derivedLists: true)
-    }
-
-    /// The export as the public initializer makes it, but without the lists derived from others (the pinned
-    /// events' seqs, the severity periods) when `derivedLists` is false: a writer that makes them as it writes
-    /// them never holds them, nor the copies made on the way.
-    init(
-        state: IncidentState, adherence: AdherenceReport, runbooks: [String: Runbook], incidentID: String,
-        generatedAt: Date, derivedLists: Bool
-    ) {
         self.incidentID = incidentID
         self.generatedAt = generatedAt
         summary = Summary(
@@ -160,12 +148,9 @@ public struct IncidentExport: Encodable, Sendable {
         for index in self.adherence.sectionTimes.indices {
             self.adherence.sectionTimes[index].seconds = Self.milliseconds(self.adherence.sectionTimes[index].seconds)
         }
-        severityPeriods = []
+        summary.pinnedSeqs = Array(Self.pinnedSeqs(summary.pinned))
+        severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
         events = []
-        if derivedLists {
-            summary.pinnedSeqs = Array(Self.pinnedSeqs(summary.pinned))
-            severityPeriods = Array(Self.severityPeriods(of: state, generatedAt: generatedAt))
-        }
     }
 
     /// The seqs of the pinned events of the incident's own file, in order, from all of them in order (`pinned`):
@@ -230,8 +215,7 @@ extension PostmortemRenderer {
         to output: (ArraySlice<UInt8>) throws -> Void
     ) throws {
         var export = IncidentExport(
-            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt,
-            derivedLists: false)
+            state: state, adherence: adherence, runbooks: runbooks, incidentID: incidentID, generatedAt: generatedAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -47,8 +47,8 @@ struct ExportCommand: ParsableCommand {
                 location, into: ExportFold(lookup: lookup.runbook)
             ) { fold, event in fold.add(event) }
             written = try PostmortemFile.writeJSON(
-                location, events: events, fold: fold, runbook: lookup.runbook, destination: destination,
-                actor: global.actorName(), now: Date(), localizer: localizer)
+                location, events: events, fold: fold, destination: destination, actor: global.actorName(), now: Date(),
+                localizer: localizer)
         case .markdown:
             let (events, fold) = try global.readIncidentEvents(
                 location, into: DraftFold(lookup: lookup.runbook)

@@ -48,21 +48,26 @@ extension GlobalOptions {
         let localizer = localizer()
         do {
             var contents = try location.read()
-            for problem in contents.problems { printWarning(problem.description(in: localizer), localizer) }
             // Every command folds the journal in the one order the guide and the review use (`JournalOrder`).
             let ordered = JournalOrder.ordered(contents.events)
-            if ordered.count < contents.events.count {
-                let dropped = contents.events.count - ordered.count
-                printWarning(
-                    localizer.tr(
-                        "cli.journal.repeated_seq", ["path": location.journalPath, "count": String(dropped)]),
-                    localizer)
-            }
+            warn(contents.problems, dropped: contents.events.count - ordered.count, in: location, localizer)
             contents.events = ordered
             return contents
         } catch {
             throw CLIError(errorText(error, localizer))
         }
+    }
+
+    /// Warns on stderr about the lines set aside while reading the incident at `location` and the events dropped
+    /// for repeating a writer's seq.
+    private func warn(
+        _ problems: [JournalProblem], dropped: Int, in location: IncidentLocation, _ localizer: Localizer
+    ) {
+        for problem in problems { printWarning(problem.description(in: localizer), localizer) }
+        guard dropped > 0 else { return }
+        printWarning(
+            localizer.tr("cli.journal.repeated_seq", ["path": location.journalPath, "count": String(dropped)]),
+            localizer)
     }
 
     /// The events of the incident at `location`, read from its files rather than held (`IncidentEvents`), each
@@ -73,14 +78,7 @@ extension GlobalOptions {
         let localizer = localizer()
         do {
             let read = try IncidentEvents.read(location.journalPath, into: initial, fold)
-            for problem in read.events.problems { printWarning(problem.description(in: localizer), localizer) }
-            if read.events.dropped > 0 {
-                printWarning(
-                    localizer.tr(
-                        "cli.journal.repeated_seq",
-                        ["path": location.journalPath, "count": String(read.events.dropped)]),
-                    localizer)
-            }
+            warn(read.events.problems, dropped: read.events.dropped, in: location, localizer)
             return read
         } catch {
             throw CLIError(errorText(error, localizer))

@@ -72,12 +72,12 @@ enum PostmortemFile {
     /// they were read, a piece at a time: what it holds follows the incident's summary, not its number of events.
     /// The rest is as `write(_:events:…)` does it.
     static func writeJSON(
-        _ location: IncidentLocation, events: IncidentEvents, fold: ExportFold, runbook: (String) -> Runbook?,
-        destination: OutputDestination? = nil, actor: String, now: Date, localizer: Localizer
+        _ location: IncidentLocation, events: IncidentEvents, fold: ExportFold, destination: OutputDestination? = nil,
+        actor: String, now: Date, localizer: Localizer
     ) throws -> (path: String, recorded: [Event]) {
         let render = { (file: inout BufferedFile) throws in
             do {
-                try fold.writeJSON(incidentID: location.id, generatedAt: now, lookup: runbook, events: events.walk) {
+                try fold.writeJSON(incidentID: location.id, generatedAt: now, events: events.walk) {
                     file.write(bytes: $0)
                 }
             } catch let error as JournalError {

@@ -25,7 +25,7 @@ struct StreamedExportTests {
         #expect(!events.holdsEvents)
         var bytes: [UInt8] = []
         try fold.writeJSON(
-            incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt, lookup: lookup,
+            incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
             events: events.walk
         ) { bytes += $0 }
         return String(decoding: bytes, as: UTF8.self)
