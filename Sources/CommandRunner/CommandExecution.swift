@@ -92,7 +92,7 @@ public final class CommandExecution: Sendable {
         case .failure(let failure):
             for fd in [output[0], output[1], wake[0], wake[1]] { close(fd) }
             log.close()
-            throw .cannotStart(reason: CommandRunnerError.reason(failure.code))
+            throw .cannotStart(reason: failure.reason)
         }
         close(output[1])
         _ = fcntl(output[0], F_SETFL, fcntl(output[0], F_GETFL) | O_NONBLOCK)
@@ -110,9 +110,9 @@ public final class CommandExecution: Sendable {
                 })
             execution.finish(result)
         }
-        guard started else {
+        guard started == 0 else {
             // Nothing would watch the command: it is stopped before anyone waits for it.
-            let reason = CommandRunnerError.reason(errno)
+            let reason = CommandRunnerError.reason(started)
             kill(-pid, SIGKILL)
             _ = waitpid(pid, nil, 0)
             close(output[0])

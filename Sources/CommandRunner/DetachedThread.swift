@@ -4,8 +4,9 @@ import Glibc
 /// started without Foundation's `Thread` (whose first use links all of Foundation and ICU's data into the binary)
 /// and without taking one of Dispatch's shared workers for minutes.
 public enum DetachedThread {
-    /// Runs `body` on a new detached thread. Returns false, having run nothing, when the system refuses a thread.
-    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Runs `body` on a new detached thread. Returns 0, or the error the system refused a thread with (`EAGAIN`:
+    /// too many threads), having run nothing; `pthread_create` returns it rather than setting `errno`.
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Int32 {
         let box = Unmanaged.passRetained(Body(run: body)).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(
@@ -17,10 +18,10 @@ public enum DetachedThread {
             }, box)
         guard started == 0 else {
             Unmanaged<Body>.fromOpaque(box).release()
-            return false
+            return started
         }
         pthread_detach(thread)
-        return true
+        return 0
     }
 
     private final class Body {

@@ -32,7 +32,7 @@ final class BackgroundJob: Sendable {
             }
         }
         // Without a thread the work is not done now; the next start tries again.
-        if !detached { state.withLock { $0.running = false } }
+        if detached != 0 { state.withLock { $0.running = false } }
     }
 
     /// The answer of the last run, once, when it has arrived.

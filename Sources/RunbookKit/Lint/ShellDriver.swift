@@ -50,7 +50,7 @@ enum ShellDriver {
             pid = child
         case .failure(let failure):
             for fd in [inputFile] + stdoutPipe { close(fd) }
-            return .cannotStart(errorText(failure.code))
+            return .cannotStart(failure.reason)
         }
         close(inputFile)
         close(stdoutPipe[1])
@@ -75,16 +75,9 @@ enum ShellDriver {
         let descriptor = path.withUnsafeMutableBufferPointer { respond_temporary_file_cloexec($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(Errno(errno)) }
         unlink(path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                close(descriptor)
-                return .failure(Errno(code))
-            }
-            written += count
+        if let code = bytes.withUnsafeBytes({ FileDescriptorWriting.writeAll(descriptor, $0) }) {
+            close(descriptor)
+            return .failure(Errno(code))
         }
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
             let code = errno
