@@ -1,4 +1,6 @@
 import Foundation
+import TerminalFrame
+import TerminalText
 import TestSupport
 import Testing
 
@@ -44,5 +46,20 @@ struct CaseInsensitiveSearchTests {
     @Test("an empty query matches nothing")
     func emptyQuery() {
         #expect("row".caseInsensitiveRange(of: "") == nil)
+    }
+
+    @Test(
+        "the review highlights every occurrence in a row, each at its place, ignoring case",
+        arguments: [
+            ("API and api, Api", "api", ["API", " and ", "api", ", ", "Api"]),
+            ("資料庫 DB 資料庫", "資料庫", ["資料庫", " DB ", "資料庫"]),
+            ("Café CAFÉ cafe\u{301}", "café", ["Café", " ", "CAFÉ", " ", "cafe\u{301}"]),
+            ("aaaa", "aa", ["aa", "aa"]), ("no match", "x", ["no match"]),
+        ] as [(String, String, [String])])
+    func highlightedRuns(row: String, query: String, pieces: [String]) {
+        let match = Style(reverse: true)
+        let runs = highlighted(row, query: query, base: .plain, match: match)
+        #expect(runs.map(\.text) == pieces)
+        #expect(runs.map { $0.attribute == match } == pieces.map { $0.caseInsensitiveRange(of: query) != nil })
     }
 }
