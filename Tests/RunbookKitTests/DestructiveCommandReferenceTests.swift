@@ -55,6 +55,15 @@ struct DestructiveCommandReferenceTests {
         #expect(checked > 100)
     }
 
+    @Test(
+        "a match that ends or starts inside a character is none, as ICU's range of the string had it",
+        arguments: [
+            "psql -c 'select pg_terminate_backend(\u{301}1)'", "rm -rf\u{301} /var/tmp/x", "kubectl delete pod x",
+        ])
+    func matchInsideCharacter(line: String) {
+        #expect(DestructiveCommand.matches(in: line) == Self.reference(line), "\(line.debugDescription)")
+    }
+
     @Test("random command lines match as before")
     func randomLines() async {
         let lines = Generator { random in

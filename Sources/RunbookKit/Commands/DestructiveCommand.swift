@@ -1,6 +1,3 @@
-import FoundationEssentials
-import Glibc
-
 /// A destructive pattern found in a command line, and why it is dangerous.
 public struct DestructiveMatch: Hashable, Sendable {
     /// The pattern's short name, e.g. `kubectl-delete`.
@@ -98,18 +95,12 @@ public enum DestructiveCommand {
     public static func matches(in commandLine: String) -> [DestructiveMatch] {
         let text = joinedContinuations(CommandTemplate(code: commandLine).textWithoutComments)
         let scalars = text.unicodeScalars.map(\.value)
-        var starts: [String.Index] = []
-        starts.reserveCapacity(scalars.count + 1)
-        var index = text.unicodeScalars.startIndex
-        while index < text.unicodeScalars.endIndex {
-            starts.append(index)
-            index = text.unicodeScalars.index(after: index)
-        }
-        starts.append(text.endIndex)
+        let view = text.unicodeScalars
         return rules.compactMap { rule in
             guard let found = rule.expression?.firstMatch(in: scalars)?.range else { return nil }
-            let start = starts[found.lowerBound]
-            let end = starts[found.upperBound]
+            // Matches are rare: only theirs are turned into string positions, not every scalar's.
+            let start = view.index(view.startIndex, offsetBy: found.lowerBound)
+            let end = view.index(start, offsetBy: found.count)
             // A match that starts or ends inside a character is none, as it was when Foundation's match range was
             // turned into a range of the string.
             guard start.samePosition(in: text) != nil, end.samePosition(in: text) != nil else { return nil }
