@@ -27,4 +27,14 @@ extension PostmortemFixture {
         }
         return directory + "/timeline.jsonl"
     }
+
+    /// The fixture's incident in one file whose fourth and fifth lines are swapped: a seq before the one above it,
+    /// which no journal written under its lock holds, so readers order the file whole.
+    static func incidentFileOutOfOrder() throws -> String {
+        let journal = try incidentFiles(place: { _ in 0 })
+        var lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.swapAt(3, 4)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: journal, atomically: false, encoding: .utf8)
+        return journal
+    }
 }

@@ -12,10 +12,10 @@ import Testing
 @Suite("The postmortem draft written as an incident's files are read", .temporaryFiles)
 struct StreamedDraftTests {
     /// The draft as `respond export` writes it: folded on the first read, its lists written on the second.
-    func streamedDraft(_ journal: String) throws -> String {
+    func streamedDraft(_ journal: String, held: Bool = false) throws -> String {
         let lookup = { (id: String) in PostmortemFixture.runbooks[id] }
         let (events, fold) = try IncidentEvents.read(journal, into: DraftFold(lookup: lookup)) { $0.add($1) }
-        #expect(!events.holdsEvents)
+        #expect(events.holdsEvents == held)
         var text = ""
         var spools = 0
         try PostmortemRenderer.writeMarkdown(
@@ -53,6 +53,12 @@ struct StreamedDraftTests {
         let streamed = try streamedDraft(journal)
         #expect(streamed == (try heldDraft(journal)))
         #expect(streamed.contains("on alpha") || streamed.contains("on beta"))
+    }
+
+    @Test("from a file not in journal order by itself, read whole and ordered, equals the draft of the journal held")
+    func fileOutOfOrder() throws {
+        let journal = try PostmortemFixture.incidentFileOutOfOrder()
+        #expect(try streamedDraft(journal, held: true) == (try heldDraft(journal)))
     }
 
     /// Notes named `n0`, `n1`, … recorded a minute apart, each said to have happened up to `spread` minutes

@@ -19,10 +19,10 @@ struct StreamedExportTests {
 
     /// The export as `respond export` writes it now: folded and its adherence tallied on the first read, the
     /// events read again for it.
-    func streamedExport(_ journal: String) throws -> String {
+    func streamedExport(_ journal: String, held: Bool = false) throws -> String {
         let lookup = { (id: String) in PostmortemFixture.runbooks[id] }
         let (events, fold) = try IncidentEvents.read(journal, into: ExportFold(lookup: lookup)) { $0.add($1) }
-        #expect(!events.holdsEvents)
+        #expect(events.holdsEvents == held)
         var bytes: [UInt8] = []
         try fold.writeJSON(
             incidentID: PostmortemFixture.incidentID, generatedAt: PostmortemFixture.generatedAt,
@@ -52,6 +52,12 @@ struct StreamedExportTests {
         let journal = try PostmortemFixture.incidentFiles(
             place: { $0 % 2 }, damage: { [3: "{\"v\":1,\"seq\":", 5: "not json", 8: "{}"][$0] })
         #expect(try streamedExport(journal) == (try heldExport(journal)))
+    }
+
+    @Test("from a file not in journal order by itself, read whole and ordered, equals the held export")
+    func fileOutOfOrder() throws {
+        let journal = try PostmortemFixture.incidentFileOutOfOrder()
+        #expect(try streamedExport(journal, held: true) == (try heldExport(journal)))
     }
 
     @Test("with every record the fold keeps forgotten, the summary and adherence are those of the whole fold")
