@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import RunbookKit
 
 /// The loop that watches one running command on its own thread: reads its output as it comes, notices its
 /// exit, a cancel or the timeout, stops its process group, and builds the result.
@@ -119,12 +120,15 @@ struct CommandSupervisor: @unchecked Sendable {
         log.close()
         close(output)
         let duration = (clock.now - start).seconds
-        let exitStatus = status ?? 0
-        let signaled = exitStatus & 0x7F != 0
+        let ended = WaitStatus(status ?? 0)
+        var exitCode: Int32?
+        var signal: Int32?
+        switch ended {
+        case .exited(let code): exitCode = transcript.firstFailure ?? code
+        case .signaled(let number): signal = number
+        }
         return CommandResult(
-            commandLine: request.commandLine,
-            exitCode: signaled ? nil : transcript.firstFailure ?? (exitStatus >> 8) & 0xFF,
-            signal: signaled ? exitStatus & 0x7F : nil,
+            commandLine: request.commandLine, exitCode: exitCode, signal: signal,
             stoppedBecause: stopReason, startedAt: startedAt, durationSeconds: duration,
             outputExcerpt: transcript.excerpt.excerpt(redact: redact), outputFile: log.relativePath,
             outputBytes: transcript.outputBytes, outputDroppedBytes: transcript.droppedBytes, outputCap: log.cap,

@@ -29,7 +29,8 @@ struct ProcessSpawnTests {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return (String(decoding: output, as: UTF8.self), (status >> 8) & 0xFF)
+        guard case .exited(let code) = WaitStatus(status) else { return (String(decoding: output, as: UTF8.self), -1) }
+        return (String(decoding: output, as: UTF8.self), code)
     }
 
     /// The process group and session of the shell that prints them, from `/proc`.
@@ -76,6 +77,18 @@ struct ProcessSpawnTests {
         // A shell started with SIGPIPE ignored cannot trap it (POSIX): the trap would not run, nor would it die.
         let result = try run("trap 'echo caught' PIPE; kill -PIPE $$; echo survived")
         #expect(result.output == "caught\nsurvived\n")
+    }
+
+    @Test("how a child ended is read from its wait status: the code it exited with, or the signal that ended it")
+    func waitStatus() throws {
+        for (script, ended) in [
+            ("exit 0", WaitStatus.exited(0)), ("exit 42", .exited(42)), ("kill -9 $$", .signaled(9)),
+        ] {
+            let pid = try ProcessSpawn.spawn(["/bin/sh", "-c", script], stdin: nil, stdout: nil, stderr: nil).get()
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            #expect(WaitStatus(status) == ended, "\(script)")
+        }
     }
 
     @Test("a program that is not there is the system's error, not a child")

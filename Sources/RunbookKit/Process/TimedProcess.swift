@@ -102,8 +102,12 @@ private final class ExitWaiter: Sendable {
             var raw: Int32 = 0
             while waitpid(pid, &raw, 0) < 0, errno == EINTR {}
             // Exited: its exit status; killed: the signal's number, as Foundation's `terminationStatus` gives.
-            let signal = raw & 0x7F
-            status.withLock { $0 = signal == 0 ? (raw >> 8) & 0xFF : signal }
+            let code: Int32 =
+                switch WaitStatus(raw) {
+                case .exited(let code): code
+                case .signaled(let signal): signal
+                }
+            status.withLock { $0 = code }
             done.signal()
         }
     }
